@@ -1,0 +1,181 @@
+/* nb-cli-check.c — nianbao-cli check
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-cli"
+
+#include "config.h"
+
+#include "nb-cli.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+typedef enum
+{
+  STATUS_OK,
+  STATUS_ERRORS,
+  STATUS_UNREADABLE,
+} Status;
+
+static const char *const status_names[] = { "ok", "errors", "unreadable" };
+
+static void
+append_diagnostic_json (GString      *out,
+                        NbDiagnostic *diagnostic)
+{
+  const char * const *cells = nb_diagnostic_get_cells (diagnostic);
+
+  g_string_append (out, "{\"severity\":");
+  nb_canonical_append_string (out, nb_severity_to_string (nb_diagnostic_get_severity (diagnostic)));
+  g_string_append (out, ",\"rule\":");
+  nb_canonical_append_string (out, nb_diagnostic_get_rule_id (diagnostic));
+  g_string_append (out, ",\"cells\":[");
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      nb_canonical_append_string (out, cells[i]);
+    }
+  g_string_append (out, "],\"message\":");
+  nb_canonical_append_string (out, nb_diagnostic_get_message (diagnostic));
+  if (nb_diagnostic_get_line (diagnostic) > 0)
+    g_string_append_printf (out, ",\"line\":%u", nb_diagnostic_get_line (diagnostic));
+  g_string_append_c (out, '}');
+}
+
+static void
+append_unreadable_json (GString    *out,
+                        const char *path,
+                        GError     *error)
+{
+  g_string_append (out, "{\"path\":");
+  nb_canonical_append_string (out, path);
+  g_string_append (out, ",\"status\":\"unreadable\",\"report\":null,\"diagnostics\":["
+                        "{\"severity\":\"error\",\"rule\":\"file.unreadable\",\"cells\":[],"
+                        "\"message\":");
+  nb_canonical_append_string (out, error->message);
+  g_string_append (out, "}]}\n");
+}
+
+static void
+append_report_json (GString    *out,
+                    const char *path,
+                    Status      status,
+                    NbReport   *report,
+                    GPtrArray  *diagnostics)
+{
+  g_string_append (out, "{\"path\":");
+  nb_canonical_append_string (out, path);
+  g_string_append_printf (out, ",\"status\":\"%s\",\"report\":", status_names[status]);
+  nb_canonical_append (out, report, FALSE);
+  g_string_append (out, ",\"diagnostics\":[");
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_diagnostic_json (out, g_ptr_array_index (diagnostics, i));
+    }
+  g_string_append (out, "]}\n");
+}
+
+static Status
+check_file (NbImporter *importer,
+            const char *path,
+            gboolean    json,
+            GString    *out)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbValidator) validator = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  Status status;
+
+  report = nb_importer_import_file (importer, file, NULL, &error);
+  if (report == NULL)
+    {
+      if (json)
+        append_unreadable_json (out, path, error);
+      else
+        g_string_append_printf (out, "%s: error: [file.unreadable] %s\n", path, error->message);
+      return STATUS_UNREADABLE;
+    }
+
+  validator = nb_validator_new (report);
+  diagnostics = nb_validator_dup_sorted (validator);
+  status = nb_validator_get_n_errors (validator) > 0 ? STATUS_ERRORS : STATUS_OK;
+  if (json)
+    append_report_json (out, path, status, report, diagnostics);
+  else
+    for (guint i = 0; i < diagnostics->len; i++)
+      nb_cli_print_diagnostic (out, path, g_ptr_array_index (diagnostics, i));
+  return status;
+}
+
+int
+nb_cli_check (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = NULL;
+  g_autoptr(NbImporter) importer = NULL;
+  g_autofree char *format = NULL;
+  g_auto(GStrv) files = NULL;
+  guint counts[3] = { 0, 0, 0 };
+  gboolean json;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("Output as text (like a compiler) or json (one line per file)"), "text|json" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE… — check annual reports"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Reads each report (text copied from a web page or PDF, or a .nianbao.json file),\n"
+      "runs every rule and prints what is wrong, with the line it comes from.\n\n"
+      "Exit status: 0 when every file is ok, 1 when any has errors,\n"
+      "2 when any is unreadable or the command line is wrong."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return nb_cli_usage_error (context, error->message);
+  if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    return nb_cli_usage_error (context, _("--format must be “text” or “json”"));
+  if (files == NULL || files[0] == NULL)
+    return nb_cli_usage_error (context, _("no file given"));
+  json = format != NULL && g_str_equal (format, "json");
+
+  template = nb_template_new_default (&error);
+  if (template == NULL)
+    {
+      g_printerr ("nianbao-cli: %s\n", error->message);
+      return NB_EXIT_UNREADABLE;
+    }
+  importer = nb_importer_new (template);
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      counts[check_file (importer, files[i], json, out)]++;
+      fwrite (out->str, 1, out->len, stdout);
+    }
+  fflush (stdout);
+
+  if (!json)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u file: %u ok, %u with errors, %u unreadable\n",
+                             "%u files: %u ok, %u with errors, %u unreadable\n",
+                             g_strv_length (files)),
+                g_strv_length (files), counts[STATUS_OK], counts[STATUS_ERRORS],
+                counts[STATUS_UNREADABLE]);
+
+  if (counts[STATUS_UNREADABLE] > 0)
+    return NB_EXIT_UNREADABLE;
+  return counts[STATUS_ERRORS] > 0 ? NB_EXIT_ERRORS : NB_EXIT_OK;
+}

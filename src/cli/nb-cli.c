@@ -1,0 +1,102 @@
+/* nb-cli.c — nianbao-cli: check and convert reports in batches
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-cli"
+
+#include "config.h"
+
+#include "nb-cli.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <stdio.h>
+
+static const struct
+{
+  const char *name;
+  int       (*run) (int argc, char **argv);
+  const char *summary;
+} commands[] = {
+  { "check", nb_cli_check, N_("Check reports and list every problem") },
+  { "convert", nb_cli_convert, N_("Convert a report to the canonical .nianbao.json file") },
+};
+
+/**
+ * nb_cli_print_diagnostic:
+ * @out: where to append
+ * @path: the file the diagnostic is about
+ * @diagnostic: the diagnostic
+ *
+ * Appends one line as a compiler writes it:
+ * `file:line: error: [t3.balance] message`.
+ */
+void
+nb_cli_print_diagnostic (GString      *out,
+                         const char   *path,
+                         NbDiagnostic *diagnostic)
+{
+  g_string_append (out, path);
+  if (nb_diagnostic_get_line (diagnostic) > 0)
+    g_string_append_printf (out, ":%u", nb_diagnostic_get_line (diagnostic));
+  g_string_append_printf (out, ": %s: [%s] %s\n",
+                          nb_severity_to_string (nb_diagnostic_get_severity (diagnostic)),
+                          nb_diagnostic_get_rule_id (diagnostic),
+                          nb_diagnostic_get_message (diagnostic));
+}
+
+int
+nb_cli_usage_error (GOptionContext *context,
+                    const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("nianbao-cli: %s\n\n%s", message, help);
+  return NB_EXIT_UNREADABLE;
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n  nianbao-cli COMMAND [OPTION…] FILE…\n\n%s\n",
+           _("Usage:"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “nianbao-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return NB_EXIT_UNREADABLE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return NB_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("nianbao-cli %s\n", PACKAGE_VERSION);
+      return NB_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("nianbao-cli: unknown command “%s”\n\n"), argv[1]);
+  print_usage (stderr);
+  return NB_EXIT_UNREADABLE;
+}

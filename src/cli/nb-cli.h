@@ -1,0 +1,29 @@
+/* nb-cli.h — the subcommands of nianbao-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <nb-canonical.h>
+#include <nb-importer.h>
+#include <nb-validator.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses shared by every subcommand (FORMAT.md §4) */
+#define NB_EXIT_OK          0
+#define NB_EXIT_ERRORS      1
+#define NB_EXIT_UNREADABLE  2
+
+int   nb_cli_check            (int           argc,
+                               char        **argv);
+int   nb_cli_convert          (int           argc,
+                               char        **argv);
+void  nb_cli_print_diagnostic (GString      *out,
+                               const char   *path,
+                               NbDiagnostic *diagnostic);
+int   nb_cli_usage_error      (GOptionContext *context,
+                               const char     *message);
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* nb-canonical.h — the `.nianbao.json` file: read, write, save
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "nb-report.h"
+
+G_BEGIN_DECLS
+
+#define NB_CANONICAL_FORMAT  "nianbao-report"
+#define NB_CANONICAL_VERSION 1
+
+GBytes    *nb_canonical_write        (NbReport             *report);
+void       nb_canonical_append       (GString              *out,
+                                      NbReport             *report,
+                                      gboolean              pretty);
+void       nb_canonical_append_string (GString             *out,
+                                       const char          *text);
+NbReport  *nb_canonical_read         (NbTemplate           *template,
+                                      const char           *data,
+                                      gsize                 size,
+                                      GError              **error);
+gboolean   nb_canonical_save         (NbReport             *report,
+                                      GFile                *file,
+                                      GCancellable         *cancellable,
+                                      GError              **error);
+void       nb_canonical_save_async   (NbReport             *report,
+                                      GFile                *file,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data);
+gboolean   nb_canonical_save_finish  (NbReport             *report,
+                                      GAsyncResult         *result,
+                                      GError              **error);
+
+G_END_DECLS

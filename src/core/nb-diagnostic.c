@@ -1,0 +1,263 @@
+/* nb-diagnostic.c — one problem found in a report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-diagnostic"
+
+#include "config.h"
+
+#include "nb-diagnostic.h"
+
+#include "nb-enums.h"
+
+struct _NbDiagnostic
+{
+  GObject      parent_instance;
+
+  NbTemplate  *template;
+  NbSeverity   severity;
+  char        *rule_id;
+  char        *message;
+  guint        line;
+  guint       *cells;
+  guint        n_cells;
+  const char **addresses;   /* borrowed from the template, NULL-terminated */
+};
+
+G_DEFINE_FINAL_TYPE (NbDiagnostic, nb_diagnostic, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SEVERITY,
+  PROP_RULE_ID,
+  PROP_MESSAGE,
+  PROP_LINE,
+  PROP_CELLS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+nb_diagnostic_finalize (GObject *object)
+{
+  NbDiagnostic *self = (NbDiagnostic *) object;
+
+  g_clear_object (&self->template);
+  g_free (self->rule_id);
+  g_free (self->message);
+  g_free (self->cells);
+  g_free (self->addresses);
+
+  G_OBJECT_CLASS (nb_diagnostic_parent_class)->finalize (object);
+}
+
+static void
+nb_diagnostic_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  NbDiagnostic *self = NB_DIAGNOSTIC (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEVERITY:
+      g_value_set_enum (value, self->severity);
+      break;
+    case PROP_RULE_ID:
+      g_value_set_string (value, self->rule_id);
+      break;
+    case PROP_MESSAGE:
+      g_value_set_string (value, self->message);
+      break;
+    case PROP_LINE:
+      g_value_set_uint (value, self->line);
+      break;
+    case PROP_CELLS:
+      g_value_set_boxed (value, self->addresses);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_diagnostic_class_init (NbDiagnosticClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = nb_diagnostic_finalize;
+  object_class->get_property = nb_diagnostic_get_property;
+
+  properties[PROP_SEVERITY] =
+    g_param_spec_enum ("severity", NULL, NULL,
+                       NB_TYPE_SEVERITY, NB_SEVERITY_ERROR,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RULE_ID] =
+    g_param_spec_string ("rule-id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MESSAGE] =
+    g_param_spec_string ("message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LINE] =
+    g_param_spec_uint ("line", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CELLS] =
+    g_param_spec_boxed ("cells", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+nb_diagnostic_init (NbDiagnostic *self)
+{
+}
+
+/**
+ * nb_diagnostic_new:
+ * @template: the template the cells belong to
+ * @severity: how bad it is
+ * @rule_id: the rule's stable id, e.g. `t3.balance`
+ * @message: a translated message that states the numbers
+ * @line: 1-based line in the input, or 0 when not from a place in the input
+ * @cells: (array length=n_cells) (nullable): the cells involved
+ * @n_cells: the number of cells
+ *
+ * Diagnostics are immutable: a changed finding is a new diagnostic.
+ *
+ * Returns: (transfer full): a new #NbDiagnostic
+ */
+NbDiagnostic *
+nb_diagnostic_new (NbTemplate  *template,
+                   NbSeverity   severity,
+                   const char  *rule_id,
+                   const char  *message,
+                   guint        line,
+                   const guint *cells,
+                   guint        n_cells)
+{
+  NbDiagnostic *self;
+
+  g_return_val_if_fail (NB_IS_TEMPLATE (template), NULL);
+  g_return_val_if_fail (rule_id != NULL, NULL);
+  g_return_val_if_fail (message != NULL, NULL);
+
+  self = g_object_new (NB_TYPE_DIAGNOSTIC, NULL);
+  self->template = g_object_ref (template);
+  self->severity = severity;
+  self->rule_id = g_strdup (rule_id);
+  self->message = g_strdup (message);
+  self->line = line;
+  self->n_cells = n_cells;
+  self->cells = g_memdup2 (cells, n_cells * sizeof (guint));
+  self->addresses = g_new (const char *, n_cells + 1);
+  for (guint i = 0; i < n_cells; i++)
+    self->addresses[i] = nb_template_get_cell_address (template, cells[i]);
+  self->addresses[n_cells] = NULL;
+  return self;
+}
+
+NbSeverity
+nb_diagnostic_get_severity (NbDiagnostic *self)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), NB_SEVERITY_ERROR);
+
+  return self->severity;
+}
+
+const char *
+nb_diagnostic_get_rule_id (NbDiagnostic *self)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), NULL);
+
+  return self->rule_id;
+}
+
+const char *
+nb_diagnostic_get_message (NbDiagnostic *self)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), NULL);
+
+  return self->message;
+}
+
+/**
+ * nb_diagnostic_get_line:
+ * @self: a #NbDiagnostic
+ *
+ * Returns: the 1-based input line, or 0 when there is none
+ */
+guint
+nb_diagnostic_get_line (NbDiagnostic *self)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), 0);
+
+  return self->line;
+}
+
+/**
+ * nb_diagnostic_get_cells:
+ * @self: a #NbDiagnostic
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the addresses of the
+ *   cells involved, in the order the rule names them
+ */
+const char * const *
+nb_diagnostic_get_cells (NbDiagnostic *self)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), NULL);
+
+  return self->addresses;
+}
+
+/**
+ * nb_diagnostic_get_cell_indices:
+ * @self: a #NbDiagnostic
+ * @n_cells: (out): the number of cells
+ *
+ * Returns: (transfer none) (array length=n_cells): the cells' indices
+ */
+const guint *
+nb_diagnostic_get_cell_indices (NbDiagnostic *self,
+                                guint        *n_cells)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), NULL);
+
+  *n_cells = self->n_cells;
+  return self->cells;
+}
+
+gboolean
+nb_diagnostic_involves_cell (NbDiagnostic *self,
+                             guint         cell)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), FALSE);
+
+  for (guint i = 0; i < self->n_cells; i++)
+    if (self->cells[i] == cell)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * nb_diagnostic_compare:
+ * @a: a #NbDiagnostic
+ * @b: another
+ *
+ * Orders by input line (diagnostics without a line last), as a compiler
+ * lists its messages.
+ *
+ * Returns: negative, 0 or positive
+ */
+int
+nb_diagnostic_compare (NbDiagnostic *a,
+                       NbDiagnostic *b)
+{
+  guint la = a->line == 0 ? G_MAXUINT : a->line;
+  guint lb = b->line == 0 ? G_MAXUINT : b->line;
+
+  return la < lb ? -1 : la > lb ? 1 : 0;
+}

@@ -1,0 +1,38 @@
+/* nb-diagnostic.h — one problem found in a report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "nb-template.h"
+#include "nb-types.h"
+
+G_BEGIN_DECLS
+
+#define NB_TYPE_DIAGNOSTIC (nb_diagnostic_get_type ())
+
+G_DECLARE_FINAL_TYPE (NbDiagnostic, nb_diagnostic, NB, DIAGNOSTIC, GObject)
+
+NbDiagnostic        *nb_diagnostic_new              (NbTemplate    *template,
+                                                     NbSeverity     severity,
+                                                     const char    *rule_id,
+                                                     const char    *message,
+                                                     guint          line,
+                                                     const guint   *cells,
+                                                     guint          n_cells);
+NbSeverity           nb_diagnostic_get_severity     (NbDiagnostic  *self);
+const char          *nb_diagnostic_get_rule_id      (NbDiagnostic  *self);
+const char          *nb_diagnostic_get_message      (NbDiagnostic  *self);
+guint                nb_diagnostic_get_line         (NbDiagnostic  *self);
+const char * const  *nb_diagnostic_get_cells        (NbDiagnostic  *self);
+const guint         *nb_diagnostic_get_cell_indices (NbDiagnostic  *self,
+                                                     guint         *n_cells);
+gboolean             nb_diagnostic_involves_cell    (NbDiagnostic  *self,
+                                                     guint          cell);
+int                  nb_diagnostic_compare          (NbDiagnostic  *a,
+                                                     NbDiagnostic  *b);
+
+G_END_DECLS

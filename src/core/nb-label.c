@@ -1,0 +1,109 @@
+/* nb-label.c — the folded form of a label, for matching
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-label"
+
+#include "config.h"
+
+#include "nb-label.h"
+
+#include <string.h>
+
+/**
+ * nb_text_blank_length:
+ * @p: a position in UTF-8 text
+ * @end: the end of the text
+ *
+ * Returns: the byte length of the blank at @p (ASCII blanks, no-break
+ *   space, ideographic space), or 0
+ */
+gsize
+nb_text_blank_length (const char *p,
+                      const char *end)
+{
+  const guchar *u = (const guchar *) p;
+
+  if (p >= end)
+    return 0;
+  if (*u == ' ' || *u == '\t' || *u == '\r' || *u == '\n' || *u == '\f' || *u == '\v')
+    return 1;
+  if (end - p >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+    return 2;
+  if (end - p >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+    return 3;
+  return 0;
+}
+
+/* Punctuation that real files spell in many ways and that never tells
+ * two rows apart: it is dropped, as are all blanks. */
+static gboolean
+is_dropped (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_ispunct (c) || g_ascii_isspace (c);
+  return (c >= 0x2010 && c <= 0x206F) ||   /* dashes, quotes, bullets */
+         (c >= 0x3000 && c <= 0x303F) ||   /* CJK punctuation */
+         c == 0x00A0 || c == 0x00B7 || c == 0xFF5E || c == 0x30FB;
+}
+
+/**
+ * nb_label_fold:
+ * @out: where to append
+ * @text: a label as found in a file
+ * @length: its length, or -1
+ *
+ * Appends the label's folded form: full-width forms as ASCII, no blanks,
+ * no punctuation. "（二）部分公开 (区分处理的…)" and "(二)部分公开（区分处理的…）"
+ * fold alike.
+ */
+void
+nb_label_fold (GString    *out,
+               const char *text,
+               gssize      length)
+{
+  const char *p = text;
+  const char *end = text + (length < 0 ? strlen (text) : (gsize) length);
+
+  while (p < end)
+    {
+      guchar b = *p;
+      gunichar c;
+
+      if (b < 0x80)
+        {
+          if (!g_ascii_ispunct (b) && !g_ascii_isspace (b))
+            g_string_append_c (out, g_ascii_tolower (b));
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        c -= 0xFEE0;        /* full-width ASCII */
+      if (c < 0x80)
+        {
+          if (!g_ascii_ispunct (c))
+            g_string_append_c (out, g_ascii_tolower (c));
+        }
+      else if (!is_dropped (c))
+        g_string_append_unichar (out, c);
+    }
+}
+
+char *
+nb_label_fold_dup (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  nb_label_fold (out, text, -1);
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,232 @@
+/* nb-number.c — cell text to numbers and back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-number"
+
+#include "config.h"
+
+#include "nb-number.h"
+
+#include <string.h>
+
+/* Full-width digits ０–９ are U+FF10–U+FF19: EF BC 90–99 in UTF-8, and
+ * the full-width full stop ． is U+FF0E: EF BC 8E. */
+static inline gboolean
+is_fullwidth_digit (const guchar *p,
+                    const guchar *end)
+{
+  return end - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99;
+}
+
+static inline gboolean
+is_fullwidth_stop (const guchar *p,
+                   const guchar *end)
+{
+  return end - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8E;
+}
+
+/* ASCII blanks and the ideographic space U+3000 (E3 80 80). */
+static inline gsize
+blank_length (const guchar *p,
+              const guchar *end)
+{
+  if (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n' || *p == 0xA0))
+    return 1;
+  if (end - p >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+    return 3;
+  if (end - p >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+    return 2;
+  return 0;
+}
+
+static void
+trim (const guchar **start,
+      const guchar **end)
+{
+  gsize n;
+
+  while (*start < *end && (n = blank_length (*start, *end)) > 0)
+    *start += n;
+  for (;;)
+    {
+      if (*end > *start && ((*end)[-1] == ' ' || (*end)[-1] == '\t' ||
+                            (*end)[-1] == '\r' || (*end)[-1] == '\n'))
+        (*end)--;
+      else if (*end - *start >= 3 && (*end)[-3] == 0xE3 && (*end)[-2] == 0x80 && (*end)[-1] == 0x80)
+        *end -= 3;
+      else if (*end - *start >= 2 && (*end)[-2] == 0xC2 && (*end)[-1] == 0xA0)
+        *end -= 2;
+      else
+        break;
+    }
+}
+
+static gboolean
+is_mark (const guchar       *start,
+         gsize               length,
+         const char * const *marks)
+{
+  for (guint i = 0; marks != NULL && marks[i] != NULL; i++)
+    if (strlen (marks[i]) == length && memcmp (marks[i], start, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * nb_number_parse:
+ * @text: a cell's text
+ * @length: its length, or -1 when nul-terminated
+ * @kind: the cell's kind
+ * @marks: (nullable): the texts that mean "nothing here"
+ * @value: (out): the value: the number for a count, millionths for an amount
+ *
+ * Reads a cell as the rules see it: surrounding blanks are ignored and
+ * full-width digits count as digits.
+ *
+ * Returns: the cell's state
+ */
+NbCellState
+nb_number_parse (const char         *text,
+                 gssize              length,
+                 NbCellKind          kind,
+                 const char * const *marks,
+                 gint64             *value)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end;
+  gint64 whole = 0;
+  gint64 fraction = 0;
+  guint digits = 0;
+  guint places = 0;
+  gboolean in_fraction = FALSE;
+
+  *value = 0;
+  if (text == NULL)
+    return NB_CELL_STATE_EMPTY;
+  end = p + (length < 0 ? strlen (text) : (gsize) length);
+  trim (&p, &end);
+  if (p == end)
+    return NB_CELL_STATE_EMPTY;
+  if (is_mark (p, end - p, marks))
+    return NB_CELL_STATE_MARK;
+
+  while (p < end)
+    {
+      int digit;
+
+      if (*p >= '0' && *p <= '9')
+        digit = *p++ - '0';
+      else if (is_fullwidth_digit (p, end))
+        {
+          digit = p[2] - 0x90;
+          p += 3;
+        }
+      else if (!in_fraction && digits > 0 && (*p == '.' || is_fullwidth_stop (p, end)))
+        {
+          p += *p == '.' ? 1 : 3;
+          in_fraction = TRUE;
+          continue;
+        }
+      else
+        return NB_CELL_STATE_INVALID;
+
+      if (++digits > NB_NUMBER_MAX_DIGITS)
+        return NB_CELL_STATE_INVALID;
+      if (in_fraction)
+        {
+          if (++places > NB_AMOUNT_PLACES)
+            return NB_CELL_STATE_INVALID;
+          fraction = fraction * 10 + digit;
+        }
+      else
+        whole = whole * 10 + digit;
+    }
+
+  if (in_fraction && (places == 0 || kind == NB_CELL_KIND_COUNT))
+    return NB_CELL_STATE_INVALID;
+
+  if (kind == NB_CELL_KIND_COUNT)
+    *value = whole;
+  else
+    {
+      for (guint i = places; i < NB_AMOUNT_PLACES; i++)
+        fraction *= 10;
+      *value = whole * NB_AMOUNT_SCALE + fraction;
+    }
+  return NB_CELL_STATE_VALUE;
+}
+
+/**
+ * nb_number_append:
+ * @out: a string to append to
+ * @value: a value as nb_number_parse() gives it
+ * @kind: the cell's kind
+ *
+ * Writes the shortest exact decimal: `0`, `12.5`, `24252.311082`.
+ */
+void
+nb_number_append (GString    *out,
+                  gint64      value,
+                  NbCellKind  kind)
+{
+  gint64 fraction;
+  char digits[NB_AMOUNT_PLACES + 1];
+  int n;
+
+  if (kind == NB_CELL_KIND_COUNT)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+      return;
+    }
+
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, value / NB_AMOUNT_SCALE);
+  fraction = value % NB_AMOUNT_SCALE;
+  if (fraction == 0)
+    return;
+  for (n = NB_AMOUNT_PLACES; n > 0; n--)
+    {
+      digits[n - 1] = '0' + fraction % 10;
+      fraction /= 10;
+    }
+  n = NB_AMOUNT_PLACES;
+  while (n > 0 && digits[n - 1] == '0')
+    n--;
+  g_string_append_c (out, '.');
+  g_string_append_len (out, digits, n);
+}
+
+char *
+nb_number_format (gint64     value,
+                  NbCellKind kind)
+{
+  GString *out = g_string_sized_new (24);
+
+  nb_number_append (out, value, kind);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * nb_number_normalize:
+ * @text: a cell's text
+ * @length: its length, or -1
+ *
+ * Returns: (transfer full): the text without surrounding blanks, as kept
+ *   in a cell; %NULL when nothing is left
+ */
+char *
+nb_number_normalize (const char *text,
+                     gssize      length)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end;
+
+  if (text == NULL)
+    return NULL;
+  end = p + (length < 0 ? strlen (text) : (gsize) length);
+  trim (&p, &end);
+  if (p == end)
+    return NULL;
+  return g_strndup ((const char *) p, end - p);
+}

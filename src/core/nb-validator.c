@@ -1,0 +1,848 @@
+/* nb-validator.c — the rules over a report, as a list of diagnostics
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-validator"
+
+#include "config.h"
+
+#include "nb-validator.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nb-number.h"
+#include "nb-report-private.h"
+#include "nb-template-private.h"
+
+/* Every diagnostic the report can have has a fixed slot, in the order the
+ * list shows them: import findings, invalid cells, sums, statements in the
+ * text, empty cells. A change re-evaluates only the slots it can affect,
+ * and the list model follows with one items-changed per slot that flips. */
+typedef struct
+{
+  NbDiagnostic *diagnostic;
+  gint64        lhs;          /* the numbers the diagnostic states, so an */
+  gint64        rhs;          /* unchanged finding keeps its object */
+} Slot;
+
+typedef struct
+{
+  gboolean found;
+  gint64   value;
+  gsize    offset;
+  guint    section;
+} Statement;
+
+struct _NbValidator
+{
+  GObject     parent_instance;
+
+  NbReport   *report;
+  NbTemplate *template;
+  gulong      cell_changed_id;
+  gulong      section_changed_id;
+  gulong      year_changed_id;
+
+  Slot       *slots;
+  guint       n_slots;
+  guint       invalid_base;
+  guint       sum_base;
+  guint       text_base;
+  guint       empty_base;
+  int         invalid_rule;
+  int         empty_rule;
+
+  Statement  *statements;    /* by rule index, for narrative rules */
+  GPtrArray  *items;         /* the live diagnostics, in slot order */
+  guint       n_errors;
+  guint       n_warnings;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (NbValidator, nb_validator, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  PROP_N_ERRORS,
+  PROP_N_WARNINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static void
+count (NbValidator  *self,
+       NbDiagnostic *diagnostic,
+       int           delta)
+{
+  switch (nb_diagnostic_get_severity (diagnostic))
+    {
+    case NB_SEVERITY_ERROR:
+      self->n_errors += delta;
+      break;
+    case NB_SEVERITY_WARNING:
+      self->n_warnings += delta;
+      break;
+    case NB_SEVERITY_INFO:
+    default:
+      break;
+    }
+}
+
+static guint
+position_of_slot (NbValidator *self,
+                  guint        slot)
+{
+  guint position = 0;
+
+  for (guint i = 0; i < slot; i++)
+    if (self->slots[i].diagnostic != NULL)
+      position++;
+  return position;
+}
+
+/* Puts @diagnostic (or nothing) into @slot; @notify is FALSE during the
+ * first full run, which nobody can be listening to yet. */
+static void
+set_slot (NbValidator  *self,
+          guint         slot,
+          NbDiagnostic *diagnostic,
+          gboolean      notify)
+{
+  Slot *s = &self->slots[slot];
+  guint position;
+  guint removed = 0;
+  guint added = 0;
+  guint n_errors = self->n_errors;
+  guint n_warnings = self->n_warnings;
+
+  if (s->diagnostic == NULL && diagnostic == NULL)
+    return;
+
+  position = position_of_slot (self, slot);
+  if (s->diagnostic != NULL)
+    {
+      count (self, s->diagnostic, -1);
+      g_ptr_array_remove_index (self->items, position);
+      g_clear_object (&s->diagnostic);
+      removed = 1;
+    }
+  if (diagnostic != NULL)
+    {
+      count (self, diagnostic, 1);
+      s->diagnostic = diagnostic;
+      g_ptr_array_insert (self->items, position, g_object_ref (diagnostic));
+      added = 1;
+    }
+
+  if (!notify)
+    return;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (n_errors != self->n_errors)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
+  if (n_warnings != self->n_warnings)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
+}
+
+static NbTemplateRule *
+get_rule (NbValidator *self,
+          guint        rule)
+{
+  return g_ptr_array_index (nb_template_get_rules (self->template), rule);
+}
+
+static NbDiagnostic *
+new_diagnostic (NbValidator *self,
+                guint        rule_index,
+                const char  *message,
+                guint        line,
+                const guint *cells,
+                guint        n_cells)
+{
+  NbTemplateRule *rule = get_rule (self, rule_index);
+
+  return nb_diagnostic_new (self->template, rule->severity, rule->id,
+                            message, line, cells, n_cells);
+}
+
+static void
+check_invalid (NbValidator *self,
+               guint        cell,
+               gboolean     notify)
+{
+  const NbCellData *data = &nb_report_peek_cells (self->report)[cell];
+  g_autofree char *message = NULL;
+  const char *label;
+
+  if (self->invalid_rule < 0)
+    return;
+  if (data->state != NB_CELL_STATE_INVALID)
+    {
+      set_slot (self, self->invalid_base + cell, NULL, notify);
+      return;
+    }
+
+  label = nb_template_get_cell_label (self->template, cell);
+  if (nb_template_get_cell_kind (self->template, cell) == NB_CELL_KIND_AMOUNT)
+    message = g_strdup_printf (_("%s: “%s” is not an amount ≥ 0 with at most 6 decimal places"),
+                               label, data->text);
+  else
+    message = g_strdup_printf (_("%s: “%s” is not a whole number ≥ 0"), label, data->text);
+  set_slot (self, self->invalid_base + cell,
+            new_diagnostic (self, self->invalid_rule, message, data->line, &cell, 1),
+            notify);
+}
+
+static void
+check_empty (NbValidator *self,
+             guint        cell,
+             gboolean     notify)
+{
+  const NbCellData *data = &nb_report_peek_cells (self->report)[cell];
+  g_autofree char *message = NULL;
+  const char *label;
+
+  if (self->empty_rule < 0)
+    return;
+  if (data->state != NB_CELL_STATE_EMPTY && data->state != NB_CELL_STATE_MARK)
+    {
+      set_slot (self, self->empty_base + cell, NULL, notify);
+      return;
+    }
+  /* A mark stays a mark: nothing to refresh while it is unchanged. */
+  if (self->slots[self->empty_base + cell].diagnostic != NULL && data->state == NB_CELL_STATE_EMPTY &&
+      self->slots[self->empty_base + cell].lhs == NB_CELL_STATE_EMPTY)
+    return;
+
+  label = nb_template_get_cell_label (self->template, cell);
+  if (data->state == NB_CELL_STATE_MARK)
+    message = g_strdup_printf (_("%s: “%s” leaves the cell empty; the form asks for 0"),
+                               label, data->text);
+  else
+    message = g_strdup_printf (_("%s is empty; the form asks for 0"), label);
+  set_slot (self, self->empty_base + cell,
+            new_diagnostic (self, self->empty_rule, message, data->line, &cell, 1),
+            notify);
+  self->slots[self->empty_base + cell].lhs = data->state;
+}
+
+static gboolean
+sum_cells (const NbCellData *cells,
+           const guint      *indices,
+           guint             n,
+           gint64           *sum)
+{
+  *sum = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const NbCellData *data = &cells[indices[i]];
+
+      if (data->state != NB_CELL_STATE_VALUE)
+        return FALSE;
+      *sum += data->value;
+    }
+  return TRUE;
+}
+
+static void
+check_sum (NbValidator *self,
+           guint        instance_index,
+           gboolean     notify)
+{
+  guint n_instances;
+  const NbRuleInstance *instance = &nb_template_get_instances (self->template, &n_instances)[instance_index];
+  const NbCellData *cells = nb_report_peek_cells (self->report);
+  Slot *slot = &self->slots[self->sum_base + instance_index];
+  NbTemplateRule *rule;
+  NbCellKind kind;
+  g_autofree char *lhs = NULL;
+  g_autofree char *rhs = NULL;
+  g_autofree char *message = NULL;
+  gint64 lhs_sum, rhs_sum;
+  guint line = 0;
+
+  /* An empty or invalid input is reported by its own rule, never as a
+   * false imbalance. */
+  if (!sum_cells (cells, instance->cells, instance->n_lhs, &lhs_sum) ||
+      !sum_cells (cells, instance->cells + instance->n_lhs,
+                  instance->n_cells - instance->n_lhs, &rhs_sum) ||
+      lhs_sum == rhs_sum)
+    {
+      set_slot (self, self->sum_base + instance_index, NULL, notify);
+      return;
+    }
+  if (slot->diagnostic != NULL && slot->lhs == lhs_sum && slot->rhs == rhs_sum)
+    return;
+
+  rule = get_rule (self, instance->rule);
+  kind = nb_template_get_cell_kind (self->template, instance->cells[0]);
+  lhs = nb_number_format (lhs_sum, kind);
+  rhs = nb_number_format (rhs_sum, kind);
+  /* Translators: "自然人: 一 + 二 = 9, but 三(七) + 四 = 8" */
+  message = g_strdup_printf (_("%s: %s = %s, but %s = %s"),
+                             instance->each_label, rule->lhs_text, lhs, rule->rhs_text, rhs);
+  for (guint i = 0; i < instance->n_cells && line == 0; i++)
+    line = cells[instance->cells[i]].line;
+
+  set_slot (self, self->sum_base + instance_index,
+            new_diagnostic (self, instance->rule, message, line, instance->cells, instance->n_cells),
+            notify);
+  slot->lhs = lhs_sum;
+  slot->rhs = rhs_sum;
+}
+
+/* Finds the earliest statement any of the rule's patterns makes. */
+static gboolean
+find_statement (NbTemplateRule *rule,
+                const char     *text,
+                gint64         *value,
+                gsize          *offset)
+{
+  gboolean found = FALSE;
+
+  for (guint z = 0; z < 2; z++)
+    {
+      GPtrArray *patterns = z == 0 ? rule->patterns : rule->zero_patterns;
+
+      for (guint i = 0; i < patterns->len; i++)
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+          int start, end, group_start, group_end;
+          gint64 number = 0;
+
+          if (!g_regex_match (g_ptr_array_index (patterns, i), text, 0, &match))
+            continue;
+          g_match_info_fetch_pos (match, 0, &start, &end);
+          if (found && (gsize) start >= *offset)
+            continue;
+          if (z == 0)
+            {
+              g_match_info_fetch_pos (match, 1, &group_start, &group_end);
+              if (nb_number_parse (text + group_start, group_end - group_start,
+                                   NB_CELL_KIND_COUNT, NULL, &number) != NB_CELL_STATE_VALUE)
+                continue;
+            }
+          found = TRUE;
+          *value = number;
+          *offset = start;
+        }
+    }
+  return found;
+}
+
+static void
+read_statement (NbValidator *self,
+                guint        rule_index)
+{
+  NbTemplateRule *rule = get_rule (self, rule_index);
+  Statement *statement = &self->statements[rule_index];
+  GPtrArray *sections = nb_template_get_sections (self->template);
+
+  statement->found = FALSE;
+  for (guint s = 0; s < sections->len && !statement->found; s++)
+    {
+      const char *text;
+
+      if (rule->section >= 0 && (guint) rule->section != s)
+        continue;
+      if ((text = nb_report_peek_section (self->report, s)) == NULL)
+        continue;
+      if (find_statement (rule, text, &statement->value, &statement->offset))
+        {
+          statement->found = TRUE;
+          statement->section = s;
+        }
+    }
+}
+
+static char *
+format_narrative_message (NbValidator    *self,
+                          NbTemplateRule *rule,
+                          Statement      *statement,
+                          const gint64   *values,
+                          guint           n_values)
+{
+  if (n_values >= 2)
+    return g_strdup_printf (_("The overview states %" G_GINT64_FORMAT " applications received, "
+                              "but table 三 has %" G_GINT64_FORMAT " newly received (一) and "
+                              "%" G_GINT64_FORMAT " received and carried over (一 + 二)"),
+                            statement->value, values[0], values[0] + values[1]);
+  return g_strdup_printf (_("The overview states %" G_GINT64_FORMAT " applications carried "
+                            "forward to next year, but table 三 has %" G_GINT64_FORMAT " (四)"),
+                          statement->value, values[0]);
+}
+
+static void
+check_narrative (NbValidator *self,
+                 guint        rule_index,
+                 guint        slot,
+                 gboolean     notify)
+{
+  NbTemplateRule *rule = get_rule (self, rule_index);
+  Statement *statement = &self->statements[rule_index];
+  const NbCellData *cells = nb_report_peek_cells (self->report);
+  gint64 values[2] = { 0, 0 };
+  gint64 sum = 0;
+  g_autofree char *message = NULL;
+  guint n_values = MIN (rule->cells->len, G_N_ELEMENTS (values));
+  guint first;
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      const NbCellData *data = &cells[g_array_index (rule->cells, guint, i)];
+
+      if (data->state != NB_CELL_STATE_VALUE)
+        {
+          set_slot (self, slot, NULL, notify);
+          return;
+        }
+      values[i] = data->value;
+    }
+
+  /* Some writers count carried-over applications as received: a
+   * statement that matches any running total of the cells holds. */
+  for (guint i = 0; i < n_values && statement->found; i++)
+    {
+      sum += values[i];
+      if (sum == statement->value)
+        {
+          set_slot (self, slot, NULL, notify);
+          return;
+        }
+    }
+  if (!statement->found)
+    {
+      set_slot (self, slot, NULL, notify);
+      return;
+    }
+  if (self->slots[slot].diagnostic != NULL && self->slots[slot].lhs == statement->value &&
+      self->slots[slot].rhs == sum)
+    return;
+
+  message = format_narrative_message (self, rule, statement, values, n_values);
+  first = g_array_index (rule->cells, guint, 0);
+  set_slot (self, slot,
+            new_diagnostic (self, rule_index, message,
+                            nb_report_get_section_line (self->report, statement->section,
+                                                        statement->offset),
+                            &first, 1),
+            notify);
+  self->slots[slot].lhs = statement->value;
+  self->slots[slot].rhs = sum;
+}
+
+static void
+check_year (NbValidator *self,
+            guint        rule_index,
+            guint        slot,
+            gboolean     notify)
+{
+  Statement *statement = &self->statements[rule_index];
+  guint year = nb_report_get_year (self->report);
+  g_autofree char *message = NULL;
+
+  if (!statement->found || year == 0 || statement->value == year)
+    {
+      set_slot (self, slot, NULL, notify);
+      return;
+    }
+  if (self->slots[slot].diagnostic != NULL && self->slots[slot].lhs == statement->value &&
+      self->slots[slot].rhs == year)
+    return;
+
+  message = g_strdup_printf (_("The title gives the year %u, but the text states a statistics "
+                               "period in %" G_GINT64_FORMAT),
+                             year, statement->value);
+  set_slot (self, slot,
+            new_diagnostic (self, rule_index, message,
+                            nb_report_get_section_line (self->report, statement->section,
+                                                        statement->offset),
+                            NULL, 0),
+            notify);
+  self->slots[slot].lhs = statement->value;
+  self->slots[slot].rhs = year;
+}
+
+static void
+check_text_rule (NbValidator *self,
+                 guint        i,
+                 gboolean     notify)
+{
+  guint n_rules;
+  const guint *rules = nb_template_get_narrative_rules (self->template, &n_rules);
+
+  if (get_rule (self, rules[i])->type == NB_RULE_YEAR)
+    check_year (self, rules[i], self->text_base + i, notify);
+  else
+    check_narrative (self, rules[i], self->text_base + i, notify);
+}
+
+static void
+validate_all (NbValidator *self)
+{
+  guint n_cells = nb_template_get_n_cells (self->template);
+  guint n_instances, n_text;
+  const guint *text_rules = nb_template_get_narrative_rules (self->template, &n_text);
+
+  nb_template_get_instances (self->template, &n_instances);
+  for (guint c = 0; c < n_cells; c++)
+    {
+      check_invalid (self, c, FALSE);
+      check_empty (self, c, FALSE);
+    }
+  for (guint i = 0; i < n_instances; i++)
+    check_sum (self, i, FALSE);
+  for (guint i = 0; i < n_text; i++)
+    {
+      read_statement (self, text_rules[i]);
+      check_text_rule (self, i, FALSE);
+    }
+}
+
+/* Callbacks */
+
+static void
+report_cell_changed_cb (NbValidator *self,
+                        guint        cell,
+                        NbReport    *report)
+{
+  guint n_instances, n_text;
+  const guint *instances = nb_template_get_cell_instances (self->template, cell, &n_instances);
+  const guint *text_rules = nb_template_get_narrative_rules (self->template, &n_text);
+
+  check_invalid (self, cell, TRUE);
+  check_empty (self, cell, TRUE);
+  for (guint i = 0; i < n_instances; i++)
+    check_sum (self, instances[i], TRUE);
+  for (guint i = 0; i < n_text; i++)
+    {
+      NbTemplateRule *rule = get_rule (self, text_rules[i]);
+
+      for (guint c = 0; rule->cells != NULL && c < rule->cells->len; c++)
+        if (g_array_index (rule->cells, guint, c) == cell)
+          {
+            check_text_rule (self, i, TRUE);
+            break;
+          }
+    }
+}
+
+static void
+report_section_changed_cb (NbValidator *self,
+                           guint        section,
+                           NbReport    *report)
+{
+  guint n_text;
+  const guint *text_rules = nb_template_get_narrative_rules (self->template, &n_text);
+
+  for (guint i = 0; i < n_text; i++)
+    {
+      NbTemplateRule *rule = get_rule (self, text_rules[i]);
+
+      if (rule->section >= 0 && (guint) rule->section != section)
+        continue;
+      read_statement (self, text_rules[i]);
+      check_text_rule (self, i, TRUE);
+    }
+}
+
+static void
+report_year_changed_cb (NbValidator *self,
+                        GParamSpec  *pspec,
+                        NbReport    *report)
+{
+  guint n_text;
+  const guint *text_rules = nb_template_get_narrative_rules (self->template, &n_text);
+
+  for (guint i = 0; i < n_text; i++)
+    if (get_rule (self, text_rules[i])->type == NB_RULE_YEAR)
+      check_text_rule (self, i, TRUE);
+}
+
+/* GListModel */
+
+static GType
+nb_validator_get_item_type (GListModel *model)
+{
+  return NB_TYPE_DIAGNOSTIC;
+}
+
+static guint
+nb_validator_get_n_items (GListModel *model)
+{
+  return NB_VALIDATOR (model)->items->len;
+}
+
+static gpointer
+nb_validator_get_item (GListModel *model,
+                       guint       position)
+{
+  NbValidator *self = NB_VALIDATOR (model);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = nb_validator_get_item_type;
+  iface->get_n_items = nb_validator_get_n_items;
+  iface->get_item = nb_validator_get_item;
+}
+
+/* vfuncs */
+
+static void
+nb_validator_constructed (GObject *object)
+{
+  NbValidator *self = (NbValidator *) object;
+  GPtrArray *imported;
+  guint n_instances, n_text;
+
+  G_OBJECT_CLASS (nb_validator_parent_class)->constructed (object);
+
+  self->template = g_object_ref (nb_report_get_template (self->report));
+  imported = nb_report_get_import_diagnostics (self->report);
+  nb_template_get_instances (self->template, &n_instances);
+  nb_template_get_narrative_rules (self->template, &n_text);
+
+  self->invalid_rule = nb_template_lookup_rule (self->template, "cell.invalid");
+  self->empty_rule = nb_template_lookup_rule (self->template, "cell.empty");
+  self->invalid_base = imported->len;
+  self->sum_base = self->invalid_base + nb_template_get_n_cells (self->template);
+  self->text_base = self->sum_base + n_instances;
+  self->empty_base = self->text_base + n_text;
+  self->n_slots = self->empty_base + nb_template_get_n_cells (self->template);
+  self->slots = g_new0 (Slot, self->n_slots);
+  self->statements = g_new0 (Statement, nb_template_get_rules (self->template)->len);
+
+  for (guint i = 0; i < imported->len; i++)
+    set_slot (self, i, g_object_ref (g_ptr_array_index (imported, i)), FALSE);
+  validate_all (self);
+
+  self->cell_changed_id =
+    g_signal_connect_object (self->report, "cell-changed",
+                             G_CALLBACK (report_cell_changed_cb), self, G_CONNECT_SWAPPED);
+  self->section_changed_id =
+    g_signal_connect_object (self->report, "section-changed",
+                             G_CALLBACK (report_section_changed_cb), self, G_CONNECT_SWAPPED);
+  self->year_changed_id =
+    g_signal_connect_object (self->report, "notify::year",
+                             G_CALLBACK (report_year_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+nb_validator_dispose (GObject *object)
+{
+  NbValidator *self = (NbValidator *) object;
+
+  if (self->report != NULL)
+    {
+      g_clear_signal_handler (&self->cell_changed_id, self->report);
+      g_clear_signal_handler (&self->section_changed_id, self->report);
+      g_clear_signal_handler (&self->year_changed_id, self->report);
+    }
+  g_clear_object (&self->report);
+
+  G_OBJECT_CLASS (nb_validator_parent_class)->dispose (object);
+}
+
+static void
+nb_validator_finalize (GObject *object)
+{
+  NbValidator *self = (NbValidator *) object;
+
+  for (guint i = 0; i < self->n_slots; i++)
+    g_clear_object (&self->slots[i].diagnostic);
+  g_free (self->slots);
+  g_free (self->statements);
+  g_ptr_array_unref (self->items);
+  g_clear_object (&self->template);
+
+  G_OBJECT_CLASS (nb_validator_parent_class)->finalize (object);
+}
+
+static void
+nb_validator_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  NbValidator *self = NB_VALIDATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+    case PROP_N_ERRORS:
+      g_value_set_uint (value, self->n_errors);
+      break;
+    case PROP_N_WARNINGS:
+      g_value_set_uint (value, self->n_warnings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_validator_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  NbValidator *self = NB_VALIDATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      self->report = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_validator_class_init (NbValidatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = nb_validator_constructed;
+  object_class->dispose = nb_validator_dispose;
+  object_class->finalize = nb_validator_finalize;
+  object_class->get_property = nb_validator_get_property;
+  object_class->set_property = nb_validator_set_property;
+
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, NB_TYPE_REPORT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ERRORS] =
+    g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_WARNINGS] =
+    g_param_spec_uint ("n-warnings", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+nb_validator_init (NbValidator *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Public API */
+
+/**
+ * nb_validator_new:
+ * @report: the report to check
+ *
+ * Runs every rule once, then follows the report: each cell change re-runs
+ * only the rules that read that cell.
+ *
+ * Returns: (transfer full): a #GListModel of #NbDiagnostic
+ */
+NbValidator *
+nb_validator_new (NbReport *report)
+{
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  return g_object_new (NB_TYPE_VALIDATOR, "report", report, NULL);
+}
+
+/**
+ * nb_validator_get_report:
+ * @self: a #NbValidator
+ *
+ * Returns: (transfer none): the report
+ */
+NbReport *
+nb_validator_get_report (NbValidator *self)
+{
+  g_return_val_if_fail (NB_IS_VALIDATOR (self), NULL);
+
+  return self->report;
+}
+
+guint
+nb_validator_get_n_errors (NbValidator *self)
+{
+  g_return_val_if_fail (NB_IS_VALIDATOR (self), 0);
+
+  return self->n_errors;
+}
+
+guint
+nb_validator_get_n_warnings (NbValidator *self)
+{
+  g_return_val_if_fail (NB_IS_VALIDATOR (self), 0);
+
+  return self->n_warnings;
+}
+
+static int
+compare_diagnostics (gconstpointer a,
+                     gconstpointer b)
+{
+  return nb_diagnostic_compare (*(NbDiagnostic **) a, *(NbDiagnostic **) b);
+}
+
+/**
+ * nb_validator_dup_sorted:
+ * @self: a #NbValidator
+ *
+ * Returns: (transfer container) (element-type NbDiagnostic): the current
+ *   diagnostics ordered by input line, as a compiler prints them
+ */
+GPtrArray *
+nb_validator_dup_sorted (NbValidator *self)
+{
+  GPtrArray *sorted;
+
+  g_return_val_if_fail (NB_IS_VALIDATOR (self), NULL);
+
+  sorted = g_ptr_array_copy (self->items, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (sorted, g_object_unref);
+  g_ptr_array_sort_with_data (sorted, (GCompareDataFunc) (void (*) (void)) compare_diagnostics, NULL);
+  return sorted;
+}
+
+/**
+ * nb_validator_dup_for_cell:
+ * @self: a #NbValidator
+ * @cell: a cell index
+ *
+ * Returns: (transfer container) (element-type NbDiagnostic): the
+ *   diagnostics that involve @cell, most severe first
+ */
+GPtrArray *
+nb_validator_dup_for_cell (NbValidator *self,
+                           guint        cell)
+{
+  GPtrArray *found;
+
+  g_return_val_if_fail (NB_IS_VALIDATOR (self), NULL);
+
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  for (NbSeverity severity = NB_SEVERITY_ERROR; severity <= NB_SEVERITY_INFO; severity++)
+    for (guint i = 0; i < self->items->len; i++)
+      {
+        NbDiagnostic *diagnostic = g_ptr_array_index (self->items, i);
+
+        if (nb_diagnostic_get_severity (diagnostic) == severity &&
+            nb_diagnostic_involves_cell (diagnostic, cell))
+          g_ptr_array_add (found, g_object_ref (diagnostic));
+      }
+  return found;
+}
