@@ -243,6 +243,14 @@ collapse_blanks (const char *text)
       if (blank)
         g_string_append_c (out, ' ');
       blank = FALSE;
+      /* full-width digits ０–９ (EF BC 90–99): the year is read from them */
+      if (end - p >= 3 && (guchar) p[0] == 0xEF && (guchar) p[1] == 0xBC &&
+          (guchar) p[2] >= 0x90 && (guchar) p[2] <= 0x99)
+        {
+          g_string_append_c (out, '0' + ((guchar) p[2] - 0x90));
+          p += 3;
+          continue;
+        }
       g_string_append_c (out, *p++);
     }
   return g_string_free (out, FALSE);

@@ -259,10 +259,19 @@ static gboolean
 is_enumerator (const char *text,
                gsize       length)
 {
+  const guchar *u = (const guchar *) text;
   gsize i = 0;
 
-  while (i < length && g_ascii_isdigit (text[i]))
-    i++;
+  /* ASCII or full-width digits */
+  for (;;)
+    {
+      if (i < length && g_ascii_isdigit (text[i]))
+        i++;
+      else if (length - i >= 3 && u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99)
+        i += 3;
+      else
+        break;
+    }
   if (i == 0 || i == length)
     return FALSE;
   /* "1." "1、" "1．" "1)" followed by anything: a numbered label */

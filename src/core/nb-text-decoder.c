@@ -47,25 +47,54 @@ convert (const char     *data,
   return TRUE;
 }
 
-/* UTF-16 without a byte order mark still shows itself: every other byte
- * of CJK-and-ASCII text is rarely zero in UTF-8 or GB18030. */
-static const char *
-guess_utf16 (const guchar *data,
-             gsize         size)
+/* How much of @text is what a report is written in: ASCII, CJK and their
+ * punctuation. Binary data decoded as UTF-16 scores low. */
+static double
+plausibility (const char *text,
+              gsize       length)
 {
-  gsize even = 0, odd = 0;
-  gsize n = MIN (size, 4096) & ~(gsize) 1;
+  gsize good = 0, total = 0;
 
-  for (gsize i = 0; i < n; i += 2)
+  for (const char *p = text; p < text + length && total < 4096; p = g_utf8_next_char (p))
     {
-      even += data[i] == 0;
-      odd += data[i + 1] == 0;
+      gunichar c = g_utf8_get_char (p);
+
+      total++;
+      good += (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t' ||
+              (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) ||
+              (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x2010 && c <= 0x206F);
     }
-  if (n >= 8 && odd > n / 8 && even == 0)
-    return "UTF-16LE";
-  if (n >= 8 && even > n / 8 && odd == 0)
-    return "UTF-16BE";
-  return NULL;
+  return total == 0 ? 0 : (double) good / total;
+}
+
+/* UTF-16 without a byte order mark: text with zero bytes that decodes to
+ * plausible characters in one byte order. */
+static gboolean
+convert_utf16 (const char     *data,
+               gsize           size,
+               NbDecodedText  *out)
+{
+  static const char *const orders[] = { "UTF-16LE", "UTF-16BE" };
+  double best = 0.9;
+  int chosen = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autofree char *text = NULL;
+      gsize written = 0;
+      double score;
+
+      text = g_convert (data, size & ~(gsize) 1, "UTF-8", orders[i], NULL, &written, NULL);
+      if (text == NULL || memchr (text, '\0', written) != NULL)
+        continue;
+      score = plausibility (text, written);
+      if (score > best)
+        {
+          best = score;
+          chosen = i;
+        }
+    }
+  return chosen >= 0 && convert (data, size & ~(gsize) 1, orders[chosen], out, NULL);
 }
 
 static char *
@@ -129,7 +158,6 @@ nb_text_decode (const char     *data,
 {
   const guchar *bytes = (const guchar *) data;
   g_autofree char *charset = NULL;
-  const char *utf16;
 
   memset (out, 0, sizeof *out);
 
@@ -143,11 +171,10 @@ nb_text_decode (const char     *data,
       size -= 3;
     }
 
-  if ((utf16 = guess_utf16 ((const guchar *) data, size)) != NULL)
-    return convert (data, size, utf16, out, error);
-
   if (memchr (data, '\0', size) != NULL)
     {
+      if (convert_utf16 (data, size, out))
+        return TRUE;
       g_set_error (error, NB_ERROR, NB_ERROR_NOT_A_REPORT,
                    _("The file holds binary data, not text"));
       return FALSE;

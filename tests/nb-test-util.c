@@ -1,0 +1,174 @@
+/* nb-test-util.c — fixtures shared by the test programs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "nb-test-util.h"
+
+#include <string.h>
+
+const char * const nb_test_seeds[] = {
+  "000_773531145496868f",
+  "001_7d60a9f0c8604645",
+  "002_85dfb0a95ba47af5",
+  "003_babb1a0d8021a832",
+  "004_f0cbcda3827e0aad",
+  NULL
+};
+
+GBytes *
+nb_test_load_data (const char *first_path,
+                   ...)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  va_list args;
+
+  g_ptr_array_add (parts, (gpointer) g_test_get_dir (G_TEST_DIST));
+  g_ptr_array_add (parts, (gpointer) "data");
+  va_start (args, first_path);
+  for (const char *p = first_path; p != NULL; p = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) p);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+
+  path = g_build_filenamev ((char **) parts->pdata);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+char *
+nb_test_seed_path (const char *stem)
+{
+  g_autofree char *name = g_strconcat (stem, ".txt", NULL);
+
+  return g_test_build_filename (G_TEST_DIST, "data", "seeds", name, NULL);
+}
+
+GBytes *
+nb_test_load_seed (const char *stem)
+{
+  g_autofree char *name = g_strconcat (stem, ".txt", NULL);
+
+  return nb_test_load_data ("seeds", name, NULL);
+}
+
+/* Returns the expected import: { organ, year, template, cells, errors } */
+JsonObject *
+nb_test_load_expected (const char *stem)
+{
+  g_autofree char *name = g_strconcat (stem, ".json", NULL);
+  g_autoptr(GBytes) bytes = nb_test_load_data ("expected", name, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                              g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+NbReport *
+nb_test_import_seed (NbImporter *importer,
+                     const char *stem)
+{
+  g_autoptr(GBytes) bytes = nb_test_load_seed (stem);
+  g_autoptr(GError) error = NULL;
+  NbReport *report;
+
+  report = nb_importer_import_data (importer, g_bytes_get_data (bytes, NULL),
+                                    g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+NbReport *
+nb_test_import_string (NbImporter *importer,
+                       const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  NbReport *report;
+
+  report = nb_importer_import_data (importer, text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+/* A report whose every cell is 0: no rule fires on it. */
+NbReport *
+nb_test_clean_report (NbTemplate *template)
+{
+  NbReport *report = nb_report_new (template);
+
+  for (guint i = 0; i < nb_report_get_n_cells (report); i++)
+    nb_report_set_cell_text (report, i, "0");
+  nb_report_set_modified (report, FALSE);
+  return report;
+}
+
+void
+nb_test_set (NbReport   *report,
+             const char *address,
+             const char *text)
+{
+  int cell = nb_report_lookup_cell (report, address);
+
+  g_assert_cmpint (cell, >=, 0);
+  nb_report_set_cell_text (report, cell, text);
+}
+
+NbDiagnostic *
+nb_test_find_rule (GListModel *diagnostics,
+                   const char *rule_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (diagnostics); i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (diagnostics, i);
+
+      if (g_str_equal (nb_diagnostic_get_rule_id (diagnostic), rule_id))
+        return diagnostic;
+    }
+  return NULL;
+}
+
+guint
+nb_test_count_rule (GListModel *diagnostics,
+                    const char *rule_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (diagnostics); i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (diagnostics, i);
+
+      n += g_str_equal (nb_diagnostic_get_rule_id (diagnostic), rule_id);
+    }
+  return n;
+}
+
+gboolean
+nb_test_has_rule (GListModel *diagnostics,
+                  const char *rule_id)
+{
+  return nb_test_count_rule (diagnostics, rule_id) > 0;
+}
+
+/* Replaces the first occurrence of @find, which must be there. */
+char *
+nb_test_replace (const char *text,
+                 const char *find,
+                 const char *replacement)
+{
+  const char *at = strstr (text, find);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, replacement, at + strlen (find));
+}

@@ -1,0 +1,42 @@
+/* nb-test-util.h — fixtures shared by the test programs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include <nb-canonical.h>
+#include <nb-importer.h>
+#include <nb-validator.h>
+
+G_BEGIN_DECLS
+
+/* The five sample reports in tests/data/seeds, by file stem. */
+extern const char * const nb_test_seeds[];
+
+GBytes     *nb_test_load_data       (const char  *first_path,
+                                     ...) G_GNUC_NULL_TERMINATED;
+char       *nb_test_seed_path       (const char  *stem);
+GBytes     *nb_test_load_seed       (const char  *stem);
+JsonObject *nb_test_load_expected   (const char  *stem);
+NbReport   *nb_test_import_seed     (NbImporter  *importer,
+                                     const char  *stem);
+NbReport   *nb_test_import_string   (NbImporter  *importer,
+                                     const char  *text);
+NbReport   *nb_test_clean_report    (NbTemplate  *template);
+void        nb_test_set             (NbReport    *report,
+                                     const char  *address,
+                                     const char  *text);
+gboolean    nb_test_has_rule        (GListModel  *diagnostics,
+                                     const char  *rule_id);
+NbDiagnostic *nb_test_find_rule     (GListModel  *diagnostics,
+                                     const char  *rule_id);
+guint       nb_test_count_rule      (GListModel  *diagnostics,
+                                     const char  *rule_id);
+char       *nb_test_replace         (const char  *text,
+                                     const char  *find,
+                                     const char  *replacement);
+
+G_END_DECLS

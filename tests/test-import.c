@@ -1,0 +1,577 @@
+/* test-import.c — reading report text as it really arrives
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "nb-test-util.h"
+
+#include <string.h>
+
+typedef struct
+{
+  NbTemplate *template;
+  NbImporter *importer;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->template = nb_template_new_default (&error);
+  g_assert_no_error (error);
+  fixture->importer = nb_importer_new (fixture->template);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->importer);
+  g_assert_finalize_object (fixture->template);
+}
+
+/* Asserts that every cell has the expected value (JSON null or integer). */
+static void
+assert_cells (NbReport   *report,
+              JsonObject *cells)
+{
+  g_autoptr(GList) members = json_object_get_members (cells);
+
+  g_assert_cmpuint (g_list_length (members), ==, nb_report_get_n_cells (report));
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *address = l->data;
+      JsonNode *node = json_object_get_member (cells, address);
+      int cell = nb_report_lookup_cell (report, address);
+
+      g_assert_cmpint (cell, >=, 0);
+      if (JSON_NODE_HOLDS_NULL (node))
+        {
+          g_assert_cmpint (nb_report_get_cell_state (report, cell), ==, NB_CELL_STATE_EMPTY);
+          continue;
+        }
+      if (nb_report_get_cell_state (report, cell) != NB_CELL_STATE_VALUE)
+        g_error ("%s: expected %" G_GINT64_FORMAT ", got state %d text “%s”", address,
+                 json_node_get_int (node), nb_report_get_cell_state (report, cell),
+                 nb_report_get_cell_text (report, cell));
+      if (nb_template_get_cell_kind (nb_report_get_template (report), cell) == NB_CELL_KIND_AMOUNT)
+        g_assert_cmpint (nb_report_get_cell_value (report, cell), ==,
+                         (gint64) (json_node_get_double (node) * 1000000 + 0.5));
+      else
+        g_assert_cmpint (nb_report_get_cell_value (report, cell), ==, json_node_get_int (node));
+    }
+}
+
+/* The error-level rules that fire are exactly the expected ones. */
+static void
+assert_errors (NbValidator *validator,
+               JsonArray   *expected)
+{
+  GListModel *model = G_LIST_MODEL (validator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (model, i);
+      gboolean listed = FALSE;
+
+      if (nb_diagnostic_get_severity (diagnostic) != NB_SEVERITY_ERROR)
+        continue;
+      for (guint e = 0; e < json_array_get_length (expected); e++)
+        listed |= g_str_equal (json_array_get_string_element (expected, e),
+                               nb_diagnostic_get_rule_id (diagnostic));
+      if (!listed)
+        g_error ("unexpected error [%s] %s", nb_diagnostic_get_rule_id (diagnostic),
+                 nb_diagnostic_get_message (diagnostic));
+    }
+  for (guint e = 0; e < json_array_get_length (expected); e++)
+    g_assert_true (nb_test_has_rule (model, json_array_get_string_element (expected, e)));
+}
+
+static void
+assert_matches_expected (NbReport   *report,
+                         const char *stem)
+{
+  g_autoptr(JsonObject) expected = nb_test_load_expected (stem);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+
+  g_assert_cmpstr (nb_report_get_organ (report), ==, json_object_get_string_member (expected, "organ"));
+  g_assert_cmpuint (nb_report_get_year (report), ==, json_object_get_int_member (expected, "year"));
+  g_assert_cmpstr (nb_template_get_id (nb_report_get_template (report)), ==,
+                   json_object_get_string_member (expected, "template"));
+  assert_cells (report, json_object_get_object_member (expected, "cells"));
+  assert_errors (validator, json_object_get_array_member (expected, "errors"));
+}
+
+static void
+test_seeds (Fixture       *fixture,
+            gconstpointer  data)
+{
+  for (guint i = 0; nb_test_seeds[i] != NULL; i++)
+    {
+      g_autoptr(NbReport) report = nb_test_import_seed (fixture->importer, nb_test_seeds[i]);
+
+      g_test_message ("seed %s", nb_test_seeds[i]);
+      assert_matches_expected (report, nb_test_seeds[i]);
+      g_assert_false (nb_report_get_modified (report));
+    }
+}
+
+static void
+test_seed_details (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(NbReport) report = nb_test_import_seed (fixture->importer, "003_babb1a0d8021a832");
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  NbDiagnostic *extra = nb_test_find_rule (G_LIST_MODEL (validator), "parse.extra-values");
+  NbDiagnostic *total = nb_test_find_rule (G_LIST_MODEL (validator), "t4.total");
+  const char * const *cells;
+
+  /* "一、总体情况" twice: one overview, starting with its first paragraph */
+  g_assert_true (g_str_has_prefix (nb_report_get_section_text (report, "overview"), "2024 年，在上级政府"));
+  g_assert_null (strstr (nb_report_get_section_text (report, "overview"), "一、总体情况"));
+  g_assert_true (g_str_has_prefix (nb_report_get_section_text (report, "problems"), "在过去的 2024 年里"));
+  g_assert_cmpstr (nb_report_get_title (report), ==, "侯寨办事处 2024 年政府信息公开工作年度报告");
+
+  g_assert_nonnull (extra);
+  g_assert_cmpuint (nb_diagnostic_get_line (extra), ==, 88);
+  g_assert_nonnull (strstr (nb_diagnostic_get_message (extra), "16"));
+  g_assert_true (g_str_has_suffix (nb_diagnostic_get_message (extra), ": 1"));
+
+  g_assert_nonnull (total);
+  cells = nb_diagnostic_get_cells (total);
+  g_assert_cmpuint (g_strv_length ((GStrv) cells), ==, 5);
+  g_assert_cmpstr (cells[0], ==, "t4/litigation_after_review/total");
+  g_assert_cmpstr (nb_diagnostic_get_message (total), ==,
+                   "复议后起诉: 总计 = 0, but 维持 + 纠正 + 其他 + 尚未审结 = 1");
+  g_assert_cmpuint (nb_report_get_cell_line (report, nb_report_lookup_cell (report, "t3/received/natural_person")), ==, 57);
+}
+
+static void
+test_pdf_title (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(NbReport) report = nb_test_import_seed (fixture->importer, "004_f0cbcda3827e0aad");
+
+  g_assert_cmpstr (nb_report_get_title (report), ==, "涧西区人民政府办公室2024年政府信息公开工作年度报告");
+  g_assert_true (g_str_has_prefix (nb_report_get_section_text (report, "other"), "我办按照"));
+}
+
+static NbReport *
+import_bytes (Fixture    *fixture,
+              const char *data,
+              gsize       size)
+{
+  g_autoptr(GError) error = NULL;
+  NbReport *report = nb_importer_import_data (fixture->importer, data, size, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+static void
+assert_encoded_seed (Fixture    *fixture,
+                     const char *stem,
+                     const char *encoding,
+                     const char *bom,
+                     gsize       bom_length)
+{
+  g_autoptr(GBytes) seed = nb_test_load_seed (stem);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbValidator) validator = NULL;
+  g_autofree char *converted = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  NbDiagnostic *note;
+
+  converted = g_convert (g_bytes_get_data (seed, NULL), g_bytes_get_size (seed),
+                         encoding, "UTF-8", NULL, &length, &error);
+  g_assert_no_error (error);
+  data = g_malloc (bom_length + length);
+  memcpy (data, bom, bom_length);
+  memcpy (data + bom_length, converted, length);
+
+  report = import_bytes (fixture, data, bom_length + length);
+  assert_matches_expected (report, stem);
+  validator = nb_validator_new (report);
+  note = nb_test_find_rule (G_LIST_MODEL (validator), "parse.encoding");
+  g_assert_nonnull (note);
+  g_assert_cmpint (nb_diagnostic_get_severity (note), ==, NB_SEVERITY_INFO);
+  g_assert_nonnull (strstr (nb_diagnostic_get_message (note), encoding));
+}
+
+static void
+test_encodings (Fixture       *fixture,
+                gconstpointer  data)
+{
+  for (guint i = 0; nb_test_seeds[i] != NULL; i++)
+    {
+      assert_encoded_seed (fixture, nb_test_seeds[i], "GB18030", "", 0);
+      assert_encoded_seed (fixture, nb_test_seeds[i], "UTF-16LE", "\xff\xfe", 2);
+      assert_encoded_seed (fixture, nb_test_seeds[i], "UTF-16BE", "\xfe\xff", 2);
+    }
+  /* UTF-16 without a byte order mark */
+  assert_encoded_seed (fixture, "000_773531145496868f", "UTF-16LE", "", 0);
+}
+
+/* Applies @transform to the seed text and checks the same cells come out. */
+static void
+assert_variant_imports (Fixture    *fixture,
+                        const char *stem,
+                        char     *(*transform) (const char *text))
+{
+  g_autoptr(GBytes) seed = nb_test_load_seed (stem);
+  g_autofree char *text = g_strndup (g_bytes_get_data (seed, NULL), g_bytes_get_size (seed));
+  g_autofree char *variant = transform (text);
+  g_autoptr(NbReport) report = import_bytes (fixture, variant, strlen (variant));
+
+  assert_matches_expected (report, stem);
+}
+
+static char *
+to_crlf (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  return g_strjoinv ("\r\n", lines);
+}
+
+static char *
+with_bom (const char *text)
+{
+  return g_strconcat ("\xef\xbb\xbf", text, NULL);
+}
+
+static char *
+tabs_to_spaces (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "\t", -1);
+
+  return g_strjoinv ("   ", parts);
+}
+
+/* Every digit written full-width, as some word processors do. */
+static char *
+fullwidth_digits (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_unichar (out, 0xFF10 + (*p - '0'));
+    else
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* Empty columns dropped: no run of more than one tab. */
+static char *
+squeeze_tabs (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!(*p == '\t' && (p[1] == '\t' || p[1] == '\n' || out->len == 0 ||
+                         out->str[out->len - 1] == '\n')))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_variants (Fixture       *fixture,
+               gconstpointer  data)
+{
+  for (guint i = 0; nb_test_seeds[i] != NULL; i++)
+    {
+      g_test_message ("seed %s", nb_test_seeds[i]);
+      assert_variant_imports (fixture, nb_test_seeds[i], to_crlf);
+      assert_variant_imports (fixture, nb_test_seeds[i], with_bom);
+      assert_variant_imports (fixture, nb_test_seeds[i], tabs_to_spaces);
+      assert_variant_imports (fixture, nb_test_seeds[i], fullwidth_digits);
+      assert_variant_imports (fixture, nb_test_seeds[i], squeeze_tabs);
+    }
+}
+
+/* A small report text: @t3_extra goes where the t3 rows are. */
+static char *
+make_report (const char *t2,
+             const char *t3,
+             const char *t4)
+{
+  return g_strconcat ("某某局 2024 年政府信息公开工作年度报告\n"
+                      "一、总体情况\n本报告说明。\n",
+                      t2 ? "二、主动公开政府信息情况\n" : "", t2 ? t2 : "",
+                      t3 ? "三、收到和处理政府信息公开申请情况\n" : "", t3 ? t3 : "",
+                      t4 ? "四、政府信息公开行政复议、行政诉讼情况\n" : "", t4 ? t4 : "",
+                      "五、存在的主要问题及改进情况\n无。\n六、其他需要报告的事项\n无。\n",
+                      NULL);
+}
+
+static const char T2[] =
+  "规章\t0\t0\t0\n行政规范性文件\t0\t0\t0\n行政许可\t0\n行政处罚\t0\n行政强制\t0\n行政事业性收费\t0\n";
+static const char T4[] = "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
+
+static GString *
+t3_rows (void)
+{
+  static const char *labels[] = {
+    "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量",
+    "三、本年度办理结果\t(一) 予以公开", "(二) 部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "(三) 不予公开\t1. 属于国家秘密", "2. 其他法律行政法规禁止公开", "3. 危及“三安全一稳定”",
+    "4. 保护第三方合法权益", "5. 属于三类内部事务信息", "6. 属于四类过程性信息",
+    "7. 属于行政执法案卷", "8. 属于行政查询事项", "(四) 无法提供\t1. 本机关不掌握相关政府信息",
+    "2. 没有现成信息需要另行制作", "3. 补正后申请内容仍不明确", "(五) 不予处理\t1. 信访举报投诉类申请",
+    "2. 重复申请", "3. 要求提供公开出版物", "4. 无正当理由大量反复申请",
+    "5. 要求行政机关确认或重新出具已获取信息",
+    "(六) 其他处理\t1. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3. 其他",
+    "(七) 总计", "四、结转下年度继续办理",
+  };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    g_string_append_printf (out, "%s\t0\t0\t0\t0\t0\t0\t0\n", labels[i]);
+  return out;
+}
+
+static NbReport *
+import_report (Fixture    *fixture,
+               const char *t2,
+               const char *t3,
+               const char *t4)
+{
+  g_autofree char *text = make_report (t2, t3, t4);
+
+  return nb_test_import_string (fixture->importer, text);
+}
+
+static void
+test_built_report_clean (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) t3 = t3_rows ();
+  g_autoptr(NbReport) report = import_report (fixture, T2, t3->str, T4);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (validator)), ==, 0);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "某某局");
+  g_assert_cmpstr (nb_report_get_section_text (report, "overview"), ==, "本报告说明。");
+}
+
+static void
+test_extra_and_missing_values (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GString) t3 = t3_rows ();
+  g_autofree char *t2 = NULL;
+  g_autofree char *t3_text = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbValidator) validator = NULL;
+  NbDiagnostic *extra, *missing;
+  int cell;
+
+  t2 = nb_test_replace (T2, "规章\t0\t0\t0", "规章\t1\t2\t3\t4\t5");
+  t3_text = nb_test_replace (t3->str, "2. 重复申请\t0\t0\t0\t0\t0\t0\t0", "2. 重复申请\t0\t0\t0\t0\t0");
+  report = import_report (fixture, t2, t3_text, T4);
+  validator = nb_validator_new (report);
+
+  extra = nb_test_find_rule (G_LIST_MODEL (validator), "parse.extra-values");
+  g_assert_nonnull (extra);
+  g_assert_cmpuint (nb_diagnostic_get_line (extra), ==, 5);
+  g_assert_true (g_str_has_suffix (nb_diagnostic_get_message (extra), ": 4 5"));
+  cell = nb_report_lookup_cell (report, "t2/regulations/in_force");
+  g_assert_cmpint (nb_report_get_cell_value (report, cell), ==, 3);
+
+  missing = nb_test_find_rule (G_LIST_MODEL (validator), "parse.missing-values");
+  g_assert_nonnull (missing);
+  g_assert_cmpuint (g_strv_length ((GStrv) nb_diagnostic_get_cells (missing)), ==, 2);
+  g_assert_cmpstr (nb_diagnostic_get_cells (missing)[0], ==, "t3/not_processed.duplicate/other");
+  cell = nb_report_lookup_cell (report, "t3/not_processed.duplicate/total");
+  g_assert_cmpint (nb_report_get_cell_state (report, cell), ==, NB_CELL_STATE_EMPTY);
+}
+
+static void
+test_missing_row_and_table (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) t3 = t3_rows ();
+  g_autofree char *t3_text = nb_test_replace (t3->str, "4. 保护第三方合法权益\t0\t0\t0\t0\t0\t0\t0\n", "");
+  g_autoptr(NbReport) report = import_report (fixture, T2, t3_text, NULL);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  NbDiagnostic *row = nb_test_find_rule (G_LIST_MODEL (validator), "parse.missing-row");
+  NbDiagnostic *table = nb_test_find_rule (G_LIST_MODEL (validator), "parse.missing-table");
+
+  g_assert_nonnull (row);
+  g_assert_cmpuint (nb_test_count_rule (G_LIST_MODEL (validator), "parse.missing-row"), ==, 1);
+  g_assert_cmpstr (nb_diagnostic_get_cells (row)[0], ==, "t3/withheld.third_party/natural_person");
+  g_assert_nonnull (strstr (nb_diagnostic_get_message (row), "保护第三方合法权益"));
+
+  g_assert_nonnull (table);
+  g_assert_cmpuint (nb_test_count_rule (G_LIST_MODEL (validator), "parse.missing-table"), ==, 1);
+  g_assert_cmpstr (nb_diagnostic_get_cells (table)[0], ==, "t4/review/upheld");
+  /* the empty cells are not reported as broken sums */
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "t4.total"));
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "t3.results-total"));
+}
+
+static void
+test_unknown_and_duplicate_rows (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GString) t3 = t3_rows ();
+  g_autofree char *t2 = g_strconcat (T2, "行政征收\t5\n规章\t9\t9\t9\n", NULL);
+  g_autoptr(NbReport) report = import_report (fixture, t2, t3->str, T4);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  NbDiagnostic *unknown = nb_test_find_rule (G_LIST_MODEL (validator), "parse.unknown-row");
+  NbDiagnostic *duplicate = nb_test_find_rule (G_LIST_MODEL (validator), "parse.duplicate-row");
+
+  g_assert_nonnull (unknown);
+  g_assert_cmpint (nb_diagnostic_get_severity (unknown), ==, NB_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (nb_diagnostic_get_message (unknown), "行政征收"));
+  g_assert_cmpuint (nb_diagnostic_get_line (unknown), ==, 11);
+  g_assert_nonnull (duplicate);
+  g_assert_cmpuint (nb_diagnostic_get_line (duplicate), ==, 12);
+  g_assert_cmpint (nb_report_get_cell_value (report, nb_report_lookup_cell (report, "t2/regulations/issued")), ==, 0);
+}
+
+static void
+test_invalid_text_kept (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) t3 = t3_rows ();
+  g_autofree char *t2 = nb_test_replace (T2, "行政许可\t0", "行政许可\t8起");
+  g_autofree char *t2b = nb_test_replace (t2, "行政处罚\t0", "行政处罚\t/");
+  g_autoptr(NbReport) report = import_report (fixture, t2b, t3->str, T4);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  int licensing = nb_report_lookup_cell (report, "t2/licensing/decisions");
+  int punishment = nb_report_lookup_cell (report, "t2/punishment/decisions");
+
+  g_assert_cmpstr (nb_report_get_cell_text (report, licensing), ==, "8起");
+  g_assert_cmpint (nb_report_get_cell_state (report, licensing), ==, NB_CELL_STATE_INVALID);
+  g_assert_cmpstr (nb_report_get_cell_text (report, punishment), ==, "/");
+  g_assert_cmpint (nb_report_get_cell_state (report, punishment), ==, NB_CELL_STATE_MARK);
+  g_assert_true (nb_test_has_rule (G_LIST_MODEL (validator), "cell.invalid"));
+  g_assert_true (nb_test_has_rule (G_LIST_MODEL (validator), "cell.empty"));
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.unknown-row"));
+}
+
+static void
+test_wrapped_rows (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) t3 = t3_rows ();
+  g_autofree char *t3_text = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbValidator) validator = NULL;
+
+  /* a label over three lines, its numbers over two more */
+  t3_text = nb_test_replace (t3->str, "5. 要求行政机关确认或重新出具已获取信息\t0\t0\t0\t0\t0\t0\t0",
+                             "5.要求行政机关确认\n或重新出具\n已获取信息\n1 0 0 0\n0 0 1");
+  report = import_report (fixture, T2, t3_text, T4);
+  validator = nb_validator_new (report);
+  g_assert_cmpint (nb_report_get_cell_value (report, nb_report_lookup_cell (report, "t3/not_processed.confirmation/natural_person")), ==, 1);
+  g_assert_cmpint (nb_report_get_cell_value (report, nb_report_lookup_cell (report, "t3/not_processed.confirmation/total")), ==, 1);
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.missing-row"));
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.missing-values"));
+  g_assert_true (nb_test_has_rule (G_LIST_MODEL (validator), "t3.results-total"));
+}
+
+static void
+test_not_a_report (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char *inputs[] = {
+    "",
+    "\n\n\n",
+    "今天天气很好，我们去公园散步。\n然后回家吃饭。\n",
+    "{\"hello\": 1}",
+    "\xff\xfe\x00",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) report = nb_importer_import_data (fixture->importer, inputs[i],
+                                                            strlen (inputs[i]) + (i == 4), &error);
+
+      g_assert_null (report);
+      g_assert_nonnull (error);
+      g_assert_cmpuint (error->domain, ==, NB_ERROR);
+    }
+}
+
+static void
+test_too_large (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gsize size = NB_IMPORT_MAX_SIZE + 1;
+  g_autofree char *big = g_malloc (size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+
+  memset (big, 'a', size);
+  report = nb_importer_import_data (fixture->importer, big, size, &error);
+  g_assert_null (report);
+  g_assert_error (error, NB_ERROR, NB_ERROR_TOO_LARGE);
+}
+
+static void
+test_garbage_never_crashes (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GBytes) seed = nb_test_load_seed ("004_f0cbcda3827e0aad");
+  gsize size = g_bytes_get_size (seed);
+  g_autofree char *copy = g_malloc (size);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240101);
+
+  /* random byte damage to a real report: it imports or fails, cleanly */
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) report = NULL;
+
+      memcpy (copy, g_bytes_get_data (seed, NULL), size);
+      for (guint i = 0; i < 1 + round % 20; i++)
+        copy[g_rand_int_range (rand, 0, size)] = g_rand_int_range (rand, 0, 256);
+      report = nb_importer_import_data (fixture->importer, copy, size, &error);
+      g_assert_true ((report == NULL) != (error == NULL));
+      if (report != NULL)
+        {
+          g_autoptr(NbValidator) validator = nb_validator_new (report);
+          g_autoptr(GBytes) bytes = nb_canonical_write (report);
+
+          g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+        }
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/nianbao/import/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("seeds", test_seeds);
+  ADD ("seed-details", test_seed_details);
+  ADD ("pdf-title", test_pdf_title);
+  ADD ("encodings", test_encodings);
+  ADD ("variants", test_variants);
+  ADD ("built-report-clean", test_built_report_clean);
+  ADD ("extra-and-missing-values", test_extra_and_missing_values);
+  ADD ("missing-row-and-table", test_missing_row_and_table);
+  ADD ("unknown-and-duplicate-rows", test_unknown_and_duplicate_rows);
+  ADD ("invalid-text-kept", test_invalid_text_kept);
+  ADD ("wrapped-rows", test_wrapped_rows);
+  ADD ("not-a-report", test_not_a_report);
+  ADD ("too-large", test_too_large);
+  ADD ("garbage-never-crashes", test_garbage_never_crashes);
+#undef ADD
+
+  return g_test_run ();
+}
