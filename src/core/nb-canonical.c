@@ -10,6 +10,7 @@
 #include "nb-canonical.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
@@ -797,13 +798,72 @@ nb_canonical_read (NbTemplate  *template,
 
 /* Saving */
 
-static void
-prefix_save_error (GError **error,
-                   GFile   *file)
+/* GLib's g_file_replace_contents() renames its temporary file over the
+ * target even when a write failed (a full disk leaves half a file), so
+ * local files go through g_file_set_contents_full(), which renames only a
+ * complete, synced file, and other files through a temporary sibling that
+ * is moved into place only after it was written whole. */
+static gboolean
+replace_local (const char  *path,
+               GBytes      *bytes,
+               GError     **error)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
+  GStatBuf info;
+  int mode = 0666;
 
-  g_prefix_error (error, _("Could not save “%s”: "), name);
+  if (g_stat (path, &info) == 0)
+    mode = info.st_mode & 07777;
+  return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+}
+
+static gboolean
+replace_remote (GFile         *file,
+                GBytes        *bytes,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *temp_name = g_strdup_printf (".%s.%08x.tmp", base, g_random_int ());
+  g_autoptr(GFile) temp = NULL;
+
+  if (parent == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME, _("Not a file name"));
+      return FALSE;
+    }
+  temp = g_file_get_child (parent, temp_name);
+  if (!g_file_replace_contents (temp, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, cancellable, error) ||
+      !g_file_move (temp, file, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, error))
+    {
+      g_file_delete (temp, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+replace_file (GFile         *file,
+              GBytes        *bytes,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  const char *path = g_file_peek_path (file);
+  gboolean ok;
+
+  if (path != NULL)
+    ok = replace_local (path, bytes, error);
+  else
+    ok = replace_remote (file, bytes, cancellable, error);
+  if (!ok)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_prefix_error (error, _("Could not save “%s”: "), name);
+    }
+  return ok;
 }
 
 /**
@@ -813,9 +873,9 @@ prefix_save_error (GError **error,
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Writes a temporary file beside @file and renames it over @file, so a
- * failed save leaves the old file as it was. Clears the modified flag on
- * success.
+ * Writes a temporary file beside @file and renames it over @file only once
+ * it is complete, so a failed save leaves the old file as it was. Clears
+ * the modified flag on success.
  *
  * Returns: %TRUE on success
  */
@@ -831,32 +891,25 @@ nb_canonical_save (NbReport      *report,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = nb_canonical_write (report);
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error))
-    {
-      prefix_save_error (error, file);
-      return FALSE;
-    }
+  if (!replace_file (file, bytes, cancellable, error))
+    return FALSE;
   nb_report_set_modified (report, FALSE);
   return TRUE;
 }
 
 static void
-save_replaced_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+save_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "nb-file");
   g_autoptr(GError) error = NULL;
-  GFile *file = G_FILE (object);
 
-  if (!g_file_replace_contents_finish (file, result, NULL, &error))
-    {
-      prefix_save_error (&error, file);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  if (!replace_file (file, task_data, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -868,7 +921,7 @@ save_replaced_cb (GObject      *object,
  * @user_data: data for @callback
  *
  * Serializes on the calling thread, so later edits cannot tear the file,
- * then replaces @file atomically in the background.
+ * then writes it in a worker thread as nb_canonical_save() does.
  */
 void
 nb_canonical_save_async (NbReport            *report,
@@ -878,17 +931,15 @@ nb_canonical_save_async (NbReport            *report,
                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
 
   g_return_if_fail (NB_IS_REPORT (report));
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (report, cancellable, callback, user_data);
   g_task_set_source_tag (task, nb_canonical_save_async);
-  bytes = nb_canonical_write (report);
-  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       cancellable, save_replaced_cb, g_steal_pointer (&task));
+  g_task_set_task_data (task, nb_canonical_write (report), (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "nb-file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, save_in_thread);
 }
 
 /**
