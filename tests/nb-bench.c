@@ -1,3 +1,123 @@
+/* nb-bench.c — how fast the core is, on the sample reports
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run with `meson test -C build --benchmark -v` or directly. Prints one
+ * line per measurement; single thread throughout.
+ */
+
 #include "config.h"
+
 #include "nb-test-util.h"
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#include <locale.h>
+#include <string.h>
+
+#define N_SEEDS 5
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+static void
+bench_import (NbImporter *importer,
+              GBytes    **seeds)
+{
+  gsize bytes = 0;
+  guint n = 0;
+  gint64 start = g_get_monotonic_time ();
+  double elapsed;
+
+  /* at least two seconds of work */
+  while ((elapsed = seconds_since (start)) < 2.0)
+    for (guint i = 0; i < N_SEEDS; i++)
+      {
+        g_autoptr(NbReport) report = NULL;
+        g_autoptr(NbValidator) validator = NULL;
+
+        report = nb_importer_import_data (importer, g_bytes_get_data (seeds[i], NULL),
+                                          g_bytes_get_size (seeds[i]), NULL);
+        validator = nb_validator_new (report);
+        g_assert (g_list_model_get_n_items (G_LIST_MODEL (validator)) < 10);
+        bytes += g_bytes_get_size (seeds[i]);
+        n++;
+      }
+  g_print ("import+validate: %.0f reports/s, %.1f MB/s (%u reports, %.2f s)\n",
+           n / elapsed, bytes / elapsed / 1e6, n, elapsed);
+}
+
+static void
+bench_revalidate (NbImporter *importer,
+                  GBytes     *seed,
+                  const char *address,
+                  const char *a,
+                  const char *b,
+                  const char *what)
+{
+  g_autoptr(NbReport) report = nb_importer_import_data (importer, g_bytes_get_data (seed, NULL),
+                                                        g_bytes_get_size (seed), NULL);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  int cell = nb_report_lookup_cell (report, address);
+  guint n = 1000000;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < n; i++)
+    nb_report_set_cell_text (report, cell, (i & 1) ? a : b);
+  g_print ("re-validate one cell (%s): %.3f µs per change\n", what, seconds_since (start) * 1e6 / n);
+}
+
+static void
+bench_canonical (NbImporter *importer,
+                 GBytes     *seed)
+{
+  g_autoptr(NbReport) report = nb_importer_import_data (importer, g_bytes_get_data (seed, NULL),
+                                                        g_bytes_get_size (seed), NULL);
+  g_autoptr(GBytes) bytes = nb_canonical_write (report);
+  guint n = 20000;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GBytes) written = nb_canonical_write (report);
+    }
+  g_print ("canonical save (serialize): %.2f µs per report (%zu bytes)\n",
+           seconds_since (start) * 1e6 / n, g_bytes_get_size (bytes));
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbReport) loaded = nb_canonical_read (nb_importer_get_template (importer),
+                                                      g_bytes_get_data (bytes, NULL),
+                                                      g_bytes_get_size (bytes), NULL);
+      g_assert (loaded != NULL);
+    }
+  g_print ("canonical load (parse): %.2f µs per report\n", seconds_since (start) * 1e6 / n);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(NbTemplate) template = NULL;
+  g_autoptr(NbImporter) importer = NULL;
+  GBytes *seeds[N_SEEDS];
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  template = nb_template_new_default (NULL);
+  importer = nb_importer_new (template);
+  for (guint i = 0; i < N_SEEDS; i++)
+    seeds[i] = nb_test_load_seed (nb_test_seeds[i]);
+
+  bench_import (importer, seeds);
+  bench_revalidate (importer, seeds[3], "t2/regulations/issued", "0", "1", "no rule changes");
+  bench_revalidate (importer, seeds[3], "t3/granted/commercial", "0", "1", "three rules break and heal");
+  bench_canonical (importer, seeds[3]);
+
+  for (guint i = 0; i < N_SEEDS; i++)
+    g_bytes_unref (seeds[i]);
+  return 0;
+}

@@ -1,3 +1,102 @@
+/* test-template.c — the 2021 form, read from data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
+
 #include "nb-test-util.h"
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#include <string.h>
+
+static void
+test_cells (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = nb_template_new_default (&error);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonObject) expected = nb_test_load_expected ("000_773531145496868f");
+  JsonObject *cells = json_object_get_object_member (expected, "cells");
+  g_autoptr(GList) addresses = json_object_get_members (cells);
+  guint i = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_template_get_id (template), ==, "2021");
+  g_assert_cmpuint (nb_template_get_n_cells (template), ==, 200);
+
+  /* the cells come in the order the expected files list them */
+  for (GList *l = addresses; l != NULL; l = l->next, i++)
+    {
+      g_assert_cmpstr (nb_template_get_cell_address (template, i), ==, l->data);
+      g_assert_cmpint (nb_template_lookup_cell (template, l->data), ==, i);
+      g_assert_false (g_hash_table_contains (seen, l->data));
+      g_hash_table_add (seen, l->data);
+    }
+  g_assert_cmpint (nb_template_lookup_cell (template, "t3/received/nobody"), ==, -1);
+
+  g_assert_cmpint (nb_template_get_cell_kind (template, nb_template_lookup_cell (template, "t2/fees/amount")),
+                   ==, NB_CELL_KIND_AMOUNT);
+  g_assert_cmpint (nb_template_get_cell_kind (template, nb_template_lookup_cell (template, "t2/licensing/decisions")),
+                   ==, NB_CELL_KIND_COUNT);
+  g_assert_cmpstr (nb_template_get_cell_label (template, nb_template_lookup_cell (template, "t3/received/natural_person")),
+                   ==, "自然人 一、本年新收政府信息公开申请数量");
+}
+
+static void
+test_sections_and_rules (void)
+{
+  static const char *sections[] = { "overview", "active", "requests", "appeals", "problems", "other" };
+  static const char *rules[] = {
+    "cell.invalid", "cell.empty", "t3.row-total", "t3.results-total", "t3.balance", "t4.total",
+    "narrative.received", "narrative.carried-forward", "meta.year", "parse.extra-values",
+    "parse.missing-values", "parse.missing-row", "parse.missing-table", "parse.unknown-row",
+    "parse.encoding",
+  };
+  g_autoptr(NbTemplate) template = nb_template_new_default (NULL);
+
+  g_assert_cmpuint (nb_template_get_n_sections (template), ==, G_N_ELEMENTS (sections));
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    g_assert_cmpstr (nb_template_get_section_id (template, i), ==, sections[i]);
+  g_assert_true (nb_template_section_is_narrative (template, 0));
+  g_assert_false (nb_template_section_is_narrative (template, 2));
+  g_assert_cmpstr (nb_template_get_section_heading (template, 3), ==, "四、政府信息公开行政复议、行政诉讼情况");
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    g_assert_true (nb_template_has_rule (template, rules[i]));
+  g_assert_false (nb_template_has_rule (template, "no.such-rule"));
+}
+
+static void
+test_broken_templates (void)
+{
+  static const char *broken[] = {
+    "",
+    "[]",
+    "{\"id\": \"x\"}",
+    "{\"id\": \"x\", \"marks\": [], \"sections\": [], \"tables\": [{\"id\": \"t\", \"section\": \"none\", \"columns\": [], \"rows\": []}], \"rules\": []}",
+    "{\"id\": \"x\", \"marks\": [], \"sections\": [], \"tables\": [], \"rules\": [{\"id\": \"r\", \"severity\": \"fatal\", \"type\": \"sum\"}]}",
+    "{\"id\": \"x\", \"marks\": [], \"sections\": [], \"tables\": [], \"rules\": [{\"id\": \"r\", \"severity\": \"error\", \"type\": \"narrative\", \"patterns\": [\"(\"], \"zero_patterns\": [], \"cells\": []}]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (broken[i], strlen (broken[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbTemplate) template = nb_template_new_from_bytes (bytes, &error);
+
+      g_assert_null (template);
+      g_assert_nonnull (error);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/nianbao/template/cells", test_cells);
+  g_test_add_func ("/nianbao/template/sections-and-rules", test_sections_and_rules);
+  g_test_add_func ("/nianbao/template/broken", test_broken_templates);
+
+  return g_test_run ();
+}

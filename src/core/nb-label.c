@@ -69,6 +69,7 @@ nb_label_fold (GString    *out,
   while (p < end)
     {
       guchar b = *p;
+      const char *next;
       gunichar c;
 
       if (b < 0x80)
@@ -79,23 +80,20 @@ nb_label_fold (GString    *out,
           continue;
         }
 
-      c = g_utf8_get_char_validated (p, end - p);
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          p++;
-          continue;
-        }
-      p = g_utf8_next_char (p);
-
+      /* the text is valid UTF-8 (decoded or from the template) */
+      next = g_utf8_next_char (p);
+      if (next > end)
+        break;
+      c = g_utf8_get_char (p);
       if (c >= 0xFF01 && c <= 0xFF5E)
-        c -= 0xFEE0;        /* full-width ASCII */
-      if (c < 0x80)
         {
+          c -= 0xFEE0;        /* full-width ASCII */
           if (!g_ascii_ispunct (c))
             g_string_append_c (out, g_ascii_tolower (c));
         }
       else if (!is_dropped (c))
-        g_string_append_unichar (out, c);
+        g_string_append_len (out, p, next - p);
+      p = next;
     }
 }
 

@@ -109,7 +109,8 @@ nb_number_parse (const char         *text,
   trim (&p, &end);
   if (p == end)
     return NB_CELL_STATE_EMPTY;
-  if (is_mark (p, end - p, marks))
+  /* a mark never starts with a digit: skip the look-up for numbers */
+  if (!g_ascii_isdigit (*p) && is_mark (p, end - p, marks))
     return NB_CELL_STATE_MARK;
 
   while (p < end)

@@ -302,6 +302,19 @@ is_value (const Token        *token,
          (token->length >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99);
 }
 
+/* Bytes above 0x20 other than the lead bytes of the wide blanks (C2 A0,
+ * E3 80 80) never start a blank: the common case needs no call. */
+static inline gboolean
+starts_blank (const char *p,
+              const char *end)
+{
+  guchar b = *p;
+
+  if (b > 0x20 && b != 0xC2 && b != 0xE3)
+    return FALSE;
+  return nb_text_blank_length (p, end) > 0;
+}
+
 static void
 split_tokens (GArray     *tokens,
               const char *line,
@@ -322,7 +335,7 @@ split_tokens (GArray     *tokens,
       if (p >= end)
         break;
       token.text = p;
-      while (p < end && nb_text_blank_length (p, end) == 0)
+      while (p < end && !starts_blank (p, end))
         p++;
       token.length = p - token.text;
       token.line = line_number;

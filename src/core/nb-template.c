@@ -875,7 +875,7 @@ nb_template_load (NbTemplate  *self,
 
   if (!json_parser_load_from_data (parser, data, size, error))
     return FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return fail (error, "", "expected an object");
   root = json_node_get_object (json_parser_get_root (parser));
 
