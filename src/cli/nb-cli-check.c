@@ -91,15 +91,16 @@ check_file (NbImporter *importer,
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbValidator) validator = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autofree char *shown = g_filename_display_name (path);
   Status status;
 
   report = nb_importer_import_file (importer, file, NULL, &error);
   if (report == NULL)
     {
       if (json)
-        append_unreadable_json (out, path, error);
+        append_unreadable_json (out, shown, error);
       else
-        g_string_append_printf (out, "%s: error: [file.unreadable] %s\n", path, error->message);
+        g_string_append_printf (out, "%s: error: [file.unreadable] %s\n", shown, error->message);
       return STATUS_UNREADABLE;
     }
 
@@ -107,10 +108,10 @@ check_file (NbImporter *importer,
   diagnostics = nb_validator_dup_sorted (validator);
   status = nb_validator_get_n_errors (validator) > 0 ? STATUS_ERRORS : STATUS_OK;
   if (json)
-    append_report_json (out, path, status, report, diagnostics);
+    append_report_json (out, shown, status, report, diagnostics);
   else
     for (guint i = 0; i < diagnostics->len; i++)
-      nb_cli_print_diagnostic (out, path, g_ptr_array_index (diagnostics, i));
+      nb_cli_print_diagnostic (out, shown, g_ptr_array_index (diagnostics, i));
   return status;
 }
 
@@ -129,7 +130,7 @@ nb_cli_check (int    argc,
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("Output as text (like a compiler) or json (one line per file)"), "text|json" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 

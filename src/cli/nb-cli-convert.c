@@ -10,6 +10,7 @@
 #include "nb-cli.h"
 
 #include <glib/gi18n-lib.h>
+#include <errno.h>
 #include <stdio.h>
 
 static gboolean
@@ -44,6 +45,7 @@ nb_cli_convert (int    argc,
   g_autoptr(GFile) input = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_auto(GStrv) files = NULL;
+  g_autofree char *shown = NULL;
   const GOptionEntry entries[] = {
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
@@ -74,23 +76,25 @@ nb_cli_convert (int    argc,
   importer = nb_importer_new (template);
 
   input = g_file_new_for_commandline_arg (files[0]);
+  shown = g_filename_display_name (files[0]);
   report = nb_importer_import_file (importer, input, NULL, &error);
   if (report == NULL)
     {
-      g_printerr ("%s: error: [file.unreadable] %s\n", files[0], error->message);
+      g_printerr ("%s: error: [file.unreadable] %s\n", shown, error->message);
       return NB_EXIT_UNREADABLE;
     }
 
   validator = nb_validator_new (report);
   diagnostics = nb_validator_dup_sorted (validator);
   for (guint i = 0; i < diagnostics->len; i++)
-    nb_cli_print_diagnostic (out, files[0], g_ptr_array_index (diagnostics, i));
+    nb_cli_print_diagnostic (out, shown, g_ptr_array_index (diagnostics, i));
   fwrite (out->str, 1, out->len, stderr);
 
   if (!write_output (report, files[1], &error))
     {
-      g_printerr ("%s: error: %s\n", files[1],
-                  error ? error->message : g_strerror (errno));
+      g_autofree char *output = g_filename_display_name (files[1]);
+
+      g_printerr ("%s: error: %s\n", output, error ? error->message : g_strerror (errno));
       return NB_EXIT_UNREADABLE;
     }
   return nb_validator_get_n_errors (validator) > 0 ? NB_EXIT_ERRORS : NB_EXIT_OK;

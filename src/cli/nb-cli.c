@@ -94,7 +94,13 @@ main (int    argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
+      {
+        g_autofree char *name = g_strconcat ("nianbao-cli ", commands[i].name, NULL);
+
+        /* so that "--help" says "nianbao-cli check [OPTION…]" */
+        g_set_prgname (name);
+        return commands[i].run (argc - 1, argv + 1);
+      }
 
   g_printerr (_("nianbao-cli: unknown command “%s”\n\n"), argv[1]);
   print_usage (stderr);

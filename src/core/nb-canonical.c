@@ -735,6 +735,46 @@ read_root (NbReport    *report,
   return TRUE;
 }
 
+/* json-glib parses recursively: refuse nesting that could exhaust the
+ * stack before it sees the data. No canonical file nests deeper than 5. */
+#define MAX_DEPTH 64
+
+static gboolean
+check_depth (const char  *data,
+             gsize        size,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint line = 1;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if ((c == '{' || c == '[') && ++depth > MAX_DEPTH)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_INVALID,
+                       _("Line %u: the JSON nests deeper than %d levels"), line, MAX_DEPTH);
+          return FALSE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
 /**
  * nb_canonical_read:
  * @template: the template the file must name
@@ -771,6 +811,8 @@ nb_canonical_read (NbTemplate  *template,
       g_set_error (error, NB_ERROR, NB_ERROR_INVALID, _("The file is not valid UTF-8"));
       return NULL;
     }
+  if (!check_depth (data, size, error))
+    return NULL;
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
       /* json-glib says "<data>:LINE:COLUMN: Parse error: …" */
