@@ -51,7 +51,11 @@ limit_resources (gpointer user_data)
   const struct rlimit cpu = { CHILD_CPU_SECONDS, CHILD_CPU_SECONDS };
   const struct rlimit core = { 0, 0 };
 
+#ifndef NB_TEST_SANITIZED
   setrlimit (RLIMIT_AS, &memory);
+#else
+  (void) memory;
+#endif
   setrlimit (RLIMIT_CPU, &cpu);
   setrlimit (RLIMIT_CORE, &core);
 }

@@ -444,7 +444,8 @@ test_invalid_text_kept (Fixture       *fixture,
 {
   g_autoptr(GString) t3 = t3_rows ();
   g_autofree char *t2 = nb_test_replace (T2, "行政许可\t0", "行政许可\t8起");
-  g_autofree char *t2b = nb_test_replace (t2, "行政处罚\t0", "行政处罚\t/");
+  g_autofree char *t2a = nb_test_replace (t2, "行政处罚\t0", "行政处罚\t/");
+  g_autofree char *t2b = nb_test_replace (t2a, "行政强制\t0", "行政强制 1000000000000000");
   g_autoptr(NbReport) report = import_report (fixture, t2b, t3->str, T4);
   g_autoptr(NbValidator) validator = nb_validator_new (report);
   int licensing = nb_report_lookup_cell (report, "t2/licensing/decisions");
@@ -454,6 +455,11 @@ test_invalid_text_kept (Fixture       *fixture,
   g_assert_cmpint (nb_report_get_cell_state (report, licensing), ==, NB_CELL_STATE_INVALID);
   g_assert_cmpstr (nb_report_get_cell_text (report, punishment), ==, "/");
   g_assert_cmpint (nb_report_get_cell_state (report, punishment), ==, NB_CELL_STATE_MARK);
+  /* a number too long to be valid still lands in its cell */
+  g_assert_cmpstr (nb_report_get_cell_text (report, nb_report_lookup_cell (report, "t2/coercion/decisions")),
+                   ==, "1000000000000000");
+  g_assert_cmpuint (nb_test_count_rule (G_LIST_MODEL (validator), "cell.invalid"), ==, 2);
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.missing-row"));
   g_assert_true (nb_test_has_rule (G_LIST_MODEL (validator), "cell.invalid"));
   g_assert_true (nb_test_has_rule (G_LIST_MODEL (validator), "cell.empty"));
   g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.unknown-row"));

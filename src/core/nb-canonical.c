@@ -474,7 +474,9 @@ read_number (JsonNode    *node,
     {
       value = json_node_get_int (node);
       if (value < 0 || value > G_GINT64_CONSTANT (999999999999999))
-        return refuse (error, path, _("expected a number ≥ 0"));
+        return refuse (error, path, _("expected a number ≥ 0 of at most 15 digits"));
+      if (kind == NB_CELL_KIND_AMOUNT && value >= 1000000000)
+        return refuse (error, path, _("expected an amount ≥ 0 and below 1,000,000,000"));
       *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
       return TRUE;
     }

@@ -82,7 +82,7 @@ nb_import_diagnose (NbReport    *report,
     return;
   if (found->len == NB_IMPORT_MAX_DIAGNOSTICS)
     {
-      rule_id = "parse.encoding";
+      rule_id = "parse.too-many";
       format = _("More problems were found while reading; only the first ones are listed");
       cells = NULL;
       n_cells = 0;

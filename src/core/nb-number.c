@@ -133,7 +133,8 @@ nb_number_parse (const char         *text,
       else
         return NB_CELL_STATE_INVALID;
 
-      if (++digits > NB_NUMBER_MAX_DIGITS)
+      if (++digits > NB_NUMBER_MAX_DIGITS ||
+          (kind == NB_CELL_KIND_AMOUNT && !in_fraction && digits > NB_AMOUNT_MAX_WHOLE_DIGITS))
         return NB_CELL_STATE_INVALID;
       if (in_fraction)
         {

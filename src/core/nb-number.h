@@ -14,8 +14,10 @@ G_BEGIN_DECLS
 /* Amounts are kept as an integer count of millionths, never as floats. */
 #define NB_AMOUNT_SCALE G_GINT64_CONSTANT (1000000)
 #define NB_AMOUNT_PLACES 6
-/* 15 significant digits survive any JSON reader's double. */
+/* 15 significant digits survive any JSON reader's double; an amount has
+ * at most 9 before the point, so its millionths fit in 64 bits. */
 #define NB_NUMBER_MAX_DIGITS 15
+#define NB_AMOUNT_MAX_WHOLE_DIGITS 9
 
 NbCellState  nb_number_parse       (const char         *text,
                                     gssize              length,

@@ -255,14 +255,14 @@ match_unique_prefix (NbTableKeys *keys,
 
 /* Tokens */
 
-static gboolean
-is_enumerator (const char *text,
+/* The length of the run of ASCII or full-width digits that starts @text. */
+static gsize
+digits_length (const char *text,
                gsize       length)
 {
   const guchar *u = (const guchar *) text;
   gsize i = 0;
 
-  /* ASCII or full-width digits */
   for (;;)
     {
       if (i < length && g_ascii_isdigit (text[i]))
@@ -270,8 +270,23 @@ is_enumerator (const char *text,
       else if (length - i >= 3 && u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99)
         i += 3;
       else
-        break;
+        return i;
     }
+}
+
+static gboolean
+all_digits (const char *text,
+            gsize       length)
+{
+  return length > 0 && digits_length (text, length) == length;
+}
+
+static gboolean
+is_enumerator (const char *text,
+               gsize       length)
+{
+  gsize i = digits_length (text, length);
+
   if (i == 0 || i == length)
     return FALSE;
   /* "1." "1、" "1．" "1)" followed by anything: a numbered label */
@@ -295,7 +310,12 @@ is_value (const Token        *token,
   state = nb_number_parse (token->text, token->length, NB_CELL_KIND_AMOUNT, marks, &value);
   if (state == NB_CELL_STATE_VALUE || state == NB_CELL_STATE_MARK)
     return TRUE;
-  if (token->length > 12 || is_enumerator (token->text, token->length))
+  if (is_enumerator (token->text, token->length))
+    return FALSE;
+  /* a number too long to be valid is still a cell, reported as invalid */
+  if (all_digits (token->text, token->length))
+    return TRUE;
+  if (token->length > 12)
     return FALSE;
   return g_ascii_isdigit (p[0]) ||
          (p[0] == '-' && token->length > 1 && g_ascii_isdigit (p[1])) ||

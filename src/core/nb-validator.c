@@ -456,7 +456,7 @@ check_year (NbValidator *self,
       self->slots[slot].rhs == year)
     return;
 
-  message = g_strdup_printf (_("The title gives the year %u, but the text states a statistics "
+  message = g_strdup_printf (_("The report is for %u, but the text states a statistics "
                                "period in %" G_GINT64_FORMAT),
                              year, statement->value);
   set_slot (self, slot,
