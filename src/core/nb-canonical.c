@@ -656,11 +656,12 @@ read_version (JsonObject  *root,
   version = json_node_get_int (node);
   if (version > NB_CANONICAL_VERSION)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       g_set_error (error, NB_ERROR, NB_ERROR_NEWER_VERSION,
-                   _("$.version: this file is version %" G_GINT64_FORMAT " of the Nianbao "
-                     "format, written by a newer Nianbao; this one reads up to version %d. "
-                     "Update Nianbao to open it."),
-                   version, NB_CANONICAL_VERSION);
+                   _("$.version: this file is version %s of the Nianbao format, written by a "
+                     "newer Nianbao; this one reads up to version %d. Update Nianbao to open it."),
+                   number, NB_CANONICAL_VERSION);
       return FALSE;
     }
   if (version < 1)

@@ -368,14 +368,22 @@ format_narrative_message (NbValidator    *self,
                           const gint64   *values,
                           guint           n_values)
 {
+  /* numbers as text: a 64-bit format macro cannot go into a msgid */
+  g_autofree char *stated = nb_number_format (statement->value, NB_CELL_KIND_COUNT);
+  g_autofree char *first = nb_number_format (values[0], NB_CELL_KIND_COUNT);
+
   if (n_values >= 2)
-    return g_strdup_printf (_("The overview states %" G_GINT64_FORMAT " applications received, "
-                              "but table 三 has %" G_GINT64_FORMAT " newly received (一) and "
-                              "%" G_GINT64_FORMAT " received and carried over (一 + 二)"),
-                            statement->value, values[0], values[0] + values[1]);
-  return g_strdup_printf (_("The overview states %" G_GINT64_FORMAT " applications carried "
-                            "forward to next year, but table 三 has %" G_GINT64_FORMAT " (四)"),
-                          statement->value, values[0]);
+    {
+      g_autofree char *both = nb_number_format (values[0] + values[1], NB_CELL_KIND_COUNT);
+
+      return g_strdup_printf (_("The overview states %s applications received, but table 三 "
+                                "has %s newly received (一) and %s received and carried over "
+                                "(一 + 二)"),
+                              stated, first, both);
+    }
+  return g_strdup_printf (_("The overview states %s applications carried forward to next "
+                            "year, but table 三 has %s (四)"),
+                          stated, first);
 }
 
 static void
@@ -457,8 +465,8 @@ check_year (NbValidator *self,
     return;
 
   message = g_strdup_printf (_("The report is for %u, but the text states a statistics "
-                               "period in %" G_GINT64_FORMAT),
-                             year, statement->value);
+                               "period in %u"),
+                             year, (guint) statement->value);
   set_slot (self, slot,
             new_diagnostic (self, rule_index, message,
                             nb_report_get_section_line (self->report, statement->section,
