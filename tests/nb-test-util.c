@@ -7,6 +7,7 @@
 
 #include "nb-test-util.h"
 
+#include <nb-report-private.h>
 #include <string.h>
 
 const char * const nb_test_seeds[] = {
@@ -102,15 +103,16 @@ nb_test_import_string (NbImporter *importer,
   return report;
 }
 
-/* A report whose every cell is 0: no rule fires on it. */
+/* A report whose every cell is 0: no rule fires on it. Nothing to undo,
+ * and not modified, as a report just read. */
 NbReport *
 nb_test_clean_report (NbTemplate *template)
 {
   NbReport *report = nb_report_new (template);
 
   for (guint i = 0; i < nb_report_get_n_cells (report); i++)
-    nb_report_set_cell_text (report, i, "0");
-  nb_report_set_modified (report, FALSE);
+    nb_report_load_cell (report, i, "0", -1, 0);
+  nb_report_clear_history (report);
   return report;
 }
 

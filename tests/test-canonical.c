@@ -396,6 +396,46 @@ test_save_async (Fixture       *fixture,
   g_assert_cmpstr (nb_report_get_title (loaded), ==, "新标题");
 }
 
+/* Edits made while the file is written are not in it: the report stays
+ * modified, and is not once they are undone. */
+static void
+test_save_async_edited (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(NbReport) report = nb_test_import_seed (fixture->importer, "004_f0cbcda3827e0aad");
+  g_autofree char *path = path_in (fixture, "e.nianbao.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbReport) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  nb_report_set_title (report, "新标题");
+  nb_canonical_save_async (report, file, NULL, saved_cb, &done);
+  nb_report_set_organ (report, "新机关");
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (nb_report_get_modified (report));
+  g_assert_true (nb_report_undo (report));
+  g_assert_false (nb_report_get_modified (report));
+
+  loaded = nb_importer_import_file (fixture->importer, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_title (loaded), ==, "新标题");
+  g_assert_cmpstr (nb_report_get_organ (loaded), ==, nb_report_get_organ (report));
+
+  /* a key typed into the title meanwhile: the state saved is gone */
+  nb_report_set_title (report, "甲");
+  done = FALSE;
+  nb_canonical_save_async (report, file, NULL, saved_cb, &done);
+  nb_report_set_title (report, "甲乙");
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (nb_report_get_modified (report));
+  g_assert_true (nb_report_undo (report));
+  g_assert_cmpstr (nb_report_get_title (report), ==, "新标题");
+  g_assert_true (nb_report_get_modified (report));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -415,6 +455,7 @@ main (int    argc,
   ADD ("failed-save-keeps-old", test_failed_save_keeps_old);
   ADD ("save-to-missing-folder", test_save_to_missing_folder);
   ADD ("save-async", test_save_async);
+  ADD ("save-async-edited", test_save_async_edited);
 #undef ADD
 
   return g_test_run ();

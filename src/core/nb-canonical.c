@@ -837,7 +837,7 @@ nb_canonical_read (NbTemplate  *template,
   report = nb_report_new (template);
   if (!read_root (report, json_node_get_object (root), error))
     return NULL;
-  nb_report_set_modified (report, FALSE);
+  nb_report_clear_history (report);
   return g_steal_pointer (&report);
 }
 
@@ -976,14 +976,18 @@ nb_canonical_save_async (NbReport            *report,
                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  guint64 state;
 
   g_return_if_fail (NB_IS_REPORT (report));
   g_return_if_fail (G_IS_FILE (file));
 
+  state = nb_report_get_state_id (report);
   task = g_task_new (report, cancellable, callback, user_data);
   g_task_set_source_tag (task, nb_canonical_save_async);
   g_task_set_task_data (task, nb_canonical_write (report), (GDestroyNotify) g_bytes_unref);
   g_object_set_data_full (G_OBJECT (task), "nb-file", g_object_ref (file), g_object_unref);
+  /* what the file will hold: edits made meanwhile are not saved */
+  g_object_set_data_full (G_OBJECT (task), "nb-state", g_memdup2 (&state, sizeof state), g_free);
   g_task_run_in_thread (task, save_in_thread);
 }
 
@@ -993,7 +997,9 @@ nb_canonical_save_async (NbReport            *report,
  * @result: the result
  * @error: return location for a #GError
  *
- * Clears the report's modified flag when the save succeeded.
+ * When the save succeeded, the state the report had when the save began
+ * becomes its save point: the modified flag clears, or, when the report
+ * was edited meanwhile, clears once those edits are undone.
  *
  * Returns: %TRUE on success
  */
@@ -1002,10 +1008,13 @@ nb_canonical_save_finish (NbReport      *report,
                           GAsyncResult  *result,
                           GError       **error)
 {
+  const guint64 *state;
+
   g_return_val_if_fail (g_task_is_valid (result, report), FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
-  nb_report_set_modified (report, FALSE);
+  state = g_object_get_data (G_OBJECT (result), "nb-state");
+  nb_report_mark_saved (report, *state);
   return TRUE;
 }

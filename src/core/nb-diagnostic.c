@@ -7,7 +7,7 @@
 
 #include "config.h"
 
-#include "nb-diagnostic.h"
+#include "nb-diagnostic-private.h"
 
 #include "nb-enums.h"
 
@@ -23,6 +23,9 @@ struct _NbDiagnostic
   guint       *cells;
   guint        n_cells;
   const char **addresses;   /* borrowed from the template, NULL-terminated */
+  gboolean     has_fix;
+  guint        fix_cell;
+  gint64       fix_value;
 };
 
 G_DEFINE_FINAL_TYPE (NbDiagnostic, nb_diagnostic, G_TYPE_OBJECT)
@@ -34,6 +37,7 @@ enum {
   PROP_MESSAGE,
   PROP_LINE,
   PROP_CELLS,
+  PROP_HAS_FIX,
   N_PROPS
 };
 
@@ -78,6 +82,9 @@ nb_diagnostic_get_property (GObject    *object,
     case PROP_CELLS:
       g_value_set_boxed (value, self->addresses);
       break;
+    case PROP_HAS_FIX:
+      g_value_set_boolean (value, self->has_fix);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -107,6 +114,9 @@ nb_diagnostic_class_init (NbDiagnosticClass *klass)
   properties[PROP_CELLS] =
     g_param_spec_boxed ("cells", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_FIX] =
+    g_param_spec_boolean ("has-fix", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -260,4 +270,46 @@ nb_diagnostic_compare (NbDiagnostic *a,
   guint lb = b->line == 0 ? G_MAXUINT : b->line;
 
   return la < lb ? -1 : la > lb ? 1 : 0;
+}
+
+/**
+ * nb_diagnostic_get_fix:
+ * @self: a #NbDiagnostic
+ * @cell: (out) (optional): the cell to change
+ * @value: (out) (optional): its new value, as nb_number_parse() gives it
+ *
+ * A sum whose left side is one total cell, in a rule the template marks
+ * `fixable`, has one obvious fix: the total becomes the sum of the other
+ * side. nb_report_apply_fix() applies it.
+ *
+ * Returns: %TRUE when the diagnostic has such a fix
+ */
+gboolean
+nb_diagnostic_get_fix (NbDiagnostic *self,
+                       guint        *cell,
+                       gint64       *value)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), FALSE);
+
+  if (!self->has_fix)
+    return FALSE;
+  if (cell != NULL)
+    *cell = self->fix_cell;
+  if (value != NULL)
+    *value = self->fix_value;
+  return TRUE;
+}
+
+/* Only right after nb_diagnostic_new(), before anyone has seen it. */
+void
+nb_diagnostic_set_fix (NbDiagnostic *self,
+                       guint         cell,
+                       gint64        value)
+{
+  g_return_if_fail (NB_IS_DIAGNOSTIC (self));
+  g_return_if_fail (nb_diagnostic_involves_cell (self, cell));
+
+  self->has_fix = TRUE;
+  self->fix_cell = cell;
+  self->fix_value = value;
 }

@@ -34,5 +34,8 @@ gboolean             nb_diagnostic_involves_cell    (NbDiagnostic  *self,
                                                      guint          cell);
 int                  nb_diagnostic_compare          (NbDiagnostic  *a,
                                                      NbDiagnostic  *b);
+gboolean             nb_diagnostic_get_fix          (NbDiagnostic  *self,
+                                                     guint         *cell,
+                                                     gint64        *value);
 
 G_END_DECLS

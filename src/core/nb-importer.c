@@ -694,7 +694,7 @@ nb_importer_import_text (NbImporter  *self,
 
   finish_import (&import);
   g_ptr_array_sort (nb_report_get_import_diagnostics (import.report), compare_by_line);
-  nb_report_set_modified (import.report, FALSE);
+  nb_report_clear_history (import.report);
   report = g_steal_pointer (&import.report);
   text_import_clear (&import);
   return report;

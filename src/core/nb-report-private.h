@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+/* The undo history keeps at most this many steps, and drops the oldest
+ * sooner when their texts (a long section edited often) add up to more. */
+#define NB_REPORT_HISTORY_STEPS 1000
+#define NB_REPORT_HISTORY_BYTES (16 * 1024 * 1024)
+
 typedef struct
 {
   char   *text;    /* as written; NULL when empty */
@@ -36,5 +41,9 @@ void              nb_report_set_extensions      (NbReport    *self,
                                                  JsonNode    *extensions);
 void              nb_report_take_import_diagnostic (NbReport     *self,
                                                     NbDiagnostic *diagnostic);
+void              nb_report_clear_history       (NbReport    *self);
+guint64           nb_report_get_state_id        (NbReport    *self);
+void              nb_report_mark_saved          (NbReport    *self,
+                                                 guint64      state_id);
 
 G_END_DECLS

@@ -57,5 +57,16 @@ GPtrArray    *nb_report_get_import_diagnostics (NbReport    *self);
 guint         nb_report_get_section_line      (NbReport     *self,
                                                guint         section,
                                                gsize         offset);
+gboolean      nb_report_undo                  (NbReport     *self);
+gboolean      nb_report_redo                  (NbReport     *self);
+gboolean      nb_report_get_can_undo          (NbReport     *self);
+gboolean      nb_report_get_can_redo          (NbReport     *self);
+void          nb_report_begin_group           (NbReport     *self);
+void          nb_report_end_group             (NbReport     *self);
+void          nb_report_seal_undo             (NbReport     *self);
+gboolean      nb_report_apply_fix             (NbReport     *self,
+                                               NbDiagnostic *diagnostic);
+guint         nb_report_fill_empty            (NbReport     *self,
+                                               const char   *table_id);
 
 G_END_DECLS

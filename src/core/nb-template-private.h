@@ -92,6 +92,7 @@ typedef struct
   GArray     *cells;     /* narrative rules: guint cell indices */
   GPtrArray  *patterns;  /* GRegex, first group is the number */
   GPtrArray  *zero_patterns;
+  gboolean    fixable;   /* sums: the one lhs cell may be set to the rhs */
 } NbTemplateRule;
 
 /* One evaluation of a sum rule: sum(lhs) = sum(rhs) */
@@ -116,6 +117,8 @@ const guint            *nb_template_get_cell_instances (NbTemplate *self,
                                                         guint      *n_instances);
 const char * const     *nb_template_get_marks       (NbTemplate *self);
 int                     nb_template_lookup_section  (NbTemplate *self,
+                                                     const char *id);
+NbTemplateTable        *nb_template_lookup_table    (NbTemplate *self,
                                                      const char *id);
 int                     nb_template_lookup_rule     (NbTemplate *self,
                                                      const char *id);

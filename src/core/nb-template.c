@@ -9,6 +9,8 @@
 
 #include "nb-template-private.h"
 
+#include "nb-core-resources.h"
+
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -496,20 +498,6 @@ index_cells (NbTemplate *self)
     }
 }
 
-static NbTemplateTable *
-lookup_table (NbTemplate *self,
-              const char *id)
-{
-  for (guint t = 0; t < self->tables->len; t++)
-    {
-      NbTemplateTable *table = g_ptr_array_index (self->tables, t);
-
-      if (g_str_equal (table->id, id))
-        return table;
-    }
-  return NULL;
-}
-
 /* A row term is a row id or "group.*" for every row of that group. */
 static gboolean
 row_matches_term (NbTemplateRow *row,
@@ -657,10 +645,13 @@ parse_sum_rule (NbTemplate      *self,
       (rule->rhs_text = member_string (item, "rhs_text", FALSE, where, error)) == NULL)
     return FALSE;
 
-  if ((table = lookup_table (self, table_id)) == NULL)
+  if ((table = nb_template_lookup_table (self, table_id)) == NULL)
     return fail (error, where, "names an unknown table");
   if (lhs[0] == NULL || rhs[0] == NULL)
     return fail (error, where, "a sum needs terms on both sides");
+  /* with two terms on the left, which one is wrong is anyone's guess */
+  if (rule->fixable && lhs[1] != NULL)
+    return fail (error, where, "a fixable sum has one term on its left side");
 
   if (g_str_equal (each, "row"))
     return expand_each_row (self, rule_index, table, lhs, rhs, error);
@@ -756,6 +747,24 @@ parse_rule_type (const char  *type,
 }
 
 static gboolean
+parse_fixable (NbTemplateRule  *rule,
+               JsonObject      *item,
+               const char      *where,
+               GError         **error)
+{
+  JsonNode *node = json_object_get_member (item, "fixable");
+
+  if (node == NULL)
+    return TRUE;
+  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail (error, where, "fixable must be true or false");
+  rule->fixable = json_node_get_boolean (node);
+  if (rule->fixable && rule->type != NB_RULE_SUM)
+    return fail (error, where, "only a sum rule can be fixable");
+  return TRUE;
+}
+
+static gboolean
 parse_rule (NbTemplate  *self,
             JsonObject  *item,
             const char  *where,
@@ -783,6 +792,8 @@ parse_rule (NbTemplate  *self,
 
   if (!parse_rule_type (type, &rule->type))
     return fail (error, where, "unknown rule type");
+  if (!parse_fixable (rule, item, where, error))
+    return FALSE;
 
   switch (rule->type)
     {
@@ -975,7 +986,10 @@ nb_template_new_from_resource (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  /* our own bundle first: it is linked in because this names it */
+  bytes = g_resource_lookup_data (nb_core_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bytes == NULL)
+    bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
   return nb_template_new_from_bytes (bytes, error);
@@ -1175,6 +1189,20 @@ nb_template_lookup_section (NbTemplate *self,
     if (g_str_equal (((NbTemplateSection *) g_ptr_array_index (self->sections, i))->id, id))
       return i;
   return -1;
+}
+
+NbTemplateTable *
+nb_template_lookup_table (NbTemplate *self,
+                          const char *id)
+{
+  for (guint t = 0; t < self->tables->len; t++)
+    {
+      NbTemplateTable *table = g_ptr_array_index (self->tables, t);
+
+      if (g_str_equal (table->id, id))
+        return table;
+    }
+  return NULL;
 }
 
 int

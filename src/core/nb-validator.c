@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nb-diagnostic-private.h"
 #include "nb-number.h"
 #include "nb-report-private.h"
 #include "nb-template-private.h"
@@ -260,11 +261,12 @@ check_sum (NbValidator *self,
   const NbCellData *cells = nb_report_peek_cells (self->report);
   Slot *slot = &self->slots[self->sum_base + instance_index];
   NbTemplateRule *rule;
+  NbDiagnostic *diagnostic;
   NbCellKind kind;
   g_autofree char *lhs = NULL;
   g_autofree char *rhs = NULL;
   g_autofree char *message = NULL;
-  gint64 lhs_sum, rhs_sum;
+  gint64 lhs_sum, rhs_sum, fix;
   guint line = 0;
 
   /* An empty or invalid input is reported by its own rule, never as a
@@ -290,9 +292,12 @@ check_sum (NbValidator *self,
   for (guint i = 0; i < instance->n_cells && line == 0; i++)
     line = cells[instance->cells[i]].line;
 
-  set_slot (self, self->sum_base + instance_index,
-            new_diagnostic (self, instance->rule, message, line, instance->cells, instance->n_cells),
-            notify);
+  diagnostic = new_diagnostic (self, instance->rule, message, line, instance->cells, instance->n_cells);
+  /* a sum too long for the cell would only trade this finding for another */
+  if (rule->fixable && instance->n_lhs == 1 &&
+      nb_number_parse (rhs, -1, kind, NULL, &fix) == NB_CELL_STATE_VALUE)
+    nb_diagnostic_set_fix (diagnostic, instance->cells[0], fix);
+  set_slot (self, self->sum_base + instance_index, diagnostic, notify);
   slot->lhs = lhs_sum;
   slot->rhs = rhs_sum;
 }

@@ -1,0 +1,333 @@
+/* nb-diagnostics-panel.c — every problem of a report, by severity
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-diagnostics-panel"
+
+#include "config.h"
+
+#include "nb-diagnostics-panel.h"
+
+#include <glib/gi18n.h>
+#include <nb-number.h>
+
+/* A list of the validator's diagnostics, errors first, then warnings,
+ * then notes, each under a header; the list follows the validator as the
+ * user types. A row says the message, where it comes from, and offers the
+ * quick fix when there is one; activating it asks the window to show the
+ * cell ("activated"). */
+struct _NbDiagnosticsPanel
+{
+  AdwBin              parent_instance;
+
+  GListModel         *model;      /* the validator */
+  GtkSortListModel   *sorted;
+
+  GtkLabel           *summary;
+  GtkStack           *stack;
+  GtkListBox         *list_box;
+};
+
+G_DEFINE_FINAL_TYPE (NbDiagnosticsPanel, nb_diagnostics_panel, ADW_TYPE_BIN)
+
+enum {
+  ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+severity_icon (NbSeverity severity)
+{
+  switch (severity)
+    {
+    case NB_SEVERITY_ERROR:
+      return "dialog-error-symbolic";
+    case NB_SEVERITY_WARNING:
+      return "dialog-warning-symbolic";
+    case NB_SEVERITY_INFO:
+    default:
+      return "dialog-information-symbolic";
+    }
+}
+
+static const char *
+severity_heading (NbSeverity severity)
+{
+  switch (severity)
+    {
+    case NB_SEVERITY_ERROR:
+      return _("Errors");
+    case NB_SEVERITY_WARNING:
+      return _("Warnings");
+    case NB_SEVERITY_INFO:
+    default:
+      return _("Notes");
+    }
+}
+
+static char *
+describe_place (NbDiagnostic *diagnostic)
+{
+  const char * const *cells = nb_diagnostic_get_cells (diagnostic);
+  guint line = nb_diagnostic_get_line (diagnostic);
+  GString *out = g_string_new (nb_diagnostic_get_rule_id (diagnostic));
+
+  if (line > 0)
+    /* Translators: where a problem is, e.g. "t3.balance · line 57" */
+    g_string_append_printf (out, _(" · line %u"), line);
+  if (cells[0] != NULL)
+    g_string_append_printf (out, " · %s", cells[0]);
+  return g_string_free (out, FALSE);
+}
+
+static GtkWidget *
+fix_button (NbDiagnostic *diagnostic)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *label = NULL;
+  GtkWidget *button;
+  guint cell;
+  gint64 number;
+
+  if (!nb_diagnostic_get_fix (diagnostic, &cell, &number))
+    return NULL;
+  value = nb_number_format (number, NB_CELL_KIND_COUNT);
+  label = g_strdup_printf (_("Set Total to %s"), value);
+  button = gtk_button_new_with_label (label);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", cell);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.fix-cell");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 3);
+  return button;
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  NbDiagnostic *diagnostic = item;
+  NbSeverity severity = nb_diagnostic_get_severity (diagnostic);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (severity));
+  GtkWidget *message = gtk_label_new (nb_diagnostic_get_message (diagnostic));
+  g_autofree char *where = describe_place (diagnostic);
+  GtkWidget *place = gtk_label_new (where);
+  GtkWidget *button = fix_button (diagnostic);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, severity == NB_SEVERITY_ERROR ? "error"
+                                  : severity == NB_SEVERITY_WARNING ? "warning" : "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_xalign (GTK_LABEL (place), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (place), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (place, "caption");
+  gtk_widget_add_css_class (place, "dim-label");
+  gtk_box_append (GTK_BOX (text), message);
+  gtk_box_append (GTK_BOX (text), place);
+  if (button != NULL)
+    gtk_box_append (GTK_BOX (text), button);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "nb-diagnostic", g_object_ref (diagnostic), g_object_unref);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, nb_diagnostic_get_message (diagnostic),
+                                  -1);
+  return row;
+}
+
+static NbSeverity
+row_severity (GtkListBoxRow *row)
+{
+  return nb_diagnostic_get_severity (g_object_get_data (G_OBJECT (row), "nb-diagnostic"));
+}
+
+static void
+header_cb (GtkListBoxRow *row,
+           GtkListBoxRow *before,
+           gpointer       user_data)
+{
+  GtkWidget *header;
+
+  if (before != NULL && row_severity (before) == row_severity (row))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  header = gtk_label_new (severity_heading (row_severity (row)));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "dim-label");
+  gtk_widget_set_margin_top (header, 12);
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_bottom (header, 3);
+  gtk_list_box_row_set_header (row, header);
+}
+
+static int
+compare_severity (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return (int) nb_diagnostic_get_severity ((NbDiagnostic *) a) -
+         (int) nb_diagnostic_get_severity ((NbDiagnostic *) b);
+}
+
+static void
+update_summary (NbDiagnosticsPanel *self)
+{
+  guint counts[3] = { 0, 0, 0 };
+  guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (self->model, i);
+
+      counts[nb_diagnostic_get_severity (diagnostic)]++;
+    }
+  errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", counts[0]), counts[0]);
+  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", counts[1]), counts[1]);
+  /* Translators: the problem counts, e.g. "2 errors · 1 warning" */
+  text = g_strdup_printf (_("%s · %s"), errors, warnings);
+  gtk_label_set_label (self->summary, text);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+}
+
+static void
+row_activated_cb (NbDiagnosticsPanel *self,
+                  GtkListBoxRow      *row)
+{
+  g_signal_emit (self, signals[ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "nb-diagnostic"));
+}
+
+static void
+model_items_changed_cb (NbDiagnosticsPanel *self)
+{
+  update_summary (self);
+}
+
+static void
+nb_diagnostics_panel_dispose (GObject *object)
+{
+  NbDiagnosticsPanel *self = (NbDiagnosticsPanel *) object;
+
+  /* AdwBin unparents the template's root itself */
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (nb_diagnostics_panel_parent_class)->dispose (object);
+}
+
+static void
+nb_diagnostics_panel_class_init (NbDiagnosticsPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nb_diagnostics_panel_dispose;
+
+  /**
+   * NbDiagnosticsPanel::activated:
+   * @self: the panel
+   * @diagnostic: the diagnostic whose row was activated
+   *
+   * The user wants to see where the problem is.
+   */
+  signals[ACTIVATED] =
+    g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, NB_TYPE_DIAGNOSTIC);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/nianbao/Nianbao/nb-diagnostics-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbDiagnosticsPanel, summary);
+  gtk_widget_class_bind_template_child (widget_class, NbDiagnosticsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, NbDiagnosticsPanel, list_box);
+}
+
+static void
+nb_diagnostics_panel_init (NbDiagnosticsPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_header_func (self->list_box, header_cb, NULL, NULL);
+  g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
+  update_summary (self);
+}
+
+GtkWidget *
+nb_diagnostics_panel_new (void)
+{
+  return g_object_new (NB_TYPE_DIAGNOSTICS_PANEL, NULL);
+}
+
+/**
+ * nb_diagnostics_panel_set_model:
+ * @self: a #NbDiagnosticsPanel
+ * @diagnostics: (nullable): a #GListModel of #NbDiagnostic
+ */
+void
+nb_diagnostics_panel_set_model (NbDiagnosticsPanel *self,
+                                GListModel         *diagnostics)
+{
+  GtkSorter *sorter;
+
+  g_return_if_fail (NB_IS_DIAGNOSTICS_PANEL (self));
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+  g_clear_object (&self->sorted);
+  g_set_object (&self->model, diagnostics);
+
+  if (diagnostics == NULL)
+    {
+      gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+      update_summary (self);
+      return;
+    }
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_severity, NULL, NULL));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (diagnostics), sorter);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sorted), create_row_cb, self, NULL);
+  g_signal_connect_object (diagnostics, "items-changed", G_CALLBACK (model_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_summary (self);
+}
+
+/**
+ * nb_diagnostics_panel_get_model:
+ * @self: a #NbDiagnosticsPanel
+ *
+ * Returns: (transfer none) (nullable): the diagnostics shown
+ */
+GListModel *
+nb_diagnostics_panel_get_model (NbDiagnosticsPanel *self)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTICS_PANEL (self), NULL);
+
+  return self->model;
+}
+
+/**
+ * nb_diagnostics_panel_get_list:
+ * @self: a #NbDiagnosticsPanel
+ *
+ * Returns: (transfer none): the list box of rows, errors first
+ */
+GtkListBox *
+nb_diagnostics_panel_get_list (NbDiagnosticsPanel *self)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTICS_PANEL (self), NULL);
+
+  return self->list_box;
+}

@@ -1,0 +1,475 @@
+/* nb-table-grid.c — one statutory table laid out like the paper form
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-table-grid"
+
+#include "config.h"
+
+#include "nb-table-grid.h"
+
+#include <nb-template-private.h>
+#include <string.h>
+
+/* The layout is derived from the template, never written down here:
+ * - a table whose rows have different columns (二) is a run of small
+ *   tables, one per row group, each with its own header;
+ * - a flat table (四) turns its rows into column groups over one data line;
+ * - any other table (三) has group labels in columns to the left of the
+ *   row labels, each spanning its rows, and column groups spanning their
+ *   columns above the column labels. */
+
+typedef struct
+{
+  guint row;
+  guint column;
+} Place;
+
+struct _NbTableGrid
+{
+  AdwBin           parent_instance;
+
+  NbReport        *report;
+  guint            table_index;
+  NbTemplateTable *table;
+  GtkGrid         *grid;
+  GHashTable      *entries;   /* cell index → NbCellEntry */
+  GHashTable      *places;    /* cell index → Place in the grid */
+  GHashTable      *at;        /* row << 16 | column → cell index + 1 */
+  guint            n_lines;
+};
+
+G_DEFINE_FINAL_TYPE (NbTableGrid, nb_table_grid, ADW_TYPE_BIN)
+
+/* Helpers */
+
+static NbTemplateGroup *
+find_group (GPtrArray  *groups,
+            const char *id)
+{
+  for (guint i = 0; id != NULL && i < groups->len; i++)
+    {
+      NbTemplateGroup *group = g_ptr_array_index (groups, i);
+
+      if (g_str_equal (group->id, id))
+        return group;
+    }
+  return NULL;
+}
+
+/* The groups around @id, outermost first. */
+static GPtrArray *
+group_chain (GPtrArray  *groups,
+             const char *id)
+{
+  GPtrArray *chain = g_ptr_array_new ();
+
+  for (NbTemplateGroup *group = find_group (groups, id); group != NULL;
+       group = find_group (groups, group->parent))
+    g_ptr_array_insert (chain, 0, group);
+  return chain;
+}
+
+static GtkWidget *
+add_label (NbTableGrid *self,
+           const char  *text,
+           const char  *css_class,
+           guint        column,
+           guint        row,
+           guint        width,
+           guint        height)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), g_str_equal (css_class, "nb-row-label") ? 24 : 10 * width);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "nb-grid-cell");
+  gtk_widget_add_css_class (label, css_class);
+  gtk_grid_attach (self->grid, label, column, row, width, height);
+  self->n_lines = MAX (self->n_lines, row + height);
+  return label;
+}
+
+static void
+add_entry (NbTableGrid *self,
+           guint        cell,
+           guint        column,
+           guint        row)
+{
+  GtkWidget *entry = nb_cell_entry_new (nb_report_get_cell (self->report, cell));
+  Place *place = g_new (Place, 1);
+
+  place->row = row;
+  place->column = column;
+  gtk_grid_attach (self->grid, entry, column, row, 1, 1);
+  self->n_lines = MAX (self->n_lines, row + 1);
+  g_hash_table_insert (self->entries, GUINT_TO_POINTER (cell), entry);
+  g_hash_table_insert (self->places, GUINT_TO_POINTER (cell), place);
+  g_hash_table_insert (self->at, GUINT_TO_POINTER (row << 16 | column), GUINT_TO_POINTER (cell + 1));
+}
+
+static NbTemplateColumn *
+get_column (NbTableGrid *self,
+            guint        index)
+{
+  return g_ptr_array_index (self->table->columns, index);
+}
+
+static gboolean
+rows_differ_in_columns (NbTemplateTable *table)
+{
+  NbTemplateRow *first = g_ptr_array_index (table->rows, 0);
+
+  for (guint r = 1; r < table->rows->len; r++)
+    {
+      NbTemplateRow *row = g_ptr_array_index (table->rows, r);
+
+      if (row->n_columns != first->n_columns ||
+          memcmp (row->columns, first->columns, row->n_columns * sizeof (guint)) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* 二: each row group is a small table with its own header line. */
+static void
+build_sectioned (NbTableGrid *self)
+{
+  guint width = 0;
+  guint line = 0;
+  const char *group = NULL;
+
+  for (guint r = 0; r < self->table->rows->len; r++)
+    width = MAX (width, ((NbTemplateRow *) g_ptr_array_index (self->table->rows, r))->n_columns);
+
+  for (guint r = 0; r < self->table->rows->len; r++)
+    {
+      NbTemplateRow *row = g_ptr_array_index (self->table->rows, r);
+
+      if (r == 0 || g_strcmp0 (row->group, group) != 0)
+        {
+          NbTemplateGroup *g = find_group (self->table->groups, row->group);
+
+          group = row->group;
+          add_label (self, g ? g->label : "", "nb-group-header", 0, line++, width + 1, 1);
+          add_label (self, "", "nb-column-header", 0, line, 1, 1);
+          for (guint c = 0; c < row->n_columns; c++)
+            add_label (self, get_column (self, row->columns[c])->label, "nb-column-header",
+                       c + 1, line, c + 1 == row->n_columns ? width - c : 1, 1);
+          line++;
+        }
+      add_label (self, row->label, "nb-row-label", 0, line, 1, 1);
+      for (guint c = 0; c < row->n_columns; c++)
+        add_entry (self, row->first_cell + c, c + 1, line);
+      for (guint c = row->n_columns; c < width; c++)
+        add_label (self, "", "nb-filler", c + 1, line, 1, 1);
+      line++;
+    }
+}
+
+/* Column headers: groups over the labels of their columns. Returns the
+ * number of header lines. */
+static guint
+build_column_headers (NbTableGrid *self,
+                      guint        first_column,
+                      guint        first_line)
+{
+  GPtrArray *columns = self->table->columns;
+  g_autoptr(GPtrArray) chains = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  guint depth = 0;
+
+  for (guint c = 0; c < columns->len; c++)
+    {
+      GPtrArray *chain = group_chain (self->table->column_groups, get_column (self, c)->group);
+
+      depth = MAX (depth, chain->len);
+      g_ptr_array_add (chains, chain);
+    }
+
+  for (guint level = 0; level < depth; level++)
+    for (guint c = 0; c < columns->len;)
+      {
+        GPtrArray *chain = g_ptr_array_index (chains, c);
+        NbTemplateGroup *group = level < chain->len ? g_ptr_array_index (chain, level) : NULL;
+        guint span = 1;
+
+        if (group == NULL)
+          {
+            c++;
+            continue;
+          }
+        while (c + span < columns->len)
+          {
+            GPtrArray *next = g_ptr_array_index (chains, c + span);
+
+            if (level >= next->len || g_ptr_array_index (next, level) != group)
+              break;
+            span++;
+          }
+        add_label (self, group->label, "nb-column-header", first_column + c, first_line + level, span, 1);
+        c += span;
+      }
+
+  for (guint c = 0; c < columns->len; c++)
+    {
+      GPtrArray *chain = g_ptr_array_index (chains, c);
+
+      add_label (self, get_column (self, c)->label, "nb-column-header",
+                 first_column + c, first_line + chain->len, 1, depth + 1 - chain->len);
+    }
+  return depth + 1;
+}
+
+/* 三: group labels to the left, spanning their rows. */
+static void
+build_nested (NbTableGrid *self)
+{
+  GPtrArray *rows = self->table->rows;
+  g_autoptr(GPtrArray) chains = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  guint depth = 0;
+  guint header_lines;
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *chain = group_chain (self->table->groups,
+                                      ((NbTemplateRow *) g_ptr_array_index (rows, r))->group);
+
+      depth = MAX (depth, chain->len);
+      g_ptr_array_add (chains, chain);
+    }
+
+  header_lines = build_column_headers (self, depth + 1, 0);
+  add_label (self, self->table->note ? self->table->note : "", "nb-note", 0, 0, depth + 1, header_lines);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      NbTemplateRow *row = g_ptr_array_index (rows, r);
+      GPtrArray *chain = g_ptr_array_index (chains, r);
+      guint line = header_lines + r;
+
+      /* a group's label where its run of rows starts */
+      for (guint level = 0; level < chain->len; level++)
+        {
+          NbTemplateGroup *group = g_ptr_array_index (chain, level);
+          GPtrArray *before = r > 0 ? g_ptr_array_index (chains, r - 1) : NULL;
+          guint span = 1;
+
+          if (before != NULL && level < before->len && g_ptr_array_index (before, level) == group)
+            continue;
+          while (r + span < rows->len)
+            {
+              GPtrArray *next = g_ptr_array_index (chains, r + span);
+
+              if (level >= next->len || g_ptr_array_index (next, level) != group)
+                break;
+              span++;
+            }
+          add_label (self, group->label, "nb-group-label", level, line, 1, span);
+        }
+      add_label (self, row->label, "nb-row-label", chain->len, line, depth + 1 - chain->len, 1);
+      for (guint c = 0; c < row->n_columns; c++)
+        add_entry (self, row->first_cell + c, depth + 1 + row->columns[c], line);
+    }
+}
+
+/* 四: its rows become column groups over a single data line. */
+static void
+build_flat (NbTableGrid *self)
+{
+  GPtrArray *rows = self->table->rows;
+  guint depth = 0;
+  guint column = 0;
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      g_autoptr(GPtrArray) chain = group_chain (self->table->groups,
+                                                ((NbTemplateRow *) g_ptr_array_index (rows, r))->group);
+
+      depth = MAX (depth, chain->len);
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      NbTemplateRow *row = g_ptr_array_index (rows, r);
+      g_autoptr(GPtrArray) chain = group_chain (self->table->groups, row->group);
+      g_autoptr(GPtrArray) previous = NULL;
+
+      if (r > 0)
+        previous = group_chain (self->table->groups,
+                                ((NbTemplateRow *) g_ptr_array_index (rows, r - 1))->group);
+      for (guint level = 0; level < chain->len; level++)
+        {
+          NbTemplateGroup *group = g_ptr_array_index (chain, level);
+          guint span = 0;
+
+          if (previous != NULL && level < previous->len && g_ptr_array_index (previous, level) == group)
+            continue;
+          for (guint n = r; n < rows->len; n++)
+            {
+              NbTemplateRow *other = g_ptr_array_index (rows, n);
+              g_autoptr(GPtrArray) other_chain = group_chain (self->table->groups, other->group);
+
+              if (level >= other_chain->len || g_ptr_array_index (other_chain, level) != group)
+                break;
+              span += other->n_columns;
+            }
+          add_label (self, group->label, "nb-column-header", column, level, span, 1);
+        }
+      add_label (self, row->label, "nb-column-header", column, chain->len, row->n_columns,
+                 depth + 1 - chain->len);
+      for (guint c = 0; c < row->n_columns; c++)
+        {
+          add_label (self, get_column (self, row->columns[c])->label, "nb-column-header",
+                     column + c, depth + 1, 1, 1);
+          add_entry (self, row->first_cell + c, column + c, depth + 2);
+        }
+      column += row->n_columns;
+    }
+}
+
+static int
+cell_at (NbTableGrid *self,
+         guint        row,
+         guint        column)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->at, GUINT_TO_POINTER (row << 16 | column))) - 1;
+}
+
+/* vfuncs */
+
+static void
+nb_table_grid_dispose (GObject *object)
+{
+  NbTableGrid *self = (NbTableGrid *) object;
+
+  g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->places, g_hash_table_unref);
+  g_clear_pointer (&self->at, g_hash_table_unref);
+  g_clear_object (&self->report);
+
+  G_OBJECT_CLASS (nb_table_grid_parent_class)->dispose (object);
+}
+
+static void
+nb_table_grid_class_init (NbTableGridClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nb_table_grid_dispose;
+  gtk_widget_class_set_css_name (widget_class, "nb-table-grid");
+}
+
+static void
+nb_table_grid_init (NbTableGrid *self)
+{
+  self->grid = GTK_GRID (gtk_grid_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->grid), "nb-grid");
+  gtk_widget_set_halign (GTK_WIDGET (self->grid), GTK_ALIGN_START);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->grid));
+  self->entries = g_hash_table_new (NULL, NULL);
+  self->places = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->at = g_hash_table_new (NULL, NULL);
+}
+
+/**
+ * nb_table_grid_new:
+ * @report: the report whose cells are edited
+ * @table: the index of a template table
+ *
+ * Returns: (transfer floating): a grid of the table's cells with the
+ *   form's labels
+ */
+GtkWidget *
+nb_table_grid_new (NbReport *report,
+                   guint     table)
+{
+  NbTableGrid *self;
+  GPtrArray *tables;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+  tables = nb_template_get_tables (nb_report_get_template (report));
+  g_return_val_if_fail (table < tables->len, NULL);
+
+  self = g_object_new (NB_TYPE_TABLE_GRID, NULL);
+  self->report = g_object_ref (report);
+  self->table_index = table;
+  self->table = g_ptr_array_index (tables, table);
+
+  if (self->table->flat)
+    build_flat (self);
+  else if (rows_differ_in_columns (self->table))
+    build_sectioned (self);
+  else
+    build_nested (self);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * nb_table_grid_get_entry:
+ * @self: a #NbTableGrid
+ * @cell: a cell index
+ *
+ * Returns: (transfer none) (nullable): the cell's entry, when the cell is
+ *   in this table
+ */
+NbCellEntry *
+nb_table_grid_get_entry (NbTableGrid *self,
+                         guint        cell)
+{
+  g_return_val_if_fail (NB_IS_TABLE_GRID (self), NULL);
+
+  return g_hash_table_lookup (self->entries, GUINT_TO_POINTER (cell));
+}
+
+/**
+ * nb_table_grid_find_move:
+ * @self: a #NbTableGrid
+ * @cell: the cell the focus is in
+ * @direction: where to go
+ *
+ * Tab goes on in template order (along the row, then the next row);
+ * up and down keep the column; left and right stay in the line.
+ *
+ * Returns: the cell to focus, or -1 when there is none in this table
+ */
+int
+nb_table_grid_find_move (NbTableGrid *self,
+                         guint        cell,
+                         NbMove       direction)
+{
+  Place *place;
+
+  g_return_val_if_fail (NB_IS_TABLE_GRID (self), -1);
+
+  place = g_hash_table_lookup (self->places, GUINT_TO_POINTER (cell));
+  if (place == NULL)
+    return -1;
+
+  switch (direction)
+    {
+    case NB_MOVE_NEXT:
+      return cell + 1 < self->table->first_cell + self->table->n_cells ? (int) cell + 1 : -1;
+    case NB_MOVE_PREVIOUS:
+      return cell > self->table->first_cell ? (int) cell - 1 : -1;
+    case NB_MOVE_RIGHT:
+      return cell_at (self, place->row, place->column + 1);
+    case NB_MOVE_LEFT:
+      return place->column > 0 ? cell_at (self, place->row, place->column - 1) : -1;
+    case NB_MOVE_DOWN:
+      for (guint line = place->row + 1; line < self->n_lines; line++)
+        if (cell_at (self, line, place->column) >= 0)
+          return cell_at (self, line, place->column);
+      return -1;
+    case NB_MOVE_UP:
+      for (guint line = place->row; line > 0; line--)
+        if (cell_at (self, line - 1, place->column) >= 0)
+          return cell_at (self, line - 1, place->column);
+      return -1;
+    default:
+      return -1;
+    }
+}

@@ -1,0 +1,28 @@
+/* nb-table-grid.h — one statutory table laid out like the paper form
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include <nb-report.h>
+
+#include "nb-cell-entry.h"
+
+G_BEGIN_DECLS
+
+#define NB_TYPE_TABLE_GRID (nb_table_grid_get_type ())
+
+G_DECLARE_FINAL_TYPE (NbTableGrid, nb_table_grid, NB, TABLE_GRID, AdwBin)
+
+GtkWidget    *nb_table_grid_new        (NbReport     *report,
+                                        guint         table);
+NbCellEntry  *nb_table_grid_get_entry  (NbTableGrid  *self,
+                                        guint         cell);
+int           nb_table_grid_find_move  (NbTableGrid  *self,
+                                        guint         cell,
+                                        NbMove        direction);
+
+G_END_DECLS

@@ -1,0 +1,376 @@
+/* nb-window-actions.c — what a window can do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-window"
+
+#include "config.h"
+
+#include "nb-window-private.h"
+
+#include <glib/gi18n.h>
+
+/* Helpers */
+
+static GtkFileFilter *
+report_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Reports"));
+  gtk_file_filter_add_pattern (filter, "*.nianbao.json");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_pattern (filter, "*.TXT");
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  return filter;
+}
+
+static GtkFileFilter *
+all_files_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("All Files"));
+  gtk_file_filter_add_pattern (filter, "*");
+  return filter;
+}
+
+static GFile *
+document_folder (NbWindow *self)
+{
+  GFile *file;
+
+  if (self->document == NULL)
+    return NULL;
+  file = nb_document_get_file (self->document);
+  if (file == NULL)
+    file = nb_document_get_source (self->document);
+  return file ? g_file_get_parent (file) : NULL;
+}
+
+static void
+open_files (NbWindow   *self,
+            GListModel *files)
+{
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GPtrArray) rest = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (files);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+      if (i == 0 && nb_window_is_empty (self))
+        nb_window_open (self, file);
+      else
+        g_ptr_array_add (rest, g_steal_pointer (&file));
+    }
+  if (rest->len > 0 && application != NULL)
+    g_application_open (application, (GFile **) rest->pdata, rest->len, "");
+}
+
+/* Callbacks */
+
+static void
+open_response_cb (NbWindow             *self,
+                  int                   response,
+                  GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      open_files (self, files);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+save_response_cb (NbWindow             *self,
+                  int                   response,
+                  GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      nb_window_save_to (self, file);
+    }
+  else
+    self->close_after_save = FALSE;
+  g_object_unref (chooser);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(NbWindow) self = user_data;
+  NbDocument *document = NB_DOCUMENT (object);
+  g_autoptr(GError) error = NULL;
+
+  self->saving--;
+  if (!nb_document_save_finish (document, result, &error))
+    {
+      /* the report stays modified: nothing typed is lost */
+      self->close_after_save = FALSE;
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        nb_window_toast (self, error->message);
+      nb_window_update_actions (self);
+      return;
+    }
+  {
+    g_autofree char *uri = g_file_get_uri (nb_document_get_file (document));
+
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  }
+  nb_window_update_actions (self);
+  if (self->close_after_save)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Actions */
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GFile) folder = document_folder (self);
+  g_autoptr(GtkFileFilter) reports = report_filter ();
+  g_autoptr(GtkFileFilter) all = all_files_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Reports"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), reports);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  g_autoptr(NbReport) report = nb_report_new (nb_importer_get_template (self->importer));
+  g_autoptr(NbDocument) document = nb_document_new (report, NULL);
+  NbWindow *target = self;
+
+  if (!nb_window_is_empty (self))
+    {
+      target = nb_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->importer);
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  nb_window_set_document (target, document);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  nb_window_save (NB_WINDOW (widget), FALSE);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  nb_window_save (NB_WINDOW (widget), TRUE);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (self->document != NULL)
+    nb_report_undo (nb_document_get_report (self->document));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (self->document != NULL)
+    nb_report_redo (nb_document_get_report (self->document));
+}
+
+static void
+fix_cell_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  guint cell = g_variant_get_uint32 (parameter);
+  GListModel *diagnostics;
+
+  if (self->document == NULL)
+    return;
+  diagnostics = G_LIST_MODEL (nb_document_get_validator (self->document));
+  for (guint i = 0; i < g_list_model_get_n_items (diagnostics); i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (diagnostics, i);
+      guint fix_cell;
+      gint64 value;
+
+      if (nb_diagnostic_get_fix (diagnostic, &fix_cell, &value) && fix_cell == cell)
+        {
+          nb_report_apply_fix (nb_document_get_report (self->document), diagnostic);
+          return;
+        }
+    }
+}
+
+static void
+fill_empty_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  g_autofree char *message = NULL;
+  guint n;
+
+  if (self->document == NULL)
+    return;
+  n = nb_report_fill_empty (nb_document_get_report (self->document),
+                            g_variant_get_string (parameter, NULL));
+  if (n == 0)
+    message = g_strdup (_("No empty cells in this table"));
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u empty cell set to 0",
+                                            "%u empty cells set to 0", n), n);
+  nb_window_toast (self, message);
+}
+
+static void
+toggle_problems_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->diagnostics_button,
+                                !gtk_toggle_button_get_active (self->diagnostics_button));
+}
+
+/* Private API */
+
+void
+nb_window_update_actions (NbWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  NbReport *report = self->document ? nb_document_get_report (self->document) : NULL;
+  gboolean idle = self->document != NULL && !nb_document_get_busy (self->document) && self->saving == 0;
+
+  gtk_widget_action_set_enabled (widget, "win.save", idle);
+  gtk_widget_action_set_enabled (widget, "win.save-as", idle);
+  gtk_widget_action_set_enabled (widget, "win.undo", report != NULL && nb_report_get_can_undo (report));
+  gtk_widget_action_set_enabled (widget, "win.redo", report != NULL && nb_report_get_can_redo (report));
+  gtk_widget_action_set_enabled (widget, "win.fix-cell", report != NULL);
+  gtk_widget_action_set_enabled (widget, "win.fill-empty", report != NULL);
+  gtk_widget_action_set_enabled (widget, "win.toggle-problems", report != NULL);
+}
+
+/**
+ * nb_window_save:
+ * @self: a #NbWindow
+ * @ask: whether to ask where, even when the document has a file
+ *
+ * A report read from submitted text always asks: its source is never
+ * overwritten with the canonical file.
+ */
+void
+nb_window_save (NbWindow *self,
+                gboolean  ask)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GtkFileFilter) reports = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (!ask && nb_document_get_file (self->document) != NULL)
+    {
+      nb_window_save_to (self, nb_document_get_file (self->document));
+      return;
+    }
+
+  folder = document_folder (self);
+  name = nb_document_dup_suggested_name (self->document);
+  reports = gtk_file_filter_new ();
+  gtk_file_filter_set_name (reports, _("Nianbao Reports"));
+  gtk_file_filter_add_pattern (reports, "*.nianbao.json");
+  chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), reports);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (save_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * nb_window_save_to:
+ * @self: a #NbWindow
+ * @file: where to save the canonical file
+ *
+ * A failure is told in a toast and the report stays modified.
+ */
+void
+nb_window_save_to (NbWindow *self,
+                   GFile    *file)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->document == NULL)
+    return;
+  self->saving++;
+  nb_window_update_actions (self);
+  nb_document_save_async (self->document, file, self->cancellable, saved_cb, g_object_ref (self));
+}
+
+void
+nb_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.fix-cell", "u", fix_cell_action);
+  gtk_widget_class_install_action (widget_class, "win.fill-empty", "s", fill_empty_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-problems", NULL, toggle_problems_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-problems", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}

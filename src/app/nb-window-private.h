@@ -1,0 +1,44 @@
+/* nb-window-private.h — what the window's parts share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "nb-window.h"
+
+G_BEGIN_DECLS
+
+struct _NbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  NbImporter           *importer;
+  NbDocument           *document;
+  GCancellable         *cancellable;
+  GSignalGroup         *report_signals;
+  GSignalGroup         *document_signals;
+  GSignalGroup         *validator_signals;
+  gboolean              close_after_save;
+  guint                 saving;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  GtkToggleButton      *diagnostics_button;
+  GtkLabel             *badge;
+  GtkListBox           *recent_list;
+  GtkLabel             *recent_label;
+  GtkSpinner           *spinner;
+  AdwFlap              *flap;
+  AdwBin               *report_bin;
+  NbDiagnosticsPanel   *panel;
+};
+
+void  nb_window_class_add_actions  (GtkWidgetClass *widget_class);
+void  nb_window_update_actions     (NbWindow       *self);
+void  nb_window_save               (NbWindow       *self,
+                                    gboolean        ask);
+
+G_END_DECLS

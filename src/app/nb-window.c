@@ -1,0 +1,611 @@
+/* nb-window.c — one window, one report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-window"
+
+#include "config.h"
+
+#include "nb-window-private.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-application.h"
+
+/* A window shows its empty state (open, new, recent reports) until it
+ * has a document; then the report form with the problems panel beside
+ * it. It follows the document through signal groups, so the title, the
+ * badge and the enabled actions are right whatever changed them. */
+
+G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_IMPORTER,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define MAX_RECENT 6
+
+/* Helpers */
+
+static void
+update_title (NbWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *folder = NULL;
+  gboolean modified;
+  GFile *file;
+
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Nianbao"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Nianbao"));
+      return;
+    }
+
+  name = nb_document_dup_display_name (self->document);
+  modified = nb_report_get_modified (nb_document_get_report (self->document));
+  /* the bullet is how GNOME apps mark unsaved changes */
+  title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  file = nb_document_get_file (self->document);
+  if (file == NULL)
+    file = nb_document_get_source (self->document);
+  if (file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      if (parent != NULL)
+        folder = g_file_get_parse_name (parent);
+    }
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, folder);
+  {
+    g_autofree char *window_title = g_strdup_printf ("%s — %s", title, _("Nianbao"));
+
+    gtk_window_set_title (GTK_WINDOW (self), window_title);
+  }
+}
+
+static void
+update_badge (NbWindow *self)
+{
+  NbValidator *validator;
+  guint count;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (self->document == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
+      return;
+    }
+  validator = nb_document_get_validator (self->document);
+  count = nb_validator_get_n_errors (validator) + nb_validator_get_n_warnings (validator);
+  text = g_strdup_printf ("%u", count);
+  gtk_label_set_label (self->badge, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->badge), count > 0);
+  if (nb_validator_get_n_errors (validator) > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->badge), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->badge), "error");
+  tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show Problems: %u (F9)",
+                                          "Show Problems: %u (F9)", count), count);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->diagnostics_button), tooltip);
+}
+
+static void
+open_recent_cb (NbWindow      *self,
+                GtkListBoxRow *row)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "nb-uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  nb_window_open (self, file);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *tb = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return g_date_time_compare (tb, ta);
+}
+
+/* The reports this app opened or saved lately, newest first. */
+static void
+fill_recent (NbWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  const char *app_name = g_get_application_name ();
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  items = g_list_sort (items, compare_recent);
+  for (GList *l = items; l != NULL && shown < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      GtkWidget *row;
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *folder = NULL;
+
+      if (app_name == NULL || !gtk_recent_info_has_application (info, app_name) ||
+          !gtk_recent_info_exists (info))
+        continue;
+      file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      {
+        g_autoptr(GFile) parent = g_file_get_parent (file);
+
+        folder = parent ? g_file_get_parse_name (parent) : NULL;
+      }
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "nb-uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_label), shown > 0);
+}
+
+static void
+remember_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+/* Callbacks */
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(NbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbDocument) document = nb_document_load_finish (result, &error);
+
+  gtk_spinner_stop (self->spinner);
+  if (document == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        nb_window_toast (self, error->message);
+      gtk_stack_set_visible_child_name (self->stack, self->document ? "report" : "empty");
+      return;
+    }
+  remember_recent (nb_document_get_source (document));
+  nb_window_set_document (self, document);
+}
+
+static void
+diagnostic_activated_cb (NbWindow     *self,
+                         NbDiagnostic *diagnostic)
+{
+  NbReportView *view = nb_window_get_report_view (self);
+
+  if (view != NULL)
+    nb_report_view_focus_diagnostic (view, diagnostic);
+}
+
+static void
+report_modified_cb (NbWindow *self)
+{
+  update_title (self);
+}
+
+static gboolean
+drop_cb (NbWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GSList *files;
+  g_autoptr(GPtrArray) array = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (array, l->data);
+  g_slist_free (files);
+  if (array->len == 0)
+    return FALSE;
+
+  /* the first into this window when it is empty, the rest as the
+   * command line would open them */
+  if (nb_window_is_empty (self))
+    {
+      nb_window_open (self, g_ptr_array_index (array, 0));
+      g_ptr_array_remove_index (array, 0);
+    }
+  if (array->len > 0 && application != NULL)
+    g_application_open (application, (GFile **) array->pdata, array->len, "");
+  else if (array->len > 0)
+    nb_window_open (self, g_ptr_array_index (array, 0));
+  return TRUE;
+}
+
+static void
+close_dialog_response_cb (NbWindow       *self,
+                          const char     *response,
+                          AdwMessageDialog *dialog)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      nb_report_set_modified (nb_document_get_report (self->document), FALSE);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      nb_window_save (self, FALSE);
+    }
+}
+
+static void
+ask_before_closing (NbWindow *self)
+{
+  g_autofree char *name = nb_document_dup_display_name (self->document);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” has unsaved changes. Changes which are not saved will be permanently lost."),
+                                  name);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_dialog_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* vfuncs */
+
+static gboolean
+nb_window_close_request (GtkWindow *window)
+{
+  NbWindow *self = NB_WINDOW (window);
+
+  if (self->document != NULL && nb_report_get_modified (nb_document_get_report (self->document)))
+    {
+      ask_before_closing (self);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
+}
+
+static void
+nb_window_dispose (GObject *object)
+{
+  NbWindow *self = (NbWindow *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
+  g_clear_object (&self->report_signals);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->validator_signals);
+  g_clear_object (&self->document);
+  g_clear_object (&self->importer);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (nb_window_parent_class)->dispose (object);
+}
+
+static void
+nb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  NbWindow *self = NB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_IMPORTER:
+      g_value_set_object (value, self->importer);
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  NbWindow *self = NB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_IMPORTER:
+      self->importer = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_window_class_init (NbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = nb_window_dispose;
+  object_class->get_property = nb_window_get_property;
+  object_class->set_property = nb_window_set_property;
+  window_class->close_request = nb_window_close_request;
+
+  properties[PROP_IMPORTER] =
+    g_param_spec_object ("importer", NULL, NULL, NB_TYPE_IMPORTER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, NB_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (NB_TYPE_DIAGNOSTICS_PANEL);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/nianbao/Nianbao/nb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, diagnostics_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, badge);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, report_bin);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, panel);
+
+  nb_window_class_add_actions (widget_class);
+}
+
+static void
+nb_window_init (NbWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+
+  self->report_signals = g_signal_group_new (NB_TYPE_REPORT);
+  g_signal_group_connect_swapped (self->report_signals, "notify::modified",
+                                  G_CALLBACK (report_modified_cb), self);
+  g_signal_group_connect_swapped (self->report_signals, "notify::title",
+                                  G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->report_signals, "notify::can-undo",
+                                  G_CALLBACK (nb_window_update_actions), self);
+  g_signal_group_connect_swapped (self->report_signals, "notify::can-redo",
+                                  G_CALLBACK (nb_window_update_actions), self);
+
+  self->document_signals = g_signal_group_new (NB_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::file",
+                                  G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::busy",
+                                  G_CALLBACK (nb_window_update_actions), self);
+
+  self->validator_signals = g_signal_group_new (NB_TYPE_VALIDATOR);
+  g_signal_group_connect_swapped (self->validator_signals, "notify::n-errors",
+                                  G_CALLBACK (update_badge), self);
+  g_signal_group_connect_swapped (self->validator_signals, "notify::n-warnings",
+                                  G_CALLBACK (update_badge), self);
+
+  g_signal_connect_swapped (self->panel, "activated", G_CALLBACK (diagnostic_activated_cb), self);
+  g_signal_connect_swapped (self->recent_list, "row-activated", G_CALLBACK (open_recent_cb), self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  fill_recent (self);
+  update_title (self);
+  update_badge (self);
+  nb_window_update_actions (self);
+}
+
+/* Public API */
+
+/**
+ * nb_window_new:
+ * @application: (nullable): the application
+ * @importer: what reads the files this window opens
+ *
+ * Returns: (transfer full): a new, empty window
+ */
+NbWindow *
+nb_window_new (GtkApplication *application,
+               NbImporter     *importer)
+{
+  g_return_val_if_fail (NB_IS_IMPORTER (importer), NULL);
+
+  return g_object_new (NB_TYPE_WINDOW,
+                       "application", application,
+                       "importer", importer,
+                       NULL);
+}
+
+/**
+ * nb_window_open:
+ * @self: a #NbWindow
+ * @file: a report text or `.nianbao.json`
+ *
+ * Reads @file without blocking the window; a failure is told in a toast.
+ */
+void
+nb_window_open (NbWindow *self,
+                GFile    *file)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_spinner_start (self->spinner);
+  nb_document_load_async (self->importer, file, self->cancellable, loaded_cb, g_object_ref (self));
+}
+
+/**
+ * nb_window_set_document:
+ * @self: a #NbWindow
+ * @document: the document to show
+ */
+void
+nb_window_set_document (NbWindow   *self,
+                        NbDocument *document)
+{
+  NbValidator *validator;
+  GListModel *diagnostics;
+
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_return_if_fail (NB_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  validator = nb_document_get_validator (document);
+  diagnostics = G_LIST_MODEL (validator);
+  g_signal_group_set_target (self->report_signals, nb_document_get_report (document));
+  g_signal_group_set_target (self->document_signals, document);
+  g_signal_group_set_target (self->validator_signals, validator);
+
+  adw_bin_set_child (self->report_bin, nb_report_view_new (document));
+  nb_diagnostics_panel_set_model (self->panel, diagnostics);
+  /* a reviewer opening a report with problems sees them at once */
+  gtk_toggle_button_set_active (self->diagnostics_button,
+                                g_list_model_get_n_items (diagnostics) > 0);
+  gtk_stack_set_visible_child_name (self->stack, "report");
+
+  update_title (self);
+  update_badge (self);
+  nb_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * nb_window_get_document:
+ * @self: a #NbWindow
+ *
+ * Returns: (transfer none) (nullable): the document shown
+ */
+NbDocument *
+nb_window_get_document (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+gboolean
+nb_window_is_empty (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+
+  return self->document == NULL &&
+         !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "loading");
+}
+
+/**
+ * nb_window_shows_file:
+ * @self: a #NbWindow
+ * @file: a file
+ *
+ * Returns: whether the window's document was read from or saves to @file
+ */
+gboolean
+nb_window_shows_file (NbWindow *self,
+                      GFile    *file)
+{
+  GFile *mine;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
+  mine = nb_document_get_file (self->document);
+  if (mine != NULL && g_file_equal (mine, file))
+    return TRUE;
+  mine = nb_document_get_source (self->document);
+  return mine != NULL && g_file_equal (mine, file);
+}
+
+/**
+ * nb_window_get_report_view:
+ * @self: a #NbWindow
+ *
+ * Returns: (transfer none) (nullable): the form, once there is a document
+ */
+NbReportView *
+nb_window_get_report_view (NbWindow *self)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  child = adw_bin_get_child (self->report_bin);
+  return child ? NB_REPORT_VIEW (child) : NULL;
+}
+
+/**
+ * nb_window_get_panel:
+ * @self: a #NbWindow
+ *
+ * Returns: (transfer none): the problems panel
+ */
+NbDiagnosticsPanel *
+nb_window_get_panel (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  return self->panel;
+}
+
+/**
+ * nb_window_toast:
+ * @self: a #NbWindow
+ * @message: what to tell
+ */
+void
+nb_window_toast (NbWindow   *self,
+                 const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

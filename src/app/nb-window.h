@@ -1,0 +1,38 @@
+/* nb-window.h — one window, one report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include <nb-document.h>
+
+#include "nb-diagnostics-panel.h"
+#include "nb-report-view.h"
+
+G_BEGIN_DECLS
+
+#define NB_TYPE_WINDOW (nb_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (NbWindow, nb_window, NB, WINDOW, AdwApplicationWindow)
+
+NbWindow            *nb_window_new              (GtkApplication *application,
+                                                 NbImporter     *importer);
+void                 nb_window_open             (NbWindow       *self,
+                                                 GFile          *file);
+void                 nb_window_set_document     (NbWindow       *self,
+                                                 NbDocument     *document);
+NbDocument          *nb_window_get_document     (NbWindow       *self);
+gboolean             nb_window_shows_file       (NbWindow       *self,
+                                                 GFile          *file);
+gboolean             nb_window_is_empty         (NbWindow       *self);
+NbReportView        *nb_window_get_report_view  (NbWindow       *self);
+NbDiagnosticsPanel  *nb_window_get_panel        (NbWindow       *self);
+void                 nb_window_save_to          (NbWindow       *self,
+                                                 GFile          *file);
+void                 nb_window_toast            (NbWindow       *self,
+                                                 const char     *message);
+
+G_END_DECLS

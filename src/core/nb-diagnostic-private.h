@@ -1,0 +1,16 @@
+/* nb-diagnostic-private.h — what the validator sets on a new diagnostic
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "nb-diagnostic.h"
+
+G_BEGIN_DECLS
+
+void  nb_diagnostic_set_fix  (NbDiagnostic *self,
+                              guint         cell,
+                              gint64        value);
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* nb-document.h — a report with its file and its live diagnostics
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "nb-importer.h"
+#include "nb-report.h"
+#include "nb-validator.h"
+
+G_BEGIN_DECLS
+
+#define NB_TYPE_DOCUMENT (nb_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (NbDocument, nb_document, NB, DOCUMENT, GObject)
+
+NbDocument   *nb_document_new              (NbReport             *report,
+                                            GFile                *file);
+void          nb_document_load_async       (NbImporter           *importer,
+                                            GFile                *file,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+NbDocument   *nb_document_load_finish      (GAsyncResult         *result,
+                                            GError              **error);
+NbDocument   *nb_document_load             (NbImporter           *importer,
+                                            GFile                *file,
+                                            GCancellable         *cancellable,
+                                            GError              **error);
+NbReport     *nb_document_get_report       (NbDocument           *self);
+NbValidator  *nb_document_get_validator    (NbDocument           *self);
+GFile        *nb_document_get_file         (NbDocument           *self);
+GFile        *nb_document_get_source       (NbDocument           *self);
+gboolean      nb_document_get_canonical    (NbDocument           *self);
+gboolean      nb_document_get_busy         (NbDocument           *self);
+char         *nb_document_dup_display_name (NbDocument           *self);
+char         *nb_document_dup_suggested_name (NbDocument         *self);
+void          nb_document_save_async       (NbDocument           *self,
+                                            GFile                *file,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gboolean      nb_document_save_finish      (NbDocument           *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,552 @@
+/* test-window.c — the real window, driven as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (suite ui). Reads back what a user sees: entry text,
+ * style classes, focus, the rows of the problems panel, and the
+ * accessible state a screen reader gets.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "nb-test-util.h"
+#include "nb-window.h"
+
+typedef struct
+{
+  NbTemplate *template;
+  NbImporter *importer;
+  NbWindow   *window;
+  char       *dir;
+} Fixture;
+
+static void
+wait_idle (void)
+{
+  /* a few frames' worth: layout, styles, the panel's rows */
+  for (guint i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->template = nb_template_new_default (&error);
+  g_assert_no_error (error);
+  fixture->importer = nb_importer_new (fixture->template);
+  fixture->window = g_object_ref_sink (nb_window_new (NULL, fixture->importer));
+  fixture->dir = g_dir_make_tmp ("nianbao-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->window);
+  g_object_unref (fixture->importer);
+  g_object_unref (fixture->template);
+}
+
+static NbDocument *
+show_seed (Fixture    *fixture,
+           const char *stem)
+{
+  g_autofree char *path = nb_test_seed_path (stem);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbDocument) document = nb_document_load (fixture->importer, file, NULL, &error);
+
+  g_assert_no_error (error);
+  nb_window_set_document (fixture->window, document);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (is_mapped, fixture->window);
+  wait_idle ();
+  return document;
+}
+
+static NbReport *
+report (Fixture *fixture)
+{
+  return nb_document_get_report (nb_window_get_document (fixture->window));
+}
+
+static NbCellEntry *
+entry_for (Fixture    *fixture,
+           const char *address)
+{
+  int cell = nb_report_lookup_cell (report (fixture), address);
+  NbCellEntry *entry;
+
+  g_assert_cmpint (cell, >=, 0);
+  entry = nb_report_view_get_entry (nb_window_get_report_view (fixture->window), cell);
+  g_assert_nonnull (entry);
+  return entry;
+}
+
+static void
+type_into (Fixture    *fixture,
+           const char *address,
+           const char *text)
+{
+  NbCellEntry *entry = entry_for (fixture, address);
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  wait_idle ();
+}
+
+static gboolean
+has_class (Fixture    *fixture,
+           const char *address,
+           const char *css_class)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (entry_for (fixture, address)), css_class);
+}
+
+/* The rule ids of the panel's rows, in the order shown. */
+static GPtrArray *
+panel_rules (Fixture *fixture)
+{
+  GtkListBox *list = nb_diagnostics_panel_get_list (nb_window_get_panel (fixture->window));
+  GPtrArray *rules = g_ptr_array_new ();
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    g_ptr_array_add (rules, (gpointer) nb_diagnostic_get_rule_id (g_object_get_data (G_OBJECT (row),
+                                                                                       "nb-diagnostic")));
+  return rules;
+}
+
+static gboolean
+panel_lists (Fixture    *fixture,
+             const char *rule_id)
+{
+  g_autoptr(GPtrArray) rules = panel_rules (fixture);
+
+  for (guint i = 0; i < rules->len; i++)
+    if (g_str_equal (g_ptr_array_index (rules, i), rule_id))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_focus (Fixture    *fixture,
+           const char *address)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  GtkWidget *entry = GTK_WIDGET (entry_for (fixture, address));
+
+  return focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+static void
+test_seeds_shown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  for (guint i = 0; nb_test_seeds[i] != NULL; i++)
+    {
+      g_autoptr(JsonObject) expected = nb_test_load_expected (nb_test_seeds[i]);
+      JsonObject *cells = json_object_get_object_member (expected, "cells");
+      g_autoptr(GList) addresses = json_object_get_members (cells);
+
+      show_seed (fixture, nb_test_seeds[i]);
+      for (GList *l = addresses; l != NULL; l = l->next)
+        {
+          NbCellEntry *entry = entry_for (fixture, l->data);
+          JsonNode *node = json_object_get_member (cells, l->data);
+          g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+          g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, text);
+        }
+      /* nothing was changed by showing it */
+      g_assert_false (nb_report_get_modified (report (fixture)));
+    }
+}
+
+static void
+test_seed_with_errors (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rules = NULL;
+
+  show_seed (fixture, "003_babb1a0d8021a832");
+  g_assert_true (has_class (fixture, "t4/litigation_after_review/total", "error"));
+  g_assert_true (has_class (fixture, "t4/litigation_after_review/corrected", "error"));
+  g_assert_false (has_class (fixture, "t3/received/total", "error"));
+  rules = panel_rules (fixture);
+  g_assert_cmpuint (rules->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (rules, 0), ==, "parse.extra-values");
+  g_assert_cmpstr (g_ptr_array_index (rules, 1), ==, "t4.total");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t4/litigation_after_review/total"))),
+                   ==,
+                   "“四、政府信息公开行政复议、行政诉讼情况” has 16 numbers for 15 columns: the first 15 were "
+                   "kept, these were left over: 1\n复议后起诉: 总计 = 0, but 维持 + 纠正 + 其他 + 尚未审结 = 1");
+}
+
+static void
+test_accessible (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  NbCellEntry *entry;
+
+  show_seed (fixture, "000_773531145496868f");
+  entry = entry_for (fixture, "t3/received/natural_person");
+  gtk_test_accessible_assert_property (entry, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "自然人 一、本年新收政府信息公开申请数量");
+  gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+  type_into (fixture, "t3/received/natural_person", "5");
+  gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  entry = entry_for (fixture, "t4/litigation_direct/pending");
+  gtk_test_accessible_assert_property (entry, GTK_ACCESSIBLE_PROPERTY_LABEL, "尚未审结 未经复议直接起诉");
+}
+
+static void
+test_live_balance_and_undo (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char *balance[] = {
+    "t3/received/natural_person", "t3/carried_over/natural_person",
+    "t3/results_total/natural_person", "t3/carried_forward/natural_person",
+  };
+
+  show_seed (fixture, "000_773531145496868f");
+  g_assert_false (panel_lists (fixture, "t3.balance"));
+
+  type_into (fixture, "t3/carried_over/natural_person", "3");
+  for (guint i = 0; i < G_N_ELEMENTS (balance); i++)
+    g_assert_true (has_class (fixture, balance[i], "error"));
+  g_assert_true (has_class (fixture, "t3/carried_over/total", "error"));   /* row total */
+  g_assert_false (has_class (fixture, "t3/received/commercial", "error"));
+  g_assert_true (panel_lists (fixture, "t3.balance"));
+  g_assert_true (nb_report_get_modified (report (fixture)));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t3/carried_over/natural_person"))), ==, "0");
+  for (guint i = 0; i < G_N_ELEMENTS (balance); i++)
+    g_assert_false (has_class (fixture, balance[i], "error"));
+  g_assert_false (panel_lists (fixture, "t3.balance"));
+  g_assert_false (nb_report_get_modified (report (fixture)));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
+  wait_idle ();
+  g_assert_true (has_class (fixture, "t3/results_total/natural_person", "error"));
+  g_assert_true (panel_lists (fixture, "t3.balance"));
+
+  /* invalid text is kept as typed and marked */
+  type_into (fixture, "t2/licensing/decisions", "8起");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t2/licensing/decisions"))), ==, "8起");
+  g_assert_true (has_class (fixture, "t2/licensing/decisions", "error"));
+  g_assert_true (panel_lists (fixture, "cell.invalid"));
+}
+
+static void
+press (Fixture         *fixture,
+       const char      *address,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  g_assert_true (nb_cell_entry_handle_key (entry_for (fixture, address), keyval, state));
+  wait_idle ();
+}
+
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  NbCellEntry *entry;
+
+  show_seed (fixture, "000_773531145496868f");
+  entry = entry_for (fixture, "t3/received/natural_person");
+  g_assert_true (nb_report_view_focus_cell (nb_window_get_report_view (fixture->window),
+                                            nb_report_lookup_cell (report (fixture), "t3/received/natural_person")));
+  wait_idle ();
+  g_assert_true (has_focus (fixture, "t3/received/natural_person"));
+
+  press (fixture, "t3/received/natural_person", GDK_KEY_Tab, 0);
+  g_assert_true (has_focus (fixture, "t3/received/commercial"));
+  press (fixture, "t3/received/commercial", GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  g_assert_true (has_focus (fixture, "t3/received/natural_person"));
+  press (fixture, "t3/received/natural_person", GDK_KEY_Return, 0);
+  g_assert_true (has_focus (fixture, "t3/carried_over/natural_person"));
+  press (fixture, "t3/carried_over/natural_person", GDK_KEY_Return, GDK_SHIFT_MASK);
+  g_assert_true (has_focus (fixture, "t3/received/natural_person"));
+  press (fixture, "t3/received/natural_person", GDK_KEY_Down, 0);
+  g_assert_true (has_focus (fixture, "t3/carried_over/natural_person"));
+  press (fixture, "t3/carried_over/natural_person", GDK_KEY_Up, 0);
+
+  /* Tab at the end of a row goes on to the next row */
+  press (fixture, "t3/received/natural_person", GDK_KEY_Tab, 0);
+  for (const char *const *a = (const char *const[]) { "t3/received/commercial", "t3/received/research",
+                                                      "t3/received/social_welfare", "t3/received/legal_service",
+                                                      "t3/received/other", NULL }; *a != NULL; a++)
+    press (fixture, *a, GDK_KEY_Tab, 0);
+  g_assert_true (has_focus (fixture, "t3/received/total"));
+  press (fixture, "t3/received/total", GDK_KEY_Tab, 0);
+  g_assert_true (has_focus (fixture, "t3/carried_over/natural_person"));
+
+  /* arrows move between cells only at the text's ends */
+  entry = entry_for (fixture, "t3/carried_over/natural_person");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "12");
+  gtk_editable_set_position (GTK_EDITABLE (entry), 1);
+  g_assert_false (nb_cell_entry_handle_key (entry, GDK_KEY_Right, 0));
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  press (fixture, "t3/carried_over/natural_person", GDK_KEY_Right, 0);
+  g_assert_true (has_focus (fixture, "t3/carried_over/commercial"));
+  gtk_editable_set_position (GTK_EDITABLE (entry_for (fixture, "t3/carried_over/commercial")), 0);
+  press (fixture, "t3/carried_over/commercial", GDK_KEY_Left, 0);
+  g_assert_true (has_focus (fixture, "t3/carried_over/natural_person"));
+
+  /* Escape restores the text the cell had when it got the focus */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "99");
+  press (fixture, "t3/carried_over/natural_person", GDK_KEY_Escape, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "12");
+
+  /* full-width digits are numbers */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "１２");
+  wait_idle ();
+  g_assert_cmpint (nb_report_get_cell_value (report (fixture),
+                                             nb_report_lookup_cell (report (fixture), "t3/carried_over/natural_person")),
+                   ==, 12);
+  g_assert_false (has_class (fixture, "t3/carried_over/natural_person", "warning"));
+}
+
+static void
+test_quick_fix (Fixture       *fixture,
+                gconstpointer  data)
+{
+  int total;
+
+  show_seed (fixture, "000_773531145496868f");
+  total = nb_report_lookup_cell (report (fixture), "t4/review/total");
+  type_into (fixture, "t4/review/upheld", "2");
+  g_assert_true (has_class (fixture, "t4/review/total", "error"));
+  g_assert_nonnull (gtk_entry_get_extra_menu (GTK_ENTRY (entry_for (fixture, "t4/review/total"))));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.fix-cell", "u", (guint) total);
+  wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t4/review/total"))), ==, "2");
+  g_assert_false (has_class (fixture, "t4/review/total", "error"));
+  g_assert_false (panel_lists (fixture, "t4.total"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t4/review/total"))), ==, "0");
+  g_assert_true (has_class (fixture, "t4/review/total", "error"));
+  g_assert_true (panel_lists (fixture, "t4.total"));
+
+  /* fill empty cells of a table: one step */
+  type_into (fixture, "t2/regulations/issued", "");
+  type_into (fixture, "t2/coercion/decisions", "/");
+  g_assert_true (has_class (fixture, "t2/coercion/decisions", "warning"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.fill-empty", "s", "t2");
+  wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t2/regulations/issued"))), ==, "0");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t2/coercion/decisions"))), ==, "0");
+  g_assert_false (has_class (fixture, "t2/coercion/decisions", "warning"));
+}
+
+static gboolean
+not_saving (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_is_sensitive (GTK_WIDGET (fixture->window)) &&
+         !nb_document_get_busy (nb_window_get_document (fixture->window));
+}
+
+static GBytes *
+convert_with_cli (Fixture    *fixture,
+                  const char *stem)
+{
+  g_autofree char *seed = nb_test_seed_path (stem);
+  g_autofree char *out = g_build_filename (fixture->dir, "cli.nianbao.json", NULL);
+  const char *argv[] = { g_getenv ("NIANBAO_CLI"), "convert", seed, out, NULL };
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length;
+  int status;
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (out, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+test_save (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "saved.nianbao.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) forbidden = g_file_new_for_path ("/proc/nianbao-test.nianbao.json");
+  g_autoptr(GBytes) expected = convert_with_cli (fixture, "004_f0cbcda3827e0aad");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  show_seed (fixture, "004_f0cbcda3827e0aad");
+  /* a report read from text has no file to save to yet */
+  g_assert_null (nb_document_get_file (nb_window_get_document (fixture->window)));
+
+  nb_window_save_to (fixture->window, file);
+  wait_until (not_saving, fixture);
+  wait_idle ();
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  g_assert_true (g_file_equal (nb_document_get_file (nb_window_get_document (fixture->window)), file));
+  g_assert_false (nb_report_get_modified (report (fixture)));
+
+  /* a save that cannot be written keeps the changes and the old file */
+  type_into (fixture, "t3/received/total", "7");
+  nb_window_save_to (fixture->window, forbidden);
+  wait_until (not_saving, fixture);
+  wait_idle ();
+  g_assert_true (nb_report_get_modified (report (fixture)));
+  g_assert_true (g_file_equal (nb_document_get_file (nb_window_get_document (fixture->window)), file));
+  g_assert_false (g_file_query_exists (forbidden, NULL));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+}
+
+static gboolean
+drew_frame (gpointer data)
+{
+  guint *frames = data;
+
+  return *frames >= 2;
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gtk_widget_queue_draw (widget);
+  wait_until (drew_frame, &frames);
+  gtk_widget_remove_tick_callback (widget, tick);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+  g_object_unref (paintable);
+}
+
+static void
+test_screenshot (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *tall = g_getenv ("NB_TEST_TALL_SCREENSHOT");
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "screenshot-003.png", NULL);
+  GStatBuf info;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, tall ? atoi (tall) : 900);
+  show_seed (fixture, "003_babb1a0d8021a832");
+  if (tall == NULL)
+    nb_report_view_focus_cell (nb_window_get_report_view (fixture->window),
+                               nb_report_lookup_cell (report (fixture), "t4/litigation_after_review/total"));
+  wait_idle ();
+  save_png (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window)),
+            "screenshot-003.png");
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_size, >, 20000);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+  {
+    /* what AdwApplication loads from the resource base path */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/nianbao/Nianbao/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+#define ADD(path, func) \
+  g_test_add ("/nianbao/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("seeds-shown", test_seeds_shown);
+  ADD ("seed-with-errors", test_seed_with_errors);
+  ADD ("accessible", test_accessible);
+  ADD ("live-balance-and-undo", test_live_balance_and_undo);
+  ADD ("keyboard", test_keyboard);
+  ADD ("quick-fix", test_quick_fix);
+  ADD ("save", test_save);
+  ADD ("screenshot", test_screenshot);
+#undef ADD
+
+  return g_test_run ();
+}
