@@ -7,6 +7,7 @@
 
 #include "nb-test-util.h"
 
+#include <nb-template-private.h>
 #include <string.h>
 
 static void
@@ -65,6 +66,79 @@ test_sections_and_rules (void)
   g_assert_false (nb_template_has_rule (template, "no.such-rule"));
 }
 
+static NbTemplateRule *
+lookup_rule (NbTemplate *template,
+             const char *id)
+{
+  int rule = nb_template_lookup_rule (template, id);
+
+  g_assert_cmpint (rule, >=, 0);
+  return g_ptr_array_index (nb_template_get_rules (template), rule);
+}
+
+/* A template with one sum rule, whose "fixable" and lhs are @rule. */
+static NbTemplate *
+sum_template (const char  *rule,
+              GError     **error)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"id\": \"x\", \"marks\": [],"
+    " \"sections\": [{\"id\": \"s\", \"heading\": \"h\", \"numeral\": \"一\", \"text\": \"h\"}],"
+    " \"tables\": [{\"id\": \"t\", \"section\": \"s\","
+    "   \"columns\": [{\"id\": \"a\", \"label\": \"A\"}, {\"id\": \"b\", \"label\": \"B\"},"
+    "                {\"id\": \"c\", \"label\": \"C\"}],"
+    "   \"rows\": [{\"id\": \"r\", \"label\": \"R\"}]}],"
+    " \"rules\": [{\"id\": \"r\", \"severity\": \"error\", %s,"
+    "   \"table\": \"t\", \"each\": \"row\", \"rhs\": [\"c\"],"
+    "   \"lhs_text\": \"l\", \"rhs_text\": \"r\"}]}",
+    rule);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return nb_template_new_from_bytes (bytes, error);
+}
+
+static void
+test_fixable (void)
+{
+  static const char *fixable[] = { "t3.row-total", "t3.results-total", "t4.total" };
+  static const struct {
+    const char *rule;
+    const char *message;
+  } broken[] = {
+    /* which of two terms is wrong, nobody knows */
+    { "\"type\": \"sum\", \"fixable\": true, \"lhs\": [\"a\", \"b\"]", "one term on its left side" },
+    { "\"type\": \"sum\", \"fixable\": \"yes\", \"lhs\": [\"a\"]", "true or false" },
+    { "\"type\": \"cell-empty\", \"fixable\": true, \"lhs\": [\"a\"]", "only a sum" },
+  };
+  g_autoptr(NbTemplate) template = nb_template_new_default (NULL);
+  g_autoptr(NbTemplate) one = NULL;
+  g_autoptr(NbTemplate) two = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixable); i++)
+    g_assert_true (lookup_rule (template, fixable[i])->fixable);
+  g_assert_false (lookup_rule (template, "t3.balance")->fixable);
+  g_assert_false (lookup_rule (template, "cell.empty")->fixable);
+
+  one = sum_template ("\"type\": \"sum\", \"fixable\": true, \"lhs\": [\"a\"]", &error);
+  g_assert_no_error (error);
+  g_assert_true (lookup_rule (one, "r")->fixable);
+  two = sum_template ("\"type\": \"sum\", \"fixable\": false, \"lhs\": [\"a\", \"b\"]", &error);
+  g_assert_no_error (error);
+  g_assert_false (lookup_rule (two, "r")->fixable);
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autoptr(NbTemplate) none = sum_template (broken[i].rule, &error);
+
+      g_assert_null (none);
+      g_assert_error (error, NB_ERROR, NB_ERROR_TEMPLATE);
+      g_assert_nonnull (strstr (error->message, "rules[0]"));
+      g_assert_nonnull (strstr (error->message, broken[i].message));
+      g_clear_error (&error);
+    }
+}
+
 static void
 test_broken_templates (void)
 {
@@ -97,6 +171,7 @@ main (int    argc,
   g_test_add_func ("/nianbao/template/cells", test_cells);
   g_test_add_func ("/nianbao/template/sections-and-rules", test_sections_and_rules);
   g_test_add_func ("/nianbao/template/broken", test_broken_templates);
+  g_test_add_func ("/nianbao/template/fixable", test_fixable);
 
   return g_test_run ();
 }

@@ -120,7 +120,9 @@ nb_application_open (GApplication  *application,
             window = nb_window_new (GTK_APPLICATION (self), self->importer);
           nb_window_open (window, files[i]);
         }
-      gtk_window_present (GTK_WINDOW (window));
+      /* a new window presents itself when its report is ready */
+      if (gtk_widget_get_visible (GTK_WIDGET (window)))
+        gtk_window_present (GTK_WINDOW (window));
     }
 }
 

@@ -27,7 +27,7 @@ struct _NbReportView
   NbReport    *report;
   GPtrArray   *grids;         /* NbTableGrid, by template table */
   GHashTable  *text_views;    /* section index → GtkTextView */
-  GHashTable  *marked;        /* cells shown with a problem */
+  GHashTable  *marked;        /* cell → the Problem it shows */
   gboolean     syncing;
 
   /* template children */
@@ -142,13 +142,43 @@ fix_menu (NbReportView *self,
   return G_MENU_MODEL (menu);
 }
 
+static gboolean
+same_problem (Problem *a,
+              Problem *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->severity == b->severity && a->fix_cell == b->fix_cell && a->fix_value == b->fix_value &&
+         g_string_equal (a->messages, b->messages);
+}
+
+static void
+show_problem (NbReportView *self,
+              guint         cell,
+              Problem      *problem)
+{
+  NbCellEntry *entry = nb_report_view_get_entry (self, cell);
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (entry == NULL)
+    return;
+  if (problem == NULL)
+    {
+      nb_cell_entry_set_problem (entry, -1, NULL, NULL);
+      return;
+    }
+  menu = fix_menu (self, cell, problem);
+  nb_cell_entry_set_problem (entry, problem->severity, problem->messages->str, menu);
+}
+
 /* Gives every cell the style of the worst rule it breaks, and clears the
- * cells that no longer break any. */
+ * cells that no longer break any. Only cells whose problem changed are
+ * touched, so a keystroke costs what it changes. */
 static void
 refresh_problems (NbReportView *self)
 {
   GListModel *diagnostics = G_LIST_MODEL (nb_document_get_validator (self->document));
-  g_autoptr(GHashTable) problems = g_hash_table_new_full (NULL, NULL, NULL, problem_free);
+  GHashTable *problems = g_hash_table_new_full (NULL, NULL, NULL, problem_free);
   g_autoptr(GHashTable) previous = g_steal_pointer (&self->marked);
   GHashTableIter iter;
   gpointer key, value;
@@ -188,29 +218,17 @@ refresh_problems (NbReportView *self)
         }
     }
 
-  self->marked = g_hash_table_new (NULL, NULL);
   g_hash_table_iter_init (&iter, problems);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      NbCellEntry *entry = nb_report_view_get_entry (self, GPOINTER_TO_UINT (key));
-      Problem *problem = value;
-      g_autoptr(GMenuModel) menu = fix_menu (self, GPOINTER_TO_UINT (key), problem);
-
-      if (entry == NULL)
-        continue;
-      nb_cell_entry_set_problem (entry, problem->severity, problem->messages->str, menu);
-      g_hash_table_add (self->marked, key);
-      g_hash_table_remove (previous, key);
-    }
+    if (!same_problem (value, g_hash_table_lookup (previous, key)))
+      show_problem (self, GPOINTER_TO_UINT (key), value);
 
   g_hash_table_iter_init (&iter, previous);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      NbCellEntry *entry = nb_report_view_get_entry (self, GPOINTER_TO_UINT (key));
+    if (!g_hash_table_contains (problems, key))
+      show_problem (self, GPOINTER_TO_UINT (key), NULL);
 
-      if (entry != NULL)
-        nb_cell_entry_set_problem (entry, -1, NULL, NULL);
-    }
+  self->marked = problems;
 }
 
 static void
@@ -545,7 +563,7 @@ nb_report_view_init (NbReportView *self)
 
   self->grids = g_ptr_array_new ();
   self->text_views = g_hash_table_new (NULL, NULL);
-  self->marked = g_hash_table_new (NULL, NULL);
+  self->marked = g_hash_table_new_full (NULL, NULL, NULL, problem_free);
 
   /* undo belongs to the report, across fields */
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->title_entry), FALSE);

@@ -21,6 +21,7 @@ struct _NbWindow
   GSignalGroup         *validator_signals;
   gboolean              close_after_save;
   guint                 saving;
+  guint                 present_id;
 
   /* template children */
   AdwToastOverlay      *toast_overlay;

@@ -183,6 +183,11 @@ loaded_cb (GObject      *object,
   g_autoptr(NbDocument) document = nb_document_load_finish (result, &error);
 
   gtk_spinner_stop (self->spinner);
+  if (self->present_id != 0)
+    {
+      g_clear_handle_id (&self->present_id, g_source_remove);
+      gtk_window_present (GTK_WINDOW (self));
+    }
   if (document == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -306,6 +311,7 @@ nb_window_dispose (GObject *object)
   NbWindow *self = (NbWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->present_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
   g_clear_object (&self->report_signals);
   g_clear_object (&self->document_signals);
@@ -437,6 +443,30 @@ nb_window_init (NbWindow *self)
   nb_window_update_actions (self);
 }
 
+/* For the start-up benchmark: quit once the report has been painted. */
+static void
+quit_after_paint_cb (NbWindow      *self,
+                     GdkFrameClock *clock)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_signal_handlers_disconnect_by_func (clock, quit_after_paint_cb, self);
+  if (application != NULL)
+    g_application_quit (G_APPLICATION (application));
+}
+
+static void
+quit_after_first_frame (NbWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    return;
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (quit_after_paint_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Public API */
 
 /**
@@ -464,7 +494,17 @@ nb_window_new (GtkApplication *application,
  * @file: a report text or `.nianbao.json`
  *
  * Reads @file without blocking the window; a failure is told in a toast.
+ * A window not yet shown is presented when the report is ready.
  */
+static void
+present_cb (gpointer data)
+{
+  NbWindow *self = data;
+
+  self->present_id = 0;
+  gtk_window_present (GTK_WINDOW (self));
+}
+
 void
 nb_window_open (NbWindow *self,
                 GFile    *file)
@@ -472,6 +512,10 @@ nb_window_open (NbWindow *self,
   g_return_if_fail (NB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* a new window appears with its report, not with a spinner first,
+   * unless reading takes long enough to be noticed */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)) && self->present_id == 0)
+    self->present_id = g_timeout_add_once (250, present_cb, self);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_spinner_start (self->spinner);
   nb_document_load_async (self->importer, file, self->cancellable, loaded_cb, g_object_ref (self));
@@ -512,6 +556,9 @@ nb_window_set_document (NbWindow   *self,
   update_badge (self);
   nb_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+
+  if (g_getenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME") != NULL)
+    quit_after_first_frame (self);
 }
 
 /**

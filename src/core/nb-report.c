@@ -314,7 +314,7 @@ record (NbReport *self,
         Change   *change)
 {
   Step *top = g_queue_peek_tail (&self->undo_steps);
-  Change *last;
+  Change *last = NULL;
 
   /* a handler that changes the report during undo or redo: not a step */
   if (self->replaying > 0)
@@ -327,9 +327,9 @@ record (NbReport *self,
   /* typing into one cell is one step, until sealed; never merge into the
    * saved state, so that undo can still go back to it */
   if (self->group_depth == 0 && self->merge_open && top != NULL &&
-      top->serial != self->saved_serial && top->changes->len == 1 &&
-      (last = &g_array_index (top->changes, Change, 0))->target == change->target &&
-      last->index == change->index)
+      top->serial != self->saved_serial && top->changes->len == 1)
+    last = &g_array_index (top->changes, Change, 0);
+  if (last != NULL && last->target == change->target && last->index == change->index)
     {
       self->undo_size -= top->size;
       g_free (last->after);

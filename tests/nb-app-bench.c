@@ -1,0 +1,202 @@
+/* nb-app-bench.c — how fast the window shows a report and a highlight
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run under a display (Xvfb): `xvfb-run -a meson test -C build --benchmark
+ * --suite ui -v`. Each measure is the median of several runs.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "nb-test-util.h"
+#include "nb-window.h"
+
+#define RUNS 7
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gint64        *painted)
+{
+  if (*painted == 0)
+    *painted = g_get_monotonic_time ();
+}
+
+/* Presents @window and returns when its first frame has been painted. */
+static gint64
+present_and_wait (GtkWindow *window)
+{
+  gint64 painted = 0;
+  GdkFrameClock *clock;
+
+  gtk_window_present (window);
+  while (!gtk_widget_get_realized (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  while (painted == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, &painted);
+  return painted;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+static double
+bare_window_ms (void)
+{
+  gint64 start = g_get_monotonic_time ();
+  GtkWidget *window = adw_application_window_new (NULL);
+  gint64 painted;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  painted = present_and_wait (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  return (painted - start) / 1000.0;
+}
+
+static double
+report_window_ms (NbImporter *importer,
+                  GFile      *file)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(NbDocument) document = nb_document_load (importer, file, NULL, NULL);
+  NbWindow *window = nb_window_new (NULL, importer);
+  gint64 painted;
+
+  nb_window_set_document (window, document);
+  painted = present_and_wait (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  return (painted - start) / 1000.0;
+}
+
+static void
+highlight_times (NbImporter *importer,
+                 GFile      *file,
+                 double     *update_us,
+                 double     *frame_ms)
+{
+  g_autoptr(NbDocument) document = nb_document_load (importer, file, NULL, NULL);
+  NbWindow *window = nb_window_new (NULL, importer);
+  NbReport *report = nb_document_get_report (document);
+  NbCellEntry *entry;
+  double updates[RUNS * 2], frames[RUNS * 2];
+
+  nb_window_set_document (window, document);
+  present_and_wait (GTK_WINDOW (window));
+  entry = nb_report_view_get_entry (nb_window_get_report_view (window),
+                                    nb_report_lookup_cell (report, "t3/received/natural_person"));
+
+  for (guint i = 0; i < RUNS * 2; i++)
+    {
+      const char *text = (i % 2 == 0) ? "5" : "8";   /* 8 is what seed 003 says */
+      gboolean want_error = i % 2 == 0;
+      gint64 start = g_get_monotonic_time ();
+      gint64 updated;
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      updated = g_get_monotonic_time ();
+      if (gtk_widget_has_css_class (GTK_WIDGET (entry), "error") != want_error)
+        g_error ("after “%s” the cell reads “%s” with %u problems, error style %d", text,
+                 nb_report_get_cell_text (report, nb_cell_get_index (nb_cell_entry_get_cell (entry))),
+                 g_list_model_get_n_items (G_LIST_MODEL (nb_document_get_validator (document))),
+                 gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+      gtk_widget_queue_draw (GTK_WIDGET (entry));
+      frames[i] = (present_and_wait (GTK_WINDOW (window)) - start) / 1000.0;
+      updates[i] = (double) (updated - start);
+    }
+  *update_us = median (updates, RUNS * 2);
+  *frame_ms = median (frames, RUNS * 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Wall time of a whole process, from spawn to exit. */
+static double
+process_ms (const char * const *argv)
+{
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "NIANBAO_QUIT_AFTER_FIRST_FRAME", "1", TRUE);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert (g_spawn_check_wait_status (status, NULL));
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(NbTemplate) template = NULL;
+  g_autoptr(NbImporter) importer = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  double bare[RUNS], shown[RUNS];
+  double update_us, frame_ms;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  template = nb_template_new_default (NULL);
+  importer = nb_importer_new (template);
+  path = nb_test_seed_path ("003_babb1a0d8021a832");
+  file = g_file_new_for_path (path);
+
+  /* warm up fonts, icons and the style machinery once for both */
+  bare_window_ms ();
+  report_window_ms (importer, file);
+  for (guint i = 0; i < RUNS; i++)
+    {
+      bare[i] = bare_window_ms ();
+      shown[i] = report_window_ms (importer, file);
+    }
+  g_print ("first frame, bare AdwApplicationWindow: %.1f ms\n", median (bare, RUNS));
+  g_print ("first frame, window with seed 003 (read, 200 cells, problems): %.1f ms (%.2f× bare)\n",
+           median (shown, RUNS), median (shown, RUNS) / median (bare, RUNS));
+
+  {
+    const char *app = g_getenv ("NIANBAO_APP");
+    const char *bare_app = g_getenv ("NIANBAO_BARE_WINDOW");
+    const char *app_argv[] = { app, path, NULL };
+    const char *bare_argv[] = { bare_app, NULL };
+    double with_report[RUNS], empty[RUNS];
+
+    g_assert (app != NULL && bare_app != NULL);
+    process_ms (bare_argv);
+    process_ms (app_argv);
+    for (guint i = 0; i < RUNS; i++)
+      {
+        empty[i] = process_ms (bare_argv);
+        with_report[i] = process_ms (app_argv);
+      }
+    g_print ("process start to first frame, bare AdwApplicationWindow: %.1f ms\n", median (empty, RUNS));
+    g_print ("process start to first frame, `nianbao` with seed 003: %.1f ms (%.2f× bare)\n",
+             median (with_report, RUNS), median (with_report, RUNS) / median (empty, RUNS));
+  }
+
+  highlight_times (importer, file, &update_us, &frame_ms);
+  g_print ("keystroke to highlight (model, rules, styles): %.0f µs\n", update_us);
+  g_print ("keystroke to highlight painted: %.1f ms\n", frame_ms);
+  return 0;
+}
