@@ -2,7 +2,7 @@
 # Installs what this machine is missing (Debian 12, as root), builds, then
 # either runs Nianbao on a sample report or runs the whole test suite.
 #
-#   build-aux/setup.sh run    build, then check a sample report
+#   build-aux/setup.sh run    build, then open a sample report in Nianbao
 #   build-aux/setup.sh test   build, then run every test suite headless
 #
 # Set CI=true for a build with warnings as errors.
@@ -11,10 +11,14 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="
+  dbus-daemon
+  fonts-noto-cjk
   gcc
   gettext
+  libadwaita-1-dev
   libglib2.0-dev
   libglib2.0-dev-bin
+  libgtk-4-dev
   libjson-glib-dev
   libuchardet-dev
   meson
@@ -57,7 +61,16 @@ build
 
 case "${1:-run}" in
   run)
-    ./build/src/cli/nianbao-cli check tests/data/seeds/*.txt || true
+    sample=tests/data/seeds/003_babb1a0d8021a832.txt
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      echo "No display to show a window on; checking the samples with nianbao-cli instead."
+      echo "From a desktop session, run: build/src/app/nianbao $sample"
+      ./build/src/cli/nianbao-cli check tests/data/seeds/*.txt || true
+    elif [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+      exec dbus-run-session -- ./build/src/app/nianbao "$sample"
+    else
+      exec ./build/src/app/nianbao "$sample"
+    fi
     ;;
   test)
     xvfb-run -a meson test -C build --print-errorlogs

@@ -52,6 +52,15 @@ is_mapped (gpointer widget)
   return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
 }
 
+static gboolean
+panel_shown (gpointer data)
+{
+  GtkWidget *panel = data;
+  GtkWidget *flap = gtk_widget_get_ancestor (panel, ADW_TYPE_FLAP);
+
+  return gtk_widget_get_mapped (panel) && adw_flap_get_reveal_progress (ADW_FLAP (flap)) >= 1.0;
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -211,6 +220,8 @@ test_seed_with_errors (Fixture       *fixture,
   g_autoptr(GPtrArray) rules = NULL;
 
   show_seed (fixture, "003_babb1a0d8021a832");
+  /* a reviewer sees the problems at once */
+  wait_until (panel_shown, nb_window_get_panel (fixture->window));
   g_assert_true (has_class (fixture, "t4/litigation_after_review/total", "error"));
   g_assert_true (has_class (fixture, "t4/litigation_after_review/corrected", "error"));
   g_assert_false (has_class (fixture, "t3/received/total", "error"));
@@ -289,6 +300,61 @@ press (Fixture         *fixture,
 {
   g_assert_true (nb_cell_entry_handle_key (entry_for (fixture, address), keyval, state));
   wait_idle ();
+}
+
+static void
+test_panel_activation (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkListBox *list = nb_diagnostics_panel_get_list (nb_window_get_panel (fixture->window));
+  GtkListBoxRow *row;
+
+  show_seed (fixture, "003_babb1a0d8021a832");
+  wait_until (panel_shown, nb_window_get_panel (fixture->window));
+  /* the second row is t4.total, whose first cell is the group's total */
+  row = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  wait_idle ();
+  g_assert_true (has_focus (fixture, "t4/litigation_after_review/total"));
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  GtkWindow **dialog = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *dialog = GTK_WINDOW (window);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_close_asks (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWindow *dialog = NULL;
+
+  show_seed (fixture, "000_773531145496868f");
+  type_into (fixture, "t2/licensing/decisions", "3");
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  wait_until (dialog_shown, &dialog);
+  /* the window stays until the user answers */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  wait_idle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  g_assert_true (nb_report_get_modified (report (fixture)));
 }
 
 static void
@@ -511,10 +577,14 @@ test_screenshot (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, tall ? atoi (tall) : 900);
   show_seed (fixture, "003_babb1a0d8021a832");
-  if (tall == NULL)
-    nb_report_view_focus_cell (nb_window_get_report_view (fixture->window),
-                               nb_report_lookup_cell (report (fixture), "t4/litigation_after_review/total"));
-  wait_idle ();
+  wait_until (panel_shown, nb_window_get_panel (fixture->window));
+  /* twice: the first scroll may land before the panel's width settles */
+  for (guint i = 0; tall == NULL && i < 2; i++)
+    {
+      nb_report_view_focus_cell (nb_window_get_report_view (fixture->window),
+                                 nb_report_lookup_cell (report (fixture), "t4/litigation_after_review/total"));
+      wait_idle ();
+    }
   save_png (adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window)),
             "screenshot-003.png");
   g_assert_cmpint (g_stat (path, &info), ==, 0);
@@ -543,6 +613,8 @@ main (int    argc,
   ADD ("accessible", test_accessible);
   ADD ("live-balance-and-undo", test_live_balance_and_undo);
   ADD ("keyboard", test_keyboard);
+  ADD ("panel-activation", test_panel_activation);
+  ADD ("close-asks", test_close_asks);
   ADD ("quick-fix", test_quick_fix);
   ADD ("save", test_save);
   ADD ("screenshot", test_screenshot);

@@ -188,8 +188,8 @@ nb_cell_entry_init (NbCellEntry *self)
 
   self->severity = -1;
   gtk_entry_set_alignment (GTK_ENTRY (self), 1.0);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self), 5);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (self), 12);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self), 3);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self), 6);
   gtk_entry_set_input_purpose (GTK_ENTRY (self), GTK_INPUT_PURPOSE_NUMBER);
   /* undo belongs to the report, across cells */
   gtk_editable_set_enable_undo (GTK_EDITABLE (self), FALSE);

@@ -71,6 +71,32 @@ group_chain (GPtrArray  *groups,
   return chain;
 }
 
+/* A narrow column header stacks two characters a line, as the paper form
+ * does ("结果/维持", "社会/公益/组织"); longer or punctuated text wraps. */
+static char *
+stack_text (const char *text)
+{
+  glong length = g_utf8_strlen (text, -1);
+  GString *out;
+  const char *p;
+
+  if (length < 4 || length > 6)
+    return g_strdup (text);
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isalpha (g_utf8_get_char (p)))
+      return g_strdup (text);
+
+  out = g_string_new (NULL);
+  p = text;
+  for (glong i = 0; i < length; i++, p = g_utf8_next_char (p))
+    {
+      if (i > 0 && i % 2 == 0)
+        g_string_append_c (out, '\n');
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static GtkWidget *
 add_label (NbTableGrid *self,
            const char  *text,
@@ -80,11 +106,21 @@ add_label (NbTableGrid *self,
            guint        width,
            guint        height)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *stacked = NULL;
+  GtkWidget *label;
 
+  if (width == 1 && g_str_equal (css_class, "nb-column-header"))
+    stacked = stack_text (text);
+  label = gtk_label_new (stacked ? stacked : text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), g_str_equal (css_class, "nb-row-label") ? 24 : 10 * width);
+  /* row labels are read across */
+  if (g_str_equal (css_class, "nb-row-label"))
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  else if (g_str_equal (css_class, "nb-group-label"))
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
+  else
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 10 * width);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (label, "nb-grid-cell");
   gtk_widget_add_css_class (label, css_class);
@@ -155,7 +191,8 @@ build_sectioned (NbTableGrid *self)
 
           group = row->group;
           add_label (self, g ? g->label : "", "nb-group-header", 0, line++, width + 1, 1);
-          add_label (self, "", "nb-column-header", 0, line, 1, 1);
+          add_label (self, self->table->row_header ? self->table->row_header : "",
+                     "nb-column-header", 0, line, 1, 1);
           for (guint c = 0; c < row->n_columns; c++)
             add_label (self, get_column (self, row->columns[c])->label, "nb-column-header",
                        c + 1, line, c + 1 == row->n_columns ? width - c : 1, 1);

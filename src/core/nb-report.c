@@ -670,6 +670,7 @@ nb_report_set_organ (NbReport   *self,
                      const char *organ)
 {
   g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (organ == NULL || g_utf8_validate (organ, -1, NULL));
 
   set_header_text (self, TARGET_ORGAN, organ);
 }
@@ -687,6 +688,7 @@ nb_report_set_title (NbReport   *self,
                      const char *title)
 {
   g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (title == NULL || g_utf8_validate (title, -1, NULL));
 
   set_header_text (self, TARGET_TITLE, title);
 }
@@ -974,6 +976,7 @@ nb_report_set_section_text (NbReport   *self,
   int section;
 
   g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (text == NULL || g_utf8_validate (text, -1, NULL));
 
   section = lookup_section (self, section_id);
   if (text == NULL)
@@ -1128,11 +1131,12 @@ nb_report_set_cell_text (NbReport   *self,
                          const char *text)
 {
   g_autofree char *normalized = NULL;
-
   Change change = { .target = TARGET_CELL };
 
   g_return_if_fail (NB_IS_REPORT (self));
   g_return_if_fail (cell < self->n_cells);
+  /* the canonical file is UTF-8: a caller's stray bytes are its bug */
+  g_return_if_fail (text == NULL || g_utf8_validate (text, -1, NULL));
 
   normalized = nb_number_normalize (text, -1);
   if (g_strcmp0 (normalized, self->cells[cell].text) == 0)

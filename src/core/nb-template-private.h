@@ -42,6 +42,7 @@ typedef struct
   char      *id;
   char      *section;
   char      *note;
+  char      *row_header;  /* the heading over the row labels, if any */
   gboolean   flat;       /* all cells come as one unlabelled line */
   GPtrArray *columns;    /* NbTemplateColumn */
   GPtrArray *column_groups; /* NbTemplateGroup */

@@ -82,6 +82,7 @@ table_free (gpointer data)
   g_free (table->id);
   g_free (table->section);
   g_free (table->note);
+  g_free (table->row_header);
   g_ptr_array_unref (table->columns);
   g_ptr_array_unref (table->column_groups);
   g_ptr_array_unref (table->groups);
@@ -399,6 +400,7 @@ parse_table (JsonObject  *object,
       return NULL;
     }
   table->note = member_string (object, "note", TRUE, path, NULL);
+  table->row_header = member_string (object, "row_header", TRUE, path, NULL);
   table->flat = json_object_get_boolean_member_with_default (object, "flat", FALSE);
   return table;
 }
