@@ -11,7 +11,9 @@ set -eu
 cd "$(dirname "$0")/.."
 
 PACKAGES="
+  appstream
   dbus-daemon
+  desktop-file-utils
   fonts-noto-cjk
   gcc
   gettext
@@ -21,6 +23,7 @@ PACKAGES="
   libgtk-4-dev
   libjson-glib-dev
   libuchardet-dev
+  locales
   meson
   ninja-build
   pkg-config
@@ -43,6 +46,15 @@ install_missing () {
   fi
 }
 
+# So that the Chinese interface can be tried: LANG=zh_CN.UTF-8.
+ensure_locale () {
+  if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+    sed -i 's/^# *\(zh_CN.UTF-8 UTF-8\)/\1/' /etc/locale.gen 2>/dev/null || true
+    grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null || echo 'zh_CN.UTF-8 UTF-8' >> /etc/locale.gen
+    locale-gen >/dev/null || true
+  fi
+}
+
 build () {
   werror=false
   if [ "${CI:-}" = "true" ]; then
@@ -57,6 +69,7 @@ build () {
 }
 
 install_missing
+ensure_locale
 build
 
 case "${1:-run}" in

@@ -78,7 +78,7 @@ report_window_ms (NbImporter *importer,
 {
   gint64 start = g_get_monotonic_time ();
   g_autoptr(NbDocument) document = nb_document_load (importer, file, NULL, NULL);
-  NbWindow *window = nb_window_new (NULL, importer);
+  NbWindow *window = nb_window_new (NULL, importer, NULL);
   gint64 painted;
 
   nb_window_set_document (window, document);
@@ -94,7 +94,7 @@ highlight_times (NbImporter *importer,
                  double     *frame_ms)
 {
   g_autoptr(NbDocument) document = nb_document_load (importer, file, NULL, NULL);
-  NbWindow *window = nb_window_new (NULL, importer);
+  NbWindow *window = nb_window_new (NULL, importer, NULL);
   NbReport *report = nb_document_get_report (document);
   NbCellEntry *entry;
   double updates[RUNS * 2], frames[RUNS * 2];

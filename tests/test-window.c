@@ -70,7 +70,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->template = nb_template_new_default (&error);
   g_assert_no_error (error);
   fixture->importer = nb_importer_new (fixture->template);
-  fixture->window = g_object_ref_sink (nb_window_new (NULL, fixture->importer));
+  fixture->window = g_object_ref_sink (nb_window_new (NULL, fixture->importer, NULL));
   fixture->dir = g_dir_make_tmp ("nianbao-ui-XXXXXX", &error);
   g_assert_no_error (error);
 }

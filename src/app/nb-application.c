@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-settings.h"
 #include "nb-window.h"
 
 /* One window per report. Opening a file that a window already shows
@@ -21,6 +22,7 @@ struct _NbApplication
 
   NbTemplate     *template;
   NbImporter     *importer;
+  NbSettings     *settings;
 };
 
 G_DEFINE_FINAL_TYPE (NbApplication, nb_application, ADW_TYPE_APPLICATION)
@@ -64,10 +66,38 @@ new_window_action (GSimpleAction *action,
 {
   NbApplication *self = user_data;
 
-  gtk_window_present (GTK_WINDOW (nb_window_new (GTK_APPLICATION (self), self->importer)));
+  gtk_window_present (GTK_WINDOW (nb_window_new (GTK_APPLICATION (self), self->importer, self->settings)));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  NbApplication *self = user_data;
+  static const char *developers[] = { "The Nianbao developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Nianbao"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Nianbao developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Check and edit annual reports on government information disclosure"),
+                        "website", "https://github.com/nianbao/nianbao",
+                        "issue-url", "https://github.com/nianbao/nianbao/issues",
+                        "copyright", "© 2026 The Nianbao developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: your name and e-mail, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_actions[] = {
+  { "about", about_action, NULL, NULL, NULL, { 0 } },
   { "quit", quit_action, NULL, NULL, NULL, { 0 } },
   { "new-window", new_window_action, NULL, NULL, NULL, { 0 } },
 };
@@ -85,6 +115,7 @@ nb_application_startup (GApplication *application)
   if (self->template == NULL)
     g_error ("The built-in template is broken: %s", error->message);
   self->importer = nb_importer_new (self->template);
+  self->settings = nb_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -97,7 +128,7 @@ nb_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (nb_window_new (GTK_APPLICATION (self), self->importer));
+    window = GTK_WINDOW (nb_window_new (GTK_APPLICATION (self), self->importer, self->settings));
   gtk_window_present (window);
 }
 
@@ -117,7 +148,7 @@ nb_application_open (GApplication  *application,
         {
           window = find_empty_window (self);
           if (window == NULL)
-            window = nb_window_new (GTK_APPLICATION (self), self->importer);
+            window = nb_window_new (GTK_APPLICATION (self), self->importer, self->settings);
           nb_window_open (window, files[i]);
         }
       /* a new window presents itself when its report is ready */
@@ -133,6 +164,7 @@ nb_application_dispose (GObject *object)
 
   g_clear_object (&self->importer);
   g_clear_object (&self->template);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (nb_application_parent_class)->dispose (object);
 }

@@ -168,7 +168,8 @@ new_action (GtkWidget  *widget,
 
   if (!nb_window_is_empty (self))
     {
-      target = nb_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->importer);
+      target = nb_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->importer,
+                              self->settings);
       gtk_window_present (GTK_WINDOW (target));
     }
   nb_window_set_document (target, document);

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "nb-settings.h"
 #include "nb-window.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,7 @@ struct _NbWindow
   AdwApplicationWindow  parent_instance;
 
   NbImporter           *importer;
+  NbSettings           *settings;
   NbDocument           *document;
   GCancellable         *cancellable;
   GSignalGroup         *report_signals;

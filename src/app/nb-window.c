@@ -23,6 +23,7 @@ G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_IMPORTER,
+  PROP_SETTINGS,
   PROP_DOCUMENT,
   N_PROPS
 };
@@ -297,12 +298,35 @@ nb_window_close_request (GtkWindow *window)
 {
   NbWindow *self = NB_WINDOW (window);
 
+  int width, height;
+
   if (self->document != NULL && nb_report_get_modified (nb_document_get_report (self->document)))
     {
       ask_before_closing (self);
       return TRUE;
     }
+  gtk_window_get_default_size (window, &width, &height);
+  nb_settings_save_window (self->settings, width, height, gtk_window_is_maximized (window));
   return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
+}
+
+static void
+nb_window_constructed (GObject *object)
+{
+  NbWindow *self = (NbWindow *) object;
+
+  G_OBJECT_CLASS (nb_window_parent_class)->constructed (object);
+
+  if (self->settings == NULL)
+    self->settings = nb_settings_new ();
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               nb_settings_get_window_width (self->settings),
+                               nb_settings_get_window_height (self->settings));
+  if (nb_settings_get_window_maximized (self->settings))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_object_bind_property (self->settings, "show-problems",
+                          self->diagnostics_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -318,6 +342,7 @@ nb_window_dispose (GObject *object)
   g_clear_object (&self->validator_signals);
   g_clear_object (&self->document);
   g_clear_object (&self->importer);
+  g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (nb_window_parent_class)->dispose (object);
@@ -335,6 +360,9 @@ nb_window_get_property (GObject    *object,
     {
     case PROP_IMPORTER:
       g_value_set_object (value, self->importer);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
       break;
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
@@ -357,6 +385,9 @@ nb_window_set_property (GObject      *object,
     case PROP_IMPORTER:
       self->importer = g_value_dup_object (value);
       break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -369,6 +400,7 @@ nb_window_class_init (NbWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = nb_window_constructed;
   object_class->dispose = nb_window_dispose;
   object_class->get_property = nb_window_get_property;
   object_class->set_property = nb_window_set_property;
@@ -376,6 +408,9 @@ nb_window_class_init (NbWindowClass *klass)
 
   properties[PROP_IMPORTER] =
     g_param_spec_object ("importer", NULL, NULL, NB_TYPE_IMPORTER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, NB_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, NB_TYPE_DOCUMENT,
@@ -473,18 +508,22 @@ quit_after_first_frame (NbWindow *self)
  * nb_window_new:
  * @application: (nullable): the application
  * @importer: what reads the files this window opens
+ * @settings: (nullable): the preferences, or %NULL for defaults
  *
  * Returns: (transfer full): a new, empty window
  */
 NbWindow *
 nb_window_new (GtkApplication *application,
-               NbImporter     *importer)
+               NbImporter     *importer,
+               NbSettings     *settings)
 {
   g_return_val_if_fail (NB_IS_IMPORTER (importer), NULL);
+  g_return_val_if_fail (settings == NULL || NB_IS_SETTINGS (settings), NULL);
 
   return g_object_new (NB_TYPE_WINDOW,
                        "application", application,
                        "importer", importer,
+                       "settings", settings,
                        NULL);
 }
 
@@ -547,9 +586,6 @@ nb_window_set_document (NbWindow   *self,
 
   adw_bin_set_child (self->report_bin, nb_report_view_new (document));
   nb_diagnostics_panel_set_model (self->panel, diagnostics);
-  /* a reviewer opening a report with problems sees them at once */
-  gtk_toggle_button_set_active (self->diagnostics_button,
-                                g_list_model_get_n_items (diagnostics) > 0);
   gtk_stack_set_visible_child_name (self->stack, "report");
 
   update_title (self);

@@ -11,6 +11,7 @@
 
 #include "nb-diagnostics-panel.h"
 #include "nb-report-view.h"
+#include "nb-settings.h"
 
 G_BEGIN_DECLS
 
@@ -19,7 +20,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NbWindow, nb_window, NB, WINDOW, AdwApplicationWindow)
 
 NbWindow            *nb_window_new              (GtkApplication *application,
-                                                 NbImporter     *importer);
+                                                 NbImporter     *importer,
+                                                 NbSettings     *settings);
 void                 nb_window_open             (NbWindow       *self,
                                                  GFile          *file);
 void                 nb_window_set_document     (NbWindow       *self,

@@ -11,6 +11,8 @@
 
 #include "nb-enums.h"
 
+#include <string.h>
+
 struct _NbDiagnostic
 {
   GObject      parent_instance;
@@ -23,6 +25,7 @@ struct _NbDiagnostic
   guint       *cells;
   guint        n_cells;
   const char **addresses;   /* borrowed from the template, NULL-terminated */
+  guint8      *sides;       /* by cell, for a comparison; NULL otherwise */
   gboolean     has_fix;
   guint        fix_cell;
   gint64       fix_value;
@@ -53,6 +56,7 @@ nb_diagnostic_finalize (GObject *object)
   g_free (self->message);
   g_free (self->cells);
   g_free (self->addresses);
+  g_free (self->sides);
 
   G_OBJECT_CLASS (nb_diagnostic_parent_class)->finalize (object);
 }
@@ -312,4 +316,54 @@ nb_diagnostic_set_fix (NbDiagnostic *self,
   self->has_fix = TRUE;
   self->fix_cell = cell;
   self->fix_value = value;
+}
+
+/**
+ * nb_diagnostic_new_across:
+ * @template: the template both reports follow
+ * @severity: how bad it is
+ * @rule_id: the rule's id, e.g. `year.carry-over`
+ * @message: a translated message that states the numbers
+ * @line: the line in the newer report's input, or 0
+ * @cells: (array length=n_cells) (nullable): the cells involved
+ * @sides: (array length=n_cells) (nullable): for each cell, 0 for the
+ *   older report and 1 for the newer
+ * @n_cells: the number of cells
+ *
+ * A diagnostic of a comparison: its cells belong to one of two reports.
+ *
+ * Returns: (transfer full): a new #NbDiagnostic
+ */
+NbDiagnostic *
+nb_diagnostic_new_across (NbTemplate   *template,
+                          NbSeverity    severity,
+                          const char   *rule_id,
+                          const char   *message,
+                          guint         line,
+                          const guint  *cells,
+                          const guint8 *sides,
+                          guint         n_cells)
+{
+  NbDiagnostic *self = nb_diagnostic_new (template, severity, rule_id, message, line, cells, n_cells);
+
+  self->sides = g_malloc0 (MAX (n_cells, 1));
+  if (sides != NULL)
+    memcpy (self->sides, sides, n_cells);
+  return self;
+}
+
+/**
+ * nb_diagnostic_get_sides:
+ * @self: a #NbDiagnostic
+ *
+ * Returns: (transfer none) (nullable): for each cell, 0 (older report) or
+ *   1 (newer report) when this is a comparison's diagnostic; %NULL for a
+ *   diagnostic of one report
+ */
+const guint8 *
+nb_diagnostic_get_sides (NbDiagnostic *self)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), NULL);
+
+  return self->sides;
 }

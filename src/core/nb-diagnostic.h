@@ -23,6 +23,15 @@ NbDiagnostic        *nb_diagnostic_new              (NbTemplate    *template,
                                                      guint          line,
                                                      const guint   *cells,
                                                      guint          n_cells);
+NbDiagnostic        *nb_diagnostic_new_across       (NbTemplate    *template,
+                                                     NbSeverity     severity,
+                                                     const char    *rule_id,
+                                                     const char    *message,
+                                                     guint          line,
+                                                     const guint   *cells,
+                                                     const guint8  *sides,
+                                                     guint          n_cells);
+const guint8        *nb_diagnostic_get_sides        (NbDiagnostic  *self);
 NbSeverity           nb_diagnostic_get_severity     (NbDiagnostic  *self);
 const char          *nb_diagnostic_get_rule_id      (NbDiagnostic  *self);
 const char          *nb_diagnostic_get_message      (NbDiagnostic  *self);

@@ -126,4 +126,8 @@ int                     nb_template_lookup_rule     (NbTemplate *self,
 const guint            *nb_template_get_narrative_rules (NbTemplate *self,
                                                          guint      *n_rules);
 
+typedef struct _NbCrossRules NbCrossRules;
+
+NbCrossRules           *nb_template_get_cross_rules (NbTemplate *self);
+
 G_END_DECLS

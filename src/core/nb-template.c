@@ -10,6 +10,7 @@
 #include "nb-template-private.h"
 
 #include "nb-core-resources.h"
+#include "nb-cross-rules.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -30,6 +31,7 @@ struct _NbTemplate
   guint      *cell_inst_start; /* n_cells + 1 offsets into cell_inst */
   GArray     *cell_inst;       /* guint instance indices */
   GArray     *narrative_rules; /* guint rule indices */
+  NbCrossRules *cross_rules;   /* between two years */
   GStrv       marks;
 };
 
@@ -883,6 +885,8 @@ nb_template_load (NbTemplate  *self,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonObject *root;
+  JsonNode *node;
+  JsonNode *headlines;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
@@ -902,6 +906,17 @@ nb_template_load (NbTemplate  *self,
   if (!parse_rules (self, root, error))
     return FALSE;
   index_instances (self);
+
+  node = json_object_get_member (root, "cross_rules");
+  headlines = json_object_get_member (root, "headlines");
+  if ((node != NULL && !JSON_NODE_HOLDS_ARRAY (node)) ||
+      (headlines != NULL && !JSON_NODE_HOLDS_ARRAY (headlines)))
+    return fail (error, "cross_rules", "cross_rules and headlines are arrays");
+  self->cross_rules = nb_cross_rules_parse (self, node ? json_node_get_array (node) : NULL,
+                                            headlines ? json_node_get_array (headlines) : NULL,
+                                            error);
+  if (self->cross_rules == NULL)
+    return FALSE;
   return TRUE;
 }
 
@@ -923,6 +938,7 @@ nb_template_finalize (GObject *object)
   g_free (self->cell_inst_start);
   g_array_unref (self->cell_inst);
   g_array_unref (self->narrative_rules);
+  g_clear_pointer (&self->cross_rules, nb_cross_rules_free);
 
   G_OBJECT_CLASS (nb_template_parent_class)->finalize (object);
 }
@@ -1223,4 +1239,16 @@ nb_template_get_narrative_rules (NbTemplate *self,
 {
   *n_rules = self->narrative_rules->len;
   return (const guint *) (gpointer) self->narrative_rules->data;
+}
+
+/**
+ * nb_template_get_cross_rules:
+ * @self: a #NbTemplate
+ *
+ * Returns: (transfer none): the rules between two years of one organ
+ */
+NbCrossRules *
+nb_template_get_cross_rules (NbTemplate *self)
+{
+  return self->cross_rules;
 }
