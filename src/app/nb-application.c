@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-settings.h"
+#include "nb-compare-window.h"
 #include "nb-window.h"
 
 /* One window per report. Opening a file that a window already shows
@@ -132,6 +133,84 @@ nb_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* Comparing from the command line: both documents are read (or taken
+ * from the windows that show them), then shown in one window. */
+typedef struct
+{
+  NbApplication *application;
+  NbDocument    *documents[2];
+  GError        *error;
+} CompareLoad;
+
+static void
+compare_load_free (CompareLoad *load)
+{
+  g_application_release (G_APPLICATION (load->application));
+  g_clear_object (&load->documents[0]);
+  g_clear_object (&load->documents[1]);
+  g_clear_error (&load->error);
+  g_object_unref (load->application);
+  g_free (load);
+}
+
+static void
+compare_load_done (CompareLoad *load)
+{
+  NbApplication *self = load->application;
+
+  if (load->error != NULL)
+    {
+      NbWindow *window = nb_window_new (GTK_APPLICATION (self), self->importer, self->settings);
+
+      gtk_window_present (GTK_WINDOW (window));
+      nb_window_toast (window, load->error->message);
+    }
+  else
+    gtk_window_present (GTK_WINDOW (nb_compare_window_new (GTK_APPLICATION (self),
+                                                           load->documents[0], load->documents[1])));
+  compare_load_free (load);
+}
+
+static NbDocument *
+find_document (NbApplication *self,
+               GFile         *file)
+{
+  NbWindow *window = find_window (self, file);
+
+  return window ? nb_window_get_document (window) : NULL;
+}
+
+static void
+compare_files (NbApplication *self,
+               GFile         *first,
+               GFile         *second)
+{
+  CompareLoad *load = g_new0 (CompareLoad, 1);
+  GFile *files[2] = { first, second };
+
+  load->application = g_object_ref (self);
+  g_application_hold (G_APPLICATION (self));
+  for (int i = 0; i < 2; i++)
+    {
+      NbDocument *open = find_document (self, files[i]);
+
+      if (open != NULL)
+        load->documents[i] = g_object_ref (open);
+    }
+  /* two report files are read in milliseconds: no need for threads */
+  for (int i = 0; i < 2; i++)
+    if (load->documents[i] == NULL)
+      {
+        g_autoptr(GError) error = NULL;
+        NbDocument *document = nb_document_load (self->importer, files[i], NULL, &error);
+
+        if (document == NULL && load->error == NULL)
+          load->error = g_steal_pointer (&error);
+        load->documents[i] = document;
+      }
+  compare_load_done (load);
+}
+
 static void
 nb_application_open (GApplication  *application,
                      GFile        **files,
@@ -140,6 +219,11 @@ nb_application_open (GApplication  *application,
 {
   NbApplication *self = NB_APPLICATION (application);
 
+  if (g_strcmp0 (hint, "compare") == 0 && n_files == 2)
+    {
+      compare_files (self, files[0], files[1]);
+      return;
+    }
   for (int i = 0; i < n_files; i++)
     {
       NbWindow *window = find_window (self, files[i]);
@@ -155,6 +239,35 @@ nb_application_open (GApplication  *application,
       if (gtk_widget_get_visible (GTK_WIDGET (window)))
         gtk_window_present (GTK_WINDOW (window));
     }
+}
+
+static int
+nb_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  g_autofree const char **names = NULL;
+  GFile *files[2];
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "compare"))
+    return -1;
+  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &names) ||
+      g_strv_length ((char **) names) != 2)
+    {
+      g_printerr ("%s\n", _("--compare needs exactly two reports: nianbao --compare A B"));
+      return 2;
+    }
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  files[0] = g_file_new_for_commandline_arg (names[0]);
+  files[1] = g_file_new_for_commandline_arg (names[1]);
+  g_application_open (application, files, 2, "compare");
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  return 0;
 }
 
 static void
@@ -179,11 +292,20 @@ nb_application_class_init (NbApplicationClass *klass)
   application_class->startup = nb_application_startup;
   application_class->activate = nb_application_activate;
   application_class->open = nb_application_open;
+  application_class->handle_local_options = nb_application_handle_local_options;
 }
 
 static void
 nb_application_init (NbApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "compare", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Compare two reports of one organ, side by side"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("FILE…") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 NbApplication *

@@ -13,6 +13,8 @@
 #include <nb-number.h>
 #include <nb-template-private.h>
 
+#include "nb-cell-marks.h"
+#include "nb-narrative-view.h"
 #include "nb-table-grid.h"
 
 /* The report in its own order: title, organ and year, then the six
@@ -27,7 +29,7 @@ struct _NbReportView
   NbReport    *report;
   GPtrArray   *grids;         /* NbTableGrid, by template table */
   GHashTable  *text_views;    /* section index → GtkTextView */
-  GHashTable  *marked;        /* cell → the Problem it shows */
+  NbCellMarks *marks;
   gboolean     syncing;
 
   /* template children */
@@ -71,164 +73,11 @@ show_year (NbReportView *self)
   set_entry_text (self, self->year_entry, text);
 }
 
-static char *
-buffer_text (GtkTextBuffer *buffer)
+static NbCellEntry *
+lookup_entry (gpointer data,
+              guint    cell)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-show_section (NbReportView *self,
-              guint         section)
-{
-  GtkTextView *view = g_hash_table_lookup (self->text_views, GUINT_TO_POINTER (section));
-  GtkTextBuffer *buffer;
-  g_autofree char *current = NULL;
-  const char *text;
-
-  if (view == NULL)
-    return;
-  buffer = gtk_text_view_get_buffer (view);
-  current = buffer_text (buffer);
-  text = nb_report_get_section_text (self->report,
-                                     nb_template_get_section_id (nb_report_get_template (self->report), section));
-  if (g_strcmp0 (current, text) == 0)
-    return;
-  self->syncing = TRUE;
-  gtk_text_buffer_set_text (buffer, text, -1);
-  self->syncing = FALSE;
-}
-
-typedef struct
-{
-  int      severity;
-  GString *messages;
-  int      fix_cell;
-  gint64   fix_value;
-} Problem;
-
-static void
-problem_free (gpointer data)
-{
-  Problem *problem = data;
-
-  g_string_free (problem->messages, TRUE);
-  g_free (problem);
-}
-
-static GMenuModel *
-fix_menu (NbReportView *self,
-          guint         cell,
-          Problem      *problem)
-{
-  GMenu *menu;
-  g_autoptr(GMenuItem) item = NULL;
-  g_autofree char *value = NULL;
-  g_autofree char *label = NULL;
-
-  if (problem == NULL || problem->fix_cell != (int) cell)
-    return NULL;
-  value = nb_number_format (problem->fix_value,
-                            nb_template_get_cell_kind (nb_report_get_template (self->report), cell));
-  /* Translators: a quick fix in a cell's context menu, e.g. "Set Total to 9" */
-  label = g_strdup_printf (_("Set Total to %s"), value);
-  menu = g_menu_new ();
-  item = g_menu_item_new (label, NULL);
-  g_menu_item_set_action_and_target (item, "win.fix-cell", "u", cell);
-  g_menu_append_item (menu, item);
-  return G_MENU_MODEL (menu);
-}
-
-static gboolean
-same_problem (Problem *a,
-              Problem *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return a->severity == b->severity && a->fix_cell == b->fix_cell && a->fix_value == b->fix_value &&
-         g_string_equal (a->messages, b->messages);
-}
-
-static void
-show_problem (NbReportView *self,
-              guint         cell,
-              Problem      *problem)
-{
-  NbCellEntry *entry = nb_report_view_get_entry (self, cell);
-  g_autoptr(GMenuModel) menu = NULL;
-
-  if (entry == NULL)
-    return;
-  if (problem == NULL)
-    {
-      nb_cell_entry_set_problem (entry, -1, NULL, NULL);
-      return;
-    }
-  menu = fix_menu (self, cell, problem);
-  nb_cell_entry_set_problem (entry, problem->severity, problem->messages->str, menu);
-}
-
-/* Gives every cell the style of the worst rule it breaks, and clears the
- * cells that no longer break any. Only cells whose problem changed are
- * touched, so a keystroke costs what it changes. */
-static void
-refresh_problems (NbReportView *self)
-{
-  GListModel *diagnostics = G_LIST_MODEL (nb_document_get_validator (self->document));
-  GHashTable *problems = g_hash_table_new_full (NULL, NULL, NULL, problem_free);
-  g_autoptr(GHashTable) previous = g_steal_pointer (&self->marked);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  for (guint i = 0; i < g_list_model_get_n_items (diagnostics); i++)
-    {
-      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (diagnostics, i);
-      NbSeverity severity = nb_diagnostic_get_severity (diagnostic);
-      guint n_cells, fix_cell;
-      const guint *cells = nb_diagnostic_get_cell_indices (diagnostic, &n_cells);
-      gint64 fix_value;
-      gboolean has_fix = nb_diagnostic_get_fix (diagnostic, &fix_cell, &fix_value);
-
-      if (severity == NB_SEVERITY_INFO)
-        continue;
-      for (guint c = 0; c < n_cells; c++)
-        {
-          Problem *problem = g_hash_table_lookup (problems, GUINT_TO_POINTER (cells[c]));
-
-          if (problem == NULL)
-            {
-              problem = g_new0 (Problem, 1);
-              problem->severity = severity;
-              problem->messages = g_string_new (NULL);
-              problem->fix_cell = -1;
-              g_hash_table_insert (problems, GUINT_TO_POINTER (cells[c]), problem);
-            }
-          problem->severity = MIN (problem->severity, (int) severity);
-          if (problem->messages->len > 0)
-            g_string_append_c (problem->messages, '\n');
-          g_string_append (problem->messages, nb_diagnostic_get_message (diagnostic));
-          if (has_fix && fix_cell == cells[c])
-            {
-              problem->fix_cell = fix_cell;
-              problem->fix_value = fix_value;
-            }
-        }
-    }
-
-  g_hash_table_iter_init (&iter, problems);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!same_problem (value, g_hash_table_lookup (previous, key)))
-      show_problem (self, GPOINTER_TO_UINT (key), value);
-
-  g_hash_table_iter_init (&iter, previous);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (problems, key))
-      show_problem (self, GPOINTER_TO_UINT (key), NULL);
-
-  self->marked = problems;
+  return nb_report_view_get_entry (data, cell);
 }
 
 static void
@@ -259,7 +108,7 @@ validator_items_changed_cb (NbReportView *self,
                             guint         added,
                             GListModel   *model)
 {
-  refresh_problems (self);
+  nb_cell_marks_refresh (self->marks);
 }
 
 static void
@@ -307,34 +156,6 @@ report_organ_notify_cb (NbReportView *self)
 }
 
 static void
-report_section_changed_cb (NbReportView *self,
-                           guint         section)
-{
-  show_section (self, section);
-}
-
-static void
-buffer_changed_cb (NbReportView  *self,
-                   GtkTextBuffer *buffer)
-{
-  guint section = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (buffer), "nb-section"));
-  g_autofree char *text = NULL;
-
-  if (self->syncing)
-    return;
-  text = buffer_text (buffer);
-  nb_report_set_section_text (self->report,
-                              nb_template_get_section_id (nb_report_get_template (self->report), section),
-                              text);
-}
-
-static void
-text_focus_leave_cb (NbReportView *self)
-{
-  nb_report_seal_undo (self->report);
-}
-
-static void
 move_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -377,31 +198,12 @@ add_narrative (NbReportView      *self,
                guint              index,
                NbTemplateSection *section)
 {
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *view = nb_narrative_view_new (self->report, index);
   GtkWidget *frame = gtk_frame_new (NULL);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  gtk_text_buffer_set_enable_undo (buffer, FALSE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
-  gtk_widget_set_size_request (view, -1, 96);
-  gtk_widget_add_css_class (view, "nb-narrative");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, section->heading, -1);
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_append (self->content, frame);
-
-  g_object_set_data (G_OBJECT (buffer), "nb-section", GUINT_TO_POINTER (index));
   g_hash_table_insert (self->text_views, GUINT_TO_POINTER (index), view);
-  show_section (self, index);
-  g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (text_focus_leave_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (view, focus);
 }
 
 static void
@@ -452,7 +254,9 @@ build (NbReportView *self)
   report_title_notify_cb (self);
   report_organ_notify_cb (self);
   show_year (self);
-  refresh_problems (self);
+  self->marks = nb_cell_marks_new (nb_report_get_template (self->report), lookup_entry, self, TRUE);
+  nb_cell_marks_add_source (self->marks, G_LIST_MODEL (nb_document_get_validator (self->document)), -1);
+  nb_cell_marks_refresh (self->marks);
 
   g_signal_connect_object (self->report, "notify::title",
                            G_CALLBACK (report_title_notify_cb), self, G_CONNECT_SWAPPED);
@@ -460,8 +264,6 @@ build (NbReportView *self)
                            G_CALLBACK (report_organ_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->report, "notify::year",
                            G_CALLBACK (show_year), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->report, "section-changed",
-                           G_CALLBACK (report_section_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (nb_document_get_validator (self->document), "items-changed",
                            G_CALLBACK (validator_items_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -487,7 +289,7 @@ nb_report_view_dispose (GObject *object)
   /* AdwBin unparents the template's root itself */
   g_clear_pointer (&self->grids, g_ptr_array_unref);
   g_clear_pointer (&self->text_views, g_hash_table_unref);
-  g_clear_pointer (&self->marked, g_hash_table_unref);
+  g_clear_pointer (&self->marks, nb_cell_marks_free);
   g_clear_object (&self->report);
   g_clear_object (&self->document);
 
@@ -563,7 +365,6 @@ nb_report_view_init (NbReportView *self)
 
   self->grids = g_ptr_array_new ();
   self->text_views = g_hash_table_new (NULL, NULL);
-  self->marked = g_hash_table_new_full (NULL, NULL, NULL, problem_free);
 
   /* undo belongs to the report, across fields */
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->title_entry), FALSE);

@@ -31,10 +31,11 @@ struct _NbTableGrid
   AdwBin           parent_instance;
 
   NbReport        *report;
+  NbComparison    *comparison;  /* set for a grid of differences */
   guint            table_index;
   NbTemplateTable *table;
   GtkGrid         *grid;
-  GHashTable      *entries;   /* cell index → NbCellEntry */
+  GHashTable      *entries;   /* cell index → NbCellEntry, or GtkLabel of a difference */
   GHashTable      *places;    /* cell index → Place in the grid */
   GHashTable      *at;        /* row << 16 | column → cell index + 1 */
   guint            n_lines;
@@ -129,13 +130,30 @@ add_label (NbTableGrid *self,
   return label;
 }
 
+static GtkWidget *
+new_delta_label (NbTableGrid *self,
+                 guint        cell)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "nb-grid-cell");
+  gtk_widget_add_css_class (label, "nb-delta");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  nb_template_get_cell_label (nb_report_get_template (self->report), cell),
+                                  -1);
+  return label;
+}
+
 static void
 add_entry (NbTableGrid *self,
            guint        cell,
            guint        column,
            guint        row)
 {
-  GtkWidget *entry = nb_cell_entry_new (nb_report_get_cell (self->report, cell));
+  GtkWidget *entry = self->comparison != NULL ? new_delta_label (self, cell)
+                                              : nb_cell_entry_new (nb_report_get_cell (self->report, cell));
   Place *place = g_new (Place, 1);
 
   place->row = row;
@@ -386,6 +404,7 @@ nb_table_grid_dispose (GObject *object)
   g_clear_pointer (&self->places, g_hash_table_unref);
   g_clear_pointer (&self->at, g_hash_table_unref);
   g_clear_object (&self->report);
+  g_clear_object (&self->comparison);
 
   G_OBJECT_CLASS (nb_table_grid_parent_class)->dispose (object);
 }
@@ -420,6 +439,17 @@ nb_table_grid_init (NbTableGrid *self)
  * Returns: (transfer floating): a grid of the table's cells with the
  *   form's labels
  */
+static void
+build (NbTableGrid *self)
+{
+  if (self->table->flat)
+    build_flat (self);
+  else if (rows_differ_in_columns (self->table))
+    build_sectioned (self);
+  else
+    build_nested (self);
+}
+
 GtkWidget *
 nb_table_grid_new (NbReport *report,
                    guint     table)
@@ -435,14 +465,110 @@ nb_table_grid_new (NbReport *report,
   self->report = g_object_ref (report);
   self->table_index = table;
   self->table = g_ptr_array_index (tables, table);
-
-  if (self->table->flat)
-    build_flat (self);
-  else if (rows_differ_in_columns (self->table))
-    build_sectioned (self);
-  else
-    build_nested (self);
+  build (self);
   return GTK_WIDGET (self);
+}
+
+/**
+ * nb_table_grid_new_delta:
+ * @comparison: two years of one organ's report
+ * @table: the index of a template table
+ *
+ * A read-only grid of the differences between the years, laid out like
+ * the table itself; nb_table_grid_update_delta() refreshes a cell.
+ *
+ * Returns: (transfer floating): a new #NbTableGrid
+ */
+GtkWidget *
+nb_table_grid_new_delta (NbComparison *comparison,
+                         guint         table)
+{
+  NbTableGrid *self;
+  NbReport *newer;
+
+  g_return_val_if_fail (NB_IS_COMPARISON (comparison), NULL);
+
+  newer = nb_comparison_get_newer (comparison);
+  self = g_object_new (NB_TYPE_TABLE_GRID, NULL);
+  self->report = g_object_ref (newer);
+  self->comparison = g_object_ref (comparison);
+  self->table_index = table;
+  self->table = g_ptr_array_index (nb_template_get_tables (nb_report_get_template (newer)), table);
+  build (self);
+  for (guint c = 0; c < self->table->n_cells; c++)
+    nb_table_grid_update_delta (self, self->table->first_cell + c);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "nb-delta-grid");
+  return GTK_WIDGET (self);
+}
+
+/**
+ * nb_table_grid_update_delta:
+ * @self: a grid made by nb_table_grid_new_delta()
+ * @cell: a cell index
+ *
+ * Shows the cell's current difference: "+3", "−1", a new value, "≠".
+ */
+void
+nb_table_grid_update_delta (NbTableGrid *self,
+                            guint        cell)
+{
+  static const char *classes[] = { "nb-same", "nb-changed", "nb-added", "nb-removed", "nb-changed" };
+  GtkWidget *label;
+  g_autofree char *text = NULL;
+  NbChange change;
+
+  g_return_if_fail (NB_IS_TABLE_GRID (self));
+  g_return_if_fail (self->comparison != NULL);
+
+  label = g_hash_table_lookup (self->entries, GUINT_TO_POINTER (cell));
+  if (label == NULL)
+    return;
+  change = nb_comparison_get_change (self->comparison, cell, NULL);
+  text = nb_comparison_dup_delta_text (self->comparison, cell);
+  gtk_label_set_label (GTK_LABEL (label), text);
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (label, classes[i]);
+  gtk_widget_add_css_class (label, classes[change]);
+}
+
+/**
+ * nb_table_grid_get_delta_label:
+ * @self: a grid made by nb_table_grid_new_delta()
+ * @cell: a cell index
+ *
+ * Returns: (transfer none) (nullable): the label showing the difference
+ */
+GtkLabel *
+nb_table_grid_get_delta_label (NbTableGrid *self,
+                               guint        cell)
+{
+  g_return_val_if_fail (NB_IS_TABLE_GRID (self), NULL);
+
+  return self->comparison ? g_hash_table_lookup (self->entries, GUINT_TO_POINTER (cell)) : NULL;
+}
+
+/**
+ * nb_table_grid_set_changed:
+ * @self: a #NbTableGrid
+ * @cell: a cell index
+ * @changed: whether the cell differs from the other year
+ */
+void
+nb_table_grid_set_changed (NbTableGrid *self,
+                           guint        cell,
+                           gboolean     changed)
+{
+  GtkWidget *entry;
+
+  g_return_if_fail (NB_IS_TABLE_GRID (self));
+
+  entry = g_hash_table_lookup (self->entries, GUINT_TO_POINTER (cell));
+  if (entry == NULL)
+    return;
+  if (changed)
+    gtk_widget_add_css_class (entry, "nb-changed");
+  else
+    gtk_widget_remove_css_class (entry, "nb-changed");
 }
 
 /**
@@ -459,6 +585,8 @@ nb_table_grid_get_entry (NbTableGrid *self,
 {
   g_return_val_if_fail (NB_IS_TABLE_GRID (self), NULL);
 
+  if (self->comparison != NULL)
+    return NULL;
   return g_hash_table_lookup (self->entries, GUINT_TO_POINTER (cell));
 }
 

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include <nb-comparison.h>
 #include <nb-report.h>
 
 #include "nb-cell-entry.h"
@@ -24,5 +25,14 @@ NbCellEntry  *nb_table_grid_get_entry  (NbTableGrid  *self,
 int           nb_table_grid_find_move  (NbTableGrid  *self,
                                         guint         cell,
                                         NbMove        direction);
+GtkWidget    *nb_table_grid_new_delta  (NbComparison *comparison,
+                                        guint         table);
+void          nb_table_grid_update_delta (NbTableGrid *self,
+                                          guint        cell);
+GtkLabel     *nb_table_grid_get_delta_label (NbTableGrid *self,
+                                             guint        cell);
+void          nb_table_grid_set_changed (NbTableGrid *self,
+                                         guint        cell,
+                                         gboolean     changed);
 
 G_END_DECLS

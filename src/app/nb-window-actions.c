@@ -87,6 +87,20 @@ open_response_cb (NbWindow             *self,
 }
 
 static void
+compare_response_cb (NbWindow             *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      nb_window_compare_with (self, file);
+    }
+  g_object_unref (chooser);
+}
+
+static void
 save_response_cb (NbWindow             *self,
                   int                   response,
                   GtkFileChooserNative *chooser)
@@ -153,6 +167,28 @@ open_action (GtkWidget  *widget,
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_swapped (chooser, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GFile) folder = document_folder (self);
+  g_autoptr(GtkFileFilter) reports = report_filter ();
+  g_autoptr(GtkFileFilter) all = all_files_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Compare With"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), reports);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (compare_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -287,6 +323,7 @@ nb_window_update_actions (NbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.fix-cell", report != NULL);
   gtk_widget_action_set_enabled (widget, "win.fill-empty", report != NULL);
   gtk_widget_action_set_enabled (widget, "win.toggle-problems", report != NULL);
+  gtk_widget_action_set_enabled (widget, "win.compare", report != NULL);
 }
 
 /**
@@ -363,6 +400,7 @@ nb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.fix-cell", "u", fix_cell_action);
   gtk_widget_class_install_action (widget_class, "win.fill-empty", "s", fill_empty_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-problems", NULL, toggle_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);
@@ -373,5 +411,6 @@ nb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-problems", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.compare", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }

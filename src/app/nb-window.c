@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-application.h"
+#include "nb-compare-window.h"
 
 /* A window shows its empty state (open, new, recent reports) until it
  * has a document; then the report form with the problems panel beside
@@ -216,6 +217,41 @@ report_modified_cb (NbWindow *self)
   update_title (self);
 }
 
+static void
+drop_response_cb (NbWindow         *self,
+                  const char       *response,
+                  AdwMessageDialog *dialog)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "nb-file");
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (g_str_equal (response, "compare"))
+    nb_window_compare_with (self, file);
+  else if (g_str_equal (response, "open") && application != NULL)
+    g_application_open (application, &file, 1, "");
+}
+
+static void
+ask_open_or_compare (NbWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Open or Compare?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("Open “%s” in a window of its own, or compare it with this report?"),
+                                  name);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "open", _("_Open"),
+                                    "compare", _("_Compare"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "compare", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "compare");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "nb-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (drop_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 drop_cb (NbWindow      *self,
          const GValue  *value,
@@ -235,6 +271,13 @@ drop_cb (NbWindow      *self,
   g_slist_free (files);
   if (array->len == 0)
     return FALSE;
+
+  /* one file onto a report: ask whether to open or to compare it */
+  if (array->len == 1 && self->document != NULL)
+    {
+      ask_open_or_compare (self, g_ptr_array_index (array, 0));
+      return TRUE;
+    }
 
   /* the first into this window when it is empty, the rest as the
    * command line would open them */
@@ -691,4 +734,46 @@ nb_window_toast (NbWindow   *self,
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+compare_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(NbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbDocument) other = nb_document_load_finish (result, &error);
+  NbCompareWindow *window;
+
+  if (other == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        nb_window_toast (self, error->message);
+      return;
+    }
+  if (self->document == NULL)
+    return;
+  window = nb_compare_window_new (gtk_window_get_application (GTK_WINDOW (self)), self->document, other);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/**
+ * nb_window_compare_with:
+ * @self: a #NbWindow showing a report
+ * @file: the same organ's report of another year
+ *
+ * Opens a comparison window of the two; this window's report is edited
+ * there as well.
+ */
+void
+nb_window_compare_with (NbWindow *self,
+                        GFile    *file)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->document == NULL)
+    return;
+  nb_document_load_async (self->importer, file, self->cancellable, compare_loaded_cb, g_object_ref (self));
 }

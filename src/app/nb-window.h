@@ -36,5 +36,7 @@ void                 nb_window_save_to          (NbWindow       *self,
                                                  GFile          *file);
 void                 nb_window_toast            (NbWindow       *self,
                                                  const char     *message);
+void                 nb_window_compare_with     (NbWindow       *self,
+                                                 GFile          *file);
 
 G_END_DECLS

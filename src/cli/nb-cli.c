@@ -1,4 +1,4 @@
-/* nb-cli.c — nianbao-cli: check and convert reports in batches
+/* nb-cli.c — nianbao-cli: check, convert and compare reports
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +21,7 @@ static const struct
 } commands[] = {
   { "check", nb_cli_check, N_("Check reports and list every problem") },
   { "convert", nb_cli_convert, N_("Convert a report to the canonical .nianbao.json file") },
+  { "diff", nb_cli_diff, N_("Compare two years of one organ’s report") },
 };
 
 /**

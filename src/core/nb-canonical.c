@@ -207,6 +207,27 @@ append_cell (GString  *out,
     }
 }
 
+/**
+ * nb_canonical_append_cell:
+ * @out: where to append
+ * @report: a report
+ * @cell: a cell index
+ *
+ * Appends the cell's value as the canonical file holds it: a number, the
+ * text as written for a mark or invalid text, or `null` when empty.
+ */
+void
+nb_canonical_append_cell (GString  *out,
+                          NbReport *report,
+                          guint     cell)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (NB_IS_REPORT (report));
+  g_return_if_fail (cell < nb_report_get_n_cells (report));
+
+  append_cell (out, report, cell);
+}
+
 static void
 append_row (GString         *out,
             NbReport        *report,

@@ -20,6 +20,9 @@ void       nb_canonical_append       (GString              *out,
                                       gboolean              pretty);
 void       nb_canonical_append_string (GString             *out,
                                        const char          *text);
+void       nb_canonical_append_cell  (GString              *out,
+                                      NbReport             *report,
+                                      guint                 cell);
 NbReport  *nb_canonical_read         (NbTemplate           *template,
                                       const char           *data,
                                       gsize                 size,

@@ -1,0 +1,234 @@
+/* nb-cell-marks.c — the problem styles of a form's cells
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-cell-marks"
+
+#include "config.h"
+
+#include "nb-cell-marks.h"
+
+#include <glib/gi18n.h>
+#include <nb-diagnostic.h>
+#include <nb-number.h>
+
+/* Gives every cell the style of the worst rule it breaks, from one or
+ * more lists of diagnostics: a report's own, and — in a comparison — the
+ * rules between the years, of which only the cells of this form's year
+ * count. Only cells whose problem changed are touched, so a keystroke
+ * costs what it changes. */
+
+typedef struct
+{
+  int      severity;
+  GString *messages;
+  int      fix_cell;
+  gint64   fix_value;
+} Problem;
+
+typedef struct
+{
+  GListModel *diagnostics;
+  int         side;         /* -1: every cell; 0/1: that year's cells */
+} Source;
+
+struct _NbCellMarks
+{
+  NbTemplate    *template;
+  NbEntryLookup  lookup;
+  gpointer       data;
+  gboolean       fixes;
+  GArray        *sources;   /* Source */
+  GHashTable    *marked;    /* cell → Problem shown */
+};
+
+static void
+problem_free (gpointer data)
+{
+  Problem *problem = data;
+
+  g_string_free (problem->messages, TRUE);
+  g_free (problem);
+}
+
+static gboolean
+same_problem (Problem *a,
+              Problem *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->severity == b->severity && a->fix_cell == b->fix_cell && a->fix_value == b->fix_value &&
+         g_string_equal (a->messages, b->messages);
+}
+
+static GMenuModel *
+fix_menu (NbCellMarks *marks,
+          guint        cell,
+          Problem     *problem)
+{
+  GMenu *menu;
+  g_autoptr(GMenuItem) item = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *label = NULL;
+
+  if (!marks->fixes || problem == NULL || problem->fix_cell != (int) cell)
+    return NULL;
+  value = nb_number_format (problem->fix_value, nb_template_get_cell_kind (marks->template, cell));
+  /* Translators: a quick fix in a cell's context menu, e.g. "Set Total to 9" */
+  label = g_strdup_printf (_("Set Total to %s"), value);
+  menu = g_menu_new ();
+  item = g_menu_item_new (label, NULL);
+  g_menu_item_set_action_and_target (item, "win.fix-cell", "u", cell);
+  g_menu_append_item (menu, item);
+  return G_MENU_MODEL (menu);
+}
+
+static void
+show_problem (NbCellMarks *marks,
+              guint        cell,
+              Problem     *problem)
+{
+  NbCellEntry *entry = marks->lookup (marks->data, cell);
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (entry == NULL)
+    return;
+  if (problem == NULL)
+    {
+      nb_cell_entry_set_problem (entry, -1, NULL, NULL);
+      return;
+    }
+  menu = fix_menu (marks, cell, problem);
+  nb_cell_entry_set_problem (entry, problem->severity, problem->messages->str, menu);
+}
+
+static void
+collect (GHashTable   *problems,
+         NbDiagnostic *diagnostic,
+         int           side)
+{
+  NbSeverity severity = nb_diagnostic_get_severity (diagnostic);
+  const guint8 *sides = nb_diagnostic_get_sides (diagnostic);
+  guint n_cells, fix_cell;
+  const guint *cells = nb_diagnostic_get_cell_indices (diagnostic, &n_cells);
+  gint64 fix_value;
+  gboolean has_fix = nb_diagnostic_get_fix (diagnostic, &fix_cell, &fix_value);
+
+  if (severity == NB_SEVERITY_INFO)
+    return;
+  for (guint c = 0; c < n_cells; c++)
+    {
+      Problem *problem;
+
+      if (side >= 0 && (sides == NULL || sides[c] != side))
+        continue;
+      problem = g_hash_table_lookup (problems, GUINT_TO_POINTER (cells[c]));
+      if (problem == NULL)
+        {
+          problem = g_new0 (Problem, 1);
+          problem->severity = severity;
+          problem->messages = g_string_new (NULL);
+          problem->fix_cell = -1;
+          g_hash_table_insert (problems, GUINT_TO_POINTER (cells[c]), problem);
+        }
+      problem->severity = MIN (problem->severity, (int) severity);
+      if (problem->messages->len > 0)
+        g_string_append_c (problem->messages, '\n');
+      g_string_append (problem->messages, nb_diagnostic_get_message (diagnostic));
+      if (has_fix && fix_cell == cells[c])
+        {
+          problem->fix_cell = fix_cell;
+          problem->fix_value = fix_value;
+        }
+    }
+}
+
+/**
+ * nb_cell_marks_new:
+ * @template: the template of the form's report
+ * @lookup: finds a cell's entry
+ * @data: data for @lookup
+ * @fixes: whether cells offer their quick fix ("win.fix-cell")
+ *
+ * Returns: (transfer full): marks with no source yet
+ */
+NbCellMarks *
+nb_cell_marks_new (NbTemplate    *template,
+                   NbEntryLookup  lookup,
+                   gpointer       data,
+                   gboolean       fixes)
+{
+  NbCellMarks *marks = g_new0 (NbCellMarks, 1);
+
+  marks->template = g_object_ref (template);
+  marks->lookup = lookup;
+  marks->data = data;
+  marks->fixes = fixes;
+  marks->sources = g_array_new (FALSE, FALSE, sizeof (Source));
+  marks->marked = g_hash_table_new_full (NULL, NULL, NULL, problem_free);
+  return marks;
+}
+
+void
+nb_cell_marks_free (NbCellMarks *marks)
+{
+  for (guint i = 0; i < marks->sources->len; i++)
+    g_object_unref (g_array_index (marks->sources, Source, i).diagnostics);
+  g_array_unref (marks->sources);
+  g_hash_table_unref (marks->marked);
+  g_object_unref (marks->template);
+  g_free (marks);
+}
+
+/**
+ * nb_cell_marks_add_source:
+ * @marks: the marks
+ * @diagnostics: a #GListModel of #NbDiagnostic
+ * @side: -1 for a report's own diagnostics; 0 or 1 to take, from a
+ *   comparison's, only the cells of the older or newer year
+ *
+ * The caller refreshes when the list changes.
+ */
+void
+nb_cell_marks_add_source (NbCellMarks *marks,
+                          GListModel  *diagnostics,
+                          int          side)
+{
+  Source source = { g_object_ref (diagnostics), side };
+
+  g_array_append_val (marks->sources, source);
+}
+
+void
+nb_cell_marks_refresh (NbCellMarks *marks)
+{
+  GHashTable *problems = g_hash_table_new_full (NULL, NULL, NULL, problem_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint s = 0; s < marks->sources->len; s++)
+    {
+      Source *source = &g_array_index (marks->sources, Source, s);
+
+      for (guint i = 0; i < g_list_model_get_n_items (source->diagnostics); i++)
+        {
+          g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (source->diagnostics, i);
+
+          collect (problems, diagnostic, source->side);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, problems);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!same_problem (value, g_hash_table_lookup (marks->marked, key)))
+      show_problem (marks, GPOINTER_TO_UINT (key), value);
+
+  g_hash_table_iter_init (&iter, marks->marked);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (problems, key))
+      show_problem (marks, GPOINTER_TO_UINT (key), NULL);
+
+  g_hash_table_unref (marks->marked);
+  marks->marked = problems;
+}

@@ -1,0 +1,240 @@
+/* test-compare.c — the comparison window, driven as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (suite ui): what a reviewer sees of two years side by
+ * side — highlighted cells on both sides, the differences, the panel.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "nb-compare-window.h"
+#include "nb-test-util.h"
+
+typedef struct
+{
+  NbTemplate      *template;
+  NbImporter      *importer;
+  NbCompareWindow *window;
+} Fixture;
+
+static void
+wait_idle (void)
+{
+  for (guint i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static NbDocument *
+load (Fixture    *fixture,
+      const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  NbDocument *document = nb_document_load (fixture->importer, file, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *previous = data;
+  g_autofree char *seed = nb_test_seed_path ("003_babb1a0d8021a832");
+  g_autofree char *older_path = g_test_build_filename (G_TEST_DIST, "data", "comparison", previous, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbDocument) newer = NULL;
+  g_autoptr(NbDocument) older = NULL;
+
+  fixture->template = nb_template_new_default (&error);
+  g_assert_no_error (error);
+  fixture->importer = nb_importer_new (fixture->template);
+  /* the newer year first: the window still puts the older on the left */
+  newer = load (fixture, seed);
+  older = load (fixture, older_path);
+  fixture->window = g_object_ref_sink (nb_compare_window_new (NULL, newer, older));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_idle ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->window);
+  g_object_unref (fixture->importer);
+  g_object_unref (fixture->template);
+}
+
+static NbCompareView *
+view (Fixture *fixture)
+{
+  return nb_compare_window_get_view (fixture->window);
+}
+
+static int
+cell (Fixture    *fixture,
+      const char *address)
+{
+  int index = nb_template_lookup_cell (fixture->template, address);
+
+  g_assert_cmpint (index, >=, 0);
+  return index;
+}
+
+static GtkWidget *
+entry (Fixture    *fixture,
+       int         side,
+       const char *address)
+{
+  NbCellEntry *found = nb_compare_view_get_entry (view (fixture), side, cell (fixture, address));
+
+  g_assert_nonnull (found);
+  return GTK_WIDGET (found);
+}
+
+static guint
+count_rule (NbDiagnosticsPanel *panel,
+            const char         *rule_id)
+{
+  GtkListBox *list = nb_diagnostics_panel_get_list (panel);
+  GtkListBoxRow *row;
+  guint n = 0;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    n += g_str_equal (nb_diagnostic_get_rule_id (g_object_get_data (G_OBJECT (row), "nb-diagnostic")), rule_id);
+  return n;
+}
+
+static void
+test_order (Fixture       *fixture,
+            gconstpointer  data)
+{
+  NbReport *older = nb_document_get_report (nb_compare_window_get_document (fixture->window, 0));
+  NbReport *newer = nb_document_get_report (nb_compare_window_get_document (fixture->window, 1));
+
+  g_assert_cmpuint (nb_report_get_year (older), ==, 2023);
+  g_assert_cmpuint (nb_report_get_year (newer), ==, 2024);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry (fixture, 1, "t3/received/natural_person"))), ==, "8");
+}
+
+static void
+test_carry_over_matching (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_assert_cmpuint (count_rule (nb_compare_window_get_panel (fixture->window, 0), "year.carry-over"), ==, 0);
+  g_assert_false (gtk_widget_has_css_class (entry (fixture, 1, "t3/carried_over/natural_person"), "error"));
+  g_assert_false (gtk_widget_has_css_class (entry (fixture, 0, "t3/carried_forward/natural_person"), "error"));
+}
+
+static void
+test_carry_over_mismatching (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  NbDiagnosticsPanel *between = nb_compare_window_get_panel (fixture->window, 0);
+
+  /* natural persons and the total column */
+  g_assert_cmpuint (count_rule (between, "year.carry-over"), ==, 2);
+  g_assert_true (gtk_widget_has_css_class (entry (fixture, 1, "t3/carried_over/natural_person"), "error"));
+  g_assert_true (gtk_widget_has_css_class (entry (fixture, 0, "t3/carried_forward/natural_person"), "error"));
+  g_assert_true (gtk_widget_has_css_class (entry (fixture, 1, "t3/carried_over/total"), "error"));
+  /* the other year's cell of the same address is not the one in the rule */
+  g_assert_false (gtk_widget_has_css_class (entry (fixture, 0, "t3/carried_over/natural_person"), "error"));
+  g_assert_false (gtk_widget_has_css_class (entry (fixture, 1, "t3/carried_forward/natural_person"), "error"));
+  g_assert_cmpuint (count_rule (between, "year.in-force"), ==, 1);
+
+  /* fixing last year's carried-forward clears it on both sides */
+  gtk_editable_set_text (GTK_EDITABLE (entry (fixture, 0, "t3/carried_forward/natural_person")), "1");
+  wait_idle ();
+  g_assert_cmpuint (count_rule (between, "year.carry-over"), ==, 1);
+  g_assert_false (gtk_widget_has_css_class (entry (fixture, 1, "t3/carried_over/natural_person"), "error"));
+}
+
+static void
+test_edit_updates_both (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  guint index = cell (fixture, "t3/granted/commercial");
+  GtkLabel *delta;
+
+  nb_compare_view_set_show_delta (view (fixture), TRUE);
+  wait_idle ();
+  delta = nb_compare_view_get_delta_label (view (fixture), index);
+  g_assert_nonnull (delta);
+  g_assert_cmpstr (gtk_label_get_label (delta), ==, "0");
+  g_assert_false (gtk_widget_has_css_class (entry (fixture, 0, "t3/granted/commercial"), "nb-changed"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry (fixture, 1, "t3/granted/commercial")), "3");
+  wait_idle ();
+  g_assert_cmpstr (gtk_label_get_label (delta), ==, "+3");
+  g_assert_true (gtk_widget_has_css_class (entry (fixture, 0, "t3/granted/commercial"), "nb-changed"));
+  g_assert_true (gtk_widget_has_css_class (entry (fixture, 1, "t3/granted/commercial"), "nb-changed"));
+  /* and the newer year's own rules see it: its row total is broken */
+  g_assert_true (gtk_widget_has_css_class (entry (fixture, 1, "t3/granted/total"), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry (fixture, 0, "t3/granted/commercial")), "5");
+  wait_idle ();
+  g_assert_cmpstr (gtk_label_get_label (delta), ==, "−2");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry (fixture, 0, "t3/granted/commercial")), "");
+  wait_idle ();
+  g_assert_cmpstr (gtk_label_get_label (delta), ==, "3");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (delta), "nb-added"));
+}
+
+static void
+test_summary_and_narrative (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  /* headline 0: applications received, 2023 → 2024 */
+  GtkLabel *change = nb_compare_view_get_headline_change (view (fixture), 0);
+  const char *text = gtk_label_get_label (change);
+
+  g_assert_true (text[0] == '+' || g_str_has_prefix (text, "−") || g_str_equal (text, "0"));
+  /* the overview's first paragraph names the year, so it differs */
+  g_assert_cmpuint (nb_compare_view_get_marked_paragraphs (view (fixture), 1, "overview"), >, 0);
+  g_assert_cmpuint (nb_compare_view_get_marked_paragraphs (view (fixture), 1, "problems"), >, 0);
+}
+
+static void
+test_panel_activation (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkListBox *list = nb_diagnostics_panel_get_list (nb_compare_window_get_panel (fixture->window, 0));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 0);
+  GtkWidget *focus;
+
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  wait_idle ();
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  /* the first cell of year.carry-over is this year's carried-over */
+  g_assert_true (gtk_widget_is_ancestor (focus, entry (fixture, 1, "t3/carried_over/natural_person")));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, previous, func) \
+  g_test_add ("/nianbao/compare/" path, Fixture, previous, fixture_set_up, func, fixture_tear_down)
+  ADD ("order", "houzhai-2023-matching.txt", test_order);
+  ADD ("carry-over-matching", "houzhai-2023-matching.txt", test_carry_over_matching);
+  ADD ("carry-over-mismatching", "houzhai-2023-mismatching.txt", test_carry_over_mismatching);
+  ADD ("edit-updates-both", "houzhai-2023-matching.txt", test_edit_updates_both);
+  ADD ("summary-and-narrative", "houzhai-2023-matching.txt", test_summary_and_narrative);
+  ADD ("panel-activation", "houzhai-2023-mismatching.txt", test_panel_activation);
+#undef ADD
+
+  return g_test_run ();
+}
