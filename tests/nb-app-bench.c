@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "nb-test-util.h"
+#include "nb-compare-window.h"
 #include "nb-window.h"
 
 #define RUNS 7
@@ -82,6 +83,23 @@ report_window_ms (NbImporter *importer,
   gint64 painted;
 
   nb_window_set_document (window, document);
+  painted = present_and_wait (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  return (painted - start) / 1000.0;
+}
+
+static double
+compare_window_ms (NbImporter *importer,
+                   GFile      *first,
+                   GFile      *second)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(NbDocument) a = nb_document_load (importer, first, NULL, NULL);
+  g_autoptr(NbDocument) b = nb_document_load (importer, second, NULL, NULL);
+  NbCompareWindow *window = nb_compare_window_new (NULL, a, b);
+  gint64 painted;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
   painted = present_and_wait (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (window));
   return (painted - start) / 1000.0;
@@ -193,6 +211,23 @@ main (int    argc,
     g_print ("process start to first frame, bare AdwApplicationWindow: %.1f ms\n", median (empty, RUNS));
     g_print ("process start to first frame, `nianbao` with seed 003: %.1f ms (%.2f× bare)\n",
              median (with_report, RUNS), median (with_report, RUNS) / median (empty, RUNS));
+  }
+
+  {
+    g_autofree char *previous_path = g_test_build_filename (G_TEST_DIST, "data", "comparison",
+                                                             "houzhai-2023-matching.txt", NULL);
+    g_autoptr(GFile) previous = g_file_new_for_path (previous_path);
+    double two[RUNS], compared[RUNS];
+
+    compare_window_ms (importer, previous, file);
+    for (guint i = 0; i < RUNS; i++)
+      {
+        two[i] = report_window_ms (importer, previous) + report_window_ms (importer, file);
+        compared[i] = compare_window_ms (importer, previous, file);
+      }
+    g_print ("two report windows one after the other, to their first frames: %.1f ms\n", median (two, RUNS));
+    g_print ("comparison window of the same two, to its first frame: %.1f ms (%.2f× the two)\n",
+             median (compared, RUNS), median (compared, RUNS) / median (two, RUNS));
   }
 
   highlight_times (importer, file, &update_us, &frame_ms);

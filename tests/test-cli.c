@@ -942,6 +942,370 @@ test_convert_usage (Fixture       *fixture,
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* diff */
+
+static char *
+comparison_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "comparison", name, NULL);
+}
+
+static JsonObject *
+find_change (JsonObject *result,
+             const char *address)
+{
+  JsonArray *changes = json_object_get_array_member (result, "changes");
+
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *change = json_array_get_object_element (changes, i);
+
+      if (g_str_equal (json_object_get_string_member (change, "cell"), address))
+        return change;
+    }
+  return NULL;
+}
+
+static JsonObject *
+find_diagnostic_message (JsonObject *result,
+                         const char *rule,
+                         const char *message)
+{
+  JsonArray *diagnostics = json_object_get_array_member (result, "diagnostics");
+
+  for (guint i = 0; i < json_array_get_length (diagnostics); i++)
+    {
+      JsonObject *diagnostic = json_array_get_object_element (diagnostics, i);
+
+      if (g_str_equal (json_object_get_string_member (diagnostic, "rule"), rule) &&
+          g_str_equal (json_object_get_string_member (diagnostic, "message"), message))
+        return diagnostic;
+    }
+  return NULL;
+}
+
+/* `diff --format=json` prints one object, on one line, with these keys. */
+static JsonObject *
+parse_diff (const char *out)
+{
+  static const char * const keys[] = { "older", "newer", "changes", "diagnostics" };
+  JsonObject *result;
+  g_autoptr(GList) members = NULL;
+  guint i = 0;
+
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  g_assert_true (g_str_has_suffix (out, "\n"));
+  g_assert_cmpint (strchr (out, '\n') - out, ==, strlen (out) - 1);
+  result = parse_object (out);
+  members = json_object_get_members (result);
+  for (GList *l = members; l != NULL; l = l->next, i++)
+    g_assert_cmpstr (l->data, ==, keys[i]);
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (keys));
+  return result;
+}
+
+/* The text output's lines, without the final empty one. */
+static char **
+output_lines (CliRun *run)
+{
+  g_auto(GStrv) lines = g_strsplit (run->out, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  g_free (lines[n - 1]);
+  lines[n - 1] = NULL;
+  return g_steal_pointer (&lines);
+}
+
+static void
+test_diff_matching (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *newer = nb_test_seed_path (SEED_ERRORS);
+  g_autofree char *older = comparison_path ("houzhai-2023-matching.txt");
+  g_autofree char *older_header = g_strdup_printf ("older: %s (侯寨办事处, 2023)", older);
+  g_autofree char *newer_header = g_strdup_printf ("newer: %s (侯寨办事处, 2024)", newer);
+  /* the newer one first: the output still starts with the older */
+  g_autoptr(CliRun) run = run_cli (NULL, "diff", newer, older, NULL);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (exit_code (run), ==, 0);
+  lines = output_lines (run);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2 + 13);
+  g_assert_cmpstr (lines[0], ==, older_header);
+  g_assert_cmpstr (lines[1], ==, newer_header);
+  g_assert_cmpstr (lines[2], ==, "t3/received/natural_person  自然人 一、本年新收政府信息公开申请数量: 6 → 8 (+2)");
+  g_assert_cmpstr (lines[3], ==, "t3/received/total  总计 一、本年新收政府信息公开申请数量: 6 → 8 (+2)");
+  g_assert_cmpstr (lines[6], ==, "t3/granted/natural_person  自然人 （一）予以公开: 2 → 1 (−1)");
+  g_assert_cmpstr (lines[12], ==, "t3/carried_forward/natural_person  自然人 四、结转下年度继续办理: 1 → 0 (−1)");
+  g_assert_cmpstr (lines[14], ==, "t4/litigation_after_review/corrected  结果纠正 复议后起诉: 0 → 1 (+1)");
+  g_assert_null (strstr (run->out, "year.carry-over"));
+  g_assert_null (strstr (run->out, "error"));
+  g_assert_cmpstr (run->err, ==, "13 cells differ; 0 errors, 0 warnings between the years\n");
+}
+
+static void
+test_diff_mismatching (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *newer = nb_test_seed_path (SEED_ERRORS);
+  g_autofree char *older = comparison_path ("houzhai-2023-mismatching.txt");
+  g_autofree char *older_header = g_strdup_printf ("older: %s (侯寨办事处, 2023)", older);
+  /* the diagnostics name the newer file and its line */
+  g_autofree char *in_force = g_strdup_printf ("%s:39: warning: [year.in-force] "
+                                               "规章: 本年现行有效 = 0, but 上年现行有效 + 本年制发 − 本年废止 = 2",
+                                               newer);
+  g_autofree char *natural = g_strdup_printf ("%s:58: error: [year.carry-over] "
+                                              "自然人: 本年 二、上年结转 = 1, but 上年 四、结转下年度 = 0", newer);
+  g_autofree char *total = g_strdup_printf ("%s:58: error: [year.carry-over] "
+                                            "总计: 本年 二、上年结转 = 1, but 上年 四、结转下年度 = 0", newer);
+  g_autoptr(CliRun) run = run_cli (NULL, "diff", older, newer, NULL);
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  g_assert_cmpint (exit_code (run), ==, 1);
+  lines = output_lines (run);
+  n = g_strv_length (lines);
+  g_assert_cmpuint (n, ==, 2 + 14 + 3);
+  g_assert_cmpstr (lines[0], ==, older_header);
+  g_assert_cmpstr (lines[2], ==, "t2/regulations/in_force  现行有效件数 规章: 2 → 0 (−2)");
+  /* by line, as a compiler lists them, after the cells */
+  g_assert_cmpstr (lines[n - 3], ==, in_force);
+  g_assert_cmpstr (lines[n - 2], ==, natural);
+  g_assert_cmpstr (lines[n - 1], ==, total);
+  g_assert_cmpstr (run->err, ==, "14 cells differ; 2 errors, 1 warnings between the years\n");
+}
+
+static void
+test_diff_json (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const char * const natural_cells[] = {
+    "newer:t3/carried_over/natural_person", "older:t3/carried_forward/natural_person", NULL
+  };
+  static const char * const total_cells[] = {
+    "newer:t3/carried_over/total", "older:t3/carried_forward/total", NULL
+  };
+  static const char * const in_force_cells[] = {
+    "newer:t2/regulations/in_force", "older:t2/regulations/in_force",
+    "newer:t2/regulations/issued", "newer:t2/regulations/repealed", NULL
+  };
+  g_autofree char *newer = nb_test_seed_path (SEED_ERRORS);
+  g_autofree char *older = comparison_path ("houzhai-2023-mismatching.txt");
+  g_autoptr(CliRun) newer_first = run_cli (NULL, "diff", "--format=json", newer, older, NULL);
+  g_autoptr(CliRun) older_first = run_cli (NULL, "diff", "-f", "json", older, newer, NULL);
+  g_autoptr(JsonObject) result = NULL;
+  g_autoptr(JsonObject) again = NULL;
+  JsonObject *change;
+  JsonObject *diagnostic;
+
+  g_assert_cmpint (exit_code (newer_first), ==, 1);
+  g_assert_cmpstr (newer_first->err, ==, "");
+  result = parse_diff (newer_first->out);
+  g_assert_cmpstr (json_object_get_string_member (result, "older"), ==, older);
+  g_assert_cmpstr (json_object_get_string_member (result, "newer"), ==, newer);
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "changes")), ==, 14);
+  change = json_array_get_object_element (json_object_get_array_member (result, "changes"), 0);
+  g_assert_cmpstr (json_object_get_string_member (change, "cell"), ==, "t2/regulations/in_force");
+  g_assert_cmpint (json_object_get_int_member (change, "older"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (change, "newer"), ==, 0);
+  change = find_change (result, "t3/results_total/total");
+  g_assert_nonnull (change);
+  g_assert_cmpint (json_object_get_int_member (change, "older"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (change, "newer"), ==, 9);
+  g_assert_null (find_change (result, "t3/received/commercial"));
+
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "diagnostics")), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    assert_diagnostic_shape (json_array_get_object_element (json_object_get_array_member (result, "diagnostics"), i));
+  diagnostic = find_diagnostic_message (result, "year.carry-over",
+                                        "自然人: 本年 二、上年结转 = 1, but 上年 四、结转下年度 = 0");
+  g_assert_nonnull (diagnostic);
+  g_assert_cmpstr (json_object_get_string_member (diagnostic, "severity"), ==, "error");
+  g_assert_cmpint (json_object_get_int_member (diagnostic, "line"), ==, 58);
+  assert_cells (diagnostic, natural_cells);
+  diagnostic = find_diagnostic_message (result, "year.carry-over",
+                                        "总计: 本年 二、上年结转 = 1, but 上年 四、结转下年度 = 0");
+  g_assert_nonnull (diagnostic);
+  assert_cells (diagnostic, total_cells);
+  diagnostic = find_diagnostic (result, "year.in-force");
+  g_assert_nonnull (diagnostic);
+  g_assert_cmpstr (json_object_get_string_member (diagnostic, "severity"), ==, "warning");
+  g_assert_cmpint (json_object_get_int_member (diagnostic, "line"), ==, 39);
+  assert_cells (diagnostic, in_force_cells);
+
+  /* the same whichever file is given first */
+  g_assert_cmpint (exit_code (older_first), ==, 1);
+  g_assert_cmpstr (older_first->out, ==, newer_first->out);
+  again = parse_diff (older_first->out);
+  g_assert_cmpstr (json_object_get_string_member (again, "older"), ==, older);
+
+  /* no cross-year error: exit status 0 */
+  {
+    g_autofree char *matching = comparison_path ("houzhai-2023-matching.txt");
+    g_autoptr(CliRun) ok = run_cli (NULL, "diff", "--format=json", matching, newer, NULL);
+    g_autoptr(JsonObject) ok_result = NULL;
+
+    g_assert_cmpint (exit_code (ok), ==, 0);
+    ok_result = parse_diff (ok->out);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (ok_result, "diagnostics")), ==, 0);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (ok_result, "changes")), ==, 13);
+  }
+}
+
+/* Empty cells, marks and text: "—" in text, null or the text in JSON. */
+static void
+test_diff_values (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *matching = comparison_path ("houzhai-2023-matching.txt");
+  g_autofree char *newer = nb_test_seed_path (SEED_ERRORS);
+  g_autofree char *contents = read_file (matching, NULL);
+  g_autofree char *marked = nb_test_replace (contents, "行政许可\t0", "行政许可\t/");
+  g_autofree char *emptied = nb_test_replace (marked, "行政处罚\t0", "行政处罚\t");
+  g_autofree char *worded = nb_test_replace (emptied, "行政强制\t0", "行政强制\t无");
+  g_autofree char *older = write_file (fixture, "older.txt", worded, -1);
+  g_autoptr(CliRun) text = run_cli (NULL, "diff", older, newer, NULL);
+  g_autoptr(CliRun) json = run_cli (NULL, "diff", "--format=json", older, newer, NULL);
+  g_autoptr(JsonObject) result = NULL;
+  JsonObject *change;
+
+  g_assert_cmpint (exit_code (text), ==, 0);
+  g_assert_nonnull (strstr (text->out, "\nt2/licensing/decisions  本年处理决定数量 行政许可: / → 0\n"));
+  g_assert_nonnull (strstr (text->out, "\nt2/punishment/decisions  本年处理决定数量 行政处罚: — → 0\n"));
+  g_assert_nonnull (strstr (text->out, "\nt2/coercion/decisions  本年处理决定数量 行政强制: 无 → 0\n"));
+  g_assert_cmpstr (text->err, ==, "16 cells differ; 0 errors, 0 warnings between the years\n");
+
+  g_assert_cmpint (exit_code (json), ==, 0);
+  result = parse_diff (json->out);
+  change = find_change (result, "t2/licensing/decisions");
+  g_assert_cmpstr (json_object_get_string_member (change, "older"), ==, "/");
+  g_assert_cmpint (json_object_get_int_member (change, "newer"), ==, 0);
+  change = find_change (result, "t2/punishment/decisions");
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (change, "older")));
+  change = find_change (result, "t2/coercion/decisions");
+  g_assert_cmpstr (json_object_get_string_member (change, "older"), ==, "无");
+}
+
+/* A canonical file has no lines: nor have its diagnostics. */
+static void
+test_diff_canonical (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *seed = nb_test_seed_path (SEED_ERRORS);
+  g_autofree char *mismatching = comparison_path ("houzhai-2023-mismatching.txt");
+  g_autofree char *newer = g_build_filename (fixture->dir, "houzhai-2024.nianbao.json", NULL);
+  g_autofree char *natural = NULL;
+  g_autoptr(CliRun) convert = run_cli (NULL, "convert", seed, newer, NULL);
+  g_autoptr(CliRun) run = NULL;
+
+  g_assert_cmpint (exit_code (convert), ==, 1);
+  run = run_cli (NULL, "diff", newer, mismatching, NULL);
+  g_assert_cmpint (exit_code (run), ==, 1);
+  natural = g_strdup_printf ("\n%s: error: [year.carry-over] "
+                             "自然人: 本年 二、上年结转 = 1, but 上年 四、结转下年度 = 0\n", newer);
+  g_assert_nonnull (strstr (run->out, natural));
+  g_assert_true (g_str_has_prefix (run->out, "older: "));
+}
+
+static void
+test_diff_other_organ (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *yiluo = nb_test_seed_path (SEED_OK);
+  g_autofree char *houzhai = nb_test_seed_path (SEED_ERRORS);
+  g_autofree char *line = g_strdup_printf ("\n%s: warning: [year.organ] The reports are from different "
+                                           "organs: “偃师区伊洛街道办事处” and “侯寨办事处”\n", houzhai);
+  g_autoptr(CliRun) run = run_cli (NULL, "diff", yiluo, houzhai, NULL);
+
+  /* both 2024: in the order given; and then the carry-over does not match */
+  g_assert_cmpint (exit_code (run), ==, 1);
+  g_assert_nonnull (strstr (run->out, line));
+  g_assert_nonnull (strstr (run->out, "[year.carry-over]"));
+  g_assert_true (g_str_has_suffix (run->err, " errors, 1 warnings between the years\n"));
+}
+
+static void
+test_diff_unreadable (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240602);
+  g_autofree guchar *noise = g_malloc (4096);
+  g_autofree char *seed = nb_test_seed_path (SEED_ERRORS);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.txt", NULL);
+  g_autofree char *binary = NULL;
+  g_autofree char *missing_line = g_strdup_printf ("%s: error: [file.unreadable] ", missing);
+  g_autofree char *binary_line = NULL;
+  g_autoptr(CliRun) text = NULL;
+  g_autoptr(CliRun) both = NULL;
+  g_autoptr(CliRun) json = NULL;
+  g_autoptr(JsonObject) result = NULL;
+  JsonArray *diagnostics;
+  JsonObject *diagnostic;
+
+  for (gsize i = 0; i < 4096; i++)
+    noise[i] = g_rand_int_range (rand, 0, 256);
+  noise[0] = '\0';
+  binary = write_file (fixture, "noise.bin", (const char *) noise, 4096);
+  binary_line = g_strdup_printf ("%s: error: [file.unreadable] ", binary);
+
+  text = run_cli (limit_resources, "diff", seed, missing, NULL);
+  g_assert_cmpint (exit_code (text), ==, 2);
+  g_assert_cmpstr (text->out, ==, "");
+  g_assert_true (g_str_has_prefix (text->err, missing_line));
+  g_assert_nonnull (strstr (text->err, "No such file"));
+
+  both = run_cli (limit_resources, "diff", binary, missing, NULL);
+  g_assert_cmpint (exit_code (both), ==, 2);
+  g_assert_cmpstr (both->out, ==, "");
+  g_assert_true (g_str_has_prefix (both->err, binary_line));
+  g_assert_nonnull (strstr (both->err, "binary data"));
+  g_assert_nonnull (strstr (both->err, missing_line));
+
+  /* JSON: the files in the order given; the unreadable one named */
+  json = run_cli (limit_resources, "diff", "--format=json", binary, seed, NULL);
+  g_assert_cmpint (exit_code (json), ==, 2);
+  g_assert_cmpstr (json->err, ==, "");
+  result = parse_diff (json->out);
+  g_assert_cmpstr (json_object_get_string_member (result, "older"), ==, binary);
+  g_assert_cmpstr (json_object_get_string_member (result, "newer"), ==, seed);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "changes")), ==, 0);
+  diagnostics = json_object_get_array_member (result, "diagnostics");
+  g_assert_cmpuint (json_array_get_length (diagnostics), ==, 1);
+  diagnostic = json_array_get_object_element (diagnostics, 0);
+  assert_diagnostic_shape (diagnostic);
+  g_assert_cmpstr (json_object_get_string_member (diagnostic, "rule"), ==, "file.unreadable");
+  g_assert_cmpstr (json_object_get_string_member (diagnostic, "severity"), ==, "error");
+  g_assert_cmpstr (json_object_get_string_member (diagnostic, "path"), ==, binary);
+  g_assert_nonnull (strstr (json_object_get_string_member (diagnostic, "message"), "binary data"));
+}
+
+static void
+test_diff_usage (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *seed = nb_test_seed_path (SEED_ERRORS);
+  g_autoptr(CliRun) none = run_cli (NULL, "diff", NULL);
+  g_autoptr(CliRun) one = run_cli (NULL, "diff", seed, NULL);
+  g_autoptr(CliRun) three = run_cli (NULL, "diff", seed, seed, seed, NULL);
+  g_autoptr(CliRun) bad_format = run_cli (NULL, "diff", "--format=csv", seed, seed, NULL);
+  g_autoptr(CliRun) bad_option = run_cli (NULL, "diff", "--frobnicate", seed, seed, NULL);
+  CliRun *runs[] = { none, one, three, bad_format, bad_option };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_assert_cmpint (exit_code (runs[i]), ==, 2);
+      g_assert_cmpstr (runs[i]->out, ==, "");
+      g_assert_nonnull (strstr (runs[i]->err, "Usage"));
+    }
+  for (guint i = 0; i < 3; i++)
+    g_assert_nonnull (strstr (runs[i]->err, "give two files"));
+  g_assert_nonnull (strstr (bad_format->err, "--format must be"));
+  g_assert_nonnull (strstr (bad_option->err, "--frobnicate"));
+}
+
 /* The command line */
 
 static void
@@ -951,8 +1315,9 @@ test_help (Fixture       *fixture,
   g_autoptr(CliRun) tool = run_cli (NULL, "--help", NULL);
   g_autoptr(CliRun) check = run_cli (NULL, "check", "--help", NULL);
   g_autoptr(CliRun) convert = run_cli (NULL, "convert", "--help", NULL);
+  g_autoptr(CliRun) diff = run_cli (NULL, "diff", "--help", NULL);
   g_autoptr(CliRun) version = run_cli (NULL, "--version", NULL);
-  CliRun *helps[] = { tool, check, convert };
+  CliRun *helps[] = { tool, check, convert, diff };
 
   for (guint i = 0; i < G_N_ELEMENTS (helps); i++)
     {
@@ -964,6 +1329,11 @@ test_help (Fixture       *fixture,
   g_assert_nonnull (strstr (tool->out, "convert"));
   g_assert_nonnull (strstr (check->out, "--format"));
   g_assert_nonnull (strstr (convert->out, "IN OUT"));
+  g_assert_nonnull (strstr (tool->out, "diff       Compare two years of one organ’s report"));
+  g_assert_nonnull (strstr (diff->out, "A B"));
+  g_assert_nonnull (strstr (diff->out, "--format"));
+  g_assert_nonnull (strstr (diff->out, "year.carry-over"));
+  g_assert_nonnull (strstr (diff->out, "Exit status"));
 
   g_assert_cmpint (exit_code (version), ==, 0);
   g_assert_cmpstr (version->out, ==, "nianbao-cli " PACKAGE_VERSION "\n");
@@ -1030,6 +1400,14 @@ main (int    argc,
   add_test ("convert-unwritable", test_convert_unwritable);
   add_test ("convert-failed-save", test_convert_failed_save);
   add_test ("convert-usage", test_convert_usage);
+  add_test ("diff-matching", test_diff_matching);
+  add_test ("diff-mismatching", test_diff_mismatching);
+  add_test ("diff-json", test_diff_json);
+  add_test ("diff-values", test_diff_values);
+  add_test ("diff-canonical", test_diff_canonical);
+  add_test ("diff-other-organ", test_diff_other_organ);
+  add_test ("diff-unreadable", test_diff_unreadable);
+  add_test ("diff-usage", test_diff_usage);
   add_test ("help", test_help);
   add_test ("usage-errors", test_usage_errors);
 

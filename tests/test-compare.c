@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "nb-compare-window.h"
+#include "nb-test-ui.h"
 #include "nb-test-util.h"
 
 typedef struct
@@ -19,14 +20,6 @@ typedef struct
   NbImporter      *importer;
   NbCompareWindow *window;
 } Fixture;
-
-static void
-wait_idle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static NbDocument *
 load (Fixture    *fixture,
@@ -59,7 +52,7 @@ fixture_set_up (Fixture       *fixture,
   older = load (fixture, older_path);
   fixture->window = g_object_ref_sink (nb_compare_window_new (NULL, newer, older));
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_idle ();
+  nb_test_ui_wait_idle ();
 }
 
 static void
@@ -151,7 +144,7 @@ test_carry_over_mismatching (Fixture       *fixture,
 
   /* fixing last year's carried-forward clears it on both sides */
   gtk_editable_set_text (GTK_EDITABLE (entry (fixture, 0, "t3/carried_forward/natural_person")), "1");
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   g_assert_cmpuint (count_rule (between, "year.carry-over"), ==, 1);
   g_assert_false (gtk_widget_has_css_class (entry (fixture, 1, "t3/carried_over/natural_person"), "error"));
 }
@@ -164,14 +157,14 @@ test_edit_updates_both (Fixture       *fixture,
   GtkLabel *delta;
 
   nb_compare_view_set_show_delta (view (fixture), TRUE);
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   delta = nb_compare_view_get_delta_label (view (fixture), index);
   g_assert_nonnull (delta);
   g_assert_cmpstr (gtk_label_get_label (delta), ==, "0");
   g_assert_false (gtk_widget_has_css_class (entry (fixture, 0, "t3/granted/commercial"), "nb-changed"));
 
   gtk_editable_set_text (GTK_EDITABLE (entry (fixture, 1, "t3/granted/commercial")), "3");
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   g_assert_cmpstr (gtk_label_get_label (delta), ==, "+3");
   g_assert_true (gtk_widget_has_css_class (entry (fixture, 0, "t3/granted/commercial"), "nb-changed"));
   g_assert_true (gtk_widget_has_css_class (entry (fixture, 1, "t3/granted/commercial"), "nb-changed"));
@@ -179,11 +172,11 @@ test_edit_updates_both (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (entry (fixture, 1, "t3/granted/total"), "error"));
 
   gtk_editable_set_text (GTK_EDITABLE (entry (fixture, 0, "t3/granted/commercial")), "5");
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   g_assert_cmpstr (gtk_label_get_label (delta), ==, "−2");
 
   gtk_editable_set_text (GTK_EDITABLE (entry (fixture, 0, "t3/granted/commercial")), "");
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   g_assert_cmpstr (gtk_label_get_label (delta), ==, "3");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (delta), "nb-added"));
 }
@@ -212,11 +205,20 @@ test_panel_activation (Fixture       *fixture,
 
   g_assert_nonnull (row);
   g_signal_emit_by_name (list, "row-activated", row);
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_nonnull (focus);
   /* the first cell of year.carry-over is this year's carried-over */
   g_assert_true (gtk_widget_is_ancestor (focus, entry (fixture, 1, "t3/carried_over/natural_person")));
+}
+
+static void
+test_screenshot (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  nb_compare_view_focus_cell (view (fixture), 1, cell (fixture, "t3/carried_over/natural_person"));
+  nb_test_ui_wait_idle ();
+  nb_test_ui_save_png (GTK_WIDGET (fixture->window), "screenshot-compare.png");
 }
 
 int
@@ -224,7 +226,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  adw_init ();
+  nb_test_ui_init ();
 
 #define ADD(path, previous, func) \
   g_test_add ("/nianbao/compare/" path, Fixture, previous, fixture_set_up, func, fixture_tear_down)
@@ -234,6 +236,7 @@ main (int    argc,
   ADD ("edit-updates-both", "houzhai-2023-matching.txt", test_edit_updates_both);
   ADD ("summary-and-narrative", "houzhai-2023-matching.txt", test_summary_and_narrative);
   ADD ("panel-activation", "houzhai-2023-mismatching.txt", test_panel_activation);
+  ADD ("screenshot", "houzhai-2023-mismatching.txt", test_screenshot);
 #undef ADD
 
   return g_test_run ();

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "nb-test-ui.h"
 #include "nb-test-util.h"
 #include "nb-window.h"
 
@@ -23,28 +24,6 @@ typedef struct
   NbWindow   *window;
   char       *dir;
 } Fixture;
-
-static void
-wait_idle (void)
-{
-  /* a few frames' worth: layout, styles, the panel's rows */
-  for (guint i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
 
 static gboolean
 is_mapped (gpointer widget)
@@ -109,8 +88,8 @@ show_seed (Fixture    *fixture,
   g_assert_no_error (error);
   nb_window_set_document (fixture->window, document);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (is_mapped, fixture->window);
-  wait_idle ();
+  nb_test_ui_wait_until (is_mapped, fixture->window);
+  nb_test_ui_wait_idle ();
   return document;
 }
 
@@ -142,7 +121,7 @@ type_into (Fixture    *fixture,
 
   gtk_widget_grab_focus (GTK_WIDGET (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  wait_idle ();
+  nb_test_ui_wait_idle ();
 }
 
 static gboolean
@@ -221,7 +200,7 @@ test_seed_with_errors (Fixture       *fixture,
 
   show_seed (fixture, "003_babb1a0d8021a832");
   /* a reviewer sees the problems at once */
-  wait_until (panel_shown, nb_window_get_panel (fixture->window));
+  nb_test_ui_wait_until (panel_shown, nb_window_get_panel (fixture->window));
   g_assert_true (has_class (fixture, "t4/litigation_after_review/total", "error"));
   g_assert_true (has_class (fixture, "t4/litigation_after_review/corrected", "error"));
   g_assert_false (has_class (fixture, "t3/received/total", "error"));
@@ -273,7 +252,7 @@ test_live_balance_and_undo (Fixture       *fixture,
   g_assert_true (nb_report_get_modified (report (fixture)));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t3/carried_over/natural_person"))), ==, "0");
   for (guint i = 0; i < G_N_ELEMENTS (balance); i++)
     g_assert_false (has_class (fixture, balance[i], "error"));
@@ -281,7 +260,7 @@ test_live_balance_and_undo (Fixture       *fixture,
   g_assert_false (nb_report_get_modified (report (fixture)));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.redo", NULL);
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   g_assert_true (has_class (fixture, "t3/results_total/natural_person", "error"));
   g_assert_true (panel_lists (fixture, "t3.balance"));
 
@@ -299,7 +278,7 @@ press (Fixture         *fixture,
        GdkModifierType  state)
 {
   g_assert_true (nb_cell_entry_handle_key (entry_for (fixture, address), keyval, state));
-  wait_idle ();
+  nb_test_ui_wait_idle ();
 }
 
 static void
@@ -310,12 +289,12 @@ test_panel_activation (Fixture       *fixture,
   GtkListBoxRow *row;
 
   show_seed (fixture, "003_babb1a0d8021a832");
-  wait_until (panel_shown, nb_window_get_panel (fixture->window));
+  nb_test_ui_wait_until (panel_shown, nb_window_get_panel (fixture->window));
   /* the second row is t4.total, whose first cell is the group's total */
   row = gtk_list_box_get_row_at_index (list, 1);
   g_assert_nonnull (row);
   g_signal_emit_by_name (list, "row-activated", row);
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   g_assert_true (has_focus (fixture, "t4/litigation_after_review/total"));
 }
 
@@ -347,12 +326,12 @@ test_close_asks (Fixture       *fixture,
   show_seed (fixture, "000_773531145496868f");
   type_into (fixture, "t2/licensing/decisions", "3");
   gtk_window_close (GTK_WINDOW (fixture->window));
-  wait_until (dialog_shown, &dialog);
+  nb_test_ui_wait_until (dialog_shown, &dialog);
   /* the window stays until the user answers */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_assert_true (nb_report_get_modified (report (fixture)));
 }
@@ -367,7 +346,7 @@ test_keyboard (Fixture       *fixture,
   entry = entry_for (fixture, "t3/received/natural_person");
   g_assert_true (nb_report_view_focus_cell (nb_window_get_report_view (fixture->window),
                                             nb_report_lookup_cell (report (fixture), "t3/received/natural_person")));
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   g_assert_true (has_focus (fixture, "t3/received/natural_person"));
 
   press (fixture, "t3/received/natural_person", GDK_KEY_Tab, 0);
@@ -411,7 +390,7 @@ test_keyboard (Fixture       *fixture,
 
   /* full-width digits are numbers */
   gtk_editable_set_text (GTK_EDITABLE (entry), "１２");
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   g_assert_cmpint (nb_report_get_cell_value (report (fixture),
                                              nb_report_lookup_cell (report (fixture), "t3/carried_over/natural_person")),
                    ==, 12);
@@ -431,13 +410,13 @@ test_quick_fix (Fixture       *fixture,
   g_assert_nonnull (gtk_entry_get_extra_menu (GTK_ENTRY (entry_for (fixture, "t4/review/total"))));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.fix-cell", "u", (guint) total);
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t4/review/total"))), ==, "2");
   g_assert_false (has_class (fixture, "t4/review/total", "error"));
   g_assert_false (panel_lists (fixture, "t4.total"));
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t4/review/total"))), ==, "0");
   g_assert_true (has_class (fixture, "t4/review/total", "error"));
   g_assert_true (panel_lists (fixture, "t4.total"));
@@ -447,7 +426,7 @@ test_quick_fix (Fixture       *fixture,
   type_into (fixture, "t2/coercion/decisions", "/");
   g_assert_true (has_class (fixture, "t2/coercion/decisions", "warning"));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.fill-empty", "s", "t2");
-  wait_idle ();
+  nb_test_ui_wait_idle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t2/regulations/issued"))), ==, "0");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t2/coercion/decisions"))), ==, "0");
   g_assert_false (has_class (fixture, "t2/coercion/decisions", "warning"));
@@ -498,8 +477,8 @@ test_save (Fixture       *fixture,
   g_assert_null (nb_document_get_file (nb_window_get_document (fixture->window)));
 
   nb_window_save_to (fixture->window, file);
-  wait_until (not_saving, fixture);
-  wait_idle ();
+  nb_test_ui_wait_until (not_saving, fixture);
+  nb_test_ui_wait_idle ();
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
   g_assert_true (g_file_equal (nb_document_get_file (nb_window_get_document (fixture->window)), file));
@@ -508,63 +487,14 @@ test_save (Fixture       *fixture,
   /* a save that cannot be written keeps the changes and the old file */
   type_into (fixture, "t3/received/total", "7");
   nb_window_save_to (fixture->window, forbidden);
-  wait_until (not_saving, fixture);
-  wait_idle ();
+  nb_test_ui_wait_until (not_saving, fixture);
+  nb_test_ui_wait_idle ();
   g_assert_true (nb_report_get_modified (report (fixture)));
   g_assert_true (g_file_equal (nb_document_get_file (nb_window_get_document (fixture->window)), file));
   g_assert_false (g_file_query_exists (forbidden, NULL));
   g_clear_pointer (&contents, g_free);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
-}
-
-static gboolean
-drew_frame (gpointer data)
-{
-  guint *frames = data;
-
-  return *frames >= 2;
-}
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  guint *frames = data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  guint frames = 0;
-  guint tick = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gtk_widget_queue_draw (widget);
-  wait_until (drew_frame, &frames);
-  gtk_widget_remove_tick_callback (widget, tick);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-  g_object_unref (paintable);
 }
 
 static void
@@ -577,15 +507,15 @@ test_screenshot (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, tall ? atoi (tall) : 900);
   show_seed (fixture, "003_babb1a0d8021a832");
-  wait_until (panel_shown, nb_window_get_panel (fixture->window));
+  nb_test_ui_wait_until (panel_shown, nb_window_get_panel (fixture->window));
   /* twice: the first scroll may land before the panel's width settles */
   for (guint i = 0; tall == NULL && i < 2; i++)
     {
       nb_report_view_focus_cell (nb_window_get_report_view (fixture->window),
                                  nb_report_lookup_cell (report (fixture), "t4/litigation_after_review/total"));
-      wait_idle ();
+      nb_test_ui_wait_idle ();
     }
-  save_png (GTK_WIDGET (fixture->window), "screenshot-003.png");
+  nb_test_ui_save_png (GTK_WIDGET (fixture->window), "screenshot-003.png");
   g_assert_cmpint (g_stat (path, &info), ==, 0);
   g_assert_cmpint (info.st_size, >, 20000);
 }
@@ -595,15 +525,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  adw_init ();
-  {
-    /* what AdwApplication loads from the resource base path */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/io/github/nianbao/Nianbao/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  nb_test_ui_init ();
 
 #define ADD(path, func) \
   g_test_add ("/nianbao/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

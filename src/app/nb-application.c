@@ -241,33 +241,49 @@ nb_application_open (GApplication  *application,
     }
 }
 
-static int
-nb_application_handle_local_options (GApplication *application,
-                                     GVariantDict *options)
+/* "--compare A B" is read here rather than as an option: GApplication
+ * would otherwise take A and B as files to open one by one. */
+static gboolean
+nb_application_local_command_line (GApplication   *application,
+                                   char         ***arguments,
+                                   int            *exit_status)
 {
-  g_autofree const char **names = NULL;
-  GFile *files[2];
+  char **argv = *arguments;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  gboolean compare = FALSE;
+  GFile *files[2];
 
-  if (!g_variant_dict_contains (options, "compare"))
-    return -1;
-  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &names) ||
-      g_strv_length ((char **) names) != 2)
+  for (guint i = 1; argv[i] != NULL; i++)
+    {
+      if (g_str_equal (argv[i], "--compare"))
+        compare = TRUE;
+      else if (argv[i][0] != '-')
+        g_ptr_array_add (names, argv[i]);
+    }
+  if (!compare)
+    return G_APPLICATION_CLASS (nb_application_parent_class)->local_command_line (application, arguments,
+                                                                                  exit_status);
+
+  if (names->len != 2)
     {
       g_printerr ("%s\n", _("--compare needs exactly two reports: nianbao --compare A B"));
-      return 2;
+      *exit_status = 2;
+      return TRUE;
     }
   if (!g_application_register (application, NULL, &error))
     {
       g_printerr ("%s\n", error->message);
-      return 1;
+      *exit_status = 1;
+      return TRUE;
     }
-  files[0] = g_file_new_for_commandline_arg (names[0]);
-  files[1] = g_file_new_for_commandline_arg (names[1]);
+  files[0] = g_file_new_for_commandline_arg (g_ptr_array_index (names, 0));
+  files[1] = g_file_new_for_commandline_arg (g_ptr_array_index (names, 1));
   g_application_open (application, files, 2, "compare");
   g_object_unref (files[0]);
   g_object_unref (files[1]);
-  return 0;
+  *exit_status = 0;
+  return TRUE;
 }
 
 static void
@@ -292,20 +308,24 @@ nb_application_class_init (NbApplicationClass *klass)
   application_class->startup = nb_application_startup;
   application_class->activate = nb_application_activate;
   application_class->open = nb_application_open;
-  application_class->handle_local_options = nb_application_handle_local_options;
+  application_class->local_command_line = nb_application_local_command_line;
 }
 
 static void
 nb_application_init (NbApplication *self)
 {
+  /* for --help; nb_application_local_command_line() acts on it */
   static const GOptionEntry entries[] = {
     { "compare", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Compare two reports of one organ, side by side"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("FILE…") },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Opens each report in its own window; with --compare,\n"
+                                              "two reports of one organ side by side."));
 }
 
 NbApplication *

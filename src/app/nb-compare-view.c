@@ -15,6 +15,7 @@
 
 #include "nb-cell-marks.h"
 #include "nb-narrative-view.h"
+#include "nb-scroll.h"
 #include "nb-table-grid.h"
 
 /* Both years in one scrolling column of sections, each section a row of
@@ -192,6 +193,8 @@ row_of (GtkWidget *older,
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
 
+  /* equal columns, so both years' rows line up */
+  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
   gtk_widget_set_valign (older, GTK_ALIGN_START);
   gtk_widget_set_valign (newer, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (row), older);
@@ -620,7 +623,10 @@ nb_compare_view_focus_cell (NbCompareView *self,
 {
   NbCellEntry *entry = nb_compare_view_get_entry (self, side, cell);
 
-  if (entry == NULL || !gtk_widget_grab_focus (GTK_WIDGET (entry)))
+  if (entry == NULL)
+    return FALSE;
+  nb_scroll_into_view (self->scroller, GTK_WIDGET (entry));
+  if (!gtk_widget_grab_focus (GTK_WIDGET (entry)))
     return FALSE;
   gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
   return TRUE;

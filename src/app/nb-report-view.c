@@ -15,6 +15,7 @@
 
 #include "nb-cell-marks.h"
 #include "nb-narrative-view.h"
+#include "nb-scroll.h"
 #include "nb-table-grid.h"
 
 /* The report in its own order: title, organ and year, then the six
@@ -78,25 +79,6 @@ lookup_entry (gpointer data,
               guint    cell)
 {
   return nb_report_view_get_entry (data, cell);
-}
-
-static void
-scroll_to_widget (NbReportView *self,
-                  GtkWidget    *widget)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  graphene_point_t point = GRAPHENE_POINT_INIT (0, 0);
-  graphene_point_t target;
-  double page, value;
-
-  if (!gtk_widget_compute_point (widget, GTK_WIDGET (self->content), &point, &target))
-    return;
-  page = gtk_adjustment_get_page_size (adjustment);
-  value = gtk_adjustment_get_value (adjustment);
-  /* only when it is out of sight, and then into the upper third */
-  if (target.y >= value && target.y + gtk_widget_get_height (widget) <= value + page)
-    return;
-  gtk_adjustment_set_value (adjustment, MAX (0, target.y - page / 3));
 }
 
 /* Callbacks */
@@ -448,7 +430,7 @@ nb_report_view_focus_cell (NbReportView *self,
   entry = nb_report_view_get_entry (self, cell);
   if (entry == NULL)
     return FALSE;
-  scroll_to_widget (self, GTK_WIDGET (entry));
+  nb_scroll_into_view (self->scroller, GTK_WIDGET (entry));
   if (!gtk_widget_grab_focus (GTK_WIDGET (entry)))
     return FALSE;
   gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
@@ -497,7 +479,7 @@ nb_report_view_focus_diagnostic (NbReportView *self,
     return;
   if (g_str_equal (nb_diagnostic_get_rule_id (diagnostic), "meta.year"))
     {
-      scroll_to_widget (self, GTK_WIDGET (self->year_entry));
+      nb_scroll_into_view (self->scroller, GTK_WIDGET (self->year_entry));
       gtk_widget_grab_focus (GTK_WIDGET (self->year_entry));
     }
 }

@@ -117,7 +117,7 @@ add_label (NbTableGrid *self,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   /* row labels are read across */
   if (g_str_equal (css_class, "nb-row-label"))
-    gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   else if (g_str_equal (css_class, "nb-group-label"))
     gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
   else

@@ -319,6 +319,17 @@ compare (Inputs   *inputs,
   return nb_comparison_get_n_errors (comparison) > 0 ? NB_EXIT_ERRORS : NB_EXIT_OK;
 }
 
+/**
+ * nb_cli_diff:
+ * @argc: the number of arguments, the command name first
+ * @argv: (array length=argc): the arguments
+ *
+ * `nianbao-cli diff [--format=text|json] A B`: compares two years of one
+ * organ's report (FORMAT.md §6.3).
+ *
+ * Returns: the exit status: #NB_EXIT_OK, #NB_EXIT_ERRORS when there is an
+ *   error between the years, #NB_EXIT_UNREADABLE
+ */
 int
 nb_cli_diff (int    argc,
              char **argv)

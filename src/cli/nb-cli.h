@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* Exit statuses shared by every subcommand (FORMAT.md §4) */
+/* Exit statuses shared by every subcommand (FORMAT.md §6.4) */
 #define NB_EXIT_OK          0
 #define NB_EXIT_ERRORS      1
 #define NB_EXIT_UNREADABLE  2

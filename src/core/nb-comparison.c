@@ -344,7 +344,8 @@ nb_comparison_init (NbComparison *self)
  * @second: the same organ's report of another year
  *
  * The reports are ordered by year, older first; when a year is unknown,
- * in the order given.
+ * in the order given. The order is kept for the comparison's life: a
+ * year edited afterwards does not swap the sides.
  *
  * Returns: (transfer full): a new #NbComparison
  */
@@ -354,6 +355,7 @@ nb_comparison_new (NbReport *first,
 {
   g_return_val_if_fail (NB_IS_REPORT (first), NULL);
   g_return_val_if_fail (NB_IS_REPORT (second), NULL);
+  g_return_val_if_fail (first != second, NULL);
   g_return_val_if_fail (nb_report_get_template (first) == nb_report_get_template (second), NULL);
 
   return g_object_new (NB_TYPE_COMPARISON, "older", first, "newer", second, NULL);
@@ -402,6 +404,12 @@ nb_comparison_get_diagnostics (NbComparison *self)
   return G_LIST_MODEL (self->diagnostics);
 }
 
+/**
+ * nb_comparison_get_n_errors:
+ * @self: a #NbComparison
+ *
+ * Returns: how many error-level findings there are between the years
+ */
 guint
 nb_comparison_get_n_errors (NbComparison *self)
 {
@@ -586,6 +594,10 @@ append_csv_field (GString    *out,
 {
   if (text == NULL)
     return;
+  /* text a spreadsheet would run as a formula is quoted as text */
+  if ((text[0] == '=' || text[0] == '+' || text[0] == '@' || (text[0] == '-' && text[1] != '\0')) &&
+      !g_ascii_isdigit (text[1]))
+    g_string_append_c (out, '\'');
   if (strpbrk (text, ",\"\n\r") == NULL)
     {
       g_string_append (out, text);

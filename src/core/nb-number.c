@@ -182,6 +182,12 @@ nb_number_append (GString    *out,
       g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
       return;
     }
+  /* differences between years can be negative */
+  if (value < 0)
+    {
+      g_string_append_c (out, '-');
+      value = -value;
+    }
 
   g_string_append_printf (out, "%" G_GINT64_FORMAT, value / NB_AMOUNT_SCALE);
   fraction = value % NB_AMOUNT_SCALE;

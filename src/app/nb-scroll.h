@@ -1,0 +1,15 @@
+/* nb-scroll.h — bringing a widget into view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void  nb_scroll_into_view  (GtkScrolledWindow *scroller,
+                            GtkWidget         *widget);
+
+G_END_DECLS

@@ -1,0 +1,92 @@
+/* nb-test-ui.c — what the UI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "nb-test-ui.h"
+
+/* Initialises libadwaita and loads the app's style sheet, which
+ * AdwApplication would load from the resource base path. */
+void
+nb_test_ui_init (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  adw_init ();
+  gtk_css_provider_load_from_resource (css, "/io/github/nianbao/Nianbao/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+void
+nb_test_ui_wait_idle (void)
+{
+  /* a few frames' worth: layout, styles, the panel's rows */
+  for (guint i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+void
+nb_test_ui_wait_until (gboolean (*done) (gpointer),
+                       gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static gboolean
+drew_frame (gpointer data)
+{
+  guint *frames = data;
+
+  return *frames >= 2;
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+nb_test_ui_save_png (GtkWidget  *widget,
+          const char *name)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gtk_widget_queue_draw (widget);
+  nb_test_ui_wait_until (drew_frame, &frames);
+  gtk_widget_remove_tick_callback (widget, tick);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+  g_object_unref (paintable);
+}
