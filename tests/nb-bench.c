@@ -10,7 +10,9 @@
 
 #include "nb-test-util.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <nb-draft.h>
 #include <string.h>
 
 #define N_SEEDS 5
@@ -96,6 +98,40 @@ bench_canonical (NbImporter *importer,
   g_print ("canonical load (parse): %.2f µs per report\n", seconds_since (start) * 1e6 / n);
 }
 
+/* The draft of an edited report: the main thread serializes, a worker
+ * thread writes the file (fsync and rename), so only the first number
+ * costs typing time. */
+static void
+bench_draft (NbImporter *importer,
+             GBytes     *seed)
+{
+  g_autoptr(NbReport) report = nb_importer_import_data (importer, g_bytes_get_data (seed, NULL),
+                                                        g_bytes_get_size (seed), NULL);
+  g_autoptr(NbDocument) document = nb_document_new (report, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bench.json", NULL);
+  guint n = 20000, writes = 200;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GBytes) bytes = nb_draft_serialize (document);
+    }
+  g_print ("draft serialize (main thread): %.2f µs per draft\n", seconds_since (start) * 1e6 / n);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < writes; i++)
+    {
+      g_autoptr(GBytes) bytes = nb_draft_serialize (document);
+
+      g_assert (nb_draft_write_bytes (dir, "bench", bytes, NULL));
+    }
+  g_print ("draft write (worker thread, with fsync): %.2f ms per draft\n",
+           seconds_since (start) * 1e3 / writes);
+  nb_draft_remove (dir, "bench");
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -116,6 +152,7 @@ main (int    argc,
   bench_revalidate (importer, seeds[3], "t2/regulations/issued", "0", "1", "no rule changes");
   bench_revalidate (importer, seeds[3], "t3/granted/commercial", "0", "1", "three rules break and heal");
   bench_canonical (importer, seeds[3]);
+  bench_draft (importer, seeds[3]);
 
   for (guint i = 0; i < N_SEEDS; i++)
     g_bytes_unref (seeds[i]);

@@ -13,6 +13,9 @@
 
 #include "nb-settings.h"
 #include "nb-compare-window.h"
+#include "nb-recovery-window.h"
+
+#include <nb-draft.h>
 #include "nb-window.h"
 
 /* One window per report. Opening a file that a window already shows
@@ -104,6 +107,41 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+restore_cb (NbApplication *self,
+            NbDraftInfo   *info)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbDocument) document = nb_draft_restore (self->importer, info, &error);
+  NbWindow *window = nb_window_new (GTK_APPLICATION (self), self->importer, self->settings);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (document == NULL)
+    {
+      nb_window_toast (window, error->message);
+      return;
+    }
+  nb_window_set_restored_document (window, document, info->id);
+}
+
+/* Drafts left by a process that is gone are offered, never acted on
+ * without the user. */
+static void
+offer_recovery_cb (gpointer data)
+{
+  NbApplication *self = data;
+  g_autofree char *dir = nb_draft_dir_default ();
+  g_autoptr(GPtrArray) drafts = nb_draft_list (dir, TRUE);
+  NbRecoveryWindow *window;
+
+  g_application_release (G_APPLICATION (self));
+  if (drafts->len == 0)
+    return;
+  window = nb_recovery_window_new (GTK_APPLICATION (self), dir, drafts);
+  g_signal_connect_object (window, "restore", G_CALLBACK (restore_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 nb_application_startup (GApplication *application)
 {
   NbApplication *self = NB_APPLICATION (application);
@@ -120,6 +158,9 @@ nb_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  g_application_hold (application);
+  g_idle_add_once (offer_recovery_cb, self);
 }
 
 static void

@@ -172,7 +172,8 @@ save_to (NbCompareWindow *self,
          GFile           *file)
 {
   self->saving++;
-  nb_document_save_async (self->documents[side], file, self->cancellable, saved_cb, g_object_ref (self));
+  nb_document_save_async (self->documents[side], file, NB_DOCUMENT_SAVE_DEFAULT, self->cancellable,
+                          saved_cb, g_object_ref (self));
 }
 
 static void

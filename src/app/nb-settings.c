@@ -24,6 +24,7 @@ struct _NbSettings
   int        window_height;
   gboolean   window_maximized;
   gboolean   show_problems;
+  gboolean   make_backup;
 };
 
 G_DEFINE_FINAL_TYPE (NbSettings, nb_settings, G_TYPE_OBJECT)
@@ -34,6 +35,7 @@ enum {
   PROP_WINDOW_HEIGHT,
   PROP_WINDOW_MAXIMIZED,
   PROP_SHOW_PROBLEMS,
+  PROP_MAKE_BACKUP,
   N_PROPS
 };
 
@@ -42,6 +44,9 @@ static GParamSpec *properties[N_PROPS];
 static void
 nb_settings_constructed (GObject *object)
 {
+  static const char * const keys[] = {
+    "window-width", "window-height", "window-maximized", "show-problems", "make-backup",
+  };
   NbSettings *self = (NbSettings *) object;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -56,10 +61,10 @@ nb_settings_constructed (GObject *object)
       return;
     }
   self->settings = g_settings_new_full (schema, NULL, NULL);
-  g_settings_bind (self->settings, "window-width", self, "window-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "window-height", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "window-maximized", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "show-problems", self, "show-problems", G_SETTINGS_BIND_DEFAULT);
+  /* an older installed schema may lack a key: that one stays in memory */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (g_settings_schema_has_key (schema, keys[i]))
+      g_settings_bind (self->settings, keys[i], self, keys[i], G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -93,6 +98,9 @@ nb_settings_get_property (GObject    *object,
       break;
     case PROP_SHOW_PROBLEMS:
       g_value_set_boolean (value, self->show_problems);
+      break;
+    case PROP_MAKE_BACKUP:
+      g_value_set_boolean (value, self->make_backup);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -146,6 +154,9 @@ nb_settings_set_property (GObject      *object,
     case PROP_SHOW_PROBLEMS:
       set_boolean (self, &self->show_problems, g_value_get_boolean (value), prop_id);
       break;
+    case PROP_MAKE_BACKUP:
+      set_boolean (self, &self->make_backup, g_value_get_boolean (value), prop_id);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -173,6 +184,9 @@ nb_settings_class_init (NbSettingsClass *klass)
   properties[PROP_SHOW_PROBLEMS] =
     g_param_spec_boolean ("show-problems", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MAKE_BACKUP] =
+    g_param_spec_boolean ("make-backup", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -182,6 +196,7 @@ nb_settings_init (NbSettings *self)
   self->window_width = 1280;
   self->window_height = 860;
   self->show_problems = TRUE;
+  self->make_backup = TRUE;
 }
 
 NbSettings *

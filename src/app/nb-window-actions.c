@@ -116,6 +116,43 @@ save_response_cb (NbWindow             *self,
   g_object_unref (chooser);
 }
 
+static void save_to (NbWindow            *self,
+                     GFile               *file,
+                     NbDocumentSaveFlags  flags);
+
+static void
+overwrite_response_cb (NbWindow         *self,
+                       const char       *response,
+                       AdwMessageDialog *dialog)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "nb-file");
+
+  if (g_str_equal (response, "overwrite"))
+    save_to (self, file, NB_DOCUMENT_SAVE_FORCE);
+  else
+    self->close_after_save = FALSE;
+}
+
+/* Another program changed the file since it was opened: overwrite only
+ * when the user says so. */
+static void
+ask_overwrite (NbWindow *self,
+               GFile    *file,
+               GError   *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Overwrite Changed File?"),
+                                                       error->message));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "overwrite", _("_Overwrite"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "nb-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -128,6 +165,12 @@ saved_cb (GObject      *object,
   self->saving--;
   if (!nb_document_save_finish (document, result, &error))
     {
+      if (g_error_matches (error, NB_ERROR, NB_ERROR_CHANGED_ON_DISK))
+        {
+          ask_overwrite (self, g_object_get_data (G_OBJECT (self), "nb-save-target"), error);
+          nb_window_update_actions (self);
+          return;
+        }
       /* the report stays modified: nothing typed is lost */
       self->close_after_save = FALSE;
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -297,6 +340,25 @@ fill_empty_action (GtkWidget  *widget,
 }
 
 static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  nb_window_reload (NB_WINDOW (widget));
+}
+
+static void
+keep_editing_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  /* saving over the changed file will still ask first */
+  gtk_revealer_set_reveal_child (self->banner, FALSE);
+}
+
+static void
 toggle_problems_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -381,11 +443,20 @@ nb_window_save_to (NbWindow *self,
   g_return_if_fail (NB_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  save_to (self, file, NB_DOCUMENT_SAVE_DEFAULT);
+}
+
+static void
+save_to (NbWindow            *self,
+         GFile               *file,
+         NbDocumentSaveFlags  flags)
+{
   if (self->document == NULL)
     return;
   self->saving++;
   nb_window_update_actions (self);
-  nb_document_save_async (self->document, file, self->cancellable, saved_cb, g_object_ref (self));
+  g_object_set_data_full (G_OBJECT (self), "nb-save-target", g_object_ref (file), g_object_unref);
+  nb_document_save_async (self->document, file, flags, self->cancellable, saved_cb, g_object_ref (self));
 }
 
 void
@@ -401,6 +472,8 @@ nb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.fill-empty", "s", fill_empty_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-problems", NULL, toggle_problems_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-editing", NULL, keep_editing_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new", NULL);

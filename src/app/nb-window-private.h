@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <nb-draft-keeper.h>
+
 #include "nb-settings.h"
 #include "nb-window.h"
 
@@ -16,6 +18,7 @@ struct _NbWindow
 
   NbImporter           *importer;
   NbSettings           *settings;
+  NbDraftKeeper        *keeper;
   NbDocument           *document;
   GCancellable         *cancellable;
   GSignalGroup         *report_signals;
@@ -26,6 +29,9 @@ struct _NbWindow
   guint                 present_id;
 
   /* template children */
+  GtkRevealer          *banner;
+  GtkLabel             *banner_label;
+  GtkButton            *reload_button;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
@@ -43,5 +49,6 @@ void  nb_window_class_add_actions  (GtkWidgetClass *widget_class);
 void  nb_window_update_actions     (NbWindow       *self);
 void  nb_window_save               (NbWindow       *self,
                                     gboolean        ask);
+void  nb_window_reload             (NbWindow       *self);
 
 G_END_DECLS

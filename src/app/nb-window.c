@@ -14,6 +14,8 @@
 #include "nb-application.h"
 #include "nb-compare-window.h"
 
+#include <nb-draft.h>
+
 /* A window shows its empty state (open, new, recent reports) until it
  * has a document; then the report form with the problems panel beside
  * it. It follows the document through signal groups, so the title, the
@@ -201,6 +203,29 @@ loaded_cb (GObject      *object,
   nb_window_set_document (self, document);
 }
 
+/* Another program changed or removed the file: say so, and let the user
+ * choose between its version and the one being edited. */
+static void
+changed_on_disk_cb (NbWindow   *self,
+                    gboolean    deleted,
+                    NbDocument *document)
+{
+  g_autofree char *name = nb_document_dup_display_name (document);
+  g_autofree char *text = NULL;
+  gboolean modified = nb_report_get_modified (nb_document_get_report (document));
+
+  if (deleted)
+    text = g_strdup_printf (_("“%s” was deleted by another program. Save to keep the report."), name);
+  else if (modified)
+    text = g_strdup_printf (_("“%s” was changed by another program. Reloading discards your unsaved changes."),
+                            name);
+  else
+    text = g_strdup_printf (_("“%s” was changed by another program."), name);
+  gtk_label_set_label (self->banner_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_button), !deleted);
+  gtk_revealer_set_reveal_child (self->banner, TRUE);
+}
+
 static void
 diagnostic_activated_cb (NbWindow     *self,
                          NbDiagnostic *diagnostic)
@@ -215,6 +240,14 @@ static void
 report_modified_cb (NbWindow *self)
 {
   update_title (self);
+}
+
+static void
+active_changed_cb (NbWindow *self)
+{
+  /* leaving the window is a good moment to secure the typing */
+  if (!gtk_window_is_active (GTK_WINDOW (self)) && self->keeper != NULL)
+    nb_draft_keeper_flush (self->keeper);
 }
 
 static void
@@ -300,6 +333,9 @@ close_dialog_response_cb (NbWindow       *self,
 {
   if (g_str_equal (response, "discard"))
     {
+      /* the user let the work go: its draft goes too */
+      if (self->keeper != NULL)
+        nb_draft_keeper_discard (self->keeper);
       nb_report_set_modified (nb_document_get_report (self->document), FALSE);
       gtk_window_destroy (GTK_WINDOW (self));
     }
@@ -357,6 +393,7 @@ static void
 nb_window_constructed (GObject *object)
 {
   NbWindow *self = (NbWindow *) object;
+  g_autoptr(GPropertyAction) action = NULL;
 
   G_OBJECT_CLASS (nb_window_parent_class)->constructed (object);
 
@@ -370,6 +407,9 @@ nb_window_constructed (GObject *object)
   g_object_bind_property (self->settings, "show-problems",
                           self->diagnostics_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* a check item in the main menu, stored with the other settings */
+  action = g_property_action_new ("make-backup", self->settings, "make-backup");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
 }
 
 static void
@@ -383,6 +423,7 @@ nb_window_dispose (GObject *object)
   g_clear_object (&self->report_signals);
   g_clear_object (&self->document_signals);
   g_clear_object (&self->validator_signals);
+  g_clear_object (&self->keeper);
   g_clear_object (&self->document);
   g_clear_object (&self->importer);
   g_clear_object (&self->settings);
@@ -473,6 +514,9 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, report_bin);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, panel);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, reload_button);
 
   nb_window_class_add_actions (widget_class);
 }
@@ -501,6 +545,8 @@ nb_window_init (NbWindow *self)
                                   G_CALLBACK (update_title), self);
   g_signal_group_connect_swapped (self->document_signals, "notify::busy",
                                   G_CALLBACK (nb_window_update_actions), self);
+  g_signal_group_connect_swapped (self->document_signals, "changed-on-disk",
+                                  G_CALLBACK (changed_on_disk_cb), self);
 
   self->validator_signals = g_signal_group_new (NB_TYPE_VALIDATOR);
   g_signal_group_connect_swapped (self->validator_signals, "notify::n-errors",
@@ -509,6 +555,7 @@ nb_window_init (NbWindow *self)
                                   G_CALLBACK (update_badge), self);
 
   g_signal_connect_swapped (self->panel, "activated", G_CALLBACK (diagnostic_activated_cb), self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
   g_signal_connect_swapped (self->recent_list, "row-activated", G_CALLBACK (open_recent_cb), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
@@ -612,8 +659,24 @@ void
 nb_window_set_document (NbWindow   *self,
                         NbDocument *document)
 {
+  nb_window_set_restored_document (self, document, NULL);
+}
+
+/**
+ * nb_window_set_restored_document:
+ * @self: a #NbWindow
+ * @document: the document to show
+ * @draft_id: (nullable): the id of the draft it was restored from, which
+ *   its edits keep writing to, or %NULL for a document with no draft yet
+ */
+void
+nb_window_set_restored_document (NbWindow   *self,
+                                 NbDocument *document,
+                                 const char *draft_id)
+{
   NbValidator *validator;
   GListModel *diagnostics;
+  g_autofree char *dir = NULL;
 
   g_return_if_fail (NB_IS_WINDOW (self));
   g_return_if_fail (NB_IS_DOCUMENT (document));
@@ -621,12 +684,21 @@ nb_window_set_document (NbWindow   *self,
   if (!g_set_object (&self->document, document))
     return;
 
+  /* a document replaced (reloaded) leaves its unsaved work knowingly */
+  if (self->keeper != NULL)
+    nb_draft_keeper_discard (self->keeper);
+  g_clear_object (&self->keeper);
+  dir = nb_draft_dir_default ();
+  self->keeper = nb_draft_keeper_new (document, dir, draft_id);
+
   validator = nb_document_get_validator (document);
   diagnostics = G_LIST_MODEL (validator);
   g_signal_group_set_target (self->report_signals, nb_document_get_report (document));
   g_signal_group_set_target (self->document_signals, document);
   g_signal_group_set_target (self->validator_signals, validator);
 
+  gtk_revealer_set_reveal_child (self->banner, FALSE);
+  g_object_bind_property (self->settings, "make-backup", document, "make-backup", G_BINDING_SYNC_CREATE);
   adw_bin_set_child (self->report_bin, nb_report_view_new (document));
   nb_diagnostics_panel_set_model (self->panel, diagnostics);
   gtk_stack_set_visible_child_name (self->stack, "report");
@@ -776,4 +848,56 @@ nb_window_compare_with (NbWindow *self,
   if (self->document == NULL)
     return;
   nb_document_load_async (self->importer, file, self->cancellable, compare_loaded_cb, g_object_ref (self));
+}
+
+/**
+ * nb_window_reload:
+ * @self: a #NbWindow
+ *
+ * Reads the document's file again, replacing what is shown; the user
+ * agreed to lose unsaved edits by asking for it.
+ */
+void
+nb_window_reload (NbWindow *self)
+{
+  GFile *file;
+
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  if (self->document == NULL)
+    return;
+  file = nb_document_get_file (self->document);
+  if (file == NULL)
+    file = nb_document_get_source (self->document);
+  gtk_revealer_set_reveal_child (self->banner, FALSE);
+  if (file != NULL)
+    nb_window_open (self, file);
+}
+
+/**
+ * nb_window_get_draft_keeper:
+ * @self: a #NbWindow
+ *
+ * Returns: (transfer none) (nullable): what keeps the document's draft
+ */
+NbDraftKeeper *
+nb_window_get_draft_keeper (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  return self->keeper;
+}
+
+/**
+ * nb_window_get_disk_change_shown:
+ * @self: a #NbWindow
+ *
+ * Returns: whether the banner about a file changed on disk is shown
+ */
+gboolean
+nb_window_get_disk_change_shown (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->banner);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include <nb-document.h>
+#include <nb-draft-keeper.h>
 
 #include "nb-diagnostics-panel.h"
 #include "nb-report-view.h"
@@ -38,5 +39,10 @@ void                 nb_window_toast            (NbWindow       *self,
                                                  const char     *message);
 void                 nb_window_compare_with     (NbWindow       *self,
                                                  GFile          *file);
+void                 nb_window_set_restored_document (NbWindow   *self,
+                                                      NbDocument *document,
+                                                      const char *draft_id);
+NbDraftKeeper       *nb_window_get_draft_keeper (NbWindow       *self);
+gboolean             nb_window_get_disk_change_shown (NbWindow  *self);
 
 G_END_DECLS

@@ -963,19 +963,177 @@ nb_canonical_save (NbReport      *report,
   return TRUE;
 }
 
+typedef struct
+{
+  GBytes  *bytes;
+  GFile   *file;
+  char    *expected_etag;
+  gboolean backup;
+  guint64  state;
+  char    *etag;        /* the file's etag after the save */
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *save = data;
+
+  g_bytes_unref (save->bytes);
+  g_object_unref (save->file);
+  g_free (save->expected_etag);
+  g_free (save->etag);
+  g_free (save);
+}
+
+/**
+ * nb_canonical_dup_etag:
+ * @file: a file
+ *
+ * Returns: (transfer full) (nullable): the file's entity tag (for a local
+ *   file, its modification time), or %NULL when it does not exist
+ */
+char *
+nb_canonical_dup_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+static gboolean
+check_unchanged (SaveData  *save,
+                 GError   **error)
+{
+  g_autofree char *etag = NULL;
+  g_autofree char *name = NULL;
+
+  if (save->expected_etag == NULL)
+    return TRUE;
+  etag = nb_canonical_dup_etag (save->file);
+  if (g_strcmp0 (etag, save->expected_etag) == 0)
+    return TRUE;
+  name = g_file_get_parse_name (save->file);
+  g_set_error (error, NB_ERROR, NB_ERROR_CHANGED_ON_DISK,
+               _("“%s” was changed by another program since it was opened"), name);
+  return FALSE;
+}
+
+/* The previous version is kept as FILE~, as GNOME editors do; not being
+ * able to keep it never stops the save itself. */
+static void
+keep_backup (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *backup_uri = g_strconcat (uri, "~", NULL);
+  g_autoptr(GFile) backup = g_file_new_for_uri (backup_uri);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_query_exists (file, NULL))
+    return;
+  if (!g_file_copy (file, backup, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
+                    NULL, NULL, NULL, &error))
+    g_debug ("No backup of %s: %s", uri, error->message);
+}
+
 static void
 save_in_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  GFile *file = g_object_get_data (G_OBJECT (task), "nb-file");
+  SaveData *save = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (!replace_file (file, task_data, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  if (!check_unchanged (save, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (save->backup)
+    keep_backup (save->file);
+  if (!replace_file (save->file, save->bytes, cancellable, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  save->etag = nb_canonical_dup_etag (save->file);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * nb_canonical_save_full_async:
+ * @report: a report
+ * @file: where to save it
+ * @expected_etag: (nullable): the etag @file had when it was read or
+ *   last saved; when it has changed since, the save fails with
+ *   %NB_ERROR_CHANGED_ON_DISK and writes nothing
+ * @backup: whether to keep the previous version as `FILE~`
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Serializes on the calling thread, so later edits cannot tear the file,
+ * then writes it atomically in a worker thread.
+ */
+void
+nb_canonical_save_full_async (NbReport            *report,
+                              GFile               *file,
+                              const char          *expected_etag,
+                              gboolean             backup,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *save;
+
+  g_return_if_fail (NB_IS_REPORT (report));
+  g_return_if_fail (G_IS_FILE (file));
+
+  save = g_new0 (SaveData, 1);
+  save->bytes = nb_canonical_write (report);
+  save->file = g_object_ref (file);
+  save->expected_etag = g_strdup (expected_etag);
+  save->backup = backup;
+  /* what the file will hold: edits made meanwhile are not saved */
+  save->state = nb_report_get_state_id (report);
+  task = g_task_new (report, cancellable, callback, user_data);
+  g_task_set_source_tag (task, nb_canonical_save_full_async);
+  g_task_set_task_data (task, save, save_data_free);
+  g_task_run_in_thread (task, save_in_thread);
+}
+
+/**
+ * nb_canonical_save_full_finish:
+ * @report: a report
+ * @result: the result
+ * @etag: (out) (optional) (transfer full): the file's new etag
+ * @error: return location for a #GError
+ *
+ * When the save succeeded, the state the report had when the save began
+ * becomes its save point: the modified flag clears, or, when the report
+ * was edited meanwhile, clears once those edits are undone.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+nb_canonical_save_full_finish (NbReport      *report,
+                               GAsyncResult  *result,
+                               char         **etag,
+                               GError       **error)
+{
+  SaveData *save;
+
+  g_return_val_if_fail (g_task_is_valid (result, report), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  save = g_task_get_task_data (G_TASK (result));
+  nb_report_mark_saved (report, save->state);
+  if (etag != NULL)
+    *etag = g_strdup (save->etag);
+  return TRUE;
 }
 
 /**
@@ -986,8 +1144,7 @@ save_in_thread (GTask        *task,
  * @callback: called when done
  * @user_data: data for @callback
  *
- * Serializes on the calling thread, so later edits cannot tear the file,
- * then writes it in a worker thread as nb_canonical_save() does.
+ * nb_canonical_save_full_async() without an etag check or a backup.
  */
 void
 nb_canonical_save_async (NbReport            *report,
@@ -996,20 +1153,7 @@ nb_canonical_save_async (NbReport            *report,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  guint64 state;
-
-  g_return_if_fail (NB_IS_REPORT (report));
-  g_return_if_fail (G_IS_FILE (file));
-
-  state = nb_report_get_state_id (report);
-  task = g_task_new (report, cancellable, callback, user_data);
-  g_task_set_source_tag (task, nb_canonical_save_async);
-  g_task_set_task_data (task, nb_canonical_write (report), (GDestroyNotify) g_bytes_unref);
-  g_object_set_data_full (G_OBJECT (task), "nb-file", g_object_ref (file), g_object_unref);
-  /* what the file will hold: edits made meanwhile are not saved */
-  g_object_set_data_full (G_OBJECT (task), "nb-state", g_memdup2 (&state, sizeof state), g_free);
-  g_task_run_in_thread (task, save_in_thread);
+  nb_canonical_save_full_async (report, file, NULL, FALSE, cancellable, callback, user_data);
 }
 
 /**
@@ -1018,10 +1162,6 @@ nb_canonical_save_async (NbReport            *report,
  * @result: the result
  * @error: return location for a #GError
  *
- * When the save succeeded, the state the report had when the save began
- * becomes its save point: the modified flag clears, or, when the report
- * was edited meanwhile, clears once those edits are undone.
- *
  * Returns: %TRUE on success
  */
 gboolean
@@ -1029,13 +1169,5 @@ nb_canonical_save_finish (NbReport      *report,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  const guint64 *state;
-
-  g_return_val_if_fail (g_task_is_valid (result, report), FALSE);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-  state = g_object_get_data (G_OBJECT (result), "nb-state");
-  nb_report_mark_saved (report, *state);
-  return TRUE;
+  return nb_canonical_save_full_finish (report, result, NULL, error);
 }

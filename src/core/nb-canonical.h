@@ -39,5 +39,17 @@ void       nb_canonical_save_async   (NbReport             *report,
 gboolean   nb_canonical_save_finish  (NbReport             *report,
                                       GAsyncResult         *result,
                                       GError              **error);
+void       nb_canonical_save_full_async  (NbReport         *report,
+                                          GFile            *file,
+                                          const char       *expected_etag,
+                                          gboolean          backup,
+                                          GCancellable     *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer          user_data);
+gboolean   nb_canonical_save_full_finish (NbReport         *report,
+                                          GAsyncResult     *result,
+                                          char            **etag,
+                                          GError          **error);
+char      *nb_canonical_dup_etag     (GFile                *file);
 
 G_END_DECLS

@@ -26,6 +26,9 @@ struct _NbDocument
   GFile       *file;      /* the .nianbao.json it saves to, or NULL */
   GFile       *source;    /* what it was opened from, or NULL */
   guint        busy;
+  gboolean     make_backup;
+  char        *etag;      /* of the watched file, as read or saved */
+  GFileMonitor *monitor;
 };
 
 G_DEFINE_FINAL_TYPE (NbDocument, nb_document, G_TYPE_OBJECT)
@@ -37,17 +40,76 @@ enum {
   PROP_FILE,
   PROP_SOURCE,
   PROP_BUSY,
+  PROP_MAKE_BACKUP,
   N_PROPS
 };
 
+enum {
+  CHANGED_ON_DISK,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void watch (NbDocument *self);
 
 static void
 set_file (NbDocument *self,
           GFile      *file)
 {
-  if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  if (!g_set_object (&self->file, file))
+    return;
+  watch (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+static GFile *
+watched_file (NbDocument *self)
+{
+  return self->file != NULL ? self->file : self->source;
+}
+
+/* Another program wrote or removed the file: tell the window, which asks
+ * the user; our own saves change the etag we expect and are not news. */
+static void
+monitor_changed_cb (NbDocument        *self,
+                    GFile             *file,
+                    GFile             *other,
+                    GFileMonitorEvent  event)
+{
+  g_autofree char *etag = NULL;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_DELETED &&
+      event != G_FILE_MONITOR_EVENT_CREATED && event != G_FILE_MONITOR_EVENT_MOVED_IN &&
+      event != G_FILE_MONITOR_EVENT_RENAMED)
+    return;
+  if (self->busy > 0)
+    return;
+  etag = nb_canonical_dup_etag (watched_file (self));
+  if (g_strcmp0 (etag, self->etag) == 0)
+    return;
+  g_signal_emit (self, signals[CHANGED_ON_DISK], 0, etag == NULL);
+}
+
+static void
+watch (NbDocument *self)
+{
+  GFile *file = watched_file (self);
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, monitor_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_pointer (&self->etag, g_free);
+  if (file == NULL)
+    return;
+  self->etag = nb_canonical_dup_etag (file);
+  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
 }
 
 static void
@@ -71,6 +133,13 @@ nb_document_dispose (GObject *object)
 {
   NbDocument *self = (NbDocument *) object;
 
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, monitor_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_pointer (&self->etag, g_free);
   g_clear_object (&self->validator);
   g_clear_object (&self->report);
   g_clear_object (&self->file);
@@ -104,6 +173,27 @@ nb_document_get_property (GObject    *object,
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy > 0);
       break;
+    case PROP_MAKE_BACKUP:
+      g_value_set_boolean (value, self->make_backup);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_document_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  NbDocument *self = NB_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_MAKE_BACKUP:
+      nb_document_set_make_backup (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -116,6 +206,7 @@ nb_document_class_init (NbDocumentClass *klass)
 
   object_class->dispose = nb_document_dispose;
   object_class->get_property = nb_document_get_property;
+  object_class->set_property = nb_document_set_property;
 
   properties[PROP_REPORT] =
     g_param_spec_object ("report", NULL, NULL, NB_TYPE_REPORT,
@@ -133,12 +224,29 @@ nb_document_class_init (NbDocumentClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  properties[PROP_MAKE_BACKUP] =
+    g_param_spec_boolean ("make-backup", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * NbDocument::changed-on-disk:
+   * @self: the document
+   * @deleted: whether the file is gone
+   *
+   * Another program changed or removed the file since it was read or
+   * saved. The document itself is unchanged: what to do is the user's
+   * choice.
+   */
+  signals[CHANGED_ON_DISK] =
+    g_signal_new ("changed-on-disk", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 }
 
 static void
 nb_document_init (NbDocument *self)
 {
+  self->make_backup = TRUE;
 }
 
 /**
@@ -169,6 +277,7 @@ nb_document_new (NbReport *report,
       if (is_canonical_name (file))
         self->file = g_object_ref (file);
     }
+  watch (self);
   return self;
 }
 
@@ -401,14 +510,19 @@ save_done_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   NbDocument *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  GFile *file = g_task_get_task_data (task);
 
   change_busy (self, -1);
-  if (!nb_canonical_save_finish (NB_REPORT (object), result, &error))
+  if (!nb_canonical_save_full_finish (NB_REPORT (object), result, &etag, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  set_file (self, g_task_get_task_data (task));
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    set_file (self, file);
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&etag);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -416,32 +530,42 @@ save_done_cb (GObject      *object,
  * nb_document_save_async:
  * @self: a #NbDocument
  * @file: (nullable): where to save, or %NULL for the document's file
+ * @flags: whether to overwrite a file another program changed
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: data for @callback
  *
- * Saves the canonical file atomically; on success @file becomes the
- * document's file. On failure nothing changes: the report stays modified.
+ * Saves the canonical file atomically, keeping the previous version as
+ * `FILE~` when #NbDocument:make-backup is set; on success @file becomes
+ * the document's file. Saving over the document's own file that another
+ * program changed since fails with %NB_ERROR_CHANGED_ON_DISK unless
+ * @flags say %NB_DOCUMENT_SAVE_FORCE. On failure nothing changes: the
+ * report stays modified.
  */
 void
 nb_document_save_async (NbDocument          *self,
                         GFile               *file,
+                        NbDocumentSaveFlags  flags,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  const char *expected = NULL;
 
   g_return_if_fail (NB_IS_DOCUMENT (self));
   g_return_if_fail (file != NULL || self->file != NULL);
 
   if (file == NULL)
     file = self->file;
+  if (!(flags & NB_DOCUMENT_SAVE_FORCE) && self->file != NULL && g_file_equal (file, self->file))
+    expected = self->etag;
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, nb_document_save_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   change_busy (self, 1);
-  nb_canonical_save_async (self->report, file, cancellable, save_done_cb, g_steal_pointer (&task));
+  nb_canonical_save_full_async (self->report, file, expected, self->make_backup,
+                                cancellable, save_done_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -452,4 +576,25 @@ nb_document_save_finish (NbDocument    *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+nb_document_get_make_backup (NbDocument *self)
+{
+  g_return_val_if_fail (NB_IS_DOCUMENT (self), FALSE);
+
+  return self->make_backup;
+}
+
+void
+nb_document_set_make_backup (NbDocument *self,
+                             gboolean    make_backup)
+{
+  g_return_if_fail (NB_IS_DOCUMENT (self));
+
+  make_backup = !!make_backup;
+  if (self->make_backup == make_backup)
+    return;
+  self->make_backup = make_backup;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAKE_BACKUP]);
 }

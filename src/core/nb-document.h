@@ -13,6 +13,18 @@
 
 G_BEGIN_DECLS
 
+/**
+ * NbDocumentSaveFlags:
+ * @NB_DOCUMENT_SAVE_DEFAULT: refuse to overwrite a file another program
+ *   changed since it was read or saved (%NB_ERROR_CHANGED_ON_DISK)
+ * @NB_DOCUMENT_SAVE_FORCE: overwrite it anyway (the user said so)
+ */
+typedef enum
+{
+  NB_DOCUMENT_SAVE_DEFAULT = 0,
+  NB_DOCUMENT_SAVE_FORCE = 1 << 0,
+} NbDocumentSaveFlags;
+
 #define NB_TYPE_DOCUMENT (nb_document_get_type ())
 
 G_DECLARE_FINAL_TYPE (NbDocument, nb_document, NB, DOCUMENT, GObject)
@@ -40,11 +52,15 @@ char         *nb_document_dup_display_name (NbDocument           *self);
 char         *nb_document_dup_suggested_name (NbDocument         *self);
 void          nb_document_save_async       (NbDocument           *self,
                                             GFile                *file,
+                                            NbDocumentSaveFlags   flags,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
 gboolean      nb_document_save_finish      (NbDocument           *self,
                                             GAsyncResult         *result,
                                             GError              **error);
+gboolean      nb_document_get_make_backup  (NbDocument           *self);
+void          nb_document_set_make_backup  (NbDocument           *self,
+                                            gboolean              make_backup);
 
 G_END_DECLS

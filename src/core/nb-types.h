@@ -62,6 +62,8 @@ typedef enum
  * @NB_ERROR_TOO_LARGE: the input exceeds a size limit
  * @NB_ERROR_ENCODING: the input's character encoding could not be determined
  * @NB_ERROR_TEMPLATE: a template description is broken
+ * @NB_ERROR_CHANGED_ON_DISK: the file was changed by another program since
+ *   it was read or last saved
  */
 typedef enum
 {
@@ -71,6 +73,7 @@ typedef enum
   NB_ERROR_TOO_LARGE,
   NB_ERROR_ENCODING,
   NB_ERROR_TEMPLATE,
+  NB_ERROR_CHANGED_ON_DISK,
 } NbError;
 
 #define NB_ERROR (nb_error_quark ())
