@@ -12,21 +12,29 @@ cd "$(dirname "$0")/.."
 
 PACKAGES="
   appstream
+  clang
   dbus-daemon
   desktop-file-utils
   fonts-noto-cjk
   gcc
   gettext
   libadwaita-1-dev
+  libclang-rt-14-dev
+  libcairo2-dev
   libglib2.0-dev
   libglib2.0-dev-bin
+  libgsf-1-dev
   libgtk-4-dev
   libjson-glib-dev
+  libpoppler-glib-dev
+  libpango1.0-dev
   libuchardet-dev
+  libxml2-dev
   locales
   meson
   ninja-build
   pkg-config
+  poppler-utils
   python3
   xauth
   xvfb

@@ -37,7 +37,8 @@ for arg in args:
 modules = manifest.get("modules", [])
 names = [m.get("name") for m in modules if isinstance(m, dict)]
 expect(names and names[-1] == "nianbao", "the last module is not nianbao")
-expect("uchardet" in names, "uchardet (not in the GNOME runtime) is not built")
+for needed in ("uchardet", "libgsf", "poppler"):
+    expect(needed in names, f"{needed} (not in the GNOME runtime) is not built")
 if names and names[-1] == "nianbao":
     app = modules[-1]
     expect(app.get("buildsystem") == "meson", "nianbao is not built with meson")
@@ -47,6 +48,8 @@ for module in modules:
     for source in module.get("sources", []):
         if source.get("type") == "archive":
             expect(len(source.get("sha256", "")) == 64, f"{module.get('name')}: archive without sha256")
+        if source.get("type") == "git":
+            expect("tag" in source or "commit" in source, f"{module.get('name')}: git source without tag or commit")
 
 for error in errors:
     print(f"{manifest_path}: {error}")

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <nb-draft.h>
+#include <nb-export.h>
 #include <string.h>
 
 #define N_SEEDS 5
@@ -132,6 +133,116 @@ bench_draft (NbImporter *importer,
   g_rmdir (dir);
 }
 
+/* Each writer over the five reports, after one warm-up round (the PDF
+ * writer's first report loads the fonts). */
+static void
+bench_export (NbImporter *importer,
+              GBytes    **seeds)
+{
+  static const char * const names[] = { "text", "HTML", "DOCX", "PDF" };
+  NbReport *reports[N_SEEDS];
+
+  for (guint i = 0; i < N_SEEDS; i++)
+    reports[i] = nb_importer_import_data (importer, g_bytes_get_data (seeds[i], NULL),
+                                          g_bytes_get_size (seeds[i]), NULL);
+
+  for (guint format = 0; format < NB_EXPORT_N_FORMATS; format++)
+    {
+      gsize bytes = 0;
+      guint n = 0;
+      gint64 start;
+      double elapsed;
+
+      for (guint i = 0; i < N_SEEDS; i++)
+        {
+          g_autoptr(GBytes) written = nb_export (reports[i], format, NULL);
+
+          g_assert (written != NULL);
+        }
+      start = g_get_monotonic_time ();
+      while ((elapsed = seconds_since (start)) < 1.0)
+        for (guint i = 0; i < N_SEEDS; i++)
+          {
+            g_autoptr(GBytes) written = nb_export (reports[i], format, NULL);
+
+            bytes += g_bytes_get_size (written);
+            n++;
+          }
+      g_print ("export %s: %.2f ms per report (%zu bytes on average, %u reports)\n",
+               names[format], elapsed * 1e3 / n, bytes / n, n);
+    }
+
+  for (guint i = 0; i < N_SEEDS; i++)
+    g_object_unref (reports[i]);
+}
+
+/* Reading the five reports from a web page, a Word document and a PDF,
+ * the whole import (reader, matcher, rules); `pdftotext -layout` on the
+ * same PDFs, spawned, is the floor a PDF reader could hope for. */
+static void
+bench_formats (NbImporter *importer)
+{
+  static const char * const extensions[] = { "html", "docx", "pdf" };
+  static const char * const names[] = { "HTML", "DOCX", "PDF" };
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+
+  for (guint f = 0; f < G_N_ELEMENTS (extensions); f++)
+    {
+      GBytes *files[N_SEEDS];
+      guint n = 0;
+      gint64 start;
+      double elapsed;
+
+      for (guint i = 0; i < N_SEEDS; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("%.3s.%s", nb_test_seeds[i], extensions[f]);
+
+          files[i] = nb_test_load_data ("formats", name, NULL);
+        }
+      start = g_get_monotonic_time ();
+      while ((elapsed = seconds_since (start)) < 1.0)
+        for (guint i = 0; i < N_SEEDS; i++)
+          {
+            g_autoptr(NbReport) report = NULL;
+            g_autoptr(NbValidator) validator = NULL;
+
+            report = nb_importer_import_data (importer, g_bytes_get_data (files[i], NULL),
+                                              g_bytes_get_size (files[i]), NULL);
+            g_assert (report != NULL);
+            validator = nb_validator_new (report);
+            n++;
+          }
+      g_print ("import+validate %s: %.2f ms per report, %.0f reports/s (%u reports)\n",
+               names[f], elapsed * 1e3 / n, n / elapsed, n);
+      for (guint i = 0; i < N_SEEDS; i++)
+        g_bytes_unref (files[i]);
+    }
+
+  if (pdftotext == NULL)
+    return;
+  {
+    guint n = 0;
+    gint64 start = g_get_monotonic_time ();
+    double elapsed;
+
+    while ((elapsed = seconds_since (start)) < 1.0)
+      for (guint i = 0; i < N_SEEDS; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("%.3s.pdf", nb_test_seeds[i]);
+          g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", name, NULL);
+          const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
+          g_autofree char *out = NULL;
+          int status = 0;
+
+          g_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                  &out, NULL, &status, NULL));
+          n++;
+        }
+    g_print ("pdftotext -layout (spawned, text only, the floor): %.2f ms per report, %.0f reports/s\n",
+             elapsed * 1e3 / n, n / elapsed);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -149,9 +260,11 @@ main (int    argc,
     seeds[i] = nb_test_load_seed (nb_test_seeds[i]);
 
   bench_import (importer, seeds);
+  bench_formats (importer);
   bench_revalidate (importer, seeds[3], "t2/regulations/issued", "0", "1", "no rule changes");
   bench_revalidate (importer, seeds[3], "t3/granted/commercial", "0", "1", "three rules break and heal");
   bench_canonical (importer, seeds[3]);
+  bench_export (importer, seeds);
   bench_draft (importer, seeds[3]);
 
   for (guint i = 0; i < N_SEEDS; i++)

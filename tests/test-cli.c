@@ -942,6 +942,183 @@ test_convert_usage (Fixture       *fixture,
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* export */
+
+static void
+test_export_formats (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct
+  {
+    const char *format;
+    const char *magic;
+  } formats[] = {
+    { "docx", "PK\003\004" },
+    { "html", "<!DOCTYPE html>\n<html lang=\"zh-CN\">" },
+    { "txt", "偃师区伊洛街道办事处 2024 年政府信息公开工作年度报告\n\n一、总体情况\n" },
+    { "pdf", "%PDF-" },
+  };
+  g_autofree char *seed = nb_test_seed_path (SEED_OK);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strconcat ("report.", formats[i].format, NULL);
+      g_autofree char *out = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *to = g_strconcat ("--to=", formats[i].format, NULL);
+      g_autoptr(CliRun) run = run_cli (NULL, "export", to, seed, out, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_test_message ("format %s", formats[i].format);
+      g_assert_cmpint (exit_code (run), ==, 0);
+      g_assert_cmpstr (run->out, ==, "");
+      g_assert_cmpstr (run->err, ==, "");
+      contents = read_file (out, &length);
+      g_assert_cmpuint (length, >, strlen (formats[i].magic));
+      g_assert_cmpmem (contents, strlen (formats[i].magic), formats[i].magic, strlen (formats[i].magic));
+    }
+
+  /* the text reads back as the same report */
+  {
+    g_autofree char *text = g_build_filename (fixture->dir, "report.txt", NULL);
+    g_autoptr(CliRun) check = run_cli (NULL, "check", "--format=json", text, seed, NULL);
+    g_autoptr(GPtrArray) results = NULL;
+
+    g_assert_cmpint (exit_code (check), ==, 0);
+    results = parse_results (check->out, 2);
+    g_assert_true (json_node_equal (json_object_get_member (results->pdata[0], "report"),
+                                    json_object_get_member (results->pdata[1], "report")));
+  }
+  g_assert_cmpuint (count_entries (fixture->dir), ==, G_N_ELEMENTS (formats));
+}
+
+static void
+test_export_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *seed = nb_test_seed_path (SEED_ERRORS);
+  g_autofree char *out = g_build_filename (fixture->dir, "errors.docx", NULL);
+  g_autofree char *line = g_strdup_printf ("%s:88: error: [t4.total] ", seed);
+  g_autofree char *summary = g_strdup_printf ("%s: the exported report still has 2 errors\n", out);
+  g_autoptr(CliRun) run = run_cli (NULL, "export", "--to=docx", seed, out, NULL);
+
+  g_assert_cmpint (exit_code (run), ==, 1);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_nonnull (strstr (run->err, line));
+  g_assert_true (g_str_has_suffix (run->err, summary));
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_export_format_choice (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *seed = nb_test_seed_path (SEED_OK);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "report.PDF", NULL);
+  g_autofree char *odd = g_build_filename (fixture->dir, "report.odt", NULL);
+  g_autofree char *html = g_build_filename (fixture->dir, "report.odt.html", NULL);
+  g_autoptr(CliRun) by_extension = run_cli (NULL, "export", seed, pdf, NULL);
+  g_autoptr(CliRun) unknown_extension = run_cli (NULL, "export", seed, odd, NULL);
+  g_autoptr(CliRun) unknown_format = run_cli (NULL, "export", "--to=doc", seed, html, NULL);
+  g_autoptr(CliRun) short_option = run_cli (NULL, "export", "-t", "html", seed, odd, NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (exit_code (by_extension), ==, 0);
+  contents = read_file (pdf, NULL);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  g_assert_cmpint (exit_code (unknown_extension), ==, 2);
+  g_assert_nonnull (strstr (unknown_extension->err, "--to=docx|html|txt|pdf"));
+  g_assert_cmpint (exit_code (unknown_format), ==, 2);
+  g_assert_nonnull (strstr (unknown_format->err, "the format must be docx, html, txt or pdf"));
+  g_assert_false (g_file_test (html, G_FILE_TEST_EXISTS));
+
+  /* --to wins over the extension */
+  g_assert_cmpint (exit_code (short_option), ==, 0);
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (odd, NULL);
+  g_assert_true (g_str_has_prefix (contents, "<!DOCTYPE html>"));
+}
+
+static void
+test_export_stdout (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *seed = nb_test_seed_path (SEED_OK);
+  g_autofree char *out = g_build_filename (fixture->dir, "report.html", NULL);
+  g_autoptr(CliRun) to_file = run_cli (NULL, "export", seed, out, NULL);
+  g_autoptr(CliRun) to_stdout = run_cli (NULL, "export", "--to=html", seed, "-", NULL);
+  g_autofree char *saved = NULL;
+  gsize length;
+
+  g_assert_cmpint (exit_code (to_file), ==, 0);
+  g_assert_cmpint (exit_code (to_stdout), ==, 0);
+  g_assert_cmpstr (to_stdout->err, ==, "");
+  saved = read_file (out, &length);
+  g_assert_cmpmem (to_stdout->out, strlen (to_stdout->out), saved, length);
+}
+
+static void
+test_export_unwritable (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char old[] = "an old document\n";
+  g_autofree char *seed = nb_test_seed_path (SEED_OK);
+  g_autofree char *plain = write_file (fixture, "plain", "not a folder\n", -1);
+  g_autofree char *inside = g_build_filename (plain, "out.docx", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s: error: Could not save", inside);
+  g_autofree char *existing = write_file (fixture, "report.pdf", old, -1);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.txt", NULL);
+  g_autofree char *never = g_build_filename (fixture->dir, "never.docx", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(CliRun) under_file = run_cli (NULL, "export", seed, inside, NULL);
+  g_autoptr(CliRun) disk_full = run_cli (limit_file_size, "export", seed, existing, NULL);
+  g_autoptr(CliRun) unreadable = run_cli (NULL, "export", missing, never, NULL);
+
+  g_assert_cmpint (exit_code (under_file), ==, 2);
+  g_assert_true (g_str_has_prefix (under_file->err, prefix));
+
+  /* a write that fails half-way leaves the old file */
+  g_assert_cmpint (exit_code (disk_full), ==, 2);
+  g_assert_nonnull (strstr (disk_full->err, "File too large"));
+  contents = read_file (existing, NULL);
+  g_assert_cmpstr (contents, ==, old);
+
+  g_assert_cmpint (exit_code (unreadable), ==, 2);
+  g_assert_nonnull (strstr (unreadable->err, "[file.unreadable]"));
+  g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries (fixture->dir), ==, 2);
+}
+
+static void
+test_export_usage (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *seed = nb_test_seed_path (SEED_OK);
+  g_autofree char *out = g_build_filename (fixture->dir, "out.pdf", NULL);
+  g_autoptr(CliRun) none = run_cli (NULL, "export", NULL);
+  g_autoptr(CliRun) one = run_cli (NULL, "export", "--to=pdf", seed, NULL);
+  g_autoptr(CliRun) three = run_cli (NULL, "export", seed, out, out, NULL);
+  g_autoptr(CliRun) help = run_cli (NULL, "export", "--help", NULL);
+  g_autoptr(CliRun) tool = run_cli (NULL, "--help", NULL);
+  CliRun *usage[] = { none, one, three };
+
+  for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
+    {
+      g_assert_cmpint (exit_code (usage[i]), ==, 2);
+      g_assert_cmpstr (usage[i]->out, ==, "");
+      g_assert_nonnull (strstr (usage[i]->err, "give one input and one output file"));
+    }
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (exit_code (help), ==, 0);
+  g_assert_nonnull (strstr (help->out, "nianbao-cli export [OPTION…] IN OUT"));
+  g_assert_nonnull (strstr (help->out, "--to=FORMAT"));
+  g_assert_nonnull (strstr (help->out, "docx, html, txt or pdf"));
+  g_assert_cmpint (exit_code (tool), ==, 0);
+  g_assert_nonnull (strstr (tool->out, "  export "));
+}
+
 /* diff */
 
 static char *
@@ -1400,6 +1577,12 @@ main (int    argc,
   add_test ("convert-unwritable", test_convert_unwritable);
   add_test ("convert-failed-save", test_convert_failed_save);
   add_test ("convert-usage", test_convert_usage);
+  add_test ("export-formats", test_export_formats);
+  add_test ("export-errors", test_export_errors);
+  add_test ("export-format-choice", test_export_format_choice);
+  add_test ("export-stdout", test_export_stdout);
+  add_test ("export-unwritable", test_export_unwritable);
+  add_test ("export-usage", test_export_usage);
   add_test ("diff-matching", test_diff_matching);
   add_test ("diff-mismatching", test_diff_mismatching);
   add_test ("diff-json", test_diff_json);

@@ -11,11 +11,15 @@
 
 #include <nb-report.h>
 
+#include "nb-table-grid.h"
+
 /* An entry that writes through to its NbCell as the user types, and shows
  * the cell's problems the way every other cue does: the error or warning
  * style, a tooltip with the rule's message, and the invalid state for
  * assistive technology. Keys that move between cells are turned into the
- * "report.move" action, which the report view answers. */
+ * "report.move" action, which the report view answers; the keys of a
+ * block of cells (Shift and the arrows, copy and paste) go to the grid
+ * the entry is in. */
 struct _NbCellEntry
 {
   GtkEntry  parent_instance;
@@ -36,10 +40,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static NbTableGrid *
+get_grid (NbCellEntry *self)
+{
+  return (NbTableGrid *) gtk_widget_get_ancestor (GTK_WIDGET (self), NB_TYPE_TABLE_GRID);
+}
+
 static void
 move (NbCellEntry *self,
       NbMove       direction)
 {
+  NbTableGrid *grid = get_grid (self);
+
+  if (grid != NULL)
+    nb_table_grid_clear_selection (grid);
   gtk_widget_activate_action (GTK_WIDGET (self), "report.move", "(uu)",
                               nb_cell_get_index (self->cell), (guint) direction);
 }
@@ -67,8 +81,13 @@ cell_text_changed_cb (NbCellEntry *self,
 static void
 changed_cb (NbCellEntry *self)
 {
+  NbTableGrid *grid;
+
   if (self->syncing)
     return;
+  /* typing is for this cell, not for a block */
+  if ((grid = get_grid (self)) != NULL)
+    nb_table_grid_clear_selection (grid);
   nb_cell_set_text (self->cell, gtk_editable_get_text (GTK_EDITABLE (self)));
 }
 
@@ -301,6 +320,85 @@ nb_cell_entry_restore (NbCellEntry *self)
   gtk_editable_set_position (GTK_EDITABLE (self), -1);
 }
 
+static gboolean
+is_copy_key (guint           keyval,
+             GdkModifierType mods)
+{
+  return mods == GDK_CONTROL_MASK &&
+         (keyval == GDK_KEY_c || keyval == GDK_KEY_C || keyval == GDK_KEY_Insert || keyval == GDK_KEY_KP_Insert);
+}
+
+static gboolean
+is_paste_key (guint           keyval,
+              GdkModifierType mods)
+{
+  return (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_v || keyval == GDK_KEY_V)) ||
+         (mods == GDK_SHIFT_MASK && (keyval == GDK_KEY_Insert || keyval == GDK_KEY_KP_Insert));
+}
+
+/* Shift+Left and Shift+Right select text within the cell while the
+ * cursor can go that way, and cells once it is at the text's end, when
+ * the whole text is selected (as on entering the cell), or while a
+ * block is selected. */
+static gboolean
+extends_block (NbCellEntry *self,
+               NbTableGrid *grid,
+               gboolean     right)
+{
+  GtkEditable *editable = GTK_EDITABLE (self);
+  int length = g_utf8_strlen (gtk_editable_get_text (editable), -1);
+  int position = gtk_editable_get_position (editable);
+  int start, end;
+
+  if (nb_table_grid_get_selection (grid, NULL, NULL, NULL, NULL))
+    return TRUE;
+  gtk_editable_get_selection_bounds (editable, &start, &end);
+  if (start == 0 && end == length)
+    return TRUE;
+  return right ? position == length : position == 0;
+}
+
+static gboolean
+handle_block_key (NbCellEntry     *self,
+                  NbTableGrid     *grid,
+                  guint            keyval,
+                  GdkModifierType  mods)
+{
+  guint cell = nb_cell_get_index (self->cell);
+
+  if (is_copy_key (keyval, mods))
+    return nb_table_grid_copy_selection (grid);
+  if (is_paste_key (keyval, mods))
+    {
+      nb_table_grid_paste (grid, cell);
+      return TRUE;
+    }
+  if (mods == 0 && keyval == GDK_KEY_Escape && nb_table_grid_get_selection (grid, NULL, NULL, NULL, NULL))
+    {
+      nb_table_grid_clear_selection (grid);
+      return TRUE;
+    }
+  if (mods != GDK_SHIFT_MASK)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      return nb_table_grid_extend_selection (grid, cell, NB_MOVE_DOWN);
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      return nb_table_grid_extend_selection (grid, cell, NB_MOVE_UP);
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      return extends_block (self, grid, TRUE) && nb_table_grid_extend_selection (grid, cell, NB_MOVE_RIGHT);
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      return extends_block (self, grid, FALSE) && nb_table_grid_extend_selection (grid, cell, NB_MOVE_LEFT);
+    default:
+      return FALSE;
+    }
+}
+
 /**
  * nb_cell_entry_handle_key:
  * @self: a #NbCellEntry
@@ -309,7 +407,10 @@ nb_cell_entry_restore (NbCellEntry *self)
  *
  * The spreadsheet keys: Tab and Shift+Tab along the row, Enter and
  * Shift+Enter down and up, the arrows at the text's ends, Escape to undo
- * the edit of this cell.
+ * the edit of this cell. In a table grid also Shift and the arrows (or a
+ * Shift+click) to select a block of cells, Escape to end it, Ctrl+C to
+ * copy it (without a block, the entry copies its text) and Ctrl+V to
+ * paste a block from the clipboard (see nb_table_grid_paste()).
  *
  * Returns: %TRUE when the key was used
  */
@@ -319,12 +420,16 @@ nb_cell_entry_handle_key (NbCellEntry     *self,
                           GdkModifierType  state)
 {
   GtkEditable *editable = GTK_EDITABLE (self);
+  GdkModifierType mods = state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK);
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+  NbTableGrid *grid;
   int start, end;
   int length;
 
   g_return_val_if_fail (NB_IS_CELL_ENTRY (self), FALSE);
 
+  if ((grid = get_grid (self)) != NULL && handle_block_key (self, grid, keyval, mods))
+    return TRUE;
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;
 

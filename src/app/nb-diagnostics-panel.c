@@ -75,7 +75,11 @@ describe_place (NbDiagnostic *diagnostic)
   guint line = nb_diagnostic_get_line (diagnostic);
   GString *out = g_string_new (nb_diagnostic_get_rule_id (diagnostic));
 
-  if (line > 0)
+  /* a web page, document or PDF has places ("page 3"); its line numbers
+   * only order the findings */
+  if (nb_diagnostic_get_location (diagnostic) != NULL)
+    g_string_append_printf (out, " · %s", nb_diagnostic_get_location (diagnostic));
+  else if (line > 0)
     /* Translators: where a problem is, e.g. "t3.balance · line 57" */
     g_string_append_printf (out, _(" · line %u"), line);
   if (cells[0] != NULL)

@@ -158,6 +158,25 @@ move_action (GtkWidget  *widget,
     }
 }
 
+static void
+copy_table_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  NbReportView *self = NB_REPORT_VIEW (widget);
+  GPtrArray *tables = nb_template_get_tables (nb_report_get_template (self->report));
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  for (guint g = 0; g < self->grids->len; g++)
+    {
+      NbTableGrid *grid = g_ptr_array_index (self->grids, g);
+      NbTemplateTable *table = g_ptr_array_index (tables, nb_table_grid_get_table (grid));
+
+      if (g_str_equal (table->id, id))
+        nb_table_grid_copy_table (grid);
+    }
+}
+
 /* Building */
 
 static GtkWidget *
@@ -197,7 +216,15 @@ add_table (NbReportView      *self,
   GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *grid = nb_table_grid_new (self->report, section->table);
   GtkWidget *fill = gtk_button_new_with_mnemonic (_("_Fill Empty Cells with 0"));
+  GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy Table"));
   GtkWidget *label = section_heading (section->heading);
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", table->id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "report.copy-table");
+  gtk_widget_set_tooltip_text (copy, _("Copy the whole table, to paste it into a document, a spreadsheet "
+                                       "or the same table of another report"));
+  gtk_widget_add_css_class (copy, "flat");
+  gtk_widget_set_valign (copy, GTK_ALIGN_END);
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (fill), "s", table->id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (fill), "win.fill-empty");
@@ -205,6 +232,7 @@ add_table (NbReportView      *self,
   gtk_widget_set_valign (fill, GTK_ALIGN_END);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (heading), label);
+  gtk_box_append (GTK_BOX (heading), copy);
   gtk_box_append (GTK_BOX (heading), fill);
 
   /* no scroller of its own: a wrapped label would be measured at the
@@ -338,6 +366,7 @@ nb_report_view_class_init (NbReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbReportView, year_entry);
 
   gtk_widget_class_install_action (widget_class, "report.move", "(uu)", move_action);
+  gtk_widget_class_install_action (widget_class, "report.copy-table", "s", copy_table_action);
 }
 
 static void

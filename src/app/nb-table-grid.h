@@ -34,5 +34,26 @@ GtkLabel     *nb_table_grid_get_delta_label (NbTableGrid *self,
 void          nb_table_grid_set_changed (NbTableGrid *self,
                                          guint        cell,
                                          gboolean     changed);
+guint         nb_table_grid_get_table  (NbTableGrid  *self);
+gboolean      nb_table_grid_get_place  (NbTableGrid  *self,
+                                        guint         cell,
+                                        guint        *row,
+                                        guint        *column);
+void          nb_table_grid_select     (NbTableGrid  *self,
+                                        guint         anchor,
+                                        guint         extent);
+void          nb_table_grid_clear_selection (NbTableGrid *self);
+gboolean      nb_table_grid_get_selection (NbTableGrid *self,
+                                           guint       *row0,
+                                           guint       *column0,
+                                           guint       *row1,
+                                           guint       *column1);
+gboolean      nb_table_grid_extend_selection (NbTableGrid *self,
+                                              guint        cell,
+                                              NbMove       direction);
+gboolean      nb_table_grid_copy_selection (NbTableGrid *self);
+void          nb_table_grid_copy_table (NbTableGrid  *self);
+void          nb_table_grid_paste      (NbTableGrid  *self,
+                                        guint         cell);
 
 G_END_DECLS

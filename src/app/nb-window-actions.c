@@ -13,6 +13,11 @@
 
 /* Helpers */
 
+static const char *const report_patterns[] = {
+  "*.html", "*.htm", "*.mhtml", "*.mht", "*.docx", "*.xlsx", "*.pdf", "*.doc", "*.wps",
+  "*.xls", "*.et", NULL,
+};
+
 static GtkFileFilter *
 report_filter (void)
 {
@@ -23,6 +28,9 @@ report_filter (void)
   gtk_file_filter_add_pattern (filter, "*.txt");
   gtk_file_filter_add_pattern (filter, "*.TXT");
   gtk_file_filter_add_mime_type (filter, "text/plain");
+  /* what reviewers receive: web pages, Word, Excel and PDF files */
+  for (guint i = 0; report_patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, report_patterns[i]);
   return filter;
 }
 
@@ -36,8 +44,8 @@ all_files_filter (void)
   return filter;
 }
 
-static GFile *
-document_folder (NbWindow *self)
+GFile *
+nb_window_dup_document_folder (NbWindow *self)
 {
   GFile *file;
 
@@ -197,7 +205,7 @@ open_action (GtkWidget  *widget,
 {
   NbWindow *self = NB_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GFile) folder = document_folder (self);
+  g_autoptr(GFile) folder = nb_window_dup_document_folder (self);
   g_autoptr(GtkFileFilter) reports = report_filter ();
   g_autoptr(GtkFileFilter) all = all_files_filter ();
 
@@ -220,7 +228,7 @@ compare_action (GtkWidget  *widget,
 {
   NbWindow *self = NB_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GFile) folder = document_folder (self);
+  g_autoptr(GFile) folder = nb_window_dup_document_folder (self);
   g_autoptr(GtkFileFilter) reports = report_filter ();
   g_autoptr(GtkFileFilter) all = all_files_filter ();
 
@@ -386,6 +394,7 @@ nb_window_update_actions (NbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.fill-empty", report != NULL);
   gtk_widget_action_set_enabled (widget, "win.toggle-problems", report != NULL);
   gtk_widget_action_set_enabled (widget, "win.compare", report != NULL);
+  nb_window_update_export_actions (self);
 }
 
 /**
@@ -413,7 +422,7 @@ nb_window_save (NbWindow *self,
       return;
     }
 
-  folder = document_folder (self);
+  folder = nb_window_dup_document_folder (self);
   name = nb_document_dup_suggested_name (self->document);
   reports = gtk_file_filter_new ();
   gtk_file_filter_set_name (reports, _("Nianbao Reports"));

@@ -27,6 +27,7 @@ struct _NbWindow
   gboolean              close_after_save;
   guint                 saving;
   guint                 present_id;
+  GtkPrintSettings     *print_settings;
 
   /* template children */
   GtkRevealer          *banner;
@@ -50,5 +51,9 @@ void  nb_window_update_actions     (NbWindow       *self);
 void  nb_window_save               (NbWindow       *self,
                                     gboolean        ask);
 void  nb_window_reload             (NbWindow       *self);
+GFile *nb_window_dup_document_folder (NbWindow     *self);
+
+void  nb_window_class_add_export_actions (GtkWidgetClass *widget_class);
+void  nb_window_update_export_actions    (NbWindow       *self);
 
 G_END_DECLS

@@ -428,6 +428,7 @@ nb_window_dispose (GObject *object)
   g_clear_object (&self->importer);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->print_settings);
 
   G_OBJECT_CLASS (nb_window_parent_class)->dispose (object);
 }
@@ -519,6 +520,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, reload_button);
 
   nb_window_class_add_actions (widget_class);
+  nb_window_class_add_export_actions (widget_class);
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <nb-document.h>
 #include <nb-draft-keeper.h>
+#include <nb-export.h>
 
 #include "nb-diagnostics-panel.h"
 #include "nb-report-view.h"
@@ -44,5 +45,11 @@ void                 nb_window_set_restored_document (NbWindow   *self,
                                                       const char *draft_id);
 NbDraftKeeper       *nb_window_get_draft_keeper (NbWindow       *self);
 gboolean             nb_window_get_disk_change_shown (NbWindow  *self);
+void                 nb_window_export_to        (NbWindow       *self,
+                                                 NbExportFormat  format,
+                                                 GFile          *file);
+void                 nb_window_print            (NbWindow       *self,
+                                                 GtkPrintOperationAction action,
+                                                 const char     *export_path);
 
 G_END_DECLS

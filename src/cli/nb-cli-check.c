@@ -40,7 +40,12 @@ append_diagnostic_json (GString      *out,
     }
   g_string_append (out, "],\"message\":");
   nb_canonical_append_string (out, nb_diagnostic_get_message (diagnostic));
-  if (nb_diagnostic_get_line (diagnostic) > 0)
+  if (nb_diagnostic_get_location (diagnostic) != NULL)
+    {
+      g_string_append (out, ",\"location\":");
+      nb_canonical_append_string (out, nb_diagnostic_get_location (diagnostic));
+    }
+  else if (nb_diagnostic_get_line (diagnostic) > 0)
     g_string_append_printf (out, ",\"line\":%u", nb_diagnostic_get_line (diagnostic));
   g_string_append_c (out, '}');
 }

@@ -1,4 +1,4 @@
-/* nb-cli.c — nianbao-cli: check, convert and compare reports
+/* nb-cli.c — nianbao-cli: check, convert, compare and export reports
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +22,7 @@ static const struct
   { "check", nb_cli_check, N_("Check reports and list every problem") },
   { "convert", nb_cli_convert, N_("Convert a report to the canonical .nianbao.json file") },
   { "diff", nb_cli_diff, N_("Compare two years of one organ’s report") },
+  { "export", nb_cli_export, N_("Export a report as a Word, web, text or PDF document") },
 };
 
 /**
@@ -31,7 +32,8 @@ static const struct
  * @diagnostic: the diagnostic
  *
  * Appends one line as a compiler writes it:
- * `file:line: error: [t3.balance] message`.
+ * `file:line: error: [t3.balance] message`, or with the place in a file
+ * that is not text: `file: page 3: error: [t3.balance] message`.
  */
 void
 nb_cli_print_diagnostic (GString      *out,
@@ -39,7 +41,9 @@ nb_cli_print_diagnostic (GString      *out,
                          NbDiagnostic *diagnostic)
 {
   g_string_append (out, path);
-  if (nb_diagnostic_get_line (diagnostic) > 0)
+  if (nb_diagnostic_get_location (diagnostic) != NULL)
+    g_string_append_printf (out, ": %s", nb_diagnostic_get_location (diagnostic));
+  else if (nb_diagnostic_get_line (diagnostic) > 0)
     g_string_append_printf (out, ":%u", nb_diagnostic_get_line (diagnostic));
   g_string_append_printf (out, ": %s: [%s] %s\n",
                           nb_severity_to_string (nb_diagnostic_get_severity (diagnostic)),

@@ -379,6 +379,31 @@ nb_canonical_append (GString  *out,
 }
 
 /**
+ * nb_canonical_copy:
+ * @report: a report
+ *
+ * A copy that shares nothing with @report, made through its canonical
+ * bytes so it holds exactly what a save would: for work in another
+ * thread (export, printing) while the user goes on editing.
+ *
+ * Returns: (transfer full): the copy, not modified, with no undo
+ *   history; %NULL with @error set if the bytes do not read back (the
+ *   same check a saved file gets)
+ */
+NbReport *
+nb_canonical_copy (NbReport  *report,
+                   GError   **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  bytes = nb_canonical_write (report);
+  return nb_canonical_read (nb_report_get_template (report), g_bytes_get_data (bytes, NULL),
+                            g_bytes_get_size (bytes), error);
+}
+
+/**
  * nb_canonical_write:
  * @report: a report
  *

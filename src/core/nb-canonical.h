@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 #define NB_CANONICAL_VERSION 1
 
 GBytes    *nb_canonical_write        (NbReport             *report);
+NbReport  *nb_canonical_copy         (NbReport             *report,
+                                      GError              **error);
 void       nb_canonical_append       (GString              *out,
                                       NbReport             *report,
                                       gboolean              pretty);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nb-cross-rules.h"
+#include "nb-diagnostic-private.h"
 #include "nb-label.h"
 #include "nb-number.h"
 #include "nb-report-private.h"
@@ -88,6 +89,7 @@ check_sum (NbComparison          *self,
   g_autofree char *lhs_text = NULL;
   g_autofree char *rhs_text = NULL;
   g_autofree char *message = NULL;
+  NbDiagnostic *diagnostic;
   gint64 lhs, rhs;
   guint line = 0;
 
@@ -104,8 +106,11 @@ check_sum (NbComparison          *self,
   for (guint i = 0; i < instance->n_terms && line == 0; i++)
     if (instance->sides[i] == NB_SIDE_NEWER)
       line = nb_report_get_cell_line (self->newer, instance->cells[i]);
-  return nb_diagnostic_new_across (self->template, rule->severity, rule->id, message, line,
-                                   instance->cells, instance->sides, instance->n_terms);
+  diagnostic = nb_diagnostic_new_across (self->template, rule->severity, rule->id, message, line,
+                                         instance->cells, instance->sides, instance->n_terms);
+  nb_diagnostic_take_location (diagnostic,
+                               nb_place_describe (nb_report_peek_place (self->newer, line)));
+  return diagnostic;
 }
 
 static gboolean

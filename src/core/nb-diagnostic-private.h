@@ -12,5 +12,7 @@ G_BEGIN_DECLS
 void  nb_diagnostic_set_fix  (NbDiagnostic *self,
                               guint         cell,
                               gint64        value);
+void  nb_diagnostic_take_location (NbDiagnostic *self,
+                                   char         *location);
 
 G_END_DECLS

@@ -22,6 +22,7 @@ struct _NbDiagnostic
   char        *rule_id;
   char        *message;
   guint        line;
+  char        *location;    /* where in a file that is not text, or NULL */
   guint       *cells;
   guint        n_cells;
   const char **addresses;   /* borrowed from the template, NULL-terminated */
@@ -54,6 +55,7 @@ nb_diagnostic_finalize (GObject *object)
   g_clear_object (&self->template);
   g_free (self->rule_id);
   g_free (self->message);
+  g_free (self->location);
   g_free (self->cells);
   g_free (self->addresses);
   g_free (self->sides);
@@ -210,6 +212,37 @@ nb_diagnostic_get_line (NbDiagnostic *self)
   g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), 0);
 
   return self->line;
+}
+
+/**
+ * nb_diagnostic_get_location:
+ * @self: a #NbDiagnostic
+ *
+ * Where in a web page, document or PDF the finding is, for a person:
+ * "page 3", "table 3, row 7, column 4", "paragraph 12" (translated). A
+ * diagnostic with a location shows it instead of its line, which then only
+ * orders the findings in reading order.
+ *
+ * Returns: (nullable): the place, or %NULL for report text and canonical
+ *   files
+ */
+const char *
+nb_diagnostic_get_location (NbDiagnostic *self)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), NULL);
+
+  return self->location;
+}
+
+/* Takes @location; only right after nb_diagnostic_new(). */
+void
+nb_diagnostic_take_location (NbDiagnostic *self,
+                             char         *location)
+{
+  g_return_if_fail (NB_IS_DIAGNOSTIC (self));
+
+  g_free (self->location);
+  self->location = location;
 }
 
 /**

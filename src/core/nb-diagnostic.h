@@ -36,6 +36,7 @@ NbSeverity           nb_diagnostic_get_severity     (NbDiagnostic  *self);
 const char          *nb_diagnostic_get_rule_id      (NbDiagnostic  *self);
 const char          *nb_diagnostic_get_message      (NbDiagnostic  *self);
 guint                nb_diagnostic_get_line         (NbDiagnostic  *self);
+const char          *nb_diagnostic_get_location     (NbDiagnostic  *self);
 const char * const  *nb_diagnostic_get_cells        (NbDiagnostic  *self);
 const guint         *nb_diagnostic_get_cell_indices (NbDiagnostic  *self,
                                                      guint         *n_cells);

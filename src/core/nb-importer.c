@@ -13,10 +13,13 @@
 #include <string.h>
 
 #include "nb-canonical.h"
+#include "nb-diagnostic-private.h"
 #include "nb-import-private.h"
 #include "nb-label.h"
 #include "nb-number.h"
+#include "nb-readers.h"
 #include "nb-report-private.h"
+#include "nb-source.h"
 #include "nb-table-reader.h"
 #include "nb-template-private.h"
 #include "nb-text-decoder.h"
@@ -58,6 +61,10 @@ typedef struct
   GString       *title;
   guint          title_lines;
   gboolean       title_done;
+  NbSource      *source;
+  gboolean       placed;       /* not a text file: pieces have places */
+  GArray        *cells;        /* NbTableCell, reused per positioned line */
+  GString       *joined;       /* a positioned line's text */
 } TextImport;
 
 /* Shared with the table reader */
@@ -74,6 +81,7 @@ nb_import_diagnose (NbReport    *report,
   NbTemplate *template = nb_report_get_template (report);
   GPtrArray *found = nb_report_get_import_diagnostics (report);
   NbTemplateRule *rule;
+  NbDiagnostic *diagnostic;
   g_autofree char *message = NULL;
   int rule_index;
   va_list args;
@@ -96,9 +104,10 @@ nb_import_diagnose (NbReport    *report,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  nb_report_take_import_diagnostic (report,
-                                    nb_diagnostic_new (template, rule->severity, rule->id,
-                                                       message, line, cells, n_cells));
+  diagnostic = nb_diagnostic_new (template, rule->severity, rule->id,
+                                  message, line, cells, n_cells);
+  nb_diagnostic_take_location (diagnostic, nb_place_describe (nb_report_peek_place (report, line)));
+  nb_report_take_import_diagnostic (report, diagnostic);
 }
 
 /**
@@ -298,6 +307,16 @@ add_title_line (TextImport *import,
                 const char *line,
                 gsize       length)
 {
+  guint year;
+
+  /* a web page's breadcrumbs ("首页 > … > 年度报告") come before its
+   * title: a title without a year gives way to the lines after it */
+  if (import->title_done && import->placed && find_year (import->title->str, &year) == NULL)
+    {
+      g_string_truncate (import->title, 0);
+      import->title_lines = 0;
+      import->title_done = FALSE;
+    }
   if (import->title_done)
     return;
   g_string_append_len (import->title, line, length);
@@ -357,10 +376,33 @@ begin_section (TextImport *import,
 }
 
 static void
-read_line (TextImport *import,
-           const char *line,
-           gsize       length,
-           guint       line_number)
+read_cells (TextImport         *import,
+            const NbSourceLine *line)
+{
+  g_array_set_size (import->cells, 0);
+  for (guint i = 0; i < line->n_pieces; i++)
+    {
+      const NbSourcePiece *piece = nb_source_get_piece (import->source, line->first_piece + i);
+      NbTableCell cell;
+
+      cell.text = nb_source_get_text (import->source, piece);
+      cell.length = piece->length;
+      cell.line = piece->id;
+      cell.x0 = piece->x0;
+      cell.x1 = piece->x1;
+      g_array_append_val (import->cells, cell);
+    }
+  nb_table_reader_cells (import->reader, &g_array_index (import->cells, NbTableCell, 0),
+                         import->cells->len);
+}
+
+/* @cells: the positioned line @line was joined from, or NULL for text */
+static void
+read_line (TextImport         *import,
+           const char         *line,
+           gsize               length,
+           guint               line_number,
+           const NbSourceLine *cells)
 {
   NbTemplateSection *section;
   gsize lead = skip_blanks (line, line + length);
@@ -391,37 +433,56 @@ read_line (TextImport *import,
     }
   section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
                                import->section);
-  if (section->table >= 0)
+  if (section->table >= 0 && cells != NULL)
+    read_cells (import, cells);
+  else if (section->table >= 0)
     nb_table_reader_line (import->reader, line, length, line_number);
   else
     add_narrative_line (import, line, length, line_number);
 }
 
+/* Cells and glyph runs are read as one line of text, joined by blanks,
+ * except within a table, where each keeps its place. */
 static void
-read_lines (TextImport *import,
-            const char *text,
-            gsize       length)
+read_positioned (TextImport         *import,
+                 const NbSourceLine *line)
 {
-  const char *p = text;
-  const char *end = text + length;
-  guint line_number = 1;
+  GString *joined = import->joined;
+  guint first_id = 0;
 
-  while (p < end)
+  g_string_truncate (joined, 0);
+  for (guint i = 0; i < line->n_pieces; i++)
     {
-      gsize n = strcspn (p, "\r\n");
+      const NbSourcePiece *piece = nb_source_get_piece (import->source, line->first_piece + i);
+      const char *text = nb_source_get_text (import->source, piece);
+      gsize lead = skip_blanks (text, text + piece->length);
 
-      read_line (import, p, n, line_number);
-      p += n;
-      /* one line end: LF, CRLF or a lone CR */
-      if (p < end && *p == '\r')
-        {
-          p++;
-          if (p < end && *p == '\n')
-            p++;
-        }
-      else if (p < end && *p == '\n')
-        p++;
-      line_number++;
+      if (lead == piece->length)
+        continue;
+      if (joined->len > 0)
+        g_string_append_c (joined, ' ');
+      else
+        first_id = piece->id;
+      g_string_append_len (joined, text, piece->length);
+    }
+  if (joined->len > 0)
+    read_line (import, joined->str, joined->len, first_id, line);
+}
+
+static void
+read_lines (TextImport *import)
+{
+  NbSource *source = import->source;
+
+  for (guint l = 0; l < nb_source_get_n_lines (source); l++)
+    {
+      const NbSourceLine *line = nb_source_get_line (source, l);
+      const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece);
+
+      if (line->positioned)
+        read_positioned (import, line);
+      else
+        read_line (import, nb_source_get_text (source, piece), piece->length, piece->id, NULL);
     }
 }
 
@@ -476,6 +537,8 @@ text_import_clear (TextImport *import)
   g_string_free (import->title, TRUE);
   g_clear_object (&import->report);
   nb_table_reader_free (import->reader);
+  g_array_unref (import->cells);
+  g_string_free (import->joined, TRUE);
 }
 
 static int
@@ -641,9 +704,7 @@ nb_importer_import_text (NbImporter  *self,
                          GError     **error)
 {
   g_auto(NbDecodedText) decoded = { 0 };
-  TextImport import = { 0 };
-  guint n_sections;
-  NbReport *report;
+  g_autoptr(NbSource) source = NULL;
 
   g_return_val_if_fail (NB_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (data != NULL || size == 0, NULL);
@@ -658,6 +719,35 @@ nb_importer_import_text (NbImporter  *self,
   if (!nb_text_decode (data, size, &decoded, error))
     return NULL;
 
+  source = nb_source_new_for_text (g_steal_pointer (&decoded.text), decoded.length);
+  nb_source_set_encoding (source, decoded.encoding, decoded.repaired_line);
+  return nb_importer_import_source (self, source, error);
+}
+
+/**
+ * nb_importer_import_source:
+ * @self: a #NbImporter
+ * @source: what a reader made of a file
+ * @error: return location for a #GError
+ *
+ * The matcher: maps the paragraphs and tables of any file onto the
+ * template. The report keeps the place of every piece (page, table cell)
+ * for its diagnostics and cells.
+ *
+ * Returns: (transfer full) (nullable): the report, unmodified
+ */
+NbReport *
+nb_importer_import_source (NbImporter  *self,
+                           NbSource    *source,
+                           GError     **error)
+{
+  TextImport import = { 0 };
+  guint n_sections;
+  guint repaired_line = 0;
+  const char *encoding;
+  GArray *places;
+  NbReport *report;
+
   n_sections = nb_template_get_n_sections (self->template);
   import.importer = self;
   import.report = nb_report_new (self->template);
@@ -667,6 +757,9 @@ nb_importer_import_text (NbImporter  *self,
   import.texts = g_new0 (GString *, n_sections);
   import.lines = g_new0 (GArray *, n_sections);
   import.title = g_string_new (NULL);
+  import.source = source;
+  import.cells = g_array_new (FALSE, FALSE, sizeof (NbTableCell));
+  import.joined = g_string_new (NULL);
   for (guint s = 0; s < n_sections; s++)
     if (nb_template_section_is_narrative (self->template, s))
       {
@@ -674,14 +767,22 @@ nb_importer_import_text (NbImporter  *self,
         import.lines[s] = g_array_new (FALSE, FALSE, sizeof (guint));
       }
 
-  if (decoded.encoding != NULL)
+  /* the places first: the findings of the import name them */
+  places = nb_source_steal_places (source);
+  import.placed = places != NULL;
+  if (places != NULL)
+    nb_report_set_places (import.report, places);
+
+  encoding = nb_source_get_encoding (source, &repaired_line);
+  if (encoding != NULL)
     nb_import_diagnose (import.report, "parse.encoding", 0, NULL, 0,
-                        _("The file is in %s; it was converted to UTF-8"), decoded.encoding);
-  if (decoded.repaired_line > 0)
-    nb_import_diagnose (import.report, "parse.encoding", decoded.repaired_line, NULL, 0,
+                        _("The file is in %s; it was converted to UTF-8"), encoding);
+  if (repaired_line > 0)
+    nb_import_diagnose (import.report, "parse.encoding", places == NULL ? repaired_line : 0,
+                        NULL, 0,
                         _("Bytes that are not valid UTF-8 were replaced by “\xef\xbf\xbd”"));
 
-  read_lines (&import, decoded.text, decoded.length);
+  read_lines (&import);
   if (import.n_seen == 0)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_NOT_A_REPORT,
@@ -703,9 +804,13 @@ nb_importer_import_text (NbImporter  *self,
 /**
  * nb_importer_import_data:
  * @self: a #NbImporter
- * @data: a file's contents: a canonical `.nianbao.json` or report text
+ * @data: a file's contents: a canonical `.nianbao.json`, report text, a
+ *   web page (HTML or MHTML), a Word or Excel document (DOCX, XLSX, and
+ *   DOC, WPS, XLS, ET through LibreOffice), or a PDF
  * @size: its size in bytes
  * @error: return location for a #GError
+ *
+ * The kind of file is told by its content, never by its name.
  *
  * Returns: (transfer full) (nullable): the report, unmodified
  */
@@ -715,17 +820,38 @@ nb_importer_import_data (NbImporter  *self,
                          gsize        size,
                          GError     **error)
 {
-  gsize i = 0;
+  g_autoptr(NbSource) source = NULL;
 
   g_return_val_if_fail (NB_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (data != NULL || size == 0, NULL);
 
-  if (size >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    i = 3;
-  while (i < size && g_ascii_isspace (data[i]))
-    i++;
-  if (i < size && data[i] == '{')
-    return nb_canonical_read (self->template, data, size, error);
-  return nb_importer_import_text (self, data, size, error);
+  switch (nb_format_detect (data, size))
+    {
+    case NB_FORMAT_CANONICAL:
+      return nb_canonical_read (self->template, data, size, error);
+    case NB_FORMAT_TEXT:
+      return nb_importer_import_text (self, data, size, error);
+    case NB_FORMAT_HTML:
+      source = nb_html_read (data, size, NULL, error);
+      break;
+    case NB_FORMAT_MHTML:
+      source = nb_mhtml_read (data, size, error);
+      break;
+    case NB_FORMAT_ZIP:
+      source = nb_office_read (data, size, error);
+      break;
+    case NB_FORMAT_PDF:
+      source = nb_pdf_read (data, size, error);
+      break;
+    case NB_FORMAT_LEGACY:
+      source = nb_legacy_read (data, size, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (source == NULL)
+    return NULL;
+  return nb_importer_import_source (self, source, error);
 }
 
 /* Reads at most NB_IMPORT_MAX_SIZE + 1 bytes, whatever the file claims. */
@@ -774,7 +900,8 @@ read_bounded (GFile         *file,
 /**
  * nb_importer_import_file:
  * @self: a #NbImporter
- * @file: a report text or `.nianbao.json` file
+ * @file: any file nb_importer_import_data() reads: report text, a web
+ *   page, a Word, Excel or PDF file, or a `.nianbao.json` file
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "nb-report.h"
+#include "nb-source.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,10 @@ void              nb_report_set_extensions      (NbReport    *self,
 void              nb_report_take_import_diagnostic (NbReport     *self,
                                                     NbDiagnostic *diagnostic);
 void              nb_report_clear_history       (NbReport    *self);
+void              nb_report_set_places          (NbReport    *self,
+                                                 GArray      *places);
+const NbPlace    *nb_report_peek_place          (NbReport    *self,
+                                                 guint        line);
 guint64           nb_report_get_state_id        (NbReport    *self);
 void              nb_report_mark_saved          (NbReport    *self,
                                                  guint64      state_id);

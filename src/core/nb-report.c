@@ -81,6 +81,7 @@ struct _NbReport
   GArray     **section_lines;  /* source line of each text line, or NULL */
   GPtrArray   *import_diagnostics;
   JsonNode    *extensions;     /* kept and written back unchanged */
+  GArray      *places;         /* NbPlace by source line (piece id), or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (NbReport, nb_report, G_TYPE_OBJECT)
@@ -481,6 +482,7 @@ nb_report_finalize (GObject *object)
   g_queue_clear_full (&self->undo_steps, step_free);
   g_queue_clear_full (&self->redo_steps, step_free);
   g_clear_pointer (&self->extensions, json_node_unref);
+  g_clear_pointer (&self->places, g_array_unref);
   g_clear_object (&self->template);
 
   G_OBJECT_CLASS (nb_report_parent_class)->finalize (object);
@@ -1117,6 +1119,28 @@ nb_report_get_cell_line (NbReport *self,
 }
 
 /**
+ * nb_report_get_cell_place:
+ * @self: a #NbReport
+ * @cell: a cell index
+ *
+ * Where in a web page, document or PDF the cell's text was read from, for
+ * a tooltip such as "Imported from page 3".
+ *
+ * Returns: (transfer full) (nullable): the place, translated ("page 3",
+ *   "table 3, row 7, column 4"), or %NULL for a cell read from text, from
+ *   a canonical file, or never filled
+ */
+char *
+nb_report_get_cell_place (NbReport *self,
+                          guint     cell)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  g_return_val_if_fail (cell < self->n_cells, NULL);
+
+  return nb_place_describe (nb_report_peek_place (self, self->cells[cell].line));
+}
+
+/**
  * nb_report_set_cell_text:
  * @self: a #NbReport
  * @cell: a cell index
@@ -1191,6 +1215,25 @@ nb_report_load_cell (NbReport   *self,
 
   store_cell (self, cell, text, length);
   self->cells[cell].line = line;
+}
+
+/* Takes @places: a reader's places by source line, for a file that is not
+ * text. */
+void
+nb_report_set_places (NbReport *self,
+                      GArray   *places)
+{
+  g_clear_pointer (&self->places, g_array_unref);
+  self->places = places;
+}
+
+const NbPlace *
+nb_report_peek_place (NbReport *self,
+                      guint     line)
+{
+  if (self->places == NULL || line == 0 || line >= self->places->len)
+    return NULL;
+  return &g_array_index (self->places, NbPlace, line);
 }
 
 /* Takes @text and @lines (nullable). */

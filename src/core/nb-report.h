@@ -50,6 +50,8 @@ gint64        nb_report_get_cell_value        (NbReport     *self,
                                                guint         cell);
 guint         nb_report_get_cell_line         (NbReport     *self,
                                                guint         cell);
+char         *nb_report_get_cell_place        (NbReport     *self,
+                                               guint         cell);
 void          nb_report_set_cell_text         (NbReport     *self,
                                                guint         cell,
                                                const char   *text);

@@ -23,7 +23,11 @@
  * read as a label followed by numbers, labels are matched by their folded
  * text — a label may grow over several lines while it is still the start
  * of a known one — and a row's numbers are collected until the next label,
- * however many lines they take. Column positions are never counted. */
+ * however many lines they take. Column positions are never counted in
+ * text. Where the input does place them — the cells of a real table, the
+ * glyphs of a PDF — the header lines give each template column its place
+ * across the table, and a row's numbers go to the columns they stand in,
+ * so that an empty cell is a gap rather than a shift. */
 
 #define ROW_NONE (-1)
 #define ROW_FLAT (-2)   /* the one unlabelled data line of a flat table */
@@ -42,14 +46,33 @@ struct _NbTableKeys
   NbTemplateTable *table;
   GArray          *rows;    /* Key */
   GArray          *groups;  /* Key */
+  GArray          *columns; /* Key; row is the table column */
 };
 
 typedef struct
 {
-  const char *text;
+  const char *text;     /* NULL: a column slot nothing filled */
   gsize       length;
   guint       line;
+  double      x0;       /* positioned input: where it stands */
+  double      x1;
 } Token;
+
+/* A header cell of positioned input, folded. */
+typedef struct
+{
+  char   *fold;
+  double  x0;
+  double  x1;
+  guint   line;         /* index among the header lines */
+  int     column;       /* the template column it names, or -1 */
+} HeaderCell;
+
+typedef struct
+{
+  double x0;
+  double x1;
+} Span;
 
 typedef enum
 {
@@ -73,6 +96,16 @@ struct _NbTableReader
   GArray      *tokens;      /* Token, reused per line */
   gboolean    *found;       /* by row */
   guint        n_found;
+
+  /* positioned input: where each template column stands */
+  GString     *label;       /* a positioned line's label cells, joined */
+  GArray      *label_tokens; /* Token: a positioned line's label */
+  GArray      *header;      /* HeaderCell of the current header lines */
+  guint        header_lines;
+  gboolean     in_header;   /* the last line was a header line */
+  GArray     **spans;       /* Span by template column, sorted by x */
+  gboolean     spans_dirty;
+  gboolean     column_mode; /* the row's values are placed by column */
 };
 
 /* Keys */
@@ -122,8 +155,14 @@ nb_table_keys_new (NbTemplate *template,
   keys->table = table;
   keys->rows = g_array_new (FALSE, FALSE, sizeof (Key));
   keys->groups = g_array_new (FALSE, FALSE, sizeof (Key));
+  keys->columns = g_array_new (FALSE, FALSE, sizeof (Key));
   g_array_set_clear_func (keys->rows, key_clear);
   g_array_set_clear_func (keys->groups, key_clear);
+  g_array_set_clear_func (keys->columns, key_clear);
+
+  for (guint c = 0; c < table->columns->len; c++)
+    add_key (keys->columns, ((NbTemplateColumn *) g_ptr_array_index (table->columns, c))->label,
+             c, -1);
 
   for (guint g = 0; g < table->groups->len; g++)
     {
@@ -151,6 +190,7 @@ nb_table_keys_free (NbTableKeys *keys)
 {
   g_array_unref (keys->rows);
   g_array_unref (keys->groups);
+  g_array_unref (keys->columns);
   g_free (keys);
 }
 
@@ -339,12 +379,14 @@ static void
 split_tokens (GArray     *tokens,
               const char *line,
               gsize       length,
-              guint       line_number)
+              guint       line_number,
+              gboolean    reset)
 {
   const char *p = line;
   const char *end = line + length;
 
-  g_array_set_size (tokens, 0);
+  if (reset)
+    g_array_set_size (tokens, 0);
   while (p < end)
     {
       gsize blank;
@@ -359,6 +401,7 @@ split_tokens (GArray     *tokens,
         p++;
       token.length = p - token.text;
       token.line = line_number;
+      token.x0 = token.x1 = 0;
       g_array_append_val (tokens, token);
     }
 }
@@ -382,6 +425,8 @@ quote_values (GArray *values,
     {
       Token *token = &g_array_index (values, Token, i);
 
+      if (token->length == 0)
+        continue;
       if (out->len > 0)
         g_string_append_c (out, ' ');
       g_string_append_len (out, token->text, MIN (token->length, 24));
@@ -395,6 +440,7 @@ static void
 reset_row (NbTableReader *reader)
 {
   reader->row = ROW_NONE;
+  reader->column_mode = FALSE;
   g_array_set_size (reader->values, 0);
 }
 
@@ -479,6 +525,47 @@ diagnose_count (NbTableReader *reader,
                         label, n_values, n_cells, n_cells - n_values);
 }
 
+static guint
+count_numbers (GArray *values)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < values->len; i++)
+    n += g_array_index (values, Token, i).length > 0;
+  return n;
+}
+
+/* Column mode: each cell got what stood in its column; what stood in no
+ * column of the table is left over. Gaps stay empty cells. */
+static void
+finish_placed_row (NbTableReader *reader,
+                   const char    *label,
+                   guint          first,
+                   guint          n_cells)
+{
+  for (guint i = 0; i < n_cells; i++)
+    {
+      Token *token = &g_array_index (reader->values, Token, i);
+
+      if (token->text != NULL)
+        nb_report_load_cell (reader->report, first + i, token->text, token->length, token->line);
+    }
+  if (reader->values->len > n_cells)
+    {
+      g_autofree guint *cells = g_new (guint, n_cells);
+      g_autofree char *extra = quote_values (reader->values, n_cells);
+
+      for (guint i = 0; i < n_cells; i++)
+        cells[i] = first + i;
+      nb_import_diagnose (reader->report, "parse.extra-values",
+                          g_array_index (reader->values, Token, n_cells).line,
+                          cells, n_cells,
+                          _("“%s” has %u numbers for %u columns: these stand outside the "
+                            "table’s columns and were not used: %s"),
+                          label, count_numbers (reader->values), n_cells, extra);
+    }
+}
+
 /* Stores the numbers the current row collected. */
 static void
 finish_row (NbTableReader *reader)
@@ -488,7 +575,7 @@ finish_row (NbTableReader *reader)
 
   if (reader->row == ROW_NONE)
     return;
-  if (reader->values->len == 0)
+  if (reader->values->len == 0 || (reader->column_mode && count_numbers (reader->values) == 0))
     {
       /* a label on its own line whose numbers never came: a header */
       reset_row (reader);
@@ -504,6 +591,13 @@ finish_row (NbTableReader *reader)
                           _("“%s” appears again; the numbers of its first appearance were "
                             "kept, these were not used: %s"),
                           label, values);
+      reset_row (reader);
+      return;
+    }
+  if (reader->column_mode)
+    {
+      finish_placed_row (reader, label, first, n_cells);
+      mark_found (reader, reader->row);
       reset_row (reader);
       return;
     }
@@ -583,6 +677,403 @@ read_label (NbTableReader *reader,
     }
 }
 
+/* What read_label() would make of @label, without reading it. */
+static MatchKind
+peek_label (NbTableReader *reader,
+            const char    *label,
+            gsize          length)
+{
+  gboolean continues = !(reader->row != ROW_NONE && reader->values->len > 0) &&
+                       reader->pending->len > 0;
+  g_autoptr(GString) fold = g_string_new (continues ? reader->pending->str : NULL);
+  gsize pending_length = fold->len;
+  int group = reader->group;
+  int row = ROW_NONE;
+  MatchKind kind;
+
+  nb_label_fold (fold, label, length);
+  kind = match_label (reader->keys, fold->str, fold->len, &group, &row);
+  if (kind == MATCH_NONE && pending_length > 0)
+    {
+      group = reader->group;
+      kind = match_label (reader->keys, fold->str + pending_length, fold->len - pending_length,
+                          &group, &row);
+    }
+  return kind;
+}
+
+/* In a PDF, the labels of row groups (（三）不予公开) stand to the left of
+ * the rows they span, wrapped and centred, so pieces of them land on the
+ * rows' lines: "开 2.其他法律行政法规禁止公开". The label is read from the
+ * first token on which it matches a row, else a row's start or a group. */
+static gboolean
+read_placed_label (NbTableReader *reader,
+                   const Token   *tokens,
+                   guint          n_tokens,
+                   guint          line)
+{
+  GString *label = reader->label;
+  MatchKind best = MATCH_NONE;
+  guint chosen = 0;
+
+  for (guint k = 0; k < n_tokens && n_tokens > 1 && best != MATCH_ROW; k++)
+    {
+      MatchKind kind;
+
+      g_string_truncate (label, 0);
+      for (guint t = k; t < n_tokens; t++)
+        {
+          if (t > k)
+            g_string_append_c (label, ' ');
+          g_string_append_len (label, tokens[t].text, tokens[t].length);
+        }
+      kind = peek_label (reader, label->str, label->len);
+      if (kind == MATCH_ROW || (best == MATCH_NONE && kind != MATCH_NONE))
+        {
+          best = kind;
+          chosen = k;
+        }
+    }
+
+  g_string_truncate (label, 0);
+  for (guint t = chosen; t < n_tokens; t++)
+    {
+      if (t > chosen)
+        g_string_append_c (label, ' ');
+      g_string_append_len (label, tokens[t].text, tokens[t].length);
+    }
+  return read_label (reader, label->str, label->len, line);
+}
+
+/* Columns of positioned input */
+
+static void
+header_cell_clear (gpointer data)
+{
+  g_free (((HeaderCell *) data)->fold);
+}
+
+/* The template column @fold names, or -1; *@prefix tells whether it is
+ * the start of one (a header wrapped over lines in a PDF). */
+static int
+match_column (NbTableKeys *keys,
+              const char  *fold,
+              gsize        length,
+              gboolean    *prefix)
+{
+  *prefix = FALSE;
+  for (guint k = 0; k < keys->columns->len; k++)
+    {
+      const Key *key = &g_array_index (keys->columns, Key, k);
+
+      if (key->length == length && memcmp (key->fold, fold, length) == 0)
+        return key->row;
+      if (is_start_of (fold, length, key))
+        *prefix = TRUE;
+    }
+  return -1;
+}
+
+static gboolean
+overlaps (const HeaderCell *cell,
+          double            x0,
+          double            x1)
+{
+  return cell->x0 < x1 && cell->x1 > x0;
+}
+
+/* A header cell that starts a column label ("自然") is completed by the
+ * cells under it on the next header lines ("人"). */
+static int
+match_wrapped (NbTableReader *reader,
+               guint          first,
+               gboolean      *used,
+               Span          *span)
+{
+  GArray *header = reader->header;
+  HeaderCell *cell = &g_array_index (header, HeaderCell, first);
+  g_autoptr(GString) composite = g_string_new (cell->fold);
+  guint taken[4];
+  guint n_taken = 0;
+  guint line = cell->line;
+  gboolean prefix = TRUE;
+  int column = -1;
+
+  while (column < 0 && prefix && n_taken < G_N_ELEMENTS (taken))
+    {
+      guint next = header->len;
+
+      /* the nearest line below with a cell under this one */
+      for (guint j = first + 1; j < header->len; j++)
+        {
+          HeaderCell *below = &g_array_index (header, HeaderCell, j);
+
+          if (below->line > line && below->line <= line + 3 && !used[j] &&
+              overlaps (below, span->x0, span->x1) &&
+              (next == header->len || below->line < g_array_index (header, HeaderCell, next).line))
+            next = j;
+        }
+      if (next == header->len)
+        break;
+      cell = &g_array_index (header, HeaderCell, next);
+      g_string_append (composite, cell->fold);
+      taken[n_taken++] = next;
+      line = cell->line;
+      span->x0 = MIN (span->x0, cell->x0);
+      span->x1 = MAX (span->x1, cell->x1);
+      column = match_column (reader->keys, composite->str, composite->len, &prefix);
+    }
+  for (guint i = 0; column >= 0 && i < n_taken; i++)
+    used[taken[i]] = TRUE;
+  return column;
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  double xa = ((const Span *) a)->x0;
+  double xb = ((const Span *) b)->x0;
+
+  return xa < xb ? -1 : xa > xb ? 1 : 0;
+}
+
+static void
+compute_spans (NbTableReader *reader)
+{
+  GArray *header = reader->header;
+  guint n_columns = reader->keys->table->columns->len;
+  g_autofree gboolean *used = g_new0 (gboolean, MAX (header->len, 1));
+
+  for (guint c = 0; c < n_columns; c++)
+    g_array_set_size (reader->spans[c], 0);
+  for (guint i = 0; i < header->len; i++)
+    {
+      HeaderCell *cell = &g_array_index (header, HeaderCell, i);
+      Span span = { cell->x0, cell->x1 };
+      int column = cell->column;
+
+      if (used[i])
+        continue;
+      if (column < 0)
+        column = match_wrapped (reader, i, used, &span);
+      if (column < 0)
+        continue;
+      used[i] = TRUE;
+      g_array_append_val (reader->spans[column], span);
+    }
+  for (guint c = 0; c < n_columns; c++)
+    g_array_sort (reader->spans[c], compare_spans);
+  reader->spans_dirty = FALSE;
+}
+
+static HeaderCell
+header_cell (NbTableKeys *keys,
+             const char  *text,
+             gsize        length,
+             double       x0,
+             double       x1,
+             gboolean    *names)
+{
+  GString *fold = g_string_new (NULL);
+  HeaderCell cell;
+  gboolean prefix;
+
+  nb_label_fold (fold, text, length);
+  cell.x0 = x0;
+  cell.x1 = x1;
+  cell.line = 0;
+  cell.column = match_column (keys, fold->str, fold->len, &prefix);
+  *names = cell.column >= 0 || (prefix && fold->len >= 6);
+  cell.fold = g_string_free (fold, FALSE);
+  return cell;
+}
+
+/* A header cell as a whole ("结果 维持" in one table cell), or else word
+ * by word: in a PDF, narrow columns' headers run together into one piece
+ * ("结果 结果 其他 尚未 总计"). */
+static void
+add_header_cell (NbTableReader     *reader,
+                 const NbTableCell *cell,
+                 GArray            *line,
+                 gboolean          *names)
+{
+  g_autoptr(GArray) words = NULL;
+  HeaderCell whole;
+  gboolean named;
+
+  whole = header_cell (reader->keys, cell->text, cell->length, cell->x0, cell->x1, &named);
+  words = g_array_new (FALSE, FALSE, sizeof (Token));
+  if (!named)
+    split_tokens (words, cell->text, cell->length, 0, TRUE);
+  if (named || words->len < 2)
+    {
+      *names |= named;
+      g_array_append_val (line, whole);
+      return;
+    }
+  header_cell_clear (&whole);
+  for (guint w = 0; w < words->len; w++)
+    {
+      Token *word = &g_array_index (words, Token, w);
+      double width = cell->x1 - cell->x0;
+      gsize start = word->text - cell->text;
+      HeaderCell part = header_cell (reader->keys, word->text, word->length,
+                                     cell->x0 + width * start / cell->length,
+                                     cell->x0 + width * (start + word->length) / cell->length,
+                                     &named);
+
+      *names |= named;
+      g_array_append_val (line, part);
+    }
+}
+
+/* A positioned line without numbers: when it names columns, it is a
+ * header line, and so are the lines right after it. */
+static void
+note_header_line (NbTableReader     *reader,
+                  const NbTableCell *cells,
+                  guint              n_cells)
+{
+  g_autoptr(GArray) line = g_array_new (FALSE, FALSE, sizeof (HeaderCell));
+  gboolean names = FALSE;
+
+  for (guint i = 0; i < n_cells; i++)
+    if (cells[i].length > 0)
+      add_header_cell (reader, &cells[i], line, &names);
+  if (!names && !reader->in_header)
+    {
+      for (guint i = 0; i < line->len; i++)
+        header_cell_clear (&g_array_index (line, HeaderCell, i));
+      return;
+    }
+  if (!reader->in_header)
+    {
+      g_array_set_size (reader->header, 0);
+      reader->header_lines = 0;
+    }
+  /* made here: text never needs them */
+  if (reader->spans == NULL)
+    {
+      reader->spans = g_new0 (GArray *, reader->keys->table->columns->len);
+      for (guint c = 0; c < reader->keys->table->columns->len; c++)
+        reader->spans[c] = g_array_new (FALSE, FALSE, sizeof (Span));
+    }
+  for (guint i = 0; i < line->len; i++)
+    {
+      g_array_index (line, HeaderCell, i).line = reader->header_lines;
+      g_array_append_val (reader->header, g_array_index (line, HeaderCell, i));
+    }
+  reader->header_lines++;
+  reader->in_header = TRUE;
+  reader->spans_dirty = TRUE;
+}
+
+/* Where cell @i of the current row stands, by the header. */
+static gboolean
+slot_span (NbTableReader *reader,
+           guint          i,
+           Span          *span)
+{
+  NbTemplateTable *table = reader->keys->table;
+  NbTemplateRow *row = NULL;
+  guint occurrence = 0;
+  guint j = i;
+  GArray *spans;
+
+  if (reader->row == ROW_FLAT)
+    {
+      guint cell = table->first_cell + i;
+
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          row = get_row (reader, r);
+          occurrence = r;
+          if (cell < row->first_cell + row->n_columns)
+            break;
+        }
+      j = cell - row->first_cell;
+    }
+  else
+    {
+      row = get_row (reader, reader->row);
+      occurrence = table->flat ? (guint) reader->row : 0;
+    }
+  spans = reader->spans[row->columns[j]];
+  if (occurrence >= spans->len)
+    {
+      if (reader->row == ROW_FLAT || spans->len != 1)
+        return FALSE;
+      occurrence = 0;
+    }
+  *span = g_array_index (spans, Span, occurrence);
+  return TRUE;
+}
+
+/* Starts placing the row's values by column when the header gives a
+ * place to every cell of the row. */
+static void
+begin_column_mode (NbTableReader *reader)
+{
+  const char *label;
+  guint first, n_cells;
+  Span span;
+
+  if (reader->header->len == 0)
+    return;
+  if (reader->spans_dirty)
+    compute_spans (reader);
+  row_cells (reader, reader->row, &first, &n_cells, &label);
+  for (guint i = 0; i < n_cells; i++)
+    if (!slot_span (reader, i, &span))
+      return;
+  reader->column_mode = TRUE;
+  g_array_set_size (reader->values, n_cells);
+  memset (reader->values->data, 0, n_cells * sizeof (Token));
+}
+
+static void
+place_values (NbTableReader *reader,
+              const Token   *values,
+              guint          n_values)
+{
+  const char *label;
+  guint first, n_cells;
+
+  row_cells (reader, reader->row, &first, &n_cells, &label);
+  for (guint v = 0; v < n_values; v++)
+    {
+      double center = (values[v].x0 + values[v].x1) / 2;
+      double best_distance = G_MAXDOUBLE;
+      Token *slot = NULL;
+
+      for (guint i = 0; i < n_cells; i++)
+        {
+          Span span;
+          double distance;
+
+          slot_span (reader, i, &span);
+          distance = center < span.x0 ? span.x0 - center : center > span.x1 ? center - span.x1 : 0;
+          if (distance < best_distance)
+            {
+              best_distance = distance;
+              slot = &g_array_index (reader->values, Token, i);
+            }
+        }
+      if (values[v].length == 0)
+        {
+          /* an empty cell: a gap, unless its column is taken already */
+          if (slot->text == NULL)
+            *slot = values[v];
+          continue;
+        }
+      if (slot->text == NULL || slot->length == 0)
+        *slot = values[v];
+      else
+        g_array_append_val (reader->values, values[v]);
+    }
+}
+
 static void
 read_values (NbTableReader *reader,
              const Token   *values,
@@ -590,7 +1081,8 @@ read_values (NbTableReader *reader,
              const char    *label,
              gsize          label_length,
              gboolean       label_matched,
-             guint          line)
+             guint          line,
+             gboolean       positioned)
 {
   if (reader->row == ROW_NONE && label_length > 0 && !label_matched)
     {
@@ -619,10 +1111,33 @@ read_values (NbTableReader *reader,
     }
 
   g_string_truncate (reader->pending, 0);
-  g_array_append_vals (reader->values, values, n_values);
+  if (!positioned)
+    {
+      g_array_append_vals (reader->values, values, n_values);
+      return;
+    }
+  if (reader->values->len == 0 && !reader->column_mode)
+    begin_column_mode (reader);
+  if (reader->column_mode)
+    {
+      place_values (reader, values, n_values);
+      return;
+    }
+  for (guint v = 0; v < n_values; v++)
+    if (values[v].length > 0)
+      g_array_append_val (reader->values, values[v]);
 }
 
 /* Public API */
+
+static void
+free_spans (NbTableReader *reader)
+{
+  for (guint c = 0; reader->spans != NULL && reader->keys != NULL &&
+                    c < reader->keys->table->columns->len; c++)
+    g_array_unref (reader->spans[c]);
+  g_clear_pointer (&reader->spans, g_free);
+}
 
 NbTableReader *
 nb_table_reader_new (void)
@@ -632,6 +1147,10 @@ nb_table_reader_new (void)
   reader->pending = g_string_sized_new (256);
   reader->values = g_array_new (FALSE, FALSE, sizeof (Token));
   reader->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  reader->label = g_string_new (NULL);
+  reader->label_tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  reader->header = g_array_new (FALSE, FALSE, sizeof (HeaderCell));
+  g_array_set_clear_func (reader->header, header_cell_clear);
   return reader;
 }
 
@@ -641,6 +1160,10 @@ nb_table_reader_free (NbTableReader *reader)
   g_string_free (reader->pending, TRUE);
   g_array_unref (reader->values);
   g_array_unref (reader->tokens);
+  g_string_free (reader->label, TRUE);
+  g_array_unref (reader->label_tokens);
+  g_array_unref (reader->header);
+  free_spans (reader);
   g_free (reader->found);
   g_free (reader);
 }
@@ -651,8 +1174,13 @@ nb_table_reader_begin (NbTableReader *reader,
                        NbReport      *report,
                        guint          heading_line)
 {
+  free_spans (reader);
   reader->keys = keys;
   reader->report = report;
+  g_array_set_size (reader->header, 0);
+  reader->header_lines = 0;
+  reader->in_header = FALSE;
+  reader->spans_dirty = FALSE;
   reader->heading_line = heading_line;
   reader->group = -1;
   reader->n_found = 0;
@@ -682,7 +1210,7 @@ nb_table_reader_line (NbTableReader *reader,
   gsize label_length = 0;
   gboolean matched = FALSE;
 
-  split_tokens (tokens, line, length, line_number);
+  split_tokens (tokens, line, length, line_number, TRUE);
   if (tokens->len == 0)
     return;
 
@@ -700,7 +1228,105 @@ nb_table_reader_line (NbTableReader *reader,
     }
   if (first_value < tokens->len)
     read_values (reader, &g_array_index (tokens, Token, first_value),
-                 tokens->len - first_value, label, label_length, matched, line_number);
+                 tokens->len - first_value, label, label_length, matched, line_number, FALSE);
+}
+
+/* Splits each cell at blanks; an empty cell is one empty token. Tokens of
+ * one cell share its width in proportion to where they stand in it. */
+static void
+cells_to_tokens (GArray            *tokens,
+                 const NbTableCell *cells,
+                 guint              n_cells)
+{
+  g_array_set_size (tokens, 0);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const NbTableCell *cell = &cells[i];
+      guint first = tokens->len;
+      double width = cell->x1 - cell->x0;
+
+      split_tokens (tokens, cell->text, cell->length, cell->line, FALSE);
+      if (tokens->len == first)
+        {
+          Token empty = { cell->text, 0, cell->line, cell->x0, cell->x1 };
+
+          g_array_append_val (tokens, empty);
+          continue;
+        }
+      for (guint t = first; t < tokens->len; t++)
+        {
+          Token *token = &g_array_index (tokens, Token, t);
+          gsize start = token->text - cell->text;
+
+          token->x0 = cell->x0 + width * start / MAX (cell->length, 1);
+          token->x1 = cell->x0 + width * (start + token->length) / MAX (cell->length, 1);
+        }
+    }
+}
+
+/**
+ * nb_table_reader_cells:
+ * @reader: a reader between begin and end
+ * @cells: (array length=n_cells): one line of positioned input: the cells
+ *   of a table's grid row, or the runs of glyphs of a PDF line, left to
+ *   right; an empty cell has length 0
+ * @n_cells: their number
+ *
+ * Reads the line as nb_table_reader_line() reads text, except that the
+ * numbers go to the columns whose headers they stand under when the
+ * header lines name every column of the row.
+ */
+void
+nb_table_reader_cells (NbTableReader     *reader,
+                       const NbTableCell *cells,
+                       guint              n_cells)
+{
+  const char * const *marks = nb_template_get_marks (reader->keys->template);
+  GArray *tokens = reader->tokens;
+  guint first_value;
+  guint label_line = 0;
+  guint value_line = 0;
+  gboolean matched = FALSE;
+
+  cells_to_tokens (tokens, cells, n_cells);
+  first_value = tokens->len;
+  while (first_value > 0)
+    {
+      Token *token = &g_array_index (tokens, Token, first_value - 1);
+
+      if (token->length > 0 && !is_value (token, marks))
+        break;
+      first_value--;
+    }
+
+  /* the label's tokens, without the empty cells among them */
+  g_array_set_size (reader->label_tokens, 0);
+  for (guint t = 0; t < first_value; t++)
+    {
+      Token *token = &g_array_index (tokens, Token, t);
+
+      if (token->length == 0)
+        continue;
+      if (reader->label_tokens->len == 0)
+        label_line = token->line;
+      g_array_append_val (reader->label_tokens, *token);
+    }
+  for (guint t = first_value; t < tokens->len && value_line == 0; t++)
+    if (g_array_index (tokens, Token, t).length > 0)
+      value_line = g_array_index (tokens, Token, t).line;
+
+  g_string_truncate (reader->label, 0);
+  if (reader->label_tokens->len > 0)
+    matched = read_placed_label (reader, &g_array_index (reader->label_tokens, Token, 0),
+                                 reader->label_tokens->len, label_line);
+  if (value_line == 0)
+    {
+      note_header_line (reader, cells, n_cells);
+      return;
+    }
+  reader->in_header = FALSE;
+  read_values (reader, &g_array_index (tokens, Token, first_value), tokens->len - first_value,
+               reader->label->str, reader->label->len, matched, value_line, TRUE);
 }
 
 void

@@ -16,6 +16,17 @@ typedef struct _NbTableKeys NbTableKeys;
 /* The state of reading one table of one file. */
 typedef struct _NbTableReader NbTableReader;
 
+/* A cell of positioned input: where it stands across the line (grid
+ * columns or points) and the id its value is loaded with. */
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  guint       line;
+  double      x0;
+  double      x1;
+} NbTableCell;
+
 NbTableKeys    *nb_table_keys_new       (NbTemplate     *template,
                                          guint           table);
 void            nb_table_keys_free      (NbTableKeys    *keys);
@@ -30,6 +41,9 @@ void            nb_table_reader_line    (NbTableReader  *reader,
                                          const char     *line,
                                          gsize           length,
                                          guint           line_number);
+void            nb_table_reader_cells   (NbTableReader     *reader,
+                                         const NbTableCell *cells,
+                                         guint              n_cells);
 void            nb_table_reader_end     (NbTableReader  *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbTableReader, nb_table_reader_free)

@@ -22,6 +22,7 @@ struct _NbTemplate
   GObject     parent_instance;
 
   char       *id;
+  char       *title_suffix;    /* what follows the organ and year in a title */
   GPtrArray  *sections;        /* NbTemplateSection */
   GPtrArray  *tables;          /* NbTemplateTable */
   GArray     *cells;           /* NbTemplateCell */
@@ -901,6 +902,9 @@ nb_template_load (NbTemplate  *self,
       !parse_sections (self, root, error) ||
       !parse_tables (self, root, error))
     return FALSE;
+  if (json_object_has_member (root, "title_suffix") &&
+      (self->title_suffix = member_string (root, "title_suffix", FALSE, "", error)) == NULL)
+    return FALSE;
 
   index_cells (self);
   if (!parse_rules (self, root, error))
@@ -928,6 +932,7 @@ nb_template_finalize (GObject *object)
   NbTemplate *self = (NbTemplate *) object;
 
   g_free (self->id);
+  g_free (self->title_suffix);
   g_strfreev (self->marks);
   g_ptr_array_unref (self->sections);
   g_ptr_array_unref (self->tables);
@@ -1096,6 +1101,21 @@ nb_template_get_cell_label (NbTemplate *self,
   g_return_val_if_fail (cell < self->cells->len, NULL);
 
   return g_array_index (self->cells, NbTemplateCell, cell).label;
+}
+
+/**
+ * nb_template_get_title_suffix:
+ * @self: a #NbTemplate
+ *
+ * Returns: what follows the organ and the year in a report's title
+ *   (年政府信息公开工作年度报告), or "" when the template does not say
+ */
+const char *
+nb_template_get_title_suffix (NbTemplate *self)
+{
+  g_return_val_if_fail (NB_IS_TEMPLATE (self), NULL);
+
+  return self->title_suffix ? self->title_suffix : "";
 }
 
 guint

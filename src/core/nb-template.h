@@ -30,6 +30,7 @@ NbCellKind   nb_template_get_cell_kind     (NbTemplate  *self,
                                             guint        cell);
 const char  *nb_template_get_cell_label    (NbTemplate  *self,
                                             guint        cell);
+const char  *nb_template_get_title_suffix  (NbTemplate  *self);
 guint        nb_template_get_n_sections    (NbTemplate  *self);
 const char  *nb_template_get_section_id    (NbTemplate  *self,
                                             guint        section);

@@ -160,6 +160,9 @@ nb_text_decode (const char     *data,
   g_autofree char *charset = NULL;
 
   memset (out, 0, sizeof *out);
+  /* no bytes may come as NULL, which memchr() must not see */
+  if (size == 0)
+    data = "";
 
   if (size >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
     return convert (data + 2, size - 2, "UTF-16LE", out, error);

@@ -64,6 +64,11 @@ typedef enum
  * @NB_ERROR_TEMPLATE: a template description is broken
  * @NB_ERROR_CHANGED_ON_DISK: the file was changed by another program since
  *   it was read or last saved
+ * @NB_ERROR_PASSWORD: the file is protected by a password (an encrypted
+ *   PDF); the caller may ask for it
+ * @NB_ERROR_NO_TEXT: the file holds no text to read (a scanned PDF)
+ * @NB_ERROR_UNSUPPORTED: the file needs a program that is not installed
+ *   (LibreOffice for DOC, WPS, XLS, ET)
  */
 typedef enum
 {
@@ -74,6 +79,9 @@ typedef enum
   NB_ERROR_ENCODING,
   NB_ERROR_TEMPLATE,
   NB_ERROR_CHANGED_ON_DISK,
+  NB_ERROR_PASSWORD,
+  NB_ERROR_NO_TEXT,
+  NB_ERROR_UNSUPPORTED,
 } NbError;
 
 #define NB_ERROR (nb_error_quark ())

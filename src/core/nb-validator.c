@@ -167,9 +167,13 @@ new_diagnostic (NbValidator *self,
                 guint        n_cells)
 {
   NbTemplateRule *rule = get_rule (self, rule_index);
+  NbDiagnostic *diagnostic = nb_diagnostic_new (self->template, rule->severity, rule->id,
+                                                message, line, cells, n_cells);
 
-  return nb_diagnostic_new (self->template, rule->severity, rule->id,
-                            message, line, cells, n_cells);
+  /* a file that is not text names pages and table cells, not lines */
+  nb_diagnostic_take_location (diagnostic,
+                               nb_place_describe (nb_report_peek_place (self->report, line)));
+  return diagnostic;
 }
 
 static void

@@ -1,0 +1,150 @@
+/* nb-cli-export.c — nianbao-cli export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-cli"
+
+#include "config.h"
+
+#include "nb-cli.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <nb-export.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Without --to, the format is OUT's extension. */
+static gboolean
+choose_format (const char     *to,
+               const char     *output,
+               NbExportFormat *format)
+{
+  const char *dot;
+
+  if (to != NULL)
+    return nb_export_format_from_string (to, format);
+  dot = strrchr (output, '.');
+  return dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL &&
+         nb_export_format_from_string (dot + 1, format);
+}
+
+static gboolean
+write_output (NbReport        *report,
+              NbExportFormat   format,
+              const char      *path,
+              GError         **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!g_str_equal (path, "-"))
+    {
+      file = g_file_new_for_commandline_arg (path);
+      return nb_export_save (report, format, file, NULL, error);
+    }
+  bytes = nb_export (report, format, error);
+  if (bytes == NULL)
+    return FALSE;
+  if (fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout)
+        != g_bytes_get_size (bytes) ||
+      fflush (stdout) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write to standard output: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+nb_cli_export (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = NULL;
+  g_autoptr(NbImporter) importer = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbValidator) validator = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_auto(GStrv) files = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *output = NULL;
+  NbExportFormat format;
+  guint n_errors;
+  const GOptionEntry entries[] = {
+    { "to", 't', 0, G_OPTION_ARG_STRING, &to,
+      N_("The kind of document: docx, html, txt or pdf (default: OUT’s extension)"), N_("FORMAT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("IN OUT — export a report as a document"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Reads IN (any report “check” reads) and writes it as a document\n"
+      "OUT: a Word file (docx), a web page (html), text (txt) or a\n"
+      "PDF file (pdf), with the tables of the paper form. “-” writes to\n"
+      "standard output. OUT is replaced only once it is complete. Problems\n"
+      "are listed on standard error.\n\n"
+      "Exit status: 0 when written without errors, 1 when written but the report\n"
+      "has errors, 2 when IN is unreadable, OUT cannot be written or the command\n"
+      "line is wrong."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return nb_cli_usage_error (context, error->message);
+  if (files == NULL || g_strv_length (files) != 2)
+    return nb_cli_usage_error (context, _("give one input and one output file"));
+  if (!choose_format (to, files[1], &format))
+    return nb_cli_usage_error (context, to != NULL
+                               ? _("the format must be docx, html, txt or pdf")
+                               : _("say which format with --to=docx|html|txt|pdf"));
+
+  template = nb_template_new_default (&error);
+  if (template == NULL)
+    {
+      g_printerr ("nianbao-cli: %s\n", error->message);
+      return NB_EXIT_UNREADABLE;
+    }
+  importer = nb_importer_new (template);
+
+  input = g_file_new_for_commandline_arg (files[0]);
+  shown = g_filename_display_name (files[0]);
+  report = nb_importer_import_file (importer, input, NULL, &error);
+  if (report == NULL)
+    {
+      g_printerr ("%s: error: [file.unreadable] %s\n", shown, error->message);
+      return NB_EXIT_UNREADABLE;
+    }
+
+  validator = nb_validator_new (report);
+  diagnostics = nb_validator_dup_sorted (validator);
+  for (guint i = 0; i < diagnostics->len; i++)
+    nb_cli_print_diagnostic (out, shown, g_ptr_array_index (diagnostics, i));
+  fwrite (out->str, 1, out->len, stderr);
+
+  output = g_filename_display_name (files[1]);
+  if (!write_output (report, format, files[1], &error))
+    {
+      g_printerr ("%s: error: %s\n", output, error->message);
+      return NB_EXIT_UNREADABLE;
+    }
+
+  n_errors = nb_validator_get_n_errors (validator);
+  if (n_errors == 0)
+    return NB_EXIT_OK;
+  /* the document is written as the report is: say that it is wrong */
+  g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                           "%s: the exported report still has %u error\n",
+                           "%s: the exported report still has %u errors\n", n_errors),
+              output, n_errors);
+  return NB_EXIT_ERRORS;
+}

@@ -1,0 +1,810 @@
+/* test-readers.c — web pages, Word and Excel documents and PDF files, and
+ * what hostile ones cannot do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "nb-test-util.h"
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <gsf/gsf.h>
+#include <nb-readers.h>
+#include <nb-report-private.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+typedef struct
+{
+  NbTemplate *template;
+  NbImporter *importer;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->template = nb_template_new_default (&error);
+  g_assert_no_error (error);
+  fixture->importer = nb_importer_new (fixture->template);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->importer);
+  g_assert_finalize_object (fixture->template);
+}
+
+/* Helpers */
+
+static GBytes *
+load_format (const char *name)
+{
+  return nb_test_load_data ("formats", name, NULL);
+}
+
+static NbReport *
+import_bytes (Fixture  *fixture,
+              GBytes   *bytes,
+              GError  **error)
+{
+  return nb_importer_import_data (fixture->importer, g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes), error);
+}
+
+static NbReport *
+import_format (Fixture    *fixture,
+               const char *name)
+{
+  g_autoptr(GBytes) bytes = load_format (name);
+  g_autoptr(GError) error = NULL;
+  NbReport *report = import_bytes (fixture, bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  return report;
+}
+
+/* Every cell as in tests/data/expected, and exactly the expected errors. */
+static void
+assert_matches_expected (NbReport   *report,
+                         const char *stem)
+{
+  g_autoptr(JsonObject) expected = nb_test_load_expected (stem);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  JsonObject *cells = json_object_get_object_member (expected, "cells");
+  JsonArray *errors = json_object_get_array_member (expected, "errors");
+  g_autoptr(GList) members = json_object_get_members (cells);
+  GListModel *model = G_LIST_MODEL (validator);
+
+  g_assert_cmpstr (nb_report_get_organ (report), ==, json_object_get_string_member (expected, "organ"));
+  g_assert_cmpuint (nb_report_get_year (report), ==, json_object_get_int_member (expected, "year"));
+  g_assert_cmpuint (g_list_length (members), ==, nb_report_get_n_cells (report));
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (cells, l->data);
+      int cell = nb_report_lookup_cell (report, l->data);
+
+      g_assert_cmpint (cell, >=, 0);
+      if (nb_report_get_cell_state (report, cell) != NB_CELL_STATE_VALUE)
+        g_error ("%s: expected %" G_GINT64_FORMAT ", got “%s”", (const char *) l->data,
+                 json_node_get_int (node), nb_report_get_cell_text (report, cell));
+      if (nb_template_get_cell_kind (nb_report_get_template (report), cell) == NB_CELL_KIND_AMOUNT)
+        g_assert_cmpint (nb_report_get_cell_value (report, cell), ==,
+                         (gint64) (json_node_get_double (node) * 1000000 + 0.5));
+      else
+        g_assert_cmpint (nb_report_get_cell_value (report, cell), ==, json_node_get_int (node));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (model, i);
+      gboolean listed = FALSE;
+
+      if (nb_diagnostic_get_severity (diagnostic) != NB_SEVERITY_ERROR)
+        continue;
+      for (guint e = 0; e < json_array_get_length (errors); e++)
+        listed |= g_str_equal (json_array_get_string_element (errors, e),
+                               nb_diagnostic_get_rule_id (diagnostic));
+      if (!listed)
+        g_error ("unexpected error [%s] %s", nb_diagnostic_get_rule_id (diagnostic),
+                 nb_diagnostic_get_message (diagnostic));
+    }
+  for (guint e = 0; e < json_array_get_length (errors); e++)
+    g_assert_true (nb_test_has_rule (model, json_array_get_string_element (errors, e)));
+}
+
+static void
+assert_fixture (Fixture    *fixture,
+                const char *name,
+                const char *stem)
+{
+  g_autoptr(NbReport) report = import_format (fixture, name);
+
+  g_test_message ("%s", name);
+  assert_matches_expected (report, stem);
+  g_assert_false (nb_report_get_modified (report));
+}
+
+static void
+assert_error (NbReport *report,
+              GError   *error,
+              int       code)
+{
+  g_assert_null (report);
+  g_assert_error (error, NB_ERROR, code);
+  g_test_message ("%s", error->message);
+}
+
+/* Zip archives, written with libgsf */
+
+static void
+zip_add (GsfOutfile *zip,
+         const char *path,
+         const char *data,
+         gsize       size)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  GsfOutfile *dir = g_object_ref (zip);
+  guint n = g_strv_length (parts);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      GsfOutput *child = gsf_outfile_new_child (dir, parts[i], TRUE);
+
+      g_object_unref (dir);
+      dir = GSF_OUTFILE (child);
+    }
+  {
+    GsfOutput *member = gsf_outfile_new_child_full (dir, parts[n - 1], FALSE,
+                                                    "compression-level", GSF_ZIP_DEFLATED, NULL);
+
+    gsf_output_write (member, size, (const guint8 *) data);
+    gsf_output_close (member);
+    g_object_unref (member);
+  }
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      GsfOutput *parent = GSF_OUTPUT (gsf_output_container (GSF_OUTPUT (dir)));
+
+      gsf_output_close (GSF_OUTPUT (dir));
+      g_object_unref (dir);
+      dir = g_object_ref (GSF_OUTFILE (parent));
+    }
+  g_object_unref (dir);
+}
+
+/* A DOCX holding @document as word/document.xml. */
+static GBytes *
+make_docx (const char *document,
+           gsize       size)
+{
+  GsfOutput *memory = gsf_output_memory_new ();
+  GsfOutfile *zip = gsf_outfile_zip_new (memory, NULL);
+  const char *types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
+                      "package/2006/content-types\"/>";
+  GBytes *bytes;
+
+  g_assert_nonnull (zip);
+  zip_add (zip, "[Content_Types].xml", types, strlen (types));
+  zip_add (zip, "word/document.xml", document, size);
+  gsf_output_close (GSF_OUTPUT (zip));
+  g_object_unref (zip);
+  bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (memory)),
+                       gsf_output_size (memory));
+  g_object_unref (memory);
+  return bytes;
+}
+
+#define W_DOCUMENT_START \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" \
+  "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+#define W_DOCUMENT_END "</w:body></w:document>"
+
+/* Tests: the five reports in every format */
+
+static void
+test_html (Fixture       *fixture,
+           gconstpointer  data)
+{
+  for (guint i = 0; nb_test_seeds[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%.3s.html", nb_test_seeds[i]);
+
+      assert_fixture (fixture, name, nb_test_seeds[i]);
+    }
+  assert_fixture (fixture, "003.mhtml", "003_babb1a0d8021a832");
+}
+
+static void
+test_docx (Fixture       *fixture,
+           gconstpointer  data)
+{
+  for (guint i = 0; nb_test_seeds[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%.3s.docx", nb_test_seeds[i]);
+
+      assert_fixture (fixture, name, nb_test_seeds[i]);
+    }
+}
+
+static void
+test_pdf (Fixture       *fixture,
+          gconstpointer  data)
+{
+  for (guint i = 0; nb_test_seeds[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%.3s.pdf", nb_test_seeds[i]);
+
+      assert_fixture (fixture, name, nb_test_seeds[i]);
+    }
+}
+
+static void
+test_xlsx (Fixture       *fixture,
+           gconstpointer  data)
+{
+  assert_fixture (fixture, "003.xlsx", "003_babb1a0d8021a832");
+}
+
+/* The title wrapped over two lines of the PDF, and the narrative. */
+static void
+test_pdf_title (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(NbReport) report = import_format (fixture, "004.pdf");
+  g_autofree char *title = g_strdup (nb_report_get_title (report));
+
+  /* glyph gaps around the digits read as blanks: "办公室 2024 年" */
+  g_strdelimit (title, " ", '\0');
+  g_assert_cmpstr (title, ==, "涧西区人民政府办公室");
+  g_assert_true (g_str_has_suffix (nb_report_get_title (report), "政府信息公开工作年度报告"));
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "涧西区人民政府办公室");
+  g_assert_nonnull (strstr (nb_report_get_section_text (report, "other"), "我办按照"));
+}
+
+/* Places */
+
+static void
+test_places (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(NbReport) html = import_format (fixture, "003.html");
+  g_autoptr(NbReport) pdf = import_format (fixture, "003.pdf");
+  g_autoptr(NbReport) text = nb_test_import_seed (fixture->importer, "003_babb1a0d8021a832");
+  g_autoptr(NbValidator) html_rules = nb_validator_new (html);
+  g_autoptr(NbValidator) pdf_rules = nb_validator_new (pdf);
+  g_autoptr(NbValidator) text_rules = nb_validator_new (text);
+  g_autofree char *cell_place = NULL;
+  g_autofree char *pdf_place = NULL;
+  int cell = nb_report_lookup_cell (html, "t3/received/natural_person");
+  NbDiagnostic *total = nb_test_find_rule (G_LIST_MODEL (html_rules), "t4.total");
+  NbDiagnostic *extra = nb_test_find_rule (G_LIST_MODEL (html_rules), "parse.extra-values");
+
+  /* table 三 is the page's second table; its row 4 is 一、本年新收…, and
+   * 自然人 is its fourth column, after three of labels */
+  cell_place = nb_report_get_cell_place (html, cell);
+  g_assert_cmpstr (cell_place, ==, "table 2, row 4, column 4");
+  g_assert_cmpstr (nb_diagnostic_get_location (total), ==, "table 3, row 4, column 15");
+  g_assert_cmpstr (nb_diagnostic_get_location (extra), ==, "table 3, row 4, column 16");
+  g_assert_nonnull (strstr (nb_diagnostic_get_message (extra), "16 numbers for 15 columns"));
+
+  pdf_place = nb_report_get_cell_place (pdf, cell);
+  g_assert_true (g_str_has_prefix (pdf_place, "page "));
+  g_assert_true (g_str_has_prefix (nb_diagnostic_get_location (nb_test_find_rule (G_LIST_MODEL (pdf_rules), "t4.total")),
+                                   "page "));
+
+  /* text keeps its lines and has no places */
+  g_assert_null (nb_report_get_cell_place (text, cell));
+  g_assert_null (nb_diagnostic_get_location (nb_test_find_rule (G_LIST_MODEL (text_rules), "t4.total")));
+  g_assert_cmpuint (nb_diagnostic_get_line (nb_test_find_rule (G_LIST_MODEL (text_rules), "t4.total")), ==, 88);
+}
+
+static void
+test_cli_location (void)
+{
+  const char *cli = g_getenv ("NIANBAO_CLI");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", "003.docx", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *argv[] = { cli, "check", path, NULL };
+  const char *json_argv[] = { cli, "check", "--format=json", path, NULL };
+  g_autofree char *expected = NULL;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("NIANBAO_CLI is not set");
+      return;
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  expected = g_strdup_printf ("%s: table 3, row 4, column 15: error: [t4.total] ", path);
+  g_assert_nonnull (strstr (out, expected));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_spawn_sync (NULL, (char **) json_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (out, "\"location\":\"table 3, row 4, column 15\""));
+  g_assert_null (strstr (out, "\"line\":"));
+}
+
+/* Tables: spans, gaps */
+
+static void
+test_grid (void)
+{
+  const char *html =
+    "<html><body><p>a</p><table>"
+    "<tr><td rowspan=\"2\">A</td><td colspan=\"2\">B</td></tr>"
+    "<tr><td>C</td><td><p><span><font>D&nbsp;E</font></span></p></td></tr>"
+    "<tr><td colspan=\"3\"></td></tr>"
+    "</table></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbSource) source = nb_html_read (html, strlen (html), NULL, &error);
+  const NbSourceBlock *table;
+  const NbSourceLine *line;
+  const NbSourcePiece *piece;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (nb_source_get_n_blocks (source), ==, 2);
+  table = nb_source_get_block (source, 1);
+  g_assert_cmpint (table->kind, ==, NB_SOURCE_BLOCK_TABLE);
+  g_assert_cmpuint (table->n_rows, ==, 3);
+  g_assert_cmpuint (table->n_columns, ==, 3);
+  /* A covers (0,0) and (1,0); B (0,1) and (0,2) */
+  g_assert_cmpuint (table->grid[0], ==, table->grid[3]);
+  g_assert_cmpuint (table->grid[1], ==, table->grid[2]);
+  g_assert_cmpuint (table->grid[4], !=, table->grid[5]);
+
+  /* row 2: C in column 2, D E in column 3, A not repeated */
+  line = nb_source_get_line (source, table->first_line + 1);
+  g_assert_cmpuint (line->n_pieces, ==, 2);
+  piece = nb_source_get_piece (source, line->first_piece);
+  g_assert_cmpstr (nb_source_get_text (source, piece), ==, "C");
+  g_assert_cmpfloat (piece->x0, ==, 1);
+  piece = nb_source_get_piece (source, line->first_piece + 1);
+  g_assert_cmpstr (nb_source_get_text (source, piece), ==, "D\xc2\xa0" "E");
+  {
+    g_autofree char *place = nb_place_describe (nb_source_get_place (source, piece->id));
+
+    g_assert_cmpstr (place, ==, "table 1, row 2, column 3");
+  }
+}
+
+/* A real table's empty cell is a gap: the numbers after it keep their
+ * columns, and the empty cell is reported as empty, not as a shift. */
+static void
+test_gap (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(GBytes) page = load_format ("000.html");
+  g_autofree char *html = g_strndup (g_bytes_get_data (page, NULL), g_bytes_get_size (page));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbValidator) validator = NULL;
+  char *row = strstr (html, "一、本年新收政府信息公开申请数量");
+  char *cell;
+
+  /* empty the second number cell (商业企业) of 一、本年新收… */
+  g_assert_nonnull (row);
+  cell = strstr (row, "<font face=\"宋体\">0</font>");
+  g_assert_nonnull (cell);
+  cell = strstr (cell + 1, "<font face=\"宋体\">0</font>");
+  g_assert_nonnull (cell);
+  memcpy (strstr (cell, ">0<") + 1, " ", 1);
+
+  report = nb_importer_import_data (fixture->importer, html, strlen (html), &error);
+  g_assert_no_error (error);
+  validator = nb_validator_new (report);
+  g_assert_cmpint (nb_report_get_cell_state (report, nb_report_lookup_cell (report, "t3/received/commercial")),
+                   ==, NB_CELL_STATE_EMPTY);
+  g_assert_cmpint (nb_report_get_cell_state (report, nb_report_lookup_cell (report, "t3/received/total")),
+                   ==, NB_CELL_STATE_VALUE);
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.missing-values"));
+  g_assert_true (nb_test_has_rule (G_LIST_MODEL (validator), "cell.empty"));
+  g_assert_cmpstr (nb_diagnostic_get_location (nb_test_find_rule (G_LIST_MODEL (validator), "cell.empty")),
+                   ==, "table 2, row 4, column 5");
+}
+
+/* Word */
+
+static void
+test_docx_runs_and_changes (void)
+{
+  const char *document =
+    W_DOCUMENT_START
+    "<w:p><w:r><w:t>三、收到</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">和处理</w:t></w:r>"
+    "<w:ins w:id=\"1\" w:author=\"a\"><w:r><w:t>政府信息公开申请情况</w:t></w:r></w:ins>"
+    "<w:del w:id=\"2\" w:author=\"a\"><w:r><w:delText>（删去）</w:delText></w:r></w:del></w:p>"
+    "<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>"
+    "<w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc>"
+    "<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr><w:p><w:r><w:t>B</w:t></w:r></w:p></w:tc></w:tr>"
+    "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+    "<w:tc><w:p><w:r><w:t>C</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>D</w:t></w:r></w:p></w:tc></w:tr>"
+    "<w:tr><w:trPr><w:del w:id=\"3\" w:author=\"a\"/></w:trPr><w:tc><w:p><w:r><w:t>gone</w:t></w:r></w:p></w:tc></w:tr>"
+    "</w:tbl>"
+    W_DOCUMENT_END;
+  g_autoptr(GBytes) docx = make_docx (document, strlen (document));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbSource) source = nb_office_read (g_bytes_get_data (docx, NULL), g_bytes_get_size (docx), &error);
+  const NbSourceBlock *table;
+  const NbSourcePiece *piece;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (nb_source_get_n_blocks (source), ==, 2);
+  piece = nb_source_get_piece (source, 0);
+  g_assert_cmpstr (nb_source_get_text (source, piece), ==, "三、收到和处理政府信息公开申请情况");
+  table = nb_source_get_block (source, 1);
+  g_assert_cmpuint (table->n_rows, ==, 2);
+  g_assert_cmpuint (table->n_columns, ==, 3);
+  g_assert_cmpuint (table->grid[0], ==, table->grid[3]);
+  g_assert_cmpuint (table->grid[1], ==, table->grid[2]);
+  g_assert_cmpuint (nb_source_get_line (source, table->first_line + 1)->n_pieces, ==, 2);
+}
+
+/* Limits and hostile files */
+
+static void
+test_zip_bomb (Fixture       *fixture,
+               gconstpointer  data)
+{
+  gsize size = 64 * 1024 * 1024;
+  g_autofree char *document = g_malloc (size);
+  g_autoptr(GBytes) docx = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GTimer) timer = NULL;
+
+  memcpy (document, W_DOCUMENT_START, strlen (W_DOCUMENT_START));
+  memset (document + strlen (W_DOCUMENT_START), ' ', size - strlen (W_DOCUMENT_START));
+  docx = make_docx (document, size);
+  g_clear_pointer (&document, g_free);
+  /* 64 MB of XML packed into a small archive */
+  g_assert_cmpuint (g_bytes_get_size (docx), <, 1024 * 1024);
+
+  timer = g_timer_new ();
+  report = import_bytes (fixture, docx, &error);
+  assert_error (report, error, NB_ERROR_TOO_LARGE);
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 2);
+}
+
+static void
+test_entities (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *laughs =
+    "<?xml version=\"1.0\"?>"
+    "<!DOCTYPE w:document [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+    "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">"
+    "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\">"
+    "<!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\"><!ENTITY h \"&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;\">]>"
+    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+    "<w:p><w:r><w:t>&h;</w:t></w:r></w:p>" W_DOCUMENT_END;
+  const char *external =
+    "<?xml version=\"1.0\"?>"
+    "<!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/passwd\"><!ENTITY y SYSTEM \"http://127.0.0.1:9/x\">]>"
+    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+    "<w:p><w:r><w:t>二、主动公开政府信息情况&x;&y;</w:t></w:r></w:p>" W_DOCUMENT_END;
+  const char *pages[] = { laughs, external };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GBytes) docx = make_docx (pages[i], strlen (pages[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) report = import_bytes (fixture, docx, &error);
+
+      assert_error (report, error, NB_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "document type"));
+    }
+
+  /* HTML knows no entities but its own: nothing is read from outside */
+  {
+    const char *html = "<!DOCTYPE html [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><html><body>"
+                       "<p>二、主动公开政府信息情况</p><p>&x;</p></body></html>";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(NbSource) source = nb_html_read (html, strlen (html), NULL, &error);
+
+    g_assert_no_error (error);
+    for (guint p = 0; p < nb_source_get_n_lines (source); p++)
+      {
+        const NbSourceLine *line = nb_source_get_line (source, p);
+        const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece);
+
+        g_assert_null (strstr (nb_source_get_text (source, piece), "root:"));
+      }
+  }
+}
+
+static void
+test_deep_html (Fixture       *fixture,
+                gconstpointer  data)
+{
+  guint depth = 100000;
+  g_autoptr(GString) html = g_string_new ("<html><body><p>二、主动公开政府信息情况</p>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (html, "<div>");
+  g_string_append (html, "规章 0 0 0");
+  report = nb_importer_import_data (fixture->importer, html->str, html->len, &error);
+  assert_error (report, error, NB_ERROR_TOO_LARGE);
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 10);
+}
+
+static GBytes *
+make_pdf (guint    n_pages,
+          gboolean with_text)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int fd = g_file_open_tmp ("nianbao-XXXXXX.pdf", &path, &error);
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  close (fd);
+  surface = cairo_pdf_surface_create (path, 595, 842);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      cairo_rectangle (cr, 100, 100, 200, 50);
+      cairo_fill (cr);
+      if (with_text)
+        {
+          cairo_move_to (cr, 100, 200);
+          cairo_show_text (cr, "x");
+        }
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+test_many_pages (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GBytes) pdf = make_pdf (10000, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  report = import_bytes (fixture, pdf, &error);
+  assert_error (report, error, NB_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "10000 pages"));
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 10);
+}
+
+static void
+test_scanned_pdf (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) pdf = make_pdf (2, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = import_bytes (fixture, pdf, &error);
+
+  assert_error (report, error, NB_ERROR_NO_TEXT);
+  g_assert_nonnull (strstr (error->message, "no text layer"));
+}
+
+static void
+test_encrypted_pdf (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) pdf = load_format ("encrypted.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = import_bytes (fixture, pdf, &error);
+
+  assert_error (report, error, NB_ERROR_PASSWORD);
+  g_assert_nonnull (strstr (error->message, "password"));
+}
+
+/* Each kind of file cut short: refused, or read as far as it goes with
+ * the missing parts reported. */
+static void
+test_truncated (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *names[] = { "000.html", "003.mhtml", "000.docx", "003.xlsx", "000.pdf", "000.doc" };
+  const int codes[] = { -1, -1, NB_ERROR_INVALID, NB_ERROR_INVALID, NB_ERROR_INVALID, -1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GBytes) whole = load_format (names[i]);
+      g_autoptr(GBytes) half = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) report = NULL;
+      g_autoptr(NbValidator) validator = NULL;
+
+      g_test_message ("%s cut short", names[i]);
+      if (codes[i] < 0 && g_str_has_suffix (names[i], ".doc"))
+        g_setenv ("NIANBAO_SOFFICE", "nianbao-no-such-program", TRUE);
+      report = import_bytes (fixture, half, &error);
+      g_unsetenv ("NIANBAO_SOFFICE");
+      if (codes[i] >= 0)
+        {
+          assert_error (report, error, codes[i]);
+          continue;
+        }
+      if (report == NULL)
+        {
+          g_assert_nonnull (error);
+          g_test_message ("%s", error->message);
+          continue;
+        }
+      validator = nb_validator_new (report);
+      g_assert_true (nb_test_has_rule (G_LIST_MODEL (validator), "parse.missing-table") ||
+                     nb_test_has_rule (G_LIST_MODEL (validator), "parse.missing-row"));
+    }
+}
+
+/* What a file is follows from its content, whatever its name says. */
+static void
+test_lying_extension (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  struct { const char *fixture; const char *name; } cases[] = {
+    { "000.docx", "report.pdf" },
+    { "000.pdf", "report.html" },
+    { "000.html", "report.docx" },
+    { "003.xlsx", "report.txt" },
+  };
+  g_autofree char *folder = g_dir_make_tmp ("nianbao-test-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = load_format (cases[i].fixture);
+      g_autofree char *path = g_build_filename (folder, cases[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbReport) report = NULL;
+
+      g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+      g_assert_no_error (error);
+      report = nb_importer_import_file (fixture->importer, file, NULL, &error);
+      g_assert_no_error (error);
+      assert_matches_expected (report, g_str_has_prefix (cases[i].fixture, "003") ?
+                                       "003_babb1a0d8021a832" : "000_773531145496868f");
+      g_unlink (path);
+    }
+  g_rmdir (folder);
+
+  /* and a zip that is neither Word nor Excel is said to be so */
+  {
+    g_autoptr(GError) error = NULL;
+    GsfOutput *memory = gsf_output_memory_new ();
+    GsfOutfile *zip = gsf_outfile_zip_new (memory, NULL);
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(NbReport) report = NULL;
+
+    zip_add (zip, "notes.txt", "hello", 5);
+    gsf_output_close (GSF_OUTPUT (zip));
+    g_object_unref (zip);
+    bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (memory)), gsf_output_size (memory));
+    g_object_unref (memory);
+    report = import_bytes (fixture, bytes, &error);
+    assert_error (report, error, NB_ERROR_NOT_A_REPORT);
+  }
+}
+
+static void
+test_detect (void)
+{
+  static const struct { const char *data; NbFormat format; } cases[] = {
+    { "PK\x03\x04rest", NB_FORMAT_ZIP },
+    { "%PDF-1.7\n", NB_FORMAT_PDF },
+    { "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", NB_FORMAT_LEGACY },
+    { "  {\"format\": \"nianbao-report\"}", NB_FORMAT_CANONICAL },
+    { "<!DOCTYPE html><html>", NB_FORMAT_HTML },
+    { "\xef\xbb\xbf<html><body>", NB_FORMAT_HTML },
+    { "MIME-Version: 1.0\r\nContent-Type: multipart/related; type=\"text/html\"", NB_FORMAT_MHTML },
+    { "二、主动公开政府信息情况", NB_FORMAT_TEXT },
+    { "<不是网页>", NB_FORMAT_TEXT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (nb_format_detect (cases[i].data, strlen (cases[i].data)), ==, cases[i].format);
+}
+
+/* Found by fuzz-html: a saved page whose HTML part is empty. */
+static void
+test_mhtml_empty_part (void)
+{
+  const char *mhtml = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n"
+                      "--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+                      "--b--\r\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbSource) source = nb_mhtml_read (mhtml, strlen (mhtml), &error);
+
+  g_assert_true (source != NULL || error != NULL);
+}
+
+/* Legacy formats */
+
+static void
+test_legacy_without_libreoffice (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GBytes) doc = load_format ("000.doc");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) report = NULL;
+
+  g_setenv ("NIANBAO_SOFFICE", "nianbao-no-such-program", TRUE);
+  report = import_bytes (fixture, doc, &error);
+  g_unsetenv ("NIANBAO_SOFFICE");
+  assert_error (report, error, NB_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "LibreOffice"));
+  g_assert_nonnull (strstr (error->message, "DOCX"));
+}
+
+static void
+test_legacy_with_libreoffice (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+
+  if (soffice == NULL)
+    {
+      g_test_skip ("LibreOffice is not installed");
+      return;
+    }
+  assert_fixture (fixture, "000.doc", "000_773531145496868f");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+#ifndef NB_TEST_SANITIZED
+  /* whatever a hostile file does, it stays within this */
+  struct rlimit limit = { 2048UL * 1024 * 1024, 2048UL * 1024 * 1024 };
+
+  setrlimit (RLIMIT_AS, &limit);
+#endif
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/readers/html", Fixture, NULL, fixture_set_up, test_html, fixture_tear_down);
+  g_test_add ("/readers/docx", Fixture, NULL, fixture_set_up, test_docx, fixture_tear_down);
+  g_test_add ("/readers/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
+  g_test_add ("/readers/xlsx", Fixture, NULL, fixture_set_up, test_xlsx, fixture_tear_down);
+  g_test_add ("/readers/pdf-title", Fixture, NULL, fixture_set_up, test_pdf_title, fixture_tear_down);
+  g_test_add ("/readers/places", Fixture, NULL, fixture_set_up, test_places, fixture_tear_down);
+  g_test_add_func ("/readers/cli-location", test_cli_location);
+  g_test_add_func ("/readers/grid", test_grid);
+  g_test_add ("/readers/gap", Fixture, NULL, fixture_set_up, test_gap, fixture_tear_down);
+  g_test_add_func ("/readers/docx-runs-and-changes", test_docx_runs_and_changes);
+  g_test_add_func ("/readers/detect", test_detect);
+  g_test_add_func ("/readers/mhtml-empty-part", test_mhtml_empty_part);
+  g_test_add ("/readers/limits/zip-bomb", Fixture, NULL, fixture_set_up, test_zip_bomb, fixture_tear_down);
+  g_test_add ("/readers/limits/entities", Fixture, NULL, fixture_set_up, test_entities, fixture_tear_down);
+  g_test_add ("/readers/limits/deep-html", Fixture, NULL, fixture_set_up, test_deep_html, fixture_tear_down);
+  g_test_add ("/readers/limits/many-pages", Fixture, NULL, fixture_set_up, test_many_pages, fixture_tear_down);
+  g_test_add ("/readers/limits/scanned-pdf", Fixture, NULL, fixture_set_up, test_scanned_pdf, fixture_tear_down);
+  g_test_add ("/readers/limits/encrypted-pdf", Fixture, NULL, fixture_set_up, test_encrypted_pdf, fixture_tear_down);
+  g_test_add ("/readers/limits/truncated", Fixture, NULL, fixture_set_up, test_truncated, fixture_tear_down);
+  g_test_add ("/readers/limits/lying-extension", Fixture, NULL, fixture_set_up, test_lying_extension,
+              fixture_tear_down);
+  g_test_add ("/readers/legacy/without-libreoffice", Fixture, NULL, fixture_set_up,
+              test_legacy_without_libreoffice, fixture_tear_down);
+  g_test_add ("/readers/legacy/with-libreoffice", Fixture, NULL, fixture_set_up,
+              test_legacy_with_libreoffice, fixture_tear_down);
+
+  return g_test_run ();
+}
