@@ -614,6 +614,19 @@ test_encrypted_pdf (Fixture       *fixture,
 
   assert_error (report, error, NB_ERROR_PASSWORD);
   g_assert_nonnull (strstr (error->message, "password"));
+
+  /* a wrong password is told as such; the right one reads the report */
+  g_clear_error (&error);
+  report = nb_importer_import_data_full (fixture->importer, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                         "guess", &error);
+  assert_error (report, error, NB_ERROR_PASSWORD);
+  g_assert_cmpstr (error->message, ==, "The password is not right");
+  g_clear_error (&error);
+  report = nb_importer_import_data_full (fixture->importer, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
+                                         "user-secret", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "偃师区伊洛街道办事处");
+  g_assert_cmpuint (nb_report_get_year (report), ==, 2024);
 }
 
 /* Each kind of file cut short: refused, or read as far as it goes with

@@ -211,7 +211,103 @@ test_seed_with_errors (Fixture       *fixture,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t4/litigation_after_review/total"))),
                    ==,
                    "“四、政府信息公开行政复议、行政诉讼情况” has 16 numbers for 15 columns: the first 15 were "
-                   "kept, these were left over: 1\n复议后起诉: 总计 = 0, but 维持 + 纠正 + 其他 + 尚未审结 = 1");
+                   "kept, these were left over: 1\n复议后起诉: 总计 = 0, but 维持 + 纠正 + 其他 + 尚未审结 = 1\n"
+                   "Imported from line 88");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t3/received/total"))), ==,
+                   "Imported from line 57");
+}
+
+/* The visible "Password Required" dialog whose text ends with @ending */
+static AdwMessageDialog *
+password_dialog (const char *ending)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_str_equal (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), "Password Required") &&
+          g_str_has_suffix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), ending))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+password_asked (gpointer ending)
+{
+  return password_dialog (ending) != NULL;
+}
+
+static gboolean
+document_shown (gpointer window)
+{
+  return nb_window_get_document (window) != NULL;
+}
+
+/* An encrypted PDF asks for its password, and again when it is wrong. */
+static void
+test_pdf_password (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", "encrypted.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  nb_window_open (fixture->window, file);
+  nb_test_ui_wait_until (password_asked, (gpointer) "it cannot be read without it");
+  dialog = password_dialog ("it cannot be read without it");
+  g_assert_true (g_str_has_suffix (adw_message_dialog_get_body (dialog),
+                                  "encrypted.pdf”: This PDF is protected by a password; it cannot be read without it"));
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_assert_false (gtk_entry_get_visibility (GTK_ENTRY (entry)));
+  g_assert_true (gtk_widget_has_focus (gtk_widget_get_first_child (entry)) || gtk_widget_is_focus (entry) ||
+                 gtk_widget_get_focus_child (entry) != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "guess");
+  /* as the button does */
+  adw_message_dialog_response (dialog, "unlock");
+  gtk_window_close (GTK_WINDOW (dialog));
+  nb_test_ui_wait_idle ();
+
+  nb_test_ui_wait_until (password_asked, (gpointer) "The password is not right");
+  dialog = password_dialog ("The password is not right");
+  g_assert_true (g_str_has_suffix (adw_message_dialog_get_body (dialog), "encrypted.pdf”: The password is not right"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "user-secret");
+  adw_message_dialog_response (dialog, "unlock");
+  gtk_window_close (GTK_WINDOW (dialog));
+  nb_test_ui_wait_until (document_shown, fixture->window);
+  g_assert_cmpstr (nb_report_get_organ (report (fixture)), ==, "偃师区伊洛街道办事处");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t3/received/natural_person"))), ==,
+                   "0");
+}
+
+/* A PDF's numbers and problems point at its pages, for the reviewer who
+ * has the PDF open beside the form. */
+static void
+test_pdf_places (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", "003.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbDocument) document = nb_document_load (fixture->importer, file, NULL, &error);
+  const char *tooltip;
+
+  g_assert_no_error (error);
+  nb_window_set_document (fixture->window, document);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  nb_test_ui_wait_until (is_mapped, fixture->window);
+  nb_test_ui_wait_idle ();
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t4/litigation_after_review/total")));
+  g_assert_true (g_str_has_suffix (tooltip, "\nImported from page 4"));
+  g_assert_nonnull (strstr (tooltip, "\n复议后起诉: 总计 = 0, but"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t2/regulations/issued"))), ==,
+                   "Imported from page 2");
 }
 
 static void
@@ -531,6 +627,8 @@ main (int    argc,
   g_test_add ("/nianbao/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("seeds-shown", test_seeds_shown);
   ADD ("seed-with-errors", test_seed_with_errors);
+  ADD ("pdf-places", test_pdf_places);
+  ADD ("pdf-password", test_pdf_password);
   ADD ("accessible", test_accessible);
   ADD ("live-balance-and-undo", test_live_balance_and_undo);
   ADD ("keyboard", test_keyboard);

@@ -9,6 +9,8 @@
 
 #include "nb-cell-entry.h"
 
+#include <glib/gi18n.h>
+
 #include <nb-report.h>
 
 #include "nb-table-grid.h"
@@ -118,6 +120,9 @@ key_pressed_cb (NbCellEntry           *self,
   return nb_cell_entry_handle_key (self, keyval, state);
 }
 
+static void set_tooltip (NbCellEntry *self,
+                         const char  *message);
+
 static void
 nb_cell_entry_constructed (GObject *object)
 {
@@ -126,6 +131,7 @@ nb_cell_entry_constructed (GObject *object)
   G_OBJECT_CLASS (nb_cell_entry_parent_class)->constructed (object);
 
   show_cell_text (self);
+  set_tooltip (self, NULL);
   g_signal_connect_object (self->cell, "notify::text",
                            G_CALLBACK (cell_text_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -249,6 +255,28 @@ nb_cell_entry_get_cell (NbCellEntry *self)
   return self->cell;
 }
 
+/* The rule's message, then where the number came from in the submitted
+ * file, so a reviewer can check it against the page ("从第 3 页导入"). */
+static void
+set_tooltip (NbCellEntry *self,
+             const char  *message)
+{
+  NbReport *report = nb_cell_get_report (self->cell);
+  guint index = nb_cell_get_index (self->cell);
+  g_autofree char *place = nb_report_get_cell_place (report, index);
+  g_autofree char *from = NULL;
+  g_autofree char *text = NULL;
+
+  if (place == NULL && nb_report_get_cell_line (report, index) > 0)
+    place = g_strdup_printf (_("line %u"), nb_report_get_cell_line (report, index));
+  if (place != NULL)
+    /* Translators: %s is a place in the submitted file: "page 3", "line 57" */
+    from = g_strdup_printf (_("Imported from %s"), place);
+  if (message != NULL && from != NULL)
+    text = g_strconcat (message, "\n", from, NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text ? text : message ? message : from);
+}
+
 /**
  * nb_cell_entry_set_problem:
  * @self: a #NbCellEntry
@@ -276,7 +304,7 @@ nb_cell_entry_set_problem (NbCellEntry *self,
   else
     gtk_widget_remove_css_class (widget, "warning");
 
-  gtk_widget_set_tooltip_text (widget, message);
+  set_tooltip (self, message);
   gtk_entry_set_extra_menu (GTK_ENTRY (self), fixes);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_INVALID,
                                severity == NB_SEVERITY_ERROR ? GTK_ACCESSIBLE_INVALID_TRUE

@@ -177,6 +177,50 @@ remember_recent (GFile *file)
 
 /* Callbacks */
 
+static void load (NbWindow   *self,
+                  GFile      *file,
+                  const char *password);
+
+static void
+password_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      NbWindow         *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "nb-file");
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "nb-entry");
+
+  if (g_str_equal (response, "unlock"))
+    load (self, file, gtk_editable_get_text (entry));
+}
+
+/* An encrypted PDF: ask for its password, again with the reason when the
+ * one given was not right. */
+static void
+ask_password (NbWindow   *self,
+              GFile      *file,
+              const char *reason)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  /* the reason names the file */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Password Required"), reason));
+  gtk_entry_set_visibility (GTK_ENTRY (entry), FALSE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PASSWORD);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "unlock", _("_Unlock"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "unlock", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "unlock");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "nb-file", g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "nb-entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
 static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
@@ -194,7 +238,11 @@ loaded_cb (GObject      *object,
     }
   if (document == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      GFile *file = g_object_get_data (G_OBJECT (self), "nb-loading-file");
+
+      if (g_error_matches (error, NB_ERROR, NB_ERROR_PASSWORD) && file != NULL)
+        ask_password (self, file, error->message);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         nb_window_toast (self, error->message);
       gtk_stack_set_visible_child_name (self->stack, self->document ? "report" : "empty");
       return;
@@ -647,9 +695,20 @@ nb_window_open (NbWindow *self,
    * unless reading takes long enough to be noticed */
   if (!gtk_widget_get_visible (GTK_WIDGET (self)) && self->present_id == 0)
     self->present_id = g_timeout_add_once (250, present_cb, self);
+  load (self, file, NULL);
+}
+
+static void
+load (NbWindow   *self,
+      GFile      *file,
+      const char *password)
+{
   gtk_stack_set_visible_child_name (self->stack, "loading");
   gtk_spinner_start (self->spinner);
-  nb_document_load_async (self->importer, file, self->cancellable, loaded_cb, g_object_ref (self));
+  /* kept for asking a password */
+  g_object_set_data_full (G_OBJECT (self), "nb-loading-file", g_object_ref (file), g_object_unref);
+  nb_document_load_with_password_async (self->importer, file, password, self->cancellable, loaded_cb,
+                                        g_object_ref (self));
 }
 
 /**

@@ -291,7 +291,8 @@ load_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
 
-  report = nb_importer_import_file (importer, task_data, cancellable, &error);
+  report = nb_importer_import_file_full (importer, task_data, g_object_get_data (G_OBJECT (task), "nb-password"),
+                                        cancellable, &error);
   if (report == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -316,6 +317,29 @@ nb_document_load_async (NbImporter          *importer,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
+  nb_document_load_with_password_async (importer, file, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * nb_document_load_with_password_async:
+ * @importer: the importer to read with
+ * @file: a report in any format the importer reads
+ * @password: (nullable): the password of an encrypted PDF
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * As nb_document_load_async(), for a file that failed with
+ * %NB_ERROR_PASSWORD. The password is forgotten once read.
+ */
+void
+nb_document_load_with_password_async (NbImporter          *importer,
+                                      GFile               *file,
+                                      const char          *password,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (NB_IS_IMPORTER (importer));
@@ -325,6 +349,8 @@ nb_document_load_async (NbImporter          *importer,
   g_task_set_source_tag (task, nb_document_load_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "nb-importer", g_object_ref (importer), g_object_unref);
+  if (password != NULL)
+    g_object_set_data_full (G_OBJECT (task), "nb-password", g_strdup (password), g_free);
   g_task_run_in_thread (task, load_in_thread);
 }
 

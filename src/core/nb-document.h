@@ -36,6 +36,12 @@ void          nb_document_load_async       (NbImporter           *importer,
                                             GCancellable         *cancellable,
                                             GAsyncReadyCallback   callback,
                                             gpointer              user_data);
+void          nb_document_load_with_password_async (NbImporter   *importer,
+                                            GFile                *file,
+                                            const char           *password,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
 NbDocument   *nb_document_load_finish      (GAsyncResult         *result,
                                             GError              **error);
 NbDocument   *nb_document_load             (NbImporter           *importer,

@@ -820,6 +820,27 @@ nb_importer_import_data (NbImporter  *self,
                          gsize        size,
                          GError     **error)
 {
+  return nb_importer_import_data_full (self, data, size, NULL, error);
+}
+
+/**
+ * nb_importer_import_data_full:
+ * @self: a #NbImporter
+ * @data: a file's contents, as for nb_importer_import_data()
+ * @size: its size in bytes
+ * @password: (nullable): the password of an encrypted PDF, which fails
+ *   with %NB_ERROR_PASSWORD without it
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the report, unmodified
+ */
+NbReport *
+nb_importer_import_data_full (NbImporter  *self,
+                              const char  *data,
+                              gsize        size,
+                              const char  *password,
+                              GError     **error)
+{
   g_autoptr(NbSource) source = NULL;
 
   g_return_val_if_fail (NB_IS_IMPORTER (self), NULL);
@@ -841,7 +862,7 @@ nb_importer_import_data (NbImporter  *self,
       source = nb_office_read (data, size, error);
       break;
     case NB_FORMAT_PDF:
-      source = nb_pdf_read (data, size, error);
+      source = nb_pdf_read (data, size, password, error);
       break;
     case NB_FORMAT_LEGACY:
       source = nb_legacy_read (data, size, error);
@@ -913,6 +934,26 @@ nb_importer_import_file (NbImporter    *self,
                          GCancellable  *cancellable,
                          GError       **error)
 {
+  return nb_importer_import_file_full (self, file, NULL, cancellable, error);
+}
+
+/**
+ * nb_importer_import_file_full:
+ * @self: a #NbImporter
+ * @file: a file, as for nb_importer_import_file()
+ * @password: (nullable): the password of an encrypted PDF
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the report, unmodified
+ */
+NbReport *
+nb_importer_import_file_full (NbImporter    *self,
+                              GFile         *file,
+                              const char    *password,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
@@ -940,6 +981,6 @@ nb_importer_import_file (NbImporter    *self,
   bytes = read_bounded (file, cancellable, error);
   if (bytes == NULL)
     return NULL;
-  return nb_importer_import_data (self, g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes), error);
+  return nb_importer_import_data_full (self, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), password, error);
 }

@@ -32,5 +32,15 @@ NbReport    *nb_importer_import_file  (NbImporter    *self,
                                        GFile         *file,
                                        GCancellable  *cancellable,
                                        GError       **error);
+NbReport    *nb_importer_import_data_full (NbImporter *self,
+                                       const char    *data,
+                                       gsize          size,
+                                       const char    *password,
+                                       GError       **error);
+NbReport    *nb_importer_import_file_full (NbImporter *self,
+                                       GFile         *file,
+                                       const char    *password,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
 
 G_END_DECLS

@@ -279,6 +279,7 @@ ends_with_eof (const char *data,
 static PopplerDocument *
 open_document (const char  *data,
                gsize        size,
+               const char  *password,
                GError     **error)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
@@ -292,10 +293,21 @@ open_document (const char  *data,
                      "it was not read"));
       return NULL;
     }
-  document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+  /* poppler 22.12 crashes in new_from_bytes() when given a wrong password
+   * for an AES-256 file; its stream path checks the password properly */
+  if (password != NULL)
+    {
+      g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+
+      document = poppler_document_new_from_stream (stream, size, password, NULL, &local_error);
+    }
+  else
+    document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
   if (document != NULL)
     return document;
-  if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+  if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED) && password != NULL)
+    g_set_error (error, NB_ERROR, NB_ERROR_PASSWORD, _("The password is not right"));
+  else if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
     g_set_error (error, NB_ERROR, NB_ERROR_PASSWORD,
                  _("This PDF is protected by a password; it cannot be read without it"));
   else
@@ -349,9 +361,11 @@ read_pages (PopplerDocument  *document,
  * nb_pdf_read:
  * @data: a PDF file
  * @size: its size
+ * @password: (nullable): the password of an encrypted PDF
  * @error: return location for a #GError
  *
- * Fails with %NB_ERROR_PASSWORD for a PDF that needs a password, and with
+ * Fails with %NB_ERROR_PASSWORD for a PDF that needs a password (or a
+ * different one), and with
  * %NB_ERROR_NO_TEXT for one without a text layer (a scan).
  *
  * Returns: (transfer full) (nullable): the source, one positioned line per
@@ -360,6 +374,7 @@ read_pages (PopplerDocument  *document,
 NbSource *
 nb_pdf_read (const char  *data,
              gsize        size,
+             const char  *password,
              GError     **error)
 {
   PopplerDocument *document;
@@ -372,7 +387,7 @@ nb_pdf_read (const char  *data,
                    size / (1024.0 * 1024.0), NB_IMPORT_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
-  document = open_document (data, size, error);
+  document = open_document (data, size, password, error);
   if (document == NULL)
     return NULL;
   source = read_pages (document, error);

@@ -55,6 +55,7 @@ NbSource  *nb_office_read            (const char   *data,
                                       GError      **error);
 NbSource  *nb_pdf_read               (const char   *data,
                                       gsize         size,
+                                      const char   *password,
                                       GError      **error);
 NbSource  *nb_legacy_read            (const char   *data,
                                       gsize         size,
