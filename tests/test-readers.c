@@ -269,6 +269,253 @@ test_pdf_title (Fixture       *fixture,
   g_assert_nonnull (strstr (nb_report_get_section_text (report, "other"), "我办按照"));
 }
 
+/* Paragraphs */
+
+/* @text without its blanks: a PDF has gaps where the web page has none
+ * ("2024 年"), and a wrapped row joins "办事处" and "2024" without one. */
+static char *
+without_blanks (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != ' ')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* A paragraph wrapped over rows of the PDF is one paragraph again, as on
+ * the web page of the same report; headings stay on rows of their own. */
+static void
+test_pdf_paragraphs (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  for (guint i = 0; nb_test_seeds[i] != NULL; i++)
+    {
+      g_autofree char *pdf_name = g_strdup_printf ("%.3s.pdf", nb_test_seeds[i]);
+      g_autofree char *html_name = g_strdup_printf ("%.3s.html", nb_test_seeds[i]);
+      g_autoptr(NbReport) pdf = import_format (fixture, pdf_name);
+      g_autoptr(NbReport) html = import_format (fixture, html_name);
+
+      for (guint s = 0; s < nb_template_get_n_sections (fixture->template); s++)
+        {
+          const char *id = nb_template_get_section_id (fixture->template, s);
+          g_auto(GStrv) from_pdf = NULL;
+          g_auto(GStrv) from_html = NULL;
+
+          if (!nb_template_section_is_narrative (fixture->template, s))
+            continue;
+          g_test_message ("%s: %s", pdf_name, id);
+          from_pdf = g_strsplit (nb_report_get_section_text (pdf, id), "\n", -1);
+          from_html = g_strsplit (nb_report_get_section_text (html, id), "\n", -1);
+          g_assert_cmpuint (g_strv_length (from_pdf), ==, g_strv_length (from_html));
+          for (guint p = 0; from_pdf[p] != NULL; p++)
+            {
+              g_autofree char *pdf_text = without_blanks (from_pdf[p]);
+              g_autofree char *html_text = without_blanks (from_html[p]);
+
+              g_assert_cmpstr (pdf_text, ==, html_text);
+            }
+        }
+    }
+
+  /* 003 has its blanks where the web page and the text have them */
+  {
+    g_autoptr(NbReport) pdf = import_format (fixture, "003.pdf");
+    g_autoptr(NbReport) html = import_format (fixture, "003.html");
+    g_autoptr(NbReport) text = nb_test_import_seed (fixture->importer, "003_babb1a0d8021a832");
+    const char *overview = nb_report_get_section_text (pdf, "overview");
+
+    g_assert_cmpstr (overview, ==, nb_report_get_section_text (html, "overview"));
+    g_assert_cmpstr (overview, ==, nb_report_get_section_text (text, "overview"));
+    g_assert_cmpstr (nb_report_get_section_text (pdf, "problems"), ==,
+                     nb_report_get_section_text (text, "problems"));
+    g_assert_cmpstr (nb_report_get_section_text (pdf, "other"), ==,
+                     nb_report_get_section_text (html, "other"));
+    g_assert_nonnull (strstr (overview, "严格遵循政府信息公开的各项要求规定"));
+    g_assert_nonnull (strstr (overview, "工作报告如下：\n（一）主动公开情况：\n我单位"));
+  }
+}
+
+/* Draws @words from @first as a word processor wraps them: while they fit
+ * between @left and @right, the first row starting at @indent. Appends
+ * whether each row carries on the paragraph to @expected (the first row
+ * as @first_continues says) and stops after @max_rows rows.
+ *
+ * Returns: the first word not drawn */
+static guint
+draw_paragraph (cairo_t  *cr,
+                GStrv     words,
+                guint     first,
+                double    indent,
+                double    left,
+                double    right,
+                double   *y,
+                guint     max_rows,
+                gboolean  first_continues,
+                GArray   *expected)
+{
+  guint w = first;
+
+  for (guint row = 0; row < max_rows && words[w] != NULL; row++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      double x = row == 0 ? indent : left;
+      gboolean continues = row > 0 || first_continues;
+
+      for (; words[w] != NULL; w++)
+        {
+          g_autofree char *longer = g_strconcat (text->str, text->len > 0 ? " " : "",
+                                                 words[w], NULL);
+          cairo_text_extents_t extents;
+
+          cairo_text_extents (cr, longer, &extents);
+          if (text->len > 0 && x + extents.x_advance > right)
+            break;
+          g_string_assign (text, longer);
+        }
+      cairo_move_to (cr, x, *y);
+      cairo_show_text (cr, text->str);
+      g_array_append_val (expected, continues);
+      *y += 18;
+    }
+  return w;
+}
+
+/* The reader marks the rows that carry a paragraph on: not an indented
+ * row, nor a table's, nor one spaced off from the row before; across a
+ * page break, a row at the left edge after a full one. */
+static void
+test_pdf_wrapped_rows (void)
+{
+  const char *lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod "
+                      "tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, "
+                      "quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo "
+                      "consequat. Duis aute irure dolor in reprehenderit in voluptate velit esse "
+                      "cillum dolore eu fugiat nulla pariatur.";
+  g_auto(GStrv) words = g_strsplit (lorem, " ", -1);
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbSource) source = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  const double left = 72, right = 520, indent = 96;
+  gboolean no = FALSE;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double y = 100;
+  gsize length = 0;
+  guint w;
+  int fd = g_file_open_tmp ("nianbao-XXXXXX.pdf", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  surface = cairo_pdf_surface_create (path, 595, 842);
+  cr = cairo_create (surface);
+  cairo_select_font_face (cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 12);
+
+  /* a heading at the left edge, two indented paragraphs */
+  cairo_move_to (cr, left, y);
+  cairo_show_text (cr, "Overview");
+  g_array_append_val (expected, no);
+  y += 18;
+  draw_paragraph (cr, words, 0, indent, left, right, &y, G_MAXUINT, FALSE, expected);
+  draw_paragraph (cr, words, 10, indent, left, right, &y, G_MAXUINT, FALSE, expected);
+
+  /* a table's row */
+  cairo_move_to (cr, left, y);
+  cairo_show_text (cr, "Total");
+  cairo_move_to (cr, 300, y);
+  cairo_show_text (cr, "12");
+  cairo_move_to (cr, 400, y);
+  cairo_show_text (cr, "34");
+  g_array_append_val (expected, no);
+  y += 18;
+
+  /* a full row, then a paragraph at the left edge, but spaced off */
+  w = draw_paragraph (cr, words, 0, left, left, right, &y, 1, FALSE, expected);
+  y += 18;
+  draw_paragraph (cr, words, w, left, left, right, &y, G_MAXUINT, FALSE, expected);
+
+  /* a paragraph broken by the page */
+  y += 18;
+  w = draw_paragraph (cr, words, 0, indent, left, right, &y, 2, FALSE, expected);
+  cairo_show_page (cr);
+  y = 100;
+  draw_paragraph (cr, words, w, left, left, right, &y, G_MAXUINT, TRUE, expected);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  source = nb_pdf_read (contents, length, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (nb_source_get_n_lines (source), ==, expected->len);
+  for (guint l = 0; l < expected->len; l++)
+    {
+      const NbSourceLine *line = nb_source_get_line (source, l);
+      const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece);
+
+      g_test_message ("%d %s", line->continues, nb_source_get_text (source, piece));
+      g_assert_cmpint (line->continues, ==, g_array_index (expected, gboolean, l));
+    }
+}
+
+/* The matcher joins what continues in narrative only: CJK runs on, words
+ * keep a blank, and a joined paragraph keeps the place of its first row. */
+static void
+test_paragraph_joins (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean    continues;
+  } rows[] = {
+    { "某区 2024 年政府信息公开工作年度报告", FALSE },
+    { "一、总体情况", TRUE },
+    { "本机关严格遵循政府信息公开的", TRUE },
+    { "各项要求规定。", TRUE },
+    { "（一）主动公开情况", FALSE },
+    { "The annual", FALSE },
+    { "report, version", TRUE },
+    { "2 of 《国务院令第 7", TRUE },
+    { "11 号》", TRUE },
+    { "五、存在的主要问题及改进情况", TRUE },
+    { "无。", TRUE },
+  };
+  g_autoptr(NbSource) source = nb_source_new ();
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *place = NULL;
+  const char *overview;
+  guint line;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      NbPlace page = { NB_PLACE_PAGE, i + 1, 0, 0 };
+
+      nb_source_add_piece (source, rows[i].text, -1, 72, 500, &page);
+      nb_source_end_line_full (source, TRUE, rows[i].continues);
+    }
+  report = nb_importer_import_source (fixture->importer, source, &error);
+  g_assert_no_error (error);
+
+  overview = nb_report_get_section_text (report, "overview");
+  g_assert_cmpstr (overview, ==,
+                   "本机关严格遵循政府信息公开的各项要求规定。\n"
+                   "（一）主动公开情况\n"
+                   "The annual report, version 2 of 《国务院令第 711 号》");
+  g_assert_cmpstr (nb_report_get_section_text (report, "problems"), ==, "无。");
+  /* "version" stood on page 7, its paragraph starts on page 6 */
+  line = nb_report_get_section_line (report, 0, strstr (overview, "version") - overview);
+  place = nb_place_describe (nb_report_peek_place (report, line));
+  g_assert_cmpstr (place, ==, "page 6");
+}
+
 /* Places */
 
 static void
@@ -798,6 +1045,11 @@ main (int   argc,
   g_test_add ("/readers/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/readers/xlsx", Fixture, NULL, fixture_set_up, test_xlsx, fixture_tear_down);
   g_test_add ("/readers/pdf-title", Fixture, NULL, fixture_set_up, test_pdf_title, fixture_tear_down);
+  g_test_add ("/readers/pdf-paragraphs", Fixture, NULL, fixture_set_up, test_pdf_paragraphs,
+              fixture_tear_down);
+  g_test_add_func ("/readers/pdf-wrapped-rows", test_pdf_wrapped_rows);
+  g_test_add ("/readers/paragraph-joins", Fixture, NULL, fixture_set_up, test_paragraph_joins,
+              fixture_tear_down);
   g_test_add ("/readers/places", Fixture, NULL, fixture_set_up, test_places, fixture_tear_down);
   g_test_add_func ("/readers/cli-location", test_cli_location);
   g_test_add_func ("/readers/grid", test_grid);

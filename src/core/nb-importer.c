@@ -65,6 +65,7 @@ typedef struct
   gboolean       placed;       /* not a text file: pieces have places */
   GArray        *cells;        /* NbTableCell, reused per positioned line */
   GString       *joined;       /* a positioned line's text */
+  gboolean       in_paragraph; /* the line before was narrative text */
 } TextImport;
 
 /* Shared with the table reader */
@@ -328,14 +329,55 @@ add_title_line (TextImport *import,
 
 /* Lines */
 
+/* Latin letters and digits; not CJK, whose full-width forms come later. */
+static gboolean
+is_latin_alnum (gunichar c)
+{
+  return c < 0x2E80 && g_unichar_isalnum (c);
+}
+
+/* A paragraph wrapped in a PDF: CJK runs on over the break, words are
+ * kept apart ("the" "report", "2024," "and"); a number cut in two is
+ * one number. */
+static gboolean
+needs_blank (const GString *text,
+             const char    *line,
+             gsize          length)
+{
+  const char *last = g_utf8_find_prev_char (text->str, text->str + text->len);
+  gunichar before, after;
+
+  if (last == NULL)
+    return FALSE;
+  before = g_utf8_get_char_validated (last, text->str + text->len - last);
+  after = g_utf8_get_char_validated (line, length);
+  if (before >= (gunichar) -2 || after >= (gunichar) -2 || !is_latin_alnum (after))
+    return FALSE;
+  if (g_unichar_isdigit (before) && g_unichar_isdigit (after))
+    return FALSE;
+  return is_latin_alnum (before) || (before < 0x80 && strchr (",.;:!?)%", before) != NULL);
+}
+
+/* @continues: the line carries on the paragraph of the line before,
+ * which the PDF only wrapped */
 static void
 add_narrative_line (TextImport *import,
                     const char *line,
                     gsize       length,
-                    guint       line_number)
+                    guint       line_number,
+                    gboolean    continues)
 {
   GString *text = import->texts[import->section];
 
+  import->in_paragraph = TRUE;
+  if (continues && text->len > 0)
+    {
+      /* the paragraph keeps the place of its first line */
+      if (needs_blank (text, line, length))
+        g_string_append_c (text, ' ');
+      g_string_append_len (text, line, length);
+      return;
+    }
   if (text->len > 0)
     g_string_append_c (text, '\n');
   g_string_append_len (text, line, length);
@@ -406,7 +448,11 @@ read_line (TextImport         *import,
 {
   NbTemplateSection *section;
   gsize lead = skip_blanks (line, line + length);
+  gboolean continues = cells != NULL && cells->continues && import->in_paragraph;
   int heading;
+
+  /* only narrative text that follows at once is carried on */
+  import->in_paragraph = FALSE;
 
   /* trim: narrative keeps its words, tables split on blanks anyway */
   line += lead;
@@ -438,7 +484,7 @@ read_line (TextImport         *import,
   else if (section->table >= 0)
     nb_table_reader_line (import->reader, line, length, line_number);
   else
-    add_narrative_line (import, line, length, line_number);
+    add_narrative_line (import, line, length, line_number, continues);
 }
 
 /* Cells and glyph runs are read as one line of text, joined by blanks,

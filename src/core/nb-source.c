@@ -21,7 +21,8 @@
  * text file gives one piece per line; a paragraph gives one line; a table
  * gives one line per grid row, one piece per cell, each cell placed by its
  * grid columns; a PDF gives one line per row of glyphs, one piece per run
- * of glyphs, placed by their x on the page. The matcher reads them all. */
+ * of glyphs, placed by their x on the page, and marks the rows that only
+ * carry on a paragraph it wrapped. The matcher reads them all. */
 
 struct _NbSource
 {
@@ -106,7 +107,7 @@ nb_source_new_for_text (char  *text,
     {
       gsize n = strcspn (p, "\r\n");
       NbSourcePiece piece = { p - text, MIN (n, (gsize) (end - p)), 0, 0, line_number };
-      NbSourceLine line = { self->pieces->len, 1, FALSE };
+      NbSourceLine line = { self->pieces->len, 1, FALSE, FALSE };
 
       g_array_append_val (self->pieces, piece);
       g_array_append_val (self->lines, line);
@@ -195,11 +196,30 @@ void
 nb_source_end_line (NbSource *self,
                     gboolean  positioned)
 {
+  nb_source_end_line_full (self, positioned, FALSE);
+}
+
+/**
+ * nb_source_end_line_full:
+ * @self: a source
+ * @positioned: as for nb_source_end_line()
+ * @continues: whether the line carries on the paragraph of the line
+ *   before, which only wrapped there (a PDF's lines); the matcher joins
+ *   such lines in narrative and reads them as they are in tables
+ *
+ * Ends the current line; a line without pieces is dropped.
+ */
+void
+nb_source_end_line_full (NbSource *self,
+                         gboolean  positioned,
+                         gboolean  continues)
+{
   NbSourceLine line;
 
   line.first_piece = self->line_start;
   line.n_pieces = self->pieces->len - self->line_start;
   line.positioned = positioned;
+  line.continues = continues;
   self->line_start = self->pieces->len;
   if (line.n_pieces > 0)
     g_array_append_val (self->lines, line);

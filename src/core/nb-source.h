@@ -60,6 +60,8 @@ typedef struct
   guint    first_piece;
   guint    n_pieces;
   gboolean positioned;  /* pieces are cells or boxes placed by x */
+  gboolean continues;   /* a PDF line that carries on the paragraph the
+                         * line before wrapped */
 } NbSourceLine;
 
 /**
@@ -98,6 +100,9 @@ gboolean             nb_source_add_piece        (NbSource        *self,
                                                  const NbPlace   *place);
 void                 nb_source_end_line         (NbSource        *self,
                                                  gboolean         positioned);
+void                 nb_source_end_line_full    (NbSource        *self,
+                                                 gboolean         positioned,
+                                                 gboolean         continues);
 gboolean             nb_source_add_paragraph    (NbSource        *self,
                                                  const char      *text,
                                                  gssize           length,
