@@ -327,6 +327,18 @@ nb_application_local_command_line (GApplication   *application,
   return TRUE;
 }
 
+static int
+nb_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("nianbao %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  return -1;
+}
+
 static void
 nb_application_dispose (GObject *object)
 {
@@ -350,6 +362,7 @@ nb_application_class_init (NbApplicationClass *klass)
   application_class->activate = nb_application_activate;
   application_class->open = nb_application_open;
   application_class->local_command_line = nb_application_local_command_line;
+  application_class->handle_local_options = nb_application_handle_local_options;
 }
 
 static void
@@ -359,6 +372,7 @@ nb_application_init (NbApplication *self)
   static const GOptionEntry entries[] = {
     { "compare", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Compare two reports of one organ, side by side"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { NULL }
   };
 

@@ -142,8 +142,9 @@ nb_cli_check (int    argc,
   context = g_option_context_new (_("FILE… — check annual reports"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-    _("Reads each report (text copied from a web page or PDF, or a .nianbao.json file),\n"
-      "runs every rule and prints what is wrong, with the line it comes from.\n\n"
+    _("Reads each report (a web page, a Word, Excel or PDF file, text copied out of\n"
+      "one, or a .nianbao.json file), runs every rule and prints what is wrong,\n"
+      "with the line, page or table cell it comes from.\n\n"
       "Exit status: 0 when every file is ok, 1 when any has errors,\n"
       "2 when any is unreadable or the command line is wrong."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -172,7 +173,12 @@ nb_cli_check (int    argc,
       counts[check_file (importer, files[i], json, out)]++;
       fwrite (out->str, 1, out->len, stdout);
     }
-  fflush (stdout);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      /* the findings are lost: not a run to trust */
+      g_printerr ("nianbao-cli: %s\n", _("Could not write to standard output"));
+      return NB_EXIT_UNREADABLE;
+    }
 
   if (!json)
     g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u file: %u ok, %u with errors, %u unreadable\n",

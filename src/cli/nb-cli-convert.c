@@ -24,8 +24,7 @@ write_output (NbReport    *report,
     {
       g_autoptr(GBytes) bytes = nb_canonical_write (report);
 
-      fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout);
-      return fflush (stdout) == 0;
+      return nb_cli_write_stdout (bytes, error);
     }
   file = g_file_new_for_commandline_arg (path);
   return nb_canonical_save (report, file, NULL, error);
@@ -54,7 +53,7 @@ nb_cli_convert (int    argc,
   context = g_option_context_new (_("IN OUT.nianbao.json — convert a report"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-    _("Reads IN (report text or a .nianbao.json file) and writes the canonical\n"
+    _("Reads IN (any report “check” reads) and writes the canonical\n"
       "file OUT (“-” writes to standard output). Problems are listed on\n"
       "standard error; the file keeps every cell as it was written.\n\n"
       "Exit status: 0 when written without errors, 1 when written but the report\n"
@@ -66,6 +65,14 @@ nb_cli_convert (int    argc,
     return nb_cli_usage_error (context, error->message);
   if (files == NULL || g_strv_length (files) != 2)
     return nb_cli_usage_error (context, _("give one input and one output file"));
+
+  if (!nb_cli_check_output (files[0], files[1], &error))
+    {
+      g_autofree char *output = g_filename_display_name (files[1]);
+
+      g_printerr ("%s: error: %s\n", output, error->message);
+      return NB_EXIT_UNREADABLE;
+    }
 
   template = nb_template_new_default (&error);
   if (template == NULL)
@@ -94,7 +101,7 @@ nb_cli_convert (int    argc,
     {
       g_autofree char *output = g_filename_display_name (files[1]);
 
-      g_printerr ("%s: error: %s\n", output, error ? error->message : g_strerror (errno));
+      g_printerr ("%s: error: %s\n", output, error->message);
       return NB_EXIT_UNREADABLE;
     }
   return nb_validator_get_n_errors (validator) > 0 ? NB_EXIT_ERRORS : NB_EXIT_OK;

@@ -297,10 +297,17 @@ print_summary (guint      n_changed,
       n_errors += severity == NB_SEVERITY_ERROR;
       n_warnings += severity == NB_SEVERITY_WARNING;
     }
-  g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u cell differs; %u errors, %u warnings between the years\n",
-                           "%u cells differ; %u errors, %u warnings between the years\n",
-                           n_changed),
-              n_changed, n_errors, n_warnings);
+  {
+    g_autofree char *cells = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cell differs",
+                                                           "%u cells differ", n_changed), n_changed);
+    g_autofree char *errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors",
+                                                            n_errors), n_errors);
+    g_autofree char *warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                                              n_warnings), n_warnings);
+
+    /* Translators: "14 cells differ; 2 errors, 1 warning between the years" */
+    g_printerr (_("%s; %s, %s between the years\n"), cells, errors, warnings);
+  }
 }
 
 static int
@@ -357,7 +364,7 @@ nb_cli_diff (int    argc,
   context = g_option_context_new (_("A B — compare two years of one organ’s report"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-    _("Reads two reports of one organ (report text or .nianbao.json files) and\n"
+    _("Reads two reports of one organ (any reports “check” reads) and\n"
       "orders them by year, whichever is given first. Prints\n"
       "  older: FILE (ORGAN, YEAR)\n"
       "  newer: FILE (ORGAN, YEAR)\n"

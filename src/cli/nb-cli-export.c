@@ -47,17 +47,7 @@ write_output (NbReport        *report,
   bytes = nb_export (report, format, error);
   if (bytes == NULL)
     return FALSE;
-  if (fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout)
-        != g_bytes_get_size (bytes) ||
-      fflush (stdout) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not write to standard output: %s"), g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return nb_cli_write_stdout (bytes, error);
 }
 
 int
@@ -108,6 +98,13 @@ nb_cli_export (int    argc,
                                ? _("the format must be docx, html, txt or pdf")
                                : _("say which format with --to=docx|html|txt|pdf"));
 
+  output = g_filename_display_name (files[1]);
+  if (!nb_cli_check_output (files[0], files[1], &error))
+    {
+      g_printerr ("%s: error: %s\n", output, error->message);
+      return NB_EXIT_UNREADABLE;
+    }
+
   template = nb_template_new_default (&error);
   if (template == NULL)
     {
@@ -131,7 +128,6 @@ nb_cli_export (int    argc,
     nb_cli_print_diagnostic (out, shown, g_ptr_array_index (diagnostics, i));
   fwrite (out->str, 1, out->len, stderr);
 
-  output = g_filename_display_name (files[1]);
   if (!write_output (report, format, files[1], &error))
     {
       g_printerr ("%s: error: %s\n", output, error->message);

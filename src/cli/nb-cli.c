@@ -9,7 +9,9 @@
 
 #include "nb-cli.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 
@@ -59,6 +61,69 @@ nb_cli_usage_error (GOptionContext *context,
 
   g_printerr ("nianbao-cli: %s\n\n%s", message, help);
   return NB_EXIT_UNREADABLE;
+}
+
+/**
+ * nb_cli_write_stdout:
+ * @bytes: what to write
+ * @error: return location for a #GError
+ *
+ * A full disk or a closed pipe is an error like any other: the output is
+ * lost and the exit status has to say so.
+ */
+gboolean
+nb_cli_write_stdout (GBytes  *bytes,
+                     GError **error)
+{
+  if (fwrite (g_bytes_get_data (bytes, NULL), 1, g_bytes_get_size (bytes), stdout)
+        != g_bytes_get_size (bytes) ||
+      fflush (stdout) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not write to standard output: %s"), g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * nb_cli_check_output:
+ * @input: the file being read, as given
+ * @output: where to write, as given; "-" is standard output
+ * @error: return location for a #GError
+ *
+ * Refuses to write over the file being read (a submitted report is never
+ * replaced by what was made of it) or onto a folder.
+ */
+gboolean
+nb_cli_check_output (const char  *input,
+                     const char  *output,
+                     GError     **error)
+{
+  g_autoptr(GFile) in = g_file_new_for_commandline_arg (input);
+  g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+  g_autofree char *shown = g_filename_display_name (output);
+  GStatBuf in_stat, out_stat;
+
+  if (g_str_equal (output, "-"))
+    return TRUE;
+  if (g_file_query_file_type (out, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder; give the name of the file to write"), shown);
+      return FALSE;
+    }
+  if (g_file_equal (in, out) ||
+      (g_stat (input, &in_stat) == 0 && g_stat (output, &out_stat) == 0 &&
+       in_stat.st_dev == out_stat.st_dev && in_stat.st_ino == out_stat.st_ino))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("“%s” is the file being read; write to another file"), shown);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void

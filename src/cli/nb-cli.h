@@ -29,5 +29,10 @@ void  nb_cli_print_diagnostic (GString      *out,
                                NbDiagnostic *diagnostic);
 int   nb_cli_usage_error      (GOptionContext *context,
                                const char     *message);
+gboolean nb_cli_write_stdout  (GBytes       *bytes,
+                               GError      **error);
+gboolean nb_cli_check_output  (const char   *input,
+                               const char   *output,
+                               GError      **error);
 
 G_END_DECLS

@@ -163,26 +163,30 @@ same_diagnostics (GListModel *model,
 }
 
 /* Re-runs every rule between the years; the list changes only when a
- * finding does, so views are not rebuilt for every keystroke. */
+ * finding does, so views are not rebuilt for every keystroke. Sums between
+ * the years only mean something for two consecutive years of one organ:
+ * when year.organ fires, it is the only finding. */
 static void
 check (NbComparison *self)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean paired;
   guint n_errors = 0;
 
-  for (guint i = 0; i < nb_cross_rules_get_n_instances (self->rules); i++)
-    {
-      NbDiagnostic *diagnostic = check_sum (self, nb_cross_rules_get_instance (self->rules, i));
-
-      if (diagnostic != NULL)
-        g_ptr_array_add (found, diagnostic);
-    }
   for (guint r = 0; r < nb_cross_rules_get_n_rules (self->rules); r++)
     {
       const NbCrossRule *rule = nb_cross_rules_get_rule (self->rules, r);
       NbDiagnostic *diagnostic;
 
       if (rule->type == NB_CROSS_SAME_ORGAN && (diagnostic = check_organ (self, rule)) != NULL)
+        g_ptr_array_add (found, diagnostic);
+    }
+  paired = found->len == 0;
+  for (guint i = 0; paired && i < nb_cross_rules_get_n_instances (self->rules); i++)
+    {
+      NbDiagnostic *diagnostic = check_sum (self, nb_cross_rules_get_instance (self->rules, i));
+
+      if (diagnostic != NULL)
         g_ptr_array_add (found, diagnostic);
     }
   for (guint i = 0; i < found->len; i++)
