@@ -9,7 +9,7 @@
 
 #include "nb-table-grid-private.h"
 
-#include <string.h>
+#include <nb-table-layout.h>
 
 #include "nb-scroll.h"
 
@@ -30,57 +30,26 @@ G_DEFINE_FINAL_TYPE (NbTableGrid, nb_table_grid, ADW_TYPE_BIN)
 
 /* Helpers */
 
-static NbTemplateGroup *
-find_group (GPtrArray  *groups,
-            const char *id)
+static const char *
+css_class (NbLayoutKind kind)
 {
-  for (guint i = 0; id != NULL && i < groups->len; i++)
+  switch (kind)
     {
-      NbTemplateGroup *group = g_ptr_array_index (groups, i);
-
-      if (g_str_equal (group->id, id))
-        return group;
+    case NB_LAYOUT_TITLE:
+      return "nb-group-header";
+    case NB_LAYOUT_NOTE:
+      return "nb-note";
+    case NB_LAYOUT_GROUP_LABEL:
+      return "nb-group-label";
+    case NB_LAYOUT_ROW_LABEL:
+      return "nb-row-label";
+    case NB_LAYOUT_FILLER:
+      return "nb-filler";
+    case NB_LAYOUT_COLUMN_HEADER:
+    case NB_LAYOUT_CELL:
+    default:
+      return "nb-column-header";
     }
-  return NULL;
-}
-
-/* The groups around @id, outermost first. */
-static GPtrArray *
-group_chain (GPtrArray  *groups,
-             const char *id)
-{
-  GPtrArray *chain = g_ptr_array_new ();
-
-  for (NbTemplateGroup *group = find_group (groups, id); group != NULL;
-       group = find_group (groups, group->parent))
-    g_ptr_array_insert (chain, 0, group);
-  return chain;
-}
-
-/* A narrow column header stacks two characters a line, as the paper form
- * does ("结果/维持", "社会/公益/组织"); longer or punctuated text wraps. */
-static char *
-stack_text (const char *text)
-{
-  glong length = g_utf8_strlen (text, -1);
-  GString *out;
-  const char *p;
-
-  if (length < 4 || length > 6)
-    return g_strdup (text);
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isalpha (g_utf8_get_char (p)))
-      return g_strdup (text);
-
-  out = g_string_new (NULL);
-  p = text;
-  for (glong i = 0; i < length; i++, p = g_utf8_next_char (p))
-    {
-      if (i > 0 && i % 2 == 0)
-        g_string_append_c (out, '\n');
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-  return g_string_free (out, FALSE);
 }
 
 static GtkWidget *
@@ -96,7 +65,7 @@ add_label (NbTableGrid *self,
   GtkWidget *label;
 
   if (width == 1 && g_str_equal (css_class, "nb-column-header"))
-    stacked = stack_text (text);
+    stacked = nb_table_layout_stack_text (text);
   label = gtk_label_new (stacked ? stacked : text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -150,226 +119,6 @@ add_entry (NbTableGrid *self,
   g_hash_table_insert (self->entries, GUINT_TO_POINTER (cell), entry);
   g_hash_table_insert (self->places, GUINT_TO_POINTER (cell), place);
   g_hash_table_insert (self->at, GUINT_TO_POINTER (row << 16 | column), GUINT_TO_POINTER (cell + 1));
-}
-
-static NbTemplateColumn *
-get_column (NbTableGrid *self,
-            guint        index)
-{
-  return g_ptr_array_index (self->table->columns, index);
-}
-
-static gboolean
-rows_differ_in_columns (NbTemplateTable *table)
-{
-  NbTemplateRow *first = g_ptr_array_index (table->rows, 0);
-
-  for (guint r = 1; r < table->rows->len; r++)
-    {
-      NbTemplateRow *row = g_ptr_array_index (table->rows, r);
-
-      if (row->n_columns != first->n_columns ||
-          memcmp (row->columns, first->columns, row->n_columns * sizeof (guint)) != 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* 二: each row group is a small table with its own header line. */
-static void
-build_sectioned (NbTableGrid *self)
-{
-  guint width = 0;
-  guint line = 0;
-  const char *group = NULL;
-
-  for (guint r = 0; r < self->table->rows->len; r++)
-    width = MAX (width, ((NbTemplateRow *) g_ptr_array_index (self->table->rows, r))->n_columns);
-
-  for (guint r = 0; r < self->table->rows->len; r++)
-    {
-      NbTemplateRow *row = g_ptr_array_index (self->table->rows, r);
-
-      if (r == 0 || g_strcmp0 (row->group, group) != 0)
-        {
-          NbTemplateGroup *g = find_group (self->table->groups, row->group);
-
-          group = row->group;
-          add_label (self, g ? g->label : "", "nb-group-header", 0, line++, width + 1, 1);
-          add_label (self, self->table->row_header ? self->table->row_header : "",
-                     "nb-column-header", 0, line, 1, 1);
-          for (guint c = 0; c < row->n_columns; c++)
-            add_label (self, get_column (self, row->columns[c])->label, "nb-column-header",
-                       c + 1, line, c + 1 == row->n_columns ? width - c : 1, 1);
-          line++;
-        }
-      add_label (self, row->label, "nb-row-label", 0, line, 1, 1);
-      for (guint c = 0; c < row->n_columns; c++)
-        add_entry (self, row->first_cell + c, c + 1, line);
-      for (guint c = row->n_columns; c < width; c++)
-        add_label (self, "", "nb-filler", c + 1, line, 1, 1);
-      line++;
-    }
-}
-
-/* Column headers: groups over the labels of their columns. Returns the
- * number of header lines. */
-static guint
-build_column_headers (NbTableGrid *self,
-                      guint        first_column,
-                      guint        first_line)
-{
-  GPtrArray *columns = self->table->columns;
-  g_autoptr(GPtrArray) chains = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  guint depth = 0;
-
-  for (guint c = 0; c < columns->len; c++)
-    {
-      GPtrArray *chain = group_chain (self->table->column_groups, get_column (self, c)->group);
-
-      depth = MAX (depth, chain->len);
-      g_ptr_array_add (chains, chain);
-    }
-
-  for (guint level = 0; level < depth; level++)
-    for (guint c = 0; c < columns->len;)
-      {
-        GPtrArray *chain = g_ptr_array_index (chains, c);
-        NbTemplateGroup *group = level < chain->len ? g_ptr_array_index (chain, level) : NULL;
-        guint span = 1;
-
-        if (group == NULL)
-          {
-            c++;
-            continue;
-          }
-        while (c + span < columns->len)
-          {
-            GPtrArray *next = g_ptr_array_index (chains, c + span);
-
-            if (level >= next->len || g_ptr_array_index (next, level) != group)
-              break;
-            span++;
-          }
-        add_label (self, group->label, "nb-column-header", first_column + c, first_line + level, span, 1);
-        c += span;
-      }
-
-  for (guint c = 0; c < columns->len; c++)
-    {
-      GPtrArray *chain = g_ptr_array_index (chains, c);
-
-      add_label (self, get_column (self, c)->label, "nb-column-header",
-                 first_column + c, first_line + chain->len, 1, depth + 1 - chain->len);
-    }
-  return depth + 1;
-}
-
-/* 三: group labels to the left, spanning their rows. */
-static void
-build_nested (NbTableGrid *self)
-{
-  GPtrArray *rows = self->table->rows;
-  g_autoptr(GPtrArray) chains = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  guint depth = 0;
-  guint header_lines;
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      GPtrArray *chain = group_chain (self->table->groups,
-                                      ((NbTemplateRow *) g_ptr_array_index (rows, r))->group);
-
-      depth = MAX (depth, chain->len);
-      g_ptr_array_add (chains, chain);
-    }
-
-  header_lines = build_column_headers (self, depth + 1, 0);
-  add_label (self, self->table->note ? self->table->note : "", "nb-note", 0, 0, depth + 1, header_lines);
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      NbTemplateRow *row = g_ptr_array_index (rows, r);
-      GPtrArray *chain = g_ptr_array_index (chains, r);
-      guint line = header_lines + r;
-
-      /* a group's label where its run of rows starts */
-      for (guint level = 0; level < chain->len; level++)
-        {
-          NbTemplateGroup *group = g_ptr_array_index (chain, level);
-          GPtrArray *before = r > 0 ? g_ptr_array_index (chains, r - 1) : NULL;
-          guint span = 1;
-
-          if (before != NULL && level < before->len && g_ptr_array_index (before, level) == group)
-            continue;
-          while (r + span < rows->len)
-            {
-              GPtrArray *next = g_ptr_array_index (chains, r + span);
-
-              if (level >= next->len || g_ptr_array_index (next, level) != group)
-                break;
-              span++;
-            }
-          add_label (self, group->label, "nb-group-label", level, line, 1, span);
-        }
-      add_label (self, row->label, "nb-row-label", chain->len, line, depth + 1 - chain->len, 1);
-      for (guint c = 0; c < row->n_columns; c++)
-        add_entry (self, row->first_cell + c, depth + 1 + row->columns[c], line);
-    }
-}
-
-/* 四: its rows become column groups over a single data line. */
-static void
-build_flat (NbTableGrid *self)
-{
-  GPtrArray *rows = self->table->rows;
-  guint depth = 0;
-  guint column = 0;
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      g_autoptr(GPtrArray) chain = group_chain (self->table->groups,
-                                                ((NbTemplateRow *) g_ptr_array_index (rows, r))->group);
-
-      depth = MAX (depth, chain->len);
-    }
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      NbTemplateRow *row = g_ptr_array_index (rows, r);
-      g_autoptr(GPtrArray) chain = group_chain (self->table->groups, row->group);
-      g_autoptr(GPtrArray) previous = NULL;
-
-      if (r > 0)
-        previous = group_chain (self->table->groups,
-                                ((NbTemplateRow *) g_ptr_array_index (rows, r - 1))->group);
-      for (guint level = 0; level < chain->len; level++)
-        {
-          NbTemplateGroup *group = g_ptr_array_index (chain, level);
-          guint span = 0;
-
-          if (previous != NULL && level < previous->len && g_ptr_array_index (previous, level) == group)
-            continue;
-          for (guint n = r; n < rows->len; n++)
-            {
-              NbTemplateRow *other = g_ptr_array_index (rows, n);
-              g_autoptr(GPtrArray) other_chain = group_chain (self->table->groups, other->group);
-
-              if (level >= other_chain->len || g_ptr_array_index (other_chain, level) != group)
-                break;
-              span += other->n_columns;
-            }
-          add_label (self, group->label, "nb-column-header", column, level, span, 1);
-        }
-      add_label (self, row->label, "nb-column-header", column, chain->len, row->n_columns,
-                 depth + 1 - chain->len);
-      for (guint c = 0; c < row->n_columns; c++)
-        {
-          add_label (self, get_column (self, row->columns[c])->label, "nb-column-header",
-                     column + c, depth + 1, 1, 1);
-          add_entry (self, row->first_cell + c, column + c, depth + 2);
-        }
-      column += row->n_columns;
-    }
 }
 
 int
@@ -556,12 +305,28 @@ nb_table_grid_init (NbTableGrid *self)
 static void
 build (NbTableGrid *self)
 {
-  if (self->table->flat)
-    build_flat (self);
-  else if (rows_differ_in_columns (self->table))
-    build_sectioned (self);
-  else
-    build_nested (self);
+  g_autoptr(NbTableLayout) layout = nb_table_layout_new (nb_report_get_template (self->report),
+                                                         self->table_index);
+  const NbLayoutItem *items;
+  guint n_items;
+
+  items = nb_table_layout_get_items (layout, &n_items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      const NbLayoutItem *item = &items[i];
+
+      if (item->kind != NB_LAYOUT_CELL)
+        {
+          add_label (self, item->text, css_class (item->kind), item->column, item->row,
+                     item->n_columns, item->n_rows);
+          continue;
+        }
+      /* an entry is one number wide; the rest of a wide cell (the last
+       * of a short row in 二) is filled, as the paper form leaves it */
+      add_entry (self, item->cell, item->column, item->row);
+      for (guint c = 1; c < item->n_columns; c++)
+        add_label (self, "", "nb-filler", item->column + c, item->row, 1, 1);
+    }
 }
 
 GtkWidget *
