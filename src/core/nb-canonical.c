@@ -10,11 +10,11 @@
 #include "nb-canonical.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
+#include "nb-file-replace.h"
 #include "nb-number.h"
 #include "nb-report-private.h"
 #include "nb-template-private.h"
@@ -889,74 +889,6 @@ nb_canonical_read (NbTemplate  *template,
 
 /* Saving */
 
-/* GLib's g_file_replace_contents() renames its temporary file over the
- * target even when a write failed (a full disk leaves half a file), so
- * local files go through g_file_set_contents_full(), which renames only a
- * complete, synced file, and other files through a temporary sibling that
- * is moved into place only after it was written whole. */
-static gboolean
-replace_local (const char  *path,
-               GBytes      *bytes,
-               GError     **error)
-{
-  GStatBuf info;
-  int mode = 0666;
-
-  if (g_stat (path, &info) == 0)
-    mode = info.st_mode & 07777;
-  return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
-}
-
-static gboolean
-replace_remote (GFile         *file,
-                GBytes        *bytes,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *base = g_file_get_basename (file);
-  g_autofree char *temp_name = g_strdup_printf (".%s.%08x.tmp", base, g_random_int ());
-  g_autoptr(GFile) temp = NULL;
-
-  if (parent == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME, _("Not a file name"));
-      return FALSE;
-    }
-  temp = g_file_get_child (parent, temp_name);
-  if (!g_file_replace_contents (temp, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, cancellable, error) ||
-      !g_file_move (temp, file, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, error))
-    {
-      g_file_delete (temp, NULL, NULL);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-replace_file (GFile         *file,
-              GBytes        *bytes,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  const char *path = g_file_peek_path (file);
-  gboolean ok;
-
-  if (path != NULL)
-    ok = replace_local (path, bytes, error);
-  else
-    ok = replace_remote (file, bytes, cancellable, error);
-  if (!ok)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_prefix_error (error, _("Could not save “%s”: "), name);
-    }
-  return ok;
-}
-
 /**
  * nb_canonical_save:
  * @report: a report
@@ -982,7 +914,7 @@ nb_canonical_save (NbReport      *report,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = nb_canonical_write (report);
-  if (!replace_file (file, bytes, cancellable, error))
+  if (!nb_file_replace (file, bytes, cancellable, error))
     return FALSE;
   nb_report_set_modified (report, FALSE);
   return TRUE;
@@ -1077,7 +1009,7 @@ save_in_thread (GTask        *task,
     }
   if (save->backup)
     keep_backup (save->file);
-  if (!replace_file (save->file, save->bytes, cancellable, &error))
+  if (!nb_file_replace (save->file, save->bytes, cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

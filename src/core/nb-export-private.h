@@ -6,6 +6,7 @@
 #pragma once
 
 #include "nb-export.h"
+#include "nb-file-replace.h"
 
 G_BEGIN_DECLS
 
@@ -17,9 +18,5 @@ char   *nb_export_dup_title_lines  (NbReport   *report,
                                     const char *title);
 void    nb_export_append_escaped   (GString    *out,
                                     const char *text);
-gboolean nb_export_replace_file    (GFile         *file,
-                                    GBytes        *bytes,
-                                    GCancellable  *cancellable,
-                                    GError       **error);
 
 G_END_DECLS

@@ -10,7 +10,6 @@
 #include "nb-export-private.h"
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "nb-docx-writer.h"
@@ -69,74 +68,6 @@ nb_export (NbReport        *report,
     }
 }
 
-/* GLib's g_file_replace_contents() renames its temporary file over the
- * target even when a write failed, so local files go through
- * g_file_set_contents_full(), which renames only a complete, synced
- * file, and others through a sibling moved into place once whole (as
- * nb-canonical.c saves). */
-static gboolean
-replace_local (const char  *path,
-               GBytes      *bytes,
-               GError     **error)
-{
-  GStatBuf info;
-  int mode = 0666;
-
-  if (g_stat (path, &info) == 0)
-    mode = info.st_mode & 07777;
-  return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
-}
-
-static gboolean
-replace_remote (GFile         *file,
-                GBytes        *bytes,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autofree char *base = g_file_get_basename (file);
-  g_autofree char *temp_name = g_strdup_printf (".%s.%08x.tmp", base, g_random_int ());
-  g_autoptr(GFile) temp = NULL;
-
-  if (parent == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME, _("Not a file name"));
-      return FALSE;
-    }
-  temp = g_file_get_child (parent, temp_name);
-  if (!g_file_replace_contents (temp, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, cancellable, error) ||
-      !g_file_move (temp, file, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, error))
-    {
-      g_file_delete (temp, NULL, NULL);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-nb_export_replace_file (GFile         *file,
-                        GBytes        *bytes,
-                        GCancellable  *cancellable,
-                        GError       **error)
-{
-  const char *path = g_file_peek_path (file);
-  gboolean ok;
-
-  if (path != NULL)
-    ok = replace_local (path, bytes, error);
-  else
-    ok = replace_remote (file, bytes, cancellable, error);
-  if (!ok)
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_prefix_error (error, _("Could not save “%s”: "), name);
-    }
-  return ok;
-}
-
 /**
  * nb_export_save:
  * @report: a report
@@ -167,7 +98,7 @@ nb_export_save (NbReport        *report,
   bytes = nb_export (report, format, error);
   if (bytes == NULL)
     return FALSE;
-  return nb_export_replace_file (file, bytes, cancellable, error);
+  return nb_file_replace (file, bytes, cancellable, error);
 }
 
 /* The template's title suffix without its leading 年, for a report whose

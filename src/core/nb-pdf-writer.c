@@ -896,5 +896,5 @@ nb_pdf_writer_write (NbReport  *report,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = nb_pdf_writer_write_bytes (report, error);
-  return bytes != NULL && nb_export_replace_file (file, bytes, NULL, error);
+  return bytes != NULL && nb_file_replace (file, bytes, NULL, error);
 }

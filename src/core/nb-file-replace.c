@@ -1,0 +1,93 @@
+/* nb-file-replace.c — replacing a file without ever leaving half of it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-core"
+
+#include "config.h"
+
+#include "nb-file-replace.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+/* GLib's g_file_replace_contents() renames its temporary file over the
+ * target even when a write failed (a full disk leaves half a file), so
+ * local files go through g_file_set_contents_full(), which renames only a
+ * complete, synced file, and other files through a temporary sibling that
+ * is moved into place only after it was written whole. */
+static gboolean
+replace_local (const char  *path,
+               GBytes      *bytes,
+               GError     **error)
+{
+  GStatBuf info;
+  int mode = 0666;
+
+  if (g_stat (path, &info) == 0)
+    mode = info.st_mode & 07777;
+  return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+}
+
+static gboolean
+replace_remote (GFile         *file,
+                GBytes        *bytes,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *temp_name = g_strdup_printf (".%s.%08x.tmp", base, g_random_int ());
+  g_autoptr(GFile) temp = NULL;
+
+  if (parent == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME, _("Not a file name"));
+      return FALSE;
+    }
+  temp = g_file_get_child (parent, temp_name);
+  if (!g_file_replace_contents (temp, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL, cancellable, error) ||
+      !g_file_move (temp, file, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, error))
+    {
+      g_file_delete (temp, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * nb_file_replace:
+ * @file: the file to replace or create
+ * @bytes: its new contents
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError, whose message names @file
+ *
+ * Replaces @file with @bytes only once they are written whole (and, for a
+ * local file, synced), so a failure leaves any old file as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+nb_file_replace (GFile         *file,
+                 GBytes        *bytes,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  const char *path = g_file_peek_path (file);
+  gboolean ok;
+
+  if (path != NULL)
+    ok = replace_local (path, bytes, error);
+  else
+    ok = replace_remote (file, bytes, cancellable, error);
+  if (!ok)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_prefix_error (error, _("Could not save “%s”: "), name);
+    }
+  return ok;
+}
