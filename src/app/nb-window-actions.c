@@ -198,27 +198,37 @@ saved_cb (GObject      *object,
 
 /* Actions */
 
+/* The file chooser for reports to read, beside the current one */
 static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+choose_reports (NbWindow    *self,
+                const char  *title,
+                const char  *accept_label,
+                gboolean     multiple,
+                GCallback    response_cb)
 {
-  NbWindow *self = NB_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GFile) folder = nb_window_dup_document_folder (self);
   g_autoptr(GtkFileFilter) reports = report_filter ();
   g_autoptr(GtkFileFilter) all = all_files_filter ();
 
-  chooser = gtk_file_chooser_native_new (_("Open Reports"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         accept_label, _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), multiple);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), reports);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_swapped (chooser, "response", G_CALLBACK (open_response_cb), self);
+  g_signal_connect_swapped (chooser, "response", response_cb, self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  choose_reports (NB_WINDOW (widget), _("Open Reports"), _("_Open"), TRUE, G_CALLBACK (open_response_cb));
 }
 
 static void
@@ -226,21 +236,8 @@ compare_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  NbWindow *self = NB_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GFile) folder = nb_window_dup_document_folder (self);
-  g_autoptr(GtkFileFilter) reports = report_filter ();
-  g_autoptr(GtkFileFilter) all = all_files_filter ();
-
-  chooser = gtk_file_chooser_native_new (_("Compare With"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), reports);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect_swapped (chooser, "response", G_CALLBACK (compare_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_reports (NB_WINDOW (widget), _("Compare With"), _("_Compare"), FALSE,
+                  G_CALLBACK (compare_response_cb));
 }
 
 static void
