@@ -10,8 +10,6 @@
 #include "nb-cli.h"
 
 #include <glib/gi18n-lib.h>
-#include <errno.h>
-#include <stdio.h>
 
 static gboolean
 write_output (NbReport    *report,
@@ -36,15 +34,9 @@ nb_cli_convert (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(NbTemplate) template = NULL;
-  g_autoptr(NbImporter) importer = NULL;
   g_autoptr(NbReport) report = NULL;
-  g_autoptr(NbValidator) validator = NULL;
-  g_autoptr(GPtrArray) diagnostics = NULL;
-  g_autoptr(GFile) input = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
   g_auto(GStrv) files = NULL;
-  g_autofree char *shown = NULL;
+  guint n_errors = 0;
   const GOptionEntry entries[] = {
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
@@ -74,28 +66,9 @@ nb_cli_convert (int    argc,
       return NB_EXIT_UNREADABLE;
     }
 
-  template = nb_template_new_default (&error);
-  if (template == NULL)
-    {
-      g_printerr ("nianbao-cli: %s\n", error->message);
-      return NB_EXIT_UNREADABLE;
-    }
-  importer = nb_importer_new (template);
-
-  input = g_file_new_for_commandline_arg (files[0]);
-  shown = g_filename_display_name (files[0]);
-  report = nb_importer_import_file (importer, input, NULL, &error);
+  report = nb_cli_read_report (files[0], &n_errors);
   if (report == NULL)
-    {
-      g_printerr ("%s: error: [file.unreadable] %s\n", shown, error->message);
-      return NB_EXIT_UNREADABLE;
-    }
-
-  validator = nb_validator_new (report);
-  diagnostics = nb_validator_dup_sorted (validator);
-  for (guint i = 0; i < diagnostics->len; i++)
-    nb_cli_print_diagnostic (out, shown, g_ptr_array_index (diagnostics, i));
-  fwrite (out->str, 1, out->len, stderr);
+    return NB_EXIT_UNREADABLE;
 
   if (!write_output (report, files[1], &error))
     {
@@ -104,5 +77,5 @@ nb_cli_convert (int    argc,
       g_printerr ("%s: error: %s\n", output, error->message);
       return NB_EXIT_UNREADABLE;
     }
-  return nb_validator_get_n_errors (validator) > 0 ? NB_EXIT_ERRORS : NB_EXIT_OK;
+  return n_errors > 0 ? NB_EXIT_ERRORS : NB_EXIT_OK;
 }

@@ -10,9 +10,7 @@
 #include "nb-cli.h"
 
 #include <glib/gi18n-lib.h>
-#include <errno.h>
 #include <nb-export.h>
-#include <stdio.h>
 #include <string.h>
 
 /* Without --to, the format is OUT's extension. */
@@ -56,19 +54,12 @@ nb_cli_export (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(NbTemplate) template = NULL;
-  g_autoptr(NbImporter) importer = NULL;
   g_autoptr(NbReport) report = NULL;
-  g_autoptr(NbValidator) validator = NULL;
-  g_autoptr(GPtrArray) diagnostics = NULL;
-  g_autoptr(GFile) input = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
   g_auto(GStrv) files = NULL;
   g_autofree char *to = NULL;
-  g_autofree char *shown = NULL;
   g_autofree char *output = NULL;
   NbExportFormat format;
-  guint n_errors;
+  guint n_errors = 0;
   const GOptionEntry entries[] = {
     { "to", 't', 0, G_OPTION_ARG_STRING, &to,
       N_("The kind of document: docx, html, txt or pdf (default: OUT’s extension)"), N_("FORMAT") },
@@ -105,28 +96,9 @@ nb_cli_export (int    argc,
       return NB_EXIT_UNREADABLE;
     }
 
-  template = nb_template_new_default (&error);
-  if (template == NULL)
-    {
-      g_printerr ("nianbao-cli: %s\n", error->message);
-      return NB_EXIT_UNREADABLE;
-    }
-  importer = nb_importer_new (template);
-
-  input = g_file_new_for_commandline_arg (files[0]);
-  shown = g_filename_display_name (files[0]);
-  report = nb_importer_import_file (importer, input, NULL, &error);
+  report = nb_cli_read_report (files[0], &n_errors);
   if (report == NULL)
-    {
-      g_printerr ("%s: error: [file.unreadable] %s\n", shown, error->message);
-      return NB_EXIT_UNREADABLE;
-    }
-
-  validator = nb_validator_new (report);
-  diagnostics = nb_validator_dup_sorted (validator);
-  for (guint i = 0; i < diagnostics->len; i++)
-    nb_cli_print_diagnostic (out, shown, g_ptr_array_index (diagnostics, i));
-  fwrite (out->str, 1, out->len, stderr);
+    return NB_EXIT_UNREADABLE;
 
   if (!write_output (report, format, files[1], &error))
     {
@@ -134,7 +106,6 @@ nb_cli_export (int    argc,
       return NB_EXIT_UNREADABLE;
     }
 
-  n_errors = nb_validator_get_n_errors (validator);
   if (n_errors == 0)
     return NB_EXIT_OK;
   /* the document is written as the report is: say that it is wrong */

@@ -64,6 +64,54 @@ nb_cli_usage_error (GOptionContext *context,
 }
 
 /**
+ * nb_cli_read_report:
+ * @path: the input file, as given
+ * @n_errors: (out): how many errors the report has
+ *
+ * Reads the one input of convert and export and lists its findings on
+ * standard error, as check would print them.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL once the
+ *   reason was printed
+ */
+NbReport *
+nb_cli_read_report (const char *path,
+                    guint      *n_errors)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = NULL;
+  g_autoptr(NbImporter) importer = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbValidator) validator = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GFile) input = g_file_new_for_commandline_arg (path);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *shown = g_filename_display_name (path);
+
+  template = nb_template_new_default (&error);
+  if (template == NULL)
+    {
+      g_printerr ("nianbao-cli: %s\n", error->message);
+      return NULL;
+    }
+  importer = nb_importer_new (template);
+  report = nb_importer_import_file (importer, input, NULL, &error);
+  if (report == NULL)
+    {
+      g_printerr ("%s: error: [file.unreadable] %s\n", shown, error->message);
+      return NULL;
+    }
+
+  validator = nb_validator_new (report);
+  diagnostics = nb_validator_dup_sorted (validator);
+  for (guint i = 0; i < diagnostics->len; i++)
+    nb_cli_print_diagnostic (out, shown, g_ptr_array_index (diagnostics, i));
+  fwrite (out->str, 1, out->len, stderr);
+  *n_errors = nb_validator_get_n_errors (validator);
+  return g_steal_pointer (&report);
+}
+
+/**
  * nb_cli_write_stdout:
  * @bytes: what to write
  * @error: return location for a #GError

@@ -29,6 +29,8 @@ void  nb_cli_print_diagnostic (GString      *out,
                                NbDiagnostic *diagnostic);
 int   nb_cli_usage_error      (GOptionContext *context,
                                const char     *message);
+NbReport *nb_cli_read_report   (const char   *path,
+                               guint        *n_errors);
 gboolean nb_cli_write_stdout  (GBytes       *bytes,
                                GError      **error);
 gboolean nb_cli_check_output  (const char   *input,
