@@ -21,34 +21,6 @@ typedef enum
 
 static const char *const status_names[] = { "ok", "errors", "unreadable" };
 
-static void
-append_diagnostic_json (GString      *out,
-                        NbDiagnostic *diagnostic)
-{
-  const char * const *cells = nb_diagnostic_get_cells (diagnostic);
-
-  g_string_append (out, "{\"severity\":");
-  nb_canonical_append_string (out, nb_severity_to_string (nb_diagnostic_get_severity (diagnostic)));
-  g_string_append (out, ",\"rule\":");
-  nb_canonical_append_string (out, nb_diagnostic_get_rule_id (diagnostic));
-  g_string_append (out, ",\"cells\":[");
-  for (guint i = 0; cells[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      nb_canonical_append_string (out, cells[i]);
-    }
-  g_string_append (out, "],\"message\":");
-  nb_canonical_append_string (out, nb_diagnostic_get_message (diagnostic));
-  if (nb_diagnostic_get_location (diagnostic) != NULL)
-    {
-      g_string_append (out, ",\"location\":");
-      nb_canonical_append_string (out, nb_diagnostic_get_location (diagnostic));
-    }
-  else if (nb_diagnostic_get_line (diagnostic) > 0)
-    g_string_append_printf (out, ",\"line\":%u", nb_diagnostic_get_line (diagnostic));
-  g_string_append_c (out, '}');
-}
 
 static void
 append_unreadable_json (GString    *out,
@@ -75,14 +47,9 @@ append_report_json (GString    *out,
   nb_canonical_append_string (out, path);
   g_string_append_printf (out, ",\"status\":\"%s\",\"report\":", status_names[status]);
   nb_canonical_append (out, report, FALSE);
-  g_string_append (out, ",\"diagnostics\":[");
-  for (guint i = 0; i < diagnostics->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      append_diagnostic_json (out, g_ptr_array_index (diagnostics, i));
-    }
-  g_string_append (out, "]}\n");
+  g_string_append (out, ",\"diagnostics\":");
+  nb_cli_append_diagnostics_json (out, diagnostics, FALSE);
+  g_string_append (out, "}\n");
 }
 
 static Status

@@ -153,40 +153,6 @@ append_changes_json (GString      *out,
   g_string_append_c (out, ']');
 }
 
-/* As `check` writes a diagnostic, with each cell address prefixed by its
- * side: `older:t3/carried_forward/total`. */
-static void
-append_diagnostic_json (GString      *out,
-                        NbDiagnostic *diagnostic)
-{
-  const char * const *cells = nb_diagnostic_get_cells (diagnostic);
-  const guint8 *sides = nb_diagnostic_get_sides (diagnostic);
-
-  g_string_append (out, "{\"severity\":");
-  nb_canonical_append_string (out, nb_severity_to_string (nb_diagnostic_get_severity (diagnostic)));
-  g_string_append (out, ",\"rule\":");
-  nb_canonical_append_string (out, nb_diagnostic_get_rule_id (diagnostic));
-  g_string_append (out, ",\"cells\":[");
-  for (guint i = 0; cells[i] != NULL; i++)
-    {
-      g_autofree char *cell = NULL;
-
-      if (i > 0)
-        g_string_append_c (out, ',');
-      cell = g_strconcat (sides != NULL && sides[i] != 0 ? "newer:" : "older:", cells[i], NULL);
-      nb_canonical_append_string (out, cell);
-    }
-  g_string_append (out, "],\"message\":");
-  nb_canonical_append_string (out, nb_diagnostic_get_message (diagnostic));
-  if (nb_diagnostic_get_location (diagnostic) != NULL)
-    {
-      g_string_append (out, ",\"location\":");
-      nb_canonical_append_string (out, nb_diagnostic_get_location (diagnostic));
-    }
-  else if (nb_diagnostic_get_line (diagnostic) > 0)
-    g_string_append_printf (out, ",\"line\":%u", nb_diagnostic_get_line (diagnostic));
-  g_string_append_c (out, '}');
-}
 
 static void
 append_json (GString      *out,
@@ -201,14 +167,9 @@ append_json (GString      *out,
   nb_canonical_append_string (out, shown_path (inputs, nb_comparison_get_newer (comparison)));
   g_string_append_c (out, ',');
   append_changes_json (out, comparison, changed);
-  g_string_append (out, ",\"diagnostics\":[");
-  for (guint i = 0; i < diagnostics->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      append_diagnostic_json (out, g_ptr_array_index (diagnostics, i));
-    }
-  g_string_append (out, "]}\n");
+  g_string_append (out, ",\"diagnostics\":");
+  nb_cli_append_diagnostics_json (out, diagnostics, TRUE);
+  g_string_append (out, "}\n");
 }
 
 /* Unreadable input: the years are unknown, so "older" and "newer" are the

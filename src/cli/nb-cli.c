@@ -63,6 +63,65 @@ nb_cli_usage_error (GOptionContext *context,
   return NB_EXIT_UNREADABLE;
 }
 
+static void
+append_diagnostic_json (GString      *out,
+                        NbDiagnostic *diagnostic,
+                        gboolean      sided)
+{
+  const char * const *cells = nb_diagnostic_get_cells (diagnostic);
+  const guint8 *sides = nb_diagnostic_get_sides (diagnostic);
+
+  g_string_append (out, "{\"severity\":");
+  nb_canonical_append_string (out, nb_severity_to_string (nb_diagnostic_get_severity (diagnostic)));
+  g_string_append (out, ",\"rule\":");
+  nb_canonical_append_string (out, nb_diagnostic_get_rule_id (diagnostic));
+  g_string_append (out, ",\"cells\":[");
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_autofree char *cell = NULL;
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      if (sided)
+        cell = g_strconcat (sides != NULL && sides[i] != 0 ? "newer:" : "older:", cells[i], NULL);
+      nb_canonical_append_string (out, cell ? cell : cells[i]);
+    }
+  g_string_append (out, "],\"message\":");
+  nb_canonical_append_string (out, nb_diagnostic_get_message (diagnostic));
+  if (nb_diagnostic_get_location (diagnostic) != NULL)
+    {
+      g_string_append (out, ",\"location\":");
+      nb_canonical_append_string (out, nb_diagnostic_get_location (diagnostic));
+    }
+  else if (nb_diagnostic_get_line (diagnostic) > 0)
+    g_string_append_printf (out, ",\"line\":%u", nb_diagnostic_get_line (diagnostic));
+  g_string_append_c (out, '}');
+}
+
+/**
+ * nb_cli_append_diagnostics_json:
+ * @out: where to write
+ * @diagnostics: (element-type NbDiagnostic): the findings
+ * @sided: whether each cell address is prefixed by its report's side,
+ *   `older:t3/carried_forward/total`, as `diff` writes them
+ *
+ * Writes the findings as a JSON array, the same for `check` and `diff`.
+ */
+void
+nb_cli_append_diagnostics_json (GString   *out,
+                                GPtrArray *diagnostics,
+                                gboolean   sided)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_diagnostic_json (out, g_ptr_array_index (diagnostics, i), sided);
+    }
+  g_string_append_c (out, ']');
+}
+
 /**
  * nb_cli_read_report:
  * @path: the input file, as given

@@ -29,6 +29,9 @@ void  nb_cli_print_diagnostic (GString      *out,
                                NbDiagnostic *diagnostic);
 int   nb_cli_usage_error      (GOptionContext *context,
                                const char     *message);
+void  nb_cli_append_diagnostics_json (GString   *out,
+                                     GPtrArray *diagnostics,
+                                     gboolean   sided);
 NbReport *nb_cli_read_report   (const char   *path,
                                guint        *n_errors);
 gboolean nb_cli_write_stdout  (GBytes       *bytes,
