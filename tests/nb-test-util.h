@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include <nb-canonical.h>
+#include <nb-canonical-save.h>
 #include <nb-importer.h>
 #include <nb-validator.h>
 

@@ -621,7 +621,7 @@ test_check_too_large (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "huge.txt", NULL);
-  g_autofree char *limit = g_strdup_printf ("at most %d MB", NB_IMPORT_MAX_SIZE / (1024 * 1024));
+  g_autofree char *limit = g_strdup_printf ("at most %d MB", NB_READER_MAX_FILE / (1024 * 1024));
   int fd;
 
   fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -638,7 +638,7 @@ static void
 test_check_endless (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autofree char *limit = g_strdup_printf ("%d MB", NB_IMPORT_MAX_SIZE / (1024 * 1024));
+  g_autofree char *limit = g_strdup_printf ("%d MB", NB_READER_MAX_FILE / (1024 * 1024));
 
   if (!g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
     {

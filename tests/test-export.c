@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <nb-export.h>
 #include <nb-pdf-writer.h>
+#include <nb-print-layout.h>
 #include <string.h>
 
 #include "nb-test-ui.h"

@@ -514,7 +514,7 @@ static void
 test_too_large (Fixture       *fixture,
                 gconstpointer  data)
 {
-  gsize size = NB_IMPORT_MAX_SIZE + 1;
+  gsize size = NB_READER_MAX_FILE + 1;
   g_autofree char *big = g_malloc (size);
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;

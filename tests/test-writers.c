@@ -16,6 +16,7 @@
 #include <nb-export.h>
 #include <nb-html-writer.h>
 #include <nb-pdf-writer.h>
+#include <nb-print-layout.h>
 #include <nb-table-layout.h>
 #include <nb-text-writer.h>
 

@@ -12,6 +12,7 @@
 #include <nb-canonical.h>
 #include <nb-export.h>
 #include <nb-pdf-writer.h>
+#include <nb-print-layout.h>
 
 /* The report is copied when printing starts, so the pages show what the
  * user asked to print even if they go on typing while the printer works.

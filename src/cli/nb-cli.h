@@ -6,6 +6,7 @@
 #pragma once
 
 #include <nb-canonical.h>
+#include <nb-canonical-save.h>
 #include <nb-importer.h>
 #include <nb-validator.h>
 

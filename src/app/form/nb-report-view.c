@@ -1,0 +1,514 @@
+/* nb-report-view.c — the whole report as one scrolling form
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-report-view"
+
+#include "config.h"
+
+#include "nb-report-view.h"
+
+#include <glib/gi18n.h>
+#include <nb-number.h>
+#include <nb-template.h>
+
+#include "nb-cell-marks.h"
+#include "nb-narrative-view.h"
+#include "nb-scroll.h"
+#include "nb-table-grid.h"
+
+/* The report in its own order: title, organ and year, then the six
+ * sections, narrative ones as text, table ones as grids. The view holds
+ * no report data: every widget writes through to the model and follows
+ * it back (undo), and the validator's list decides each cell's style. */
+struct _NbReportView
+{
+  AdwBin       parent_instance;
+
+  NbDocument  *document;
+  NbReport    *report;
+  GPtrArray   *grids;         /* NbTableGrid, by template table */
+  GHashTable  *text_views;    /* section index → GtkTextView */
+  NbCellMarks *marks;
+  gboolean     syncing;
+
+  /* template children */
+  GtkScrolledWindow *scroller;
+  GtkBox            *content;
+  GtkEntry          *title_entry;
+  GtkEntry          *organ_entry;
+  GtkEntry          *year_entry;
+};
+
+G_DEFINE_FINAL_TYPE (NbReportView, nb_report_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static void
+set_entry_text (NbReportView *self,
+                GtkEntry     *entry,
+                const char   *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) == 0)
+    return;
+  self->syncing = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  self->syncing = FALSE;
+}
+
+static void
+show_year (NbReportView *self)
+{
+  guint year = nb_report_get_year (self->report);
+  g_autofree char *text = year > 0 ? g_strdup_printf ("%u", year) : g_strdup ("");
+
+  set_entry_text (self, self->year_entry, text);
+}
+
+static NbCellEntry *
+lookup_entry (gpointer data,
+              guint    cell)
+{
+  return nb_report_view_get_entry (data, cell);
+}
+
+/* Callbacks */
+
+static void
+validator_items_changed_cb (NbReportView *self,
+                            guint         position,
+                            guint         removed,
+                            guint         added,
+                            GListModel   *model)
+{
+  nb_cell_marks_refresh (self->marks);
+}
+
+static void
+title_changed_cb (NbReportView *self)
+{
+  if (!self->syncing)
+    nb_report_set_title (self->report, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+}
+
+static void
+organ_changed_cb (NbReportView *self)
+{
+  if (!self->syncing)
+    nb_report_set_organ (self->report, gtk_editable_get_text (GTK_EDITABLE (self->organ_entry)));
+}
+
+static void
+year_changed_cb (NbReportView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->year_entry));
+  guint64 year = 0;
+
+  if (self->syncing)
+    return;
+  /* a partly typed year is not a year yet */
+  if (*text != '\0' && (!g_ascii_string_to_unsigned (text, 10, 1000, 9999, &year, NULL)))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->year_entry), "error");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->year_entry), "error");
+  nb_report_set_year (self->report, year);
+}
+
+static void
+report_title_notify_cb (NbReportView *self)
+{
+  set_entry_text (self, self->title_entry, nb_report_get_title (self->report));
+}
+
+static void
+report_organ_notify_cb (NbReportView *self)
+{
+  set_entry_text (self, self->organ_entry, nb_report_get_organ (self->report));
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  NbReportView *self = NB_REPORT_VIEW (widget);
+  guint cell, direction;
+
+  g_variant_get (parameter, "(uu)", &cell, &direction);
+  for (guint t = 0; t < self->grids->len; t++)
+    {
+      int target = nb_table_grid_find_move (g_ptr_array_index (self->grids, t), cell, direction);
+
+      if (target >= 0)
+        {
+          nb_report_view_focus_cell (self, target);
+          return;
+        }
+    }
+}
+
+static void
+copy_table_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  NbReportView *self = NB_REPORT_VIEW (widget);
+  GPtrArray *tables = nb_template_get_tables (nb_report_get_template (self->report));
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  for (guint g = 0; g < self->grids->len; g++)
+    {
+      NbTableGrid *grid = g_ptr_array_index (self->grids, g);
+      NbTemplateTable *table = g_ptr_array_index (tables, nb_table_grid_get_table (grid));
+
+      if (g_str_equal (table->id, id))
+        nb_table_grid_copy_table (grid);
+    }
+}
+
+/* Building */
+
+static GtkWidget *
+section_heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "title-3");
+  gtk_widget_add_css_class (label, "nb-section-heading");
+  gtk_widget_set_margin_top (label, 18);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  return label;
+}
+
+static void
+add_narrative (NbReportView      *self,
+               guint              index,
+               NbTemplateSection *section)
+{
+  GtkWidget *view = nb_narrative_view_new (self->report, index);
+  GtkWidget *frame = gtk_frame_new (NULL);
+
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (self->content, frame);
+  g_hash_table_insert (self->text_views, GUINT_TO_POINTER (index), view);
+}
+
+static void
+add_table (NbReportView      *self,
+           NbTemplateSection *section)
+{
+  NbTemplateTable *table = g_ptr_array_index (nb_template_get_tables (nb_report_get_template (self->report)),
+                                              section->table);
+  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *grid = nb_table_grid_new (self->report, section->table);
+  GtkWidget *fill = gtk_button_new_with_mnemonic (_("_Fill Empty Cells with 0"));
+  GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy Table"));
+  GtkWidget *label = section_heading (section->heading);
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", table->id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "report.copy-table");
+  gtk_widget_set_tooltip_text (copy, _("Copy the whole table, to paste it into a document, a spreadsheet "
+                                       "or the same table of another report"));
+  gtk_widget_add_css_class (copy, "flat");
+  gtk_widget_set_valign (copy, GTK_ALIGN_END);
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (fill), "s", table->id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (fill), "win.fill-empty");
+  gtk_widget_add_css_class (fill, "flat");
+  gtk_widget_set_valign (fill, GTK_ALIGN_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (heading), label);
+  gtk_box_append (GTK_BOX (heading), copy);
+  gtk_box_append (GTK_BOX (heading), fill);
+
+  /* no scroller of its own: a wrapped label would be measured at the
+   * narrowest width and leave a gap; the form is as wide as its widest
+   * table, as on paper */
+  gtk_box_append (self->content, heading);
+  gtk_box_append (self->content, grid);
+  g_ptr_array_add (self->grids, grid);
+}
+
+static void
+build (NbReportView *self)
+{
+  GPtrArray *sections = nb_template_get_sections (nb_report_get_template (self->report));
+
+  for (guint s = 0; s < sections->len; s++)
+    {
+      NbTemplateSection *section = g_ptr_array_index (sections, s);
+
+      if (section->table < 0)
+        {
+          gtk_box_append (self->content, section_heading (section->heading));
+          add_narrative (self, s, section);
+        }
+      else
+        add_table (self, section);
+    }
+
+  report_title_notify_cb (self);
+  report_organ_notify_cb (self);
+  show_year (self);
+  self->marks = nb_cell_marks_new (nb_report_get_template (self->report), lookup_entry, self, TRUE);
+  nb_cell_marks_add_source (self->marks, G_LIST_MODEL (nb_document_get_validator (self->document)), -1);
+  nb_cell_marks_refresh (self->marks);
+
+  g_signal_connect_object (self->report, "notify::title",
+                           G_CALLBACK (report_title_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->report, "notify::organ",
+                           G_CALLBACK (report_organ_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->report, "notify::year",
+                           G_CALLBACK (show_year), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (nb_document_get_validator (self->document), "items-changed",
+                           G_CALLBACK (validator_items_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* vfuncs */
+
+static void
+nb_report_view_constructed (GObject *object)
+{
+  NbReportView *self = (NbReportView *) object;
+
+  G_OBJECT_CLASS (nb_report_view_parent_class)->constructed (object);
+
+  self->report = g_object_ref (nb_document_get_report (self->document));
+  build (self);
+}
+
+static void
+nb_report_view_dispose (GObject *object)
+{
+  NbReportView *self = (NbReportView *) object;
+
+  /* AdwBin unparents the template's root itself */
+  g_clear_pointer (&self->grids, g_ptr_array_unref);
+  g_clear_pointer (&self->text_views, g_hash_table_unref);
+  g_clear_pointer (&self->marks, nb_cell_marks_free);
+  g_clear_object (&self->report);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (nb_report_view_parent_class)->dispose (object);
+}
+
+static void
+nb_report_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  NbReportView *self = NB_REPORT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_report_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  NbReportView *self = NB_REPORT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_report_view_class_init (NbReportViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = nb_report_view_constructed;
+  object_class->dispose = nb_report_view_dispose;
+  object_class->get_property = nb_report_view_get_property;
+  object_class->set_property = nb_report_view_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, NB_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/nianbao/Nianbao/nb-report-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbReportView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, NbReportView, content);
+  gtk_widget_class_bind_template_child (widget_class, NbReportView, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, NbReportView, organ_entry);
+  gtk_widget_class_bind_template_child (widget_class, NbReportView, year_entry);
+
+  gtk_widget_class_install_action (widget_class, "report.move", "(uu)", move_action);
+  gtk_widget_class_install_action (widget_class, "report.copy-table", "s", copy_table_action);
+}
+
+static void
+nb_report_view_init (NbReportView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->grids = g_ptr_array_new ();
+  self->text_views = g_hash_table_new (NULL, NULL);
+
+  /* undo belongs to the report, across fields */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->title_entry), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->organ_entry), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->year_entry), FALSE);
+  g_signal_connect_swapped (self->title_entry, "changed", G_CALLBACK (title_changed_cb), self);
+  g_signal_connect_swapped (self->organ_entry, "changed", G_CALLBACK (organ_changed_cb), self);
+  g_signal_connect_swapped (self->year_entry, "changed", G_CALLBACK (year_changed_cb), self);
+}
+
+/* Public API */
+
+/**
+ * nb_report_view_new:
+ * @document: the document to show
+ *
+ * Returns: (transfer floating): a new #NbReportView
+ */
+GtkWidget *
+nb_report_view_new (NbDocument *document)
+{
+  g_return_val_if_fail (NB_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (NB_TYPE_REPORT_VIEW, "document", document, NULL);
+}
+
+/**
+ * nb_report_view_get_document:
+ * @self: a #NbReportView
+ *
+ * Returns: (transfer none): the document
+ */
+NbDocument *
+nb_report_view_get_document (NbReportView *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT_VIEW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * nb_report_view_get_entry:
+ * @self: a #NbReportView
+ * @cell: a cell index
+ *
+ * Returns: (transfer none) (nullable): the entry that edits @cell
+ */
+NbCellEntry *
+nb_report_view_get_entry (NbReportView *self,
+                          guint         cell)
+{
+  g_return_val_if_fail (NB_IS_REPORT_VIEW (self), NULL);
+
+  for (guint t = 0; t < self->grids->len; t++)
+    {
+      NbCellEntry *entry = nb_table_grid_get_entry (g_ptr_array_index (self->grids, t), cell);
+
+      if (entry != NULL)
+        return entry;
+    }
+  return NULL;
+}
+
+/**
+ * nb_report_view_focus_cell:
+ * @self: a #NbReportView
+ * @cell: a cell index
+ *
+ * Scrolls @cell into view and puts the cursor at the end of its text.
+ *
+ * Returns: whether the cell took the focus
+ */
+gboolean
+nb_report_view_focus_cell (NbReportView *self,
+                           guint         cell)
+{
+  NbCellEntry *entry;
+
+  g_return_val_if_fail (NB_IS_REPORT_VIEW (self), FALSE);
+
+  entry = nb_report_view_get_entry (self, cell);
+  if (entry == NULL)
+    return FALSE;
+  nb_scroll_into_view (self->scroller, GTK_WIDGET (entry));
+  if (!gtk_widget_grab_focus (GTK_WIDGET (entry)))
+    return FALSE;
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+  return TRUE;
+}
+
+/**
+ * nb_report_view_get_section_view:
+ * @self: a #NbReportView
+ * @section_id: a narrative section id
+ *
+ * Returns: (transfer none) (nullable): the text view of that section
+ */
+GtkTextView *
+nb_report_view_get_section_view (NbReportView *self,
+                                 const char   *section_id)
+{
+  int section;
+
+  g_return_val_if_fail (NB_IS_REPORT_VIEW (self), NULL);
+
+  section = nb_template_lookup_section (nb_report_get_template (self->report), section_id);
+  return section < 0 ? NULL : g_hash_table_lookup (self->text_views, GINT_TO_POINTER (section));
+}
+
+/**
+ * nb_report_view_focus_diagnostic:
+ * @self: a #NbReportView
+ * @diagnostic: a diagnostic of the report
+ *
+ * Focuses the first cell the diagnostic names; one that names none (the
+ * year stated in the text) focuses the year.
+ */
+void
+nb_report_view_focus_diagnostic (NbReportView *self,
+                                 NbDiagnostic *diagnostic)
+{
+  guint n_cells;
+  const guint *cells;
+
+  g_return_if_fail (NB_IS_REPORT_VIEW (self));
+  g_return_if_fail (NB_IS_DIAGNOSTIC (diagnostic));
+
+  cells = nb_diagnostic_get_cell_indices (diagnostic, &n_cells);
+  if (n_cells > 0 && nb_report_view_focus_cell (self, cells[0]))
+    return;
+  if (g_str_equal (nb_diagnostic_get_rule_id (diagnostic), "meta.year"))
+    {
+      nb_scroll_into_view (self->scroller, GTK_WIDGET (self->year_entry));
+      gtk_widget_grab_focus (GTK_WIDGET (self->year_entry));
+    }
+}

@@ -1,0 +1,958 @@
+/* nb-importer.c — reads a report from the files it arrives in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-importer"
+
+#include "config.h"
+
+#include "nb-importer.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "nb-canonical.h"
+#include "nb-diagnostic-private.h"
+#include "nb-import-diagnose.h"
+#include "nb-label.h"
+#include "nb-number.h"
+#include "nb-readers.h"
+#include "nb-report-private.h"
+#include "nb-source.h"
+#include "nb-table-matcher.h"
+#include "nb-template-private.h"
+#include "nb-text-decoder.h"
+
+#define MAX_TITLE_LINES 3
+/* a heading may carry a few words more than the template's, such as 统计 */
+#define MAX_HEADING_EXTRA 12
+
+struct _NbImporter
+{
+  GObject       parent_instance;
+
+  NbTemplate   *template;
+  GPtrArray    *table_keys;     /* NbTableKeys, by table */
+  GPtrArray    *heading_keys;   /* GStrv of folded headings, by section */
+};
+
+G_DEFINE_FINAL_TYPE (NbImporter, nb_importer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TEMPLATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The state of one text import. */
+typedef struct
+{
+  NbImporter    *importer;
+  NbReport      *report;
+  NbTableMatcher *matcher;
+  int            section;      /* current template section, -1 before any */
+  gboolean      *seen;         /* by section */
+  guint          n_seen;
+  GString      **texts;        /* by narrative section */
+  GArray       **lines;        /* source line of each text line */
+  GString       *title;
+  guint          title_lines;
+  gboolean       title_done;
+  NbSource      *source;
+  gboolean       placed;       /* not a text file: pieces have places */
+  GArray        *cells;        /* NbTableCell, reused per positioned line */
+  GString       *joined;       /* a positioned line's text */
+  gboolean       in_paragraph; /* the line before was narrative text */
+} TextImport;
+
+/* Headings */
+
+static const char *const numerals[] = {
+  "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+};
+
+static gsize
+skip_blanks (const char *p,
+             const char *end)
+{
+  const char *start = p;
+  gsize n;
+
+  while ((n = nb_text_blank_length (p, end)) > 0)
+    p += n;
+  return p - start;
+}
+
+/* "三、收到和处理政府信息公开申请情况" → the section it opens, or -1. */
+static int
+match_heading (NbImporter *self,
+               const char *line,
+               gsize       length)
+{
+  const char *p = line;
+  const char *end = line + length;
+  g_autoptr(GString) folded = NULL;
+  gboolean numbered = FALSE;
+
+  p += skip_blanks (p, end);
+  if (end - p < 6)
+    return -1;
+  for (guint i = 0; i < G_N_ELEMENTS (numerals) && !numbered; i++)
+    numbered = memcmp (p, numerals[i], 3) == 0;
+  if (!numbered)
+    return -1;
+  p += 3;
+  if (end - p >= 3 && (memcmp (p, "、", 3) == 0 || memcmp (p, "．", 3) == 0))
+    p += 3;
+  else if (p < end && *p == '.')
+    p++;
+  else
+    return -1;
+
+  folded = g_string_sized_new (end - p);
+  nb_label_fold (folded, p, end - p);
+  for (guint s = 0; s < self->heading_keys->len; s++)
+    {
+      GStrv keys = g_ptr_array_index (self->heading_keys, s);
+
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          gsize key_length = strlen (keys[k]);
+
+          if (folded->len >= key_length && folded->len <= key_length + MAX_HEADING_EXTRA &&
+              memcmp (folded->str, keys[k], key_length) == 0)
+            return s;
+        }
+    }
+  return -1;
+}
+
+/* Title */
+
+static const char *
+find_year (const char *text,
+           guint      *year)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      gint64 value;
+      const char *q;
+
+      if (!g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]) ||
+          !g_ascii_isdigit (p[2]) || !g_ascii_isdigit (p[3]) ||
+          (p > text && g_ascii_isdigit (p[-1])))
+        continue;
+      q = p + 4;
+      while (*q == ' ')
+        q++;
+      if (!g_str_has_prefix (q, "年"))
+        continue;
+      nb_number_parse (p, 4, NB_CELL_KIND_COUNT, NULL, &value);
+      if (value < 1990 || value > 2999)
+        continue;
+      *year = value;
+      return p;
+    }
+  return NULL;
+}
+
+static char *
+collapse_blanks (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  const char *end = text + strlen (text);
+  gboolean blank = FALSE;
+
+  for (const char *p = text; p < end;)
+    {
+      gsize n = nb_text_blank_length (p, end);
+
+      if (n > 0)
+        {
+          blank = out->len > 0;
+          p += n;
+          continue;
+        }
+      if (blank)
+        g_string_append_c (out, ' ');
+      blank = FALSE;
+      /* full-width digits ０–９ (EF BC 90–99): the year is read from them */
+      if (end - p >= 3 && (guchar) p[0] == 0xEF && (guchar) p[1] == 0xBC &&
+          (guchar) p[2] >= 0x90 && (guchar) p[2] <= 0x99)
+        {
+          g_string_append_c (out, '0' + ((guchar) p[2] - 0x90));
+          p += 3;
+          continue;
+        }
+      g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* "偃师区伊洛街道办事处 2024 年政府信息公开工作年度报告": the organ comes
+ * before the year; in "2024年某局政府信息公开…" it follows it. */
+static void
+read_title (NbReport   *report,
+            const char *raw)
+{
+  g_autofree char *title = collapse_blanks (raw);
+  g_autofree char *organ = NULL;
+  const char *at;
+  guint year = 0;
+
+  nb_report_set_title (report, title);
+  at = find_year (title, &year);
+  if (at == NULL)
+    return;
+  nb_report_set_year (report, year);
+
+  organ = g_strndup (title, at - title);
+  g_strstrip (organ);
+  if (*organ == '\0')
+    {
+      const char *start = strstr (at, "年");
+      const char *stop = strstr (at, "政府信息公开");
+
+      start += strlen ("年");
+      if (g_str_has_prefix (start, "度"))
+        start += strlen ("度");
+      if (stop != NULL && stop > start)
+        {
+          g_free (organ);
+          organ = g_strndup (start, stop - start);
+          g_strstrip (organ);
+        }
+    }
+  nb_report_set_organ (report, organ);
+}
+
+static void
+add_title_line (TextImport *import,
+                const char *line,
+                gsize       length)
+{
+  guint year;
+
+  /* a web page's breadcrumbs ("首页 > … > 年度报告") come before its
+   * title: a title without a year gives way to the lines after it */
+  if (import->title_done && import->placed && find_year (import->title->str, &year) == NULL)
+    {
+      g_string_truncate (import->title, 0);
+      import->title_lines = 0;
+      import->title_done = FALSE;
+    }
+  if (import->title_done)
+    return;
+  g_string_append_len (import->title, line, length);
+  import->title_lines++;
+  /* a title wrapped over lines ends where it says 报告 */
+  if (strstr (import->title->str, "报告") != NULL || import->title_lines >= MAX_TITLE_LINES)
+    import->title_done = TRUE;
+}
+
+/* Lines */
+
+/* Latin letters and digits; not CJK, whose full-width forms come later. */
+static gboolean
+is_latin_alnum (gunichar c)
+{
+  return c < 0x2E80 && g_unichar_isalnum (c);
+}
+
+/* A paragraph wrapped in a PDF: CJK runs on over the break, words are
+ * kept apart ("the" "report", "2024," "and"); a number cut in two is
+ * one number. */
+static gboolean
+needs_blank (const GString *text,
+             const char    *line,
+             gsize          length)
+{
+  const char *last = g_utf8_find_prev_char (text->str, text->str + text->len);
+  gunichar before, after;
+
+  if (last == NULL)
+    return FALSE;
+  before = g_utf8_get_char_validated (last, text->str + text->len - last);
+  after = g_utf8_get_char_validated (line, length);
+  if (before >= (gunichar) -2 || after >= (gunichar) -2 || !is_latin_alnum (after))
+    return FALSE;
+  if (g_unichar_isdigit (before) && g_unichar_isdigit (after))
+    return FALSE;
+  return is_latin_alnum (before) || (before < 0x80 && strchr (",.;:!?)%", before) != NULL);
+}
+
+/* @continues: the line carries on the paragraph of the line before,
+ * which the PDF only wrapped */
+static void
+add_narrative_line (TextImport *import,
+                    const char *line,
+                    gsize       length,
+                    guint       line_number,
+                    gboolean    continues)
+{
+  GString *text = import->texts[import->section];
+
+  import->in_paragraph = TRUE;
+  if (continues && text->len > 0)
+    {
+      /* the paragraph keeps the place of its first line */
+      if (needs_blank (text, line, length))
+        g_string_append_c (text, ' ');
+      g_string_append_len (text, line, length);
+      return;
+    }
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append_len (text, line, length);
+  g_array_append_val (import->lines[import->section], line_number);
+}
+
+static void
+end_section (TextImport *import)
+{
+  NbTemplateSection *section;
+
+  if (import->section < 0)
+    return;
+  section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
+                               import->section);
+  if (section->table >= 0)
+    nb_table_matcher_end (import->matcher);
+}
+
+static void
+begin_section (TextImport *import,
+               int         section_index,
+               guint       line_number)
+{
+  NbTemplateSection *section;
+
+  end_section (import);
+  import->section = section_index;
+  import->seen[section_index] = TRUE;
+  import->n_seen++;
+  import->title_done = TRUE;
+  section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
+                               section_index);
+  if (section->table >= 0)
+    nb_table_matcher_begin (import->matcher,
+                           g_ptr_array_index (import->importer->table_keys, section->table),
+                           import->report, line_number);
+}
+
+static void
+read_cells (TextImport         *import,
+            const NbSourceLine *line)
+{
+  g_array_set_size (import->cells, 0);
+  for (guint i = 0; i < line->n_pieces; i++)
+    {
+      const NbSourcePiece *piece = nb_source_get_piece (import->source, line->first_piece + i);
+      NbTableCell cell;
+
+      cell.text = nb_source_get_text (import->source, piece);
+      cell.length = piece->length;
+      cell.line = piece->id;
+      cell.x0 = piece->x0;
+      cell.x1 = piece->x1;
+      g_array_append_val (import->cells, cell);
+    }
+  nb_table_matcher_cells (import->matcher, &g_array_index (import->cells, NbTableCell, 0),
+                         import->cells->len);
+}
+
+/* @cells: the positioned line @line was joined from, or NULL for text */
+static void
+read_line (TextImport         *import,
+           const char         *line,
+           gsize               length,
+           guint               line_number,
+           const NbSourceLine *cells)
+{
+  NbTemplateSection *section;
+  gsize lead = skip_blanks (line, line + length);
+  gboolean continues = cells != NULL && cells->continues && import->in_paragraph;
+  int heading;
+
+  /* only narrative text that follows at once is carried on */
+  import->in_paragraph = FALSE;
+
+  /* trim: narrative keeps its words, tables split on blanks anyway */
+  line += lead;
+  length -= lead;
+  while (length > 0 && nb_text_blank_length (line + length - 1, line + length) == 1)
+    length--;
+  if (length == 0)
+    return;
+
+  heading = match_heading (import->importer, line, length);
+  /* a heading repeated (a copy that pasted it twice) opens nothing new */
+  if (heading >= 0 && !import->seen[heading])
+    {
+      begin_section (import, heading, line_number);
+      return;
+    }
+  if (heading >= 0 && heading == import->section)
+    return;
+
+  if (import->section < 0)
+    {
+      add_title_line (import, line, length);
+      return;
+    }
+  section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
+                               import->section);
+  if (section->table >= 0 && cells != NULL)
+    read_cells (import, cells);
+  else if (section->table >= 0)
+    nb_table_matcher_line (import->matcher, line, length, line_number);
+  else
+    add_narrative_line (import, line, length, line_number, continues);
+}
+
+/* Cells and glyph runs are read as one line of text, joined by blanks,
+ * except within a table, where each keeps its place. */
+static void
+read_positioned (TextImport         *import,
+                 const NbSourceLine *line)
+{
+  GString *joined = import->joined;
+  guint first_id = 0;
+
+  g_string_truncate (joined, 0);
+  for (guint i = 0; i < line->n_pieces; i++)
+    {
+      const NbSourcePiece *piece = nb_source_get_piece (import->source, line->first_piece + i);
+      const char *text = nb_source_get_text (import->source, piece);
+      gsize lead = skip_blanks (text, text + piece->length);
+
+      if (lead == piece->length)
+        continue;
+      if (joined->len > 0)
+        g_string_append_c (joined, ' ');
+      else
+        first_id = piece->id;
+      g_string_append_len (joined, text, piece->length);
+    }
+  if (joined->len > 0)
+    read_line (import, joined->str, joined->len, first_id, line);
+}
+
+static void
+read_lines (TextImport *import)
+{
+  NbSource *source = import->source;
+
+  for (guint l = 0; l < nb_source_get_n_lines (source); l++)
+    {
+      const NbSourceLine *line = nb_source_get_line (source, l);
+      const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece);
+
+      if (line->positioned)
+        read_positioned (import, line);
+      else
+        read_line (import, nb_source_get_text (source, piece), piece->length, piece->id, NULL);
+    }
+}
+
+static void
+finish_import (TextImport *import)
+{
+  NbTemplate *template = import->importer->template;
+  GPtrArray *sections = nb_template_get_sections (template);
+
+  end_section (import);
+  read_title (import->report, import->title->str);
+
+  for (guint s = 0; s < sections->len; s++)
+    {
+      NbTemplateSection *section = g_ptr_array_index (sections, s);
+
+      if (section->table < 0)
+        {
+          nb_report_load_section (import->report, s,
+                                  g_string_free (g_steal_pointer (&import->texts[s]), FALSE),
+                                  g_steal_pointer (&import->lines[s]));
+        }
+      else if (!import->seen[s])
+        {
+          NbTemplateTable *table = g_ptr_array_index (nb_template_get_tables (template),
+                                                      section->table);
+          g_autofree guint *cells = g_new (guint, table->n_cells);
+
+          for (guint i = 0; i < table->n_cells; i++)
+            cells[i] = table->first_cell + i;
+          nb_import_diagnose (import->report, "parse.missing-table", 0, cells, table->n_cells,
+                              _("The table of “%s” was not found: its heading is missing"),
+                              section->heading);
+        }
+    }
+}
+
+static void
+text_import_clear (TextImport *import)
+{
+  guint n_sections = nb_template_get_n_sections (import->importer->template);
+
+  for (guint s = 0; s < n_sections; s++)
+    {
+      if (import->texts[s] != NULL)
+        g_string_free (import->texts[s], TRUE);
+      g_clear_pointer (&import->lines[s], g_array_unref);
+    }
+  g_free (import->texts);
+  g_free (import->lines);
+  g_free (import->seen);
+  g_string_free (import->title, TRUE);
+  g_clear_object (&import->report);
+  nb_table_matcher_free (import->matcher);
+  g_array_unref (import->cells);
+  g_string_free (import->joined, TRUE);
+}
+
+static int
+compare_by_line (gconstpointer a,
+                 gconstpointer b)
+{
+  return nb_diagnostic_compare (*(NbDiagnostic **) a, *(NbDiagnostic **) b);
+}
+
+/* vfuncs */
+
+static void
+nb_importer_constructed (GObject *object)
+{
+  NbImporter *self = (NbImporter *) object;
+  GPtrArray *sections;
+
+  G_OBJECT_CLASS (nb_importer_parent_class)->constructed (object);
+
+  sections = nb_template_get_sections (self->template);
+  for (guint t = 0; t < nb_template_get_tables (self->template)->len; t++)
+    g_ptr_array_add (self->table_keys, nb_table_keys_new (self->template, t));
+  for (guint s = 0; s < sections->len; s++)
+    {
+      NbTemplateSection *section = g_ptr_array_index (sections, s);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      g_autofree char *text = nb_label_fold_dup (section->text);
+
+      g_strv_builder_add (builder, text);
+      for (guint v = 0; section->variants[v] != NULL; v++)
+        {
+          g_autofree char *variant = nb_label_fold_dup (section->variants[v]);
+
+          g_strv_builder_add (builder, variant);
+        }
+      g_ptr_array_add (self->heading_keys, g_strv_builder_end (builder));
+    }
+}
+
+static void
+nb_importer_finalize (GObject *object)
+{
+  NbImporter *self = (NbImporter *) object;
+
+  g_ptr_array_unref (self->table_keys);
+  g_ptr_array_unref (self->heading_keys);
+  g_clear_object (&self->template);
+
+  G_OBJECT_CLASS (nb_importer_parent_class)->finalize (object);
+}
+
+static void
+nb_importer_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  NbImporter *self = NB_IMPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEMPLATE:
+      g_value_set_object (value, self->template);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_importer_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  NbImporter *self = NB_IMPORTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEMPLATE:
+      self->template = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+nb_importer_class_init (NbImporterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = nb_importer_constructed;
+  object_class->finalize = nb_importer_finalize;
+  object_class->get_property = nb_importer_get_property;
+  object_class->set_property = nb_importer_set_property;
+
+  properties[PROP_TEMPLATE] =
+    g_param_spec_object ("template", NULL, NULL, NB_TYPE_TEMPLATE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+nb_importer_init (NbImporter *self)
+{
+  self->table_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_table_keys_free);
+  self->heading_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+}
+
+/* Public API */
+
+/**
+ * nb_importer_new:
+ * @template: the form reports are matched onto
+ *
+ * An importer prepares its label tables once; keep it for many files.
+ *
+ * Returns: (transfer full): a new #NbImporter
+ */
+NbImporter *
+nb_importer_new (NbTemplate *template)
+{
+  g_return_val_if_fail (NB_IS_TEMPLATE (template), NULL);
+
+  return g_object_new (NB_TYPE_IMPORTER, "template", template, NULL);
+}
+
+/**
+ * nb_importer_get_template:
+ * @self: a #NbImporter
+ *
+ * Returns: (transfer none): the template
+ */
+NbTemplate *
+nb_importer_get_template (NbImporter *self)
+{
+  g_return_val_if_fail (NB_IS_IMPORTER (self), NULL);
+
+  return self->template;
+}
+
+/**
+ * nb_importer_import_text:
+ * @self: a #NbImporter
+ * @data: the text of a report as copied from a web page or a PDF, in any
+ *   encoding
+ * @size: its size in bytes
+ * @error: return location for a #GError
+ *
+ * Everything odd in the input becomes a `parse.*` diagnostic of the
+ * report (nb_report_get_import_diagnostics()); only input that holds no
+ * report at all fails.
+ *
+ * Returns: (transfer full) (nullable): the report, unmodified
+ */
+NbReport *
+nb_importer_import_text (NbImporter  *self,
+                         const char  *data,
+                         gsize        size,
+                         GError     **error)
+{
+  g_auto(NbDecodedText) decoded = { 0 };
+  g_autoptr(NbSource) source = NULL;
+
+  g_return_val_if_fail (NB_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (data != NULL || size == 0, NULL);
+
+  if (size > NB_READER_MAX_FILE)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                   _("The file is %.1f MB; a report is at most %d MB"),
+                   size / (1024.0 * 1024.0), NB_READER_MAX_FILE / (1024 * 1024));
+      return NULL;
+    }
+  if (!nb_text_decode (data, size, &decoded, error))
+    return NULL;
+
+  source = nb_source_new_for_text (g_steal_pointer (&decoded.text), decoded.length);
+  nb_source_set_encoding (source, decoded.encoding, decoded.repaired_line);
+  return nb_importer_import_source (self, source, error);
+}
+
+/**
+ * nb_importer_import_source:
+ * @self: a #NbImporter
+ * @source: what a reader made of a file
+ * @error: return location for a #GError
+ *
+ * The matcher: maps the paragraphs and tables of any file onto the
+ * template. The report keeps the place of every piece (page, table cell)
+ * for its diagnostics and cells.
+ *
+ * Returns: (transfer full) (nullable): the report, unmodified
+ */
+NbReport *
+nb_importer_import_source (NbImporter  *self,
+                           NbSource    *source,
+                           GError     **error)
+{
+  TextImport import = { 0 };
+  guint n_sections;
+  guint repaired_line = 0;
+  const char *encoding;
+  GArray *places;
+  NbReport *report;
+
+  n_sections = nb_template_get_n_sections (self->template);
+  import.importer = self;
+  import.report = nb_report_new (self->template);
+  import.matcher = nb_table_matcher_new ();
+  import.section = -1;
+  import.seen = g_new0 (gboolean, n_sections);
+  import.texts = g_new0 (GString *, n_sections);
+  import.lines = g_new0 (GArray *, n_sections);
+  import.title = g_string_new (NULL);
+  import.source = source;
+  import.cells = g_array_new (FALSE, FALSE, sizeof (NbTableCell));
+  import.joined = g_string_new (NULL);
+  for (guint s = 0; s < n_sections; s++)
+    if (nb_template_section_is_narrative (self->template, s))
+      {
+        import.texts[s] = g_string_new (NULL);
+        import.lines[s] = g_array_new (FALSE, FALSE, sizeof (guint));
+      }
+
+  /* the places first: the findings of the import name them */
+  places = nb_source_steal_places (source);
+  import.placed = places != NULL;
+  if (places != NULL)
+    nb_report_set_places (import.report, places);
+
+  encoding = nb_source_get_encoding (source, &repaired_line);
+  if (encoding != NULL)
+    nb_import_diagnose (import.report, "parse.encoding", 0, NULL, 0,
+                        _("The file is in %s; it was converted to UTF-8"), encoding);
+  if (repaired_line > 0)
+    nb_import_diagnose (import.report, "parse.encoding", places == NULL ? repaired_line : 0,
+                        NULL, 0,
+                        _("Bytes that are not valid UTF-8 were replaced by “\xef\xbf\xbd”"));
+
+  read_lines (&import);
+  if (import.n_seen == 0)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_NOT_A_REPORT,
+                   _("This is not an annual report on government information disclosure: "
+                     "none of its section headings (such as “二、主动公开政府信息情况”) "
+                     "were found"));
+      text_import_clear (&import);
+      return NULL;
+    }
+
+  finish_import (&import);
+  g_ptr_array_sort (nb_report_get_import_diagnostics (import.report), compare_by_line);
+  nb_report_clear_history (import.report);
+  report = g_steal_pointer (&import.report);
+  text_import_clear (&import);
+  return report;
+}
+
+/**
+ * nb_importer_import_data:
+ * @self: a #NbImporter
+ * @data: a file's contents: a canonical `.nianbao.json`, report text, a
+ *   web page (HTML or MHTML), a Word or Excel document (DOCX, XLSX, and
+ *   DOC, WPS, XLS, ET through LibreOffice), or a PDF
+ * @size: its size in bytes
+ * @error: return location for a #GError
+ *
+ * The kind of file is told by its content, never by its name.
+ *
+ * Returns: (transfer full) (nullable): the report, unmodified
+ */
+NbReport *
+nb_importer_import_data (NbImporter  *self,
+                         const char  *data,
+                         gsize        size,
+                         GError     **error)
+{
+  return nb_importer_import_data_full (self, data, size, NULL, error);
+}
+
+/**
+ * nb_importer_import_data_full:
+ * @self: a #NbImporter
+ * @data: a file's contents, as for nb_importer_import_data()
+ * @size: its size in bytes
+ * @password: (nullable): the password of an encrypted PDF, which fails
+ *   with %NB_ERROR_PASSWORD without it
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the report, unmodified
+ */
+NbReport *
+nb_importer_import_data_full (NbImporter  *self,
+                              const char  *data,
+                              gsize        size,
+                              const char  *password,
+                              GError     **error)
+{
+  g_autoptr(NbSource) source = NULL;
+
+  g_return_val_if_fail (NB_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (data != NULL || size == 0, NULL);
+
+  switch (nb_format_detect (data, size))
+    {
+    case NB_FORMAT_CANONICAL:
+      return nb_canonical_read (self->template, data, size, error);
+    case NB_FORMAT_TEXT:
+      return nb_importer_import_text (self, data, size, error);
+    case NB_FORMAT_HTML:
+      source = nb_html_read (data, size, NULL, error);
+      break;
+    case NB_FORMAT_MHTML:
+      source = nb_mhtml_read (data, size, error);
+      break;
+    case NB_FORMAT_ZIP:
+      source = nb_office_read (data, size, error);
+      break;
+    case NB_FORMAT_PDF:
+      source = nb_pdf_read (data, size, password, error);
+      break;
+    case NB_FORMAT_LEGACY:
+      source = nb_legacy_read (data, size, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (source == NULL)
+    return NULL;
+  return nb_importer_import_source (self, source, error);
+}
+
+/* Reads at most NB_READER_MAX_FILE + 1 bytes, whatever the file claims. */
+static GBytes *
+read_bounded (GFile         *file,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *buffer = NULL;
+  gsize size = 0;
+  gsize capacity = 64 * 1024;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  buffer = g_malloc (capacity);
+  for (;;)
+    {
+      gsize n = 0;
+
+      if (size == capacity)
+        {
+          capacity *= 2;
+          buffer = g_realloc (buffer, capacity);
+        }
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer + size,
+                                    MIN (capacity, NB_READER_MAX_FILE + 1) - size,
+                                    &n, cancellable, error))
+        return NULL;
+      size += n;
+      if (n == 0 || size > NB_READER_MAX_FILE)
+        break;
+    }
+  if (size > NB_READER_MAX_FILE)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                   _("The file is larger than %d MB; a report is never that large"),
+                   NB_READER_MAX_FILE / (1024 * 1024));
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&buffer), size);
+}
+
+/**
+ * nb_importer_import_file:
+ * @self: a #NbImporter
+ * @file: any file nb_importer_import_data() reads: report text, a web
+ *   page, a Word, Excel or PDF file, or a `.nianbao.json` file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the report, unmodified
+ */
+NbReport *
+nb_importer_import_file (NbImporter    *self,
+                         GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  return nb_importer_import_file_full (self, file, NULL, cancellable, error);
+}
+
+/**
+ * nb_importer_import_file_full:
+ * @self: a #NbImporter
+ * @file: a file, as for nb_importer_import_file()
+ * @password: (nullable): the password of an encrypted PDF
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the report, unmodified
+ */
+NbReport *
+nb_importer_import_file_full (NbImporter    *self,
+                              GFile         *file,
+                              const char    *password,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (NB_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("This is a folder, not a file"));
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > NB_READER_MAX_FILE)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                   _("The file is %.1f MB; a report is at most %d MB"),
+                   g_file_info_get_size (info) / (1024.0 * 1024.0),
+                   NB_READER_MAX_FILE / (1024 * 1024));
+      return NULL;
+    }
+
+  bytes = read_bounded (file, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+  return nb_importer_import_data_full (self, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes), password, error);
+}

@@ -1,0 +1,1370 @@
+/* nb-table-matcher.c — matches the lines of one table onto the template
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-table-matcher"
+
+#include "config.h"
+
+#include "nb-table-matcher.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "nb-import-diagnose.h"
+#include "nb-label.h"
+#include "nb-number.h"
+#include "nb-report-private.h"
+
+/* Real files wrap labels and numbers over lines (PDF text), leave out or
+ * add empty columns (web copies), and put group headers such as
+ * "(三) 不予公开" on the same line as an item or on their own. So a line is
+ * read as a label followed by numbers, labels are matched by their folded
+ * text — a label may grow over several lines while it is still the start
+ * of a known one — and a row's numbers are collected until the next label,
+ * however many lines they take. Column positions are never counted in
+ * text. Where the input does place them — the cells of a real table, the
+ * glyphs of a PDF — the header lines give each template column its place
+ * across the table, and a row's numbers go to the columns they stand in,
+ * so that an empty cell is a gap rather than a shift. */
+
+#define ROW_NONE (-1)
+#define ROW_FLAT (-2)   /* the one unlabelled data line of a flat table */
+
+typedef struct
+{
+  char  *fold;
+  gsize  length;
+  int    row;     /* row index, or -1 for a group key */
+  int    group;   /* the group the key opens or the row belongs to */
+} Key;
+
+struct _NbTableKeys
+{
+  NbTemplate      *template;
+  NbTemplateTable *table;
+  GArray          *rows;    /* Key */
+  GArray          *groups;  /* Key */
+  GArray          *columns; /* Key; row is the table column */
+};
+
+typedef struct
+{
+  const char *text;     /* NULL: a column slot nothing filled */
+  gsize       length;
+  guint       line;
+  double      x0;       /* positioned input: where it stands */
+  double      x1;
+} Token;
+
+/* A header cell of positioned input, folded. */
+typedef struct
+{
+  char   *fold;
+  double  x0;
+  double  x1;
+  guint   line;         /* index among the header lines */
+  int     column;       /* the template column it names, or -1 */
+} HeaderCell;
+
+typedef struct
+{
+  double x0;
+  double x1;
+} Span;
+
+typedef enum
+{
+  MATCH_NONE,
+  MATCH_GROUP,
+  MATCH_PREFIX,
+  MATCH_ROW,
+} MatchKind;
+
+struct _NbTableMatcher
+{
+  NbTableKeys *keys;
+  NbReport    *report;
+  guint        heading_line;
+
+  GString     *pending;     /* folded label text read so far */
+  int          group;
+  int          row;         /* the row collecting numbers */
+  guint        row_line;
+  GArray      *values;      /* Token */
+  GArray      *tokens;      /* Token, reused per line */
+  gboolean    *found;       /* by row */
+  guint        n_found;
+
+  /* positioned input: where each template column stands */
+  GString     *label;       /* a positioned line's label cells, joined */
+  GArray      *label_tokens; /* Token: a positioned line's label */
+  GArray      *header;      /* HeaderCell of the current header lines */
+  guint        header_lines;
+  gboolean     in_header;   /* the last line was a header line */
+  GArray     **spans;       /* Span by template column, sorted by x */
+  gboolean     spans_dirty;
+  gboolean     column_mode; /* the row's values are placed by column */
+};
+
+/* Keys */
+
+static void
+key_clear (gpointer data)
+{
+  g_free (((Key *) data)->fold);
+}
+
+static int
+group_index (NbTemplateTable *table,
+             const char      *id)
+{
+  for (guint g = 0; id != NULL && g < table->groups->len; g++)
+    if (g_str_equal (((NbTemplateGroup *) g_ptr_array_index (table->groups, g))->id, id))
+      return g;
+  return -1;
+}
+
+static void
+add_key (GArray     *keys,
+         const char *label,
+         int         row,
+         int         group)
+{
+  Key key;
+
+  key.fold = nb_label_fold_dup (label);
+  key.length = strlen (key.fold);
+  key.row = row;
+  key.group = group;
+  if (key.length == 0)
+    g_free (key.fold);
+  else
+    g_array_append_val (keys, key);
+}
+
+NbTableKeys *
+nb_table_keys_new (NbTemplate *template,
+                   guint       table_index)
+{
+  NbTableKeys *keys = g_new0 (NbTableKeys, 1);
+  NbTemplateTable *table = g_ptr_array_index (nb_template_get_tables (template), table_index);
+
+  keys->template = template;
+  keys->table = table;
+  keys->rows = g_array_new (FALSE, FALSE, sizeof (Key));
+  keys->groups = g_array_new (FALSE, FALSE, sizeof (Key));
+  keys->columns = g_array_new (FALSE, FALSE, sizeof (Key));
+  g_array_set_clear_func (keys->rows, key_clear);
+  g_array_set_clear_func (keys->groups, key_clear);
+  g_array_set_clear_func (keys->columns, key_clear);
+
+  for (guint c = 0; c < table->columns->len; c++)
+    add_key (keys->columns, ((NbTemplateColumn *) g_ptr_array_index (table->columns, c))->label,
+             c, -1);
+
+  for (guint g = 0; g < table->groups->len; g++)
+    {
+      NbTemplateGroup *group = g_ptr_array_index (table->groups, g);
+
+      add_key (keys->groups, group->label, -1, g);
+      for (guint v = 0; group->variants[v] != NULL; v++)
+        add_key (keys->groups, group->variants[v], -1, g);
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      NbTemplateRow *row = g_ptr_array_index (table->rows, r);
+      int group = group_index (table, row->group);
+
+      add_key (keys->rows, row->label, r, group);
+      for (guint v = 0; row->variants[v] != NULL; v++)
+        add_key (keys->rows, row->variants[v], r, group);
+    }
+  return keys;
+}
+
+void
+nb_table_keys_free (NbTableKeys *keys)
+{
+  g_array_unref (keys->rows);
+  g_array_unref (keys->groups);
+  g_array_unref (keys->columns);
+  g_free (keys);
+}
+
+/* Matching */
+
+static gboolean
+starts_with (const char *text,
+             gsize       length,
+             const Key  *key)
+{
+  return length >= key->length && memcmp (text, key->fold, key->length) == 0;
+}
+
+static gboolean
+is_start_of (const char *text,
+             gsize       length,
+             const Key  *key)
+{
+  return length < key->length && memcmp (text, key->fold, length) == 0;
+}
+
+/* Strips the group headers that open @text, then looks for a row. */
+static MatchKind
+match_label (NbTableKeys *keys,
+             const char  *text,
+             gsize        length,
+             int         *group,
+             int         *row)
+{
+  gboolean stripped;
+  int best = -1;
+
+  do
+    {
+      stripped = FALSE;
+      for (guint g = 0; g < keys->groups->len && length > 0; g++)
+        {
+          const Key *key = &g_array_index (keys->groups, Key, g);
+
+          if (starts_with (text, length, key))
+            {
+              *group = key->group;
+              text += key->length;
+              length -= key->length;
+              stripped = TRUE;
+              break;
+            }
+        }
+    }
+  while (stripped && length > 0);
+
+  if (length == 0)
+    return MATCH_GROUP;
+
+  for (guint k = 0; k < keys->rows->len; k++)
+    {
+      const Key *key = &g_array_index (keys->rows, Key, k);
+
+      if (key->length == length && memcmp (key->fold, text, length) == 0 &&
+          (best < 0 || key->group == *group))
+        best = key->row;
+    }
+  if (best >= 0)
+    {
+      *row = best;
+      return MATCH_ROW;
+    }
+
+  for (guint k = 0; k < keys->rows->len; k++)
+    if (is_start_of (text, length, &g_array_index (keys->rows, Key, k)))
+      return MATCH_PREFIX;
+  for (guint k = 0; k < keys->groups->len; k++)
+    if (is_start_of (text, length, &g_array_index (keys->groups, Key, k)))
+      return MATCH_PREFIX;
+  return MATCH_NONE;
+}
+
+/* A label cut short (its numbers followed before it was complete) still
+ * names a row when it starts only that row's keys. */
+static int
+match_unique_prefix (NbTableKeys *keys,
+                     const char  *text,
+                     gsize        length)
+{
+  int found = -1;
+
+  /* two CJK characters at least */
+  if (length < 6)
+    return -1;
+  for (guint k = 0; k < keys->rows->len; k++)
+    {
+      const Key *key = &g_array_index (keys->rows, Key, k);
+
+      if (!is_start_of (text, length, key))
+        continue;
+      if (found >= 0 && found != key->row)
+        return -1;
+      found = key->row;
+    }
+  return found;
+}
+
+/* Tokens */
+
+/* The length of the run of ASCII or full-width digits that starts @text. */
+static gsize
+digits_length (const char *text,
+               gsize       length)
+{
+  const guchar *u = (const guchar *) text;
+  gsize i = 0;
+
+  for (;;)
+    {
+      if (i < length && g_ascii_isdigit (text[i]))
+        i++;
+      else if (length - i >= 3 && u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99)
+        i += 3;
+      else
+        return i;
+    }
+}
+
+static gboolean
+all_digits (const char *text,
+            gsize       length)
+{
+  return length > 0 && digits_length (text, length) == length;
+}
+
+static gboolean
+is_enumerator (const char *text,
+               gsize       length)
+{
+  gsize i = digits_length (text, length);
+
+  if (i == 0 || i == length)
+    return FALSE;
+  /* "1." "1、" "1．" "1)" followed by anything: a numbered label */
+  return text[i] == '.' || text[i] == ')' ||
+         (length - i >= 3 && memcmp (text + i, "、", 3) == 0) ||
+         (length - i >= 3 && memcmp (text + i, "．", 3) == 0) ||
+         (length - i >= 3 && memcmp (text + i, "）", 3) == 0);
+}
+
+/* Whether a token reads as a cell rather than as part of a label: a
+ * number, a mark for "nothing", or short text that starts like a number
+ * ("8起", "-1"), which is kept as typed and reported as invalid. */
+static gboolean
+is_value (const Token        *token,
+          const char * const *marks)
+{
+  gint64 value;
+  NbCellState state;
+  const guchar *p = (const guchar *) token->text;
+
+  state = nb_number_parse (token->text, token->length, NB_CELL_KIND_AMOUNT, marks, &value);
+  if (state == NB_CELL_STATE_VALUE || state == NB_CELL_STATE_MARK)
+    return TRUE;
+  if (is_enumerator (token->text, token->length))
+    return FALSE;
+  /* a number too long to be valid is still a cell, reported as invalid */
+  if (all_digits (token->text, token->length))
+    return TRUE;
+  if (token->length > 12)
+    return FALSE;
+  return g_ascii_isdigit (p[0]) ||
+         (p[0] == '-' && token->length > 1 && g_ascii_isdigit (p[1])) ||
+         (token->length >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99);
+}
+
+/* Bytes above 0x20 other than the lead bytes of the wide blanks (C2 A0,
+ * E3 80 80) never start a blank: the common case needs no call. */
+static inline gboolean
+starts_blank (const char *p,
+              const char *end)
+{
+  guchar b = *p;
+
+  if (b > 0x20 && b != 0xC2 && b != 0xE3)
+    return FALSE;
+  return nb_text_blank_length (p, end) > 0;
+}
+
+static void
+split_tokens (GArray     *tokens,
+              const char *line,
+              gsize       length,
+              guint       line_number,
+              gboolean    reset)
+{
+  const char *p = line;
+  const char *end = line + length;
+
+  if (reset)
+    g_array_set_size (tokens, 0);
+  while (p < end)
+    {
+      gsize blank;
+      Token token;
+
+      while ((blank = nb_text_blank_length (p, end)) > 0)
+        p += blank;
+      if (p >= end)
+        break;
+      token.text = p;
+      while (p < end && !starts_blank (p, end))
+        p++;
+      token.length = p - token.text;
+      token.line = line_number;
+      token.x0 = token.x1 = 0;
+      g_array_append_val (tokens, token);
+    }
+}
+
+/* Rows */
+
+static NbTemplateRow *
+get_row (NbTableMatcher *reader,
+         int            row)
+{
+  return g_ptr_array_index (reader->keys->table->rows, row);
+}
+
+static char *
+quote_values (GArray *values,
+              guint   from)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = from; i < values->len && i < from + 20; i++)
+    {
+      Token *token = &g_array_index (values, Token, i);
+
+      if (token->length == 0)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, token->text, MIN (token->length, 24));
+    }
+  if (values->len > from + 20)
+    g_string_append (out, " …");
+  return g_string_free (out, FALSE);
+}
+
+static void
+reset_row (NbTableMatcher *reader)
+{
+  reader->row = ROW_NONE;
+  reader->column_mode = FALSE;
+  g_array_set_size (reader->values, 0);
+}
+
+static void
+mark_found (NbTableMatcher *reader,
+            int            row)
+{
+  if (row == ROW_FLAT)
+    {
+      for (guint r = 0; r < reader->keys->table->rows->len; r++)
+        mark_found (reader, r);
+      return;
+    }
+  if (!reader->found[row])
+    reader->n_found++;
+  reader->found[row] = TRUE;
+}
+
+/* The cells a row's numbers go to, in order. */
+static void
+row_cells (NbTableMatcher *reader,
+           int            row,
+           guint         *first,
+           guint         *n_cells,
+           const char   **label)
+{
+  NbTemplateTable *table = reader->keys->table;
+  GPtrArray *sections = nb_template_get_sections (reader->keys->template);
+
+  if (row == ROW_FLAT)
+    {
+      *first = table->first_cell;
+      *n_cells = table->n_cells;
+      *label = ((NbTemplateSection *) g_ptr_array_index (sections,
+                  nb_template_lookup_section (reader->keys->template, table->section)))->heading;
+    }
+  else
+    {
+      *first = get_row (reader, row)->first_cell;
+      *n_cells = get_row (reader, row)->n_columns;
+      *label = get_row (reader, row)->label;
+    }
+}
+
+static gboolean
+already_found (NbTableMatcher *reader,
+               int            row)
+{
+  if (row != ROW_FLAT)
+    return reader->found[row];
+  return reader->n_found > 0;
+}
+
+static void
+diagnose_count (NbTableMatcher *reader,
+                const char    *label,
+                guint          first,
+                guint          n_cells)
+{
+  guint n_values = reader->values->len;
+  guint line = reader->row_line;
+  g_autofree guint *cells = g_new (guint, n_cells);
+
+  for (guint i = 0; i < n_cells; i++)
+    cells[i] = first + i;
+
+  if (n_values > n_cells)
+    {
+      g_autofree char *extra = quote_values (reader->values, n_cells);
+
+      nb_import_diagnose (reader->report, "parse.extra-values",
+                          g_array_index (reader->values, Token, n_cells).line,
+                          cells, n_cells,
+                          _("“%s” has %u numbers for %u columns: the first %u were kept, "
+                            "these were left over: %s"),
+                          label, n_values, n_cells, n_cells, extra);
+    }
+  else if (n_values < n_cells)
+    nb_import_diagnose (reader->report, "parse.missing-values", line,
+                        cells + n_values, n_cells - n_values,
+                        _("“%s” has %u numbers for %u columns: the last %u cells stay empty"),
+                        label, n_values, n_cells, n_cells - n_values);
+}
+
+static guint
+count_numbers (GArray *values)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < values->len; i++)
+    n += g_array_index (values, Token, i).length > 0;
+  return n;
+}
+
+/* Column mode: each cell got what stood in its column; what stood in no
+ * column of the table is left over. Gaps stay empty cells. */
+static void
+finish_placed_row (NbTableMatcher *reader,
+                   const char    *label,
+                   guint          first,
+                   guint          n_cells)
+{
+  for (guint i = 0; i < n_cells; i++)
+    {
+      Token *token = &g_array_index (reader->values, Token, i);
+
+      if (token->text != NULL)
+        nb_report_load_cell (reader->report, first + i, token->text, token->length, token->line);
+    }
+  if (reader->values->len > n_cells)
+    {
+      g_autofree guint *cells = g_new (guint, n_cells);
+      g_autofree char *extra = quote_values (reader->values, n_cells);
+
+      for (guint i = 0; i < n_cells; i++)
+        cells[i] = first + i;
+      nb_import_diagnose (reader->report, "parse.extra-values",
+                          g_array_index (reader->values, Token, n_cells).line,
+                          cells, n_cells,
+                          _("“%s” has %u numbers for %u columns: these stand outside the "
+                            "table’s columns and were not used: %s"),
+                          label, count_numbers (reader->values), n_cells, extra);
+    }
+}
+
+/* Stores the numbers the current row collected. */
+static void
+finish_row (NbTableMatcher *reader)
+{
+  const char *label;
+  guint first, n_cells;
+
+  if (reader->row == ROW_NONE)
+    return;
+  if (reader->values->len == 0 || (reader->column_mode && count_numbers (reader->values) == 0))
+    {
+      /* a label on its own line whose numbers never came: a header */
+      reset_row (reader);
+      return;
+    }
+
+  row_cells (reader, reader->row, &first, &n_cells, &label);
+  if (already_found (reader, reader->row))
+    {
+      g_autofree char *values = quote_values (reader->values, 0);
+
+      nb_import_diagnose (reader->report, "parse.duplicate-row", reader->row_line, NULL, 0,
+                          _("“%s” appears again; the numbers of its first appearance were "
+                            "kept, these were not used: %s"),
+                          label, values);
+      reset_row (reader);
+      return;
+    }
+  if (reader->column_mode)
+    {
+      finish_placed_row (reader, label, first, n_cells);
+      mark_found (reader, reader->row);
+      reset_row (reader);
+      return;
+    }
+
+  for (guint i = 0; i < MIN (n_cells, reader->values->len); i++)
+    {
+      Token *token = &g_array_index (reader->values, Token, i);
+
+      nb_report_load_cell (reader->report, first + i, token->text, token->length, token->line);
+    }
+  diagnose_count (reader, label, first, n_cells);
+  mark_found (reader, reader->row);
+  reset_row (reader);
+}
+
+static void
+start_row (NbTableMatcher *reader,
+           int            row,
+           guint          line)
+{
+  reader->row = row;
+  reader->row_line = line;
+  g_array_set_size (reader->values, 0);
+  if (row >= 0)
+    reader->group = group_index (reader->keys->table, get_row (reader, row)->group);
+}
+
+/* Reads a label fragment; returns FALSE when it matches nothing. */
+static gboolean
+read_label (NbTableMatcher *reader,
+            const char    *label,
+            gsize          length,
+            guint          line)
+{
+  gsize pending_length = reader->pending->len;
+  gboolean waiting = reader->row != ROW_NONE && reader->values->len == 0;
+  int group = reader->group;
+  int row = ROW_NONE;
+  MatchKind kind;
+
+  if (reader->row != ROW_NONE && reader->values->len > 0)
+    {
+      finish_row (reader);
+      g_string_truncate (reader->pending, 0);
+      pending_length = 0;
+    }
+
+  /* first as the continuation of what came before, then on its own */
+  nb_label_fold (reader->pending, label, length);
+  kind = match_label (reader->keys, reader->pending->str, reader->pending->len, &group, &row);
+  if (kind == MATCH_NONE && pending_length > 0)
+    {
+      g_string_erase (reader->pending, 0, pending_length);
+      group = reader->group;
+      kind = match_label (reader->keys, reader->pending->str, reader->pending->len, &group, &row);
+    }
+  if (waiting && kind != MATCH_ROW && kind != MATCH_PREFIX)
+    reset_row (reader);
+
+  switch (kind)
+    {
+    case MATCH_ROW:
+      reader->group = group;
+      start_row (reader, row, line);
+      return TRUE;
+    case MATCH_GROUP:
+      reader->group = group;
+      g_string_truncate (reader->pending, 0);
+      return TRUE;
+    case MATCH_PREFIX:
+      reader->group = group;
+      return TRUE;
+    case MATCH_NONE:
+    default:
+      g_string_truncate (reader->pending, 0);
+      return FALSE;
+    }
+}
+
+/* What read_label() would make of @label, without reading it. */
+static MatchKind
+peek_label (NbTableMatcher *reader,
+            const char    *label,
+            gsize          length)
+{
+  gboolean continues = !(reader->row != ROW_NONE && reader->values->len > 0) &&
+                       reader->pending->len > 0;
+  g_autoptr(GString) fold = g_string_new (continues ? reader->pending->str : NULL);
+  gsize pending_length = fold->len;
+  int group = reader->group;
+  int row = ROW_NONE;
+  MatchKind kind;
+
+  nb_label_fold (fold, label, length);
+  kind = match_label (reader->keys, fold->str, fold->len, &group, &row);
+  if (kind == MATCH_NONE && pending_length > 0)
+    {
+      group = reader->group;
+      kind = match_label (reader->keys, fold->str + pending_length, fold->len - pending_length,
+                          &group, &row);
+    }
+  return kind;
+}
+
+/* In a PDF, the labels of row groups (（三）不予公开) stand to the left of
+ * the rows they span, wrapped and centred, so pieces of them land on the
+ * rows' lines: "开 2.其他法律行政法规禁止公开". The label is read from the
+ * first token on which it matches a row, else a row's start or a group. */
+static gboolean
+read_placed_label (NbTableMatcher *reader,
+                   const Token   *tokens,
+                   guint          n_tokens,
+                   guint          line)
+{
+  GString *label = reader->label;
+  MatchKind best = MATCH_NONE;
+  guint chosen = 0;
+
+  for (guint k = 0; k < n_tokens && n_tokens > 1 && best != MATCH_ROW; k++)
+    {
+      MatchKind kind;
+
+      g_string_truncate (label, 0);
+      for (guint t = k; t < n_tokens; t++)
+        {
+          if (t > k)
+            g_string_append_c (label, ' ');
+          g_string_append_len (label, tokens[t].text, tokens[t].length);
+        }
+      kind = peek_label (reader, label->str, label->len);
+      if (kind == MATCH_ROW || (best == MATCH_NONE && kind != MATCH_NONE))
+        {
+          best = kind;
+          chosen = k;
+        }
+    }
+
+  g_string_truncate (label, 0);
+  for (guint t = chosen; t < n_tokens; t++)
+    {
+      if (t > chosen)
+        g_string_append_c (label, ' ');
+      g_string_append_len (label, tokens[t].text, tokens[t].length);
+    }
+  return read_label (reader, label->str, label->len, line);
+}
+
+/* Columns of positioned input */
+
+static void
+header_cell_clear (gpointer data)
+{
+  g_free (((HeaderCell *) data)->fold);
+}
+
+/* The template column @fold names, or -1; *@prefix tells whether it is
+ * the start of one (a header wrapped over lines in a PDF). */
+static int
+match_column (NbTableKeys *keys,
+              const char  *fold,
+              gsize        length,
+              gboolean    *prefix)
+{
+  *prefix = FALSE;
+  for (guint k = 0; k < keys->columns->len; k++)
+    {
+      const Key *key = &g_array_index (keys->columns, Key, k);
+
+      if (key->length == length && memcmp (key->fold, fold, length) == 0)
+        return key->row;
+      if (is_start_of (fold, length, key))
+        *prefix = TRUE;
+    }
+  return -1;
+}
+
+static gboolean
+overlaps (const HeaderCell *cell,
+          double            x0,
+          double            x1)
+{
+  return cell->x0 < x1 && cell->x1 > x0;
+}
+
+/* A header cell that starts a column label ("自然") is completed by the
+ * cells under it on the next header lines ("人"). */
+static int
+match_wrapped (NbTableMatcher *reader,
+               guint          first,
+               gboolean      *used,
+               Span          *span)
+{
+  GArray *header = reader->header;
+  HeaderCell *cell = &g_array_index (header, HeaderCell, first);
+  g_autoptr(GString) composite = g_string_new (cell->fold);
+  guint taken[4];
+  guint n_taken = 0;
+  guint line = cell->line;
+  gboolean prefix = TRUE;
+  int column = -1;
+
+  while (column < 0 && prefix && n_taken < G_N_ELEMENTS (taken))
+    {
+      guint next = header->len;
+
+      /* the nearest line below with a cell under this one */
+      for (guint j = first + 1; j < header->len; j++)
+        {
+          HeaderCell *below = &g_array_index (header, HeaderCell, j);
+
+          if (below->line > line && below->line <= line + 3 && !used[j] &&
+              overlaps (below, span->x0, span->x1) &&
+              (next == header->len || below->line < g_array_index (header, HeaderCell, next).line))
+            next = j;
+        }
+      if (next == header->len)
+        break;
+      cell = &g_array_index (header, HeaderCell, next);
+      g_string_append (composite, cell->fold);
+      taken[n_taken++] = next;
+      line = cell->line;
+      span->x0 = MIN (span->x0, cell->x0);
+      span->x1 = MAX (span->x1, cell->x1);
+      column = match_column (reader->keys, composite->str, composite->len, &prefix);
+    }
+  for (guint i = 0; column >= 0 && i < n_taken; i++)
+    used[taken[i]] = TRUE;
+  return column;
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  double xa = ((const Span *) a)->x0;
+  double xb = ((const Span *) b)->x0;
+
+  return xa < xb ? -1 : xa > xb ? 1 : 0;
+}
+
+static void
+compute_spans (NbTableMatcher *reader)
+{
+  GArray *header = reader->header;
+  guint n_columns = reader->keys->table->columns->len;
+  g_autofree gboolean *used = g_new0 (gboolean, MAX (header->len, 1));
+
+  for (guint c = 0; c < n_columns; c++)
+    g_array_set_size (reader->spans[c], 0);
+  for (guint i = 0; i < header->len; i++)
+    {
+      HeaderCell *cell = &g_array_index (header, HeaderCell, i);
+      Span span = { cell->x0, cell->x1 };
+      int column = cell->column;
+
+      if (used[i])
+        continue;
+      if (column < 0)
+        column = match_wrapped (reader, i, used, &span);
+      if (column < 0)
+        continue;
+      used[i] = TRUE;
+      g_array_append_val (reader->spans[column], span);
+    }
+  for (guint c = 0; c < n_columns; c++)
+    g_array_sort (reader->spans[c], compare_spans);
+  reader->spans_dirty = FALSE;
+}
+
+static HeaderCell
+header_cell (NbTableKeys *keys,
+             const char  *text,
+             gsize        length,
+             double       x0,
+             double       x1,
+             gboolean    *names)
+{
+  GString *fold = g_string_new (NULL);
+  HeaderCell cell;
+  gboolean prefix;
+
+  nb_label_fold (fold, text, length);
+  cell.x0 = x0;
+  cell.x1 = x1;
+  cell.line = 0;
+  cell.column = match_column (keys, fold->str, fold->len, &prefix);
+  *names = cell.column >= 0 || (prefix && fold->len >= 6);
+  cell.fold = g_string_free (fold, FALSE);
+  return cell;
+}
+
+/* A header cell as a whole ("结果 维持" in one table cell), or else word
+ * by word: in a PDF, narrow columns' headers run together into one piece
+ * ("结果 结果 其他 尚未 总计"). */
+static void
+add_header_cell (NbTableMatcher     *reader,
+                 const NbTableCell *cell,
+                 GArray            *line,
+                 gboolean          *names)
+{
+  g_autoptr(GArray) words = NULL;
+  HeaderCell whole;
+  gboolean named;
+
+  whole = header_cell (reader->keys, cell->text, cell->length, cell->x0, cell->x1, &named);
+  words = g_array_new (FALSE, FALSE, sizeof (Token));
+  if (!named)
+    split_tokens (words, cell->text, cell->length, 0, TRUE);
+  if (named || words->len < 2)
+    {
+      *names |= named;
+      g_array_append_val (line, whole);
+      return;
+    }
+  header_cell_clear (&whole);
+  for (guint w = 0; w < words->len; w++)
+    {
+      Token *word = &g_array_index (words, Token, w);
+      double width = cell->x1 - cell->x0;
+      gsize start = word->text - cell->text;
+      HeaderCell part = header_cell (reader->keys, word->text, word->length,
+                                     cell->x0 + width * start / cell->length,
+                                     cell->x0 + width * (start + word->length) / cell->length,
+                                     &named);
+
+      *names |= named;
+      g_array_append_val (line, part);
+    }
+}
+
+/* A positioned line without numbers: when it names columns, it is a
+ * header line, and so are the lines right after it. */
+static void
+note_header_line (NbTableMatcher     *reader,
+                  const NbTableCell *cells,
+                  guint              n_cells)
+{
+  g_autoptr(GArray) line = g_array_new (FALSE, FALSE, sizeof (HeaderCell));
+  gboolean names = FALSE;
+
+  for (guint i = 0; i < n_cells; i++)
+    if (cells[i].length > 0)
+      add_header_cell (reader, &cells[i], line, &names);
+  if (!names && !reader->in_header)
+    {
+      for (guint i = 0; i < line->len; i++)
+        header_cell_clear (&g_array_index (line, HeaderCell, i));
+      return;
+    }
+  if (!reader->in_header)
+    {
+      g_array_set_size (reader->header, 0);
+      reader->header_lines = 0;
+    }
+  /* made here: text never needs them */
+  if (reader->spans == NULL)
+    {
+      reader->spans = g_new0 (GArray *, reader->keys->table->columns->len);
+      for (guint c = 0; c < reader->keys->table->columns->len; c++)
+        reader->spans[c] = g_array_new (FALSE, FALSE, sizeof (Span));
+    }
+  for (guint i = 0; i < line->len; i++)
+    {
+      g_array_index (line, HeaderCell, i).line = reader->header_lines;
+      g_array_append_val (reader->header, g_array_index (line, HeaderCell, i));
+    }
+  reader->header_lines++;
+  reader->in_header = TRUE;
+  reader->spans_dirty = TRUE;
+}
+
+/* Where cell @i of the current row stands, by the header. */
+static gboolean
+slot_span (NbTableMatcher *reader,
+           guint          i,
+           Span          *span)
+{
+  NbTemplateTable *table = reader->keys->table;
+  NbTemplateRow *row = NULL;
+  guint occurrence = 0;
+  guint j = i;
+  GArray *spans;
+
+  if (reader->row == ROW_FLAT)
+    {
+      guint cell = table->first_cell + i;
+
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          row = get_row (reader, r);
+          occurrence = r;
+          if (cell < row->first_cell + row->n_columns)
+            break;
+        }
+      j = cell - row->first_cell;
+    }
+  else
+    {
+      row = get_row (reader, reader->row);
+      occurrence = table->flat ? (guint) reader->row : 0;
+    }
+  spans = reader->spans[row->columns[j]];
+  if (occurrence >= spans->len)
+    {
+      if (reader->row == ROW_FLAT || spans->len != 1)
+        return FALSE;
+      occurrence = 0;
+    }
+  *span = g_array_index (spans, Span, occurrence);
+  return TRUE;
+}
+
+/* Starts placing the row's values by column when the header gives a
+ * place to every cell of the row. */
+static void
+begin_column_mode (NbTableMatcher *reader)
+{
+  const char *label;
+  guint first, n_cells;
+  Span span;
+
+  if (reader->header->len == 0)
+    return;
+  if (reader->spans_dirty)
+    compute_spans (reader);
+  row_cells (reader, reader->row, &first, &n_cells, &label);
+  for (guint i = 0; i < n_cells; i++)
+    if (!slot_span (reader, i, &span))
+      return;
+  reader->column_mode = TRUE;
+  g_array_set_size (reader->values, n_cells);
+  memset (reader->values->data, 0, n_cells * sizeof (Token));
+}
+
+static void
+place_values (NbTableMatcher *reader,
+              const Token   *values,
+              guint          n_values)
+{
+  const char *label;
+  guint first, n_cells;
+
+  row_cells (reader, reader->row, &first, &n_cells, &label);
+  for (guint v = 0; v < n_values; v++)
+    {
+      double center = (values[v].x0 + values[v].x1) / 2;
+      double best_distance = G_MAXDOUBLE;
+      Token *slot = NULL;
+
+      for (guint i = 0; i < n_cells; i++)
+        {
+          Span span;
+          double distance;
+
+          slot_span (reader, i, &span);
+          distance = center < span.x0 ? span.x0 - center : center > span.x1 ? center - span.x1 : 0;
+          if (distance < best_distance)
+            {
+              best_distance = distance;
+              slot = &g_array_index (reader->values, Token, i);
+            }
+        }
+      if (values[v].length == 0)
+        {
+          /* an empty cell: a gap, unless its column is taken already */
+          if (slot->text == NULL)
+            *slot = values[v];
+          continue;
+        }
+      if (slot->text == NULL || slot->length == 0)
+        *slot = values[v];
+      else
+        g_array_append_val (reader->values, values[v]);
+    }
+}
+
+static void
+read_values (NbTableMatcher *reader,
+             const Token   *values,
+             guint          n_values,
+             const char    *label,
+             gsize          label_length,
+             gboolean       label_matched,
+             guint          line,
+             gboolean       positioned)
+{
+  if (reader->row == ROW_NONE && label_length > 0 && !label_matched)
+    {
+      g_autofree char *quoted = nb_import_quote (label, label_length);
+
+      nb_import_diagnose (reader->report, "parse.unknown-row", line, NULL, 0,
+                          _("“%s” is not a row of this table; its numbers were not used"),
+                          quoted);
+      return;
+    }
+
+  if (reader->row == ROW_NONE && reader->pending->len > 0)
+    {
+      int row = match_unique_prefix (reader->keys, reader->pending->str, reader->pending->len);
+
+      if (row >= 0)
+        start_row (reader, row, line);
+    }
+  if (reader->row == ROW_NONE && reader->keys->table->flat)
+    start_row (reader, ROW_FLAT, line);
+  if (reader->row == ROW_NONE)
+    {
+      nb_import_diagnose (reader->report, "parse.unknown-row", line, NULL, 0,
+                          _("Numbers without a row label; they were not used"));
+      return;
+    }
+
+  g_string_truncate (reader->pending, 0);
+  if (!positioned)
+    {
+      g_array_append_vals (reader->values, values, n_values);
+      return;
+    }
+  if (reader->values->len == 0 && !reader->column_mode)
+    begin_column_mode (reader);
+  if (reader->column_mode)
+    {
+      place_values (reader, values, n_values);
+      return;
+    }
+  for (guint v = 0; v < n_values; v++)
+    if (values[v].length > 0)
+      g_array_append_val (reader->values, values[v]);
+}
+
+/* Public API */
+
+static void
+free_spans (NbTableMatcher *reader)
+{
+  for (guint c = 0; reader->spans != NULL && reader->keys != NULL &&
+                    c < reader->keys->table->columns->len; c++)
+    g_array_unref (reader->spans[c]);
+  g_clear_pointer (&reader->spans, g_free);
+}
+
+NbTableMatcher *
+nb_table_matcher_new (void)
+{
+  NbTableMatcher *reader = g_new0 (NbTableMatcher, 1);
+
+  reader->pending = g_string_sized_new (256);
+  reader->values = g_array_new (FALSE, FALSE, sizeof (Token));
+  reader->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  reader->label = g_string_new (NULL);
+  reader->label_tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  reader->header = g_array_new (FALSE, FALSE, sizeof (HeaderCell));
+  g_array_set_clear_func (reader->header, header_cell_clear);
+  return reader;
+}
+
+void
+nb_table_matcher_free (NbTableMatcher *reader)
+{
+  g_string_free (reader->pending, TRUE);
+  g_array_unref (reader->values);
+  g_array_unref (reader->tokens);
+  g_string_free (reader->label, TRUE);
+  g_array_unref (reader->label_tokens);
+  g_array_unref (reader->header);
+  free_spans (reader);
+  g_free (reader->found);
+  g_free (reader);
+}
+
+void
+nb_table_matcher_begin (NbTableMatcher *reader,
+                       NbTableKeys   *keys,
+                       NbReport      *report,
+                       guint          heading_line)
+{
+  free_spans (reader);
+  reader->keys = keys;
+  reader->report = report;
+  g_array_set_size (reader->header, 0);
+  reader->header_lines = 0;
+  reader->in_header = FALSE;
+  reader->spans_dirty = FALSE;
+  reader->heading_line = heading_line;
+  reader->group = -1;
+  reader->n_found = 0;
+  g_free (reader->found);
+  reader->found = g_new0 (gboolean, keys->table->rows->len);
+  g_string_truncate (reader->pending, 0);
+  reset_row (reader);
+}
+
+/**
+ * nb_table_matcher_line:
+ * @reader: a reader between begin and end
+ * @line: one line of the table's text, without its line end
+ * @length: its length
+ * @line_number: its 1-based number in the file
+ */
+void
+nb_table_matcher_line (NbTableMatcher *reader,
+                      const char    *line,
+                      gsize          length,
+                      guint          line_number)
+{
+  const char * const *marks = nb_template_get_marks (reader->keys->template);
+  GArray *tokens = reader->tokens;
+  guint first_value;
+  const char *label = NULL;
+  gsize label_length = 0;
+  gboolean matched = FALSE;
+
+  split_tokens (tokens, line, length, line_number, TRUE);
+  if (tokens->len == 0)
+    return;
+
+  first_value = tokens->len;
+  while (first_value > 0 && is_value (&g_array_index (tokens, Token, first_value - 1), marks))
+    first_value--;
+
+  if (first_value > 0)
+    {
+      Token *last = &g_array_index (tokens, Token, first_value - 1);
+
+      label = g_array_index (tokens, Token, 0).text;
+      label_length = last->text + last->length - label;
+      matched = read_label (reader, label, label_length, line_number);
+    }
+  if (first_value < tokens->len)
+    read_values (reader, &g_array_index (tokens, Token, first_value),
+                 tokens->len - first_value, label, label_length, matched, line_number, FALSE);
+}
+
+/* Splits each cell at blanks; an empty cell is one empty token. Tokens of
+ * one cell share its width in proportion to where they stand in it. */
+static void
+cells_to_tokens (GArray            *tokens,
+                 const NbTableCell *cells,
+                 guint              n_cells)
+{
+  g_array_set_size (tokens, 0);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const NbTableCell *cell = &cells[i];
+      guint first = tokens->len;
+      double width = cell->x1 - cell->x0;
+
+      split_tokens (tokens, cell->text, cell->length, cell->line, FALSE);
+      if (tokens->len == first)
+        {
+          Token empty = { cell->text, 0, cell->line, cell->x0, cell->x1 };
+
+          g_array_append_val (tokens, empty);
+          continue;
+        }
+      for (guint t = first; t < tokens->len; t++)
+        {
+          Token *token = &g_array_index (tokens, Token, t);
+          gsize start = token->text - cell->text;
+
+          token->x0 = cell->x0 + width * start / MAX (cell->length, 1);
+          token->x1 = cell->x0 + width * (start + token->length) / MAX (cell->length, 1);
+        }
+    }
+}
+
+/**
+ * nb_table_matcher_cells:
+ * @reader: a reader between begin and end
+ * @cells: (array length=n_cells): one line of positioned input: the cells
+ *   of a table's grid row, or the runs of glyphs of a PDF line, left to
+ *   right; an empty cell has length 0
+ * @n_cells: their number
+ *
+ * Reads the line as nb_table_matcher_line() reads text, except that the
+ * numbers go to the columns whose headers they stand under when the
+ * header lines name every column of the row.
+ */
+void
+nb_table_matcher_cells (NbTableMatcher     *reader,
+                       const NbTableCell *cells,
+                       guint              n_cells)
+{
+  const char * const *marks = nb_template_get_marks (reader->keys->template);
+  GArray *tokens = reader->tokens;
+  guint first_value;
+  guint label_line = 0;
+  guint value_line = 0;
+  gboolean matched = FALSE;
+
+  cells_to_tokens (tokens, cells, n_cells);
+  first_value = tokens->len;
+  while (first_value > 0)
+    {
+      Token *token = &g_array_index (tokens, Token, first_value - 1);
+
+      if (token->length > 0 && !is_value (token, marks))
+        break;
+      first_value--;
+    }
+
+  /* the label's tokens, without the empty cells among them */
+  g_array_set_size (reader->label_tokens, 0);
+  for (guint t = 0; t < first_value; t++)
+    {
+      Token *token = &g_array_index (tokens, Token, t);
+
+      if (token->length == 0)
+        continue;
+      if (reader->label_tokens->len == 0)
+        label_line = token->line;
+      g_array_append_val (reader->label_tokens, *token);
+    }
+  for (guint t = first_value; t < tokens->len && value_line == 0; t++)
+    if (g_array_index (tokens, Token, t).length > 0)
+      value_line = g_array_index (tokens, Token, t).line;
+
+  g_string_truncate (reader->label, 0);
+  if (reader->label_tokens->len > 0)
+    matched = read_placed_label (reader, &g_array_index (reader->label_tokens, Token, 0),
+                                 reader->label_tokens->len, label_line);
+  if (value_line == 0)
+    {
+      note_header_line (reader, cells, n_cells);
+      return;
+    }
+  reader->in_header = FALSE;
+  read_values (reader, &g_array_index (tokens, Token, first_value), tokens->len - first_value,
+               reader->label->str, reader->label->len, matched, value_line, TRUE);
+}
+
+void
+nb_table_matcher_end (NbTableMatcher *reader)
+{
+  NbTemplateTable *table = reader->keys->table;
+  GPtrArray *sections = nb_template_get_sections (reader->keys->template);
+  const NbTemplateSection *section;
+
+  finish_row (reader);
+  section = g_ptr_array_index (sections, nb_template_lookup_section (reader->keys->template,
+                                                                      table->section));
+  if (reader->n_found == 0)
+    {
+      g_autofree guint *cells = g_new (guint, table->n_cells);
+
+      for (guint i = 0; i < table->n_cells; i++)
+        cells[i] = table->first_cell + i;
+      nb_import_diagnose (reader->report, "parse.missing-table", reader->heading_line,
+                          cells, table->n_cells,
+                          _("The heading “%s” is there, but none of its table's rows were found"),
+                          section->heading);
+      return;
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      NbTemplateRow *row = g_ptr_array_index (table->rows, r);
+      g_autofree guint *cells = NULL;
+
+      if (reader->found[r])
+        continue;
+      cells = g_new (guint, row->n_columns);
+      for (guint i = 0; i < row->n_columns; i++)
+        cells[i] = row->first_cell + i;
+      nb_import_diagnose (reader->report, "parse.missing-row", reader->heading_line,
+                          cells, row->n_columns,
+                          _("The row “%s” of “%s” was not found; its cells stay empty"),
+                          row->label, section->heading);
+    }
+}

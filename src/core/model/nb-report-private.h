@@ -1,0 +1,54 @@
+/* nb-report-private.h — what the importers and the validator may touch
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "nb-report.h"
+#include "nb-place.h"
+
+G_BEGIN_DECLS
+
+/* The undo history keeps at most this many steps, and drops the oldest
+ * sooner when their texts (a long section edited often) add up to more. */
+#define NB_REPORT_HISTORY_STEPS 1000
+#define NB_REPORT_HISTORY_BYTES (16 * 1024 * 1024)
+
+typedef struct
+{
+  char   *text;    /* as written; NULL when empty */
+  gint64  value;   /* valid when state is VALUE */
+  guint   line;    /* 1-based source line, 0 when typed or unknown */
+  guint8  state;   /* NbCellState */
+} NbCellData;
+
+const NbCellData *nb_report_peek_cells          (NbReport    *self);
+const char       *nb_report_peek_section        (NbReport    *self,
+                                                 guint        section);
+void              nb_report_load_cell           (NbReport    *self,
+                                                 guint        cell,
+                                                 const char  *text,
+                                                 gssize       length,
+                                                 guint        line);
+void              nb_report_load_section        (NbReport    *self,
+                                                 guint        section,
+                                                 char        *text,
+                                                 GArray      *lines);
+JsonNode         *nb_report_get_extensions      (NbReport    *self);
+void              nb_report_set_extensions      (NbReport    *self,
+                                                 JsonNode    *extensions);
+void              nb_report_take_import_diagnostic (NbReport     *self,
+                                                    NbDiagnostic *diagnostic);
+void              nb_report_clear_history       (NbReport    *self);
+void              nb_report_set_places          (NbReport    *self,
+                                                 GArray      *places);
+const NbPlace    *nb_report_peek_place          (NbReport    *self,
+                                                 guint        line);
+guint64           nb_report_get_state_id        (NbReport    *self);
+void              nb_report_mark_saved          (NbReport    *self,
+                                                 guint64      state_id);
+
+G_END_DECLS
