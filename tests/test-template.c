@@ -7,6 +7,7 @@
 
 #include "nb-test-util.h"
 
+#include <nb-cross-rules.h>
 #include <nb-template-private.h>
 #include <string.h>
 
@@ -162,6 +163,39 @@ test_broken_templates (void)
     }
 }
 
+/* The rules between two years are the template's data too; a comparison
+ * builds them, and a template that describes them wrongly must fail here
+ * rather than in a comparison. */
+static void
+test_cross_rules (void)
+{
+  g_autoptr(NbTemplate) template = nb_template_new_default (NULL);
+  g_autoptr(GError) error = NULL;
+  NbCrossRules *rules = nb_cross_rules_new (template, &error);
+  static const char *broken =
+    "{\"id\": \"x\", \"marks\": [], \"sections\": [], \"tables\": [], \"rules\": [],"
+    " \"cross_rules\": [{\"id\": \"year.x\", \"severity\": \"error\", \"type\": \"cross-sum\","
+    " \"table\": \"none\", \"each\": \"column\", \"lhs\": [], \"rhs\": []}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (broken, strlen (broken));
+  g_autoptr(NbTemplate) wrong = NULL;
+  gboolean carry_over = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (rules);
+  g_assert_cmpuint (nb_cross_rules_get_n_rules (rules), >=, 3);
+  g_assert_cmpuint (nb_cross_rules_get_n_instances (rules), >, 0);
+  g_assert_cmpuint (nb_cross_rules_get_n_headlines (rules), >, 0);
+  for (guint i = 0; i < nb_cross_rules_get_n_rules (rules); i++)
+    carry_over |= g_str_equal (nb_cross_rules_get_rule (rules, i)->id, "year.carry-over");
+  g_assert_true (carry_over);
+  nb_cross_rules_free (rules);
+
+  wrong = nb_template_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_null (nb_cross_rules_new (wrong, &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -172,6 +206,7 @@ main (int    argc,
   g_test_add_func ("/nianbao/template/sections-and-rules", test_sections_and_rules);
   g_test_add_func ("/nianbao/template/broken", test_broken_templates);
   g_test_add_func ("/nianbao/template/fixable", test_fixable);
+  g_test_add_func ("/nianbao/template/cross-rules", test_cross_rules);
 
   return g_test_run ();
 }

@@ -155,14 +155,6 @@ nb_narrative_view_new (NbReport *report,
   return GTK_WIDGET (self);
 }
 
-guint
-nb_narrative_view_get_section (NbNarrativeView *self)
-{
-  g_return_val_if_fail (NB_IS_NARRATIVE_VIEW (self), 0);
-
-  return self->section;
-}
-
 /**
  * nb_narrative_view_mark_changes:
  * @self: a #NbNarrativeView

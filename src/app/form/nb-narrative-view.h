@@ -17,7 +17,6 @@ G_DECLARE_FINAL_TYPE (NbNarrativeView, nb_narrative_view, NB, NARRATIVE_VIEW, Gt
 
 GtkWidget  *nb_narrative_view_new              (NbReport        *report,
                                                 guint            section);
-guint       nb_narrative_view_get_section      (NbNarrativeView *self);
 void        nb_narrative_view_mark_changes     (NbNarrativeView *self,
                                                 const char      *other);
 guint       nb_narrative_view_get_n_marked     (NbNarrativeView *self);

@@ -254,12 +254,6 @@ nb_cell_get_state (NbCell *self)
   return self->report ? nb_report_get_cell_state (self->report, self->index) : NB_CELL_STATE_EMPTY;
 }
 
-gboolean
-nb_cell_has_value (NbCell *self)
-{
-  return nb_cell_get_state (self) == NB_CELL_STATE_VALUE;
-}
-
 gint64
 nb_cell_get_value (NbCell *self)
 {

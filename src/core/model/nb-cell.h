@@ -23,7 +23,6 @@ const char  *nb_cell_get_text    (NbCell     *self);
 void         nb_cell_set_text    (NbCell     *self,
                                   const char *text);
 NbCellState  nb_cell_get_state   (NbCell     *self);
-gboolean     nb_cell_has_value   (NbCell     *self);
 gint64       nb_cell_get_value   (NbCell     *self);
 guint        nb_cell_get_line    (NbCell     *self);
 NbReport    *nb_cell_get_report  (NbCell     *self);

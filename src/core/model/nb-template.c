@@ -16,6 +16,17 @@
 
 #define DEFAULT_TEMPLATE "/io/github/nianbao/Nianbao/templates/2021.json"
 
+/* One cell of the form: its address, label and kind */
+typedef struct
+{
+  char       *address;
+  char       *label;     /* column label, then row label */
+  NbCellKind  kind;
+  guint       table;
+  guint       row;
+  guint       column;
+} NbTemplateCell;
+
 struct _NbTemplate
 {
   GObject     parent_instance;
@@ -1181,15 +1192,6 @@ GPtrArray *
 nb_template_get_rules (NbTemplate *self)
 {
   return self->rules;
-}
-
-const NbTemplateCell *
-nb_template_get_cell (NbTemplate *self,
-                      guint       cell)
-{
-  g_assert (cell < self->cells->len);
-
-  return &g_array_index (self->cells, NbTemplateCell, cell);
 }
 
 const NbRuleInstance *

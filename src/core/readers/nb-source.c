@@ -249,12 +249,6 @@ nb_source_add_paragraph (NbSource      *self,
   return TRUE;
 }
 
-gboolean
-nb_source_is_full (NbSource *self)
-{
-  return self->full;
-}
-
 guint
 nb_source_get_n_lines (NbSource *self)
 {

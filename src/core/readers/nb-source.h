@@ -84,7 +84,6 @@ gboolean             nb_source_add_paragraph    (NbSource        *self,
                                                  const char      *text,
                                                  gssize           length,
                                                  const NbPlace   *place);
-gboolean             nb_source_is_full          (NbSource        *self);
 guint                nb_source_get_n_lines      (NbSource        *self);
 const NbSourceLine  *nb_source_get_line         (NbSource        *self,
                                                  guint            line);

@@ -459,14 +459,6 @@ nb_document_get_source (NbDocument *self)
 }
 
 gboolean
-nb_document_get_canonical (NbDocument *self)
-{
-  g_return_val_if_fail (NB_IS_DOCUMENT (self), FALSE);
-
-  return self->file != NULL;
-}
-
-gboolean
 nb_document_get_busy (NbDocument *self)
 {
   g_return_val_if_fail (NB_IS_DOCUMENT (self), FALSE);

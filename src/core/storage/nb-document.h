@@ -52,7 +52,6 @@ NbReport     *nb_document_get_report       (NbDocument           *self);
 NbValidator  *nb_document_get_validator    (NbDocument           *self);
 GFile        *nb_document_get_file         (NbDocument           *self);
 GFile        *nb_document_get_source       (NbDocument           *self);
-gboolean      nb_document_get_canonical    (NbDocument           *self);
 gboolean      nb_document_get_busy         (NbDocument           *self);
 char         *nb_document_dup_display_name (NbDocument           *self);
 char         *nb_document_dup_suggested_name (NbDocument         *self);
