@@ -128,6 +128,10 @@ nb_recovery_window_class_init (NbRecoveryWindowClass *klass)
 
   object_class->finalize = nb_recovery_window_finalize;
 
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+                                               "/io/github/nianbao/Nianbao/nb-recovery-window.ui");
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), NbRecoveryWindow, group);
+
   /**
    * NbRecoveryWindow::restore:
    * @self: the window
@@ -143,21 +147,7 @@ nb_recovery_window_class_init (NbRecoveryWindowClass *klass)
 static void
 nb_recovery_window_init (NbRecoveryWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *page = adw_preferences_page_new ();
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Recover Unsaved Reports"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 560, 420);
-  self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-  adw_preferences_group_set_title (self->group, _("Recover Unsaved Reports"));
-  adw_preferences_group_set_description (self->group,
-                                         _("Nianbao was closed before these reports were saved. "
-                                           "Restore one to keep working on it, or discard it."));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->group);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
 }
 

@@ -53,6 +53,8 @@ void  nb_window_save               (NbWindow       *self,
 void  nb_window_reload             (NbWindow       *self);
 GFile *nb_window_dup_document_folder (NbWindow     *self);
 
+void  _nb_window_add_drop_target   (NbWindow       *self);
+
 void  nb_window_class_add_export_actions (GtkWidgetClass *widget_class);
 void  nb_window_update_export_actions    (NbWindow       *self);
 
