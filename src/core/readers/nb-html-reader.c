@@ -325,6 +325,82 @@ leave_node (xmlNode   *node,
   return TRUE;
 }
 
+/* Attributes one element may have: far beyond any page's, and below
+ * what makes the parser's time (quadratic in them) grow. */
+#define MAX_ATTRIBUTES 256
+
+/* Counts the attributes of the tag whose name starts at @p, as a
+ * browser tokenises them; returns where the tag ends. */
+static const char *
+count_attributes (const char *p,
+                  const char *end,
+                  guint      *n_attributes)
+{
+  *n_attributes = 0;
+  while (p < end && !is_html_blank (*p) && *p != '>')
+    p++;
+  while (p < end && *p != '>')
+    {
+      if (is_html_blank (*p) || *p == '/')
+        {
+          p++;
+          continue;
+        }
+      ++*n_attributes;
+      while (p < end && !is_html_blank (*p) && *p != '>' && *p != '=')
+        p++;
+      if (p < end && *p == '=')
+        {
+          char quote = ++p < end && (*p == '"' || *p == '\'') ? *p++ : 0;
+
+          while (p < end && (quote ? *p != quote : !is_html_blank (*p) && *p != '>'))
+            p++;
+          if (quote != 0 && p < end)
+            p++;
+        }
+    }
+  return p;
+}
+
+/* Refuses, before parsing, an element with more attributes than any
+ * page has: libxml2 compares each with all before it. */
+static gboolean
+check_attributes (const char  *text,
+                  gsize        length,
+                  GError     **error)
+{
+  const char *end = text + length;
+  guint line = 1;
+
+  for (const char *p = text; p < end;)
+    {
+      const char *tag = memchr (p, '<', end - p);
+      guint n_attributes = 0;
+
+      if (tag == NULL)
+        break;
+      for (; p < tag; p++)
+        line += *p == '\n';
+      /* only a letter after '<' starts a tag: "1 < 2" is text */
+      if (tag + 1 >= end || !g_ascii_isalpha (tag[1]))
+        {
+          p = tag + 1;
+          continue;
+        }
+      p = count_attributes (tag + 1, end, &n_attributes);
+      if (n_attributes > MAX_ATTRIBUTES)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                       _("Line %u: an element has %u attributes; no report's page has more "
+                         "than %u"), line, n_attributes, MAX_ATTRIBUTES);
+          return FALSE;
+        }
+      for (const char *q = tag; q < p; q++)
+        line += *q == '\n';
+    }
+  return TRUE;
+}
+
 /**
  * nb_html_read:
  * @data: a web page
@@ -360,7 +436,8 @@ nb_html_read (const char  *data,
                    size / (1024.0 * 1024.0), NB_READER_MAX_FILE / (1024 * 1024));
       return NULL;
     }
-  if (!decode_page (data, size, charset, &decoded, error))
+  if (!decode_page (data, size, charset, &decoded, error) ||
+      !check_attributes (decoded.text, decoded.length, error))
     return NULL;
 
   context = htmlNewParserCtxt ();

@@ -1,0 +1,309 @@
+/* test-untrusted.c — files made to hang, exhaust or mislead the readers,
+ * the canonical format and the exports: each ends in a clear error or a
+ * correct read. Large inputs are generated here, never committed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "nb-test-util.h"
+
+#include <gsf/gsf.h>
+#include <nb-readers.h>
+#include <string.h>
+
+/* Helpers */
+
+/* All the source's pieces, one a line. */
+static char *
+source_text (NbSource *source)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < nb_source_get_n_lines (source); i++)
+    {
+      const NbSourceLine *line = nb_source_get_line (source, i);
+
+      for (guint k = 0; k < line->n_pieces; k++)
+        {
+          const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece + k);
+
+          g_string_append_len (out, nb_source_get_text (source, piece), piece->length);
+          g_string_append_c (out, k + 1 < line->n_pieces ? '|' : '\n');
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+zip_add (GsfOutfile *zip,
+         const char *path,
+         const char *data,
+         gsize       size)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  GsfOutfile *dir = g_object_ref (zip);
+  guint n = g_strv_length (parts);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      GsfOutput *child = gsf_outfile_new_child (dir, parts[i], TRUE);
+
+      g_object_unref (dir);
+      dir = GSF_OUTFILE (child);
+    }
+  {
+    GsfOutput *member = gsf_outfile_new_child_full (dir, parts[n - 1], FALSE,
+                                                    "compression-level", GSF_ZIP_DEFLATED, NULL);
+
+    gsf_output_write (member, size, (const guint8 *) data);
+    gsf_output_close (member);
+    g_object_unref (member);
+  }
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      GsfOutput *parent = GSF_OUTPUT (gsf_output_container (GSF_OUTPUT (dir)));
+
+      gsf_output_close (GSF_OUTPUT (dir));
+      g_object_unref (dir);
+      dir = g_object_ref (GSF_OUTFILE (parent));
+    }
+  g_object_unref (dir);
+}
+
+/* An archive of @n_parts parts: path, data, size, … */
+static GBytes *
+make_zip (guint n_parts,
+          ...)
+{
+  GsfOutput *memory = gsf_output_memory_new ();
+  GsfOutfile *zip = gsf_outfile_zip_new (memory, NULL);
+  GBytes *bytes;
+  va_list ap;
+
+  g_assert_nonnull (zip);
+  va_start (ap, n_parts);
+  for (guint i = 0; i < n_parts; i++)
+    {
+      const char *path = va_arg (ap, const char *);
+      const char *data = va_arg (ap, const char *);
+      gsize size = va_arg (ap, gsize);
+
+      zip_add (zip, path, data, size);
+    }
+  va_end (ap);
+  gsf_output_close (GSF_OUTPUT (zip));
+  g_object_unref (zip);
+  bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (memory)),
+                       gsf_output_size (memory));
+  g_object_unref (memory);
+  return bytes;
+}
+
+#define TYPES "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/" \
+              "package/2006/content-types\"/>"
+
+static GBytes *
+make_docx (const char *document,
+           gsize       size)
+{
+  return make_zip (2, "[Content_Types].xml", TYPES, strlen (TYPES),
+                   "word/document.xml", document, size);
+}
+
+#define W_DOCUMENT_START \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" \
+  "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+#define W_DOCUMENT_END "</w:body></w:document>"
+
+/* The Word document's text, or NULL with @error set. */
+static char *
+read_docx (GBytes  *docx,
+           GError **error)
+{
+  g_autoptr(NbZip) zip = nb_zip_open (g_bytes_get_data (docx, NULL), g_bytes_get_size (docx), error);
+  NbSource *source = zip ? nb_docx_read (zip, error) : NULL;
+  char *text = source ? source_text (source) : NULL;
+
+  g_clear_pointer (&source, nb_source_free);
+  return text;
+}
+
+static char *
+read_html (const char  *page,
+           gsize        size,
+           GError     **error)
+{
+  NbSource *source = nb_html_read (page, size, NULL, error);
+  char *text = source ? source_text (source) : NULL;
+
+  g_clear_pointer (&source, nb_source_free);
+  return text;
+}
+
+/* `<p a0=x a1=x …>` with @n attributes, @n_elements times. */
+static GString *
+many_attributes (GString    *out,
+                 guint       n_elements,
+                 guint       n,
+                 const char *tag)
+{
+  for (guint e = 0; e < n_elements; e++)
+    {
+      g_string_append_printf (out, "<%s", tag);
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (out, " a%u=\"1\"", i);
+      g_string_append_printf (out, ">x</%s>", tag);
+    }
+  return out;
+}
+
+/* 1. HTML: one element with very many attributes */
+
+static void
+test_html_attributes (void)
+{
+  g_autoptr(GString) page = g_string_new ("<html><body>\n<p>报告</p>\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  many_attributes (page, 1, 200000, "p");
+  g_string_append (page, "</body></html>");
+  text = read_html (page->str, page->len, &error);
+  g_assert_null (text);
+  g_assert_error (error, NB_ERROR, NB_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "Line 3"));
+  g_assert_nonnull (strstr (error->message, "200000"));
+  g_clear_error (&error);
+
+  /* as many attributes over many elements are read, as a page is */
+  g_string_assign (page, "<html><body><p>报告</p>");
+  many_attributes (page, 1000, 200, "p");
+  g_string_append (page, "<p>1 < 2 a b c d e f g h i j k l m n o p q r s t u v w x y z</p>");
+  g_string_append (page, "</body></html>");
+  text = read_html (page->str, page->len, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "报告\nx\nx\n"));
+  g_assert_true (g_str_has_suffix (text, "1 < 2 a b c d e f g h i j k l m n o p q r s t u v w x y z\n"));
+}
+
+/* 2. DOCX: one element with very many attributes */
+
+static void
+test_docx_attributes (void)
+{
+  g_autoptr(GString) document = g_string_new (W_DOCUMENT_START "\n\n");
+  g_autoptr(GBytes) docx = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  many_attributes (document, 1, 200000, "w:p");
+  g_string_append (document, W_DOCUMENT_END);
+  docx = make_docx (document->str, document->len);
+  text = read_docx (docx, &error);
+  g_assert_null (text);
+  g_assert_error (error, NB_ERROR, NB_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "line 3"));
+  g_clear_error (&error);
+  g_clear_pointer (&docx, g_bytes_unref);
+
+  g_string_assign (document, W_DOCUMENT_START);
+  many_attributes (document, 1000, 200, "w:p");
+  g_string_append (document, "<w:p><w:r><w:t>报告</w:t></w:r></w:p>" W_DOCUMENT_END);
+  docx = make_docx (document->str, document->len);
+  text = read_docx (docx, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "报告\n");
+}
+
+/* 5. DOCX: a small archive of millions of elements */
+
+static void
+test_docx_nodes (void)
+{
+  g_autoptr(GString) document = g_string_new (W_DOCUMENT_START);
+  g_autoptr(GBytes) docx = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 8000000; i++)
+    g_string_append (document, "<a/>");
+  g_string_append (document, W_DOCUMENT_END);
+  docx = make_docx (document->str, document->len);
+  g_assert_cmpuint (g_bytes_get_size (docx), <, 100 * 1024);
+  text = read_docx (docx, &error);
+  g_assert_null (text);
+  g_assert_error (error, NB_ERROR, NB_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "word/document.xml"));
+}
+
+/* 14. A document type in a UTF-16 part is seen as in a UTF-8 one */
+
+static char *
+to_utf16 (const char *text,
+          gsize      *size)
+{
+  g_autofree char *body = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, size, NULL);
+  char *out = g_malloc (*size + 2);
+
+  memcpy (out, "\xff\xfe", 2);
+  memcpy (out + 2, body, *size);
+  *size += 2;
+  return out;
+}
+
+static void
+test_docx_utf16 (void)
+{
+  const char *hostile = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>"
+                        "<!DOCTYPE w:document [<!ENTITY a \"aaaaaaaaaa\">]>"
+                        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                        "<w:body><w:p><w:r><w:t>&a;</w:t></w:r></w:p></w:body></w:document>";
+  const char *fine = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>"
+                     "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                     "<w:body><w:p><w:r><w:t>侯寨办事处 2024 年</w:t></w:r></w:p></w:body></w:document>";
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  g_autofree char *part = to_utf16 (hostile, &size);
+  g_autoptr(GBytes) docx = make_docx (part, size);
+  g_autofree char *text = read_docx (docx, &error);
+
+  g_assert_null (text);
+  g_assert_error (error, NB_ERROR, NB_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "document type"));
+  g_clear_error (&error);
+  g_clear_pointer (&docx, g_bytes_unref);
+  g_clear_pointer (&part, g_free);
+
+  part = to_utf16 (fine, &size);
+  docx = make_docx (part, size);
+  text = read_docx (docx, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "侯寨办事处 2024 年\n");
+}
+
+/* 12. A text that mentions a PDF header is text */
+
+static void
+test_detect_pdf (void)
+{
+  const char *text = "本报告不是 %PDF-1.4 文件\n";
+
+  g_assert_cmpint (nb_format_detect (text, strlen (text)), ==, NB_FORMAT_TEXT);
+  g_assert_cmpint (nb_format_detect ("%PDF-1.4\n", 9), ==, NB_FORMAT_PDF);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/untrusted/html/attributes", test_html_attributes);
+  g_test_add_func ("/untrusted/docx/attributes", test_docx_attributes);
+  g_test_add_func ("/untrusted/docx/nodes", test_docx_nodes);
+  g_test_add_func ("/untrusted/docx/utf16-doctype", test_docx_utf16);
+  g_test_add_func ("/untrusted/detect/pdf-mention", test_detect_pdf);
+  return g_test_run ();
+}
