@@ -283,6 +283,79 @@ test_docx_utf16 (void)
   g_assert_cmpstr (text, ==, "侯寨办事处 2024 年\n");
 }
 
+/* 11. XLSX: row numbers that are not numbers, a value far below */
+
+#define WORKBOOK "<workbook xmlns:r=\"r\"><sheets><sheet r:id=\"rId1\"/></sheets></workbook>"
+#define RELS "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/>" \
+             "</Relationships>"
+
+static char *
+read_xlsx (const char  *rows,
+           GError     **error)
+{
+  g_autofree char *sheet = g_strconcat ("<worksheet><sheetData>", rows,
+                                        "</sheetData></worksheet>", NULL);
+  g_autoptr(GBytes) xlsx = make_zip (4, "[Content_Types].xml", TYPES, strlen (TYPES),
+                                     "xl/workbook.xml", WORKBOOK, strlen (WORKBOOK),
+                                     "xl/_rels/workbook.xml.rels", RELS, strlen (RELS),
+                                     "xl/worksheets/sheet1.xml", sheet, strlen (sheet));
+  g_autoptr(NbZip) zip = nb_zip_open (g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx), error);
+  NbSource *source = zip ? nb_xlsx_read (zip, error) : NULL;
+  char *text = source ? source_text (source) : NULL;
+
+  g_clear_pointer (&source, nb_source_free);
+  return text;
+}
+
+static void
+test_xlsx_rows (void)
+{
+  const char *bad[] = { "x", "0", "-1", "", "18446744073709551617" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *middle = g_strdup_printf (
+        "<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B1\"><v>2</v></c></row>"
+        "<row r=\"%s\"><c><v>3</v></c><c r=\"?\"><v>4</v></c></row>"
+        "<row><c><v>5</v></c></row>", bad[i]);
+      g_autofree char *first = g_strdup_printf (
+        "<row r=\"%s\"><c><v>3</v></c></row><row><c><v>5</v></c></row>", bad[i]);
+      g_autofree char *text = read_xlsx (middle, &error);
+
+      g_test_message ("r=\"%s\"", bad[i]);
+      g_assert_no_error (error);
+      /* a huge number is past the last row a sheet may have */
+      g_assert_cmpstr (text, ==, i == 4 ? "1|2\n" : "1|2\n3|4\n5\n");
+      g_clear_pointer (&text, g_free);
+      text = read_xlsx (first, &error);
+      g_assert_no_error (error);
+      if (i != 4)
+        g_assert_cmpstr (text, ==, "3\n5\n");
+    }
+}
+
+static void
+test_xlsx_far_cell (void)
+{
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint r = 1; r <= 10; r++)
+    {
+      g_string_append_printf (rows, "<row r=\"%u\">", r);
+      for (guint c = 0; c < 20; c++)
+        g_string_append_printf (rows, "<c r=\"%c%u\"><v>%u</v></c>", 'A' + c, r, c);
+      g_string_append (rows, "</row>");
+    }
+  g_string_append (rows, "<row r=\"99999\"><c r=\"A99999\"><v>7</v></c></row>");
+  text = read_xlsx (rows->str, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (text, "0|1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19\n"));
+  g_assert_true (g_str_has_suffix (text, "|19\n7\n"));
+}
+
 /* 12. A text that mentions a PDF header is text */
 
 static void
@@ -304,6 +377,8 @@ main (int   argc,
   g_test_add_func ("/untrusted/docx/attributes", test_docx_attributes);
   g_test_add_func ("/untrusted/docx/nodes", test_docx_nodes);
   g_test_add_func ("/untrusted/docx/utf16-doctype", test_docx_utf16);
+  g_test_add_func ("/untrusted/xlsx/bad-row-numbers", test_xlsx_rows);
+  g_test_add_func ("/untrusted/xlsx/far-cell", test_xlsx_far_cell);
   g_test_add_func ("/untrusted/detect/pdf-mention", test_detect_pdf);
   return g_test_run ();
 }
