@@ -9,9 +9,14 @@
 
 #include "nb-test-util.h"
 
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <gsf/gsf.h>
+#include <nb-file-replace.h>
 #include <nb-readers.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Helpers */
 
@@ -356,6 +361,81 @@ test_xlsx_far_cell (void)
   g_assert_true (g_str_has_suffix (text, "|19\n7\n"));
 }
 
+/* 7. Devices and links to them are written through, never replaced */
+
+static gboolean
+replace_path (const char  *path,
+              const char  *text,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return nb_file_replace (file, bytes, NULL, error);
+}
+
+static void
+test_replace_devices (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nb-untrusted-XXXXXX", &error);
+  g_autofree char *link = g_build_filename (dir, "null-link", NULL);
+  g_autofree char *file = g_build_filename (dir, "file.txt", NULL);
+  g_autofree char *file_link = g_build_filename (dir, "file-link", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *contents = NULL;
+  char buffer[16] = { 0 };
+  GStatBuf info;
+  int reader;
+
+  g_assert_no_error (error);
+  g_assert_true (replace_path ("/dev/null", "报告", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat ("/dev/null", &info), ==, 0);
+  g_assert_true (S_ISCHR (info.st_mode));
+
+  g_assert_cmpint (symlink ("/dev/null", link), ==, 0);
+  g_assert_true (replace_path (link, "报告", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (link, &info), ==, 0);
+  g_assert_true (S_ISLNK (info.st_mode));
+
+  /* a link to a file: the file gets the text, the link stays */
+  g_assert_true (g_file_set_contents (file, "old", -1, NULL));
+  g_assert_cmpint (symlink (file, file_link), ==, 0);
+  g_assert_true (replace_path (file_link, "new", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_lstat (file_link, &info), ==, 0);
+  g_assert_true (S_ISLNK (info.st_mode));
+  g_assert_true (g_file_get_contents (file, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "new");
+
+  /* a pipe is written to; one nobody reads fails at once */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (replace_path (fifo, "abc", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  reader = g_open (fifo, O_RDONLY | O_NONBLOCK, 0);
+  g_assert_cmpint (reader, >=, 0);
+  g_assert_true (replace_path (fifo, "abc", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (read (reader, buffer, sizeof buffer - 1), ==, 3);
+  g_assert_cmpstr (buffer, ==, "abc");
+  close (reader);
+  g_assert_cmpint (g_lstat (fifo, &info), ==, 0);
+  g_assert_true (S_ISFIFO (info.st_mode));
+
+  /* a folder is not a file */
+  g_assert_false (replace_path (dir, "abc", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+
+  g_unlink (fifo);
+  g_unlink (file_link);
+  g_unlink (file);
+  g_unlink (link);
+  g_rmdir (dir);
+}
+
 /* 12. A text that mentions a PDF header is text */
 
 static void
@@ -379,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/untrusted/docx/utf16-doctype", test_docx_utf16);
   g_test_add_func ("/untrusted/xlsx/bad-row-numbers", test_xlsx_rows);
   g_test_add_func ("/untrusted/xlsx/far-cell", test_xlsx_far_cell);
+  g_test_add_func ("/untrusted/replace/devices", test_replace_devices);
   g_test_add_func ("/untrusted/detect/pdf-mention", test_detect_pdf);
   return g_test_run ();
 }
