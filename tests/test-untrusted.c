@@ -436,6 +436,71 @@ test_replace_devices (void)
   g_rmdir (dir);
 }
 
+/* 7, 15. The command line: standard input and output, devices, passwords */
+
+/* Runs nianbao-cli with @args, @input on its standard input; returns its
+ * exit status. */
+static int
+run_cli (const char * const  *args,
+         const char          *input,
+         char               **out)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) in = g_bytes_new (input ? input : "", input ? strlen (input) : 0);
+  g_autoptr(GBytes) stdout_bytes = NULL;
+  g_autoptr(GBytes) stderr_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("NIANBAO_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, in, NULL, &stdout_bytes, &stderr_bytes, &error);
+  g_assert_no_error (error);
+  g_test_message ("%.*s", (int) g_bytes_get_size (stderr_bytes),
+                  (const char *) g_bytes_get_data (stderr_bytes, NULL));
+  *out = g_strndup (g_bytes_get_data (stdout_bytes, NULL), g_bytes_get_size (stdout_bytes));
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_cli_streams (void)
+{
+  g_autofree char *seed = nb_test_seed_path (nb_test_seeds[0]);
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *pdf = g_test_build_filename (G_TEST_DIST, "data", "formats", "encrypted.pdf", NULL);
+
+  g_assert_true (g_file_get_contents (seed, &text, NULL, NULL));
+
+  /* "-" reads standard input */
+  g_assert_cmpint (run_cli ((const char *[]) { "convert", "-", "-", NULL }, text, &out), ==, 0);
+  g_assert_nonnull (strstr (out, "\"organ\": \"偃师区伊洛街道办事处\""));
+  g_clear_pointer (&out, g_free);
+
+  /* /dev/stdout is where standard output goes, not a file to replace */
+  g_assert_cmpint (run_cli ((const char *[]) { "convert", seed, "/dev/stdout", NULL }, NULL, &out),
+                   ==, 0);
+  g_assert_nonnull (strstr (out, "\"format\": \"nianbao-report\""));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "export", "--to=txt", seed, "/dev/null", NULL },
+                            NULL, &out), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  /* an encrypted PDF is read with its password */
+  g_assert_cmpint (run_cli ((const char *[]) { "check", pdf, NULL }, NULL, &out), ==, 2);
+  g_assert_nonnull (strstr (out, "password"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "convert", "--password=user-secret", pdf, "-", NULL },
+                            NULL, &out), <=, 1);
+  g_assert_nonnull (strstr (out, "\"organ\": \"偃师区伊洛街道办事处\""));
+}
+
 /* 12. A text that mentions a PDF header is text */
 
 static void
@@ -460,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/untrusted/xlsx/bad-row-numbers", test_xlsx_rows);
   g_test_add_func ("/untrusted/xlsx/far-cell", test_xlsx_far_cell);
   g_test_add_func ("/untrusted/replace/devices", test_replace_devices);
+  g_test_add_func ("/untrusted/cli/streams", test_cli_streams);
   g_test_add_func ("/untrusted/detect/pdf-mention", test_detect_pdf);
   return g_test_run ();
 }
