@@ -501,6 +501,156 @@ test_cli_streams (void)
   g_assert_nonnull (strstr (out, "\"organ\": \"偃师区伊洛街道办事处\""));
 }
 
+/* 8, 9. The canonical file: what is written is read back, exactly */
+
+static char *
+canonical_text (NbReport *report)
+{
+  g_autoptr(GBytes) bytes = nb_canonical_write (report);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* A clean report's canonical file with @extensions. */
+static char *
+with_extensions (NbTemplate *template,
+                 const char *extensions)
+{
+  g_autoptr(NbReport) report = nb_test_clean_report (template);
+  g_autofree char *text = canonical_text (report);
+  gsize end = strlen (text);
+
+  /* the member goes last in the root object */
+  while (end > 0 && text[end - 1] != '}')
+    end--;
+  return g_strdup_printf ("%.*s,\n  \"extensions\": %s\n}\n", (int) end - 2, text, extensions);
+}
+
+static NbReport *
+read_canonical (NbTemplate  *template,
+                const char  *text,
+                GError     **error)
+{
+  return nb_canonical_read (template, text, strlen (text), error);
+}
+
+static void
+test_canonical_exact (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = nb_template_new_default (&error);
+  const char *refused[] = {
+    "{ \"big\": 18446744073709551616 }",
+    "{ \"big\": -9223372036854775809 }",
+    "{ \"long\": 0.12345678901234567890123 }",
+    "{ \"huge\": 1e400 }",
+    "{ \"lost\": 1e-400 }",
+    "{ \"nul\": \"a\\u0000b\" }",
+  };
+  g_autofree char *text = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbReport) reread = NULL;
+
+  g_assert_no_error (error);
+  text = with_extensions (template,
+                          "{ \"big\": 9223372036854775807, \"small\": -9223372036854775808, "
+                          "\"zero\": -0.0, \"tenth\": 0.1, \"tiny\": 5e-324, "
+                          "\"wide\": 1.23456789012345e25 }");
+  report = read_canonical (template, text, &error);
+  g_assert_no_error (error);
+  written = canonical_text (report);
+  g_assert_nonnull (strstr (written, "\"big\": 9223372036854775807"));
+  g_assert_nonnull (strstr (written, "\"small\": -9223372036854775808"));
+  g_assert_nonnull (strstr (written, "\"zero\": -0.0"));
+  g_assert_nonnull (strstr (written, "\"tenth\": 0.1"));
+  g_assert_nonnull (strstr (written, "\"tiny\": 5e-324"));
+  g_assert_nonnull (strstr (written, "\"wide\": 1.23456789012345e+25"));
+  /* and the second time as the first */
+  reread = read_canonical (template, written, &error);
+  g_assert_no_error (error);
+  again = canonical_text (reread);
+  g_assert_cmpstr (again, ==, written);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *bad = with_extensions (template, refused[i]);
+      g_autoptr(NbReport) none = read_canonical (template, bad, &error);
+
+      g_test_message ("%s", refused[i]);
+      g_assert_null (none);
+      g_assert_error (error, NB_ERROR, NB_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "Line "));
+      g_clear_error (&error);
+    }
+}
+
+static void
+test_canonical_strict (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = nb_template_new_default (&error);
+  g_autoptr(NbReport) report = nb_test_clean_report (template);
+  g_autofree char *text = canonical_text (report);
+  g_autofree char *trailing = g_strconcat (text, "{}", NULL);
+  g_autofree char *organ = NULL;
+  g_autofree char *amount = NULL;
+  g_autoptr(NbReport) none = NULL;
+
+  none = read_canonical (template, trailing, &error);
+  g_assert_null (none);
+  g_assert_error (error, NB_ERROR, NB_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "after the end"));
+  g_clear_error (&error);
+
+  organ = nb_test_replace (text, "\"organ\": \"", "\"organ\": \"某\\u0000");
+  g_assert_cmpstr (organ, !=, text);
+  none = read_canonical (template, organ, &error);
+  g_assert_null (none);
+  g_assert_error (error, NB_ERROR, NB_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "U+0000"));
+  g_clear_error (&error);
+
+  nb_test_set (report, "t2/fees/amount", "1");
+  g_clear_pointer (&text, g_free);
+  text = canonical_text (report);
+  amount = nb_test_replace (text, "\"amount\": 1 }", "\"amount\": 5e-324 }");
+  g_assert_cmpstr (amount, !=, text);
+  none = read_canonical (template, amount, &error);
+  g_assert_null (none);
+  g_assert_error (error, NB_ERROR, NB_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "amount"));
+}
+
+/* 8. A report whose file would be too large to read is not written */
+static void
+test_canonical_size (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = nb_template_new_default (&error);
+  g_autoptr(NbReport) report = nb_test_clean_report (template);
+  g_autofree char *organ = g_malloc (1500001);
+  g_autofree char *dir = g_dir_make_tmp ("nb-untrusted-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.nianbao.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+
+  memset (organ, 1, 1500000);
+  organ[1500000] = '\0';
+  nb_report_set_organ (report, organ);
+  bytes = nb_canonical_write (report);
+  /* each control character is written as six bytes */
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, NB_CANONICAL_MAX_FILE);
+  g_assert_false (nb_canonical_check_size (bytes, &error));
+  g_assert_error (error, NB_ERROR, NB_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_false (nb_canonical_save (report, file, NULL, &error));
+  g_assert_error (error, NB_ERROR, NB_ERROR_TOO_LARGE);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 /* 12. A text that mentions a PDF header is text */
 
 static void
@@ -526,6 +676,9 @@ main (int   argc,
   g_test_add_func ("/untrusted/xlsx/far-cell", test_xlsx_far_cell);
   g_test_add_func ("/untrusted/replace/devices", test_replace_devices);
   g_test_add_func ("/untrusted/cli/streams", test_cli_streams);
+  g_test_add_func ("/untrusted/canonical/exact", test_canonical_exact);
+  g_test_add_func ("/untrusted/canonical/strict", test_canonical_strict);
+  g_test_add_func ("/untrusted/canonical/size", test_canonical_size);
   g_test_add_func ("/untrusted/detect/pdf-mention", test_detect_pdf);
   return g_test_run ();
 }

@@ -22,7 +22,7 @@ write_output (NbReport    *report,
     {
       g_autoptr(GBytes) bytes = nb_canonical_write (report);
 
-      return nb_cli_write_stdout (bytes, error);
+      return nb_canonical_check_size (bytes, error) && nb_cli_write_stdout (bytes, error);
     }
   file = g_file_new_for_commandline_arg (path);
   return nb_canonical_save (report, file, NULL, error);

@@ -25,8 +25,12 @@
 #include "nb-text-decoder.h"
 
 #define MAX_TITLE_LINES 3
+
 /* a heading may carry a few words more than the template's, such as 统计 */
 #define MAX_HEADING_EXTRA 12
+
+/* a canonical file Nianbao writes is one it reads */
+G_STATIC_ASSERT (NB_CANONICAL_MAX_FILE <= NB_READER_MAX_FILE);
 
 struct _NbImporter
 {
