@@ -651,6 +651,40 @@ test_canonical_size (void)
   g_rmdir (dir);
 }
 
+/* 10. A row whose numbers do not read is reported on its own line */
+
+static void
+test_text_numerals (void)
+{
+  const char *rows[][2] = {
+    { "规章\t一\t二\t三", "“一”" },
+    { "规章\t999999999999999999999.9999999\t0\t0", "“999999999999999999999.9999999”" },
+    { "规章 三十 1e308 0", "“三十”" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = nb_template_new_default (&error);
+  g_autoptr(NbImporter) importer = nb_importer_new (template);
+  g_autofree char *seed = nb_test_seed_path (nb_test_seeds[0]);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (seed, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "\n规章\t0\t0\t0\n"));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *row = g_strdup_printf ("\n%s\n", rows[i][0]);
+      g_autofree char *changed = nb_test_replace (text, "\n规章\t0\t0\t0\n", row);
+      g_autoptr(NbReport) report = nb_test_import_string (importer, changed);
+      g_autoptr(NbValidator) validator = nb_validator_new (report);
+      NbDiagnostic *invalid = nb_test_find_rule (G_LIST_MODEL (validator), "cell.invalid");
+
+      g_test_message ("%s", rows[i][0]);
+      g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.missing-row"));
+      g_assert_nonnull (invalid);
+      g_assert_nonnull (strstr (nb_diagnostic_get_message (invalid), rows[i][1]));
+      g_assert_cmpuint (nb_diagnostic_get_line (invalid), ==, 23);
+    }
+}
+
 /* 12. A text that mentions a PDF header is text */
 
 static void
@@ -679,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/untrusted/canonical/exact", test_canonical_exact);
   g_test_add_func ("/untrusted/canonical/strict", test_canonical_strict);
   g_test_add_func ("/untrusted/canonical/size", test_canonical_size);
+  g_test_add_func ("/untrusted/text/numerals", test_text_numerals);
   g_test_add_func ("/untrusted/detect/pdf-mention", test_detect_pdf);
   return g_test_run ();
 }
