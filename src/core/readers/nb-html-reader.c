@@ -325,9 +325,12 @@ leave_node (xmlNode   *node,
   return TRUE;
 }
 
-/* Attributes one element may have: far beyond any page's, and below
- * what makes the parser's time (quadratic in them) grow. */
+/* Attributes one element may have, and elements a page: far beyond any
+ * page's, and below what makes the parser's time (quadratic in one
+ * element's attributes) or its tree's memory (some 300 bytes an element
+ * with its text) grow past a report's. */
 #define MAX_ATTRIBUTES 256
+#define MAX_ELEMENTS   200000
 
 /* Counts the attributes of the tag whose name starts at @p, as a
  * browser tokenises them; returns where the tag ends. */
@@ -363,13 +366,15 @@ count_attributes (const char *p,
 }
 
 /* Refuses, before parsing, an element with more attributes than any
- * page has: libxml2 compares each with all before it. */
+ * page has (libxml2 compares each with all before it), and more elements
+ * than any page has. */
 static gboolean
-check_attributes (const char  *text,
-                  gsize        length,
-                  GError     **error)
+check_tags (const char  *text,
+            gsize        length,
+            GError     **error)
 {
   const char *end = text + length;
+  guint n_elements = 0;
   guint line = 1;
 
   for (const char *p = text; p < end;)
@@ -388,6 +393,13 @@ check_attributes (const char  *text,
           continue;
         }
       p = count_attributes (tag + 1, end, &n_attributes);
+      if (++n_elements > MAX_ELEMENTS)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                       _("Line %u: the page has more than %u elements; no report's page has"),
+                       line, MAX_ELEMENTS);
+          return FALSE;
+        }
       if (n_attributes > MAX_ATTRIBUTES)
         {
           g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
@@ -437,7 +449,7 @@ nb_html_read (const char  *data,
       return NULL;
     }
   if (!decode_page (data, size, charset, &decoded, error) ||
-      !check_attributes (decoded.text, decoded.length, error))
+      !check_tags (decoded.text, decoded.length, error))
     return NULL;
 
   context = htmlNewParserCtxt ();
