@@ -13,7 +13,9 @@
 #include <glib/gstdio.h>
 #include <gsf/gsf.h>
 #include <nb-file-replace.h>
+#include <nb-pdf-writer.h>
 #include <nb-readers.h>
+#include <poppler.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -685,6 +687,135 @@ test_text_numerals (void)
     }
 }
 
+/* 4, 13. PDF export: long runs without a break, and text too long */
+
+/* A clean report whose last narrative section is @text. */
+static NbReport *
+report_with_text (NbTemplate *template,
+                  const char *text)
+{
+  NbReport *report = nb_test_clean_report (template);
+  const char *id = NULL;
+
+  for (guint s = 0; s < nb_template_get_n_sections (template); s++)
+    if (nb_template_section_is_narrative (template, s))
+      id = nb_template_get_section_id (template, s);
+  g_assert_nonnull (id);
+  nb_report_set_section_text (report, id, text);
+  return report;
+}
+
+/* How often @c stands in the PDF's text. */
+static guint
+count_in_pdf (GBytes   *pdf,
+              gunichar  c)
+{
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document = poppler_document_new_from_bytes (pdf, NULL, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+        n += g_utf8_get_char (p) == c;
+      g_object_unref (page);
+    }
+  g_object_unref (document);
+  return n;
+}
+
+static void
+test_pdf_export_runs (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = nb_template_new_default (&error);
+  g_autofree char *letters = g_strnfill (65536, 'x');
+  g_autofree char *controls = g_strnfill (20000, '\x01');
+  g_autoptr(NbReport) report = report_with_text (template, letters);
+  g_autoptr(GBytes) pdf = nb_pdf_writer_write_bytes (report, &error);
+  guint n_ones;
+
+  /* every letter of one run of 64k is drawn */
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_in_pdf (pdf, 'x'), ==, 65536);
+  g_clear_object (&report);
+  g_clear_pointer (&pdf, g_bytes_unref);
+
+  /* control characters are drawn, as their pictures (␁, or the box
+   * with its code 2401 where no font has the picture) */
+  report = report_with_text (template, "");
+  pdf = nb_pdf_writer_write_bytes (report, &error);
+  g_assert_no_error (error);
+  n_ones = count_in_pdf (pdf, '1') + count_in_pdf (pdf, 0x2401);
+  g_clear_object (&report);
+  g_clear_pointer (&pdf, g_bytes_unref);
+  report = report_with_text (template, controls);
+  pdf = nb_pdf_writer_write_bytes (report, &error);
+  g_assert_no_error (error);
+  /* (and page numbers have ones too) */
+  g_assert_cmpuint (count_in_pdf (pdf, '1') + count_in_pdf (pdf, 0x2401) - n_ones, >=, 20000);
+}
+
+static void
+test_pdf_export_too_long (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = nb_template_new_default (&error);
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *controls = g_strnfill (1500000, '\x01');
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+
+  for (guint i = 0; i < 2400000; i++)
+    g_string_append (line, "数");
+  report = report_with_text (template, line->str);
+  pdf = nb_pdf_writer_write_bytes (report, &error);
+  g_assert_null (pdf);
+  g_assert_error (error, NB_ERROR, NB_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "paragraph 1: 2400000 characters"));
+  g_clear_error (&error);
+  g_clear_object (&report);
+
+  report = report_with_text (template, controls);
+  pdf = nb_pdf_writer_write_bytes (report, &error);
+  g_assert_null (pdf);
+  g_assert_error (error, NB_ERROR, NB_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "1500000 characters"));
+}
+
+/* 6. A web page of millions of elements, alone or in MHTML */
+
+static void
+test_html_elements (void)
+{
+  g_autoptr(GString) page = g_string_new ("<html><body>");
+  g_autoptr(GString) message = g_string_new ("From: x\nMIME-Version: 1.0\nContent-Type: "
+                                             "multipart/related; boundary=\"B\"\n\n--B\n"
+                                             "Content-Type: text/html; charset=utf-8\n\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  NbSource *source;
+
+  for (guint i = 0; i < 900000; i++)
+    g_string_append (page, "<p>x</p>");
+  g_string_append (page, "</body></html>");
+  text = read_html (page->str, page->len, &error);
+  g_assert_null (text);
+  g_assert_error (error, NB_ERROR, NB_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "elements"));
+  g_clear_error (&error);
+
+  g_string_append (message, page->str);
+  g_string_append (message, "\n--B--\n");
+  source = nb_mhtml_read (message->str, message->len, &error);
+  g_assert_null (source);
+  g_assert_error (error, NB_ERROR, NB_ERROR_TOO_LARGE);
+}
+
 /* 12. A text that mentions a PDF header is text */
 
 static void
@@ -714,6 +845,9 @@ main (int   argc,
   g_test_add_func ("/untrusted/canonical/strict", test_canonical_strict);
   g_test_add_func ("/untrusted/canonical/size", test_canonical_size);
   g_test_add_func ("/untrusted/text/numerals", test_text_numerals);
+  g_test_add_func ("/untrusted/html/elements", test_html_elements);
+  g_test_add_func ("/untrusted/pdf-export/runs", test_pdf_export_runs);
+  g_test_add_func ("/untrusted/pdf-export/too-long", test_pdf_export_too_long);
   g_test_add_func ("/untrusted/detect/pdf-mention", test_detect_pdf);
   return g_test_run ();
 }
