@@ -15,6 +15,7 @@
 #include <nb-file-replace.h>
 #include <nb-pdf-writer.h>
 #include <nb-readers.h>
+#include <nb-text-decoder.h>
 #include <poppler.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -816,6 +817,104 @@ test_html_elements (void)
   g_assert_error (error, NB_ERROR, NB_ERROR_TOO_LARGE);
 }
 
+/* 15. What other programs read: stray bytes, deep pages, nested parts */
+
+static char *
+decode (const char *data,
+        gsize       size,
+        guint      *repaired_line)
+{
+  g_auto(NbDecodedText) decoded = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (nb_text_decode (data, size, &decoded, &error));
+  g_assert_no_error (error);
+  *repaired_line = decoded.repaired_line;
+  return g_steal_pointer (&decoded.text);
+}
+
+static void
+test_text_encodings (void)
+{
+  const char *text = "一、总体情况\n规章 1 2 3\n";
+  g_autofree char *utf16 = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, NULL, NULL);
+  g_autofree char *utf32 = g_convert (text, -1, "UTF-32BE", "UTF-8", NULL, NULL, NULL);
+  g_autofree char *gb = g_convert ("一、总体情况\n", -1, "GB18030", "UTF-8", NULL, NULL, NULL);
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autofree char *decoded = NULL;
+  guint line = 0;
+
+  /* UTF-16 with a byte order mark and one stray byte at the end */
+  g_byte_array_append (bytes, (const guint8 *) "\xff\xfe", 2);
+  g_byte_array_append (bytes, (const guint8 *) utf16, 2 * g_utf8_strlen (text, -1));
+  g_byte_array_append (bytes, (const guint8 *) "x", 1);
+  decoded = decode ((const char *) bytes->data, bytes->len, &line);
+  g_assert_cmpstr (decoded, ==, "一、总体情况\n规章 1 2 3\n\xef\xbf\xbd");
+  g_assert_cmpuint (line, ==, 3);
+  g_clear_pointer (&decoded, g_free);
+
+  /* UTF-32 */
+  g_byte_array_set_size (bytes, 0);
+  g_byte_array_append (bytes, (const guint8 *) "\0\0\xfe\xff", 4);
+  g_byte_array_append (bytes, (const guint8 *) utf32, 4 * g_utf8_strlen (text, -1));
+  decoded = decode ((const char *) bytes->data, bytes->len, &line);
+  g_assert_cmpstr (decoded, ==, text);
+  g_assert_cmpuint (line, ==, 0);
+  g_clear_pointer (&decoded, g_free);
+
+  /* a line of GB18030, lines of UTF-8: each as what it is */
+  g_byte_array_set_size (bytes, 0);
+  for (guint i = 0; i < 20; i++)
+    g_byte_array_append (bytes, (const guint8 *) gb, strlen (gb));
+  g_byte_array_append (bytes, (const guint8 *) "规章 1 2 3\n", strlen ("规章 1 2 3\n"));
+  decoded = decode ((const char *) bytes->data, bytes->len, &line);
+  g_assert_true (g_str_has_prefix (decoded, "一、总体情况\n一、总体情况\n"));
+  g_assert_true (g_str_has_suffix (decoded, "一、总体情况\n规章 1 2 3\n"));
+  g_clear_pointer (&decoded, g_free);
+
+  /* one nul byte is a stray, on its line; many are binary data */
+  decoded = decode ("一、总体情况\n规章\0 1 2 3\n", strlen (text) + 1, &line);
+  g_assert_cmpstr (decoded, ==, "一、总体情况\n规章  1 2 3\n");
+  g_assert_cmpuint (line, ==, 2);
+}
+
+static void
+test_html_strays (void)
+{
+  g_autoptr(GString) page = g_string_new ("<html><body>");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char nul_page[] = "<html><body><p>报告</p>\0<p>规章 1</p></body></html>";
+  NbSource *source;
+
+  /* a report wrapped in 250 <div>s */
+  for (guint i = 0; i < 250; i++)
+    g_string_append (page, "<div>");
+  g_string_append (page, "<p>报告</p><table><tr><td>规章</td><td>1</td></tr></table>");
+  text = read_html (page->str, page->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "报告\n规章|1\n");
+  g_clear_pointer (&text, g_free);
+
+  /* one nul byte */
+  text = read_html (nul_page, sizeof nul_page - 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "报告\n规章 1\n");
+  g_clear_pointer (&text, g_free);
+
+  /* the page in a part of a part */
+  g_string_assign (page, "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"outer\"\n\n"
+                         "--outer\nContent-Type: multipart/alternative; boundary=\"inner\"\n\n"
+                         "--inner\nContent-Type: text/plain\n\nplain\n"
+                         "--inner\nContent-Type: text/html; charset=utf-8\n\n"
+                         "<html><body><p>报告</p></body></html>\n--inner--\n--outer--\n");
+  source = nb_mhtml_read (page->str, page->len, &error);
+  g_assert_no_error (error);
+  text = source_text (source);
+  g_assert_cmpstr (text, ==, "报告\n");
+  nb_source_free (source);
+}
+
 /* 12. A text that mentions a PDF header is text */
 
 static void
@@ -848,6 +947,8 @@ main (int   argc,
   g_test_add_func ("/untrusted/html/elements", test_html_elements);
   g_test_add_func ("/untrusted/pdf-export/runs", test_pdf_export_runs);
   g_test_add_func ("/untrusted/pdf-export/too-long", test_pdf_export_too_long);
+  g_test_add_func ("/untrusted/text/encodings", test_text_encodings);
+  g_test_add_func ("/untrusted/html/strays", test_html_strays);
   g_test_add_func ("/untrusted/detect/pdf-mention", test_detect_pdf);
   return g_test_run ();
 }

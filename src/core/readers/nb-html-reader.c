@@ -461,7 +461,9 @@ nb_html_read (const char  *data,
   /* the text is UTF-8 now, whatever the page declares */
   doc = htmlCtxtReadMemory (context, decoded.text, (int) decoded.length, NULL, "UTF-8",
                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                            HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+                            HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
+                            /* our own limits bound the tree: not 256 deep */
+                            XML_PARSE_HUGE);
   htmlFreeParserCtxt (context);
   if (doc == NULL)
     {
@@ -649,21 +651,67 @@ read_html_part (const char  *headers,
   return nb_html_read (g_bytes_get_data (html, NULL), g_bytes_get_size (html), charset, error);
 }
 
-/**
- * nb_mhtml_read:
- * @data: a web page saved as one file (`.mhtml`, `.mht`): a MIME message
- * @size: its size
- * @error: return location for a #GError
- *
- * Reads the message's first `text/html` part, quoted-printable, base64 or
- * plain, in the charset its header names.
- *
- * Returns: (transfer full) (nullable): the source
- */
-NbSource *
-nb_mhtml_read (const char  *data,
-               gsize        size,
-               GError     **error)
+/* Parts nest: multipart/alternative inside multipart/related. */
+#define MAX_MIME_DEPTH 8
+
+static NbSource *read_message (const char  *data,
+                               gsize        size,
+                               guint        depth,
+                               GError     **error);
+
+/* The first HTML page among the parts that @delimiter separates. */
+static NbSource *
+read_parts (const char  *body,
+            const char  *end,
+            const char  *delimiter,
+            guint        depth,
+            GError     **error)
+{
+  gsize delimiter_length = strlen (delimiter);
+
+  for (const char *p = g_strstr_len (body, end - body, delimiter); p != NULL;)
+    {
+      const char *part = p + delimiter_length;
+      const char *part_body, *part_headers_end, *next;
+      g_autofree char *part_type = NULL;
+
+      if (part + 2 <= end && part[0] == '-' && part[1] == '-')
+        break;
+      while (part < end && (*part == '\r' || *part == '\n' || *part == ' ' || *part == '\t'))
+        part++;
+      part_headers_end = headers_end (part, end, &part_body);
+      next = g_strstr_len (part_body, end - part_body, delimiter);
+      part_type = find_header (part, part_headers_end - part, "Content-Type");
+      if (part_type != NULL && g_ascii_strncasecmp (part_type, "text/html", 9) == 0)
+        return read_html_part (part, part_headers_end - part, part_body,
+                               (next ? next : end) - part_body, error);
+      if (part_type != NULL && g_ascii_strncasecmp (part_type, "multipart/", 10) == 0 &&
+          depth < MAX_MIME_DEPTH)
+        {
+          g_autoptr(GError) local_error = NULL;
+          NbSource *source = read_message (part, (next ? next : end) - part, depth + 1,
+                                           &local_error);
+
+          if (source != NULL ||
+              !g_error_matches (local_error, NB_ERROR, NB_ERROR_NOT_A_REPORT))
+            {
+              if (local_error != NULL)
+                g_propagate_error (error, g_steal_pointer (&local_error));
+              return source;
+            }
+        }
+      p = next;
+    }
+  g_set_error (error, NB_ERROR, NB_ERROR_NOT_A_REPORT,
+               _("This saved web page (MHTML) holds no HTML page"));
+  return NULL;
+}
+
+static NbSource *
+read_message (const char  *data,
+              gsize        size,
+              guint        depth,
+              GError     **error)
 {
   const char *end = data + size;
   const char *body;
@@ -671,7 +719,6 @@ nb_mhtml_read (const char  *data,
   g_autofree char *type = find_header (data, top_end - data, "Content-Type");
   g_autofree char *boundary = type ? find_parameter (type, "boundary") : NULL;
   g_autofree char *delimiter = NULL;
-  gsize delimiter_length;
 
   if (type != NULL && g_ascii_strncasecmp (type, "text/html", 9) == 0)
     return read_html_part (data, top_end - data, body, end - body, error);
@@ -681,30 +728,25 @@ nb_mhtml_read (const char  *data,
                    _("This saved web page (MHTML) holds no HTML page"));
       return NULL;
     }
-
   delimiter = g_strconcat ("--", boundary, NULL);
-  delimiter_length = strlen (delimiter);
-  for (const char *p = g_strstr_len (body, end - body, delimiter); p != NULL;)
-    {
-      const char *part = p + delimiter_length;
-      const char *part_body, *part_headers_end, *next;
+  return read_parts (body, end, delimiter, depth, error);
+}
 
-      if (part + 2 <= end && part[0] == '-' && part[1] == '-')
-        break;
-      while (part < end && (*part == '\r' || *part == '\n' || *part == ' ' || *part == '\t'))
-        part++;
-      part_headers_end = headers_end (part, end, &part_body);
-      next = g_strstr_len (part_body, end - part_body, delimiter);
-      {
-        g_autofree char *part_type = find_header (part, part_headers_end - part, "Content-Type");
-
-        if (part_type != NULL && g_ascii_strncasecmp (part_type, "text/html", 9) == 0)
-          return read_html_part (part, part_headers_end - part, part_body,
-                                 (next ? next : end) - part_body, error);
-      }
-      p = next;
-    }
-  g_set_error (error, NB_ERROR, NB_ERROR_NOT_A_REPORT,
-               _("This saved web page (MHTML) holds no HTML page"));
-  return NULL;
+/**
+ * nb_mhtml_read:
+ * @data: a web page saved as one file (`.mhtml`, `.mht`): a MIME message
+ * @size: its size
+ * @error: return location for a #GError
+ *
+ * Reads the message's first `text/html` part, quoted-printable, base64 or
+ * plain, in the charset its header names, also one in a multipart part.
+ *
+ * Returns: (transfer full) (nullable): the source
+ */
+NbSource *
+nb_mhtml_read (const char  *data,
+               gsize        size,
+               GError     **error)
+{
+  return read_message (data, size, 0, error);
 }
