@@ -915,6 +915,78 @@ test_html_strays (void)
   nb_source_free (source);
 }
 
+/* 3. PDF: tens of thousands of glyphs on one baseline of a page wider
+ * than any paper, on page after page */
+
+/* A PDF of @n_pages pages of @width points sharing one content stream
+ * that shows @n_glyphs "1 " on one baseline. */
+static GBytes *
+make_baseline_pdf (guint  n_pages,
+                   double width,
+                   guint  n_glyphs)
+{
+  GString *pdf = g_string_new ("%PDF-1.4\n");
+  g_autoptr(GString) content = g_string_new ("BT /F1 10 Tf 10 400 Td (");
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GString) kids = g_string_new (NULL);
+  char width_text[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize xref;
+
+  for (guint i = 0; i < n_glyphs; i++)
+    g_string_append (content, "1 ");
+  g_string_append (content, ") Tj ET");
+  for (guint i = 0; i < n_pages; i++)
+    g_string_append_printf (kids, "%u 0 R ", 5 + i);
+  g_ascii_formatd (width_text, sizeof width_text, "%.0f", width);
+#define OBJECT(...) G_STMT_START { \
+    gsize offset = pdf->len; \
+    g_array_append_val (offsets, offset); \
+    g_string_append_printf (pdf, "%u 0 obj\n", offsets->len); \
+    g_string_append_printf (pdf, __VA_ARGS__); \
+    g_string_append (pdf, "\nendobj\n"); \
+  } G_STMT_END
+  OBJECT ("<< /Type /Catalog /Pages 2 0 R >>");
+  OBJECT ("<< /Type /Pages /Kids [%s] /Count %u >>", kids->str, n_pages);
+  OBJECT ("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+  OBJECT ("<< /Length %zu >>\nstream\n%s\nendstream", content->len, content->str);
+  for (guint i = 0; i < n_pages; i++)
+    OBJECT ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %s 792] "
+            "/Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>", width_text);
+#undef OBJECT
+  xref = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", offsets->len + 1);
+  for (guint i = 0; i < offsets->len; i++)
+    g_string_append_printf (pdf, "%010zu 00000 n \n", g_array_index (offsets, gsize, i));
+  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%zu\n%%%%EOF\n",
+                          offsets->len + 1, xref);
+  return g_string_free_to_bytes (pdf);
+}
+
+static void
+test_pdf_baseline (void)
+{
+  g_autoptr(GBytes) pdf = make_baseline_pdf (20, 300000, 50000);
+  g_autoptr(GBytes) small = make_baseline_pdf (2, 595, 20);
+  g_autoptr(GError) error = NULL;
+  NbSource *source = nb_pdf_read (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL,
+                                  &error);
+  g_autofree char *text = NULL;
+
+  g_assert_null (source);
+  g_assert_error (error, NB_ERROR, NB_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "Page 1 "));
+  g_clear_error (&error);
+
+  /* the same on paper of a report's size is read */
+  source = nb_pdf_read (g_bytes_get_data (small, NULL), g_bytes_get_size (small), NULL, &error);
+  g_assert_no_error (error);
+  text = source_text (source);
+  g_assert_true (g_str_has_prefix (text, "1|1|1|1|1|1|1|1|1|1|1|1|1|1|1|1|1|1|1|1\n") ||
+                 g_str_has_prefix (text, "1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1\n") ||
+                 g_str_has_prefix (text, "11111111111111111111\n"));
+  nb_source_free (source);
+}
+
 /* 12. A text that mentions a PDF header is text */
 
 static void
@@ -949,6 +1021,7 @@ main (int   argc,
   g_test_add_func ("/untrusted/pdf-export/too-long", test_pdf_export_too_long);
   g_test_add_func ("/untrusted/text/encodings", test_text_encodings);
   g_test_add_func ("/untrusted/html/strays", test_html_strays);
+  g_test_add_func ("/untrusted/pdf/baseline", test_pdf_baseline);
   g_test_add_func ("/untrusted/detect/pdf-mention", test_detect_pdf);
   return g_test_run ();
 }

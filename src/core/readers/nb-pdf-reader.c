@@ -31,6 +31,11 @@
  * the rows in narrative and reads them apart in tables. */
 
 #define MAX_GLYPHS_PER_PAGE 200000
+/* The largest page a report is printed on, with room to spare: A0, in
+ * points. poppler's text layout compares the words of one baseline with
+ * each other, so a page wider than any paper could hold a baseline of
+ * tens of thousands of words and take minutes; it is refused before. */
+#define MAX_PAGE_SIDE 3370.0
 /* gaps, in glyph heights */
 #define WORD_GAP  0.15
 #define PIECE_GAP 0.4
@@ -625,7 +630,20 @@ read_pages (PopplerDocument  *document,
     {
       /* poppler-glib has no autoptr cleanups */
       PopplerPage *page = poppler_document_get_page (document, i);
-      gboolean ok = page == NULL || add_page (source, page, i + 1, &flow, &n_glyphs);
+      double width = 0, height = 0;
+      gboolean ok;
+
+      if (page != NULL)
+        poppler_page_get_size (page, &width, &height);
+      if (MAX (width, height) > MAX_PAGE_SIDE)
+        {
+          g_clear_object (&page);
+          g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                       _("Page %d of the PDF is %.0f × %.0f mm, larger than any paper a "
+                         "report is printed on"), i + 1, width / 72 * 25.4, height / 72 * 25.4);
+          return NULL;
+        }
+      ok = page == NULL || add_page (source, page, i + 1, &flow, &n_glyphs);
 
       g_clear_object (&page);
       if (!ok)
