@@ -57,8 +57,9 @@ def html_seeds():
              '--o\nContent-Type: multipart/alternative; boundary="i"\n\n'
              '--i\nContent-Type: text/html; charset=utf-8\n\n%s\n--i--\n--o--\n')
     return {
-        'attributes.html': (page % attributes(200000, 'p')).encode(),
-        'many-elements.html': (page % ('<p>x</p>' * 300000)).encode(),
+        # just past the limits: big seeds would slow every mutation
+        'attributes.html': (page % attributes(300, 'p')).encode(),
+        'many-elements.html': (page % ('<b>' * 210000)).encode(),
         'deep.html': (page % ('<div>' * 250 + '<table><tr><td>规章</td><td>1</td></tr></table>')).encode(),
         'nul.html': (page % '\0<p>规章 1</p>').encode(),
         'nested.mhtml': (mhtml % (page % '')).encode(),
@@ -70,7 +71,7 @@ def docx_seeds():
              '[<!ENTITY a "aaaaaaaaaa">]>' + W[W.index('<w:document'):] +
              '<w:p><w:r><w:t>&a;</w:t></w:r></w:p>' + W_END)
     return {
-        'attributes.docx': archive({'word/document.xml': W + attributes(200000, 'w:p') + W_END}),
+        'attributes.docx': archive({'word/document.xml': W + attributes(300, 'w:p') + W_END}),
         'nodes.docx': archive({'word/document.xml': W + '<a/>' * 8000000 + W_END}),
         'utf16-doctype.docx': archive({'word/document.xml': b'\xff\xfe' + utf16.encode('utf-16-le')}),
         'bad-rows.xlsx': xlsx('<row r="1"><c r="A1"><v>1</v></c></row><row r="x"><c><v>2</v></c></row>'
