@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <gsf/gsf.h>
+#include <nb-docx-writer.h>
 #include <nb-file-replace.h>
 #include <nb-pdf-writer.h>
 #include <nb-readers.h>
@@ -987,6 +988,38 @@ test_pdf_baseline (void)
   nb_source_free (source);
 }
 
+/* 15. Our own Word and PDF exports wrap the title after the organ: read
+ * back, it keeps its space */
+
+static void
+test_title_round_trip (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = nb_template_new_default (&error);
+  g_autoptr(NbImporter) importer = nb_importer_new (template);
+  g_autoptr(NbReport) report = nb_test_clean_report (template);
+  GBytes *exports[2];
+
+  nb_report_set_organ (report, "侯寨办事处");
+  nb_report_set_year (report, 2024);
+  nb_report_set_title (report, "侯寨办事处 2024 年政府信息公开工作年度报告");
+  exports[0] = nb_docx_writer_write (report, &error);
+  g_assert_no_error (error);
+  exports[1] = nb_pdf_writer_write_bytes (report, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_autoptr(NbReport) back = nb_importer_import_data (importer,
+                                                          g_bytes_get_data (exports[i], NULL),
+                                                          g_bytes_get_size (exports[i]), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (nb_report_get_title (back), ==, "侯寨办事处 2024 年政府信息公开工作年度报告");
+      g_assert_cmpstr (nb_report_get_organ (back), ==, "侯寨办事处");
+      g_bytes_unref (exports[i]);
+    }
+}
+
 /* 12. A text that mentions a PDF header is text */
 
 static void
@@ -1022,6 +1055,7 @@ main (int   argc,
   g_test_add_func ("/untrusted/text/encodings", test_text_encodings);
   g_test_add_func ("/untrusted/html/strays", test_html_strays);
   g_test_add_func ("/untrusted/pdf/baseline", test_pdf_baseline);
+  g_test_add_func ("/untrusted/export/title-round-trip", test_title_round_trip);
   g_test_add_func ("/untrusted/detect/pdf-mention", test_detect_pdf);
   return g_test_run ();
 }
