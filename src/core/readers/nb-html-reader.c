@@ -331,6 +331,7 @@ leave_node (xmlNode   *node,
  * with its text) grow past a report's. */
 #define MAX_ATTRIBUTES 256
 #define MAX_ELEMENTS   200000
+#define MAX_NODES      400000    /* elements and attributes */
 
 /* Counts the attributes of the tag whose name starts at @p, as a
  * browser tokenises them; returns where the tag ends. */
@@ -375,6 +376,7 @@ check_tags (const char  *text,
 {
   const char *end = text + length;
   guint n_elements = 0;
+  guint n_nodes = 0;
   guint line = 1;
 
   for (const char *p = text; p < end;)
@@ -393,11 +395,12 @@ check_tags (const char  *text,
           continue;
         }
       p = count_attributes (tag + 1, end, &n_attributes);
-      if (++n_elements > MAX_ELEMENTS)
+      n_nodes += 1 + n_attributes;
+      if (++n_elements > MAX_ELEMENTS || n_nodes > MAX_NODES)
         {
           g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                       _("Line %u: the page has more than %u elements; no report's page has"),
-                       line, MAX_ELEMENTS);
+                       _("Line %u: the page has more than %u elements, or %u elements and "
+                         "attributes; no report's page has"), line, MAX_ELEMENTS, MAX_NODES);
           return FALSE;
         }
       if (n_attributes > MAX_ATTRIBUTES)
