@@ -919,23 +919,18 @@ test_html_strays (void)
 /* 3. PDF: tens of thousands of glyphs on one baseline of a page wider
  * than any paper, on page after page */
 
-/* A PDF of @n_pages pages of @width points sharing one content stream
- * that shows @n_glyphs "1 " on one baseline. */
+/* A PDF of @n_pages pages of @width points sharing one content stream. */
 static GBytes *
-make_baseline_pdf (guint  n_pages,
-                   double width,
-                   guint  n_glyphs)
+make_shared_pdf (guint       n_pages,
+                 double      width,
+                 GString    *content)
 {
   GString *pdf = g_string_new ("%PDF-1.4\n");
-  g_autoptr(GString) content = g_string_new ("BT /F1 10 Tf 10 400 Td (");
   g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_autoptr(GString) kids = g_string_new (NULL);
   char width_text[G_ASCII_DTOSTR_BUF_SIZE];
   gsize xref;
 
-  for (guint i = 0; i < n_glyphs; i++)
-    g_string_append (content, "1 ");
-  g_string_append (content, ") Tj ET");
   for (guint i = 0; i < n_pages; i++)
     g_string_append_printf (kids, "%u 0 R ", 5 + i);
   g_ascii_formatd (width_text, sizeof width_text, "%.0f", width);
@@ -963,6 +958,20 @@ make_baseline_pdf (guint  n_pages,
   return g_string_free_to_bytes (pdf);
 }
 
+/* … that shows @n_glyphs "1 " on one baseline. */
+static GBytes *
+make_baseline_pdf (guint  n_pages,
+                   double width,
+                   guint  n_glyphs)
+{
+  g_autoptr(GString) content = g_string_new ("BT /F1 10 Tf 10 400 Td (");
+
+  for (guint i = 0; i < n_glyphs; i++)
+    g_string_append (content, "1 ");
+  g_string_append (content, ") Tj ET");
+  return make_shared_pdf (n_pages, width, content);
+}
+
 static void
 test_pdf_baseline (void)
 {
@@ -986,6 +995,32 @@ test_pdf_baseline (void)
                  g_str_has_prefix (text, "1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1\n") ||
                  g_str_has_prefix (text, "11111111111111111111\n"));
   nb_source_free (source);
+}
+
+/* … and on paper of a report's size: tiny "1"s, each a word of its own,
+ * packed into a few lines. Laid out in a child that is stopped when it
+ * takes more than a report's page could. */
+static void
+test_pdf_dense (void)
+{
+  g_autoptr(GString) content = g_string_new ("BT /F1 1 Tf 10 400 Td ");
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  NbSource *source;
+
+  for (guint line = 0; line < 11; line++)
+    {
+      g_string_append_c (content, '[');
+      for (guint i = 0; i < 4500; i++)
+        g_string_append (content, "(1) -120 ");
+      g_string_append (content, "] TJ 0 -0.3 Td ");
+    }
+  g_string_append (content, "ET");
+  pdf = make_shared_pdf (NB_READER_MAX_PAGES, 595, content);
+  source = nb_pdf_read (g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, &error);
+  g_assert_null (source);
+  g_assert_error (error, NB_ERROR, NB_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "could not be laid out"));
 }
 
 /* 15. Our own Word and PDF exports wrap the title after the organ: read
@@ -1055,6 +1090,7 @@ main (int   argc,
   g_test_add_func ("/untrusted/text/encodings", test_text_encodings);
   g_test_add_func ("/untrusted/html/strays", test_html_strays);
   g_test_add_func ("/untrusted/pdf/baseline", test_pdf_baseline);
+  g_test_add_func ("/untrusted/pdf/dense", test_pdf_dense);
   g_test_add_func ("/untrusted/export/title-round-trip", test_title_round_trip);
   g_test_add_func ("/untrusted/detect/pdf-mention", test_detect_pdf);
   return g_test_run ();
