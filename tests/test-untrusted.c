@@ -190,6 +190,11 @@ test_html_attributes (void)
   g_string_assign (page, "<html><body><p>报告</p>");
   many_attributes (page, 1000, 200, "p");
   g_string_append (page, "<p>1 < 2 a b c d e f g h i j k l m n o p q r s t u v w x y z</p>");
+  /* a script's '<' starts no tag, however many words follow */
+  g_string_append (page, "<script>if (a<b) {");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (page, " x = y;");
+  g_string_append (page, "}</script>");
   g_string_append (page, "</body></html>");
   text = read_html (page->str, page->len, &error);
   g_assert_no_error (error);

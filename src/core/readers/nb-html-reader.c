@@ -366,6 +366,30 @@ count_attributes (const char *p,
   return p;
 }
 
+/* Where the content of a <script> or <style> whose start tag is @tag and
+ * ends at @p ends: it is text, whatever '<' it holds; else @p. */
+static const char *
+skip_raw_text (const char *tag,
+               const char *p,
+               const char *end)
+{
+  static const char *const raw[] = { "script", "style" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (raw); i++)
+    {
+      gsize n = strlen (raw[i]);
+
+      if ((gsize) (end - tag) <= n + 1 || g_ascii_strncasecmp (tag + 1, raw[i], n) != 0 ||
+          g_ascii_isalnum (tag[1 + n]))
+        continue;
+      for (const char *q = p; (q = memchr (q, '<', end - q)) != NULL; q++)
+        if ((gsize) (end - q) > n + 2 && q[1] == '/' && g_ascii_strncasecmp (q + 2, raw[i], n) == 0)
+          return q;
+      return end;
+    }
+  return p;
+}
+
 /* Refuses, before parsing, an element with more attributes than any
  * page has (libxml2 compares each with all before it), and more elements
  * than any page has. */
@@ -410,6 +434,7 @@ check_tags (const char  *text,
                          "than %u"), line, n_attributes, MAX_ATTRIBUTES);
           return FALSE;
         }
+      p = skip_raw_text (tag, p, end);
       for (const char *q = tag; q < p; q++)
         line += *q == '\n';
     }

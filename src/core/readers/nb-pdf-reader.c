@@ -622,6 +622,16 @@ open_document (const char  *data,
   return NULL;
 }
 
+/* A sanitizer reserves terabytes of address space: no limit on it then. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NB_HAS_ASAN 1
+#endif
+#endif
+#ifndef NB_HAS_ASAN
+#define NB_HAS_ASAN 0
+#endif
+
 /* What the child sends for each page, before the page's glyphs. */
 typedef struct
 {
@@ -684,7 +694,7 @@ send_pages (PopplerDocument *document,
   struct rlimit cpu = { LAYOUT_SECONDS, LAYOUT_SECONDS };
 
   setrlimit (RLIMIT_CPU, &cpu);
-#if !defined(__SANITIZE_ADDRESS__) && !defined(NB_SANITIZED)
+#if !defined(__SANITIZE_ADDRESS__) && !NB_HAS_ASAN
   {
     /* on top of what the parent's image already takes */
     g_autofree char *statm = NULL;
