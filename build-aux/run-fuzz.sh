@@ -1,7 +1,8 @@
 #!/bin/bash
 # Builds the libFuzzer targets of tests/fuzz with clang in build-fuzz and
 # runs each for a fixed time (FUZZ_SECONDS, 20 by default), starting from
-# the sample reports and the fixtures of tests/data/formats. Writes
+# the sample reports, the fixtures of tests/data/formats and the hostile
+# shapes build-aux/fuzz-seeds.py generates. Writes
 # build-fuzz/fuzz-testlog.json, one line per target in the form of meson's
 # test log, for build-aux/count-tests.py. Exits 1 when a target crashes
 # (the input is kept as build-fuzz/crash-TARGET-*) or does not build; 0
@@ -30,8 +31,10 @@ if ! ninja -C build-fuzz $(for t in $targets; do echo "tests/fuzz/fuzz-$t"; done
   exit 1
 fi
 
-# The inputs each target starts from.
+# The inputs each target starts from: the fixtures, and the shapes that
+# once hung or exhausted a reader (build-aux/fuzz-seeds.py).
 seed () {
+  python3 build-aux/fuzz-seeds.py "$1" "$2"
   case "$1" in
     text|matcher) cp tests/data/seeds/*.txt "$2" ;;
     html) cp tests/data/formats/*.html tests/data/formats/*.mhtml "$2" ;;

@@ -55,10 +55,10 @@ append_report_json (GString    *out,
 static Status
 check_file (NbImporter *importer,
             const char *path,
+            const char *password,
             gboolean    json,
             GString    *out)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbValidator) validator = NULL;
@@ -66,7 +66,7 @@ check_file (NbImporter *importer,
   g_autofree char *shown = g_filename_display_name (path);
   Status status;
 
-  report = nb_importer_import_file (importer, file, NULL, &error);
+  report = nb_cli_import (importer, path, password, &error);
   if (report == NULL)
     {
       if (json)
@@ -97,11 +97,14 @@ nb_cli_check (int    argc,
   g_autoptr(NbImporter) importer = NULL;
   g_autofree char *format = NULL;
   g_auto(GStrv) files = NULL;
+  g_autofree char *password = NULL;
   guint counts[3] = { 0, 0, 0 };
   gboolean json;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("Output as text (like a compiler) or json (one line per file)"), "text|json" },
+    { "password", 0, 0, G_OPTION_ARG_STRING, &password,
+      N_("The password of an encrypted PDF"), N_("PASSWORD") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -137,7 +140,7 @@ nb_cli_check (int    argc,
     {
       g_autoptr(GString) out = g_string_new (NULL);
 
-      counts[check_file (importer, files[i], json, out)]++;
+      counts[check_file (importer, files[i], password, json, out)]++;
       fwrite (out->str, 1, out->len, stdout);
     }
   if (fflush (stdout) != 0 || ferror (stdout))

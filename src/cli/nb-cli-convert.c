@@ -22,7 +22,7 @@ write_output (NbReport    *report,
     {
       g_autoptr(GBytes) bytes = nb_canonical_write (report);
 
-      return nb_cli_write_stdout (bytes, error);
+      return nb_canonical_check_size (bytes, error) && nb_cli_write_stdout (bytes, error);
     }
   file = g_file_new_for_commandline_arg (path);
   return nb_canonical_save (report, file, NULL, error);
@@ -36,8 +36,11 @@ nb_cli_convert (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
   g_auto(GStrv) files = NULL;
+  g_autofree char *password = NULL;
   guint n_errors = 0;
   const GOptionEntry entries[] = {
+    { "password", 0, 0, G_OPTION_ARG_STRING, &password,
+      N_("The password of an encrypted PDF"), N_("PASSWORD") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -66,7 +69,7 @@ nb_cli_convert (int    argc,
       return NB_EXIT_UNREADABLE;
     }
 
-  report = nb_cli_read_report (files[0], &n_errors);
+  report = nb_cli_read_report (files[0], password, &n_errors);
   if (report == NULL)
     return NB_EXIT_UNREADABLE;
 

@@ -44,10 +44,8 @@ read_inputs (NbImporter *importer,
 {
   for (guint i = 0; i < 2; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
-
       inputs->shown[i] = g_filename_display_name (files[i]);
-      inputs->reports[i] = nb_importer_import_file (importer, file, NULL, &inputs->errors[i]);
+      inputs->reports[i] = nb_cli_import (importer, files[i], NULL, &inputs->errors[i]);
     }
 }
 

@@ -56,6 +56,7 @@ nb_cli_export (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
   g_auto(GStrv) files = NULL;
+  g_autofree char *password = NULL;
   g_autofree char *to = NULL;
   g_autofree char *output = NULL;
   NbExportFormat format;
@@ -63,6 +64,8 @@ nb_cli_export (int    argc,
   const GOptionEntry entries[] = {
     { "to", 't', 0, G_OPTION_ARG_STRING, &to,
       N_("The kind of document: docx, html, txt or pdf (default: OUT’s extension)"), N_("FORMAT") },
+    { "password", 0, 0, G_OPTION_ARG_STRING, &password,
+      N_("The password of an encrypted PDF"), N_("PASSWORD") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -96,7 +99,7 @@ nb_cli_export (int    argc,
       return NB_EXIT_UNREADABLE;
     }
 
-  report = nb_cli_read_report (files[0], &n_errors);
+  report = nb_cli_read_report (files[0], password, &n_errors);
   if (report == NULL)
     return NB_EXIT_UNREADABLE;
 

@@ -123,8 +123,30 @@ nb_cli_append_diagnostics_json (GString   *out,
 }
 
 /**
+ * nb_cli_import:
+ * @importer: the importer
+ * @path: a file as given on the command line; "-" is standard input
+ * @password: (nullable): the password of an encrypted PDF
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the report
+ */
+NbReport *
+nb_cli_import (NbImporter  *importer,
+               const char  *path,
+               const char  *password,
+               GError     **error)
+{
+  g_autoptr(GFile) file = g_str_equal (path, "-") ? g_file_new_for_path ("/dev/stdin")
+                                                  : g_file_new_for_commandline_arg (path);
+
+  return nb_importer_import_file_full (importer, file, password, NULL, error);
+}
+
+/**
  * nb_cli_read_report:
- * @path: the input file, as given
+ * @path: the input file, as given; "-" is standard input
+ * @password: (nullable): the password of an encrypted PDF
  * @n_errors: (out): how many errors the report has
  *
  * Reads the one input of convert and export and lists its findings on
@@ -135,6 +157,7 @@ nb_cli_append_diagnostics_json (GString   *out,
  */
 NbReport *
 nb_cli_read_report (const char *path,
+                    const char *password,
                     guint      *n_errors)
 {
   g_autoptr(GError) error = NULL;
@@ -143,7 +166,6 @@ nb_cli_read_report (const char *path,
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbValidator) validator = NULL;
   g_autoptr(GPtrArray) diagnostics = NULL;
-  g_autoptr(GFile) input = g_file_new_for_commandline_arg (path);
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *shown = g_filename_display_name (path);
 
@@ -154,7 +176,7 @@ nb_cli_read_report (const char *path,
       return NULL;
     }
   importer = nb_importer_new (template);
-  report = nb_importer_import_file (importer, input, NULL, &error);
+  report = nb_cli_import (importer, path, password, &error);
   if (report == NULL)
     {
       g_printerr ("%s: error: [file.unreadable] %s\n", shown, error->message);

@@ -33,7 +33,12 @@ int   nb_cli_usage_error      (GOptionContext *context,
 void  nb_cli_append_diagnostics_json (GString   *out,
                                      GPtrArray *diagnostics,
                                      gboolean   sided);
+NbReport *nb_cli_import        (NbImporter   *importer,
+                                const char   *path,
+                                const char   *password,
+                                GError      **error);
 NbReport *nb_cli_read_report   (const char   *path,
+                                const char   *password,
                                guint        *n_errors);
 gboolean nb_cli_write_stdout  (GBytes       *bytes,
                                GError      **error);

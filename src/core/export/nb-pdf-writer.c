@@ -48,6 +48,16 @@ nb_pdf_writer_write_bytes (NbReport  *report,
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
 
   layout = nb_print_layout_new (report, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
+  /* nothing of the report goes missing without a word */
+  if (nb_print_layout_get_omitted (layout) != NULL)
+    {
+      g_autofree char *omitted = g_strdup (nb_print_layout_get_omitted (layout));
+
+      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                   _("The PDF would leave text out (export the report as text, Word or a "
+                     "web page instead): %s"), g_strchomp (omitted));
+      return NULL;
+    }
   out = g_byte_array_sized_new (256 * 1024);
   surface = cairo_pdf_surface_create_for_stream (append_to_array, out,
                                                  NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);

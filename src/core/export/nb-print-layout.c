@@ -45,6 +45,13 @@
 #define MIN_ROW_HEIGHT 16.0
 #define RULE_WIDTH     0.5
 #define FOOTER_BASELINE 36.0  /* above the page's bottom edge */
+/* A longer paragraph or title is not laid out but said to be left out:
+ * no report has one, and Pango's measures overflow long before. */
+#define MAX_TEXT_CHARS 100000
+/* A paragraph is laid out a piece at a time, each piece ending where a
+ * line does: Pango's time grows with the square of a run without a
+ * break, and its measures overflow in a long paragraph. */
+#define PIECE_BYTES    2048
 
 typedef struct
 {
@@ -103,6 +110,7 @@ struct _NbPrintLayout
   /* while paginating */
   double        y;
   gboolean      page_empty;
+  GString      *omitted;      /* what was not laid out, one a line */
 };
 
 G_DEFINE_FINAL_TYPE (NbPrintLayout, nb_print_layout, G_TYPE_OBJECT)
@@ -165,16 +173,15 @@ last_piece (NbPrintLayout *self)
   return &g_array_index (self->pieces, Piece, self->pieces->len - 1);
 }
 
-/* Places the text line by line, each on a line of @pitch, on as many
- * pages as it takes. */
+/* Places the first @n_lines lines of the text, each on a line of
+ * @pitch, on as many pages as it takes. */
 static void
-place_text (NbPrintLayout *self,
-            PangoLayout   *text,
-            double         x,
-            double         pitch)
+place_lines (NbPrintLayout *self,
+             PangoLayout   *text,
+             int            n_lines,
+             double         x,
+             double         pitch)
 {
-  int n_lines = pango_layout_get_line_count (text);
-
   for (int i = 0; i < n_lines; i++)
     {
       Piece *piece;
@@ -193,6 +200,96 @@ place_text (NbPrintLayout *self,
       self->y += pitch;
       self->page_empty = FALSE;
     }
+}
+
+static void
+place_text (NbPrintLayout *self,
+            PangoLayout   *text,
+            double         x,
+            double         pitch)
+{
+  place_lines (self, text, pango_layout_get_line_count (text), x, pitch);
+}
+
+/* Control characters, which no font draws (and which cost Pango dearly),
+ * as their pictures: U+0001 as ␁. */
+static char *
+visible_text (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F)
+        g_string_append_unichar (out, c == 0x7F ? 0x2421 : 0x2400 + c);
+      else
+        g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Whether @text is too long to lay out; if so, says so on the page in
+ * its place and keeps the note for nb_print_layout_get_omitted(). */
+static gboolean
+omit_long_text (NbPrintLayout *self,
+                const char    *text,
+                const char    *where)
+{
+  glong n_chars = g_utf8_strlen (text, -1);
+  g_autofree char *note = NULL;
+
+  if (n_chars <= MAX_TEXT_CHARS)
+    return FALSE;
+  note = g_strdup_printf (_("%s: %ld characters in one paragraph, more than the %d a PDF "
+                            "lays out; it is left out here, and kept in the report"),
+                          where, n_chars, MAX_TEXT_CHARS);
+  g_string_append_printf (self->omitted, "%s\n", note);
+  place_text (self, new_text (self, BODY_FONT, note, text_width (self)), PAGE_MARGIN,
+              BODY_PITCH);
+  return TRUE;
+}
+
+/* Lays a paragraph out a piece at a time; each piece's last line is laid
+ * out again at the start of the next, so lines break as in one layout. */
+static void
+place_paragraph (NbPrintLayout *self,
+                 const char    *paragraph,
+                 const char    *where)
+{
+  g_autofree char *text = visible_text (paragraph);
+  const char *p = text;
+  const char *end = text + strlen (text);
+
+  if (omit_long_text (self, text, where))
+    return;
+  do
+    {
+      const char *piece_end = end - p > PIECE_BYTES ? p + PIECE_BYTES : end;
+      g_autofree char *piece = NULL;
+      PangoLayout *layout;
+      int n_lines;
+
+      while (piece_end < end && (*piece_end & 0xC0) == 0x80)
+        piece_end--;
+      piece = g_strndup (p, piece_end - p);
+      layout = new_text (self, BODY_FONT, piece, text_width (self));
+      /* not justified: Pango would stretch only the spaces, and Chinese
+       * text has few */
+      if (p == text)
+        pango_layout_set_indent (layout, pango_units_from_double (2 * BODY_SIZE));
+      n_lines = pango_layout_get_line_count (layout);
+      if (piece_end < end && n_lines > 1)
+        {
+          p += pango_layout_get_line_readonly (layout, n_lines - 1)->start_index;
+          n_lines--;
+        }
+      else
+        p = piece_end;
+      place_lines (self, layout, n_lines, PAGE_MARGIN, BODY_PITCH);
+    }
+  while (p < end);
 }
 
 /* Starts a new page unless @height fits below. */
@@ -438,12 +535,9 @@ place_section (NbPrintLayout     *self,
       place_heading (self, section->heading, paragraphs[0] ? 2 * BODY_PITCH : 0);
       for (guint i = 0; paragraphs[i] != NULL; i++)
         {
-          PangoLayout *text = new_text (self, BODY_FONT, paragraphs[i], text_width (self));
+          g_autofree char *where = g_strdup_printf (_("%s, paragraph %u"), section->heading, i + 1);
 
-          /* not justified: Pango would stretch only the spaces, and
-           * Chinese text has few */
-          pango_layout_set_indent (text, pango_units_from_double (2 * BODY_SIZE));
-          place_text (self, text, PAGE_MARGIN, BODY_PITCH);
+          place_paragraph (self, paragraphs[i], where);
         }
     }
 }
@@ -456,6 +550,11 @@ paginate (NbPrintLayout *self,
   PangoLayout *title;
 
   new_page (self);
+  if (omit_long_text (self, self->title, _("The title")))
+    {
+      g_free (self->title);
+      self->title = g_strdup ("");
+    }
   title = new_text (self, TITLE_FONT, self->title, text_width (self));
   pango_layout_set_alignment (title, PANGO_ALIGN_CENTER);
   if (pango_layout_get_line_count (title) > 1)
@@ -671,6 +770,7 @@ nb_print_layout_finalize (GObject *object)
   g_array_unref (self->page_starts);
   g_array_unref (self->marks);
   g_free (self->title);
+  g_string_free (self->omitted, TRUE);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (nb_print_layout_parent_class)->finalize (object);
@@ -691,6 +791,7 @@ nb_print_layout_init (NbPrintLayout *self)
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   g_array_set_clear_func (self->marks, mark_clear);
+  self->omitted = g_string_new (NULL);
 }
 
 /* A font map of its own: a layout may be made in one thread and drawn in
@@ -808,6 +909,21 @@ nb_print_layout_get_title (NbPrintLayout *self)
   g_return_val_if_fail (NB_IS_PRINT_LAYOUT (self), NULL);
 
   return self->title;
+}
+
+/**
+ * nb_print_layout_get_omitted:
+ * @self: a layout
+ *
+ * Returns: (nullable): what the pages say was too long to lay out, one
+ *   note a line; %NULL when everything is on them
+ */
+const char *
+nb_print_layout_get_omitted (NbPrintLayout *self)
+{
+  g_return_val_if_fail (NB_IS_PRINT_LAYOUT (self), NULL);
+
+  return self->omitted->len > 0 ? self->omitted->str : NULL;
 }
 
 /**

@@ -29,6 +29,7 @@ void           nb_print_layout_draw_page   (NbPrintLayout  *self,
                                             guint           page);
 
 const char    *nb_print_layout_get_title   (NbPrintLayout  *self);
+const char    *nb_print_layout_get_omitted (NbPrintLayout  *self);
 void           nb_print_layout_add_pdf_outline (NbPrintLayout *self,
                                             cairo_surface_t *surface);
 

@@ -25,8 +25,12 @@
 #include "nb-text-decoder.h"
 
 #define MAX_TITLE_LINES 3
+
 /* a heading may carry a few words more than the template's, such as 统计 */
 #define MAX_HEADING_EXTRA 12
+
+/* a canonical file Nianbao writes is one it reads */
+G_STATIC_ASSERT (NB_CANONICAL_MAX_FILE <= NB_READER_MAX_FILE);
 
 struct _NbImporter
 {
@@ -246,6 +250,11 @@ add_title_line (TextImport *import,
     }
   if (import->title_done)
     return;
+  /* "侯寨办事处" + "2024 年…": the line break stood for the space between
+   * Chinese and a number, as Nianbao's own exports wrap a title */
+  if (import->title->len > 0 && length > 0 && g_ascii_isdigit (line[0]) &&
+      (guchar) import->title->str[import->title->len - 1] >= 0x80)
+    g_string_append_c (import->title, ' ');
   g_string_append_len (import->title, line, length);
   import->title_lines++;
   /* a title wrapped over lines ends where it says 报告 */

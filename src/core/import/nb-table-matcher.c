@@ -1190,6 +1190,49 @@ nb_table_matcher_begin (NbTableMatcher *reader,
   reset_row (reader);
 }
 
+/* Whether @token is written as a number, though not one that reads:
+ * "一", "三十", "1e308", "999999999999999999999.9999999". */
+static gboolean
+is_numeral (const Token *token)
+{
+  static const char numerals[] = "零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟";
+  const char *end = token->text + token->length;
+
+  for (const char *p = token->text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char utf8[8] = { 0 };
+
+      g_unichar_to_utf8 (c, utf8);
+      if (!g_unichar_isdigit (c) && strchr ("+-.,eE", (int) c) == NULL &&
+          (c < 0x80 || strstr (numerals, utf8) == NULL))
+        return FALSE;
+    }
+  return token->length > 0;
+}
+
+/* "规章 一 二 三", "规章 999999999999999999999.9999999": a row's label
+ * and numbers that do not read. Returns how many of the @n_label tokens
+ * are the label, so that the rest are read as the row's cells, kept as
+ * written and reported as invalid, not dropped with the line; or
+ * @n_label when the line is not such a row. */
+static guint
+row_label_end (NbTableMatcher *reader,
+               GArray         *tokens,
+               guint           n_label)
+{
+  const char *label = g_array_index (tokens, Token, 0).text;
+  const Token *last;
+  guint k = n_label;
+
+  while (k > 1 && is_numeral (&g_array_index (tokens, Token, k - 1)))
+    k--;
+  if (k == n_label)
+    return n_label;
+  last = &g_array_index (tokens, Token, k - 1);
+  return peek_label (reader, label, last->text + last->length - label) == MATCH_ROW ? k : n_label;
+}
+
 /**
  * nb_table_matcher_line:
  * @reader: a reader between begin and end
@@ -1225,6 +1268,12 @@ nb_table_matcher_line (NbTableMatcher *reader,
       label = g_array_index (tokens, Token, 0).text;
       label_length = last->text + last->length - label;
       matched = read_label (reader, label, label_length, line_number);
+      if (!matched && (first_value = row_label_end (reader, tokens, first_value)) < tokens->len)
+        {
+          last = &g_array_index (tokens, Token, first_value - 1);
+          label_length = last->text + last->length - label;
+          matched = read_label (reader, label, label_length, line_number);
+        }
     }
   if (first_value < tokens->len)
     read_values (reader, &g_array_index (tokens, Token, first_value),

@@ -82,6 +82,28 @@ append_key (GString    *out,
   g_string_append (out, pretty ? ": " : ":");
 }
 
+/* The shortest decimal that reads back as the same double, with a point
+ * or exponent so that it reads back as a double (-0.0 stays -0.0). */
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int digits = 1; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+  if (strpbrk (buffer, ".eEn") == NULL)
+    g_string_append (out, ".0");
+}
+
 static void append_node (GString  *out,
                          JsonNode *node,
                          gboolean  pretty,
@@ -145,8 +167,6 @@ append_node (GString  *out,
              gboolean  pretty,
              guint     depth)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
   switch (json_node_get_node_type (node))
     {
     case JSON_NODE_OBJECT:
@@ -176,7 +196,7 @@ append_node (GString  *out,
       break;
     case G_TYPE_DOUBLE:
     default:
-      g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+      append_double (out, json_node_get_double (node));
       break;
     }
 }
@@ -535,7 +555,8 @@ read_number (JsonNode    *node,
 
       if (!isfinite (number) || number < 0 || number >= 1e9)
         return refuse (error, path, _("expected an amount ≥ 0 and below 1,000,000,000"));
-      if (fabs (scaled - round (scaled)) > 1e-3)
+      /* 5e-324 is no amount of six places, though it rounds to one */
+      if (fabs (scaled - round (scaled)) > 1e-3 || (number > 0 && scaled < 0.5))
         return refuse (error, path, _("expected at most 6 decimal places"));
       *text = nb_number_format ((gint64) llround (scaled), NB_CELL_KIND_AMOUNT);
       return TRUE;
@@ -786,30 +807,101 @@ read_root (NbReport    *report,
 /* json-glib parses recursively: refuse nesting that could exhaust the
  * stack before it sees the data. No canonical file nests deeper than 5. */
 #define MAX_DEPTH 64
+/* a double keeps every decimal of at most this many digits */
+#define MAX_DIGITS 15
 
+/* Whether json-glib reads the number @token exactly: an integer within 64
+ * bits, or a decimal of at most 15 digits within a double's range. */
 static gboolean
-check_depth (const char  *data,
-             gsize        size,
-             GError     **error)
+is_exact_number (const char *token)
 {
-  gboolean in_string = FALSE;
+  guint digits = 0;
+  gboolean leading = TRUE, nonzero = FALSE;
+  double value;
+
+  if (strpbrk (token, ".eE") == NULL)
+    return g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, NULL, NULL);
+  for (const char *p = token; *p != '\0' && *p != 'e' && *p != 'E'; p++)
+    if (g_ascii_isdigit (*p) && !(leading && *p == '0'))
+      {
+        leading = FALSE;
+        nonzero = TRUE;
+        digits++;
+      }
+  /* trailing zeros are no digits of the value */
+  for (const char *p = strpbrk (token, "eE") ? strpbrk (token, "eE") : token + strlen (token);
+       p > token && (p[-1] == '0' || p[-1] == '.') && digits > 0; p--)
+    digits -= p[-1] == '0';
+  value = g_ascii_strtod (token, NULL);
+  return digits <= MAX_DIGITS && isfinite (value) && (value != 0 || !nonzero);
+}
+
+/* The number that starts at @p, checked; returns where it ends, or NULL
+ * with @error set. */
+static const char *
+check_number (const char  *p,
+              const char  *end,
+              guint        line,
+              GError     **error)
+{
+  const char *start = p;
+  g_autofree char *token = NULL;
+
+  while (p < end && (g_ascii_isdigit (*p) || (*p != '\0' && strchr ("+-.eE", *p) != NULL)))
+    p++;
+  token = g_strndup (start, MIN (p - start, 400));
+  if (!is_exact_number (token))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_INVALID,
+                   _("Line %u: the number %.40s cannot be kept exactly: Nianbao keeps whole "
+                     "numbers within 64 bits and decimals of at most %d digits"),
+                   line, token, MAX_DIGITS);
+      return NULL;
+    }
+  return p;
+}
+
+/* One pass over the text before json-glib sees it: nesting, numbers it
+ * would change, U+0000 (which would cut a text short), and anything
+ * after the document. */
+static gboolean
+check_tokens (const char  *data,
+              gsize        size,
+              GError     **error)
+{
+  const char *end = data + size;
+  gboolean in_string = FALSE, closed = FALSE;
   guint depth = 0;
   guint line = 1;
 
-  for (gsize i = 0; i < size; i++)
+  for (const char *p = data; p < end; p++)
     {
-      char c = data[i];
+      char c = *p;
 
       if (c == '\n')
         line++;
       if (in_string)
         {
+          if (c == '\\' && end - p >= 6 && memcmp (p, "\\u0000", 6) == 0)
+            {
+              g_set_error (error, NB_ERROR, NB_ERROR_INVALID,
+                           _("Line %u: a text holds the character U+0000, which no report "
+                             "holds"), line);
+              return FALSE;
+            }
           if (c == '\\')
-            i++;
+            p++;
           else if (c == '"')
             in_string = FALSE;
+          continue;
         }
-      else if (c == '"')
+      if (closed && !g_ascii_isspace (c))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_INVALID,
+                       _("Line %u: there is more after the end of the JSON document"), line);
+          return FALSE;
+        }
+      if (c == '"')
         in_string = TRUE;
       else if ((c == '{' || c == '[') && ++depth > MAX_DEPTH)
         {
@@ -818,7 +910,13 @@ check_depth (const char  *data,
           return FALSE;
         }
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+        closed = --depth == 0;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          if ((p = check_number (p, end, line, error)) == NULL)
+            return FALSE;
+          p--;
+        }
     }
   return TRUE;
 }
@@ -832,7 +930,9 @@ check_depth (const char  *data,
  *
  * Reads a canonical file strictly: a key this version does not know, a
  * value of the wrong type, a missing cell or a newer version refuses the
- * whole file, with the JSON path of the place in the message.
+ * whole file, with the JSON path of the place in the message. So do a
+ * number that would not be kept exactly, U+0000 in a text and anything
+ * after the document, with their line.
  *
  * Returns: (transfer full) (nullable): the report, unmodified
  */
@@ -859,7 +959,7 @@ nb_canonical_read (NbTemplate  *template,
       g_set_error (error, NB_ERROR, NB_ERROR_INVALID, _("The file is not valid UTF-8"));
       return NULL;
     }
-  if (!check_depth (data, size, error))
+  if (!check_tokens (data, size, error))
     return NULL;
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
@@ -884,6 +984,31 @@ nb_canonical_read (NbTemplate  *template,
     return NULL;
   nb_report_clear_history (report);
   return g_steal_pointer (&report);
+}
+
+/**
+ * nb_canonical_check_size:
+ * @bytes: a written canonical file
+ * @error: return location for a #GError
+ *
+ * Whatever Nianbao writes, it reads back: a file larger than the reader
+ * takes is refused before it is written.
+ *
+ * Returns: %TRUE when @bytes can be read back
+ */
+gboolean
+nb_canonical_check_size (GBytes  *bytes,
+                         GError **error)
+{
+  gsize size = g_bytes_get_size (bytes);
+
+  if (size <= NB_CANONICAL_MAX_FILE)
+    return TRUE;
+  g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+               _("The report would make a file of %.1f MB; a report file is at most %d MB, "
+                 "so it could not be opened again"),
+               size / (1024.0 * 1024.0), NB_CANONICAL_MAX_FILE / (1024 * 1024));
+  return FALSE;
 }
 
 /* Saving */

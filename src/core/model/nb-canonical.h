@@ -13,8 +13,12 @@ G_BEGIN_DECLS
 
 #define NB_CANONICAL_FORMAT  "nianbao-report"
 #define NB_CANONICAL_VERSION 1
+/* What the importer reads, and so the most a written file may hold. */
+#define NB_CANONICAL_MAX_FILE (8 * 1024 * 1024)
 
 GBytes    *nb_canonical_write        (NbReport             *report);
+gboolean   nb_canonical_check_size   (GBytes               *bytes,
+                                      GError              **error);
 NbReport  *nb_canonical_copy         (NbReport             *report,
                                       GError              **error);
 void       nb_canonical_append       (GString              *out,

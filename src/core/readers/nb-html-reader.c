@@ -325,6 +325,122 @@ leave_node (xmlNode   *node,
   return TRUE;
 }
 
+/* Attributes one element may have, and elements a page: far beyond any
+ * page's, and below what makes the parser's time (quadratic in one
+ * element's attributes) or its tree's memory (some 300 bytes an element
+ * with its text) grow past a report's. */
+#define MAX_ATTRIBUTES 256
+#define MAX_ELEMENTS   200000
+#define MAX_NODES      400000    /* elements and attributes */
+
+/* Counts the attributes of the tag whose name starts at @p, as a
+ * browser tokenises them; returns where the tag ends. */
+static const char *
+count_attributes (const char *p,
+                  const char *end,
+                  guint      *n_attributes)
+{
+  *n_attributes = 0;
+  while (p < end && !is_html_blank (*p) && *p != '>')
+    p++;
+  while (p < end && *p != '>')
+    {
+      if (is_html_blank (*p) || *p == '/')
+        {
+          p++;
+          continue;
+        }
+      ++*n_attributes;
+      while (p < end && !is_html_blank (*p) && *p != '>' && *p != '=')
+        p++;
+      if (p < end && *p == '=')
+        {
+          char quote = ++p < end && (*p == '"' || *p == '\'') ? *p++ : 0;
+
+          while (p < end && (quote ? *p != quote : !is_html_blank (*p) && *p != '>'))
+            p++;
+          if (quote != 0 && p < end)
+            p++;
+        }
+    }
+  return p;
+}
+
+/* Where the content of a <script> or <style> whose start tag is @tag and
+ * ends at @p ends: it is text, whatever '<' it holds; else @p. */
+static const char *
+skip_raw_text (const char *tag,
+               const char *p,
+               const char *end)
+{
+  static const char *const raw[] = { "script", "style" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (raw); i++)
+    {
+      gsize n = strlen (raw[i]);
+
+      if ((gsize) (end - tag) <= n + 1 || g_ascii_strncasecmp (tag + 1, raw[i], n) != 0 ||
+          g_ascii_isalnum (tag[1 + n]))
+        continue;
+      for (const char *q = p; (q = memchr (q, '<', end - q)) != NULL; q++)
+        if ((gsize) (end - q) > n + 2 && q[1] == '/' && g_ascii_strncasecmp (q + 2, raw[i], n) == 0)
+          return q;
+      return end;
+    }
+  return p;
+}
+
+/* Refuses, before parsing, an element with more attributes than any
+ * page has (libxml2 compares each with all before it), and more elements
+ * than any page has. */
+static gboolean
+check_tags (const char  *text,
+            gsize        length,
+            GError     **error)
+{
+  const char *end = text + length;
+  guint n_elements = 0;
+  guint n_nodes = 0;
+  guint line = 1;
+
+  for (const char *p = text; p < end;)
+    {
+      const char *tag = memchr (p, '<', end - p);
+      guint n_attributes = 0;
+
+      if (tag == NULL)
+        break;
+      for (; p < tag; p++)
+        line += *p == '\n';
+      /* only a letter after '<' starts a tag: "1 < 2" is text */
+      if (tag + 1 >= end || !g_ascii_isalpha (tag[1]))
+        {
+          p = tag + 1;
+          continue;
+        }
+      p = count_attributes (tag + 1, end, &n_attributes);
+      n_nodes += 1 + n_attributes;
+      if (++n_elements > MAX_ELEMENTS || n_nodes > MAX_NODES)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                       _("Line %u: the page has more than %u elements, or %u elements and "
+                         "attributes; no report's page has"), line, MAX_ELEMENTS, MAX_NODES);
+          return FALSE;
+        }
+      if (n_attributes > MAX_ATTRIBUTES)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                       _("Line %u: an element has %u attributes; no report's page has more "
+                         "than %u"), line, n_attributes, MAX_ATTRIBUTES);
+          return FALSE;
+        }
+      p = skip_raw_text (tag, p, end);
+      for (const char *q = tag; q < p; q++)
+        line += *q == '\n';
+    }
+  return TRUE;
+}
+
 /**
  * nb_html_read:
  * @data: a web page
@@ -360,7 +476,8 @@ nb_html_read (const char  *data,
                    size / (1024.0 * 1024.0), NB_READER_MAX_FILE / (1024 * 1024));
       return NULL;
     }
-  if (!decode_page (data, size, charset, &decoded, error))
+  if (!decode_page (data, size, charset, &decoded, error) ||
+      !check_tags (decoded.text, decoded.length, error))
     return NULL;
 
   context = htmlNewParserCtxt ();
@@ -372,7 +489,9 @@ nb_html_read (const char  *data,
   /* the text is UTF-8 now, whatever the page declares */
   doc = htmlCtxtReadMemory (context, decoded.text, (int) decoded.length, NULL, "UTF-8",
                             HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                            HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+                            HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT |
+                            /* our own limits bound the tree: not 256 deep */
+                            XML_PARSE_HUGE);
   htmlFreeParserCtxt (context);
   if (doc == NULL)
     {
@@ -560,21 +679,67 @@ read_html_part (const char  *headers,
   return nb_html_read (g_bytes_get_data (html, NULL), g_bytes_get_size (html), charset, error);
 }
 
-/**
- * nb_mhtml_read:
- * @data: a web page saved as one file (`.mhtml`, `.mht`): a MIME message
- * @size: its size
- * @error: return location for a #GError
- *
- * Reads the message's first `text/html` part, quoted-printable, base64 or
- * plain, in the charset its header names.
- *
- * Returns: (transfer full) (nullable): the source
- */
-NbSource *
-nb_mhtml_read (const char  *data,
-               gsize        size,
-               GError     **error)
+/* Parts nest: multipart/alternative inside multipart/related. */
+#define MAX_MIME_DEPTH 8
+
+static NbSource *read_message (const char  *data,
+                               gsize        size,
+                               guint        depth,
+                               GError     **error);
+
+/* The first HTML page among the parts that @delimiter separates. */
+static NbSource *
+read_parts (const char  *body,
+            const char  *end,
+            const char  *delimiter,
+            guint        depth,
+            GError     **error)
+{
+  gsize delimiter_length = strlen (delimiter);
+
+  for (const char *p = g_strstr_len (body, end - body, delimiter); p != NULL;)
+    {
+      const char *part = p + delimiter_length;
+      const char *part_body, *part_headers_end, *next;
+      g_autofree char *part_type = NULL;
+
+      if (part + 2 <= end && part[0] == '-' && part[1] == '-')
+        break;
+      while (part < end && (*part == '\r' || *part == '\n' || *part == ' ' || *part == '\t'))
+        part++;
+      part_headers_end = headers_end (part, end, &part_body);
+      next = g_strstr_len (part_body, end - part_body, delimiter);
+      part_type = find_header (part, part_headers_end - part, "Content-Type");
+      if (part_type != NULL && g_ascii_strncasecmp (part_type, "text/html", 9) == 0)
+        return read_html_part (part, part_headers_end - part, part_body,
+                               (next ? next : end) - part_body, error);
+      if (part_type != NULL && g_ascii_strncasecmp (part_type, "multipart/", 10) == 0 &&
+          depth < MAX_MIME_DEPTH)
+        {
+          g_autoptr(GError) local_error = NULL;
+          NbSource *source = read_message (part, (next ? next : end) - part, depth + 1,
+                                           &local_error);
+
+          if (source != NULL ||
+              !g_error_matches (local_error, NB_ERROR, NB_ERROR_NOT_A_REPORT))
+            {
+              if (local_error != NULL)
+                g_propagate_error (error, g_steal_pointer (&local_error));
+              return source;
+            }
+        }
+      p = next;
+    }
+  g_set_error (error, NB_ERROR, NB_ERROR_NOT_A_REPORT,
+               _("This saved web page (MHTML) holds no HTML page"));
+  return NULL;
+}
+
+static NbSource *
+read_message (const char  *data,
+              gsize        size,
+              guint        depth,
+              GError     **error)
 {
   const char *end = data + size;
   const char *body;
@@ -582,7 +747,6 @@ nb_mhtml_read (const char  *data,
   g_autofree char *type = find_header (data, top_end - data, "Content-Type");
   g_autofree char *boundary = type ? find_parameter (type, "boundary") : NULL;
   g_autofree char *delimiter = NULL;
-  gsize delimiter_length;
 
   if (type != NULL && g_ascii_strncasecmp (type, "text/html", 9) == 0)
     return read_html_part (data, top_end - data, body, end - body, error);
@@ -592,30 +756,25 @@ nb_mhtml_read (const char  *data,
                    _("This saved web page (MHTML) holds no HTML page"));
       return NULL;
     }
-
   delimiter = g_strconcat ("--", boundary, NULL);
-  delimiter_length = strlen (delimiter);
-  for (const char *p = g_strstr_len (body, end - body, delimiter); p != NULL;)
-    {
-      const char *part = p + delimiter_length;
-      const char *part_body, *part_headers_end, *next;
+  return read_parts (body, end, delimiter, depth, error);
+}
 
-      if (part + 2 <= end && part[0] == '-' && part[1] == '-')
-        break;
-      while (part < end && (*part == '\r' || *part == '\n' || *part == ' ' || *part == '\t'))
-        part++;
-      part_headers_end = headers_end (part, end, &part_body);
-      next = g_strstr_len (part_body, end - part_body, delimiter);
-      {
-        g_autofree char *part_type = find_header (part, part_headers_end - part, "Content-Type");
-
-        if (part_type != NULL && g_ascii_strncasecmp (part_type, "text/html", 9) == 0)
-          return read_html_part (part, part_headers_end - part, part_body,
-                                 (next ? next : end) - part_body, error);
-      }
-      p = next;
-    }
-  g_set_error (error, NB_ERROR, NB_ERROR_NOT_A_REPORT,
-               _("This saved web page (MHTML) holds no HTML page"));
-  return NULL;
+/**
+ * nb_mhtml_read:
+ * @data: a web page saved as one file (`.mhtml`, `.mht`): a MIME message
+ * @size: its size
+ * @error: return location for a #GError
+ *
+ * Reads the message's first `text/html` part, quoted-printable, base64 or
+ * plain, in the charset its header names, also one in a multipart part.
+ *
+ * Returns: (transfer full) (nullable): the source
+ */
+NbSource *
+nb_mhtml_read (const char  *data,
+               gsize        size,
+               GError     **error)
+{
+  return read_message (data, size, 0, error);
 }

@@ -9,9 +9,16 @@
 
 #include "nb-readers.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib-unix.h>
+#include <poll.h>
 #include <poppler.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* A PDF has no paragraphs or tables, only glyphs with boxes. Glyphs are
  * grouped into rows by their vertical centre and ordered by x; a row is
@@ -31,6 +38,18 @@
  * the rows in narrative and reads them apart in tables. */
 
 #define MAX_GLYPHS_PER_PAGE 200000
+/* The largest page a report is printed on, with room to spare: A0, in
+ * points. poppler's text layout compares the words of one baseline with
+ * each other, so a page wider than any paper could hold a baseline of
+ * tens of thousands of words and take minutes; it is refused before. */
+#define MAX_PAGE_SIDE 3370.0
+/* poppler lays a page's text out before any limit of ours can be checked,
+ * in time that grows with the square of the words on a baseline and in
+ * memory that grows with the glyphs: it does so in a child process given
+ * this much processor time and memory, and a PDF it cannot lay out in
+ * them is refused. */
+#define LAYOUT_SECONDS 10
+#define LAYOUT_MEMORY  (1024 * 1024 * 1024)
 /* gaps, in glyph heights */
 #define WORD_GAP  0.15
 #define PIECE_GAP 0.4
@@ -488,19 +507,17 @@ find_paragraphs (GArray *rows,
  * goes on depends on the page's edges. */
 static gboolean
 add_page (NbSource    *source,
-          PopplerPage *page,
+          GArray      *glyphs,
+          double       height,
           guint        number,
           Flow        *flow,
           guint       *n_glyphs)
 {
-  g_autoptr(GArray) glyphs = page_glyphs (page);
   g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (Glyph));
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  double width, height;
   guint row_start = 0;      /* the row being gathered */
   guint line_start = 0;     /* its last baseline */
 
-  poppler_page_get_size (page, &width, &height);
   g_array_sort (glyphs, compare_by_y);
   *n_glyphs += glyphs->len;
   for (guint i = 1; i <= glyphs->len; i++)
@@ -605,13 +622,200 @@ open_document (const char  *data,
   return NULL;
 }
 
+/* A sanitizer reserves terabytes of address space: no limit on it then. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NB_HAS_ASAN 1
+#endif
+#endif
+#ifndef NB_HAS_ASAN
+#define NB_HAS_ASAN 0
+#endif
+
+/* What the child sends for each page, before the page's glyphs. */
+typedef struct
+{
+  guint32 n_glyphs;
+  double  width;
+  double  height;
+} PageHeader;
+
+static gboolean
+write_all (int         fd,
+           const void *data,
+           gsize       size)
+{
+  for (const char *p = data; size > 0;)
+    {
+      gssize n = write (fd, p, size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      size -= n;
+    }
+  return TRUE;
+}
+
+/* Reads @size bytes, waiting no later than @deadline (monotonic µs). */
+static gboolean
+read_all (int     fd,
+          void   *data,
+          gsize   size,
+          gint64  deadline)
+{
+  for (char *p = data; size > 0;)
+    {
+      struct pollfd ready = { fd, POLLIN, 0 };
+      gint64 left = (deadline - g_get_monotonic_time ()) / 1000;
+      gssize n;
+
+      if (left <= 0 || poll (&ready, 1, (int) MIN (left, G_MAXINT)) == 0)
+        return FALSE;
+      n = read (fd, p, size);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      size -= n;
+    }
+  return TRUE;
+}
+
+/* In the child: each page's size and glyphs, then the end. */
+G_GNUC_NORETURN static void
+send_pages (PopplerDocument *document,
+            int              n_pages,
+            int              fd)
+{
+  struct rlimit cpu = { LAYOUT_SECONDS, LAYOUT_SECONDS };
+
+  setrlimit (RLIMIT_CPU, &cpu);
+#if !defined(__SANITIZE_ADDRESS__) && !NB_HAS_ASAN
+  {
+    /* on top of what the parent's image already takes */
+    g_autofree char *statm = NULL;
+    struct rlimit memory;
+
+    if (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+      {
+        memory.rlim_cur = memory.rlim_max =
+          g_ascii_strtoull (statm, NULL, 10) * sysconf (_SC_PAGESIZE) + LAYOUT_MEMORY;
+        setrlimit (RLIMIT_AS, &memory);
+      }
+  }
+#endif
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, i);
+      PageHeader header = { 0, 0, 0 };
+      g_autoptr(GArray) glyphs = NULL;
+
+      if (page != NULL)
+        poppler_page_get_size (page, &header.width, &header.height);
+      glyphs = page != NULL && MAX (header.width, header.height) <= MAX_PAGE_SIDE
+               ? page_glyphs (page) : g_array_new (FALSE, FALSE, sizeof (Glyph));
+      header.n_glyphs = glyphs->len;
+      if (!write_all (fd, &header, sizeof header) ||
+          !write_all (fd, glyphs->data, glyphs->len * sizeof (Glyph)))
+        _exit (1);
+    }
+  _exit (0);
+}
+
+/* In the parent: adds each page the child sends. */
+static gboolean
+receive_pages (NbSource  *source,
+               int        n_pages,
+               int        fd,
+               guint     *n_glyphs,
+               GError   **error)
+{
+  /* twice the processor time: the child may wait for the disk */
+  gint64 deadline = g_get_monotonic_time () + 2 * LAYOUT_SECONDS * G_USEC_PER_SEC;
+  Flow flow = { 0 };
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+      PageHeader header;
+
+      if (!read_all (fd, &header, sizeof header, deadline) ||
+          header.n_glyphs > MAX_GLYPHS_PER_PAGE ||
+          (MAX (header.width, header.height) <= MAX_PAGE_SIDE &&
+           !read_all (fd, g_array_set_size (glyphs, header.n_glyphs)->data,
+                      header.n_glyphs * sizeof (Glyph), deadline)))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                       _("The text of page %d of the PDF could not be laid out within %d s "
+                         "and %d MB; no report's page takes that"),
+                       i + 1, LAYOUT_SECONDS, LAYOUT_MEMORY / (1024 * 1024));
+          return FALSE;
+        }
+      if (MAX (header.width, header.height) > MAX_PAGE_SIDE)
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                       _("Page %d of the PDF is %.0f × %.0f mm, larger than any paper a "
+                         "report is printed on"), i + 1,
+                       header.width / 72 * 25.4, header.height / 72 * 25.4);
+          return FALSE;
+        }
+      if (!add_page (source, glyphs, header.height, i + 1, &flow, n_glyphs))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                       _("The PDF holds more text than any report"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Lays the pages out in a child process, which is ended whatever
+ * happens; on a system without fork(), in this one. */
+static gboolean
+lay_out_pages (NbSource         *source,
+               PopplerDocument  *document,
+               int               n_pages,
+               guint            *n_glyphs,
+               GError          **error)
+{
+  int fds[2];
+  pid_t child;
+  gboolean ok;
+
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, error))
+    return FALSE;
+  child = fork ();
+  if (child == 0)
+    {
+      close (fds[0]);
+      send_pages (document, n_pages, fds[1]);
+    }
+  close (fds[1]);
+  if (child < 0)
+    {
+      close (fds[0]);
+      g_set_error (error, NB_ERROR, NB_ERROR_INVALID, _("The PDF could not be read: %s"),
+                   g_strerror (errno));
+      return FALSE;
+    }
+  ok = receive_pages (source, n_pages, fds[0], n_glyphs, error);
+  close (fds[0]);
+  kill (child, SIGKILL);
+  while (waitpid (child, NULL, 0) < 0 && errno == EINTR)
+    ;
+  return ok;
+}
+
 static NbSource *
 read_pages (PopplerDocument  *document,
             GError          **error)
 {
   g_autoptr(NbSource) source = nb_source_new ();
   int n_pages = poppler_document_get_n_pages (document);
-  Flow flow = { 0 };
   guint n_glyphs = 0;
 
   if (n_pages > NB_READER_MAX_PAGES)
@@ -621,20 +825,8 @@ read_pages (PopplerDocument  *document,
                    n_pages, NB_READER_MAX_PAGES);
       return NULL;
     }
-  for (int i = 0; i < n_pages; i++)
-    {
-      /* poppler-glib has no autoptr cleanups */
-      PopplerPage *page = poppler_document_get_page (document, i);
-      gboolean ok = page == NULL || add_page (source, page, i + 1, &flow, &n_glyphs);
-
-      g_clear_object (&page);
-      if (!ok)
-        {
-          g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
-                       _("The PDF holds more text than any report"));
-          return NULL;
-        }
-    }
+  if (!lay_out_pages (source, document, n_pages, &n_glyphs, error))
+    return NULL;
   if (n_glyphs == 0)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_NO_TEXT,

@@ -75,8 +75,8 @@ is_mhtml (const char *data,
  * @data: a file's first bytes, or all of them
  * @size: their number
  *
- * Tells the kind of a file by its content: a zip archive, `%PDF-`, an OLE2
- * compound file, HTML (`<html`, `<!DOCTYPE html`), a MIME message with an
+ * Tells the kind of a file by its content: a zip archive, `%PDF-` at its
+ * start, an OLE2 compound file, HTML (`<html`, `<!DOCTYPE html`), a MIME message with an
  * HTML part, a canonical file (`{`); anything else is report text.
  *
  * Returns: the kind
@@ -91,11 +91,9 @@ nb_format_detect (const char *data,
     return NB_FORMAT_ZIP;
   if (has_prefix (data, size, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8))
     return NB_FORMAT_LEGACY;
-  /* PDF readers accept the header anywhere in the first kilobyte */
-  for (const char *p = data, *sniff_end = data + MIN (size, SNIFF_LENGTH);
-       (p = memchr (p, '%', sniff_end - p)) != NULL; p++)
-    if ((gsize) (data + size - p) >= 5 && memcmp (p, "%PDF-", 5) == 0)
-      return NB_FORMAT_PDF;
+  /* only at the start: a text that mentions "%PDF-1.4" is still text */
+  if (has_prefix (data, size, "%PDF-", 5))
+    return NB_FORMAT_PDF;
 
   if (has_prefix (data, size, "\xef\xbb\xbf", 3))
     i = 3;

@@ -18,7 +18,8 @@ G_BEGIN_DECLS
 #define NB_SOURCE_MAX_COLUMNS  256
 #define NB_SOURCE_MAX_SPAN     1000
 #define NB_SOURCE_MAX_GRID     1000000   /* grid slots of one table */
-#define NB_SOURCE_MAX_DEPTH    256       /* nesting of elements */
+#define NB_SOURCE_MAX_DEPTH    1024      /* nesting of elements: a page wrapped in
+                                          * hundreds of <div>s is read */
 
 /* One piece of text: a line of a text file, a paragraph, a table cell, or
  * a run of glyphs on a PDF line. @x0 … @x1 is where it stands across the

@@ -15,6 +15,63 @@
 
 #include "nb-types.h"
 
+static guint
+line_at (const char *data,
+         const char *p)
+{
+  guint line = 1;
+
+  for (const char *q = data; q < p; q++)
+    line += *q == '\n';
+  return line;
+}
+
+/* Text in @encoding with lines of UTF-8 among them (a file pasted
+ * together): each line as whichever it is, and what is neither kept as
+ * far as it is valid, with the first such line noted. */
+static char *
+convert_lines (const char    *data,
+               gsize          size,
+               const char    *encoding,
+               NbDecodedText *out)
+{
+  GString *text = g_string_sized_new (size + size / 2);
+  const char *end = data + size;
+  GIConv converter = g_iconv_open ("UTF-8", encoding);
+  guint line = 1;
+
+  if (converter == (GIConv) -1)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  for (const char *p = data; p < end; line++)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *next = eol ? eol + 1 : end;
+      g_autofree char *converted = NULL;
+      gsize written = 0;
+
+      if (g_utf8_validate_len (p, next - p, NULL))
+        g_string_append_len (text, p, next - p);
+      else if ((converted = g_convert_with_iconv (p, next - p, converter, NULL, &written,
+                                                  NULL)) != NULL &&
+               memchr (converted, '\0', written) == NULL)
+        g_string_append_len (text, converted, written);
+      else
+        {
+          g_autofree char *valid = g_utf8_make_valid (p, next - p);
+
+          g_string_append (text, valid);
+          if (out->repaired_line == 0)
+            out->repaired_line = line;
+        }
+      p = next;
+    }
+  g_iconv_close (converter);
+  return g_string_free (text, FALSE);
+}
+
 static gboolean
 convert (const char     *data,
          gsize           size,
@@ -26,12 +83,17 @@ convert (const char     *data,
   gsize written = 0;
   char *text;
 
-  text = g_convert (data, size, "UTF-8", encoding, NULL, &written, &local_error);
+  /* an ASCII-compatible encoding: line by line, keeping what can be */
+  if (!g_str_has_prefix (encoding, "UTF-16") && !g_str_has_prefix (encoding, "UTF-32") &&
+      (text = convert_lines (data, size, encoding, out)) != NULL)
+    written = strlen (text);
+  else
+    text = g_convert (data, size, "UTF-8", encoding, NULL, &written, &local_error);
   if (text == NULL)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_ENCODING,
                    _("The text looks like %s but cannot be converted from it: %s"),
-                   encoding, local_error->message);
+                   encoding, local_error ? local_error->message : "?");
       return FALSE;
     }
   if (memchr (text, '\0', written) != NULL)
@@ -45,6 +107,53 @@ convert (const char     *data,
   out->length = written;
   out->encoding = g_strdup (encoding);
   return TRUE;
+}
+
+/* UTF-16 or UTF-32 that a byte order mark announced, decoded by hand so
+ * that a stray byte or a broken surrogate costs one character (U+FFFD,
+ * its line noted), not the file. */
+static void
+decode_units (const guchar   *data,
+              gsize           size,
+              guint           unit,
+              gboolean        big_endian,
+              NbDecodedText  *out)
+{
+  GString *text = g_string_sized_new (size);
+  guint line = 1;
+
+  for (gsize i = 0; i < size; i += unit)
+    {
+      guint32 c = 0;
+
+      if (size - i < unit)
+        c = 0xFFFFFFFF;
+      else
+        for (guint k = 0; k < unit; k++)
+          c |= (guint32) data[i + (big_endian ? k : unit - 1 - k)] << (8 * (unit - 1 - k));
+      if (unit == 2 && c >= 0xD800 && c < 0xDC00 && size - i >= 4)
+        {
+          guint32 low = big_endian ? (data[i + 2] << 8 | data[i + 3]) : (data[i + 3] << 8 | data[i + 2]);
+
+          if (low >= 0xDC00 && low < 0xE000)
+            {
+              c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+              i += 2;
+            }
+        }
+      if (c == 0 || !g_unichar_validate (c))
+        {
+          c = 0xFFFD;
+          if (out->repaired_line == 0)
+            out->repaired_line = line;
+        }
+      line += c == '\n';
+      g_string_append_unichar (text, c);
+    }
+  out->length = text->len;
+  out->text = g_string_free (text, FALSE);
+  out->encoding = g_strdup (unit == 2 ? (big_endian ? "UTF-16BE" : "UTF-16LE")
+                                      : (big_endian ? "UTF-32BE" : "UTF-32LE"));
 }
 
 /* How much of @text is what a report is written in: ASCII, CJK and their
@@ -123,6 +232,28 @@ detect_encoding (const char *data,
   return charset;
 }
 
+/* A few nul bytes in text (one in a thousand at most) are strays, read
+ * as spaces with the first one's line noted; more are binary data. */
+static gboolean
+replace_stray_nuls (const char  *data,
+                    gsize        size,
+                    char       **spaced,
+                    guint       *line)
+{
+  const char *first = memchr (data, '\0', size);
+  gsize n = 0;
+
+  for (const char *p = first; p != NULL; p = memchr (p + 1, '\0', data + size - p - 1))
+    if (++n > size / 1000 + 1)
+      return FALSE;
+  *line = line_at (data, first);
+  *spaced = g_memdup2 (data, size);
+  for (gsize i = 0; i < size; i++)
+    if ((*spaced)[i] == '\0')
+      (*spaced)[i] = ' ';
+  return TRUE;
+}
+
 static guint
 first_invalid_line (const char *text,
                     gsize       length)
@@ -137,51 +268,14 @@ first_invalid_line (const char *text,
   return line;
 }
 
-/**
- * nb_text_decode:
- * @data: the file's bytes
- * @size: their number
- * @out: (out caller-allocates): the decoded text
- * @error: return location for a #GError
- *
- * Reads UTF-8 (with or without BOM), UTF-16 and the GB family, and anything
- * else uchardet recognises. Text that is almost UTF-8 keeps its valid
- * parts, and @out says on which line the first bad byte was.
- *
- * Returns: %TRUE on success
- */
-gboolean
-nb_text_decode (const char     *data,
-                gsize           size,
-                NbDecodedText  *out,
-                GError        **error)
+/* The bytes of an ASCII-compatible encoding, without nul bytes. */
+static gboolean
+decode_bytes (const char     *data,
+              gsize           size,
+              NbDecodedText  *out,
+              GError        **error)
 {
-  const guchar *bytes = (const guchar *) data;
   g_autofree char *charset = NULL;
-
-  memset (out, 0, sizeof *out);
-  /* no bytes may come as NULL, which memchr() must not see */
-  if (size == 0)
-    data = "";
-
-  if (size >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
-    return convert (data + 2, size - 2, "UTF-16LE", out, error);
-  if (size >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
-    return convert (data + 2, size - 2, "UTF-16BE", out, error);
-  if (size >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-    {
-      data += 3;
-      size -= 3;
-    }
-
-  if (memchr (data, '\0', size) != NULL)
-    {
-      if (convert_utf16 (data, size, out))
-        return TRUE;
-      g_set_error (error, NB_ERROR, NB_ERROR_NOT_A_REPORT,
-                   _("The file holds binary data, not text"));
-      return FALSE;
-    }
 
   if (g_utf8_validate_len (data, size, NULL))
     {
@@ -200,6 +294,70 @@ nb_text_decode (const char     *data,
   out->repaired_line = first_invalid_line (data, size);
   out->text = g_utf8_make_valid (data, size);
   out->length = strlen (out->text);
+  return TRUE;
+}
+
+/**
+ * nb_text_decode:
+ * @data: the file's bytes
+ * @size: their number
+ * @out: (out caller-allocates): the decoded text
+ * @error: return location for a #GError
+ *
+ * Reads UTF-8 (with or without BOM), UTF-16, UTF-32 and the GB family, and
+ * anything else uchardet recognises. Text that is almost UTF-8 keeps its
+ * valid parts, as does text with a stray byte or a few nul bytes, or with
+ * lines in two encodings; @out says on which line the first bad byte was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+nb_text_decode (const char     *data,
+                gsize           size,
+                NbDecodedText  *out,
+                GError        **error)
+{
+  const guchar *bytes = (const guchar *) data;
+  g_autofree char *spaced = NULL;
+  guint nul_line = 0;
+
+  memset (out, 0, sizeof *out);
+  /* no bytes may come as NULL, which memchr() must not see */
+  if (size == 0)
+    data = "";
+
+  if (size >= 4 && memcmp (bytes, "\xff\xfe\0\0", 4) == 0)
+    decode_units (bytes + 4, size - 4, 4, FALSE, out);
+  else if (size >= 4 && memcmp (bytes, "\0\0\xfe\xff", 4) == 0)
+    decode_units (bytes + 4, size - 4, 4, TRUE, out);
+  else if (size >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+    decode_units (bytes + 2, size - 2, 2, FALSE, out);
+  else if (size >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+    decode_units (bytes + 2, size - 2, 2, TRUE, out);
+  if (out->text != NULL)
+    return TRUE;
+  if (size >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+    {
+      data += 3;
+      size -= 3;
+    }
+
+  if (memchr (data, '\0', size) != NULL)
+    {
+      if (convert_utf16 (data, size, out))
+        return TRUE;
+      if (!replace_stray_nuls (data, size, &spaced, &nul_line))
+        {
+          g_set_error (error, NB_ERROR, NB_ERROR_NOT_A_REPORT,
+                       _("The file holds binary data, not text"));
+          return FALSE;
+        }
+      data = spaced;
+    }
+  if (!decode_bytes (data, size, out, error))
+    return FALSE;
+  if (nul_line > 0 && (out->repaired_line == 0 || nul_line < out->repaired_line))
+    out->repaired_line = nul_line;
   return TRUE;
 }
 

@@ -22,6 +22,9 @@
 
 #define MAX_SHEETS 64
 #define MAX_ROWS   100000
+/* A longer run of empty rows ends a table: what stands below it is read
+ * as a table of its own, not as rows of a grid mostly empty. */
+#define MAX_EMPTY_ROWS 1000
 
 typedef struct
 {
@@ -61,6 +64,25 @@ parse_reference (const char *reference,
     return FALSE;
   *row = r - 1;
   *column = c - 1;
+  return TRUE;
+}
+
+/* "7" → row 6; FALSE for what is not a row number. */
+static gboolean
+parse_row_number (const char *text,
+                  guint      *row)
+{
+  guint64 r = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      r = MIN (r * 10 + (guint64) (*p - '0'), (guint64) MAX_ROWS + 1);
+    }
+  if (r == 0)
+    return FALSE;
+  *row = (guint) r - 1;
   return TRUE;
 }
 
@@ -194,9 +216,9 @@ read_cells (xmlNode    *sheet_data,
       if (!nb_xml_is (row, "row"))
         continue;
       row_reference = nb_xml_get_attr (row, "r");
-      if (row_reference != NULL)
-        row_index = (guint) MIN (g_ascii_strtoull (row_reference, NULL, 10), MAX_ROWS) - 1;
-      if (row_index >= MAX_ROWS)
+      /* a number that is not one (r="x", r="0") is the next row's */
+      if (row_reference != NULL && parse_row_number (row_reference, &row_index) &&
+          row_index >= MAX_ROWS)
         break;
       next_row = row_index + 1;
 
@@ -209,8 +231,9 @@ read_cells (xmlNode    *sheet_data,
           if (!nb_xml_is (c, "c"))
             continue;
           reference = nb_xml_get_attr (c, "r");
+          /* a reference that is not one is the next column's */
           if (reference != NULL && !parse_reference (reference, &r, &cell.column))
-            continue;
+            cell.column = next_column;
           next_column = cell.column + 1;
           if (cell.column >= NB_SOURCE_MAX_COLUMNS)
             continue;
@@ -311,6 +334,14 @@ add_sheet (NbSource   *source,
       SheetCell *cell = &g_array_index (cells, SheetCell, i);
       const Merge *merge = g_hash_table_lookup (origins, merge_key (cell->row, cell->column));
 
+      if (cell->row > row + MAX_EMPTY_ROWS)
+        {
+          if (!nb_grid_builder_finish (grid, error))
+            return FALSE;
+          nb_grid_builder_free (grid);
+          grid = nb_grid_builder_new (source);
+          row = cell->row;
+        }
       if (i == 0 || cell->row != g_array_index (cells, SheetCell, i - 1).row)
         {
           /* rows without cells keep their numbers */

@@ -41,7 +41,8 @@ nb_canonical_save (NbReport      *report,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = nb_canonical_write (report);
-  if (!nb_file_replace (file, bytes, cancellable, error))
+  if (!nb_canonical_check_size (bytes, error) ||
+      !nb_file_replace (file, bytes, cancellable, error))
     return FALSE;
   nb_report_set_modified (report, FALSE);
   return TRUE;
@@ -129,7 +130,7 @@ save_in_thread (GTask        *task,
   SaveData *save = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (!check_unchanged (save, &error))
+  if (!nb_canonical_check_size (save->bytes, &error) || !check_unchanged (save, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
