@@ -61,6 +61,19 @@ count_frame_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* Returns once @widget has been laid out and drawn again: allocations
+ * and scroll positions are then what the user sees. */
+void
+nb_test_ui_wait_frame (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  gtk_widget_queue_allocate (widget);
+  nb_test_ui_wait_until (drew_frame, &frames);
+  gtk_widget_remove_tick_callback (widget, tick);
+}
+
 void
 nb_test_ui_save_png (GtkWidget  *widget,
           const char *name)

@@ -763,6 +763,8 @@ nb_window_set_restored_document (NbWindow   *self,
   adw_bin_set_child (self->report_bin, nb_report_view_new (document));
   nb_diagnostics_panel_set_model (self->panel, diagnostics);
   gtk_stack_set_visible_child_name (self->stack, "report");
+  /* the keyboard starts in the form, not on the header's buttons */
+  gtk_widget_grab_focus (adw_bin_get_child (self->report_bin));
 
   update_title (self);
   update_badge (self);

@@ -32,6 +32,7 @@ struct _NbReportView
   GHashTable  *text_views;    /* section index → GtkTextView */
   NbCellMarks *marks;
   gboolean     syncing;
+  gulong       focus_handler;
 
   /* template children */
   GtkScrolledWindow *scroller;
@@ -137,6 +138,29 @@ report_organ_notify_cb (NbReportView *self)
   set_entry_text (self, self->organ_entry, nb_report_get_organ (self->report));
 }
 
+/* Tab from a table's last cell goes on to the next table's first, and
+ * Shift+Tab from its first back to the previous table's last. */
+static int
+find_move_across (NbReportView *self,
+                  guint         grid,
+                  NbMove        direction)
+{
+  GPtrArray *tables = nb_template_get_tables (nb_report_get_template (self->report));
+  NbTemplateTable *table;
+
+  if (direction == NB_MOVE_NEXT && grid + 1 < self->grids->len)
+    {
+      table = g_ptr_array_index (tables, nb_table_grid_get_table (g_ptr_array_index (self->grids, grid + 1)));
+      return table->n_cells > 0 ? (int) table->first_cell : -1;
+    }
+  if (direction == NB_MOVE_PREVIOUS && grid > 0)
+    {
+      table = g_ptr_array_index (tables, nb_table_grid_get_table (g_ptr_array_index (self->grids, grid - 1)));
+      return table->n_cells > 0 ? (int) (table->first_cell + table->n_cells - 1) : -1;
+    }
+  return -1;
+}
+
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
@@ -148,13 +172,18 @@ move_action (GtkWidget  *widget,
   g_variant_get (parameter, "(uu)", &cell, &direction);
   for (guint t = 0; t < self->grids->len; t++)
     {
-      int target = nb_table_grid_find_move (g_ptr_array_index (self->grids, t), cell, direction);
+      NbTableGrid *grid = g_ptr_array_index (self->grids, t);
+      int target;
 
-      if (target >= 0)
-        {
-          nb_report_view_focus_cell (self, target);
-          return;
-        }
+      if (!nb_table_grid_get_place (grid, cell, NULL, NULL))
+        continue;
+      target = nb_table_grid_find_move (grid, cell, direction);
+      if (target < 0)
+        target = find_move_across (self, t, direction);
+      /* nowhere to go: the cell stays selected, so that typing replaces
+       * its text instead of piling onto it */
+      nb_report_view_focus_cell (self, target >= 0 ? (guint) target : cell);
+      return;
     }
 }
 
@@ -175,6 +204,52 @@ copy_table_action (GtkWidget  *widget,
       if (g_str_equal (table->id, id))
         nb_table_grid_copy_table (grid);
     }
+}
+
+/* Whatever takes the focus in the form comes into view: a cell reached
+ * by Tab or Enter, a field reached by GTK's own focus chain. The
+ * viewport's own scrolling to the focus is off, since it measures before
+ * the form is laid out again and animates away from the right place. */
+static void
+root_focus_cb (NbReportView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content)))
+    return;
+  /* the entry, not the text inside it */
+  if (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) != NULL)
+    focus = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
+  nb_scroll_into_view (self->scroller, focus);
+}
+
+/* Undo belongs to the report, across fields: Ctrl+Z takes back the
+ * typing in the focused field first, then earlier steps. Caught before
+ * the fields, whose own undo keys would swallow it. */
+static gboolean
+key_pressed_cb (NbReportView          *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GdkModifierType mods = state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK);
+  gboolean z = keyval == GDK_KEY_z || keyval == GDK_KEY_Z;
+
+  if (mods == GDK_CONTROL_MASK && z)
+    {
+      nb_report_seal_undo (self->report);
+      nb_report_undo (self->report);
+      return TRUE;
+    }
+  if ((mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && z) ||
+      (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_y || keyval == GDK_KEY_Y)))
+    {
+      nb_report_redo (self->report);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* Building */
@@ -202,6 +277,7 @@ add_narrative (NbReportView      *self,
   GtkWidget *view = nb_narrative_view_new (self->report, index);
   GtkWidget *frame = gtk_frame_new (NULL);
 
+  gtk_widget_add_css_class (frame, "nb-narrative-frame");
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_append (self->content, frame);
   g_hash_table_insert (self->text_views, GUINT_TO_POINTER (index), view);
@@ -307,6 +383,36 @@ nb_report_view_dispose (GObject *object)
 }
 
 static void
+nb_report_view_root (GtkWidget *widget)
+{
+  NbReportView *self = NB_REPORT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (nb_report_view_parent_class)->root (widget);
+
+  self->focus_handler = g_signal_connect_swapped (gtk_widget_get_root (widget), "notify::focus-widget",
+                                                  G_CALLBACK (root_focus_cb), self);
+}
+
+static void
+nb_report_view_unroot (GtkWidget *widget)
+{
+  NbReportView *self = NB_REPORT_VIEW (widget);
+
+  g_clear_signal_handler (&self->focus_handler, gtk_widget_get_root (widget));
+
+  GTK_WIDGET_CLASS (nb_report_view_parent_class)->unroot (widget);
+}
+
+/* The form starts at its first field, the title. */
+static gboolean
+nb_report_view_grab_focus (GtkWidget *widget)
+{
+  NbReportView *self = NB_REPORT_VIEW (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
+}
+
+static void
 nb_report_view_get_property (GObject    *object,
                              guint       prop_id,
                              GValue     *value,
@@ -352,6 +458,9 @@ nb_report_view_class_init (NbReportViewClass *klass)
   object_class->dispose = nb_report_view_dispose;
   object_class->get_property = nb_report_view_get_property;
   object_class->set_property = nb_report_view_set_property;
+  widget_class->grab_focus = nb_report_view_grab_focus;
+  widget_class->root = nb_report_view_root;
+  widget_class->unroot = nb_report_view_unroot;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, NB_TYPE_DOCUMENT,
@@ -372,7 +481,14 @@ nb_report_view_class_init (NbReportViewClass *klass)
 static void
 nb_report_view_init (NbReportView *self)
 {
+  GtkEventController *key = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)), FALSE);
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   self->grids = g_ptr_array_new ();
   self->text_views = g_hash_table_new (NULL, NULL);
