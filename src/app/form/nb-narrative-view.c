@@ -109,6 +109,9 @@ nb_narrative_view_init (NbNarrativeView *self)
   /* undo belongs to the report, across fields */
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
   gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  /* Tab goes on to the next field, as in every other field of the form;
+   * a tab character has no place in the published text */
+  gtk_text_view_set_accepts_tab (view, FALSE);
   gtk_text_view_set_pixels_below_lines (view, 6);
   gtk_text_view_set_top_margin (view, 12);
   gtk_text_view_set_bottom_margin (view, 12);
