@@ -80,8 +80,7 @@ update_title (NbWindow *self)
 static void
 update_badge (NbWindow *self)
 {
-  NbValidator *validator;
-  guint count;
+  guint count, n_errors = 0, n_warnings = 0;
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
 
@@ -90,12 +89,13 @@ update_badge (NbWindow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
       return;
     }
-  validator = nb_document_get_validator (self->document);
-  count = nb_validator_get_n_errors (validator) + nb_validator_get_n_warnings (validator);
+  /* what the panel lists: empty cells are work to do, not problems */
+  nb_diagnostics_panel_count (self->panel, &n_errors, &n_warnings, NULL);
+  count = n_errors + n_warnings;
   text = g_strdup_printf ("%u", count);
   gtk_label_set_label (self->badge, text);
   gtk_widget_set_visible (GTK_WIDGET (self->badge), count > 0);
-  if (nb_validator_get_n_errors (validator) > 0)
+  if (n_errors > 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->badge), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->badge), "error");

@@ -20,5 +20,9 @@ void         nb_diagnostics_panel_set_model  (NbDiagnosticsPanel *self,
                                               GListModel         *diagnostics);
 GListModel  *nb_diagnostics_panel_get_model  (NbDiagnosticsPanel *self);
 GtkListBox  *nb_diagnostics_panel_get_list   (NbDiagnosticsPanel *self);
+guint        nb_diagnostics_panel_count      (NbDiagnosticsPanel *self,
+                                              guint              *n_errors,
+                                              guint              *n_warnings,
+                                              guint              *n_empty);
 
 G_END_DECLS

@@ -1,0 +1,214 @@
+/* test-form.c — what the form and its problems panel show
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb (suite ui) in a 1280×800 window: the panel's rows and
+ * counts, the cells' highlights, tooltips and sizes.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "nb-test-ui.h"
+#include "nb-table-grid.h"
+#include "nb-test-util.h"
+#include "nb-window.h"
+
+typedef struct
+{
+  NbTemplate *template;
+  NbImporter *importer;
+  NbWindow   *window;
+} Fixture;
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
+panel_shown (gpointer data)
+{
+  GtkWidget *panel = data;
+  GtkWidget *flap = gtk_widget_get_ancestor (panel, ADW_TYPE_FLAP);
+
+  return gtk_widget_get_mapped (panel) && adw_flap_get_reveal_progress (ADW_FLAP (flap)) >= 1.0;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->template = nb_template_new_default (&error);
+  g_assert_no_error (error);
+  fixture->importer = nb_importer_new (fixture->template);
+  fixture->window = g_object_ref_sink (nb_window_new (NULL, fixture->importer, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->window);
+  g_object_unref (fixture->importer);
+  g_object_unref (fixture->template);
+}
+
+static NbReport *
+report (Fixture *fixture)
+{
+  return nb_document_get_report (nb_window_get_document (fixture->window));
+}
+
+static NbReportView *
+view (Fixture *fixture)
+{
+  return nb_window_get_report_view (fixture->window);
+}
+
+/* Shows a seed with the problems panel beside the form. */
+static void
+show_seed (Fixture    *fixture,
+           const char *stem)
+{
+  g_autofree char *path = nb_test_seed_path (stem);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbDocument) document = nb_document_load (fixture->importer, file, NULL, &error);
+  GtkWidget *panel = GTK_WIDGET (nb_window_get_panel (fixture->window));
+
+  g_assert_no_error (error);
+  nb_window_set_document (fixture->window, document);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  nb_test_ui_wait_until (is_mapped, fixture->window);
+  nb_test_ui_wait_idle ();
+  if (!gtk_widget_get_mapped (panel))
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-problems", NULL);
+  nb_test_ui_wait_until (panel_shown, panel);
+  nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
+  g_test_message ("window %d×%d", gtk_widget_get_width (GTK_WIDGET (fixture->window)),
+                  gtk_widget_get_height (GTK_WIDGET (fixture->window)));
+}
+
+static NbCellEntry *
+entry_for (Fixture    *fixture,
+           const char *address)
+{
+  int cell = nb_report_lookup_cell (report (fixture), address);
+
+  g_assert_cmpint (cell, >=, 0);
+  return nb_report_view_get_entry (view (fixture), cell);
+}
+
+/* The cell whose entry has the focus, or -1 */
+static int
+focused_cell (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  GtkWidget *entry = focus ? gtk_widget_get_ancestor (focus, NB_TYPE_CELL_ENTRY) : NULL;
+
+  return entry ? (int) nb_cell_get_index (nb_cell_entry_get_cell (NB_CELL_ENTRY (entry))) : -1;
+}
+
+
+static gboolean
+window_has_document (gpointer window)
+{
+  return nb_window_get_document (window) != NULL && is_mapped (window);
+}
+
+static void
+new_report (Fixture *fixture)
+{
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  nb_test_ui_wait_until (is_mapped, fixture->window);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new", NULL);
+  nb_test_ui_wait_until (window_has_document, fixture->window);
+  nb_test_ui_wait_idle ();
+}
+
+static guint
+n_rows (Fixture *fixture)
+{
+  GtkListBox *list = nb_diagnostics_panel_get_list (nb_window_get_panel (fixture->window));
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+/* A blank form lists no problem for its empty cells, but counts them in
+ * one row that goes from one empty cell to the next. */
+static void
+test_empty_cells_summary (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  NbDiagnosticsPanel *panel = nb_window_get_panel (fixture->window);
+  guint errors = 99, warnings = 99, empty = 0;
+
+  new_report (fixture);
+  g_assert_cmpuint (nb_diagnostics_panel_count (panel, &errors, &warnings, &empty), ==, 0);
+  g_assert_cmpuint (errors, ==, 0);
+  g_assert_cmpuint (warnings, ==, 0);
+  g_assert_cmpuint (empty, ==, 200);
+  g_assert_cmpuint (n_rows (fixture), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (panel), "panel.next-empty", NULL);
+  nb_test_ui_wait_idle ();
+  g_assert_cmpint (focused_cell (fixture), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "panel.next-empty", NULL);
+  nb_test_ui_wait_idle ();
+  g_assert_cmpint (focused_cell (fixture), ==, 1);
+
+  /* a cell filled is one fewer; a "nothing here" mark is text the
+   * clerk typed and is listed by itself */
+  gtk_editable_set_text (GTK_EDITABLE (entry_for (fixture, "t3/received/natural_person")), "4");
+  gtk_editable_set_text (GTK_EDITABLE (entry_for (fixture, "t3/received/commercial")), "/");
+  nb_test_ui_wait_idle ();
+  nb_diagnostics_panel_count (panel, &errors, &warnings, &empty);
+  g_assert_cmpuint (empty, ==, 198);
+  g_assert_cmpuint (warnings, ==, 1);
+  g_assert_cmpuint (n_rows (fixture), ==, 1);
+  gtk_test_accessible_assert_property (gtk_list_box_get_row_at_index (nb_diagnostics_panel_get_list (panel), 0),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "商业企业 一、本年新收政府信息公开申请数量: “/” leaves the cell empty; "
+                                       "the form asks for 0");
+}
+
+/* A submitted report's problems are listed as before, one row each. */
+static void
+test_seed_rows (Fixture       *fixture,
+                gconstpointer  data)
+{
+  guint errors = 0, warnings = 0, empty = 0;
+
+  show_seed (fixture, "003_babb1a0d8021a832");
+  nb_diagnostics_panel_count (nb_window_get_panel (fixture->window), &errors, &warnings, &empty);
+  g_assert_cmpuint (errors, ==, 2);
+  g_assert_cmpuint (warnings, ==, 0);
+  g_assert_cmpuint (empty, ==, 0);
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  nb_test_ui_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/nianbao/form/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("empty-cells-summary", test_empty_cells_summary);
+  ADD ("seed-rows", test_seed_rows);
+#undef ADD
+
+  return g_test_run ();
+}
