@@ -32,6 +32,8 @@ struct _NbCellEntry
   gboolean  syncing;
   gboolean  in_block;       /* in the table grid's selected block */
   gboolean  edited;         /* typed into since it got the focus */
+  char     *message;        /* the problems' messages, or NULL */
+  char     *note;           /* e.g. the other year's value, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (NbCellEntry, nb_cell_entry, GTK_TYPE_ENTRY)
@@ -192,6 +194,8 @@ nb_cell_entry_dispose (GObject *object)
 
   g_clear_object (&self->cell);
   g_clear_pointer (&self->text_on_focus, g_free);
+  g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->note, g_free);
 
   G_OBJECT_CLASS (nb_cell_entry_parent_class)->dispose (object);
 }
@@ -329,6 +333,23 @@ set_tooltip (NbCellEntry *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), text ? text : message ? message : from);
 }
 
+/* What assistive technology says after the cell's name: the note, then
+ * the problems. */
+static void
+update_description (NbCellEntry *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->note != NULL && self->message != NULL)
+    text = g_strconcat (self->note, "\n", self->message, NULL);
+  else
+    text = g_strdup (self->note ? self->note : self->message);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 /**
  * nb_cell_entry_set_problem:
  * @self: a #NbCellEntry
@@ -362,11 +383,28 @@ nb_cell_entry_set_problem (NbCellEntry *self,
                                severity == NB_SEVERITY_ERROR ? GTK_ACCESSIBLE_INVALID_TRUE
                                                              : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
-  if (message != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_free (self->message);
+  self->message = g_strdup (message);
+  update_description (self);
+}
+
+/**
+ * nb_cell_entry_set_note:
+ * @self: a #NbCellEntry
+ * @note: (nullable): what else assistive technology should say of the
+ *   cell, such as the other year's value in a comparison
+ */
+void
+nb_cell_entry_set_note (NbCellEntry *self,
+                        const char  *note)
+{
+  g_return_if_fail (NB_IS_CELL_ENTRY (self));
+
+  if (g_strcmp0 (self->note, note) == 0)
+    return;
+  g_free (self->note);
+  self->note = g_strdup (note);
+  update_description (self);
 }
 
 /**
