@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "nb-compare-window.h"
+#include "nb-narrative-view.h"
 #include "nb-test-ui.h"
 #include "nb-test-util.h"
 
@@ -214,6 +215,78 @@ test_panel_activation (Fixture       *fixture,
   g_assert_true (gtk_widget_is_ancestor (focus, entry (fixture, 1, "t3/carried_over/natural_person")));
 }
 
+static gboolean
+has_tag_at (GtkTextBuffer *buffer,
+            int            line,
+            int            offset,
+            const char    *tag)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, line, offset);
+  return gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag));
+}
+
+/* Paragraphs are paired with the other year's most like them: the same
+ * is not marked, a changed one is tinted lightly with only what changed
+ * marked, one with no partner is tinted as new. */
+static void
+test_paragraph_pairing (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(NbReport) report = nb_report_new (fixture->template);
+  int section = nb_template_lookup_section (fixture->template, "overview");
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+
+  nb_report_set_section_text (report, "overview",
+                              "本机关认真贯彻落实政务公开工作要求。\n"
+                              "2024年，本机关主动公开政府信息120条。\n"
+                              "今年新建了政务公开专区，方便群众查询。");
+  view = g_object_ref_sink (nb_narrative_view_new (report, section));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  nb_narrative_view_mark_changes (NB_NARRATIVE_VIEW (view),
+                                  "2023年，本机关主动公开政府信息120条。\n"
+                                  "本机关认真贯彻落实政务公开工作要求。\n"
+                                  "依申请公开工作平稳有序开展。");
+  g_assert_cmpuint (nb_narrative_view_get_n_marked (NB_NARRATIVE_VIEW (view)), ==, 2);
+  /* the same paragraph, though it moved */
+  g_assert_false (has_tag_at (buffer, 0, 2, "changed"));
+  g_assert_false (has_tag_at (buffer, 0, 2, "new"));
+  /* the year changed, and only the year's last digit is marked */
+  g_assert_true (has_tag_at (buffer, 1, 0, "changed"));
+  g_assert_false (has_tag_at (buffer, 1, 2, "changed-text"));
+  g_assert_true (has_tag_at (buffer, 1, 3, "changed-text"));
+  g_assert_false (has_tag_at (buffer, 1, 4, "changed-text"));
+  /* nothing like it last year */
+  g_assert_true (has_tag_at (buffer, 2, 0, "new"));
+  g_assert_false (has_tag_at (buffer, 2, 0, "changed"));
+
+  nb_narrative_view_mark_changes (NB_NARRATIVE_VIEW (view), NULL);
+  g_assert_cmpuint (nb_narrative_view_get_n_marked (NB_NARRATIVE_VIEW (view)), ==, 0);
+  g_assert_false (has_tag_at (buffer, 2, 0, "new"));
+  g_object_unref (view);
+}
+
+/* Each tab of the panel counts its problems; it opens on one with errors. */
+static void
+test_tab_counts (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  NbDiagnosticsPanel *between = nb_compare_window_get_panel (fixture->window, 0);
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (between), ADW_TYPE_VIEW_STACK));
+  AdwViewStackPage *page = adw_view_stack_get_page (stack, GTK_WIDGET (between));
+
+  /* year.carry-over twice and year.in-force */
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, 3);
+  g_assert_true (adw_view_stack_page_get_needs_attention (page));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "between");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry (fixture, 0, "t3/carried_forward/natural_person")), "1");
+  nb_test_ui_wait_idle ();
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, 2);
+}
+
 /* Whether @widget lies within the width the view shows, so that nothing
  * of it needs sideways scrolling, and inside the window. */
 static gboolean
@@ -314,6 +387,8 @@ main (int    argc,
   ADD ("edit-updates-both", "houzhai-2023-matching.txt", test_edit_updates_both);
   ADD ("summary-and-narrative", "houzhai-2023-matching.txt", test_summary_and_narrative);
   ADD ("panel-activation", "houzhai-2023-mismatching.txt", test_panel_activation);
+  ADD ("paragraph-pairing", "houzhai-2023-matching.txt", test_paragraph_pairing);
+  ADD ("tab-counts", "houzhai-2023-mismatching.txt", test_tab_counts);
   ADD ("fits-and-marks", "houzhai-2023-mismatching.txt", test_fits_and_marks);
   ADD ("screenshot", "houzhai-2023-mismatching.txt", test_screenshot);
 #undef ADD
