@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "nb-test-ui.h"
 #include "nb-table-grid.h"
@@ -197,6 +198,76 @@ test_seed_rows (Fixture       *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 2);
 }
 
+static gboolean
+has_class (Fixture    *fixture,
+           const char *address,
+           const char *css_class)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (entry_for (fixture, address)), css_class);
+}
+
+/* Where problems overlap, each cell shows which are its own: a row of the
+ * input with a number too many marks its cells lightly, a broken total
+ * colours its own cells; going to a problem outlines its cells; fixing
+ * the total leaves no cell red. */
+static void
+test_problem_cells (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkListBox *list = nb_diagnostics_panel_get_list (nb_window_get_panel (fixture->window));
+  static const char *groups[] = { "review", "litigation_direct", "litigation_after_review" };
+  static const char *columns[] = { "upheld", "corrected", "other", "pending", "total" };
+  guint outlined = 0;
+
+  show_seed (fixture, "003_babb1a0d8021a832");
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      {
+        g_autofree char *address = g_strdup_printf ("t4/%s/%s", groups[g], columns[c]);
+
+        g_assert_true (has_class (fixture, address, "nb-imported"));
+        /* only the group whose total is wrong is red */
+        g_assert_cmpint (has_class (fixture, address, "error"), ==, g == 2);
+        g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, address))),
+                                  "has 16 numbers for 15 columns"));
+      }
+  gtk_test_accessible_assert_state (entry_for (fixture, "t4/review/upheld"), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_FALSE);
+
+  /* the rows: parse.extra-values, then t4.total */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 1));
+  nb_test_ui_wait_idle ();
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      {
+        g_autofree char *address = g_strdup_printf ("t4/%s/%s", groups[g], columns[c]);
+
+        g_assert_cmpint (has_class (fixture, address, "nb-outlined"), ==, g == 2);
+      }
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  nb_test_ui_wait_idle ();
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      {
+        g_autofree char *address = g_strdup_printf ("t4/%s/%s", groups[g], columns[c]);
+
+        outlined += has_class (fixture, address, "nb-outlined");
+      }
+  g_assert_cmpuint (outlined, ==, 15);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.fix-cell", "u",
+                              (guint) nb_report_lookup_cell (report (fixture), "t4/litigation_after_review/total"));
+  nb_test_ui_wait_idle ();
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      {
+        g_autofree char *address = g_strdup_printf ("t4/%s/%s", groups[g], columns[c]);
+
+        g_assert_false (has_class (fixture, address, "error"));
+        g_assert_false (has_class (fixture, address, "nb-outlined"));
+      }
+}
+
 /* The form at 1280×800 beside its problems, for docs/ */
 static void
 test_screenshot (Fixture       *fixture,
@@ -224,6 +295,7 @@ main (int    argc,
   g_test_add ("/nianbao/form/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("empty-cells-summary", test_empty_cells_summary);
   ADD ("seed-rows", test_seed_rows);
+  ADD ("problem-cells", test_problem_cells);
   ADD ("screenshot", test_screenshot);
 #undef ADD
 

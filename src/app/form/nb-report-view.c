@@ -33,6 +33,7 @@ struct _NbReportView
   NbCellMarks *marks;
   gboolean     syncing;
   gulong       focus_handler;
+  GArray      *outlined;      /* cells of the problem last gone to */
 
   /* template children */
   GtkScrolledWindow *scroller;
@@ -84,6 +85,32 @@ lookup_entry (gpointer data,
 
 /* Callbacks */
 
+/* Outlines the cells of one problem, so that where several overlap the
+ * clerk sees which cells are this one's. */
+static void
+outline_cells (NbReportView *self,
+               const guint  *cells,
+               guint         n_cells)
+{
+  for (guint i = 0; i < self->outlined->len; i++)
+    {
+      NbCellEntry *entry = nb_report_view_get_entry (self, g_array_index (self->outlined, guint, i));
+
+      if (entry != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (entry), "nb-outlined");
+    }
+  g_array_set_size (self->outlined, 0);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      NbCellEntry *entry = nb_report_view_get_entry (self, cells[i]);
+
+      if (entry == NULL)
+        continue;
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "nb-outlined");
+      g_array_append_val (self->outlined, cells[i]);
+    }
+}
+
 static void
 validator_items_changed_cb (NbReportView *self,
                             guint         position,
@@ -92,6 +119,8 @@ validator_items_changed_cb (NbReportView *self,
                             GListModel   *model)
 {
   nb_cell_marks_refresh (self->marks);
+  /* the problem outlined may be gone or changed */
+  outline_cells (self, NULL, 0);
 }
 
 static void
@@ -374,6 +403,7 @@ nb_report_view_dispose (GObject *object)
 
   /* AdwBin unparents the template's root itself */
   g_clear_pointer (&self->grids, g_ptr_array_unref);
+  g_clear_pointer (&self->outlined, g_array_unref);
   g_clear_pointer (&self->text_views, g_hash_table_unref);
   g_clear_pointer (&self->marks, nb_cell_marks_free);
   g_clear_object (&self->report);
@@ -491,6 +521,7 @@ nb_report_view_init (NbReportView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), key);
 
   self->grids = g_ptr_array_new ();
+  self->outlined = g_array_new (FALSE, FALSE, sizeof (guint));
   self->text_views = g_hash_table_new (NULL, NULL);
 
   /* undo belongs to the report, across fields */
@@ -606,8 +637,9 @@ nb_report_view_get_section_view (NbReportView *self,
  * @self: a #NbReportView
  * @diagnostic: a diagnostic of the report
  *
- * Focuses the first cell the diagnostic names; one that names none (the
- * year stated in the text) focuses the year.
+ * Focuses the first cell the diagnostic names and outlines all of them
+ * (style class `nb-outlined`) until the problems change; one that names
+ * none (the year stated in the text) focuses the year.
  */
 void
 nb_report_view_focus_diagnostic (NbReportView *self,
@@ -620,6 +652,7 @@ nb_report_view_focus_diagnostic (NbReportView *self,
   g_return_if_fail (NB_IS_DIAGNOSTIC (diagnostic));
 
   cells = nb_diagnostic_get_cell_indices (diagnostic, &n_cells);
+  outline_cells (self, cells, n_cells);
   if (n_cells > 0 && nb_report_view_focus_cell (self, cells[0]))
     return;
   if (g_str_equal (nb_diagnostic_get_rule_id (diagnostic), "meta.year"))
