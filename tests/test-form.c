@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "nb-test-ui.h"
+#include "nb-tooltip.h"
 #include "nb-table-grid.h"
 #include "nb-test-util.h"
 #include "nb-window.h"
@@ -268,6 +269,77 @@ test_problem_cells (Fixture       *fixture,
       }
 }
 
+/* Every button and label in @widget, depth first */
+static void
+collect_widgets (GtkWidget *widget,
+                 GPtrArray *found)
+{
+  if (GTK_IS_BUTTON (widget) || GTK_IS_LABEL (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, found);
+}
+
+/* Header bar buttons and the form's field labels have no mnemonics,
+ * which zh_CN shows as "打开(O)". */
+static void
+test_no_header_mnemonics (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  guint n_buttons = 0, n_labels = 0;
+
+  show_seed (fixture, "000_773531145496868f");
+  collect_widgets (GTK_WIDGET (fixture->window), found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (found, i);
+
+      if (GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR) != NULL &&
+          gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+        {
+          g_assert_false (gtk_button_get_use_underline (GTK_BUTTON (widget)));
+          n_buttons++;
+        }
+      if (GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_widget (GTK_LABEL (widget)) != NULL &&
+          gtk_widget_is_ancestor (widget, GTK_WIDGET (view (fixture))))
+        {
+          g_assert_false (gtk_label_get_use_underline (GTK_LABEL (widget)));
+          n_labels++;
+        }
+    }
+  /* Open and Save; Organ and Year */
+  g_assert_cmpuint (n_buttons, ==, 2);
+  g_assert_cmpuint (n_labels, ==, 2);
+}
+
+/* A tooltip is never squeezed to a character a line nor runs past the
+ * window: it wraps a long message at a paragraph's width. */
+static void
+test_tooltip_shape (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *short_label = g_object_ref_sink (nb_tooltip_label_new ("主菜单"));
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *long_label;
+  int minimum, natural, width_of_char;
+
+  gtk_widget_measure (short_label, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, ==, natural);
+  width_of_char = natural / 3;
+  g_object_unref (short_label);
+
+  for (guint i = 0; i < 10; i++)
+    g_string_append (text, "复议后起诉: 总计 = 0, but 维持 + 纠正 = 1 ");
+  long_label = g_object_ref_sink (nb_tooltip_label_new (text->str));
+  gtk_widget_measure (long_label, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, >=, 10 * width_of_char);
+  g_assert_cmpint (natural, <=, 60 * width_of_char);
+  g_assert_cmpint (natural, <, 700);
+  g_object_unref (long_label);
+}
+
 /* The form at 1280×800 beside its problems, for docs/ */
 static void
 test_screenshot (Fixture       *fixture,
@@ -296,6 +368,8 @@ main (int    argc,
   ADD ("empty-cells-summary", test_empty_cells_summary);
   ADD ("seed-rows", test_seed_rows);
   ADD ("problem-cells", test_problem_cells);
+  ADD ("no-header-mnemonics", test_no_header_mnemonics);
+  ADD ("tooltip-shape", test_tooltip_shape);
   ADD ("screenshot", test_screenshot);
 #undef ADD
 

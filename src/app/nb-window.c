@@ -13,6 +13,7 @@
 
 #include "nb-application.h"
 #include "nb-compare-window.h"
+#include "nb-tooltip.h"
 
 #include <nb-draft.h>
 
@@ -577,6 +578,7 @@ nb_window_init (NbWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  nb_tooltip_attach_all (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 

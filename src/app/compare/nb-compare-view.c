@@ -169,7 +169,7 @@ side_heading (NbCompareView *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *top = gtk_label_new (year);
   GtkWidget *bottom = gtk_label_new (title);
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *save = gtk_button_new_with_label (_("Save"));
 
   gtk_label_set_xalign (GTK_LABEL (top), 0);
   gtk_label_set_xalign (GTK_LABEL (bottom), 0);

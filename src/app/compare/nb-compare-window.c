@@ -14,6 +14,7 @@
 
 #include "nb-narrative-view.h"
 #include "nb-table-grid.h"
+#include "nb-tooltip.h"
 
 /* The two documents are the same objects a report window edits, so an
  * edit here shows there at once, and each saves to its own file. The
@@ -474,6 +475,7 @@ static void
 nb_compare_window_init (NbCompareWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  nb_tooltip_attach_all (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->between_panel, "activated", G_CALLBACK (between_activated_cb), self);

@@ -14,6 +14,8 @@
 #include <nb-number.h>
 #include <nb-report.h>
 
+#include "nb-tooltip.h"
+
 
 /* An entry that writes through to its NbCell as the user types, and shows
  * the cell's problems the way every other cue does: the error or warning
@@ -271,6 +273,8 @@ nb_cell_entry_init (NbCellEntry *self)
   gtk_editable_set_enable_undo (GTK_EDITABLE (self), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
   gtk_widget_add_css_class (GTK_WIDGET (self), "nb-cell");
+  /* a rule's message and the place it came from, wrapped */
+  nb_tooltip_attach (GTK_WIDGET (self));
 
   /* capture: Tab, Enter and the arrows must not reach GtkText first */
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);

@@ -320,8 +320,8 @@ add_table (NbReportView      *self,
                                               section->table);
   GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *grid = nb_table_grid_new (self->report, section->table);
-  GtkWidget *fill = gtk_button_new_with_mnemonic (_("_Fill Empty Cells with 0"));
-  GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy Table"));
+  GtkWidget *fill = gtk_button_new_with_label (_("Fill Empty Cells with 0"));
+  GtkWidget *copy = gtk_button_new_with_label (_("Copy Table"));
   GtkWidget *label = section_heading (section->heading);
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", table->id);
