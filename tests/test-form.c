@@ -340,6 +340,31 @@ test_tooltip_shape (Fixture       *fixture,
   g_object_unref (long_label);
 }
 
+/* The text of the second label of a panel row: where the problem is */
+static const char *
+row_place (GtkListBoxRow *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (row);
+  GtkWidget *text = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (gtk_widget_get_first_child (text))));
+}
+
+/* The panel names places in the form's words and keeps the rule id in
+ * the row's tooltip. */
+static void
+test_places_in_words (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkListBox *list = nb_diagnostics_panel_get_list (nb_window_get_panel (fixture->window));
+
+  show_seed (fixture, "003_babb1a0d8021a832");
+  g_assert_cmpstr (row_place (gtk_list_box_get_row_at_index (list, 0)), ==, "Table 四 · 行政复议 · 结果维持 · line 88");
+  g_assert_cmpstr (row_place (gtk_list_box_get_row_at_index (list, 1)), ==, "Table 四 · 复议后起诉 · 总计 · line 88");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1))), ==,
+                   "Rule t4.total");
+}
+
 /* The form at 1280×800 beside its problems, for docs/ */
 static void
 test_screenshot (Fixture       *fixture,
@@ -370,6 +395,7 @@ main (int    argc,
   ADD ("problem-cells", test_problem_cells);
   ADD ("no-header-mnemonics", test_no_header_mnemonics);
   ADD ("tooltip-shape", test_tooltip_shape);
+  ADD ("places-in-words", test_places_in_words);
   ADD ("screenshot", test_screenshot);
 #undef ADD
 

@@ -525,6 +525,7 @@ nb_compare_window_new (GtkApplication *application,
   adw_bin_set_child (self->view_bin, view);
   g_object_bind_property (self->delta_button, "active", view, "show-delta", G_BINDING_SYNC_CREATE);
 
+  nb_diagnostics_panel_set_template (self->between_panel, nb_report_get_template (report (self, 1)));
   nb_diagnostics_panel_set_model (self->between_panel, nb_comparison_get_diagnostics (self->comparison));
   nb_diagnostics_panel_set_model (self->older_panel, G_LIST_MODEL (nb_document_get_validator (self->documents[0])));
   nb_diagnostics_panel_set_model (self->newer_panel, G_LIST_MODEL (nb_document_get_validator (self->documents[1])));

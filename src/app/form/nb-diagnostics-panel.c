@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <nb-number.h>
+#include <nb-template.h>
 #include <nb-validator.h>
 
 /* A list of the validator's diagnostics, errors first, then warnings,
@@ -28,6 +29,7 @@ struct _NbDiagnosticsPanel
   AdwBin              parent_instance;
 
   GListModel         *model;      /* the validator */
+  NbTemplate         *template;   /* for places in words */
   GtkSortListModel   *sorted;
   GtkFilterListModel *listed;     /* without the plain empty cells */
   GtkCustomFilter    *filter;
@@ -79,22 +81,64 @@ severity_heading (NbSeverity severity)
     }
 }
 
+/* A cell in the words of the form: "表四 · 复议后起诉 · 总计" */
 static char *
-describe_place (NbDiagnostic *diagnostic)
+describe_cell (NbTemplate *template,
+               guint       index)
 {
-  const char * const *cells = nb_diagnostic_get_cells (diagnostic);
-  guint line = nb_diagnostic_get_line (diagnostic);
-  GString *out = g_string_new (nb_diagnostic_get_rule_id (diagnostic));
+  const NbTemplateCell *cell = nb_template_get_cell (template, index);
+  NbTemplateTable *table = g_ptr_array_index (nb_template_get_tables (template), cell->table);
+  NbTemplateRow *row = g_ptr_array_index (table->rows, cell->row);
+  NbTemplateColumn *column = g_ptr_array_index (table->columns, cell->column);
+  GPtrArray *sections = nb_template_get_sections (template);
+  const char *numeral = table->id;
+  g_autofree char *name = NULL;
 
+  for (guint s = 0; s < sections->len; s++)
+    {
+      NbTemplateSection *section = g_ptr_array_index (sections, s);
+
+      if (section->table == (int) cell->table)
+        numeral = section->numeral;
+    }
+  /* Translators: a table of the form by its numeral, e.g. "Table 四" */
+  name = g_strdup_printf (_("Table %s"), numeral);
+  /* Translators: a cell by its table, row and column: "表四 · 复议后起诉 · 总计" */
+  return g_strdup_printf (_("%s · %s · %s"), name, row->short_label ? row->short_label : row->label,
+                          column->label);
+}
+
+/* Where a problem is, in words: its first cell, then where it was read
+ * ("第 88 行", "第 3 页"); the rule id is the row's tooltip. */
+static char *
+describe_place (NbDiagnosticsPanel *self,
+                NbDiagnostic       *diagnostic)
+{
+  guint n_cells;
+  const guint *cells = nb_diagnostic_get_cell_indices (diagnostic, &n_cells);
+  const char * const *addresses = nb_diagnostic_get_cells (diagnostic);
+  guint line = nb_diagnostic_get_line (diagnostic);
+  GString *out = g_string_new (NULL);
+
+  if (n_cells > 0 && self->template != NULL && cells[0] < nb_template_get_n_cells (self->template))
+    {
+      g_autofree char *cell = describe_cell (self->template, cells[0]);
+
+      g_string_append (out, cell);
+    }
+  else if (addresses != NULL && addresses[0] != NULL)
+    g_string_append (out, addresses[0]);
   /* a web page, document or PDF has places ("page 3"); its line numbers
    * only order the findings */
   if (nb_diagnostic_get_location (diagnostic) != NULL)
-    g_string_append_printf (out, " · %s", nb_diagnostic_get_location (diagnostic));
+    g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", nb_diagnostic_get_location (diagnostic));
   else if (line > 0)
-    /* Translators: where a problem is, e.g. "t3.balance · line 57" */
-    g_string_append_printf (out, _(" · line %u"), line);
-  if (cells[0] != NULL)
-    g_string_append_printf (out, " · %s", cells[0]);
+    {
+      /* Translators: where a problem was read, e.g. "line 57" */
+      g_autofree char *where = g_strdup_printf (_("line %u"), line);
+
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", where);
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -183,6 +227,7 @@ static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
+  NbDiagnosticsPanel *self = user_data;
   NbDiagnostic *diagnostic = item;
   NbSeverity severity = nb_diagnostic_get_severity (diagnostic);
   GtkWidget *row = gtk_list_box_row_new ();
@@ -190,7 +235,9 @@ create_row_cb (gpointer item,
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (severity));
   GtkWidget *message = gtk_label_new (nb_diagnostic_get_message (diagnostic));
-  g_autofree char *where = describe_place (diagnostic);
+  g_autofree char *where = describe_place (self, diagnostic);
+  /* Translators: a problem's rule, for those who script the checks */
+  g_autofree char *rule = g_strdup_printf (_("Rule %s"), nb_diagnostic_get_rule_id (diagnostic));
   GtkWidget *place = gtk_label_new (where);
   GtkWidget *button = fix_button (diagnostic);
 
@@ -201,7 +248,10 @@ create_row_cb (gpointer item,
   gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (message), 0);
   gtk_label_set_xalign (GTK_LABEL (place), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (place), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (place), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (place), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (place), FALSE);
+  gtk_widget_set_tooltip_text (row, rule);
   gtk_widget_add_css_class (place, "caption");
   gtk_widget_add_css_class (place, "dim-label");
   gtk_box_append (GTK_BOX (text), message);
@@ -351,6 +401,7 @@ nb_diagnostics_panel_dispose (GObject *object)
   g_clear_object (&self->listed);
   g_clear_object (&self->sorted);
   g_clear_object (&self->model);
+  g_clear_object (&self->template);
   g_clear_pointer (&self->plain_empty, g_hash_table_unref);
 
   G_OBJECT_CLASS (nb_diagnostics_panel_parent_class)->dispose (object);
@@ -421,6 +472,8 @@ nb_diagnostics_panel_set_model (NbDiagnosticsPanel *self,
   g_clear_object (&self->sorted);
   self->filter = NULL;
   g_set_object (&self->model, diagnostics);
+  if (NB_IS_VALIDATOR (diagnostics))
+    g_set_object (&self->template, nb_report_get_template (nb_validator_get_report (NB_VALIDATOR (diagnostics))));
   self->last_empty = G_MAXUINT;
   find_plain_empty (self);
 
@@ -506,4 +559,21 @@ nb_diagnostics_panel_count (NbDiagnosticsPanel *self,
   if (n_empty != NULL)
     *n_empty = g_hash_table_size (self->plain_empty);
   return n - g_hash_table_size (self->plain_empty);
+}
+
+/**
+ * nb_diagnostics_panel_set_template:
+ * @self: a #NbDiagnosticsPanel
+ * @template: the form the problems are about
+ *
+ * Lets the panel name cells in the form's words when its model is not a
+ * report's validator (the problems between two years).
+ */
+void
+nb_diagnostics_panel_set_template (NbDiagnosticsPanel *self,
+                                   NbTemplate         *template)
+{
+  g_return_if_fail (NB_IS_DIAGNOSTICS_PANEL (self));
+
+  g_set_object (&self->template, template);
 }
