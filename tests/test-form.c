@@ -365,6 +365,73 @@ test_places_in_words (Fixture       *fixture,
                    "Rule t4.total");
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (menu, i);
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) && g_str_equal (name, action))
+        return TRUE;
+      while (g_menu_link_iter_get_next (links, NULL, &link))
+        {
+          gboolean found = menu_has_action (link, action);
+
+          g_object_unref (link);
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The empty window offers only what it can do: no Save, no Problems
+ * toggle, no Export; a report brings them. */
+static void
+test_empty_window (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *menu_button = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *toggle = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_TOGGLE_BUTTON);
+  GMenuModel *menu;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  nb_test_ui_wait_until (is_mapped, fixture->window);
+  g_assert_nonnull (menu_button);
+  g_assert_nonnull (toggle);
+  g_assert_false (gtk_widget_get_visible (toggle));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (menu_has_action (menu, "win.open"));
+  g_assert_false (menu_has_action (menu, "win.export"));
+  g_assert_false (menu_has_action (menu, "win.save-as"));
+
+  new_report (fixture);
+  g_assert_true (gtk_widget_get_visible (toggle));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (menu_has_action (menu, "win.export"));
+}
+
 /* The form at 1280×800 beside its problems, for docs/ */
 static void
 test_screenshot (Fixture       *fixture,
@@ -396,6 +463,7 @@ main (int    argc,
   ADD ("no-header-mnemonics", test_no_header_mnemonics);
   ADD ("tooltip-shape", test_tooltip_shape);
   ADD ("places-in-words", test_places_in_words);
+  ADD ("empty-window", test_empty_window);
   ADD ("screenshot", test_screenshot);
 #undef ADD
 

@@ -37,6 +37,10 @@ struct _NbWindow
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   GtkToggleButton      *diagnostics_button;
+  GtkButton            *save_button;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *empty_menu;
   GtkLabel             *badge;
   GtkListBox           *recent_list;
   GtkLabel             *recent_label;

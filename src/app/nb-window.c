@@ -564,6 +564,10 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, report_bin);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, panel);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, empty_menu);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, reload_button);
