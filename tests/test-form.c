@@ -432,6 +432,53 @@ test_empty_window (Fixture       *fixture,
   g_assert_true (menu_has_action (menu, "win.export"));
 }
 
+static gboolean
+document_shown (gpointer window)
+{
+  return nb_window_get_document (window) != NULL;
+}
+
+static AdwActionRow *
+first_action_row (GtkWidget *widget)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    return ADW_ACTION_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = first_action_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Recent reports are named by organ and year, the file beneath. */
+static void
+test_recent_names (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = nb_test_seed_path ("003_babb1a0d8021a832");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *title = NULL;
+  NbWindow *other;
+  AdwActionRow *row;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  nb_window_open (fixture->window, file);
+  nb_test_ui_wait_until (document_shown, fixture->window);
+  title = g_strdup_printf ("%s · %u", nb_report_get_organ (report (fixture)), nb_report_get_year (report (fixture)));
+
+  other = g_object_ref_sink (nb_window_new (NULL, fixture->importer, NULL));
+  row = first_action_row (GTK_WIDGET (other));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "003_babb1a0d8021a832.txt — "));
+  gtk_window_destroy (GTK_WINDOW (other));
+  g_object_unref (other);
+}
+
 /* The form at 1280×800 beside its problems, for docs/ */
 static void
 test_screenshot (Fixture       *fixture,
@@ -464,6 +511,7 @@ main (int    argc,
   ADD ("tooltip-shape", test_tooltip_shape);
   ADD ("places-in-words", test_places_in_words);
   ADD ("empty-window", test_empty_window);
+  ADD ("recent-names", test_recent_names);
   ADD ("screenshot", test_screenshot);
 #undef ADD
 

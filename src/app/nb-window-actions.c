@@ -186,11 +186,7 @@ saved_cb (GObject      *object,
       nb_window_update_actions (self);
       return;
     }
-  {
-    g_autofree char *uri = g_file_get_uri (nb_document_get_file (document));
-
-    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  }
+  nb_window_remember_recent (document, nb_document_get_file (document));
   nb_window_update_actions (self);
   if (self->close_after_save)
     gtk_window_destroy (GTK_WINDOW (self));

@@ -56,6 +56,8 @@ void  nb_window_save               (NbWindow       *self,
                                     gboolean        ask);
 void  nb_window_reload             (NbWindow       *self);
 GFile *nb_window_dup_document_folder (NbWindow     *self);
+void  nb_window_remember_recent    (NbDocument     *document,
+                                    GFile          *file);
 
 void  nb_window_class_add_export_actions (GtkWidgetClass *widget_class);
 void  nb_window_update_export_actions    (NbWindow       *self);
