@@ -71,8 +71,9 @@ add_label (NbTableGrid *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   /* row labels are read across */
+  /* wide enough that most of 三's labels take one line */
   if (g_str_equal (css_class, "nb-row-label"))
-    gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   else if (g_str_equal (css_class, "nb-group-label"))
     gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
   else
@@ -135,7 +136,8 @@ static void
 add_entry (NbTableGrid *self,
            guint        cell,
            guint        column,
-           guint        row)
+           guint        row,
+           guint        width)
 {
   GtkWidget *entry;
   Place *place = g_new (Place, 1);
@@ -149,9 +151,9 @@ add_entry (NbTableGrid *self,
     }
   place->row = row;
   place->column = column;
-  gtk_grid_attach (self->grid, entry, column, row, 1, 1);
+  gtk_grid_attach (self->grid, entry, column, row, width, 1);
   self->n_lines = MAX (self->n_lines, row + 1);
-  self->n_columns = MAX (self->n_columns, column + 1);
+  self->n_columns = MAX (self->n_columns, column + width);
   g_hash_table_insert (self->places, GUINT_TO_POINTER (cell), place);
   g_hash_table_insert (self->at, GUINT_TO_POINTER (row << 16 | column), GUINT_TO_POINTER (cell + 1));
 }
@@ -405,11 +407,9 @@ build (NbTableGrid *self)
                      item->n_columns, item->n_rows);
           continue;
         }
-      /* an entry is one number wide; the rest of a wide cell (the last
-       * of a short row in 二) is filled, as the paper form leaves it */
-      add_entry (self, item->cell, item->column, item->row);
-      for (guint c = 1; c < item->n_columns; c++)
-        add_label (self, "", "nb-filler", item->column + c, item->row, 1, 1);
+      /* the last cell of a short row in 二 spans the rest of the line,
+       * as its heading does, instead of leaving dead cells beside it */
+      add_entry (self, item->cell, item->column, item->row, MAX (item->n_columns, 1));
     }
 }
 
