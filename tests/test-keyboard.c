@@ -14,6 +14,7 @@
 
 #include "nb-test-ui.h"
 #include "nb-table-grid.h"
+#include "nb-table-header.h"
 #include "nb-test-util.h"
 #include "nb-window.h"
 
@@ -118,12 +119,30 @@ focused_cell (Fixture *fixture)
   return entry ? (int) nb_cell_get_index (nb_cell_entry_get_cell (NB_CELL_ENTRY (entry))) : -1;
 }
 
+static GtkWidget *
+find_header (GtkWidget *widget)
+{
+  if (NB_IS_TABLE_HEADER (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_header (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Whether the cell's entry lies wholly inside the part of the form the
- * scrolled window shows. */
+ * scrolled window shows, and not under a table's floating headers. */
 static gboolean
 wholly_visible (Fixture *fixture,
                 guint    cell)
 {
+  GtkWidget *header = find_header (GTK_WIDGET (view (fixture)));
+  int top = header != NULL && gtk_widget_get_visible (header) ? gtk_widget_get_height (header) : 0;
   GtkWidget *entry = GTK_WIDGET (nb_report_view_get_entry (view (fixture), cell));
   GtkWidget *scroller = gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
@@ -134,7 +153,7 @@ wholly_visible (Fixture *fixture,
     g_test_message ("%s at %g,%g %g×%g in %d×%d", nb_cell_get_address (nb_cell_entry_get_cell (NB_CELL_ENTRY (entry))),
                     bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height,
                     gtk_widget_get_width (viewport), gtk_widget_get_height (viewport));
-  return bounds.origin.x >= 0 && bounds.origin.y >= 0 &&
+  return bounds.origin.x >= 0 && bounds.origin.y >= top &&
          bounds.origin.x + bounds.size.width <= gtk_widget_get_width (viewport) &&
          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport);
 }
@@ -158,6 +177,40 @@ focus (Fixture *fixture,
   g_assert_true (nb_report_view_focus_cell (view (fixture), cell));
   nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
   g_assert_cmpint (focused_cell (fixture), ==, cell);
+}
+
+/* Going down table 三, its column headers float over its lower rows,
+ * lined up with its columns. */
+static void
+test_floating_headers (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *header;
+  graphene_rect_t bounds, column;
+
+  show_seed (fixture, "003_babb1a0d8021a832");
+  header = find_header (GTK_WIDGET (view (fixture)));
+  g_assert_nonnull (header);
+  focus (fixture, nb_report_lookup_cell (report (fixture), "t3/received/natural_person"));
+  g_assert_false (gtk_widget_get_visible (header));
+  focus (fixture, nb_report_lookup_cell (report (fixture), "t3/other_handling.other/commercial"));
+  nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
+  g_assert_true (gtk_widget_get_visible (header));
+  g_assert_true (gtk_widget_is_ancestor (nb_table_header_get_table (NB_TABLE_HEADER (header)),
+                                         gtk_widget_get_ancestor (GTK_WIDGET (entry_for (fixture, "t3/received/total")),
+                                                                  NB_TYPE_TABLE_GRID)));
+  /* drawn where the table is, so its columns line up */
+  g_assert_true (gtk_widget_compute_bounds (header, GTK_WIDGET (fixture->window), &bounds));
+  g_assert_true (gtk_widget_compute_bounds (nb_table_header_get_table (NB_TABLE_HEADER (header)),
+                                            GTK_WIDGET (fixture->window), &column));
+  g_assert_cmpfloat (bounds.origin.x, ==, column.origin.x);
+  g_assert_cmpfloat (bounds.size.width, ==, column.size.width);
+  g_assert_true (wholly_visible (fixture, nb_report_lookup_cell (report (fixture), "t3/other_handling.other/commercial")));
+
+  /* and go when the table's own headers are back in sight */
+  focus (fixture, nb_report_lookup_cell (report (fixture), "t2/regulations/issued"));
+  nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
+  g_assert_false (gtk_widget_get_visible (header));
 }
 
 static gboolean
@@ -222,7 +275,6 @@ test_enter_down_columns (Fixture       *fixture,
 {
   guint n_cells = nb_template_get_n_cells (fixture->template);
   guint visited = 0;
-  GtkWidget *child;
 
   show_seed (fixture, "003_babb1a0d8021a832");
   for (guint top = 0; top < n_cells; top++)
@@ -251,8 +303,6 @@ test_enter_down_columns (Fixture       *fixture,
         }
     }
   g_assert_cmpuint (visited, ==, n_cells);
-  child = gtk_widget_get_first_child (GTK_WIDGET (view (fixture)));
-  g_assert_true (GTK_IS_SCROLLED_WINDOW (child));
 }
 
 /* Ctrl+Z in the focused cell takes back its typing and its highlights;
@@ -385,6 +435,7 @@ main (int    argc,
   ADD ("tab-through-form", test_tab_through_form);
   ADD ("enter-down-columns", test_enter_down_columns);
   ADD ("undo-in-cell", test_undo_in_cell);
+  ADD ("floating-headers", test_floating_headers);
   ADD ("number-shown-on-leave", test_number_shown_on_leave);
   ADD ("narrative-tab", test_narrative_tab);
   ADD ("new-report-focus", test_new_report_focus);

@@ -17,6 +17,7 @@
 #include "nb-narrative-view.h"
 #include "nb-scroll.h"
 #include "nb-table-grid.h"
+#include "nb-table-header.h"
 
 /* The report in its own order: title, organ and year, then the six
  * sections, narrative ones as text, table ones as grids. The view holds
@@ -34,8 +35,10 @@ struct _NbReportView
   gboolean     syncing;
   gulong       focus_handler;
   GArray      *outlined;      /* cells of the problem last gone to */
+  GtkWidget   *header;        /* NbTableHeader over the scrolled form */
 
   /* template children */
+  GtkOverlay        *overlay;
   GtkScrolledWindow *scroller;
   GtkBox            *content;
   GtkEntry          *title_entry;
@@ -235,6 +238,82 @@ copy_table_action (GtkWidget  *widget,
     }
 }
 
+/* What scrolls: the form inside the viewport */
+static GtkWidget *
+scrolled_form (NbReportView *self)
+{
+  return gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)));
+}
+
+/* The height of a table's column headers: from its top to its first cell */
+static int
+header_height (NbReportView *self,
+               NbTableGrid  *grid)
+{
+  GPtrArray *tables = nb_template_get_tables (nb_report_get_template (self->report));
+  NbTemplateTable *table = g_ptr_array_index (tables, nb_table_grid_get_table (grid));
+  NbCellEntry *first = nb_table_grid_get_entry (grid, table->first_cell);
+  graphene_point_t point;
+
+  if (first == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (first), GTK_WIDGET (grid), &GRAPHENE_POINT_INIT (0, 0), &point))
+    return 0;
+  return (int) point.y;
+}
+
+/* The table whose column headers are scrolled away while enough of its
+ * rows are still in sight to need them */
+static NbTableGrid *
+table_under_top (NbReportView *self,
+                 int          *height)
+{
+  double value = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+
+  for (guint t = 0; t < self->grids->len; t++)
+    {
+      NbTableGrid *grid = g_ptr_array_index (self->grids, t);
+      int h = header_height (self, grid);
+      graphene_rect_t bounds;
+
+      if (h <= 0 || !gtk_widget_compute_bounds (GTK_WIDGET (grid), scrolled_form (self), &bounds))
+        continue;
+      if (bounds.origin.y < value && bounds.origin.y + bounds.size.height > value + 2 * h)
+        {
+          *height = h;
+          return grid;
+        }
+    }
+  return NULL;
+}
+
+/* A long table's column headers float at the top of the view while its
+ * lower rows are scrolled up under them, so its columns can be told
+ * apart in every row. */
+static void
+update_header (NbReportView *self)
+{
+  int height = 0;
+  NbTableGrid *grid = self->report != NULL ? table_under_top (self, &height) : NULL;
+  /* the lines of the table, not the width of the form it is in */
+  GtkWidget *lines = grid ? adw_bin_get_child (ADW_BIN (grid)) : NULL;
+  graphene_rect_t bounds;
+
+  if (lines != NULL && gtk_widget_compute_bounds (lines, GTK_WIDGET (self->overlay), &bounds))
+    gtk_widget_set_margin_start (self->header, MAX (0, (int) bounds.origin.x));
+  nb_table_header_show_table (NB_TABLE_HEADER (self->header), lines, height);
+}
+
+/* Scrolls @widget into view, below the headers of its table, which may
+ * float over the top of the view. */
+static void
+scroll_to (NbReportView *self,
+           GtkWidget    *widget)
+{
+  GtkWidget *grid = gtk_widget_get_ancestor (widget, NB_TYPE_TABLE_GRID);
+
+  nb_scroll_into_view_below (self->scroller, widget, grid ? header_height (self, NB_TABLE_GRID (grid)) : 0);
+}
+
 /* Whatever takes the focus in the form comes into view: a cell reached
  * by Tab or Enter, a field reached by GTK's own focus chain. The
  * viewport's own scrolling to the focus is off, since it measures before
@@ -250,7 +329,7 @@ root_focus_cb (NbReportView *self)
   /* the entry, not the text inside it */
   if (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) != NULL)
     focus = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
-  nb_scroll_into_view (self->scroller, focus);
+  scroll_to (self, focus);
 }
 
 /* Undo belongs to the report, across fields: Ctrl+Z takes back the
@@ -498,6 +577,7 @@ nb_report_view_class_init (NbReportViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/nianbao/Nianbao/nb-report-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbReportView, overlay);
   gtk_widget_class_bind_template_child (widget_class, NbReportView, scroller);
   gtk_widget_class_bind_template_child (widget_class, NbReportView, content);
   gtk_widget_class_bind_template_child (widget_class, NbReportView, title_entry);
@@ -516,6 +596,13 @@ nb_report_view_init (NbReportView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)), FALSE);
+  self->header = nb_table_header_new ();
+  gtk_widget_set_visible (self->header, FALSE);
+  gtk_overlay_add_overlay (self->overlay, self->header);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
@@ -606,7 +693,7 @@ nb_report_view_focus_cell (NbReportView *self,
   entry = nb_report_view_get_entry (self, cell);
   if (entry == NULL)
     return FALSE;
-  nb_scroll_into_view (self->scroller, GTK_WIDGET (entry));
+  scroll_to (self, GTK_WIDGET (entry));
   if (!gtk_widget_grab_focus (GTK_WIDGET (entry)))
     return FALSE;
   gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);

@@ -32,6 +32,24 @@ void
 nb_scroll_into_view (GtkScrolledWindow *scroller,
                      GtkWidget         *widget)
 {
+  nb_scroll_into_view_below (scroller, widget, 0);
+}
+
+/**
+ * nb_scroll_into_view_below:
+ * @scroller: a scrolled window
+ * @widget: a widget inside it
+ * @inset: the height at the top of the view that something floating
+ *   over it (a table's headers) hides
+ *
+ * Like nb_scroll_into_view(), but @widget counts as in sight only below
+ * @inset.
+ */
+void
+nb_scroll_into_view_below (GtkScrolledWindow *scroller,
+                           GtkWidget         *widget,
+                           int                inset)
+{
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
   GtkWidget *content = scrolled_content (scroller);
   graphene_rect_t bounds;
@@ -42,9 +60,9 @@ nb_scroll_into_view (GtkScrolledWindow *scroller,
   page = gtk_adjustment_get_page_size (adjustment);
   value = gtk_adjustment_get_value (adjustment);
   upper = gtk_adjustment_get_upper (adjustment);
-  if (bounds.origin.y >= value && bounds.origin.y + bounds.size.height <= value + page)
+  if (bounds.origin.y >= value + inset && bounds.origin.y + bounds.size.height <= value + page)
     return;
   /* a widget taller than a third of the page still shows whole */
-  value = bounds.origin.y - MIN (page / 3, MAX (0, page - bounds.size.height) / 2);
+  value = bounds.origin.y - MAX (inset, MIN (page / 3, MAX (0, page - bounds.size.height) / 2));
   gtk_adjustment_set_value (adjustment, CLAMP (value, 0, MAX (0, upper - page)));
 }
