@@ -38,6 +38,7 @@ struct _NbCompareView
   NbCellMarks  *marks[N_SIDES];
   GPtrArray    *headline_labels;       /* GtkLabel × 3 per headline */
   gboolean      show_delta;
+  gulong        focus_handler;
 
   GtkScrolledWindow *scroller;
   GtkBox            *content;
@@ -368,6 +369,21 @@ move_action (GtkWidget  *widget,
                                     ? 0 : 1, target);
 }
 
+/* Whatever takes the focus comes into view; the viewport's own scrolling
+ * to the focus is off (see nb-report-view.c). */
+static void
+root_focus_cb (NbCompareView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content)))
+    return;
+  if (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) != NULL)
+    focus = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
+  nb_scroll_into_view (self->scroller, focus);
+}
+
 static NbCellMarks *
 new_marks (NbCompareView *self,
            int            side)
@@ -401,6 +417,27 @@ nb_compare_view_dispose (GObject *object)
   g_clear_object (&self->comparison);
 
   G_OBJECT_CLASS (nb_compare_view_parent_class)->dispose (object);
+}
+
+static void
+nb_compare_view_root (GtkWidget *widget)
+{
+  NbCompareView *self = NB_COMPARE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (nb_compare_view_parent_class)->root (widget);
+
+  self->focus_handler = g_signal_connect_swapped (gtk_widget_get_root (widget), "notify::focus-widget",
+                                                  G_CALLBACK (root_focus_cb), self);
+}
+
+static void
+nb_compare_view_unroot (GtkWidget *widget)
+{
+  NbCompareView *self = NB_COMPARE_VIEW (widget);
+
+  g_clear_signal_handler (&self->focus_handler, gtk_widget_get_root (widget));
+
+  GTK_WIDGET_CLASS (nb_compare_view_parent_class)->unroot (widget);
 }
 
 static void
@@ -448,6 +485,8 @@ nb_compare_view_class_init (NbCompareViewClass *klass)
   object_class->dispose = nb_compare_view_dispose;
   object_class->get_property = nb_compare_view_get_property;
   object_class->set_property = nb_compare_view_set_property;
+  widget_class->root = nb_compare_view_root;
+  widget_class->unroot = nb_compare_view_unroot;
 
   properties[PROP_SHOW_DELTA] =
     g_param_spec_boolean ("show-delta", NULL, NULL, TRUE,
