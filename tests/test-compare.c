@@ -370,6 +370,13 @@ test_screenshot (Fixture       *fixture,
       nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
     }
   nb_test_ui_save_png (GTK_WIDGET (fixture->window), "screenshot-compare.png");
+  /* and table 四, the widest */
+  for (guint i = 0; i < 2; i++)
+    {
+      nb_compare_view_focus_cell (view (fixture), 1, cell (fixture, "t4/litigation_after_review/total"));
+      nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
+    }
+  nb_test_ui_save_png (GTK_WIDGET (fixture->window), "screenshot-compare-t4.png");
 }
 
 int

@@ -246,7 +246,6 @@ test_tab_through_form (Fixture       *fixture,
           if (!wholly_visible (fixture, c))
             g_error ("after Tab, %s is not wholly in sight",
                      nb_template_get_cell_address (fixture->template, c));
-          g_assert_true (all_selected (nb_report_view_get_entry (view (fixture), c)));
           visited++;
           press (fixture, GDK_KEY_Tab, 0);
         }
