@@ -35,6 +35,7 @@ struct _NbTableGrid
   GHashTable      *at;        /* row << 16 | column → cell index + 1 */
   guint            n_lines;
   guint            n_columns;
+  gboolean         stack_headers;  /* column headings a few characters a line */
 
   int              anchor;    /* the block selection's focused corner, or -1 */
   int              extent;    /* its other corner, or -1 when there is none */

@@ -65,7 +65,7 @@ add_label (NbTableGrid *self,
   g_autofree char *stacked = NULL;
   GtkWidget *label;
 
-  if (width == 1 && g_str_equal (css_class, "nb-column-header"))
+  if (width == 1 && self->stack_headers && g_str_equal (css_class, "nb-column-header"))
     stacked = nb_table_layout_stack_text (text);
   label = gtk_label_new (stacked ? stacked : text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -397,6 +397,9 @@ build (NbTableGrid *self)
   guint n_items;
 
   items = nb_table_layout_get_items (layout, &n_items);
+  /* narrow columns only where many must fit side by side (三, 四); a
+   * table of a few columns (二) reads its headings across */
+  self->stack_headers = nb_table_layout_get_n_columns (layout) > 6;
   for (guint i = 0; i < n_items; i++)
     {
       const NbLayoutItem *item = &items[i];
