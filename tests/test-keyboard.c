@@ -376,6 +376,41 @@ test_number_shown_on_leave (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "8起");
 }
 
+/* The first click on a cell selects its text, so that typing replaces
+ * it, as in a spreadsheet. */
+static void
+test_click_selects (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  NbCellEntry *entry;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkGesture *click = NULL;
+
+  show_seed (fixture, "000_773531145496868f");
+  focus (fixture, nb_report_lookup_cell (report (fixture), "t3/received/natural_person"));
+  entry = entry_for (fixture, "t3/received/commercial");
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (entry));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_CAPTURE)
+        click = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (click);
+  /* as a press of the primary button at the text's start does */
+  g_signal_emit_by_name (click, "pressed", 1, 4.0, 4.0);
+  nb_test_ui_wait_idle ();
+  g_assert_cmpint (focused_cell (fixture), ==, nb_report_lookup_cell (report (fixture), "t3/received/commercial"));
+  g_assert_true (all_selected (entry));
+  /* typing replaces the 0 */
+  gtk_editable_delete_selection (GTK_EDITABLE (entry));
+  gtk_editable_insert_text (GTK_EDITABLE (entry), "0", -1, &(int) { 0 });
+  press (fixture, GDK_KEY_Tab, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0");
+}
+
 /* Tab leaves a narrative section for the next field instead of typing a
  * tab into the published text, and the section shows its focus. */
 static void
@@ -436,6 +471,7 @@ main (int    argc,
   ADD ("undo-in-cell", test_undo_in_cell);
   ADD ("floating-headers", test_floating_headers);
   ADD ("number-shown-on-leave", test_number_shown_on_leave);
+  ADD ("click-selects", test_click_selects);
   ADD ("narrative-tab", test_narrative_tab);
   ADD ("new-report-focus", test_new_report_focus);
 #undef ADD

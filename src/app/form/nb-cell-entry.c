@@ -153,7 +153,7 @@ click_pressed_cb (NbCellEntry     *self,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
 
   if (gtk_widget_has_focus (GTK_WIDGET (self)) || gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL ||
-      (state & GDK_SHIFT_MASK) != 0 || gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) != 1)
+      (state & GDK_SHIFT_MASK) != 0 || gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) > 1)
     return;
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   gtk_widget_grab_focus (GTK_WIDGET (self));
