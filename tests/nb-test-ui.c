@@ -7,14 +7,27 @@
 
 #include "nb-test-ui.h"
 
+#include <glib/gi18n.h>
+
 /* Initialises libadwaita and loads the app's style sheet, which
- * AdwApplication would load from the resource base path. */
+ * AdwApplication would load from the resource base path. For the
+ * screenshots in docs/, NB_TEST_LOCALEDIR names compiled translations
+ * (run with LANGUAGE=zh_CN) and NB_TEST_DARK asks for the dark style. */
 void
 nb_test_ui_init (void)
 {
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  const char *localedir = g_getenv ("NB_TEST_LOCALEDIR");
 
+  if (localedir != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   adw_init ();
+  if (g_getenv ("NB_TEST_DARK") != NULL)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   gtk_css_provider_load_from_resource (css, "/io/github/nianbao/Nianbao/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
@@ -61,6 +74,19 @@ count_frame_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* Returns once @widget has been laid out and drawn again: allocations
+ * and scroll positions are then what the user sees. */
+void
+nb_test_ui_wait_frame (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  gtk_widget_queue_allocate (widget);
+  nb_test_ui_wait_until (drew_frame, &frames);
+  gtk_widget_remove_tick_callback (widget, tick);
+}
+
 void
 nb_test_ui_save_png (GtkWidget  *widget,
           const char *name)
@@ -68,7 +94,9 @@ nb_test_ui_save_png (GtkWidget  *widget,
   guint frames = 0;
   guint tick = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
 
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autofree char *path = g_getenv ("NB_TEST_SCREENSHOT_DIR")
+                           ? g_build_filename (g_getenv ("NB_TEST_SCREENSHOT_DIR"), name, NULL)
+                           : g_test_build_filename (G_TEST_BUILT, name, NULL);
   GdkPaintable *paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   int width = gtk_widget_get_width (widget);

@@ -13,6 +13,7 @@ void  nb_test_ui_init       (void);
 void  nb_test_ui_wait_idle  (void);
 void  nb_test_ui_wait_until (gboolean   (*done) (gpointer),
                              gpointer     data);
+void  nb_test_ui_wait_frame (GtkWidget   *widget);
 void  nb_test_ui_save_png   (GtkWidget   *widget,
                              const char  *name);
 

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "nb-compare-window.h"
+#include "nb-narrative-view.h"
 #include "nb-test-ui.h"
 #include "nb-test-util.h"
 
@@ -51,6 +52,8 @@ fixture_set_up (Fixture       *fixture,
   newer = load (fixture, seed);
   older = load (fixture, older_path);
   fixture->window = g_object_ref_sink (nb_compare_window_new (NULL, newer, older));
+  /* the smallest screen the comparison is made for */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   nb_test_ui_wait_idle ();
 }
@@ -212,13 +215,168 @@ test_panel_activation (Fixture       *fixture,
   g_assert_true (gtk_widget_is_ancestor (focus, entry (fixture, 1, "t3/carried_over/natural_person")));
 }
 
+static gboolean
+has_tag_at (GtkTextBuffer *buffer,
+            int            line,
+            int            offset,
+            const char    *tag)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, line, offset);
+  return gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag));
+}
+
+/* Paragraphs are paired with the other year's most like them: the same
+ * is not marked, a changed one is tinted lightly with only what changed
+ * marked, one with no partner is tinted as new. */
+static void
+test_paragraph_pairing (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(NbReport) report = nb_report_new (fixture->template);
+  int section = nb_template_lookup_section (fixture->template, "overview");
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+
+  nb_report_set_section_text (report, "overview",
+                              "本机关认真贯彻落实政务公开工作要求。\n"
+                              "2024年，本机关主动公开政府信息120条。\n"
+                              "今年新建了政务公开专区，方便群众查询。");
+  view = g_object_ref_sink (nb_narrative_view_new (report, section));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  nb_narrative_view_mark_changes (NB_NARRATIVE_VIEW (view),
+                                  "2023年，本机关主动公开政府信息120条。\n"
+                                  "本机关认真贯彻落实政务公开工作要求。\n"
+                                  "依申请公开工作平稳有序开展。");
+  g_assert_cmpuint (nb_narrative_view_get_n_marked (NB_NARRATIVE_VIEW (view)), ==, 2);
+  /* the same paragraph, though it moved */
+  g_assert_false (has_tag_at (buffer, 0, 2, "changed"));
+  g_assert_false (has_tag_at (buffer, 0, 2, "new"));
+  /* the year changed, and only the year's last digit is marked */
+  g_assert_true (has_tag_at (buffer, 1, 0, "changed"));
+  g_assert_false (has_tag_at (buffer, 1, 2, "changed-text"));
+  g_assert_true (has_tag_at (buffer, 1, 3, "changed-text"));
+  g_assert_false (has_tag_at (buffer, 1, 4, "changed-text"));
+  /* nothing like it last year */
+  g_assert_true (has_tag_at (buffer, 2, 0, "new"));
+  g_assert_false (has_tag_at (buffer, 2, 0, "changed"));
+
+  nb_narrative_view_mark_changes (NB_NARRATIVE_VIEW (view), NULL);
+  g_assert_cmpuint (nb_narrative_view_get_n_marked (NB_NARRATIVE_VIEW (view)), ==, 0);
+  g_assert_false (has_tag_at (buffer, 2, 0, "new"));
+  g_object_unref (view);
+}
+
+/* Each tab of the panel counts its problems; it opens on one with errors. */
+static void
+test_tab_counts (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  NbDiagnosticsPanel *between = nb_compare_window_get_panel (fixture->window, 0);
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (between), ADW_TYPE_VIEW_STACK));
+  AdwViewStackPage *page = adw_view_stack_get_page (stack, GTK_WIDGET (between));
+
+  /* year.carry-over twice and year.in-force */
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, 3);
+  g_assert_true (adw_view_stack_page_get_needs_attention (page));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "between");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry (fixture, 0, "t3/carried_forward/natural_person")), "1");
+  nb_test_ui_wait_idle ();
+  g_assert_cmpuint (adw_view_stack_page_get_badge_number (page), ==, 2);
+}
+
+/* Whether @widget lies within the width the view shows, so that nothing
+ * of it needs sideways scrolling, and inside the window. */
+static gboolean
+within_width (Fixture   *fixture,
+              GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  graphene_rect_t bounds, in_window;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, viewport, &bounds));
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (fixture->window), &in_window));
+  return gtk_widget_get_mapped (widget) && bounds.size.width > 0 && bounds.origin.x >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (viewport) &&
+         in_window.origin.x + in_window.size.width <= gtk_widget_get_width (GTK_WIDGET (fixture->window));
+}
+
+static gboolean
+panel_shown (gpointer data)
+{
+  GtkWidget *panel = data;
+  GtkWidget *flap = gtk_widget_get_ancestor (panel, ADW_TYPE_FLAP);
+
+  return gtk_widget_get_mapped (panel) && adw_flap_get_reveal_progress (ADW_FLAP (flap)) >= 1.0;
+}
+
+/* At 1280×800 with the panel shown, every cell's two values and its
+ * change are in sight without scrolling sideways; cells that differ are
+ * marked and name the other year's value to assistive technology. */
+static void
+test_fits_and_marks (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *scroller;
+  guint n_changed = 0;
+
+  nb_test_ui_wait_until (panel_shown, nb_compare_window_get_panel (fixture->window, 0));
+  nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 1280);
+  for (guint c = 0; c < nb_template_get_n_cells (fixture->template); c++)
+    {
+      GtkWidget *newer = GTK_WIDGET (nb_compare_view_get_entry (view (fixture), 1, c));
+      GtkWidget *older = GTK_WIDGET (nb_compare_view_get_entry (view (fixture), 0, c));
+      GtkWidget *delta = GTK_WIDGET (nb_compare_view_get_delta_label (view (fixture), c));
+      const char *address = nb_template_get_cell_address (fixture->template, c);
+      gboolean changed = g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (newer)),
+                                    gtk_editable_get_text (GTK_EDITABLE (older))) != 0;
+
+      if (!within_width (fixture, newer) || !within_width (fixture, older) || !within_width (fixture, delta))
+        g_error ("%s is not wholly in sight at 1280×800", address);
+      g_assert_cmpint (gtk_widget_has_css_class (newer, "nb-changed"), ==, changed);
+      g_assert_cmpint (gtk_widget_has_css_class (gtk_widget_get_parent (newer), "nb-changed"), ==, changed);
+      if (changed)
+        {
+          g_autofree char *note = g_strdup_printf ("2023: %s", gtk_editable_get_text (GTK_EDITABLE (older)));
+
+          /* a cell with a problem says its messages after the note */
+          if (nb_cell_entry_get_severity (NB_CELL_ENTRY (newer)) < 0)
+            gtk_test_accessible_assert_property (newer, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note);
+          n_changed++;
+        }
+    }
+  g_assert_cmpuint (n_changed, >, 0);
+  /* 三（四）1 and its total differ in these reports */
+  g_assert_true (gtk_widget_has_css_class (entry (fixture, 1, "t3/granted/natural_person"), "nb-changed") ||
+                 n_changed > 2);
+  scroller = gtk_widget_get_ancestor (entry (fixture, 1, "t3/granted/total"), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller))), <=,
+                     gtk_adjustment_get_page_size (gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller))));
+}
+
 static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
-  nb_compare_view_focus_cell (view (fixture), 1, cell (fixture, "t3/carried_over/natural_person"));
-  nb_test_ui_wait_idle ();
+  nb_test_ui_wait_until (panel_shown, nb_compare_window_get_panel (fixture->window, 0));
+  /* twice: the first scroll may land before the layout settles */
+  for (guint i = 0; i < 2; i++)
+    {
+      nb_compare_view_focus_cell (view (fixture), 1, cell (fixture, "t3/carried_over/natural_person"));
+      nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
+    }
   nb_test_ui_save_png (GTK_WIDGET (fixture->window), "screenshot-compare.png");
+  /* and table 四, the widest */
+  for (guint i = 0; i < 2; i++)
+    {
+      nb_compare_view_focus_cell (view (fixture), 1, cell (fixture, "t4/litigation_after_review/total"));
+      nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
+    }
+  nb_test_ui_save_png (GTK_WIDGET (fixture->window), "screenshot-compare-t4.png");
 }
 
 int
@@ -236,6 +394,9 @@ main (int    argc,
   ADD ("edit-updates-both", "houzhai-2023-matching.txt", test_edit_updates_both);
   ADD ("summary-and-narrative", "houzhai-2023-matching.txt", test_summary_and_narrative);
   ADD ("panel-activation", "houzhai-2023-mismatching.txt", test_panel_activation);
+  ADD ("paragraph-pairing", "houzhai-2023-matching.txt", test_paragraph_pairing);
+  ADD ("tab-counts", "houzhai-2023-mismatching.txt", test_tab_counts);
+  ADD ("fits-and-marks", "houzhai-2023-mismatching.txt", test_fits_and_marks);
   ADD ("screenshot", "houzhai-2023-mismatching.txt", test_screenshot);
 #undef ADD
 

@@ -155,6 +155,51 @@ test_draft_written_and_restored (Fixture       *fixture,
     g_assert_cmpstr (nb_report_get_cell_text (back, c), ==, nb_report_get_cell_text (report, c));
 }
 
+/* A restored draft keeps what the import found in the submitted file,
+ * which is not read again: seed 003's row with a number too many. */
+static void
+test_draft_keeps_import_problems (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(NbDocument) document = seed_document (fixture, "003_babb1a0d8021a832");
+  NbReport *report = nb_document_get_report (document);
+  g_autoptr(NbDraftKeeper) keeper = nb_draft_keeper_new (document, fixture->drafts, NULL);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(NbDocument) restored = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *before, *after;
+  NbValidator *validator;
+
+  before = nb_report_get_import_diagnostics (report);
+  g_assert_cmpuint (before->len, >, 0);
+  nb_test_set (report, "t3/received/natural_person", "7");
+  wait_for (file_exists, (gpointer) nb_draft_keeper_get_path (keeper));
+  drafts = nb_draft_list (fixture->drafts, FALSE);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  restored = nb_draft_restore (fixture->importer, g_ptr_array_index (drafts, 0), &error);
+  g_assert_no_error (error);
+
+  after = nb_report_get_import_diagnostics (nb_document_get_report (restored));
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      NbDiagnostic *a = g_ptr_array_index (before, i), *b = g_ptr_array_index (after, i);
+      guint na, nb;
+      const guint *ca = nb_diagnostic_get_cell_indices (a, &na), *cb = nb_diagnostic_get_cell_indices (b, &nb);
+
+      g_assert_cmpstr (nb_diagnostic_get_rule_id (b), ==, nb_diagnostic_get_rule_id (a));
+      g_assert_cmpstr (nb_diagnostic_get_message (b), ==, nb_diagnostic_get_message (a));
+      g_assert_cmpint (nb_diagnostic_get_severity (b), ==, nb_diagnostic_get_severity (a));
+      g_assert_cmpuint (nb_diagnostic_get_line (b), ==, nb_diagnostic_get_line (a));
+      g_assert_cmpstr (nb_diagnostic_get_location (b), ==, nb_diagnostic_get_location (a));
+      g_assert_cmpmem (cb, nb * sizeof (guint), ca, na * sizeof (guint));
+    }
+  /* the import problem and the broken total, as before */
+  validator = nb_document_get_validator (restored);
+  g_assert_cmpuint (nb_validator_get_n_errors (validator), ==,
+                    nb_validator_get_n_errors (nb_document_get_validator (document)));
+}
+
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -309,6 +354,7 @@ main (int    argc,
 
 #define ADD(path, func) \
   g_test_add ("/nianbao/drafts/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("keeps-import-problems", test_draft_keeps_import_problems);
   ADD ("written-and-restored", test_draft_written_and_restored);
   ADD ("save-removes-draft", test_save_removes_draft);
   ADD ("backup-and-changed-on-disk", test_backup_and_changed_on_disk);

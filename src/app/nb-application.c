@@ -106,13 +106,28 @@ static const GActionEntry app_actions[] = {
   { "new-window", new_window_action, NULL, NULL, NULL, { 0 } },
 };
 
+/* The window a restored draft goes to: the one showing its file, when
+ * that has no changes of its own to lose, else a new one. */
+static NbWindow *
+window_for_draft (NbApplication *self,
+                  NbDraftInfo   *info)
+{
+  const char *uri = info->file_uri ? info->file_uri : info->source_uri;
+  g_autoptr(GFile) file = uri ? g_file_new_for_uri (uri) : NULL;
+  NbWindow *window = file ? find_window (self, file) : NULL;
+
+  if (window != NULL && !nb_report_get_modified (nb_document_get_report (nb_window_get_document (window))))
+    return window;
+  return nb_window_new (GTK_APPLICATION (self), self->importer, self->settings);
+}
+
 static void
 restore_cb (NbApplication *self,
             NbDraftInfo   *info)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(NbDocument) document = nb_draft_restore (self->importer, info, &error);
-  NbWindow *window = nb_window_new (GTK_APPLICATION (self), self->importer, self->settings);
+  NbWindow *window = window_for_draft (self, info);
 
   gtk_window_present (GTK_WINDOW (window));
   if (document == NULL)

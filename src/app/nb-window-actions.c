@@ -186,11 +186,7 @@ saved_cb (GObject      *object,
       nb_window_update_actions (self);
       return;
     }
-  {
-    g_autofree char *uri = g_file_get_uri (nb_document_get_file (document));
-
-    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  }
+  nb_window_remember_recent (document, nb_document_get_file (document));
   nb_window_update_actions (self);
   if (self->close_after_save)
     gtk_window_destroy (GTK_WINDOW (self));
@@ -391,6 +387,10 @@ nb_window_update_actions (NbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.fill-empty", report != NULL);
   gtk_widget_action_set_enabled (widget, "win.toggle-problems", report != NULL);
   gtk_widget_action_set_enabled (widget, "win.compare", report != NULL);
+  /* the empty window offers only what it can do */
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), report != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->diagnostics_button), report != NULL);
+  gtk_menu_button_set_menu_model (self->menu_button, report != NULL ? self->primary_menu : self->empty_menu);
   nb_window_update_export_actions (self);
 }
 

@@ -37,6 +37,10 @@ struct _NbWindow
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   GtkToggleButton      *diagnostics_button;
+  GtkButton            *save_button;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
+  GMenuModel           *empty_menu;
   GtkLabel             *badge;
   GtkListBox           *recent_list;
   GtkLabel             *recent_label;
@@ -52,6 +56,8 @@ void  nb_window_save               (NbWindow       *self,
                                     gboolean        ask);
 void  nb_window_reload             (NbWindow       *self);
 GFile *nb_window_dup_document_folder (NbWindow     *self);
+void  nb_window_remember_recent    (NbDocument     *document,
+                                    GFile          *file);
 
 void  _nb_window_add_drop_target   (NbWindow       *self);
 

@@ -13,6 +13,7 @@
 
 #include "nb-application.h"
 #include "nb-compare-window.h"
+#include "nb-tooltip.h"
 
 #include <nb-draft.h>
 
@@ -80,8 +81,7 @@ update_title (NbWindow *self)
 static void
 update_badge (NbWindow *self)
 {
-  NbValidator *validator;
-  guint count;
+  guint count, n_errors = 0, n_warnings = 0;
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
 
@@ -90,12 +90,13 @@ update_badge (NbWindow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->badge), FALSE);
       return;
     }
-  validator = nb_document_get_validator (self->document);
-  count = nb_validator_get_n_errors (validator) + nb_validator_get_n_warnings (validator);
+  /* what the panel lists: empty cells are work to do, not problems */
+  nb_diagnostics_panel_count (self->panel, &n_errors, &n_warnings, NULL);
+  count = n_errors + n_warnings;
   text = g_strdup_printf ("%u", count);
   gtk_label_set_label (self->badge, text);
   gtk_widget_set_visible (GTK_WIDGET (self->badge), count > 0);
-  if (nb_validator_get_n_errors (validator) > 0)
+  if (n_errors > 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->badge), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->badge), "error");
@@ -156,7 +157,15 @@ fill_recent (NbWindow *self)
       }
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      {
+        g_autofree char *base = g_file_get_basename (file);
+        /* the file's name under its organ and year, then where it is */
+        g_autofree char *where = g_strcmp0 (base, gtk_recent_info_get_display_name (info)) != 0
+                                 ? g_strdup_printf ("%s — %s", base, folder ? folder : "")
+                                 : g_strdup (folder);
+
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+      }
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "nb-uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
       gtk_list_box_append (self->recent_list, row);
@@ -167,12 +176,33 @@ fill_recent (NbWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->recent_label), shown > 0);
 }
 
-static void
-remember_recent (GFile *file)
+/* A recent report is named by its organ and year, which a clerk knows
+ * it by, rather than by its file name ("003_babb1a0d8021a832.txt"). */
+void
+nb_window_remember_recent (NbDocument *document,
+                           GFile      *file)
 {
+  NbReport *report = nb_document_get_report (document);
+  const char *organ = nb_report_get_organ (report);
   g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *type = g_content_type_guess (base, NULL, 0, NULL);
+  g_autofree char *mime = g_content_type_get_mime_type (type);
+  g_autofree char *name = NULL;
+  g_autofree char *exec = g_strdup_printf ("%s %%u", g_get_prgname ());
+  GtkRecentData data = { 0 };
 
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (organ != NULL && *organ != '\0' && nb_report_get_year (report) > 0)
+    /* Translators: a recent report: its organ and its year */
+    name = g_strdup_printf (_("%s · %u"), organ, nb_report_get_year (report));
+  else if (organ != NULL && *organ != '\0')
+    name = g_strdup (organ);
+  data.display_name = name;
+  data.description = base;
+  data.mime_type = mime ? mime : (char *) "application/octet-stream";
+  data.app_name = (char *) g_get_application_name ();
+  data.app_exec = exec;
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 /* Callbacks */
@@ -247,7 +277,7 @@ loaded_cb (GObject      *object,
       gtk_stack_set_visible_child_name (self->stack, self->document ? "report" : "empty");
       return;
     }
-  remember_recent (nb_document_get_source (document));
+  nb_window_remember_recent (document, nb_document_get_source (document));
   nb_window_set_document (self, document);
 }
 
@@ -487,6 +517,10 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, report_bin);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, panel);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, empty_menu);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, banner);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, reload_button);
@@ -499,6 +533,7 @@ static void
 nb_window_init (NbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  nb_tooltip_attach_all (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
 
@@ -683,6 +718,8 @@ nb_window_set_restored_document (NbWindow   *self,
   adw_bin_set_child (self->report_bin, nb_report_view_new (document));
   nb_diagnostics_panel_set_model (self->panel, diagnostics);
   gtk_stack_set_visible_child_name (self->stack, "report");
+  /* the keyboard starts in the form, not on the header's buttons */
+  gtk_widget_grab_focus (adw_bin_get_child (self->report_bin));
 
   update_title (self);
   update_badge (self);

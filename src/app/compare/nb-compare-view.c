@@ -18,10 +18,12 @@
 #include "nb-scroll.h"
 #include "nb-table-grid.h"
 
-/* Both years in one scrolling column of sections, each section a row of
- * [older | newer | Δ], so their rows line up and scroll together. Each
- * side is edited like the report's own form and shows its own problems
- * plus those between the years; cells that differ are marked on both. */
+/* Both years in one scrolling column of sections. A table is one grid
+ * whose every cell shows the newer year's value, the older year's
+ * beneath it and the change, so that a table fits the width of one; a
+ * narrative section is a row of [older | newer]. Each year's values are
+ * edited like the report's own form and show its own problems plus those
+ * between the years; cells that differ are marked. */
 
 #define N_SIDES 2
 
@@ -31,13 +33,12 @@ struct _NbCompareView
 
   NbComparison *comparison;
   NbDocument   *documents[N_SIDES];
-  GPtrArray    *grids[N_SIDES];        /* NbTableGrid, by table */
-  GPtrArray    *delta_grids;           /* NbTableGrid or NULL, by table */
-  GPtrArray    *delta_slots;           /* AdwBin, by table */
+  GPtrArray    *grids;                 /* NbTableGrid of both years, by table */
   GHashTable   *narratives[N_SIDES];   /* section → NbNarrativeView */
   NbCellMarks  *marks[N_SIDES];
   GPtrArray    *headline_labels;       /* GtkLabel × 3 per headline */
   gboolean      show_delta;
+  gulong        focus_handler;
 
   GtkScrolledWindow *scroller;
   GtkBox            *content;
@@ -169,7 +170,7 @@ side_heading (NbCompareView *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *top = gtk_label_new (year);
   GtkWidget *bottom = gtk_label_new (title);
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *save = gtk_button_new_with_label (_("Save"));
 
   gtk_label_set_xalign (GTK_LABEL (top), 0);
   gtk_label_set_xalign (GTK_LABEL (bottom), 0);
@@ -241,21 +242,15 @@ add_narratives (NbCompareView *self,
 }
 
 static GtkWidget *
-add_tables (NbCompareView     *self,
-            NbTemplateSection *section)
+add_table (NbCompareView     *self,
+           NbTemplateSection *section)
 {
-  GtkWidget *grids[N_SIDES];
-  GtkWidget *slot = adw_bin_new ();
+  GtkWidget *grid = nb_table_grid_new_compare (self->comparison, section->table);
 
-  for (int side = 0; side < N_SIDES; side++)
-    {
-      grids[side] = nb_table_grid_new (side_report (self, side), section->table);
-      g_ptr_array_add (self->grids[side], grids[side]);
-    }
-  gtk_widget_set_visible (slot, self->show_delta);
-  g_ptr_array_add (self->delta_slots, slot);
-  g_ptr_array_add (self->delta_grids, NULL);
-  return row_of (grids[0], grids[1], slot);
+  nb_table_grid_set_show_delta (NB_TABLE_GRID (grid), self->show_delta);
+  gtk_widget_set_halign (grid, GTK_ALIGN_START);
+  g_ptr_array_add (self->grids, grid);
+  return grid;
 }
 
 static void
@@ -277,52 +272,35 @@ static void
 mark_cell (NbCompareView *self,
            guint          cell)
 {
-  gboolean changed = nb_comparison_get_change (self->comparison, cell, NULL) != NB_CHANGE_SAME;
-
-  for (int side = 0; side < N_SIDES; side++)
-    for (guint t = 0; t < self->grids[side]->len; t++)
-      nb_table_grid_set_changed (g_ptr_array_index (self->grids[side], t), cell, changed);
-  for (guint t = 0; t < self->delta_grids->len; t++)
-    if (g_ptr_array_index (self->delta_grids, t) != NULL)
-      nb_table_grid_update_delta (g_ptr_array_index (self->delta_grids, t), cell);
+  for (guint t = 0; t < self->grids->len; t++)
+    nb_table_grid_update_delta (g_ptr_array_index (self->grids, t), cell);
 }
 
-/* The Δ grids are made the first time they are asked for. */
-static void
-ensure_delta_grids (NbCompareView *self)
+/* Which value of a cell is which, once, above the tables */
+static GtkWidget *
+legend (NbCompareView *self)
 {
-  GPtrArray *sections = nb_template_get_sections (nb_report_get_template (side_report (self, 0)));
-  guint t = 0;
+  g_autofree char *older = year_heading (side_report (self, 0));
+  g_autofree char *newer = year_heading (side_report (self, 1));
+  /* Translators: the legend of the comparison's tables; %s are years */
+  g_autofree char *text = g_strdup_printf (_("Each cell shows %s on top, %s beneath it and the change at the "
+                                             "bottom; cells that differ are marked."), newer, older);
+  GtkWidget *label = gtk_label_new (text);
 
-  for (guint s = 0; s < sections->len; s++)
-    {
-      NbTemplateSection *section = g_ptr_array_index (sections, s);
-      GtkWidget *grid;
-
-      if (section->table < 0)
-        continue;
-      if (g_ptr_array_index (self->delta_grids, t) == NULL)
-        {
-          grid = nb_table_grid_new_delta (self->comparison, section->table);
-          adw_bin_set_child (g_ptr_array_index (self->delta_slots, t), grid);
-          g_ptr_array_index (self->delta_grids, t) = grid;
-        }
-      t++;
-    }
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
 }
 
 static void
 build (NbCompareView *self)
 {
   GPtrArray *sections = nb_template_get_sections (nb_report_get_template (side_report (self, 0)));
-  GtkWidget *delta_heading = gtk_label_new (_("Difference"));
 
   build_summary (self);
-  gtk_label_set_xalign (GTK_LABEL (delta_heading), 0);
-  gtk_widget_add_css_class (delta_heading, "title-2");
-  gtk_widget_set_valign (delta_heading, GTK_ALIGN_START);
-  g_object_bind_property (self, "show-delta", delta_heading, "visible", G_BINDING_SYNC_CREATE);
-  gtk_box_append (self->content, row_of (side_heading (self, 0), side_heading (self, 1), delta_heading));
+  gtk_box_append (self->content, row_of (side_heading (self, 0), side_heading (self, 1), NULL));
+  gtk_box_append (self->content, legend (self));
 
   for (guint s = 0; s < sections->len; s++)
     {
@@ -335,7 +313,7 @@ build (NbCompareView *self)
           mark_narrative_changes (self, s);
         }
       else
-        gtk_box_append (self->content, add_tables (self, section));
+        gtk_box_append (self->content, add_table (self, section));
     }
 
   for (guint c = 0; c < nb_template_get_n_cells (nb_report_get_template (side_report (self, 0))); c++)
@@ -367,8 +345,8 @@ section_changed_cb (NbCompareView *self,
   update_summary (self);
 }
 
-/* Moves within the grid that has the focus: both years have the same
- * cell indices, so the cell alone does not say which side. */
+/* Moves within the year whose value has the focus: both years have the
+ * same cell indices, so the cell alone does not say which. */
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
@@ -377,18 +355,33 @@ move_action (GtkWidget  *widget,
   NbCompareView *self = NB_COMPARE_VIEW (widget);
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
   GtkWidget *grid = focus ? gtk_widget_get_ancestor (focus, NB_TYPE_TABLE_GRID) : NULL;
+  GtkWidget *entry = focus ? gtk_widget_get_ancestor (focus, NB_TYPE_CELL_ENTRY) : NULL;
   guint cell, direction;
   int target;
 
   g_variant_get (parameter, "(uu)", &cell, &direction);
-  if (grid == NULL)
+  if (grid == NULL || entry == NULL)
     return;
   target = nb_table_grid_find_move (NB_TABLE_GRID (grid), cell, direction);
   if (target < 0)
     return;
-  for (int side = 0; side < N_SIDES; side++)
-    if (g_ptr_array_find (self->grids[side], grid, NULL))
-      nb_compare_view_focus_cell (self, side, target);
+  nb_compare_view_focus_cell (self, nb_table_grid_get_older_entry (NB_TABLE_GRID (grid), cell) == NB_CELL_ENTRY (entry)
+                                    ? 0 : 1, target);
+}
+
+/* Whatever takes the focus comes into view; the viewport's own scrolling
+ * to the focus is off (see nb-report-view.c). */
+static void
+root_focus_cb (NbCompareView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content)))
+    return;
+  if (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) != NULL)
+    focus = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
+  nb_scroll_into_view (self->scroller, focus);
 }
 
 static NbCellMarks *
@@ -416,16 +409,35 @@ nb_compare_view_dispose (GObject *object)
   for (int side = 0; side < N_SIDES; side++)
     {
       g_clear_pointer (&self->marks[side], nb_cell_marks_free);
-      g_clear_pointer (&self->grids[side], g_ptr_array_unref);
       g_clear_pointer (&self->narratives[side], g_hash_table_unref);
       g_clear_object (&self->documents[side]);
     }
-  g_clear_pointer (&self->delta_grids, g_ptr_array_unref);
-  g_clear_pointer (&self->delta_slots, g_ptr_array_unref);
+  g_clear_pointer (&self->grids, g_ptr_array_unref);
   g_clear_pointer (&self->headline_labels, g_ptr_array_unref);
   g_clear_object (&self->comparison);
 
   G_OBJECT_CLASS (nb_compare_view_parent_class)->dispose (object);
+}
+
+static void
+nb_compare_view_root (GtkWidget *widget)
+{
+  NbCompareView *self = NB_COMPARE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (nb_compare_view_parent_class)->root (widget);
+
+  self->focus_handler = g_signal_connect_swapped (gtk_widget_get_root (widget), "notify::focus-widget",
+                                                  G_CALLBACK (root_focus_cb), self);
+}
+
+static void
+nb_compare_view_unroot (GtkWidget *widget)
+{
+  NbCompareView *self = NB_COMPARE_VIEW (widget);
+
+  g_clear_signal_handler (&self->focus_handler, gtk_widget_get_root (widget));
+
+  GTK_WIDGET_CLASS (nb_compare_view_parent_class)->unroot (widget);
 }
 
 static void
@@ -473,9 +485,11 @@ nb_compare_view_class_init (NbCompareViewClass *klass)
   object_class->dispose = nb_compare_view_dispose;
   object_class->get_property = nb_compare_view_get_property;
   object_class->set_property = nb_compare_view_set_property;
+  widget_class->root = nb_compare_view_root;
+  widget_class->unroot = nb_compare_view_unroot;
 
   properties[PROP_SHOW_DELTA] =
-    g_param_spec_boolean ("show-delta", NULL, NULL, FALSE,
+    g_param_spec_boolean ("show-delta", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -493,12 +507,11 @@ nb_compare_view_init (NbCompareView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (int side = 0; side < N_SIDES; side++)
-    {
-      self->grids[side] = g_ptr_array_new ();
-      self->narratives[side] = g_hash_table_new (NULL, NULL);
-    }
-  self->delta_grids = g_ptr_array_new ();
-  self->delta_slots = g_ptr_array_new ();
+    self->narratives[side] = g_hash_table_new (NULL, NULL);
+  self->grids = g_ptr_array_new ();
+  self->show_delta = TRUE;
+  /* focus_cell scrolls, with the layout as it is */
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)), FALSE);
   self->headline_labels = g_ptr_array_new ();
 }
 
@@ -573,9 +586,10 @@ nb_compare_view_get_entry (NbCompareView *self,
   g_return_val_if_fail (NB_IS_COMPARE_VIEW (self), NULL);
   g_return_val_if_fail (side == 0 || side == 1, NULL);
 
-  for (guint t = 0; t < self->grids[side]->len; t++)
+  for (guint t = 0; t < self->grids->len; t++)
     {
-      NbCellEntry *entry = nb_table_grid_get_entry (g_ptr_array_index (self->grids[side], t), cell);
+      NbTableGrid *grid = g_ptr_array_index (self->grids, t);
+      NbCellEntry *entry = side == 0 ? nb_table_grid_get_older_entry (grid, cell) : nb_table_grid_get_entry (grid, cell);
 
       if (entry != NULL)
         return entry;
@@ -589,7 +603,7 @@ nb_compare_view_get_entry (NbCompareView *self,
  * @cell: a cell index
  *
  * Returns: (transfer none) (nullable): the label showing the cell's
- *   difference, once the differences have been shown
+ *   difference
  */
 GtkLabel *
 nb_compare_view_get_delta_label (NbCompareView *self,
@@ -597,10 +611,9 @@ nb_compare_view_get_delta_label (NbCompareView *self,
 {
   g_return_val_if_fail (NB_IS_COMPARE_VIEW (self), NULL);
 
-  for (guint t = 0; t < self->delta_grids->len; t++)
+  for (guint t = 0; t < self->grids->len; t++)
     {
-      NbTableGrid *grid = g_ptr_array_index (self->delta_grids, t);
-      GtkLabel *label = grid ? nb_table_grid_get_delta_label (grid, cell) : NULL;
+      GtkLabel *label = nb_table_grid_get_delta_label (g_ptr_array_index (self->grids, t), cell);
 
       if (label != NULL)
         return label;
@@ -642,10 +655,8 @@ nb_compare_view_set_show_delta (NbCompareView *self,
   if (self->show_delta == show)
     return;
   self->show_delta = show;
-  if (show)
-    ensure_delta_grids (self);
-  for (guint t = 0; t < self->delta_slots->len; t++)
-    gtk_widget_set_visible (g_ptr_array_index (self->delta_slots, t), show);
+  for (guint t = 0; t < self->grids->len; t++)
+    nb_table_grid_set_show_delta (g_ptr_array_index (self->grids, t), show);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_DELTA]);
 }
 

@@ -14,6 +14,7 @@
 
 #include "nb-narrative-view.h"
 #include "nb-table-grid.h"
+#include "nb-tooltip.h"
 
 /* The two documents are the same objects a report window edits, so an
  * edit here shows there at once, and each saves to its own file. The
@@ -35,6 +36,7 @@ struct _NbCompareWindow
   GtkToggleButton      *problems_button;
   AdwBin               *view_bin;
   AdwViewStack         *panels;
+  AdwViewStackPage     *between_page;
   AdwViewStackPage     *older_page;
   AdwViewStackPage     *newer_page;
   NbDiagnosticsPanel   *between_panel;
@@ -86,6 +88,45 @@ update_title (NbCompareWindow *self)
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), subtitle);
+}
+
+/* Each tab of the panel says how many problems it lists, with the
+ * attention style when one is an error. */
+static void
+update_counts (NbCompareWindow *self)
+{
+  NbDiagnosticsPanel *panels[] = { self->between_panel, self->older_panel, self->newer_panel };
+  AdwViewStackPage *pages[] = { self->between_page, self->older_page, self->newer_page };
+
+  for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
+    {
+      guint errors = 0, warnings = 0;
+
+      nb_diagnostics_panel_count (panels[i], &errors, &warnings, NULL);
+      adw_view_stack_page_set_badge_number (pages[i], errors + warnings);
+      adw_view_stack_page_set_needs_attention (pages[i], errors > 0);
+    }
+}
+
+/* The panel opens on the first tab with errors, else with warnings. */
+static void
+show_first_problems (NbCompareWindow *self)
+{
+  NbDiagnosticsPanel *panels[] = { self->between_panel, self->older_panel, self->newer_panel };
+  const char *names[] = { "between", "older", "newer" };
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
+      {
+        guint errors = 0, warnings = 0;
+
+        nb_diagnostics_panel_count (panels[i], &errors, &warnings, NULL);
+        if (pass == 0 ? errors > 0 : warnings > 0)
+          {
+            adw_view_stack_set_visible_child_name (self->panels, names[i]);
+            return;
+          }
+      }
 }
 
 /* The side whose form has the focus, for undo; the newer by default. */
@@ -411,6 +452,7 @@ nb_compare_window_class_init (NbCompareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, problems_button);
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, view_bin);
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, panels);
+  gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, between_page);
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, older_page);
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, newer_page);
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, between_panel);
@@ -433,6 +475,7 @@ static void
 nb_compare_window_init (NbCompareWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  nb_tooltip_attach_all (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->between_panel, "activated", G_CALLBACK (between_activated_cb), self);
@@ -482,9 +525,17 @@ nb_compare_window_new (GtkApplication *application,
   adw_bin_set_child (self->view_bin, view);
   g_object_bind_property (self->delta_button, "active", view, "show-delta", G_BINDING_SYNC_CREATE);
 
+  nb_diagnostics_panel_set_template (self->between_panel, nb_report_get_template (report (self, 1)));
   nb_diagnostics_panel_set_model (self->between_panel, nb_comparison_get_diagnostics (self->comparison));
   nb_diagnostics_panel_set_model (self->older_panel, G_LIST_MODEL (nb_document_get_validator (self->documents[0])));
   nb_diagnostics_panel_set_model (self->newer_panel, G_LIST_MODEL (nb_document_get_validator (self->documents[1])));
+  g_signal_connect_object (nb_comparison_get_diagnostics (self->comparison), "items-changed",
+                           G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  for (int side = 0; side < 2; side++)
+    g_signal_connect_object (nb_document_get_validator (self->documents[side]), "items-changed",
+                             G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  update_counts (self);
+  show_first_problems (self);
   older_year = year_text (report (self, 0));
   newer_year = year_text (report (self, 1));
   adw_view_stack_page_set_title (self->older_page, older_year);

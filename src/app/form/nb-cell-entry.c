@@ -11,7 +11,10 @@
 
 #include <glib/gi18n.h>
 
+#include <nb-number.h>
 #include <nb-report.h>
+
+#include "nb-tooltip.h"
 
 
 /* An entry that writes through to its NbCell as the user types, and shows
@@ -30,6 +33,9 @@ struct _NbCellEntry
   int       severity;       /* -1 when the cell has no problem */
   gboolean  syncing;
   gboolean  in_block;       /* in the table grid's selected block */
+  gboolean  edited;         /* typed into since it got the focus */
+  char     *message;        /* the problems' messages, or NULL */
+  char     *note;           /* e.g. the other year's value, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (NbCellEntry, nb_cell_entry, GTK_TYPE_ENTRY)
@@ -95,6 +101,7 @@ changed_cb (NbCellEntry *self)
     return;
   /* typing is for this cell, not for a block */
   clear_block (self);
+  self->edited = TRUE;
   nb_cell_set_text (self->cell, gtk_editable_get_text (GTK_EDITABLE (self)));
 }
 
@@ -103,6 +110,22 @@ focus_enter_cb (NbCellEntry *self)
 {
   g_free (self->text_on_focus);
   self->text_on_focus = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self)));
+  self->edited = FALSE;
+}
+
+/* A number typed shows as the number it is once the cell is left ("00"
+ * is 0, "１２" is 12); text that is not a number stays as typed, and a
+ * cell only looked at keeps the text it was submitted with. */
+static void
+normalize_text (NbCellEntry *self)
+{
+  g_autofree char *shown = NULL;
+
+  if (!self->edited || nb_cell_get_state (self->cell) != NB_CELL_STATE_VALUE)
+    return;
+  shown = nb_number_format (nb_cell_get_value (self->cell), nb_cell_get_kind (self->cell));
+  if (g_strcmp0 (shown, nb_cell_get_text (self->cell)) != 0)
+    nb_cell_set_text (self->cell, shown);
 }
 
 static void
@@ -110,9 +133,31 @@ focus_leave_cb (NbCellEntry *self)
 {
   NbReport *report = nb_cell_get_report (self->cell);
 
+  normalize_text (self);
+  self->edited = FALSE;
   /* typing in one cell is one undo step; the next cell starts another */
   if (report != NULL)
     nb_report_seal_undo (report);
+}
+
+/* The first click on a cell selects it, as in a spreadsheet: its text is
+ * selected, so that typing replaces it; a click on the focused cell
+ * places the cursor. */
+static void
+click_pressed_cb (NbCellEntry     *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *gesture)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  if (gtk_widget_has_focus (GTK_WIDGET (self)) || gtk_widget_get_focus_child (GTK_WIDGET (self)) != NULL ||
+      (state & GDK_SHIFT_MASK) != 0 || gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) > 1)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_editable_select_region (GTK_EDITABLE (self), 0, -1);
 }
 
 static gboolean
@@ -151,6 +196,8 @@ nb_cell_entry_dispose (GObject *object)
 
   g_clear_object (&self->cell);
   g_clear_pointer (&self->text_on_focus, g_free);
+  g_clear_pointer (&self->message, g_free);
+  g_clear_pointer (&self->note, g_free);
 
   G_OBJECT_CLASS (nb_cell_entry_parent_class)->dispose (object);
 }
@@ -215,6 +262,7 @@ nb_cell_entry_init (NbCellEntry *self)
 {
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
 
   self->severity = -1;
   gtk_entry_set_alignment (GTK_ENTRY (self), 1.0);
@@ -225,6 +273,8 @@ nb_cell_entry_init (NbCellEntry *self)
   gtk_editable_set_enable_undo (GTK_EDITABLE (self), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
   gtk_widget_add_css_class (GTK_WIDGET (self), "nb-cell");
+  /* a rule's message and the place it came from, wrapped */
+  nb_tooltip_attach (GTK_WIDGET (self));
 
   /* capture: Tab, Enter and the arrows must not reach GtkText first */
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
@@ -234,6 +284,11 @@ nb_cell_entry_init (NbCellEntry *self)
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_enter_cb), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
+  /* capture: before GtkText places the cursor */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (click_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 
   g_signal_connect (self, "changed", G_CALLBACK (changed_cb), NULL);
 }
@@ -282,6 +337,23 @@ set_tooltip (NbCellEntry *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), text ? text : message ? message : from);
 }
 
+/* What assistive technology says after the cell's name: the note, then
+ * the problems. */
+static void
+update_description (NbCellEntry *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->note != NULL && self->message != NULL)
+    text = g_strconcat (self->note, "\n", self->message, NULL);
+  else
+    text = g_strdup (self->note ? self->note : self->message);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 /**
  * nb_cell_entry_set_problem:
  * @self: a #NbCellEntry
@@ -315,11 +387,28 @@ nb_cell_entry_set_problem (NbCellEntry *self,
                                severity == NB_SEVERITY_ERROR ? GTK_ACCESSIBLE_INVALID_TRUE
                                                              : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
-  if (message != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_free (self->message);
+  self->message = g_strdup (message);
+  update_description (self);
+}
+
+/**
+ * nb_cell_entry_set_note:
+ * @self: a #NbCellEntry
+ * @note: (nullable): what else assistive technology should say of the
+ *   cell, such as the other year's value in a comparison
+ */
+void
+nb_cell_entry_set_note (NbCellEntry *self,
+                        const char  *note)
+{
+  g_return_if_fail (NB_IS_CELL_ENTRY (self));
+
+  if (g_strcmp0 (self->note, note) == 0)
+    return;
+  g_free (self->note);
+  self->note = g_strdup (note);
+  update_description (self);
 }
 
 /**
@@ -390,6 +479,34 @@ extends_block (NbCellEntry *self,
   return right ? position == length : position == 0;
 }
 
+/* Undo belongs to the report, across cells: Ctrl+Z takes back the
+ * typing in this cell first, then earlier steps; GtkText's own undo
+ * keys must not get them. */
+static gboolean
+handle_undo_key (NbCellEntry     *self,
+                 guint            keyval,
+                 GdkModifierType  mods)
+{
+  NbReport *report = nb_cell_get_report (self->cell);
+  gboolean z = keyval == GDK_KEY_z || keyval == GDK_KEY_Z;
+
+  if (report == NULL)
+    return FALSE;
+  if (mods == GDK_CONTROL_MASK && z)
+    {
+      nb_report_seal_undo (report);
+      nb_report_undo (report);
+      return TRUE;
+    }
+  if ((mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && z) ||
+      (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_y || keyval == GDK_KEY_Y)))
+    {
+      nb_report_redo (report);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 handle_block_key (NbCellEntry     *self,
                   guint            keyval,
@@ -438,7 +555,9 @@ handle_block_key (NbCellEntry     *self,
  * the edit of this cell. In a table grid also Shift and the arrows (or a
  * Shift+click) to select a block of cells, Escape to end it, Ctrl+C to
  * copy it (without a block, the entry copies its text) and Ctrl+V to
- * paste a block from the clipboard (see nb_table_grid_paste()).
+ * paste a block from the clipboard (see nb_table_grid_paste()). Ctrl+Z
+ * and Ctrl+Shift+Z (or Ctrl+Y) undo and redo the report's edits, this
+ * cell's typing first.
  *
  * Returns: %TRUE when the key was used
  */
@@ -455,7 +574,7 @@ nb_cell_entry_handle_key (NbCellEntry     *self,
 
   g_return_val_if_fail (NB_IS_CELL_ENTRY (self), FALSE);
 
-  if (handle_block_key (self, keyval, mods))
+  if (handle_block_key (self, keyval, mods) || handle_undo_key (self, keyval, mods))
     return TRUE;
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
     return FALSE;

@@ -40,6 +40,8 @@ gboolean    nb_cell_entry_handle_key   (NbCellEntry  *self,
                                         guint         keyval,
                                         GdkModifierType state);
 void        nb_cell_entry_restore      (NbCellEntry  *self);
+void        nb_cell_entry_set_note     (NbCellEntry  *self,
+                                        const char   *note);
 void        nb_cell_entry_set_in_block (NbCellEntry  *self,
                                         gboolean      in_block);
 

@@ -21,7 +21,8 @@
 
 typedef struct
 {
-  int      severity;
+  int      severity;  /* of the rules the cell breaks, or -1 */
+  gboolean imported;  /* in a place of the input an import finding names */
   GString *messages;
   int      fix_cell;
   gint64   fix_value;
@@ -58,7 +59,8 @@ same_problem (Problem *a,
 {
   if (a == NULL || b == NULL)
     return a == b;
-  return a->severity == b->severity && a->fix_cell == b->fix_cell && a->fix_value == b->fix_value &&
+  return a->severity == b->severity && a->imported == b->imported && a->fix_cell == b->fix_cell &&
+         a->fix_value == b->fix_value &&
          g_string_equal (a->messages, b->messages);
 }
 
@@ -94,6 +96,10 @@ show_problem (NbCellMarks *marks,
 
   if (entry == NULL)
     return;
+  if (problem != NULL && problem->imported)
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "nb-imported");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "nb-imported");
   if (problem == NULL)
     {
       nb_cell_entry_set_problem (entry, -1, NULL, NULL);
@@ -115,6 +121,11 @@ collect (GHashTable   *problems,
   gint64 fix_value;
   gboolean has_fix = nb_diagnostic_get_fix (diagnostic, &fix_cell, &fix_value);
 
+  /* an import finding about a stretch of the input (a row with a number
+   * too many) is about the place, not each cell: its cells get a light
+   * mark, so that a rule's own cells stand out in its colour */
+  gboolean place = n_cells > 1 && g_str_has_prefix (nb_diagnostic_get_rule_id (diagnostic), "parse.");
+
   if (severity == NB_SEVERITY_INFO)
     return;
   for (guint c = 0; c < n_cells; c++)
@@ -127,12 +138,15 @@ collect (GHashTable   *problems,
       if (problem == NULL)
         {
           problem = g_new0 (Problem, 1);
-          problem->severity = severity;
+          problem->severity = -1;
           problem->messages = g_string_new (NULL);
           problem->fix_cell = -1;
           g_hash_table_insert (problems, GUINT_TO_POINTER (cells[c]), problem);
         }
-      problem->severity = MIN (problem->severity, (int) severity);
+      if (place)
+        problem->imported = TRUE;
+      else
+        problem->severity = problem->severity < 0 ? (int) severity : MIN (problem->severity, (int) severity);
       if (problem->messages->len > 0)
         g_string_append_c (problem->messages, '\n');
       g_string_append (problem->messages, nb_diagnostic_get_message (diagnostic));

@@ -11,20 +11,33 @@
 
 #include <glib/gi18n.h>
 #include <nb-number.h>
+#include <nb-template.h>
+#include <nb-validator.h>
 
 /* A list of the validator's diagnostics, errors first, then warnings,
  * then notes, each under a header; the list follows the validator as the
  * user types. A row says the message, where it comes from, and offers the
  * quick fix when there is one; activating it asks the window to show the
- * cell ("activated"). */
+ * cell ("activated").
+ *
+ * While a form is being filled its empty cells are work to do, not
+ * problems: an empty cell that no other rule names is not listed by
+ * itself but counted in one row ("182 cells still empty"), which goes to
+ * the next of them. */
 struct _NbDiagnosticsPanel
 {
   AdwBin              parent_instance;
 
   GListModel         *model;      /* the validator */
+  NbTemplate         *template;   /* for places in words */
   GtkSortListModel   *sorted;
+  GtkFilterListModel *listed;     /* without the plain empty cells */
+  GtkCustomFilter    *filter;
+  GHashTable         *plain_empty; /* NbDiagnostic of a plain empty cell */
+  guint               last_empty;  /* the cell the empty row went to last */
 
   GtkLabel           *summary;
+  GtkButton          *empty_button;
   GtkStack           *stack;
   GtkListBox         *list_box;
 };
@@ -68,23 +81,125 @@ severity_heading (NbSeverity severity)
     }
 }
 
+/* A cell in the words of the form: "表四 · 复议后起诉 · 总计" */
 static char *
-describe_place (NbDiagnostic *diagnostic)
+describe_cell (NbTemplate *template,
+               guint       index)
 {
-  const char * const *cells = nb_diagnostic_get_cells (diagnostic);
-  guint line = nb_diagnostic_get_line (diagnostic);
-  GString *out = g_string_new (nb_diagnostic_get_rule_id (diagnostic));
+  const NbTemplateCell *cell = nb_template_get_cell (template, index);
+  NbTemplateTable *table = g_ptr_array_index (nb_template_get_tables (template), cell->table);
+  NbTemplateRow *row = g_ptr_array_index (table->rows, cell->row);
+  NbTemplateColumn *column = g_ptr_array_index (table->columns, cell->column);
+  GPtrArray *sections = nb_template_get_sections (template);
+  const char *numeral = table->id;
+  g_autofree char *name = NULL;
 
+  for (guint s = 0; s < sections->len; s++)
+    {
+      NbTemplateSection *section = g_ptr_array_index (sections, s);
+
+      if (section->table == (int) cell->table)
+        numeral = section->numeral;
+    }
+  /* Translators: a table of the form by its numeral, e.g. "Table 四" */
+  name = g_strdup_printf (_("Table %s"), numeral);
+  /* Translators: a cell by its table, row and column: "表四 · 复议后起诉 · 总计" */
+  return g_strdup_printf (_("%s · %s · %s"), name, row->short_label ? row->short_label : row->label,
+                          column->label);
+}
+
+/* Where a problem is, in words: its first cell, then where it was read
+ * ("第 88 行", "第 3 页"); the rule id is the row's tooltip. */
+static char *
+describe_place (NbDiagnosticsPanel *self,
+                NbDiagnostic       *diagnostic)
+{
+  guint n_cells;
+  const guint *cells = nb_diagnostic_get_cell_indices (diagnostic, &n_cells);
+  const char * const *addresses = nb_diagnostic_get_cells (diagnostic);
+  guint line = nb_diagnostic_get_line (diagnostic);
+  GString *out = g_string_new (NULL);
+
+  if (n_cells > 0 && self->template != NULL && cells[0] < nb_template_get_n_cells (self->template))
+    {
+      g_autofree char *cell = describe_cell (self->template, cells[0]);
+
+      g_string_append (out, cell);
+    }
+  else if (addresses != NULL && addresses[0] != NULL)
+    g_string_append (out, addresses[0]);
   /* a web page, document or PDF has places ("page 3"); its line numbers
    * only order the findings */
   if (nb_diagnostic_get_location (diagnostic) != NULL)
-    g_string_append_printf (out, " · %s", nb_diagnostic_get_location (diagnostic));
+    g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", nb_diagnostic_get_location (diagnostic));
   else if (line > 0)
-    /* Translators: where a problem is, e.g. "t3.balance · line 57" */
-    g_string_append_printf (out, _(" · line %u"), line);
-  if (cells[0] != NULL)
-    g_string_append_printf (out, " · %s", cells[0]);
+    {
+      /* Translators: where a problem was read, e.g. "line 57" */
+      g_autofree char *where = g_strdup_printf (_("line %u"), line);
+
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", where);
+    }
   return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_empty_cell (NbReport     *report,
+               NbDiagnostic *diagnostic)
+{
+  guint n_cells;
+  const guint *cells = nb_diagnostic_get_cell_indices (diagnostic, &n_cells);
+
+  return n_cells == 1 && g_str_equal (nb_diagnostic_get_rule_id (diagnostic), "cell.empty") &&
+         nb_cell_get_state (nb_report_get_cell (report, cells[0])) == NB_CELL_STATE_EMPTY;
+}
+
+static guint
+first_cell (NbDiagnostic *diagnostic)
+{
+  guint n_cells;
+
+  return nb_diagnostic_get_cell_indices (diagnostic, &n_cells)[0];
+}
+
+/* The empty cells no error or warning of another rule names. */
+static void
+find_plain_empty (NbDiagnosticsPanel *self)
+{
+  g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
+  guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
+  NbReport *report = NB_IS_VALIDATOR (self->model) ? nb_validator_get_report (NB_VALIDATOR (self->model)) : NULL;
+
+  g_hash_table_remove_all (self->plain_empty);
+  if (report == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (self->model, i);
+      guint n_cells;
+      const guint *cells = nb_diagnostic_get_cell_indices (diagnostic, &n_cells);
+
+      if (is_empty_cell (report, diagnostic) || nb_diagnostic_get_severity (diagnostic) == NB_SEVERITY_INFO)
+        continue;
+      for (guint c = 0; c < n_cells; c++)
+        g_hash_table_add (named, GUINT_TO_POINTER (cells[c]));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (self->model, i);
+
+      if (is_empty_cell (report, diagnostic) &&
+          !g_hash_table_contains (named, GUINT_TO_POINTER (first_cell (diagnostic))))
+        g_hash_table_add (self->plain_empty, g_steal_pointer (&diagnostic));
+    }
+}
+
+static gboolean
+listed_cb (gpointer item,
+           gpointer user_data)
+{
+  NbDiagnosticsPanel *self = user_data;
+
+  return !g_hash_table_contains (self->plain_empty, item);
 }
 
 static GtkWidget *
@@ -112,6 +227,7 @@ static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
+  NbDiagnosticsPanel *self = user_data;
   NbDiagnostic *diagnostic = item;
   NbSeverity severity = nb_diagnostic_get_severity (diagnostic);
   GtkWidget *row = gtk_list_box_row_new ();
@@ -119,7 +235,9 @@ create_row_cb (gpointer item,
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (severity));
   GtkWidget *message = gtk_label_new (nb_diagnostic_get_message (diagnostic));
-  g_autofree char *where = describe_place (diagnostic);
+  g_autofree char *where = describe_place (self, diagnostic);
+  /* Translators: a problem's rule, for those who script the checks */
+  g_autofree char *rule = g_strdup_printf (_("Rule %s"), nb_diagnostic_get_rule_id (diagnostic));
   GtkWidget *place = gtk_label_new (where);
   GtkWidget *button = fix_button (diagnostic);
 
@@ -130,7 +248,10 @@ create_row_cb (gpointer item,
   gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (message), 0);
   gtk_label_set_xalign (GTK_LABEL (place), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (place), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (place), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (place), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (place), FALSE);
+  gtk_widget_set_tooltip_text (row, rule);
   gtk_widget_add_css_class (place, "caption");
   gtk_widget_add_css_class (place, "dim-label");
   gtk_box_append (GTK_BOX (text), message);
@@ -190,23 +311,25 @@ static void
 update_summary (NbDiagnosticsPanel *self)
 {
   guint counts[3] = { 0, 0, 0 };
-  guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
+  guint n_empty = 0;
+  guint n;
   g_autofree char *errors = NULL;
   g_autofree char *warnings = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *empty = NULL;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (self->model, i);
-
-      counts[nb_diagnostic_get_severity (diagnostic)]++;
-    }
+  n = nb_diagnostics_panel_count (self, &counts[NB_SEVERITY_ERROR], &counts[NB_SEVERITY_WARNING], &n_empty);
+  /* Translators: the row that stands for the form's empty cells */
+  empty = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cell still empty", "%u cells still empty", n_empty),
+                           n_empty);
+  gtk_button_set_label (self->empty_button, empty);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_button), n_empty > 0);
   errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", counts[0]), counts[0]);
   warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", counts[1]), counts[1]);
   /* Translators: the problem counts, e.g. "2 errors · 1 warning" */
   text = g_strdup_printf (_("%s · %s"), errors, warnings);
   gtk_label_set_label (self->summary, text);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, n > 0 || n_empty > 0 ? "list" : "empty");
 }
 
 static void
@@ -219,7 +342,54 @@ row_activated_cb (NbDiagnosticsPanel *self,
 static void
 model_items_changed_cb (NbDiagnosticsPanel *self)
 {
+  find_plain_empty (self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_summary (self);
+}
+
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The empty-cells row goes to the next empty cell after the one it went
+ * to before, round the form. */
+static void
+next_empty_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  NbDiagnosticsPanel *self = NB_DIAGNOSTICS_PANEL (widget);
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) by_cell = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer diagnostic;
+  guint next;
+
+  g_hash_table_iter_init (&iter, self->plain_empty);
+  while (g_hash_table_iter_next (&iter, &diagnostic, NULL))
+    {
+      guint cell = first_cell (diagnostic);
+
+      g_array_append_val (cells, cell);
+      g_hash_table_insert (by_cell, GUINT_TO_POINTER (cell), diagnostic);
+    }
+  if (cells->len == 0)
+    return;
+  g_array_sort (cells, compare_cells);
+  next = g_array_index (cells, guint, 0);
+  for (guint i = 0; i < cells->len; i++)
+    if (g_array_index (cells, guint, i) > self->last_empty)
+      {
+        next = g_array_index (cells, guint, i);
+        break;
+      }
+  self->last_empty = next;
+  g_signal_emit (self, signals[ACTIVATED], 0, g_hash_table_lookup (by_cell, GUINT_TO_POINTER (next)));
 }
 
 static void
@@ -228,8 +398,11 @@ nb_diagnostics_panel_dispose (GObject *object)
   NbDiagnosticsPanel *self = (NbDiagnosticsPanel *) object;
 
   /* AdwBin unparents the template's root itself */
+  g_clear_object (&self->listed);
   g_clear_object (&self->sorted);
   g_clear_object (&self->model);
+  g_clear_object (&self->template);
+  g_clear_pointer (&self->plain_empty, g_hash_table_unref);
 
   G_OBJECT_CLASS (nb_diagnostics_panel_parent_class)->dispose (object);
 }
@@ -256,6 +429,8 @@ nb_diagnostics_panel_class_init (NbDiagnosticsPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/nb-diagnostics-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, NbDiagnosticsPanel, summary);
+  gtk_widget_class_bind_template_child (widget_class, NbDiagnosticsPanel, empty_button);
+  gtk_widget_class_install_action (widget_class, "panel.next-empty", NULL, next_empty_action);
   gtk_widget_class_bind_template_child (widget_class, NbDiagnosticsPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, NbDiagnosticsPanel, list_box);
 }
@@ -265,6 +440,8 @@ nb_diagnostics_panel_init (NbDiagnosticsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->plain_empty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->last_empty = G_MAXUINT;
   gtk_list_box_set_header_func (self->list_box, header_cb, NULL, NULL);
   g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
   update_summary (self);
@@ -291,8 +468,14 @@ nb_diagnostics_panel_set_model (NbDiagnosticsPanel *self,
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+  g_clear_object (&self->listed);
   g_clear_object (&self->sorted);
+  self->filter = NULL;
   g_set_object (&self->model, diagnostics);
+  if (NB_IS_VALIDATOR (diagnostics))
+    g_set_object (&self->template, nb_report_get_template (nb_validator_get_report (NB_VALIDATOR (diagnostics))));
+  self->last_empty = G_MAXUINT;
+  find_plain_empty (self);
 
   if (diagnostics == NULL)
     {
@@ -302,7 +485,9 @@ nb_diagnostics_panel_set_model (NbDiagnosticsPanel *self,
     }
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_severity, NULL, NULL));
   self->sorted = gtk_sort_list_model_new (g_object_ref (diagnostics), sorter);
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->sorted), create_row_cb, self, NULL);
+  self->filter = gtk_custom_filter_new (listed_cb, self, NULL);
+  self->listed = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)), GTK_FILTER (self->filter));
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->listed), create_row_cb, self, NULL);
   g_signal_connect_object (diagnostics, "items-changed", G_CALLBACK (model_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
   update_summary (self);
@@ -334,4 +519,61 @@ nb_diagnostics_panel_get_list (NbDiagnosticsPanel *self)
   g_return_val_if_fail (NB_IS_DIAGNOSTICS_PANEL (self), NULL);
 
   return self->list_box;
+}
+
+/**
+ * nb_diagnostics_panel_count:
+ * @self: a #NbDiagnosticsPanel
+ * @n_errors: (out) (optional): the errors listed
+ * @n_warnings: (out) (optional): the warnings listed
+ * @n_empty: (out) (optional): the empty cells counted in one row instead
+ *
+ * Counts what the panel shows, from its model as it is now.
+ *
+ * Returns: how many problems are listed one by one
+ */
+guint
+nb_diagnostics_panel_count (NbDiagnosticsPanel *self,
+                            guint              *n_errors,
+                            guint              *n_warnings,
+                            guint              *n_empty)
+{
+  guint counts[3] = { 0, 0, 0 };
+  guint n;
+
+  g_return_val_if_fail (NB_IS_DIAGNOSTICS_PANEL (self), 0);
+
+  find_plain_empty (self);
+  n = self->model ? g_list_model_get_n_items (self->model) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (self->model, i);
+
+      if (!g_hash_table_contains (self->plain_empty, diagnostic))
+        counts[nb_diagnostic_get_severity (diagnostic)]++;
+    }
+  if (n_errors != NULL)
+    *n_errors = counts[NB_SEVERITY_ERROR];
+  if (n_warnings != NULL)
+    *n_warnings = counts[NB_SEVERITY_WARNING];
+  if (n_empty != NULL)
+    *n_empty = g_hash_table_size (self->plain_empty);
+  return n - g_hash_table_size (self->plain_empty);
+}
+
+/**
+ * nb_diagnostics_panel_set_template:
+ * @self: a #NbDiagnosticsPanel
+ * @template: the form the problems are about
+ *
+ * Lets the panel name cells in the form's words when its model is not a
+ * report's validator (the problems between two years).
+ */
+void
+nb_diagnostics_panel_set_template (NbDiagnosticsPanel *self,
+                                   NbTemplate         *template)
+{
+  g_return_if_fail (NB_IS_DIAGNOSTICS_PANEL (self));
+
+  g_set_object (&self->template, template);
 }

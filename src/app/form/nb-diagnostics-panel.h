@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include <nb-diagnostic.h>
+#include <nb-template.h>
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,11 @@ void         nb_diagnostics_panel_set_model  (NbDiagnosticsPanel *self,
                                               GListModel         *diagnostics);
 GListModel  *nb_diagnostics_panel_get_model  (NbDiagnosticsPanel *self);
 GtkListBox  *nb_diagnostics_panel_get_list   (NbDiagnosticsPanel *self);
+void         nb_diagnostics_panel_set_template (NbDiagnosticsPanel *self,
+                                                NbTemplate         *template);
+guint        nb_diagnostics_panel_count      (NbDiagnosticsPanel *self,
+                                              guint              *n_errors,
+                                              guint              *n_warnings,
+                                              guint              *n_empty);
 
 G_END_DECLS

@@ -109,6 +109,9 @@ nb_narrative_view_init (NbNarrativeView *self)
   /* undo belongs to the report, across fields */
   gtk_text_buffer_set_enable_undo (buffer, FALSE);
   gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  /* Tab goes on to the next field, as in every other field of the form;
+   * a tab character has no place in the published text */
+  gtk_text_view_set_accepts_tab (view, FALSE);
   gtk_text_view_set_pixels_below_lines (view, 6);
   gtk_text_view_set_top_margin (view, 12);
   gtk_text_view_set_bottom_margin (view, 12);
@@ -116,8 +119,15 @@ nb_narrative_view_init (NbNarrativeView *self)
   gtk_text_view_set_right_margin (view, 12);
   gtk_widget_set_size_request (GTK_WIDGET (self), -1, 96);
   gtk_widget_add_css_class (GTK_WIDGET (self), "nb-narrative");
+  /* translucent, so that they read in the light and the dark style */
   gtk_text_buffer_create_tag (buffer, "changed",
-                              "paragraph-background-rgba", &(GdkRGBA) { 0.90, 0.65, 0.04, 0.22 },
+                              "paragraph-background-rgba", &(GdkRGBA) { 0.90, 0.65, 0.04, 0.12 },
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "changed-text",
+                              "background-rgba", &(GdkRGBA) { 0.90, 0.65, 0.04, 0.45 },
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "new",
+                              "paragraph-background-rgba", &(GdkRGBA) { 0.21, 0.52, 0.89, 0.18 },
                               NULL);
 
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (focus_leave_cb), self);
@@ -155,13 +165,153 @@ nb_narrative_view_new (NbReport *report,
   return GTK_WIDGET (self);
 }
 
+/* How alike two paragraphs are, from 0 to 1: the Dice coefficient of
+ * their pairs of adjacent characters, which suits Chinese text, where
+ * words are not separated. */
+static double
+similarity (const char *a,
+            const char *b)
+{
+  g_autoptr(GHashTable) pairs = g_hash_table_new (NULL, NULL);
+  g_autofree gunichar *x = g_utf8_to_ucs4_fast (a, -1, NULL);
+  g_autofree gunichar *y = g_utf8_to_ucs4_fast (b, -1, NULL);
+  glong nx = 0, ny = 0;
+  guint shared = 0;
+
+  while (x[nx] != 0)
+    nx++;
+  while (y[ny] != 0)
+    ny++;
+  if (nx < 2 || ny < 2)
+    return g_str_equal (a, b) ? 1.0 : 0.0;
+  /* a count per pair, so that repeated pairs match as often as they occur */
+  for (glong i = 0; i + 1 < nx; i++)
+    {
+      gpointer key = GUINT_TO_POINTER ((x[i] * 2654435761u) ^ x[i + 1]);
+
+      g_hash_table_insert (pairs, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (pairs, key)) + 1));
+    }
+  for (glong i = 0; i + 1 < ny; i++)
+    {
+      gpointer key = GUINT_TO_POINTER ((y[i] * 2654435761u) ^ y[i + 1]);
+      guint left = GPOINTER_TO_UINT (g_hash_table_lookup (pairs, key));
+
+      if (left == 0)
+        continue;
+      g_hash_table_insert (pairs, key, GUINT_TO_POINTER (left - 1));
+      shared++;
+    }
+  return 2.0 * shared / (double) (nx - 1 + ny - 1);
+}
+
+/* The other year's paragraph most like @text, or NULL below @threshold */
+static const char *
+best_match (GPtrArray  *theirs,
+            const char *text,
+            double      threshold)
+{
+  const char *best = NULL;
+  double best_score = threshold;
+
+  for (guint i = 0; i < theirs->len; i++)
+    {
+      double score = similarity (text, g_ptr_array_index (theirs, i));
+
+      if (score >= best_score)
+        {
+          best = g_ptr_array_index (theirs, i);
+          best_score = score;
+        }
+    }
+  return best;
+}
+
+/* Marks, in a paragraph paired with the other year's, the part between
+ * what both begin and end with: "2023" in a sentence that now says
+ * "2024". */
+static void
+mark_difference (GtkTextBuffer     *buffer,
+                 const GtkTextIter *from,
+                 const char        *ours,
+                 const char        *theirs)
+{
+  glong n = g_utf8_strlen (ours, -1), m = g_utf8_strlen (theirs, -1);
+  glong head = 0, tail = 0;
+  const char *p = ours, *q = theirs;
+  GtkTextIter start, end;
+
+  while (head < n && head < m && g_utf8_get_char (p) == g_utf8_get_char (q))
+    {
+      p = g_utf8_next_char (p);
+      q = g_utf8_next_char (q);
+      head++;
+    }
+  p = g_utf8_offset_to_pointer (ours, n);
+  q = g_utf8_offset_to_pointer (theirs, m);
+  while (tail < n - head && tail < m - head &&
+         g_utf8_get_char (g_utf8_prev_char (p)) == g_utf8_get_char (g_utf8_prev_char (q)))
+    {
+      p = g_utf8_prev_char (p);
+      q = g_utf8_prev_char (q);
+      tail++;
+    }
+  if (n - head - tail <= 0)
+    return;
+  start = *from;
+  gtk_text_iter_forward_chars (&start, head);
+  end = start;
+  gtk_text_iter_forward_chars (&end, n - head - tail);
+  gtk_text_buffer_apply_tag_by_name (buffer, "changed-text", &start, &end);
+}
+
+static GPtrArray *
+paragraphs_of (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GPtrArray *paragraphs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *paragraph = g_strstrip (g_strdup (lines[i]));
+
+      if (*paragraph != '\0')
+        g_ptr_array_add (paragraphs, paragraph);
+      else
+        g_free (paragraph);
+    }
+  return paragraphs;
+}
+
+/* The paragraph's text without the spaces around it, and where it starts */
+static char *
+line_text (GtkTextBuffer *buffer,
+           int            line,
+           GtkTextIter   *from,
+           GtkTextIter   *to)
+{
+  g_autofree char *raw = NULL;
+  char *text;
+
+  gtk_text_buffer_get_iter_at_line (buffer, from, line);
+  *to = *from;
+  if (!gtk_text_iter_ends_line (to))
+    gtk_text_iter_forward_to_line_end (to);
+  raw = gtk_text_buffer_get_text (buffer, from, to, FALSE);
+  text = g_strchug (g_strdup (raw));
+  gtk_text_iter_forward_chars (from, g_utf8_strlen (raw, -1) - g_utf8_strlen (text, -1));
+  return g_strchomp (text);
+}
+
 /**
  * nb_narrative_view_mark_changes:
  * @self: a #NbNarrativeView
  * @other: (nullable): the same section of the other year, or %NULL to
  *   clear the marks
  *
- * Marks each paragraph that the other year does not have word for word.
+ * Pairs each paragraph with the other year's most like it. A paragraph
+ * the other year has word for word is left alone; one with a partner
+ * that is much alike is tinted lightly, with the words that differ
+ * marked; one with no partner is tinted as new.
  */
 void
 nb_narrative_view_mark_changes (NbNarrativeView *self,
@@ -169,8 +319,7 @@ nb_narrative_view_mark_changes (NbNarrativeView *self,
 {
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
-  g_autoptr(GHashTable) theirs = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) theirs = NULL;
   int n_lines;
 
   g_return_if_fail (NB_IS_NARRATIVE_VIEW (self));
@@ -178,29 +327,30 @@ nb_narrative_view_mark_changes (NbNarrativeView *self,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag_by_name (buffer, "changed", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "changed-text", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "new", &start, &end);
   self->n_marked = 0;
   if (other == NULL)
     return;
 
-  theirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  lines = g_strsplit (other, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    g_hash_table_add (theirs, g_strstrip (g_strdup (lines[i])));
-
+  theirs = paragraphs_of (other);
   n_lines = gtk_text_buffer_get_line_count (buffer);
   for (int line = 0; line < n_lines; line++)
     {
       GtkTextIter from, to;
-      g_autofree char *text = NULL;
+      g_autofree char *text = line_text (buffer, line, &from, &to);
+      const char *partner;
 
-      gtk_text_buffer_get_iter_at_line (buffer, &from, line);
-      to = from;
-      if (!gtk_text_iter_ends_line (&to))
-        gtk_text_iter_forward_to_line_end (&to);
-      text = g_strstrip (gtk_text_buffer_get_text (buffer, &from, &to, FALSE));
-      if (*text == '\0' || g_hash_table_contains (theirs, text))
+      if (*text == '\0' || g_ptr_array_find_with_equal_func (theirs, text, g_str_equal, NULL))
         continue;
-      gtk_text_buffer_apply_tag_by_name (buffer, "changed", &from, &to);
+      partner = best_match (theirs, text, 0.5);
+      if (partner != NULL)
+        {
+          gtk_text_buffer_apply_tag_by_name (buffer, "changed", &from, &to);
+          mark_difference (buffer, &from, text, partner);
+        }
+      else
+        gtk_text_buffer_apply_tag_by_name (buffer, "new", &from, &to);
       self->n_marked++;
     }
 }

@@ -17,6 +17,7 @@
 #include "nb-narrative-view.h"
 #include "nb-scroll.h"
 #include "nb-table-grid.h"
+#include "nb-table-header.h"
 
 /* The report in its own order: title, organ and year, then the six
  * sections, narrative ones as text, table ones as grids. The view holds
@@ -32,8 +33,12 @@ struct _NbReportView
   GHashTable  *text_views;    /* section index → GtkTextView */
   NbCellMarks *marks;
   gboolean     syncing;
+  gulong       focus_handler;
+  GArray      *outlined;      /* cells of the problem last gone to */
+  GtkWidget   *header;        /* NbTableHeader over the scrolled form */
 
   /* template children */
+  GtkOverlay        *overlay;
   GtkScrolledWindow *scroller;
   GtkBox            *content;
   GtkEntry          *title_entry;
@@ -83,6 +88,32 @@ lookup_entry (gpointer data,
 
 /* Callbacks */
 
+/* Outlines the cells of one problem, so that where several overlap the
+ * clerk sees which cells are this one's. */
+static void
+outline_cells (NbReportView *self,
+               const guint  *cells,
+               guint         n_cells)
+{
+  for (guint i = 0; i < self->outlined->len; i++)
+    {
+      NbCellEntry *entry = nb_report_view_get_entry (self, g_array_index (self->outlined, guint, i));
+
+      if (entry != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (entry), "nb-outlined");
+    }
+  g_array_set_size (self->outlined, 0);
+  for (guint i = 0; i < n_cells; i++)
+    {
+      NbCellEntry *entry = nb_report_view_get_entry (self, cells[i]);
+
+      if (entry == NULL)
+        continue;
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "nb-outlined");
+      g_array_append_val (self->outlined, cells[i]);
+    }
+}
+
 static void
 validator_items_changed_cb (NbReportView *self,
                             guint         position,
@@ -91,6 +122,8 @@ validator_items_changed_cb (NbReportView *self,
                             GListModel   *model)
 {
   nb_cell_marks_refresh (self->marks);
+  /* the problem outlined may be gone or changed */
+  outline_cells (self, NULL, 0);
 }
 
 static void
@@ -137,6 +170,29 @@ report_organ_notify_cb (NbReportView *self)
   set_entry_text (self, self->organ_entry, nb_report_get_organ (self->report));
 }
 
+/* Tab from a table's last cell goes on to the next table's first, and
+ * Shift+Tab from its first back to the previous table's last. */
+static int
+find_move_across (NbReportView *self,
+                  guint         grid,
+                  NbMove        direction)
+{
+  GPtrArray *tables = nb_template_get_tables (nb_report_get_template (self->report));
+  NbTemplateTable *table;
+
+  if (direction == NB_MOVE_NEXT && grid + 1 < self->grids->len)
+    {
+      table = g_ptr_array_index (tables, nb_table_grid_get_table (g_ptr_array_index (self->grids, grid + 1)));
+      return table->n_cells > 0 ? (int) table->first_cell : -1;
+    }
+  if (direction == NB_MOVE_PREVIOUS && grid > 0)
+    {
+      table = g_ptr_array_index (tables, nb_table_grid_get_table (g_ptr_array_index (self->grids, grid - 1)));
+      return table->n_cells > 0 ? (int) (table->first_cell + table->n_cells - 1) : -1;
+    }
+  return -1;
+}
+
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
@@ -148,13 +204,18 @@ move_action (GtkWidget  *widget,
   g_variant_get (parameter, "(uu)", &cell, &direction);
   for (guint t = 0; t < self->grids->len; t++)
     {
-      int target = nb_table_grid_find_move (g_ptr_array_index (self->grids, t), cell, direction);
+      NbTableGrid *grid = g_ptr_array_index (self->grids, t);
+      int target;
 
-      if (target >= 0)
-        {
-          nb_report_view_focus_cell (self, target);
-          return;
-        }
+      if (!nb_table_grid_get_place (grid, cell, NULL, NULL))
+        continue;
+      target = nb_table_grid_find_move (grid, cell, direction);
+      if (target < 0)
+        target = find_move_across (self, t, direction);
+      /* nowhere to go: the cell stays selected, so that typing replaces
+       * its text instead of piling onto it */
+      nb_report_view_focus_cell (self, target >= 0 ? (guint) target : cell);
+      return;
     }
 }
 
@@ -175,6 +236,128 @@ copy_table_action (GtkWidget  *widget,
       if (g_str_equal (table->id, id))
         nb_table_grid_copy_table (grid);
     }
+}
+
+/* What scrolls: the form inside the viewport */
+static GtkWidget *
+scrolled_form (NbReportView *self)
+{
+  return gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)));
+}
+
+/* The height of a table's column headers: from its top to its first cell */
+static int
+header_height (NbReportView *self,
+               NbTableGrid  *grid)
+{
+  GPtrArray *tables = nb_template_get_tables (nb_report_get_template (self->report));
+  NbTemplateTable *table = g_ptr_array_index (tables, nb_table_grid_get_table (grid));
+  NbCellEntry *first = nb_table_grid_get_entry (grid, table->first_cell);
+  graphene_point_t point;
+
+  if (first == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (first), GTK_WIDGET (grid), &GRAPHENE_POINT_INIT (0, 0), &point))
+    return 0;
+  return (int) point.y;
+}
+
+/* The table whose column headers are scrolled away while enough of its
+ * rows are still in sight to need them */
+static NbTableGrid *
+table_under_top (NbReportView *self,
+                 int          *height)
+{
+  double value = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+
+  for (guint t = 0; t < self->grids->len; t++)
+    {
+      NbTableGrid *grid = g_ptr_array_index (self->grids, t);
+      int h = header_height (self, grid);
+      graphene_rect_t bounds;
+
+      if (h <= 0 || !gtk_widget_compute_bounds (GTK_WIDGET (grid), scrolled_form (self), &bounds))
+        continue;
+      if (bounds.origin.y < value && bounds.origin.y + bounds.size.height > value + 2 * h)
+        {
+          *height = h;
+          return grid;
+        }
+    }
+  return NULL;
+}
+
+/* A long table's column headers float at the top of the view while its
+ * lower rows are scrolled up under them, so its columns can be told
+ * apart in every row. */
+static void
+update_header (NbReportView *self)
+{
+  int height = 0;
+  NbTableGrid *grid = self->report != NULL ? table_under_top (self, &height) : NULL;
+  /* the lines of the table, not the width of the form it is in */
+  GtkWidget *lines = grid ? adw_bin_get_child (ADW_BIN (grid)) : NULL;
+  graphene_rect_t bounds;
+
+  if (lines != NULL && gtk_widget_compute_bounds (lines, GTK_WIDGET (self->overlay), &bounds))
+    gtk_widget_set_margin_start (self->header, MAX (0, (int) bounds.origin.x));
+  nb_table_header_show_table (NB_TABLE_HEADER (self->header), lines, height);
+}
+
+/* Scrolls @widget into view, below the headers of its table, which may
+ * float over the top of the view. */
+static void
+scroll_to (NbReportView *self,
+           GtkWidget    *widget)
+{
+  GtkWidget *grid = gtk_widget_get_ancestor (widget, NB_TYPE_TABLE_GRID);
+
+  nb_scroll_into_view_below (self->scroller, widget, grid ? header_height (self, NB_TABLE_GRID (grid)) : 0);
+}
+
+/* Whatever takes the focus in the form comes into view: a cell reached
+ * by Tab or Enter, a field reached by GTK's own focus chain. The
+ * viewport's own scrolling to the focus is off, since it measures before
+ * the form is laid out again and animates away from the right place. */
+static void
+root_focus_cb (NbReportView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content)))
+    return;
+  /* the entry, not the text inside it */
+  if (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) != NULL)
+    focus = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
+  scroll_to (self, focus);
+}
+
+/* Undo belongs to the report, across fields: Ctrl+Z takes back the
+ * typing in the focused field first, then earlier steps. Caught before
+ * the fields, whose own undo keys would swallow it. */
+static gboolean
+key_pressed_cb (NbReportView          *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GdkModifierType mods = state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK);
+  gboolean z = keyval == GDK_KEY_z || keyval == GDK_KEY_Z;
+
+  if (mods == GDK_CONTROL_MASK && z)
+    {
+      nb_report_seal_undo (self->report);
+      nb_report_undo (self->report);
+      return TRUE;
+    }
+  if ((mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && z) ||
+      (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_y || keyval == GDK_KEY_Y)))
+    {
+      nb_report_redo (self->report);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* Building */
@@ -202,6 +385,7 @@ add_narrative (NbReportView      *self,
   GtkWidget *view = nb_narrative_view_new (self->report, index);
   GtkWidget *frame = gtk_frame_new (NULL);
 
+  gtk_widget_add_css_class (frame, "nb-narrative-frame");
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_box_append (self->content, frame);
   g_hash_table_insert (self->text_views, GUINT_TO_POINTER (index), view);
@@ -215,8 +399,8 @@ add_table (NbReportView      *self,
                                               section->table);
   GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *grid = nb_table_grid_new (self->report, section->table);
-  GtkWidget *fill = gtk_button_new_with_mnemonic (_("_Fill Empty Cells with 0"));
-  GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy Table"));
+  GtkWidget *fill = gtk_button_new_with_label (_("Fill Empty Cells with 0"));
+  GtkWidget *copy = gtk_button_new_with_label (_("Copy Table"));
   GtkWidget *label = section_heading (section->heading);
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", table->id);
@@ -298,12 +482,43 @@ nb_report_view_dispose (GObject *object)
 
   /* AdwBin unparents the template's root itself */
   g_clear_pointer (&self->grids, g_ptr_array_unref);
+  g_clear_pointer (&self->outlined, g_array_unref);
   g_clear_pointer (&self->text_views, g_hash_table_unref);
   g_clear_pointer (&self->marks, nb_cell_marks_free);
   g_clear_object (&self->report);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (nb_report_view_parent_class)->dispose (object);
+}
+
+static void
+nb_report_view_root (GtkWidget *widget)
+{
+  NbReportView *self = NB_REPORT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (nb_report_view_parent_class)->root (widget);
+
+  self->focus_handler = g_signal_connect_swapped (gtk_widget_get_root (widget), "notify::focus-widget",
+                                                  G_CALLBACK (root_focus_cb), self);
+}
+
+static void
+nb_report_view_unroot (GtkWidget *widget)
+{
+  NbReportView *self = NB_REPORT_VIEW (widget);
+
+  g_clear_signal_handler (&self->focus_handler, gtk_widget_get_root (widget));
+
+  GTK_WIDGET_CLASS (nb_report_view_parent_class)->unroot (widget);
+}
+
+/* The form starts at its first field, the title. */
+static gboolean
+nb_report_view_grab_focus (GtkWidget *widget)
+{
+  NbReportView *self = NB_REPORT_VIEW (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->title_entry));
 }
 
 static void
@@ -352,6 +567,9 @@ nb_report_view_class_init (NbReportViewClass *klass)
   object_class->dispose = nb_report_view_dispose;
   object_class->get_property = nb_report_view_get_property;
   object_class->set_property = nb_report_view_set_property;
+  widget_class->grab_focus = nb_report_view_grab_focus;
+  widget_class->root = nb_report_view_root;
+  widget_class->unroot = nb_report_view_unroot;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, NB_TYPE_DOCUMENT,
@@ -359,6 +577,7 @@ nb_report_view_class_init (NbReportViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/nianbao/Nianbao/nb-report-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbReportView, overlay);
   gtk_widget_class_bind_template_child (widget_class, NbReportView, scroller);
   gtk_widget_class_bind_template_child (widget_class, NbReportView, content);
   gtk_widget_class_bind_template_child (widget_class, NbReportView, title_entry);
@@ -372,9 +591,24 @@ nb_report_view_class_init (NbReportViewClass *klass)
 static void
 nb_report_view_init (NbReportView *self)
 {
+  GtkEventController *key = gtk_event_controller_key_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)), FALSE);
+  self->header = nb_table_header_new ();
+  gtk_widget_set_visible (self->header, FALSE);
+  gtk_overlay_add_overlay (self->overlay, self->header);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (update_header), self, G_CONNECT_SWAPPED);
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+
   self->grids = g_ptr_array_new ();
+  self->outlined = g_array_new (FALSE, FALSE, sizeof (guint));
   self->text_views = g_hash_table_new (NULL, NULL);
 
   /* undo belongs to the report, across fields */
@@ -459,7 +693,7 @@ nb_report_view_focus_cell (NbReportView *self,
   entry = nb_report_view_get_entry (self, cell);
   if (entry == NULL)
     return FALSE;
-  nb_scroll_into_view (self->scroller, GTK_WIDGET (entry));
+  scroll_to (self, GTK_WIDGET (entry));
   if (!gtk_widget_grab_focus (GTK_WIDGET (entry)))
     return FALSE;
   gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
@@ -490,8 +724,9 @@ nb_report_view_get_section_view (NbReportView *self,
  * @self: a #NbReportView
  * @diagnostic: a diagnostic of the report
  *
- * Focuses the first cell the diagnostic names; one that names none (the
- * year stated in the text) focuses the year.
+ * Focuses the first cell the diagnostic names and outlines all of them
+ * (style class `nb-outlined`) until the problems change; one that names
+ * none (the year stated in the text) focuses the year.
  */
 void
 nb_report_view_focus_diagnostic (NbReportView *self,
@@ -504,6 +739,7 @@ nb_report_view_focus_diagnostic (NbReportView *self,
   g_return_if_fail (NB_IS_DIAGNOSTIC (diagnostic));
 
   cells = nb_diagnostic_get_cell_indices (diagnostic, &n_cells);
+  outline_cells (self, cells, n_cells);
   if (n_cells > 0 && nb_report_view_focus_cell (self, cells[0]))
     return;
   if (g_str_equal (nb_diagnostic_get_rule_id (diagnostic), "meta.year"))

@@ -9,7 +9,10 @@
 
 G_BEGIN_DECLS
 
-void  nb_scroll_into_view  (GtkScrolledWindow *scroller,
-                            GtkWidget         *widget);
+void  nb_scroll_into_view        (GtkScrolledWindow *scroller,
+                                  GtkWidget         *widget);
+void  nb_scroll_into_view_below  (GtkScrolledWindow *scroller,
+                                  GtkWidget         *widget,
+                                  int                inset);
 
 G_END_DECLS

@@ -22,15 +22,20 @@ struct _NbTableGrid
   AdwBin           parent_instance;
 
   NbReport        *report;
-  NbComparison    *comparison;  /* set for a grid of differences */
+  NbComparison    *comparison;  /* set for a grid of both years */
+  NbReport        *older;       /* in such a grid, the earlier year */
+  GHashTable      *others;      /* cell index → the earlier year's NbCellEntry */
+  GHashTable      *deltas;      /* cell index → GtkLabel of the difference */
+  GHashTable      *boxes;       /* cell index → the box of both years' cell */
   guint            table_index;
   NbTemplateTable *table;
   GtkGrid         *grid;
-  GHashTable      *entries;   /* cell index → NbCellEntry, or GtkLabel of a difference */
+  GHashTable      *entries;   /* cell index → NbCellEntry (the newer year's in a comparison) */
   GHashTable      *places;    /* cell index → Place in the grid */
   GHashTable      *at;        /* row << 16 | column → cell index + 1 */
   guint            n_lines;
   guint            n_columns;
+  gboolean         stack_headers;  /* column headings a few characters a line */
 
   int              anchor;    /* the block selection's focused corner, or -1 */
   int              extent;    /* its other corner, or -1 when there is none */

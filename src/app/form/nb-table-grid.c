@@ -9,6 +9,7 @@
 
 #include "nb-table-grid-private.h"
 
+#include <glib/gi18n.h>
 #include <nb-table-layout.h>
 
 #include "nb-scroll.h"
@@ -64,14 +65,15 @@ add_label (NbTableGrid *self,
   g_autofree char *stacked = NULL;
   GtkWidget *label;
 
-  if (width == 1 && g_str_equal (css_class, "nb-column-header"))
+  if (width == 1 && self->stack_headers && g_str_equal (css_class, "nb-column-header"))
     stacked = nb_table_layout_stack_text (text);
   label = gtk_label_new (stacked ? stacked : text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   /* row labels are read across */
+  /* wide enough that most of 三's labels take one line */
   if (g_str_equal (css_class, "nb-row-label"))
-    gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   else if (g_str_equal (css_class, "nb-group-label"))
     gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
   else
@@ -85,38 +87,73 @@ add_label (NbTableGrid *self,
   return label;
 }
 
-static GtkWidget *
-new_delta_label (NbTableGrid *self,
-                 guint        cell)
+static char *
+year_text (NbReport *report)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  guint year = nb_report_get_year (report);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_widget_add_css_class (label, "nb-grid-cell");
-  gtk_widget_add_css_class (label, "nb-delta");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  nb_template_get_cell_label (nb_report_get_template (self->report), cell),
-                                  -1);
-  return label;
+  return year > 0 ? g_strdup_printf ("%u", year) : g_strdup ("?");
+}
+
+/* A cell of a comparison: the newer year's entry on top, the older
+ * year's beneath it, smaller, and the difference at the bottom, so that
+ * a table shows both years in the width of one. */
+static GtkWidget *
+new_compare_cell (NbTableGrid *self,
+                  guint        cell)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *newer = nb_cell_entry_new (nb_report_get_cell (self->report, cell));
+  GtkWidget *older = nb_cell_entry_new (nb_report_get_cell (self->older, cell));
+  GtkWidget *delta = gtk_label_new (NULL);
+  const char *label = nb_template_get_cell_label (nb_report_get_template (self->report), cell);
+  g_autofree char *older_year = year_text (self->older);
+  g_autofree char *newer_year = year_text (self->report);
+  g_autofree char *older_label = g_strdup_printf ("%s %s", older_year, label);
+  g_autofree char *newer_label = g_strdup_printf ("%s %s", newer_year, label);
+  /* Translators: the accessible name of a cell's change between years */
+  g_autofree char *delta_label = g_strdup_printf (_("Change %s"), label);
+
+  gtk_widget_add_css_class (box, "nb-compare-cell");
+  gtk_widget_add_css_class (older, "nb-older");
+  gtk_label_set_xalign (GTK_LABEL (delta), 1.0);
+  gtk_widget_add_css_class (delta, "nb-delta");
+  gtk_widget_add_css_class (delta, "numeric");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (newer), GTK_ACCESSIBLE_PROPERTY_LABEL, newer_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (older), GTK_ACCESSIBLE_PROPERTY_LABEL, older_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delta), GTK_ACCESSIBLE_PROPERTY_LABEL, delta_label, -1);
+  gtk_box_append (GTK_BOX (box), newer);
+  gtk_box_append (GTK_BOX (box), older);
+  gtk_box_append (GTK_BOX (box), delta);
+  g_hash_table_insert (self->entries, GUINT_TO_POINTER (cell), newer);
+  g_hash_table_insert (self->others, GUINT_TO_POINTER (cell), older);
+  g_hash_table_insert (self->deltas, GUINT_TO_POINTER (cell), delta);
+  g_hash_table_insert (self->boxes, GUINT_TO_POINTER (cell), box);
+  return box;
 }
 
 static void
 add_entry (NbTableGrid *self,
            guint        cell,
            guint        column,
-           guint        row)
+           guint        row,
+           guint        width)
 {
-  GtkWidget *entry = self->comparison != NULL ? new_delta_label (self, cell)
-                                              : nb_cell_entry_new (nb_report_get_cell (self->report, cell));
+  GtkWidget *entry;
   Place *place = g_new (Place, 1);
 
+  if (self->comparison != NULL)
+    entry = new_compare_cell (self, cell);
+  else
+    {
+      entry = nb_cell_entry_new (nb_report_get_cell (self->report, cell));
+      g_hash_table_insert (self->entries, GUINT_TO_POINTER (cell), entry);
+    }
   place->row = row;
   place->column = column;
-  gtk_grid_attach (self->grid, entry, column, row, 1, 1);
+  gtk_grid_attach (self->grid, entry, column, row, width, 1);
   self->n_lines = MAX (self->n_lines, row + 1);
-  self->n_columns = MAX (self->n_columns, column + 1);
-  g_hash_table_insert (self->entries, GUINT_TO_POINTER (cell), entry);
+  self->n_columns = MAX (self->n_columns, column + width);
   g_hash_table_insert (self->places, GUINT_TO_POINTER (cell), place);
   g_hash_table_insert (self->at, GUINT_TO_POINTER (row << 16 | column), GUINT_TO_POINTER (cell + 1));
 }
@@ -229,7 +266,11 @@ nb_table_grid_dispose (GObject *object)
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->places, g_hash_table_unref);
   g_clear_pointer (&self->at, g_hash_table_unref);
+  g_clear_pointer (&self->others, g_hash_table_unref);
+  g_clear_pointer (&self->deltas, g_hash_table_unref);
+  g_clear_pointer (&self->boxes, g_hash_table_unref);
   g_clear_object (&self->report);
+  g_clear_object (&self->older);
   g_clear_object (&self->comparison);
 
   G_OBJECT_CLASS (nb_table_grid_parent_class)->dispose (object);
@@ -334,6 +375,9 @@ nb_table_grid_init (NbTableGrid *self)
   self->entries = g_hash_table_new (NULL, NULL);
   self->places = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->at = g_hash_table_new (NULL, NULL);
+  self->others = g_hash_table_new (NULL, NULL);
+  self->deltas = g_hash_table_new (NULL, NULL);
+  self->boxes = g_hash_table_new (NULL, NULL);
 }
 
 /**
@@ -353,6 +397,9 @@ build (NbTableGrid *self)
   guint n_items;
 
   items = nb_table_layout_get_items (layout, &n_items);
+  /* narrow columns only where many must fit side by side (三, 四); a
+   * table of a few columns (二) reads its headings across */
+  self->stack_headers = nb_table_layout_get_n_columns (layout) > 6;
   for (guint i = 0; i < n_items; i++)
     {
       const NbLayoutItem *item = &items[i];
@@ -363,11 +410,9 @@ build (NbTableGrid *self)
                      item->n_columns, item->n_rows);
           continue;
         }
-      /* an entry is one number wide; the rest of a wide cell (the last
-       * of a short row in 二) is filled, as the paper form leaves it */
-      add_entry (self, item->cell, item->column, item->row);
-      for (guint c = 1; c < item->n_columns; c++)
-        add_label (self, "", "nb-filler", item->column + c, item->row, 1, 1);
+      /* the last cell of a short row in 二 spans the rest of the line,
+       * as its heading does, instead of leaving dead cells beside it */
+      add_entry (self, item->cell, item->column, item->row, MAX (item->n_columns, 1));
     }
 }
 
@@ -391,18 +436,22 @@ nb_table_grid_new (NbReport *report,
 }
 
 /**
- * nb_table_grid_new_delta:
+ * nb_table_grid_new_compare:
  * @comparison: two years of one organ's report
  * @table: the index of a template table
  *
- * A read-only grid of the differences between the years, laid out like
- * the table itself; nb_table_grid_update_delta() refreshes a cell.
+ * One grid for both years, laid out like the table itself: each cell
+ * shows the newer year's value, the older year's beneath it and the
+ * difference at the bottom, and both values can be edited. A cell whose
+ * years differ has the style class `nb-changed`, and its entries name
+ * the other year's value to assistive technology.
+ * nb_table_grid_update_delta() refreshes a cell.
  *
  * Returns: (transfer floating): a new #NbTableGrid
  */
 GtkWidget *
-nb_table_grid_new_delta (NbComparison *comparison,
-                         guint         table)
+nb_table_grid_new_compare (NbComparison *comparison,
+                           guint         table)
 {
   NbTableGrid *self;
   NbReport *newer;
@@ -412,22 +461,62 @@ nb_table_grid_new_delta (NbComparison *comparison,
   newer = nb_comparison_get_newer (comparison);
   self = g_object_new (NB_TYPE_TABLE_GRID, NULL);
   self->report = g_object_ref (newer);
+  self->older = g_object_ref (nb_comparison_get_older (comparison));
   self->comparison = g_object_ref (comparison);
   self->table_index = table;
   self->table = g_ptr_array_index (nb_template_get_tables (nb_report_get_template (newer)), table);
   build (self);
   for (guint c = 0; c < self->table->n_cells; c++)
     nb_table_grid_update_delta (self, self->table->first_cell + c);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "nb-delta-grid");
+  gtk_widget_add_css_class (GTK_WIDGET (self), "nb-compare-grid");
+  /* blocks of cells are for one report's form */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid.copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid.paste", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid.extend-selection", FALSE);
   return GTK_WIDGET (self);
+}
+
+static void
+set_class (GtkWidget  *widget,
+           const char *css_class,
+           gboolean    on)
+{
+  if (on)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+/* "2023: 10" on the newer entry, "2024: 31" on the older one */
+static void
+note_other_year (NbCellEntry *entry,
+                 NbReport    *other,
+                 guint        cell,
+                 gboolean     changed)
+{
+  g_autofree char *year = NULL;
+  g_autofree char *note = NULL;
+  const char *text;
+
+  if (!changed)
+    {
+      nb_cell_entry_set_note (entry, NULL);
+      return;
+    }
+  year = year_text (other);
+  text = nb_cell_get_text (nb_report_get_cell (other, cell));
+  /* Translators: the other year's value of a cell that differs, e.g. "2023: 10" */
+  note = g_strdup_printf (_("%s: %s"), year, text && *text ? text : _("empty"));
+  nb_cell_entry_set_note (entry, note);
 }
 
 /**
  * nb_table_grid_update_delta:
- * @self: a grid made by nb_table_grid_new_delta()
+ * @self: a grid made by nb_table_grid_new_compare()
  * @cell: a cell index
  *
- * Shows the cell's current difference: "+3", "−1", a new value, "≠".
+ * Shows the cell's current difference ("+3", "−1", a new value, "≠")
+ * and marks it when the years differ.
  */
 void
 nb_table_grid_update_delta (NbTableGrid *self,
@@ -441,7 +530,7 @@ nb_table_grid_update_delta (NbTableGrid *self,
   g_return_if_fail (NB_IS_TABLE_GRID (self));
   g_return_if_fail (self->comparison != NULL);
 
-  label = g_hash_table_lookup (self->entries, GUINT_TO_POINTER (cell));
+  label = g_hash_table_lookup (self->deltas, GUINT_TO_POINTER (cell));
   if (label == NULL)
     return;
   change = nb_comparison_get_change (self->comparison, cell, NULL);
@@ -450,11 +539,16 @@ nb_table_grid_update_delta (NbTableGrid *self,
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (label, classes[i]);
   gtk_widget_add_css_class (label, classes[change]);
+  nb_table_grid_set_changed (self, cell, change != NB_CHANGE_SAME);
+  note_other_year (g_hash_table_lookup (self->entries, GUINT_TO_POINTER (cell)), self->older, cell,
+                   change != NB_CHANGE_SAME);
+  note_other_year (g_hash_table_lookup (self->others, GUINT_TO_POINTER (cell)), self->report, cell,
+                   change != NB_CHANGE_SAME);
 }
 
 /**
  * nb_table_grid_get_delta_label:
- * @self: a grid made by nb_table_grid_new_delta()
+ * @self: a grid made by nb_table_grid_new_compare()
  * @cell: a cell index
  *
  * Returns: (transfer none) (nullable): the label showing the difference
@@ -465,7 +559,42 @@ nb_table_grid_get_delta_label (NbTableGrid *self,
 {
   g_return_val_if_fail (NB_IS_TABLE_GRID (self), NULL);
 
-  return self->comparison ? g_hash_table_lookup (self->entries, GUINT_TO_POINTER (cell)) : NULL;
+  return g_hash_table_lookup (self->deltas, GUINT_TO_POINTER (cell));
+}
+
+/**
+ * nb_table_grid_get_older_entry:
+ * @self: a grid made by nb_table_grid_new_compare()
+ * @cell: a cell index
+ *
+ * Returns: (transfer none) (nullable): the entry of the older year's cell
+ */
+NbCellEntry *
+nb_table_grid_get_older_entry (NbTableGrid *self,
+                               guint        cell)
+{
+  g_return_val_if_fail (NB_IS_TABLE_GRID (self), NULL);
+
+  return g_hash_table_lookup (self->others, GUINT_TO_POINTER (cell));
+}
+
+/**
+ * nb_table_grid_set_show_delta:
+ * @self: a grid made by nb_table_grid_new_compare()
+ * @show: whether the cells show their difference
+ */
+void
+nb_table_grid_set_show_delta (NbTableGrid *self,
+                              gboolean     show)
+{
+  GHashTableIter iter;
+  gpointer label;
+
+  g_return_if_fail (NB_IS_TABLE_GRID (self));
+
+  g_hash_table_iter_init (&iter, self->deltas);
+  while (g_hash_table_iter_next (&iter, NULL, &label))
+    gtk_widget_set_visible (label, show);
 }
 
 /**
@@ -479,17 +608,16 @@ nb_table_grid_set_changed (NbTableGrid *self,
                            guint        cell,
                            gboolean     changed)
 {
-  GtkWidget *entry;
+  gpointer widget;
 
   g_return_if_fail (NB_IS_TABLE_GRID (self));
 
-  entry = g_hash_table_lookup (self->entries, GUINT_TO_POINTER (cell));
-  if (entry == NULL)
-    return;
-  if (changed)
-    gtk_widget_add_css_class (entry, "nb-changed");
-  else
-    gtk_widget_remove_css_class (entry, "nb-changed");
+  if ((widget = g_hash_table_lookup (self->entries, GUINT_TO_POINTER (cell))) != NULL)
+    set_class (widget, "nb-changed", changed);
+  if ((widget = g_hash_table_lookup (self->others, GUINT_TO_POINTER (cell))) != NULL)
+    set_class (widget, "nb-changed", changed);
+  if ((widget = g_hash_table_lookup (self->boxes, GUINT_TO_POINTER (cell))) != NULL)
+    set_class (widget, "nb-changed", changed);
 }
 
 /**
@@ -506,8 +634,6 @@ nb_table_grid_get_entry (NbTableGrid *self,
 {
   g_return_val_if_fail (NB_IS_TABLE_GRID (self), NULL);
 
-  if (self->comparison != NULL)
-    return NULL;
   return g_hash_table_lookup (self->entries, GUINT_TO_POINTER (cell));
 }
 

@@ -25,8 +25,12 @@ NbCellEntry  *nb_table_grid_get_entry  (NbTableGrid  *self,
 int           nb_table_grid_find_move  (NbTableGrid  *self,
                                         guint         cell,
                                         NbMove        direction);
-GtkWidget    *nb_table_grid_new_delta  (NbComparison *comparison,
-                                        guint         table);
+GtkWidget    *nb_table_grid_new_compare (NbComparison *comparison,
+                                         guint         table);
+NbCellEntry  *nb_table_grid_get_older_entry (NbTableGrid *self,
+                                             guint        cell);
+void          nb_table_grid_set_show_delta (NbTableGrid *self,
+                                            gboolean     show);
 void          nb_table_grid_update_delta (NbTableGrid *self,
                                           guint        cell);
 GtkLabel     *nb_table_grid_get_delta_label (NbTableGrid *self,

@@ -16,17 +16,6 @@
 
 #define DEFAULT_TEMPLATE "/io/github/nianbao/Nianbao/templates/2021.json"
 
-/* One cell of the form: its address, label and kind */
-typedef struct
-{
-  char       *address;
-  char       *label;     /* column label, then row label */
-  NbCellKind  kind;
-  guint       table;
-  guint       row;
-  guint       column;
-} NbTemplateCell;
-
 struct _NbTemplate
 {
   GObject     parent_instance;
@@ -1192,6 +1181,23 @@ GPtrArray *
 nb_template_get_rules (NbTemplate *self)
 {
   return self->rules;
+}
+
+/**
+ * nb_template_get_cell:
+ * @self: a #NbTemplate
+ * @cell: a cell index
+ *
+ * Returns: (transfer none): the cell's address, label, kind, table, row
+ *   and column
+ */
+const NbTemplateCell *
+nb_template_get_cell (NbTemplate *self,
+                      guint       cell)
+{
+  g_return_val_if_fail (cell < self->cells->len, NULL);
+
+  return &g_array_index (self->cells, NbTemplateCell, cell);
 }
 
 const NbRuleInstance *

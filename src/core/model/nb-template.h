@@ -71,6 +71,16 @@ typedef struct
   int    table;          /* index into tables, or -1 for a narrative */
 } NbTemplateSection;
 
+typedef struct
+{
+  char       *address;
+  char       *label;     /* column label, then row label */
+  NbCellKind  kind;
+  guint       table;
+  guint       row;
+  guint       column;
+} NbTemplateCell;
+
 NbTemplate  *nb_template_new_from_bytes    (GBytes      *bytes,
                                             GError     **error);
 NbTemplate  *nb_template_new_from_resource (const char  *path,
@@ -98,6 +108,8 @@ gboolean     nb_template_has_rule          (NbTemplate  *self,
                                             const char  *rule_id);
 GPtrArray   *nb_template_get_tables        (NbTemplate  *self);
 GPtrArray   *nb_template_get_sections      (NbTemplate  *self);
+const NbTemplateCell *nb_template_get_cell (NbTemplate  *self,
+                                            guint        cell);
 const char * const *nb_template_get_marks  (NbTemplate  *self);
 int          nb_template_lookup_section    (NbTemplate  *self,
                                             const char  *id);

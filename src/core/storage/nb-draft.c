@@ -18,11 +18,13 @@
 #include <unistd.h>
 
 #include "nb-canonical.h"
+#include "nb-diagnostic-private.h"
 #include "nb-report-private.h"
 
 /* A draft is one small JSON file: where the report belongs, when and by
- * which process it was written, and the report itself in canonical form,
- * so a restore is exact, invalid text and all. */
+ * which process it was written, the report itself in canonical form and
+ * what its import found, so a restore is exact, invalid text, problems
+ * of the submitted file and all. */
 
 #define DRAFT_FORMAT "nianbao-draft"
 
@@ -49,6 +51,118 @@ append_uri (GString *out,
     nb_canonical_append_string (out, uri);
 }
 
+/* The import findings, which the canonical form does not keep: the file
+ * they were found in is not read again. */
+static void
+append_import_diagnostics (GString  *out,
+                           NbReport *report)
+{
+  GPtrArray *diagnostics = nb_report_get_import_diagnostics (report);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      NbDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      const char * const *cells = nb_diagnostic_get_cells (diagnostic);
+
+      g_string_append_printf (out, "%s{\"severity\":%d,\"rule\":", i > 0 ? "," : "",
+                              (int) nb_diagnostic_get_severity (diagnostic));
+      nb_canonical_append_string (out, nb_diagnostic_get_rule_id (diagnostic));
+      g_string_append (out, ",\"message\":");
+      nb_canonical_append_string (out, nb_diagnostic_get_message (diagnostic));
+      g_string_append_printf (out, ",\"line\":%u,\"location\":", nb_diagnostic_get_line (diagnostic));
+      if (nb_diagnostic_get_location (diagnostic) != NULL)
+        nb_canonical_append_string (out, nb_diagnostic_get_location (diagnostic));
+      else
+        g_string_append (out, "null");
+      g_string_append (out, ",\"cells\":[");
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          if (c > 0)
+            g_string_append_c (out, ',');
+          nb_canonical_append_string (out, cells[c]);
+        }
+      g_string_append (out, "]}");
+    }
+  g_string_append_c (out, ']');
+}
+
+/* A member of a draft written by hand or cut short: only of its type */
+static JsonNode *
+member_of_type (JsonObject  *object,
+                const char  *name,
+                JsonNodeType type)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_TYPE (node) == type ? node : NULL;
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = member_of_type (object, name, JSON_NODE_VALUE);
+
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+static gint64
+int_member (JsonObject *object,
+            const char *name,
+            gint64      fallback)
+{
+  JsonNode *node = member_of_type (object, name, JSON_NODE_VALUE);
+
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_INT64 ? json_node_get_int (node) : fallback;
+}
+
+/* Puts back what append_import_diagnostics() wrote; a finding that does
+ * not fit the template is left out. */
+static void
+restore_import_diagnostics (NbReport  *report,
+                            JsonArray *array)
+{
+  NbTemplate *template = nb_report_get_template (report);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      JsonNode *list = member_of_type (item, "cells", JSON_NODE_ARRAY);
+      JsonArray *addresses = list ? json_node_get_array (list) : NULL;
+      g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (guint));
+      const char *rule, *message, *location;
+      NbDiagnostic *diagnostic;
+      gint64 severity;
+
+      if (item == NULL || addresses == NULL)
+        continue;
+      rule = string_member (item, "rule");
+      message = string_member (item, "message");
+      location = string_member (item, "location");
+      severity = int_member (item, "severity", -1);
+      if (rule == NULL || message == NULL || severity < NB_SEVERITY_ERROR || severity > NB_SEVERITY_INFO)
+        continue;
+      for (guint c = 0; c < json_array_get_length (addresses); c++)
+        {
+          JsonNode *node = json_array_get_element (addresses, c);
+          const char *address = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+                                ? json_node_get_string (node) : NULL;
+          int cell = address ? nb_template_lookup_cell (template, address) : -1;
+
+          if (cell >= 0)
+            g_array_append_val (cells, cell);
+        }
+      diagnostic = nb_diagnostic_new (template, severity, rule, message,
+                                      CLAMP (int_member (item, "line", 0), 0, G_MAXUINT),
+                                      (const guint *) cells->data, cells->len);
+      if (location != NULL)
+        nb_diagnostic_take_location (diagnostic, g_strdup (location));
+      nb_report_take_import_diagnostic (report, diagnostic);
+    }
+}
+
 /**
  * nb_draft_serialize:
  * @document: a document with unsaved changes
@@ -73,7 +187,9 @@ nb_draft_serialize (NbDocument *document)
   append_uri (out, nb_document_get_source (document));
   g_string_append (out, ",\"written\":");
   nb_canonical_append_string (out, written);
-  g_string_append_printf (out, ",\"pid\":%d,\"report\":", (int) getpid ());
+  g_string_append_printf (out, ",\"pid\":%d,\"import\":", (int) getpid ());
+  append_import_diagnostics (out, nb_document_get_report (document));
+  g_string_append (out, ",\"report\":");
   nb_canonical_append (out, nb_document_get_report (document), FALSE);
   g_string_append (out, "}\n");
   return g_string_free_to_bytes (out);
@@ -284,6 +400,7 @@ nb_draft_restore (NbImporter   *importer,
   g_autoptr(GFile) file = NULL;
   g_autofree char *json = NULL;
   JsonNode *node;
+  JsonNode *imported;
   gsize length;
 
   if (parser == NULL)
@@ -300,6 +417,9 @@ nb_draft_restore (NbImporter   *importer,
   report = nb_canonical_read (nb_importer_get_template (importer), json, length, error);
   if (report == NULL)
     return NULL;
+  imported = member_of_type (json_node_get_object (json_parser_get_root (parser)), "import", JSON_NODE_ARRAY);
+  if (imported != NULL)
+    restore_import_diagnostics (report, json_node_get_array (imported));
   nb_report_set_modified (report, TRUE);
   if (info->file_uri != NULL)
     file = g_file_new_for_uri (info->file_uri);
