@@ -21,6 +21,7 @@
 #include "nb-report-private.h"
 #include "nb-source.h"
 #include "nb-table-matcher.h"
+#include "nb-template-choice.h"
 #include "nb-template-private.h"
 #include "nb-text-decoder.h"
 
@@ -35,6 +36,12 @@ struct _NbImporter
   NbTemplate   *template;
   GPtrArray    *table_keys;     /* NbTableKeys, by table */
   GPtrArray    *heading_keys;   /* GStrv of folded headings, by section */
+
+  /* the other forms this program carries: a report is read on the one
+   * its table headers belong to */
+  gboolean      choose;
+  GPtrArray    *others;         /* NbImporter, one per other form */
+  NbTemplateChoice *choice;     /* this template first, then the others' */
 };
 
 G_DEFINE_FINAL_TYPE (NbImporter, nb_importer, G_TYPE_OBJECT)
@@ -42,6 +49,7 @@ G_DEFINE_FINAL_TYPE (NbImporter, nb_importer, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_TEMPLATE,
+  PROP_CHOOSE,
   N_PROPS
 };
 
@@ -513,6 +521,85 @@ text_import_clear (TextImport *import)
   g_string_free (import->joined, TRUE);
 }
 
+/* Forms */
+
+static void
+add_other_forms (NbImporter *self)
+{
+  g_auto(GStrv) ids = nb_template_list_ids ();
+  g_autoptr(GPtrArray) templates = g_ptr_array_new ();
+
+  g_ptr_array_add (templates, self->template);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(NbTemplate) template = NULL;
+
+      if (g_str_equal (ids[i], nb_template_get_id (self->template)) ||
+          (template = nb_template_new_for_id (ids[i], NULL)) == NULL)
+        continue;
+      g_ptr_array_add (self->others,
+                       g_object_new (NB_TYPE_IMPORTER, "template", template, "choose", FALSE, NULL));
+      g_ptr_array_add (templates, template);
+    }
+  if (templates->len > 1)
+    self->choice = nb_template_choice_new ((NbTemplate * const *) templates->pdata, templates->len);
+}
+
+static NbTemplate *
+choice_template (NbImporter *self,
+                 int         index)
+{
+  if (index == 0)
+    return self->template;
+  return nb_importer_get_template (g_ptr_array_index (self->others, index - 1));
+}
+
+static void
+diagnose_mixed_forms (NbReport                     *report,
+                      NbImporter                   *self,
+                      const NbTemplateChoiceResult *choice)
+{
+  NbTemplate *chosen = choice_template (self, MAX (choice->chosen, 0));
+  NbTemplate *other = choice_template (self, choice->other);
+
+  nb_import_diagnose (report, "struct.template-version", 0, NULL, 0,
+                      _("The tables mix two forms: they were read on the %s form, but “%s” "
+                        "belongs to the %s form"),
+                      nb_template_get_id (chosen), choice->other_label,
+                      nb_template_get_id (other));
+}
+
+/* Nothing of any statutory table where one was due — under a table's
+ * heading, or in a report of a year before 2019, when the form had no
+ * tables: such a report has nothing to check. */
+static gboolean
+is_without_tables (TextImport *import)
+{
+  NbTemplate *template = import->importer->template;
+  const NbCellData *cells = nb_report_peek_cells (import->report);
+  gboolean table_seen = FALSE;
+  guint year = 0;
+
+  for (guint c = 0; c < nb_report_get_n_cells (import->report); c++)
+    if (cells[c].state != NB_CELL_STATE_EMPTY)
+      return FALSE;
+  for (guint s = 0; s < nb_template_get_n_sections (template); s++)
+    table_seen |= import->seen[s] && !nb_template_section_is_narrative (template, s);
+  if (table_seen)
+    return TRUE;
+  return find_year (import->title->str, &year) != NULL && year < 2019 &&
+         strstr (import->title->str, "政府信息公开") != NULL;
+}
+
+static void
+refuse_without_tables (GError **error)
+{
+  g_set_error (error, NB_ERROR, NB_ERROR_NOT_A_REPORT,
+               _("This report has none of the statutory tables (主动公开, 收到和处理政府信息公开申请, "
+                 "行政复议和行政诉讼) that the forms of 2019 and 2021 prescribe; reports for the "
+                 "years before 2019 were written without them, so there is nothing to check"));
+}
+
 static int
 compare_by_line (gconstpointer a,
                  gconstpointer b)
@@ -533,6 +620,8 @@ nb_importer_constructed (GObject *object)
   sections = nb_template_get_sections (self->template);
   for (guint t = 0; t < nb_template_get_tables (self->template)->len; t++)
     g_ptr_array_add (self->table_keys, nb_table_keys_new (self->template, t));
+  if (self->choose)
+    add_other_forms (self);
   for (guint s = 0; s < sections->len; s++)
     {
       NbTemplateSection *section = g_ptr_array_index (sections, s);
@@ -558,6 +647,8 @@ nb_importer_finalize (GObject *object)
 
   g_ptr_array_unref (self->table_keys);
   g_ptr_array_unref (self->heading_keys);
+  g_ptr_array_unref (self->others);
+  g_clear_pointer (&self->choice, nb_template_choice_free);
   g_clear_object (&self->template);
 
   G_OBJECT_CLASS (nb_importer_parent_class)->finalize (object);
@@ -576,6 +667,9 @@ nb_importer_get_property (GObject    *object,
     case PROP_TEMPLATE:
       g_value_set_object (value, self->template);
       break;
+    case PROP_CHOOSE:
+      g_value_set_boolean (value, self->choose);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -593,6 +687,9 @@ nb_importer_set_property (GObject      *object,
     {
     case PROP_TEMPLATE:
       self->template = g_value_dup_object (value);
+      break;
+    case PROP_CHOOSE:
+      self->choose = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -613,6 +710,16 @@ nb_importer_class_init (NbImporterClass *klass)
     g_param_spec_object ("template", NULL, NULL, NB_TYPE_TEMPLATE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * NbImporter:choose:
+   *
+   * Whether a report whose table headers belong to another form this
+   * program carries (the 2019 one) is read on that form.
+   */
+  properties[PROP_CHOOSE] =
+    g_param_spec_boolean ("choose", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -621,6 +728,7 @@ nb_importer_init (NbImporter *self)
 {
   self->table_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_table_keys_free);
   self->heading_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->others = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* Public API */
@@ -696,22 +804,11 @@ nb_importer_import_text (NbImporter  *self,
   return nb_importer_import_source (self, source, error);
 }
 
-/**
- * nb_importer_import_source:
- * @self: a #NbImporter
- * @source: what a reader made of a file
- * @error: return location for a #GError
- *
- * The matcher: maps the paragraphs and tables of any file onto the
- * template. The report keeps the place of every piece (page, table cell)
- * for its diagnostics and cells.
- *
- * Returns: (transfer full) (nullable): the report, unmodified
- */
-NbReport *
-nb_importer_import_source (NbImporter  *self,
-                           NbSource    *source,
-                           GError     **error)
+static NbReport *
+import_on_template (NbImporter  *self,
+                    NbSource    *source,
+                    gboolean     has_tables,
+                    GError     **error)
 {
   TextImport import = { 0 };
   guint n_sections;
@@ -755,6 +852,12 @@ nb_importer_import_source (NbImporter  *self,
                         _("Bytes that are not valid UTF-8 were replaced by “\xef\xbf\xbd”"));
 
   read_lines (&import);
+  if (!has_tables && is_without_tables (&import))
+    {
+      refuse_without_tables (error);
+      text_import_clear (&import);
+      return NULL;
+    }
   if (import.n_seen == 0)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_NOT_A_REPORT,
@@ -770,6 +873,41 @@ nb_importer_import_source (NbImporter  *self,
   nb_report_clear_history (import.report);
   report = g_steal_pointer (&import.report);
   text_import_clear (&import);
+  return report;
+}
+
+/**
+ * nb_importer_import_source:
+ * @self: a #NbImporter
+ * @source: what a reader made of a file
+ * @error: return location for a #GError
+ *
+ * The matcher: maps the paragraphs and tables of any file onto the
+ * template. The report keeps the place of every piece (page, table cell)
+ * for its diagnostics and cells.
+ *
+ * Returns: (transfer full) (nullable): the report, unmodified
+ */
+NbReport *
+nb_importer_import_source (NbImporter  *self,
+                           NbSource    *source,
+                           GError     **error)
+{
+  NbTemplateChoiceResult choice = { -1, -1, NULL, TRUE };
+  NbImporter *reader = self;
+  NbReport *report;
+
+  g_return_val_if_fail (NB_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+
+  /* the form is chosen before any line is matched */
+  if (self->choice != NULL)
+    nb_template_choice_pick (self->choice, source, &choice);
+  if (choice.chosen > 0)
+    reader = g_ptr_array_index (self->others, choice.chosen - 1);
+  report = import_on_template (reader, source, choice.has_tables, error);
+  if (report != NULL && choice.other >= 0)
+    diagnose_mixed_forms (report, self, &choice);
   return report;
 }
 
