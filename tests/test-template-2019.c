@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include <nb-comparison.h>
 #include <nb-export.h>
 #include <nb-number.h>
 #include <nb-source.h>
@@ -412,6 +413,140 @@ test_export_layout (Fixture       *fixture,
   g_assert_null (strstr (text, "申请人无正当理由"));
 }
 
+/* Comparison across the forms */
+
+static int
+address (NbTemplate *template,
+         const char *text)
+{
+  int cell = nb_template_lookup_cell (template, text);
+
+  g_assert_cmpint (cell, >=, 0);
+  return cell;
+}
+
+static void
+assert_change (NbComparison *comparison,
+               const char   *cell,
+               NbChange      change,
+               const char   *delta)
+{
+  int index = address (nb_comparison_get_template (comparison), cell);
+  g_autofree char *text = nb_comparison_dup_delta_text (comparison, index);
+
+  g_test_message ("%s", cell);
+  g_assert_cmpint (nb_comparison_get_change (comparison, index, NULL), ==, change);
+  g_assert_cmpstr (text, ==, delta);
+}
+
+static gboolean
+notes_mention (GStrv       notes,
+               const char *text)
+{
+  for (guint i = 0; notes[i] != NULL; i++)
+    if (strstr (notes[i], text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* 平潭 2020, on the 2019 form, against a 2021 report of the same organ on
+ * the 2021 form: tables 三 and 四 row by row, （六） against the sum of the
+ * three 2021 rows, table 二 only where both forms have the cell, the
+ * carry-over checked across, year.in-force not, and the summary says so. */
+static void
+test_compare_across_forms (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(NbReport) older = import_real (fixture, "pingtan-2020.page.txt");
+  g_autoptr(NbReport) newer = nb_test_clean_report (fixture->template);
+  g_autoptr(NbComparison) comparison = NULL;
+  GListModel *diagnostics;
+  NbDiagnostic *carry;
+  g_auto(GStrv) notes = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  const char * const *cells;
+  g_autofree char *sum = NULL;
+
+  nb_report_set_organ (older, "平潭综合实验区");
+  nb_report_set_organ (newer, "平潭综合实验区");
+  nb_report_set_year (newer, 2021);
+  nb_test_set (newer, "t3/other_handling.no_correction/natural_person", "1");
+  nb_test_set (newer, "t3/other_handling.other/natural_person", "3");
+  nb_test_set (newer, "t3/received/natural_person", "25");
+  nb_test_set (newer, "t2/licensing/decisions", "2293");
+  nb_test_set (newer, "t2/regulations/in_force", "99");
+  comparison = nb_comparison_new (newer, older);
+
+  g_assert_true (nb_comparison_get_older (comparison) == older);
+  g_assert_cmpstr (nb_template_get_id (nb_comparison_get_template (comparison)), ==, "2019");
+  assert_change (comparison, "t3/other_processing/natural_person", NB_CHANGE_SAME, "0");
+  assert_change (comparison, "t3/other_processing/total", NB_CHANGE_VALUE, "−4");
+  assert_change (comparison, "t3/received/natural_person", NB_CHANGE_VALUE, "+5");
+  assert_change (comparison, "t4/review/total", NB_CHANGE_SAME, "0");
+  assert_change (comparison, "t2/licensing/decisions", NB_CHANGE_VALUE, "+2015");
+  assert_change (comparison, "t2/regulations/made", NB_CHANGE_UNMATCHED, "");
+  assert_change (comparison, "t2/regulations/total_public", NB_CHANGE_UNMATCHED, "");
+  assert_change (comparison, "t2/fees/previous_items", NB_CHANGE_UNMATCHED, "");
+  assert_change (comparison, "t2/procurement/amount", NB_CHANGE_UNMATCHED, "");
+  sum = nb_comparison_dup_newer_text (comparison, address (nb_comparison_get_template (comparison),
+                                                           "t3/other_processing/natural_person"));
+  g_assert_cmpstr (sum, ==, "4");
+  g_assert_cmpint (nb_comparison_get_compared_cell (comparison,
+                                                    address (fixture->template, "t3/other_handling.no_fee/total")),
+                   ==, address (nb_comparison_get_template (comparison), "t3/other_processing/total"));
+  g_assert_cmpint (nb_comparison_get_compared_cell (comparison,
+                                                    address (fixture->template, "t2/regulations/in_force")),
+                   ==, -1);
+
+  /* everything carried over: nothing between the years, and no
+   * year.in-force although 现行有效件数 99 follows from nothing */
+  diagnostics = nb_comparison_get_diagnostics (comparison);
+  g_assert_cmpuint (g_list_model_get_n_items (diagnostics), ==, 0);
+
+  /* a carry-over broken across the forms names each year's own cell */
+  nb_test_set (newer, "t3/carried_over/natural_person", "2");
+  carry = nb_test_find_rule (diagnostics, "year.carry-over");
+  g_assert_nonnull (carry);
+  g_assert_cmpuint (g_list_model_get_n_items (diagnostics), ==, 1);
+  cells = nb_diagnostic_get_cells (carry);
+  g_assert_cmpstr (cells[0], ==, "t3/carried_over/natural_person");
+  g_assert_cmpint (nb_diagnostic_get_sides (carry)[0], ==, 1);
+  g_assert_cmpstr (cells[1], ==, "t3/carried_forward/natural_person");
+  g_assert_cmpint (nb_diagnostic_get_sides (carry)[1], ==, 0);
+  g_assert_cmpuint (nb_diagnostic_get_cell_indices (carry, &(guint) { 0 })[1], ==,
+                    (guint) nb_report_lookup_cell (older, "t3/carried_forward/natural_person"));
+  g_assert_cmpuint (nb_comparison_get_n_errors (comparison), ==, 1);
+
+  notes = nb_comparison_dup_notes (comparison);
+  g_assert_cmpuint (g_strv_length (notes), ==, 3);
+  g_assert_true (notes_mention (notes, "2019"));
+  g_assert_true (notes_mention (notes, "（六）其他处理"));
+  g_assert_true (notes_mention (notes, "year.in-force"));
+  g_assert_true (notes_mention (notes, "现行有效件数"));
+
+  csv = nb_comparison_write_csv (comparison);
+  g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL),
+                            "t3/other_processing/natural_person,自然人 （六）其他处理,4,4,0\r\n"));
+}
+
+/* Two reports of one form say nothing about forms. */
+static void
+test_compare_one_form (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(NbReport) older = import_real (fixture, "pingtan-czj-2019.page.txt");
+  g_autoptr(NbReport) newer = import_real (fixture, "pingtan-czj-2020.page.txt");
+  g_autoptr(NbComparison) comparison = nb_comparison_new (older, newer);
+  g_auto(GStrv) notes = nb_comparison_dup_notes (comparison);
+  GListModel *diagnostics = nb_comparison_get_diagnostics (comparison);
+
+  g_assert_cmpuint (g_strv_length (notes), ==, 0);
+  /* the warnings the published pair really gives (tests/data/real-2019/README.md) */
+  g_assert_cmpuint (nb_test_count_rule (diagnostics, "year.previous-items"), ==, 2);
+  g_assert_cmpuint (nb_test_count_rule (diagnostics, "year.total-public"), ==, 0);
+  assert_change (comparison, "t2/procurement/amount", NB_CHANGE_VALUE, "+151366");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +565,8 @@ main (int   argc,
   ADD ("canonical", test_canonical);
   ADD ("export-round-trips", test_export_round_trips);
   ADD ("export-layout", test_export_layout);
+  ADD ("compare-across-forms", test_compare_across_forms);
+  ADD ("compare-one-form", test_compare_one_form);
 
 #undef ADD
 

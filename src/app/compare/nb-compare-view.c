@@ -131,6 +131,24 @@ year_heading (NbReport *report)
   return year > 0 ? g_strdup_printf ("%u", year) : g_strdup (_("Unknown year"));
 }
 
+/* Two forms: which, and what is compared how, under the figures. */
+static void
+add_notes (NbCompareView *self,
+           guint          row)
+{
+  g_auto(GStrv) notes = nb_comparison_dup_notes (self->comparison);
+
+  for (guint i = 0; notes[i] != NULL; i++)
+    {
+      GtkWidget *label = summary_label (notes[i], "nb-form-note", 0);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
+      gtk_widget_set_margin_top (label, i == 0 ? 12 : 3);
+      gtk_grid_attach (self->summary, label, 0, row + i, 4, 1);
+    }
+}
+
 static void
 build_summary (NbCompareView *self)
 {
@@ -155,6 +173,7 @@ build_summary (NbCompareView *self)
           g_ptr_array_add (self->headline_labels, value);
         }
     }
+  add_notes (self, nb_comparison_get_n_headlines (self->comparison) + 1);
   update_summary (self);
 }
 
@@ -249,7 +268,14 @@ add_tables (NbCompareView     *self,
 
   for (int side = 0; side < N_SIDES; side++)
     {
-      grids[side] = nb_table_grid_new (side_report (self, side), section->table);
+      NbTemplate *form = nb_report_get_template (side_report (self, side));
+      NbTemplateTable *table = g_ptr_array_index (nb_template_get_tables (nb_report_get_template (side_report (self, 0))),
+                                                  section->table);
+      guint index = section->table;
+
+      /* each year on its own form, the same table side by side */
+      g_ptr_array_find (nb_template_get_tables (form), nb_template_lookup_table (form, table->id), &index);
+      grids[side] = nb_table_grid_new (side_report (self, side), index);
       g_ptr_array_add (self->grids[side], grids[side]);
     }
   gtk_widget_set_visible (slot, self->show_delta);
@@ -273,15 +299,22 @@ mark_narrative_changes (NbCompareView *self,
     }
 }
 
+/* @cell is the older form's; the newer report may hold it in another
+ * cell, or as the sum of several, or not at all. */
 static void
 mark_cell (NbCompareView *self,
            guint          cell)
 {
-  gboolean changed = nb_comparison_get_change (self->comparison, cell, NULL) != NB_CHANGE_SAME;
+  NbChange change = nb_comparison_get_change (self->comparison, cell, NULL);
+  gboolean changed = change != NB_CHANGE_SAME && change != NB_CHANGE_UNMATCHED;
+  guint n_newer;
+  const guint *newer = nb_comparison_get_newer_cells (self->comparison, cell, &n_newer);
 
-  for (int side = 0; side < N_SIDES; side++)
-    for (guint t = 0; t < self->grids[side]->len; t++)
-      nb_table_grid_set_changed (g_ptr_array_index (self->grids[side], t), cell, changed);
+  for (guint t = 0; t < self->grids[0]->len; t++)
+    nb_table_grid_set_changed (g_ptr_array_index (self->grids[0], t), cell, changed);
+  for (guint i = 0; i < n_newer; i++)
+    for (guint t = 0; t < self->grids[1]->len; t++)
+      nb_table_grid_set_changed (g_ptr_array_index (self->grids[1], t), newer[i], changed);
   for (guint t = 0; t < self->delta_grids->len; t++)
     if (g_ptr_array_index (self->delta_grids, t) != NULL)
       nb_table_grid_update_delta (g_ptr_array_index (self->delta_grids, t), cell);

@@ -405,16 +405,17 @@ nb_table_grid_new_delta (NbComparison *comparison,
                          guint         table)
 {
   NbTableGrid *self;
-  NbReport *newer;
+  NbReport *older;
 
   g_return_val_if_fail (NB_IS_COMPARISON (comparison), NULL);
 
-  newer = nb_comparison_get_newer (comparison);
+  /* laid out on the form whose cells are compared: the older report's */
+  older = nb_comparison_get_older (comparison);
   self = g_object_new (NB_TYPE_TABLE_GRID, NULL);
-  self->report = g_object_ref (newer);
+  self->report = g_object_ref (older);
   self->comparison = g_object_ref (comparison);
   self->table_index = table;
-  self->table = g_ptr_array_index (nb_template_get_tables (nb_report_get_template (newer)), table);
+  self->table = g_ptr_array_index (nb_template_get_tables (nb_comparison_get_template (comparison)), table);
   build (self);
   for (guint c = 0; c < self->table->n_cells; c++)
     nb_table_grid_update_delta (self, self->table->first_cell + c);
@@ -433,7 +434,8 @@ void
 nb_table_grid_update_delta (NbTableGrid *self,
                             guint        cell)
 {
-  static const char *classes[] = { "nb-same", "nb-changed", "nb-added", "nb-removed", "nb-changed" };
+  static const char *classes[] = { "nb-same", "nb-changed", "nb-added", "nb-removed", "nb-changed",
+                                   "nb-unmatched" };
   GtkWidget *label;
   g_autofree char *text = NULL;
   NbChange change;
