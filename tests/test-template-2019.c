@@ -10,8 +10,13 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <nb-comparison.h>
+#include <nb-draft.h>
 #include <nb-export.h>
+#include <nb-paste.h>
+#include <nb-text-writer.h>
 #include <nb-number.h>
 #include <nb-source.h>
 #include <nb-template-choice.h>
@@ -413,6 +418,83 @@ test_export_layout (Fixture       *fixture,
   g_assert_null (strstr (text, "申请人无正当理由"));
 }
 
+/* Paste and drafts */
+
+static guint
+table_index (NbTemplate *template,
+             const char *id)
+{
+  guint index = 0;
+
+  g_assert_true (g_ptr_array_find (nb_template_get_tables (template),
+                                   nb_template_lookup_table (template, id), &index));
+  return index;
+}
+
+/* Table 二 copied as text out of one 2019 report fills another's. */
+static void
+test_paste (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(NbReport) report = import_real (fixture, "pingtan-2020.page.txt");
+  NbTemplate *form = nb_report_get_template (report);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(NbPasteBlock) block = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) texts = NULL;
+  NbTemplateTable *table = nb_template_lookup_table (form, "t2");
+
+  nb_text_writer_append_table (text, report, table_index (form, "t2"));
+  block = nb_paste_block_new_from_text (text->str, text->len, &error);
+  g_assert_no_error (error);
+  texts = nb_paste_block_match_table (block, form, table_index (form, "t2"));
+  g_assert_nonnull (texts);
+  g_assert_cmpuint (g_strv_length (texts), ==, table->n_cells);
+  for (guint i = 0; i < table->n_cells; i++)
+    {
+      gint64 value;
+
+      nb_number_parse (texts[i], -1, nb_template_get_cell_kind (form, table->first_cell + i), NULL,
+                       &value);
+      g_assert_cmpint (value, ==, nb_report_get_cell_value (report, table->first_cell + i));
+    }
+  g_assert_cmpstr (texts[nb_template_lookup_cell (form, "t2/punishment/change") - table->first_cell],
+                   ==, "-18");
+}
+
+/* A draft of a 2019 report comes back on the 2019 form. */
+static void
+test_draft (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(NbReport) report = import_real (fixture, "pingtan-2020.page.txt");
+  g_autoptr(NbDocument) document = nb_document_new (report, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("nianbao-2019-XXXXXX", &error);
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(NbDocument) restored = NULL;
+  NbReport *back;
+  NbDraftInfo *info;
+
+  g_assert_no_error (error);
+  nb_test_set (report, "t2/fees/change", "+2");
+  bytes = nb_draft_serialize (document);
+  g_assert_true (nb_draft_write_bytes (dir, "draft2019", bytes, &error));
+  g_assert_no_error (error);
+  drafts = nb_draft_list (dir, FALSE);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  info = g_ptr_array_index (drafts, 0);
+  restored = nb_draft_restore (fixture->importer, info, &error);
+  g_assert_no_error (error);
+  back = nb_document_get_report (restored);
+  g_assert_cmpstr (nb_template_get_id (nb_report_get_template (back)), ==, "2019");
+  g_assert_cmpint (nb_report_get_cell_value (back, nb_report_lookup_cell (back, "t2/fees/change")), ==, 2);
+  g_assert_cmpint (nb_report_get_cell_value (back, nb_report_lookup_cell (back, "t2/punishment/change")), ==, -18);
+  g_assert_true (nb_draft_remove (dir, "draft2019"));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* Comparison across the forms */
 
 static int
@@ -565,6 +647,8 @@ main (int   argc,
   ADD ("canonical", test_canonical);
   ADD ("export-round-trips", test_export_round_trips);
   ADD ("export-layout", test_export_layout);
+  ADD ("paste", test_paste);
+  ADD ("draft", test_draft);
   ADD ("compare-across-forms", test_compare_across_forms);
   ADD ("compare-one-form", test_compare_one_form);
 
