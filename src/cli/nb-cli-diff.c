@@ -118,8 +118,13 @@ append_text (GString      *out,
   NbReport *older = nb_comparison_get_older (comparison);
   NbReport *newer = nb_comparison_get_newer (comparison);
 
+  g_auto(GStrv) notes = nb_comparison_dup_notes (comparison);
+
   append_header (out, "older", shown_path (inputs, older), older);
   append_header (out, "newer", shown_path (inputs, newer), newer);
+  /* reports on two forms: what is compared how */
+  for (guint i = 0; notes[i] != NULL; i++)
+    g_string_append_printf (out, "note: %s\n", notes[i]);
   for (guint i = 0; i < changed->len; i++)
     append_change_text (out, comparison, g_array_index (changed, guint, i));
   /* a line, when there is one, is in the newer file */
@@ -175,6 +180,25 @@ append_changes_json (GString      *out,
 }
 
 
+/* Only for reports on two forms: "notes":["…"], */
+static void
+append_notes_json (GString      *out,
+                   NbComparison *comparison)
+{
+  g_auto(GStrv) notes = nb_comparison_dup_notes (comparison);
+
+  if (notes[0] == NULL)
+    return;
+  g_string_append (out, "\"notes\":[");
+  for (guint i = 0; notes[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      nb_canonical_append_string (out, notes[i]);
+    }
+  g_string_append (out, "],");
+}
+
 static void
 append_json (GString      *out,
              Inputs       *inputs,
@@ -187,6 +211,7 @@ append_json (GString      *out,
   g_string_append (out, ",\"newer\":");
   nb_canonical_append_string (out, shown_path (inputs, nb_comparison_get_newer (comparison)));
   g_string_append_c (out, ',');
+  append_notes_json (out, comparison);
   append_changes_json (out, comparison, changed);
   g_string_append (out, ",\"diagnostics\":");
   nb_cli_append_diagnostics_json (out, diagnostics, TRUE);

@@ -466,6 +466,34 @@ read_lines (TextImport *import)
     }
 }
 
+/* "75394432.52元" in a column of 元 is read as its number; the unit it
+ * was written with is noted, so nothing of the cell goes unsaid. */
+static void
+note_units (TextImport *import)
+{
+  NbTemplate *template = import->importer->template;
+  const NbCellData *cells = nb_report_peek_cells (import->report);
+
+  for (guint c = 0; c < nb_template_get_n_cells (template); c++)
+    {
+      const char *unit = NULL;
+      g_autofree char *number = NULL;
+      gint64 value;
+
+      if (cells[c].state != NB_CELL_STATE_VALUE ||
+          nb_template_get_cell_units (template, c)[0] == NULL)
+        continue;
+      nb_number_parse_with_unit (cells[c].text, -1, nb_template_get_cell_kind (template, c),
+                                 NULL, nb_template_get_cell_units (template, c), &value, &unit);
+      if (unit == NULL)
+        continue;
+      number = nb_number_format (value, nb_template_get_cell_kind (template, c));
+      nb_import_diagnose (import->report, "parse.unit", cells[c].line, &c, 1,
+                          _("%s: “%s” was read as the number %s, in %s"),
+                          nb_template_get_cell_label (template, c), cells[c].text, number, unit);
+    }
+}
+
 static void
 finish_import (TextImport *import)
 {
@@ -474,6 +502,7 @@ finish_import (TextImport *import)
 
   end_section (import);
   read_title (import->report, import->title->str);
+  note_units (import);
 
   for (guint s = 0; s < sections->len; s++)
     {
