@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "nb-compare-window.h"
 #include "nb-test-ui.h"
 #include "nb-test-util.h"
 #include "nb-window.h"
@@ -280,6 +281,122 @@ test_screenshot (Fixture       *fixture,
   g_assert_cmpint (info.st_size, >, 20000);
 }
 
+/* Comparison with a 2021 report */
+
+typedef struct
+{
+  NbTemplate      *template;
+  NbImporter      *importer;
+  NbCompareWindow *window;
+  NbReport        *older;
+  NbReport        *newer;
+} CompareFixture;
+
+static void
+compare_set_up (CompareFixture *fixture,
+                gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real-2019",
+                                                 "pingtan-2020.lines.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbDocument) older = NULL;
+  g_autoptr(NbDocument) newer = NULL;
+  g_autoptr(NbReport) report = NULL;
+
+  fixture->template = nb_template_new_default (&error);
+  g_assert_no_error (error);
+  fixture->importer = nb_importer_new (fixture->template);
+  older = nb_document_load (fixture->importer, file, NULL, &error);
+  g_assert_no_error (error);
+
+  /* the same organ's next year, on the 2021 form */
+  report = nb_test_clean_report (fixture->template);
+  nb_report_set_organ (report, nb_report_get_organ (nb_document_get_report (older)));
+  nb_report_set_year (report, 2021);
+  nb_test_set (report, "t3/other_handling.no_fee/natural_person", "5");
+  nb_test_set (report, "t3/carried_over/natural_person", "2");
+  newer = nb_document_new (report, NULL);
+
+  fixture->older = nb_document_get_report (older);
+  fixture->newer = report;
+  fixture->window = g_object_ref_sink (nb_compare_window_new (NULL, newer, older));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  nb_test_ui_wait_until (is_mapped, fixture->window);
+  nb_test_ui_wait_idle ();
+}
+
+static void
+compare_tear_down (CompareFixture *fixture,
+                   gconstpointer   data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->window);
+  g_object_unref (fixture->importer);
+  g_object_unref (fixture->template);
+}
+
+static GtkWidget *
+side_entry (CompareFixture *fixture,
+            int             side,
+            const char     *address)
+{
+  NbReport *report = side == 0 ? fixture->older : fixture->newer;
+  int cell = nb_report_lookup_cell (report, address);
+  NbCellEntry *entry;
+
+  g_assert_cmpint (cell, >=, 0);
+  entry = nb_compare_view_get_entry (nb_compare_window_get_view (fixture->window), side, cell);
+  g_assert_nonnull (entry);
+  return GTK_WIDGET (entry);
+}
+
+/* Each year on its own form; （六） against the sum of the 2021 rows; the
+ * rows only one form has unmarked; the summary says how. */
+static void
+test_compare (CompareFixture *fixture,
+              gconstpointer   data)
+{
+  NbCompareView *view = nb_compare_window_get_view (fixture->window);
+  int other = nb_report_lookup_cell (fixture->older, "t3/other_processing/natural_person");
+  GtkLabel *delta;
+
+  g_assert_cmpstr (nb_template_get_id (nb_report_get_template (fixture->older)), ==, "2019");
+  g_assert_true (gtk_widget_has_css_class (side_entry (fixture, 0, "t3/other_processing/natural_person"),
+                                           "nb-changed"));
+  g_assert_true (gtk_widget_has_css_class (side_entry (fixture, 1, "t3/other_handling.no_fee/natural_person"),
+                                           "nb-changed"));
+  g_assert_true (gtk_widget_has_css_class (side_entry (fixture, 1, "t3/other_handling.other/natural_person"),
+                                           "nb-changed"));
+  /* shown, not compared */
+  g_assert_false (gtk_widget_has_css_class (side_entry (fixture, 0, "t2/regulations/total_public"),
+                                            "nb-changed"));
+  g_assert_false (gtk_widget_has_css_class (side_entry (fixture, 1, "t2/regulations/in_force"),
+                                            "nb-changed"));
+  /* the carry-over across the forms, on both sides */
+  g_assert_true (gtk_widget_has_css_class (side_entry (fixture, 0, "t3/carried_forward/natural_person"),
+                                           "error"));
+  g_assert_true (gtk_widget_has_css_class (side_entry (fixture, 1, "t3/carried_over/natural_person"),
+                                           "error"));
+
+  g_assert_true (shows_label (GTK_WIDGET (view),
+                              "“（六）其他处理” is one row on the 2019 form; it is compared with the "
+                              "sum of the 3 rows of the 2021 form."));
+
+  nb_compare_view_set_show_delta (view, TRUE);
+  nb_test_ui_wait_idle ();
+  delta = nb_compare_view_get_delta_label (view, other);
+  g_assert_nonnull (delta);
+  g_assert_cmpstr (gtk_label_get_text (delta), ==, "+1");
+
+  /* an edit on the 2021 side updates the 2019 row's difference */
+  gtk_editable_set_text (GTK_EDITABLE (side_entry (fixture, 1, "t3/other_handling.other/natural_person")), "3");
+  nb_test_ui_wait_idle ();
+  g_assert_cmpstr (gtk_label_get_text (delta), ==, "+4");
+  nb_test_ui_save_png (GTK_WIDGET (fixture->window), "screenshot-compare-2019.png");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -293,6 +410,8 @@ main (int    argc,
   ADD ("problems-and-fix", test_problems_and_fix);
   ADD ("screenshot", test_screenshot);
 #undef ADD
+  g_test_add ("/nianbao/form-2019/compare", CompareFixture, NULL, compare_set_up, test_compare,
+              compare_tear_down);
 
   return g_test_run ();
 }
