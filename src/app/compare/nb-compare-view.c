@@ -265,15 +265,15 @@ add_tables (NbCompareView     *self,
 {
   GtkWidget *grids[N_SIDES];
   GtkWidget *slot = adw_bin_new ();
+  GPtrArray *older_tables = nb_template_get_tables (nb_report_get_template (side_report (self, 0)));
+  NbTemplateTable *table = g_ptr_array_index (older_tables, section->table);
 
   for (int side = 0; side < N_SIDES; side++)
     {
       NbTemplate *form = nb_report_get_template (side_report (self, side));
-      NbTemplateTable *table = g_ptr_array_index (nb_template_get_tables (nb_report_get_template (side_report (self, 0))),
-                                                  section->table);
       guint index = section->table;
 
-      /* each year on its own form, the same table side by side */
+      /* each year on its own form (2019 or 2021), the same table side by side */
       g_ptr_array_find (nb_template_get_tables (form), nb_template_lookup_table (form, table->id), &index);
       grids[side] = nb_table_grid_new (side_report (self, side), index);
       g_ptr_array_add (self->grids[side], grids[side]);

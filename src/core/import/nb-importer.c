@@ -550,6 +550,13 @@ text_import_clear (TextImport *import)
   g_string_free (import->joined, TRUE);
 }
 
+static int
+compare_by_line (gconstpointer a,
+                 gconstpointer b)
+{
+  return nb_diagnostic_compare (*(NbDiagnostic **) a, *(NbDiagnostic **) b);
+}
+
 /* Forms */
 
 static void
@@ -598,6 +605,24 @@ diagnose_mixed_forms (NbReport                     *report,
                       nb_template_get_id (other));
 }
 
+/* Read on the form the headers chose; its own importer chooses no more. */
+static NbReport *
+import_on_other_form (NbImporter                   *self,
+                      NbSource                     *source,
+                      const NbTemplateChoiceResult *choice,
+                      GError                      **error)
+{
+  NbImporter *other = g_ptr_array_index (self->others, choice->chosen - 1);
+  NbReport *report = nb_importer_import_source (other, source, error);
+
+  if (report != NULL && choice->other >= 0)
+    {
+      diagnose_mixed_forms (report, self, choice);
+      g_ptr_array_sort (nb_report_get_import_diagnostics (report), compare_by_line);
+    }
+  return report;
+}
+
 /* Nothing of any statutory table where one was due — under a table's
  * heading, or in a report of a year before 2019, when the form had no
  * tables: such a report has nothing to check. */
@@ -629,12 +654,6 @@ refuse_without_tables (GError **error)
                  "years before 2019 were written without them, so there is nothing to check"));
 }
 
-static int
-compare_by_line (gconstpointer a,
-                 gconstpointer b)
-{
-  return nb_diagnostic_compare (*(NbDiagnostic **) a, *(NbDiagnostic **) b);
-}
 
 /* vfuncs */
 
@@ -833,18 +852,36 @@ nb_importer_import_text (NbImporter  *self,
   return nb_importer_import_source (self, source, error);
 }
 
-static NbReport *
-import_on_template (NbImporter  *self,
-                    NbSource    *source,
-                    gboolean     has_tables,
-                    GError     **error)
+/**
+ * nb_importer_import_source:
+ * @self: a #NbImporter
+ * @source: what a reader made of a file
+ * @error: return location for a #GError
+ *
+ * The matcher: maps the paragraphs and tables of any file onto the
+ * template. The report keeps the place of every piece (page, table cell)
+ * for its diagnostics and cells.
+ *
+ * Returns: (transfer full) (nullable): the report, unmodified
+ */
+NbReport *
+nb_importer_import_source (NbImporter  *self,
+                           NbSource    *source,
+                           GError     **error)
 {
   TextImport import = { 0 };
+  NbTemplateChoiceResult choice = { -1, -1, NULL, TRUE };
   guint n_sections;
   guint repaired_line = 0;
   const char *encoding;
   GArray *places;
   NbReport *report;
+
+  /* the form is chosen before any line is matched */
+  if (self->choice != NULL)
+    nb_template_choice_pick (self->choice, source, &choice);
+  if (choice.chosen > 0)
+    return import_on_other_form (self, source, &choice, error);
 
   n_sections = nb_template_get_n_sections (self->template);
   import.importer = self;
@@ -881,7 +918,7 @@ import_on_template (NbImporter  *self,
                         _("Bytes that are not valid UTF-8 were replaced by “\xef\xbf\xbd”"));
 
   read_lines (&import);
-  if (!has_tables && is_without_tables (&import))
+  if (!choice.has_tables && is_without_tables (&import))
     {
       refuse_without_tables (error);
       text_import_clear (&import);
@@ -898,45 +935,12 @@ import_on_template (NbImporter  *self,
     }
 
   finish_import (&import);
+  if (choice.other >= 0)
+    diagnose_mixed_forms (import.report, self, &choice);
   g_ptr_array_sort (nb_report_get_import_diagnostics (import.report), compare_by_line);
   nb_report_clear_history (import.report);
   report = g_steal_pointer (&import.report);
   text_import_clear (&import);
-  return report;
-}
-
-/**
- * nb_importer_import_source:
- * @self: a #NbImporter
- * @source: what a reader made of a file
- * @error: return location for a #GError
- *
- * The matcher: maps the paragraphs and tables of any file onto the
- * template. The report keeps the place of every piece (page, table cell)
- * for its diagnostics and cells.
- *
- * Returns: (transfer full) (nullable): the report, unmodified
- */
-NbReport *
-nb_importer_import_source (NbImporter  *self,
-                           NbSource    *source,
-                           GError     **error)
-{
-  NbTemplateChoiceResult choice = { -1, -1, NULL, TRUE };
-  NbImporter *reader = self;
-  NbReport *report;
-
-  g_return_val_if_fail (NB_IS_IMPORTER (self), NULL);
-  g_return_val_if_fail (source != NULL, NULL);
-
-  /* the form is chosen before any line is matched */
-  if (self->choice != NULL)
-    nb_template_choice_pick (self->choice, source, &choice);
-  if (choice.chosen > 0)
-    reader = g_ptr_array_index (self->others, choice.chosen - 1);
-  report = import_on_template (reader, source, choice.has_tables, error);
-  if (report != NULL && choice.other >= 0)
-    diagnose_mixed_forms (report, self, &choice);
   return report;
 }
 
