@@ -26,11 +26,16 @@
 #define MARKER_MIN_CHARS 4
 #define MARKER_MAX_CHARS 12
 
+/* The text is scanned once for every label at the same time: each
+ * position looks only at the labels that start with its character. */
+#define N_BUCKETS 1024
+
 typedef struct
 {
   char *fold;
   char *label;      /* as the template writes it */
   int   template;
+  guint needle;
 } Marker;
 
 /* A row of one template that is a group of sub-rows in another, such as
@@ -41,6 +46,8 @@ typedef struct
   char  *label;
   int    template;  /* the template where it is one row */
   GStrv  sub_rows;  /* markers of the other template's sub-rows */
+  guint  needle;
+  GArray *sub_needles;
 } SingleRow;
 
 struct _NbTemplateChoice
@@ -51,6 +58,10 @@ struct _NbTemplateChoice
   GArray    *markers;     /* Marker */
   GArray    *single_rows; /* SingleRow */
   GPtrArray *headers;     /* folded column labels of every template */
+  GPtrArray *needles;     /* every text searched for, borrowed */
+  GArray    *lengths;     /* gsize, by needle */
+  GArray    *buckets[N_BUCKETS]; /* guint needle indices, by first characters */
+  guint8    *starts;      /* bit set: a needle starts with this character */
 };
 
 static void
@@ -68,6 +79,7 @@ single_row_clear (gpointer data)
   g_free (row->fold);
   g_free (row->label);
   g_strfreev (row->sub_rows);
+  g_clear_pointer (&row->sub_needles, g_array_unref);
 }
 
 /* "1.属于国家秘密" and "（六）其他处理" folded: "属于国家秘密", "六其他处理";
@@ -263,6 +275,86 @@ add_single_rows (NbTemplateChoice *self,
     }
 }
 
+/* The bucket of the first two UTF-8 characters at @p: every needle has
+ * at least MARKER_MIN_CHARS, and the common first ones (本年, 其他) would
+ * crowd one bucket. */
+static guint
+bucket_of (const char *p)
+{
+  const guchar *u = (const guchar *) p;
+  guint hash = 0;
+  guint i = 0;
+
+  for (guint chars = 0; chars < 2 && u[i] != '\0'; chars++)
+    {
+      guint n = u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;
+
+      for (guint end = i + n; i < end && u[i] != '\0'; i++)
+        hash = hash * 31 + u[i];
+    }
+  return hash % N_BUCKETS;
+}
+
+/* The character at @p, below U+10000 (0 for any other). */
+static inline gunichar
+char_at (const char *p)
+{
+  const guchar *u = (const guchar *) p;
+
+  if (u[0] < 0x80)
+    return u[0];
+  if (u[0] < 0xE0)
+    return (u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+  if (u[0] < 0xF0)
+    return (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+  return 0;
+}
+
+static guint
+add_needle (NbTemplateChoice *self,
+            const char       *needle)
+{
+  gunichar first = char_at (needle);
+
+  guint index = self->needles->len;
+  guint bucket = bucket_of (needle);
+  gsize length = strlen (needle);
+
+  g_ptr_array_add (self->needles, (gpointer) needle);
+  g_array_append_val (self->lengths, length);
+  self->starts[first >> 3] |= 1 << (first & 7);
+  if (self->buckets[bucket] == NULL)
+    self->buckets[bucket] = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (self->buckets[bucket], index);
+  return index;
+}
+
+static void
+index_needles (NbTemplateChoice *self)
+{
+  for (guint i = 0; i < self->headers->len; i++)
+    add_needle (self, g_ptr_array_index (self->headers, i));
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      Marker *marker = &g_array_index (self->markers, Marker, i);
+
+      marker->needle = add_needle (self, marker->fold);
+    }
+  for (guint i = 0; i < self->single_rows->len; i++)
+    {
+      SingleRow *row = &g_array_index (self->single_rows, SingleRow, i);
+
+      row->needle = add_needle (self, row->fold);
+      row->sub_needles = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint r = 0; row->sub_rows[r] != NULL; r++)
+        {
+          guint needle = add_needle (self, row->sub_rows[r]);
+
+          g_array_append_val (row->sub_needles, needle);
+        }
+    }
+}
+
 /**
  * nb_template_choice_new:
  * @templates: (array length=n_templates): the forms to choose among; the
@@ -298,6 +390,10 @@ nb_template_choice_new (NbTemplate * const *templates,
       add_markers (self, t);
       add_single_rows (self, templates, t);
     }
+  self->needles = g_ptr_array_new ();
+  self->starts = g_new0 (guint8, 0x10000 / 8);
+  self->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
+  index_needles (self);
   return self;
 }
 
@@ -311,13 +407,18 @@ nb_template_choice_free (NbTemplateChoice *self)
   g_ptr_array_unref (self->headers);
   g_array_unref (self->markers);
   g_array_unref (self->single_rows);
+  g_ptr_array_unref (self->needles);
+  g_array_unref (self->lengths);
+  g_free (self->starts);
+  for (guint b = 0; b < N_BUCKETS; b++)
+    g_clear_pointer (&self->buckets[b], g_array_unref);
   g_free (self);
 }
 
 static char *
 fold_source (NbSource *source)
 {
-  GString *folded = g_string_new (NULL);
+  GString *folded = g_string_sized_new (4096);
 
   for (guint l = 0; l < nb_source_get_n_lines (source); l++)
     {
@@ -333,19 +434,47 @@ fold_source (NbSource *source)
   return g_string_free (folded, FALSE);
 }
 
-static gboolean
-any_found (const char         *text,
-           const char * const *markers)
+/* Which needles occur in @text, in one pass. */
+static gboolean *
+find_needles (NbTemplateChoice *self,
+              const char       *text)
 {
-  for (guint i = 0; markers[i] != NULL; i++)
-    if (strstr (text, markers[i]) != NULL)
+  gboolean *hit = g_new0 (gboolean, self->needles->len);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = char_at (p);
+      GArray *bucket;
+
+      /* most characters start no needle: one bit tells */
+      if (!(self->starts[c >> 3] & (1 << (c & 7))) ||
+          (bucket = self->buckets[bucket_of (p)]) == NULL)
+        continue;
+      for (guint i = 0; i < bucket->len; i++)
+        {
+          guint n = g_array_index (bucket, guint, i);
+
+          if (!hit[n] && strncmp (p, g_ptr_array_index (self->needles, n),
+                                  g_array_index (self->lengths, gsize, n)) == 0)
+            hit[n] = TRUE;
+        }
+    }
+  return hit;
+}
+
+static gboolean
+any_hit (const gboolean *hit,
+         GArray         *needles)
+{
+  for (guint i = 0; i < needles->len; i++)
+    if (hit[g_array_index (needles, guint, i)])
       return TRUE;
   return FALSE;
 }
 
 static void
 count_markers (NbTemplateChoice *self,
-               const char       *text,
+               const gboolean   *hit,
                guint            *found,
                const char      **first)
 {
@@ -353,7 +482,7 @@ count_markers (NbTemplateChoice *self,
     {
       Marker *marker = &g_array_index (self->markers, Marker, i);
 
-      if (strstr (text, marker->fold) == NULL)
+      if (!hit[marker->needle])
         continue;
       if (found[marker->template]++ == 0)
         first[marker->template] = marker->label;
@@ -362,8 +491,7 @@ count_markers (NbTemplateChoice *self,
     {
       SingleRow *row = &g_array_index (self->single_rows, SingleRow, i);
 
-      if (strstr (text, row->fold) == NULL ||
-          any_found (text, (const char * const *) row->sub_rows))
+      if (!hit[row->needle] || any_hit (hit, row->sub_needles))
         continue;
       if (found[row->template]++ == 0)
         first[row->template] = row->label;
@@ -383,10 +511,11 @@ nb_template_choice_pick (NbTemplateChoice       *self,
                          NbTemplateChoiceResult *result)
 {
   g_autofree char *text = fold_source (source);
+  g_autofree gboolean *hit = find_needles (self, text);
   g_autofree guint *found = g_new0 (guint, self->n_templates);
   g_autofree const char **first = g_new0 (const char *, self->n_templates);
 
-  count_markers (self, text, found, first);
+  count_markers (self, hit, found, first);
   result->chosen = -1;
   result->other = -1;
   result->other_label = NULL;
@@ -402,6 +531,7 @@ nb_template_choice_pick (NbTemplateChoice       *self,
     result->other_label = first[result->other];
 
   result->has_tables = FALSE;
+  /* the headers are the first needles */
   for (guint i = 0; i < self->headers->len && !result->has_tables; i++)
-    result->has_tables = strstr (text, g_ptr_array_index (self->headers, i)) != NULL;
+    result->has_tables = hit[i];
 }

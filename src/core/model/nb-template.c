@@ -499,6 +499,7 @@ index_cells (NbTemplate *self)
               cell.address = g_strdup_printf ("%s/%s/%s", table->id, row->id, column->id);
               cell.label = g_strdup_printf ("%s %s", column->label, row->label);
               cell.kind = column->kind;
+              cell.units = column->units;
               cell.table = t;
               cell.row = r;
               cell.column = row->columns[c];
@@ -1176,17 +1177,10 @@ const char * const *
 nb_template_get_cell_units (NbTemplate *self,
                             guint       cell)
 {
-  const NbTemplateCell *data;
-  NbTemplateTable *table;
-  NbTemplateColumn *column;
-
   g_return_val_if_fail (NB_IS_TEMPLATE (self), NULL);
   g_return_val_if_fail (cell < self->cells->len, NULL);
 
-  data = &g_array_index (self->cells, NbTemplateCell, cell);
-  table = g_ptr_array_index (self->tables, data->table);
-  column = g_ptr_array_index (table->columns, data->column);
-  return (const char * const *) column->units;
+  return (const char * const *) g_array_index (self->cells, NbTemplateCell, cell).units;
 }
 
 /**

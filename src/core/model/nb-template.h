@@ -81,6 +81,7 @@ typedef struct
   guint       table;
   guint       row;
   guint       column;
+  char      **units;     /* the column's, borrowed */
 } NbTemplateCell;
 
 
