@@ -316,6 +316,16 @@ test_pre_2019_refused (Fixture       *fixture,
       g_assert_nonnull (strstr (error->message, "before 2019"));
       g_assert_null (strstr (error->message, "section headings"));
     }
+
+  /* a later report whose tables did not come through is opened */
+  {
+    const char *later = "某县人民政府2022年政府信息公开工作年度报告\n"
+                        "一、总体情况\n全年主动公开政府信息800条。\n"
+                        "二、主动公开政府信息情况\n（表格为图片）\n";
+    g_autoptr(NbReport) report = nb_test_import_string (fixture->importer, later);
+
+    g_assert_cmpuint (nb_report_get_year (report), ==, 2022);
+  }
 }
 
 /* Cells */

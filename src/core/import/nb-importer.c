@@ -623,9 +623,9 @@ import_on_other_form (NbImporter                   *self,
   return report;
 }
 
-/* Nothing of any statutory table where one was due — under a table's
- * heading, or in a report of a year before 2019, when the form had no
- * tables: such a report has nothing to check. */
+/* Nothing of any statutory table where one was due: a report of a year
+ * before 2019, when the form had no tables, has nothing to check. A later
+ * report whose tables are pictures is opened, with its tables missing. */
 static gboolean
 is_without_tables (TextImport *import)
 {
@@ -637,12 +637,11 @@ is_without_tables (TextImport *import)
   for (guint c = 0; c < nb_report_get_n_cells (import->report); c++)
     if (cells[c].state != NB_CELL_STATE_EMPTY)
       return FALSE;
+  if (find_year (import->title->str, &year) != NULL)
+    return year < 2019 && strstr (import->title->str, "政府信息公开") != NULL;
   for (guint s = 0; s < nb_template_get_n_sections (template); s++)
     table_seen |= import->seen[s] && !nb_template_section_is_narrative (template, s);
-  if (table_seen)
-    return TRUE;
-  return find_year (import->title->str, &year) != NULL && year < 2019 &&
-         strstr (import->title->str, "政府信息公开") != NULL;
+  return table_seen;
 }
 
 static void
