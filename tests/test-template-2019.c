@@ -239,6 +239,25 @@ test_choice_of_page_text (Fixture       *fixture,
   nb_template_choice_free (choice);
 }
 
+/* Text that is not valid UTF-8, cut inside a character: read, not
+ * overrun (the sanitizer build checks). */
+static void
+test_choice_of_broken_text (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char broken[] = "本年新制作数量\xe6\x9c\n采购总金额\xf0\x9f\xe4";
+  g_autoptr(NbTemplate) form_2019 = nb_template_new_for_id ("2019", NULL);
+  NbTemplate *templates[] = { fixture->template, form_2019 };
+  NbTemplateChoice *choice = nb_template_choice_new (templates, G_N_ELEMENTS (templates));
+  g_autoptr(NbSource) source = nb_source_new_for_text (g_memdup2 (broken, sizeof broken),
+                                                       sizeof broken - 1);
+  NbTemplateChoiceResult result;
+
+  nb_template_choice_pick (choice, source, &result);
+  g_assert_cmpint (result.chosen, ==, 1);
+  nb_template_choice_free (choice);
+}
+
 /* The 2021 reports stay on the 2021 form, with nothing said about it. */
 static void
 test_2021_stays (Fixture       *fixture,
@@ -741,6 +760,7 @@ main (int   argc,
   ADD ("real-reports", test_real_reports);
   ADD ("units-noted", test_units_noted);
   ADD ("choice-of-page-text", test_choice_of_page_text);
+  ADD ("choice-of-broken-text", test_choice_of_broken_text);
   ADD ("2021-stays", test_2021_stays);
   ADD ("mixed-forms", test_mixed_forms);
   ADD ("pre-2019-refused", test_pre_2019_refused);

@@ -295,17 +295,30 @@ bucket_of (const char *p)
   return hash % N_BUCKETS;
 }
 
+/* The length of the character at @p, never past @end: text from a file
+ * may hold a broken sequence. */
+static inline gsize
+char_length (const char *p,
+             const char *end)
+{
+  guchar b = *p;
+  gsize n = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+
+  return MIN (n, (gsize) (end - p));
+}
+
 /* The character at @p, below U+10000 (0 for any other). */
 static inline gunichar
-char_at (const char *p)
+char_at (const char *p,
+         gsize       length)
 {
   const guchar *u = (const guchar *) p;
 
   if (u[0] < 0x80)
     return u[0];
-  if (u[0] < 0xE0)
+  if (length == 2)
     return (u[0] & 0x1F) << 6 | (u[1] & 0x3F);
-  if (u[0] < 0xF0)
+  if (length == 3)
     return (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
   return 0;
 }
@@ -314,7 +327,7 @@ static guint
 add_needle (NbTemplateChoice *self,
             const char       *needle)
 {
-  gunichar first = char_at (needle);
+  gunichar first = char_at (needle, char_length (needle, needle + strlen (needle)));
 
   guint index = self->needles->len;
   guint bucket = bucket_of (needle);
@@ -416,7 +429,8 @@ nb_template_choice_free (NbTemplateChoice *self)
 }
 
 static char *
-fold_source (NbSource *source)
+fold_source (NbSource *source,
+             gsize    *length)
 {
   GString *folded = g_string_sized_new (4096);
 
@@ -431,19 +445,23 @@ fold_source (NbSource *source)
           nb_label_fold (folded, nb_source_get_text (source, piece), piece->length);
         }
     }
+  *length = folded->len;
   return g_string_free (folded, FALSE);
 }
 
 /* Which needles occur in @text, in one pass. */
 static gboolean *
 find_needles (NbTemplateChoice *self,
-              const char       *text)
+              const char       *text,
+              gsize             length)
 {
   gboolean *hit = g_new0 (gboolean, self->needles->len);
+  const char *end = text + length;
+  gsize n;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; p < end; p += n)
     {
-      gunichar c = char_at (p);
+      gunichar c = char_at (p, (n = char_length (p, end)));
       GArray *bucket;
 
       /* most characters start no needle: one bit tells */
@@ -452,11 +470,11 @@ find_needles (NbTemplateChoice *self,
         continue;
       for (guint i = 0; i < bucket->len; i++)
         {
-          guint n = g_array_index (bucket, guint, i);
+          guint needle = g_array_index (bucket, guint, i);
 
-          if (!hit[n] && strncmp (p, g_ptr_array_index (self->needles, n),
-                                  g_array_index (self->lengths, gsize, n)) == 0)
-            hit[n] = TRUE;
+          if (!hit[needle] && strncmp (p, g_ptr_array_index (self->needles, needle),
+                                       g_array_index (self->lengths, gsize, needle)) == 0)
+            hit[needle] = TRUE;
         }
     }
   return hit;
@@ -510,8 +528,9 @@ nb_template_choice_pick (NbTemplateChoice       *self,
                          NbSource               *source,
                          NbTemplateChoiceResult *result)
 {
-  g_autofree char *text = fold_source (source);
-  g_autofree gboolean *hit = find_needles (self, text);
+  gsize length;
+  g_autofree char *text = fold_source (source, &length);
+  g_autofree gboolean *hit = find_needles (self, text, length);
   g_autofree guint *found = g_new0 (guint, self->n_templates);
   g_autofree const char **first = g_new0 (const char *, self->n_templates);
 
