@@ -36,11 +36,11 @@ fi
 seed () {
   python3 build-aux/fuzz-seeds.py "$1" "$2"
   case "$1" in
-    text|matcher) cp tests/data/seeds/*.txt "$2" ;;
+    text|matcher) cp tests/data/seeds/*.txt tests/data/real-2019/*.lines.txt "$2" ;;
     html) cp tests/data/formats/*.html tests/data/formats/*.mhtml "$2" ;;
     docx) cp tests/data/formats/*.docx tests/data/formats/*.xlsx "$2" ;;
     canonical)
-      for f in tests/data/seeds/*.txt; do
+      for f in tests/data/seeds/*.txt tests/data/real-2019/pingtan-2020.lines.txt; do
         build/src/cli/nianbao-cli convert "$f" "$2/$(basename "$f" .txt).nianbao.json" 2>/dev/null
       done
       cp tests/data/seeds/000_*.txt "$2" ;;

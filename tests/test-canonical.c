@@ -236,7 +236,7 @@ test_refusals (Fixture       *fixture,
     { "\"issued\": 0, ", "", "$.tables.t2.regulations.issued: missing", NB_ERROR_INVALID },
     { "\"version\": 1,", "\"version\": 2, \"newkey\": 1,", "$.version", NB_ERROR_NEWER_VERSION },
     { "\"format\": \"nianbao-report\"", "\"format\": \"other\"", "$.format", NB_ERROR_INVALID },
-    { "\"template\": \"2021\"", "\"template\": \"2019\"", "$.template", NB_ERROR_INVALID },
+    { "\"template\": \"2021\"", "\"template\": \"2017\"", "$.template", NB_ERROR_INVALID },
     { "{ \"id\": \"problems\"", "{ \"id\": \"active\"", "$.sections[1].id", NB_ERROR_INVALID },
     { "\"amount\": 0", "\"amount\": 1.1234567", "$.tables.t2.fees.amount", NB_ERROR_INVALID },
   };

@@ -89,13 +89,14 @@ append_change_text (GString      *out,
                     NbComparison *comparison,
                     guint         cell)
 {
-  NbTemplate *template = nb_report_get_template (nb_comparison_get_older (comparison));
+  NbTemplate *template = nb_comparison_get_template (comparison);
+  g_autofree char *newer = nb_comparison_dup_newer_text (comparison, cell);
 
   g_string_append_printf (out, "%s  %s: %s → %s",
                           nb_template_get_cell_address (template, cell),
                           nb_template_get_cell_label (template, cell),
                           cell_text (nb_comparison_get_older (comparison), cell),
-                          cell_text (nb_comparison_get_newer (comparison), cell));
+                          newer != NULL ? newer : EMPTY_CELL);
   if (nb_comparison_get_change (comparison, cell, NULL) == NB_CHANGE_VALUE)
     {
       g_autofree char *delta = nb_comparison_dup_delta_text (comparison, cell);
@@ -115,8 +116,13 @@ append_text (GString      *out,
   NbReport *older = nb_comparison_get_older (comparison);
   NbReport *newer = nb_comparison_get_newer (comparison);
 
+  g_auto(GStrv) notes = nb_comparison_dup_notes (comparison);
+
   append_header (out, "older", shown_path (inputs, older), older);
   append_header (out, "newer", shown_path (inputs, newer), newer);
+  /* reports on two forms: what is compared how */
+  for (guint i = 0; notes[i] != NULL; i++)
+    g_string_append_printf (out, "note: %s\n", notes[i]);
   for (guint i = 0; i < changed->len; i++)
     append_change_text (out, comparison, g_array_index (changed, guint, i));
   /* a line, when there is one, is in the newer file */
@@ -126,12 +132,32 @@ append_text (GString      *out,
 
 /* JSON output */
 
+/* The newer year's cell, or the sum of the rows its form splits it into
+ * (a report on the 2019 form against one on the 2021 form). */
+static void
+append_newer_json (GString      *out,
+                   NbComparison *comparison,
+                   guint         cell)
+{
+  guint n;
+  const guint *cells = nb_comparison_get_newer_cells (comparison, cell, &n);
+  g_autofree char *sum = NULL;
+
+  if (n == 1)
+    {
+      nb_canonical_append_cell (out, nb_comparison_get_newer (comparison), cells[0]);
+      return;
+    }
+  sum = nb_comparison_dup_newer_text (comparison, cell);
+  g_string_append (out, sum != NULL ? sum : "null");
+}
+
 static void
 append_changes_json (GString      *out,
                      NbComparison *comparison,
                      GArray       *changed)
 {
-  NbTemplate *template = nb_report_get_template (nb_comparison_get_older (comparison));
+  NbTemplate *template = nb_comparison_get_template (comparison);
 
   g_string_append (out, "\"changes\":[");
   for (guint i = 0; i < changed->len; i++)
@@ -145,12 +171,31 @@ append_changes_json (GString      *out,
       g_string_append (out, ",\"older\":");
       nb_canonical_append_cell (out, nb_comparison_get_older (comparison), cell);
       g_string_append (out, ",\"newer\":");
-      nb_canonical_append_cell (out, nb_comparison_get_newer (comparison), cell);
+      append_newer_json (out, comparison, cell);
       g_string_append_c (out, '}');
     }
   g_string_append_c (out, ']');
 }
 
+
+/* Only for reports on two forms: "notes":["…"], */
+static void
+append_notes_json (GString      *out,
+                   NbComparison *comparison)
+{
+  g_auto(GStrv) notes = nb_comparison_dup_notes (comparison);
+
+  if (notes[0] == NULL)
+    return;
+  g_string_append (out, "\"notes\":[");
+  for (guint i = 0; notes[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      nb_canonical_append_string (out, notes[i]);
+    }
+  g_string_append (out, "],");
+}
 
 static void
 append_json (GString      *out,
@@ -164,6 +209,7 @@ append_json (GString      *out,
   g_string_append (out, ",\"newer\":");
   nb_canonical_append_string (out, shown_path (inputs, nb_comparison_get_newer (comparison)));
   g_string_append_c (out, ',');
+  append_notes_json (out, comparison);
   append_changes_json (out, comparison, changed);
   g_string_append (out, ",\"diagnostics\":");
   nb_cli_append_diagnostics_json (out, diagnostics, TRUE);

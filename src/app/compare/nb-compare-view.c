@@ -132,6 +132,24 @@ year_heading (NbReport *report)
   return year > 0 ? g_strdup_printf ("%u", year) : g_strdup (_("Unknown year"));
 }
 
+/* Two forms: which, and what is compared how, under the figures. */
+static void
+add_notes (NbCompareView *self,
+           guint          row)
+{
+  g_auto(GStrv) notes = nb_comparison_dup_notes (self->comparison);
+
+  for (guint i = 0; notes[i] != NULL; i++)
+    {
+      GtkWidget *label = summary_label (notes[i], "nb-form-note", 0);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
+      gtk_widget_set_margin_top (label, i == 0 ? 12 : 3);
+      gtk_grid_attach (self->summary, label, 0, row + i, 4, 1);
+    }
+}
+
 static void
 build_summary (NbCompareView *self)
 {
@@ -156,6 +174,7 @@ build_summary (NbCompareView *self)
           g_ptr_array_add (self->headline_labels, value);
         }
     }
+  add_notes (self, nb_comparison_get_n_headlines (self->comparison) + 1);
   update_summary (self);
 }
 
@@ -268,6 +287,8 @@ mark_narrative_changes (NbCompareView *self,
     }
 }
 
+/* @cell is the older form's; the newer report may hold it in another
+ * cell, or as the sum of several, or not at all. */
 static void
 mark_cell (NbCompareView *self,
            guint          cell)

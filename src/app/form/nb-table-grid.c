@@ -522,7 +522,8 @@ void
 nb_table_grid_update_delta (NbTableGrid *self,
                             guint        cell)
 {
-  static const char *classes[] = { "nb-same", "nb-changed", "nb-added", "nb-removed", "nb-changed" };
+  static const char *classes[] = { "nb-same", "nb-changed", "nb-added", "nb-removed", "nb-changed",
+                                   "nb-unmatched" };
   GtkWidget *label;
   g_autofree char *text = NULL;
   NbChange change;

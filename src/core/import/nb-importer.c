@@ -21,6 +21,7 @@
 #include "nb-report-private.h"
 #include "nb-source.h"
 #include "nb-table-matcher.h"
+#include "nb-template-choice.h"
 #include "nb-template-private.h"
 #include "nb-text-decoder.h"
 
@@ -39,6 +40,12 @@ struct _NbImporter
   NbTemplate   *template;
   GPtrArray    *table_keys;     /* NbTableKeys, by table */
   GPtrArray    *heading_keys;   /* GStrv of folded headings, by section */
+
+  /* the other forms this program carries: a report is read on the one
+   * its table headers belong to */
+  gboolean      choose;
+  GPtrArray    *others;         /* NbImporter, one per other form */
+  NbTemplateChoice *choice;     /* this template first, then the others' */
 };
 
 G_DEFINE_FINAL_TYPE (NbImporter, nb_importer, G_TYPE_OBJECT)
@@ -46,6 +53,7 @@ G_DEFINE_FINAL_TYPE (NbImporter, nb_importer, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_TEMPLATE,
+  PROP_CHOOSE,
   N_PROPS
 };
 
@@ -467,6 +475,34 @@ read_lines (TextImport *import)
     }
 }
 
+/* "75394432.52元" in a column of 元 is read as its number; the unit it
+ * was written with is noted, so nothing of the cell goes unsaid. */
+static void
+note_units (TextImport *import)
+{
+  NbTemplate *template = import->importer->template;
+  const NbCellData *cells = nb_report_peek_cells (import->report);
+
+  for (guint c = 0; c < nb_template_get_n_cells (template); c++)
+    {
+      const char *unit = NULL;
+      g_autofree char *number = NULL;
+      gint64 value;
+
+      if (cells[c].state != NB_CELL_STATE_VALUE ||
+          nb_template_get_cell_units (template, c)[0] == NULL)
+        continue;
+      nb_number_parse_with_unit (cells[c].text, -1, nb_template_get_cell_kind (template, c),
+                                 NULL, nb_template_get_cell_units (template, c), &value, &unit);
+      if (unit == NULL)
+        continue;
+      number = nb_number_format (value, nb_template_get_cell_kind (template, c));
+      nb_import_diagnose (import->report, "parse.unit", cells[c].line, &c, 1,
+                          _("%s: “%s” was read as the number %s, in %s"),
+                          nb_template_get_cell_label (template, c), cells[c].text, number, unit);
+    }
+}
+
 static void
 finish_import (TextImport *import)
 {
@@ -475,6 +511,7 @@ finish_import (TextImport *import)
 
   end_section (import);
   read_title (import->report, import->title->str);
+  note_units (import);
 
   for (guint s = 0; s < sections->len; s++)
     {
@@ -529,6 +566,103 @@ compare_by_line (gconstpointer a,
   return nb_diagnostic_compare (*(NbDiagnostic **) a, *(NbDiagnostic **) b);
 }
 
+/* Forms */
+
+static void
+add_other_forms (NbImporter *self)
+{
+  g_auto(GStrv) ids = nb_template_list_ids ();
+  g_autoptr(GPtrArray) templates = g_ptr_array_new ();
+
+  g_ptr_array_add (templates, self->template);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(NbTemplate) template = NULL;
+
+      if (g_str_equal (ids[i], nb_template_get_id (self->template)) ||
+          (template = nb_template_new_for_id (ids[i], NULL)) == NULL)
+        continue;
+      g_ptr_array_add (self->others,
+                       g_object_new (NB_TYPE_IMPORTER, "template", template, "choose", FALSE, NULL));
+      g_ptr_array_add (templates, template);
+    }
+  if (templates->len > 1)
+    self->choice = nb_template_choice_new ((NbTemplate * const *) templates->pdata, templates->len);
+}
+
+static NbTemplate *
+choice_template (NbImporter *self,
+                 int         index)
+{
+  if (index == 0)
+    return self->template;
+  return nb_importer_get_template (g_ptr_array_index (self->others, index - 1));
+}
+
+static void
+diagnose_mixed_forms (NbReport                     *report,
+                      NbImporter                   *self,
+                      const NbTemplateChoiceResult *choice)
+{
+  NbTemplate *chosen = choice_template (self, MAX (choice->chosen, 0));
+  NbTemplate *other = choice_template (self, choice->other);
+
+  nb_import_diagnose (report, "struct.template-version", 0, NULL, 0,
+                      _("The tables mix two forms: they were read on the %s form, but “%s” "
+                        "belongs to the %s form"),
+                      nb_template_get_id (chosen), choice->other_label,
+                      nb_template_get_id (other));
+}
+
+/* Read on the form the headers chose; its own importer chooses no more. */
+static NbReport *
+import_on_other_form (NbImporter                   *self,
+                      NbSource                     *source,
+                      const NbTemplateChoiceResult *choice,
+                      GError                      **error)
+{
+  NbImporter *other = g_ptr_array_index (self->others, choice->chosen - 1);
+  NbReport *report = nb_importer_import_source (other, source, error);
+
+  if (report != NULL && choice->other >= 0)
+    {
+      diagnose_mixed_forms (report, self, choice);
+      g_ptr_array_sort (nb_report_get_import_diagnostics (report), compare_by_line);
+    }
+  return report;
+}
+
+/* Nothing of any statutory table where one was due: a report of a year
+ * before 2019, when the form had no tables, has nothing to check. A later
+ * report whose tables are pictures is opened, with its tables missing. */
+static gboolean
+is_without_tables (TextImport *import)
+{
+  NbTemplate *template = import->importer->template;
+  const NbCellData *cells = nb_report_peek_cells (import->report);
+  gboolean table_seen = FALSE;
+  guint year = 0;
+
+  for (guint c = 0; c < nb_report_get_n_cells (import->report); c++)
+    if (cells[c].state != NB_CELL_STATE_EMPTY)
+      return FALSE;
+  if (find_year (import->title->str, &year) != NULL)
+    return year < 2019 && strstr (import->title->str, "政府信息公开") != NULL;
+  for (guint s = 0; s < nb_template_get_n_sections (template); s++)
+    table_seen |= import->seen[s] && !nb_template_section_is_narrative (template, s);
+  return table_seen;
+}
+
+static void
+refuse_without_tables (GError **error)
+{
+  g_set_error (error, NB_ERROR, NB_ERROR_NOT_A_REPORT,
+               _("This report has none of the statutory tables (主动公开, 收到和处理政府信息公开申请, "
+                 "行政复议和行政诉讼) that the forms of 2019 and 2021 prescribe; reports for the "
+                 "years before 2019 were written without them, so there is nothing to check"));
+}
+
+
 /* vfuncs */
 
 static void
@@ -542,6 +676,8 @@ nb_importer_constructed (GObject *object)
   sections = nb_template_get_sections (self->template);
   for (guint t = 0; t < nb_template_get_tables (self->template)->len; t++)
     g_ptr_array_add (self->table_keys, nb_table_keys_new (self->template, t));
+  if (self->choose)
+    add_other_forms (self);
   for (guint s = 0; s < sections->len; s++)
     {
       NbTemplateSection *section = g_ptr_array_index (sections, s);
@@ -567,6 +703,8 @@ nb_importer_finalize (GObject *object)
 
   g_ptr_array_unref (self->table_keys);
   g_ptr_array_unref (self->heading_keys);
+  g_ptr_array_unref (self->others);
+  g_clear_pointer (&self->choice, nb_template_choice_free);
   g_clear_object (&self->template);
 
   G_OBJECT_CLASS (nb_importer_parent_class)->finalize (object);
@@ -585,6 +723,9 @@ nb_importer_get_property (GObject    *object,
     case PROP_TEMPLATE:
       g_value_set_object (value, self->template);
       break;
+    case PROP_CHOOSE:
+      g_value_set_boolean (value, self->choose);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -602,6 +743,9 @@ nb_importer_set_property (GObject      *object,
     {
     case PROP_TEMPLATE:
       self->template = g_value_dup_object (value);
+      break;
+    case PROP_CHOOSE:
+      self->choose = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -622,6 +766,16 @@ nb_importer_class_init (NbImporterClass *klass)
     g_param_spec_object ("template", NULL, NULL, NB_TYPE_TEMPLATE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * NbImporter:choose:
+   *
+   * Whether a report whose table headers belong to another form this
+   * program carries (the 2019 one) is read on that form.
+   */
+  properties[PROP_CHOOSE] =
+    g_param_spec_boolean ("choose", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -630,6 +784,7 @@ nb_importer_init (NbImporter *self)
 {
   self->table_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_table_keys_free);
   self->heading_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->others = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /* Public API */
@@ -723,11 +878,18 @@ nb_importer_import_source (NbImporter  *self,
                            GError     **error)
 {
   TextImport import = { 0 };
+  NbTemplateChoiceResult choice = { -1, -1, NULL, TRUE };
   guint n_sections;
   guint repaired_line = 0;
   const char *encoding;
   GArray *places;
   NbReport *report;
+
+  /* the form is chosen before any line is matched */
+  if (self->choice != NULL)
+    nb_template_choice_pick (self->choice, source, &choice);
+  if (choice.chosen > 0)
+    return import_on_other_form (self, source, &choice, error);
 
   n_sections = nb_template_get_n_sections (self->template);
   import.importer = self;
@@ -764,6 +926,12 @@ nb_importer_import_source (NbImporter  *self,
                         _("Bytes that are not valid UTF-8 were replaced by “\xef\xbf\xbd”"));
 
   read_lines (&import);
+  if (!choice.has_tables && is_without_tables (&import))
+    {
+      refuse_without_tables (error);
+      text_import_clear (&import);
+      return NULL;
+    }
   if (import.n_seen == 0)
     {
       g_set_error (error, NB_ERROR, NB_ERROR_NOT_A_REPORT,
@@ -775,6 +943,8 @@ nb_importer_import_source (NbImporter  *self,
     }
 
   finish_import (&import);
+  if (choice.other >= 0)
+    diagnose_mixed_forms (import.report, self, &choice);
   g_ptr_array_sort (nb_report_get_import_diagnostics (import.report), compare_by_line);
   nb_report_clear_history (import.report);
   report = g_steal_pointer (&import.report);

@@ -47,6 +47,7 @@ struct _NbTableKeys
   GArray          *rows;    /* Key */
   GArray          *groups;  /* Key */
   GArray          *columns; /* Key; row is the table column */
+  GPtrArray       *units;   /* the units cells of the table may carry */
 };
 
 typedef struct
@@ -160,9 +161,18 @@ nb_table_keys_new (NbTemplate *template,
   g_array_set_clear_func (keys->groups, key_clear);
   g_array_set_clear_func (keys->columns, key_clear);
 
+  keys->units = g_ptr_array_new ();
   for (guint c = 0; c < table->columns->len; c++)
-    add_key (keys->columns, ((NbTemplateColumn *) g_ptr_array_index (table->columns, c))->label,
-             c, -1);
+    {
+      NbTemplateColumn *column = g_ptr_array_index (table->columns, c);
+
+      add_key (keys->columns, column->label, c, -1);
+      for (guint v = 0; column->variants[v] != NULL; v++)
+        add_key (keys->columns, column->variants[v], c, -1);
+      for (guint u = 0; column->units[u] != NULL; u++)
+        g_ptr_array_add (keys->units, column->units[u]);
+    }
+  g_ptr_array_add (keys->units, NULL);
 
   for (guint g = 0; g < table->groups->len; g++)
     {
@@ -191,6 +201,7 @@ nb_table_keys_free (NbTableKeys *keys)
   g_array_unref (keys->rows);
   g_array_unref (keys->groups);
   g_array_unref (keys->columns);
+  g_ptr_array_unref (keys->units);
   g_free (keys);
 }
 
@@ -341,13 +352,16 @@ is_enumerator (const char *text,
  * ("8起", "-1"), which is kept as typed and reported as invalid. */
 static gboolean
 is_value (const Token        *token,
-          const char * const *marks)
+          const char * const *marks,
+          NbTableKeys        *keys)
 {
   gint64 value;
   NbCellState state;
   const guchar *p = (const guchar *) token->text;
 
-  state = nb_number_parse (token->text, token->length, NB_CELL_KIND_AMOUNT, marks, &value);
+  /* "75394432.52元" in a table whose columns are written in 元 */
+  state = nb_number_parse_with_unit (token->text, token->length, NB_CELL_KIND_AMOUNT, marks,
+                                     (const char * const *) keys->units->pdata, &value, NULL);
   if (state == NB_CELL_STATE_VALUE || state == NB_CELL_STATE_MARK)
     return TRUE;
   if (is_enumerator (token->text, token->length))
@@ -1258,7 +1272,8 @@ nb_table_matcher_line (NbTableMatcher *reader,
     return;
 
   first_value = tokens->len;
-  while (first_value > 0 && is_value (&g_array_index (tokens, Token, first_value - 1), marks))
+  while (first_value > 0 &&
+         is_value (&g_array_index (tokens, Token, first_value - 1), marks, reader->keys))
     first_value--;
 
   if (first_value > 0)
@@ -1343,7 +1358,7 @@ nb_table_matcher_cells (NbTableMatcher     *reader,
     {
       Token *token = &g_array_index (tokens, Token, first_value - 1);
 
-      if (token->length > 0 && !is_value (token, marks))
+      if (token->length > 0 && !is_value (token, marks, reader->keys))
         break;
       first_value--;
     }

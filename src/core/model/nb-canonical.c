@@ -523,9 +523,9 @@ require_object (JsonNode    *node,
   return json_node_get_object (node);
 }
 
-/* Count cells hold whole numbers; amounts any decimal ≥ 0 with at most
- * six places, which a double of at most 15 digits represents exactly
- * enough to recover. */
+/* Count cells hold whole numbers ≥ 0, change cells any whole number;
+ * amounts any decimal ≥ 0 with at most six places, which a double of at
+ * most 15 digits represents exactly enough to recover. */
 static gboolean
 read_number (JsonNode    *node,
              NbCellKind   kind,
@@ -533,12 +533,15 @@ read_number (JsonNode    *node,
              char       **text,
              GError     **error)
 {
+  const gint64 max = G_GINT64_CONSTANT (999999999999999);
   gint64 value;
 
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     {
       value = json_node_get_int (node);
-      if (value < 0 || value > G_GINT64_CONSTANT (999999999999999))
+      if (kind == NB_CELL_KIND_CHANGE && (value < -max || value > max))
+        return refuse (error, path, _("expected a whole number of at most 15 digits"));
+      if (kind != NB_CELL_KIND_CHANGE && (value < 0 || value > max))
         return refuse (error, path, _("expected a number ≥ 0 of at most 15 digits"));
       if (kind == NB_CELL_KIND_AMOUNT && value >= 1000000000)
         return refuse (error, path, _("expected an amount ≥ 0 and below 1,000,000,000"));
@@ -548,6 +551,8 @@ read_number (JsonNode    *node,
 
   if (kind == NB_CELL_KIND_COUNT)
     return refuse (error, path, _("expected a whole number ≥ 0"));
+  if (kind == NB_CELL_KIND_CHANGE)
+    return refuse (error, path, _("expected a whole number"));
   else
     {
       double number = json_node_get_double (node);
@@ -921,9 +926,30 @@ check_tokens (const char  *data,
   return TRUE;
 }
 
+/* The form the file names, when this program carries it (a report of
+ * 2020 on the 2019 form); otherwise @template, and the header check says
+ * why the file is refused. */
+static NbTemplate *
+form_of (JsonObject *root,
+         NbTemplate *template)
+{
+  JsonNode *node = json_object_get_member (root, "template");
+  const char *id;
+  NbTemplate *form;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return g_object_ref (template);
+  id = json_node_get_string (node);
+  if (g_str_equal (id, nb_template_get_id (template)) ||
+      (form = nb_template_new_for_id (id, NULL)) == NULL)
+    return g_object_ref (template);
+  return form;
+}
+
 /**
  * nb_canonical_read:
- * @template: the template the file must name
+ * @template: the template the file must name, unless it names another
+ *   form this program carries (nb_template_new_for_id())
  * @data: the file's bytes
  * @size: their number
  * @error: return location for a #GError
@@ -943,9 +969,7 @@ nb_canonical_read (NbTemplate  *template,
                    GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(NbReport) report = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
 
   g_return_val_if_fail (NB_IS_TEMPLATE (template), NULL);
 
@@ -972,14 +996,39 @@ nb_canonical_read (NbTemplate  *template,
       return NULL;
     }
 
-  root = json_parser_get_root (parser);
+  return nb_canonical_read_node (template, json_parser_get_root (parser), error);
+}
+
+/**
+ * nb_canonical_read_node:
+ * @template: the form to use when the file names none
+ * @root: (nullable): a canonical report already parsed, such as the one a
+ *   draft holds
+ * @error: return location for a #GError
+ *
+ * Reads a report from parsed JSON. The numbers' text is gone by then:
+ * the caller checks it, as nb_canonical_read() does.
+ *
+ * Returns: (transfer full) (nullable): the report, unmodified
+ */
+NbReport *
+nb_canonical_read_node (NbTemplate  *template,
+                        JsonNode    *root,
+                        GError     **error)
+{
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbTemplate) form = NULL;
+
+  g_return_val_if_fail (NB_IS_TEMPLATE (template), NULL);
+
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       refuse (error, "$", _("expected an object"));
       return NULL;
     }
 
-  report = nb_report_new (template);
+  form = form_of (json_node_get_object (root), template);
+  report = nb_report_new (form);
   if (!read_root (report, json_node_get_object (root), error))
     return NULL;
   nb_report_clear_history (report);

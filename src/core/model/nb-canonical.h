@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "nb-report.h"
 
@@ -29,6 +29,9 @@ void       nb_canonical_append_string (GString             *out,
 void       nb_canonical_append_cell  (GString              *out,
                                       NbReport             *report,
                                       guint                 cell);
+NbReport  *nb_canonical_read_node    (NbTemplate           *template,
+                                      JsonNode             *root,
+                                      GError              **error);
 NbReport  *nb_canonical_read         (NbTemplate           *template,
                                       const char           *data,
                                       gsize                 size,

@@ -14,5 +14,7 @@ void  nb_diagnostic_set_fix  (NbDiagnostic *self,
                               gint64        value);
 void  nb_diagnostic_take_location (NbDiagnostic *self,
                                    char         *location);
+void  nb_diagnostic_set_older_form (NbDiagnostic *self,
+                                    NbTemplate   *older);
 
 G_END_DECLS

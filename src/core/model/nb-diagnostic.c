@@ -18,6 +18,7 @@ struct _NbDiagnostic
   GObject      parent_instance;
 
   NbTemplate  *template;
+  NbTemplate  *older_template; /* a comparison across two forms: the older one's */
   NbSeverity   severity;
   char        *rule_id;
   char        *message;
@@ -53,6 +54,7 @@ nb_diagnostic_finalize (GObject *object)
   NbDiagnostic *self = (NbDiagnostic *) object;
 
   g_clear_object (&self->template);
+  g_clear_object (&self->older_template);
   g_free (self->rule_id);
   g_free (self->message);
   g_free (self->location);
@@ -383,6 +385,21 @@ nb_diagnostic_new_across (NbTemplate   *template,
   if (sides != NULL)
     memcpy (self->sides, sides, n_cells);
   return self;
+}
+
+/* A comparison of reports on two forms: the cells of the older side are
+ * that form's, and so are their addresses. */
+void
+nb_diagnostic_set_older_form (NbDiagnostic *self,
+                              NbTemplate   *older)
+{
+  g_return_if_fail (NB_IS_DIAGNOSTIC (self));
+  g_return_if_fail (self->sides != NULL);
+
+  g_set_object (&self->older_template, older);
+  for (guint i = 0; i < self->n_cells; i++)
+    if (self->sides[i] == 0)
+      self->addresses[i] = nb_template_get_cell_address (older, self->cells[i]);
 }
 
 /**

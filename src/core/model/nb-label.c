@@ -66,6 +66,9 @@ nb_label_fold (GString    *out,
   const char *p = text;
   const char *end = text + (length < 0 ? strlen (text) : (gsize) length);
 
+  /* bytes kept as they are are copied a run at a time */
+  const char *run = p;
+
   while (p < end)
     {
       guchar b = *p;
@@ -74,27 +77,43 @@ nb_label_fold (GString    *out,
 
       if (b < 0x80)
         {
+          if (!g_ascii_ispunct (b) && !g_ascii_isspace (b) && !g_ascii_isupper (b))
+            {
+              p++;
+              continue;
+            }
+          g_string_append_len (out, run, p - run);
           if (!g_ascii_ispunct (b) && !g_ascii_isspace (b))
             g_string_append_c (out, g_ascii_tolower (b));
-          p++;
+          run = ++p;
           continue;
         }
 
-      /* the text is valid UTF-8 (decoded or from the template) */
+      /* the text is valid UTF-8 (decoded or from the template); most of
+       * it is CJK, three bytes a character, read here without a call */
       next = g_utf8_next_char (p);
       if (next > end)
         break;
-      c = g_utf8_get_char (p);
+      if (next - p == 3)
+        c = (b & 0x0F) << 12 | ((guchar) p[1] & 0x3F) << 6 | ((guchar) p[2] & 0x3F);
+      else
+        c = g_utf8_get_char (p);
       if (c >= 0xFF01 && c <= 0xFF5E)
         {
+          g_string_append_len (out, run, p - run);
           c -= 0xFEE0;        /* full-width ASCII */
           if (!g_ascii_ispunct (c))
             g_string_append_c (out, g_ascii_tolower (c));
+          run = next;
         }
-      else if (!is_dropped (c))
-        g_string_append_len (out, p, next - p);
+      else if (is_dropped (c))
+        {
+          g_string_append_len (out, run, p - run);
+          run = next;
+        }
       p = next;
     }
+  g_string_append_len (out, run, p - run);
 }
 
 char *

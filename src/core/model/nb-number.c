@@ -63,6 +63,31 @@ trim (const guchar **start,
     }
 }
 
+/* The sign of a change: + - and their full-width forms ＋ － (EF BC 8B,
+ * EF BC 8D), and the minus sign − (E2 88 92). */
+static gsize
+sign_length (const guchar *p,
+             const guchar *end,
+             gboolean     *negative)
+{
+  if (*p == '+' || *p == '-')
+    {
+      *negative = *p == '-';
+      return 1;
+    }
+  if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBC && (p[2] == 0x8B || p[2] == 0x8D))
+    {
+      *negative = p[2] == 0x8D;
+      return 3;
+    }
+  if (end - p >= 3 && p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92)
+    {
+      *negative = TRUE;
+      return 3;
+    }
+  return 0;
+}
+
 static gboolean
 is_mark (const guchar       *start,
          gsize               length,
@@ -101,6 +126,8 @@ nb_number_parse (const char         *text,
   guint digits = 0;
   guint places = 0;
   gboolean in_fraction = FALSE;
+  gboolean negative = FALSE;
+  gsize sign;
 
   *value = 0;
   if (text == NULL)
@@ -112,6 +139,12 @@ nb_number_parse (const char         *text,
   /* a mark never starts with a digit: skip the look-up for numbers */
   if (!g_ascii_isdigit (*p) && is_mark (p, end - p, marks))
     return NB_CELL_STATE_MARK;
+  if (kind == NB_CELL_KIND_CHANGE && (sign = sign_length (p, end, &negative)) > 0)
+    {
+      p += sign;
+      if (p == end)
+        return NB_CELL_STATE_INVALID;
+    }
 
   while (p < end)
     {
@@ -149,8 +182,11 @@ nb_number_parse (const char         *text,
   if (in_fraction && (places == 0 || kind == NB_CELL_KIND_COUNT))
     return NB_CELL_STATE_INVALID;
 
-  if (kind == NB_CELL_KIND_COUNT)
-    *value = whole;
+  if (in_fraction && kind == NB_CELL_KIND_CHANGE)
+    return NB_CELL_STATE_INVALID;
+
+  if (kind != NB_CELL_KIND_AMOUNT)
+    *value = negative ? -whole : whole;
   else
     {
       for (guint i = places; i < NB_AMOUNT_PLACES; i++)
@@ -177,7 +213,7 @@ nb_number_append (GString    *out,
   char digits[NB_AMOUNT_PLACES + 1];
   int n;
 
-  if (kind == NB_CELL_KIND_COUNT)
+  if (kind != NB_CELL_KIND_AMOUNT)
     {
       g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
       return;
@@ -203,6 +239,60 @@ nb_number_append (GString    *out,
     n--;
   g_string_append_c (out, '.');
   g_string_append_len (out, digits, n);
+}
+
+/**
+ * nb_number_parse_with_unit:
+ * @text: a cell's text
+ * @length: its length, or -1 when nul-terminated
+ * @kind: the cell's kind
+ * @marks: (nullable): the texts that mean "nothing here"
+ * @units: (nullable): the units the cell may be written with, such as 元
+ * @value: (out): the value, as for nb_number_parse()
+ * @unit: (out) (optional) (nullable): the unit the text ends with, one
+ *   of @units, or %NULL
+ *
+ * Like nb_number_parse(), but “75394432.52元” in a column of 元 is the
+ * number 75394432.52: a unit the column names is part of how the value is
+ * written, not text that breaks it. A unit of another column (“12万元”)
+ * still makes the cell invalid.
+ *
+ * Returns: the cell's state
+ */
+NbCellState
+nb_number_parse_with_unit (const char         *text,
+                           gssize              length,
+                           NbCellKind          kind,
+                           const char * const *marks,
+                           const char * const *units,
+                           gint64             *value,
+                           const char        **unit)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end;
+
+  if (unit != NULL)
+    *unit = NULL;
+  if (text == NULL || units == NULL || units[0] == NULL)
+    return nb_number_parse (text, length, kind, marks, value);
+  end = p + (length < 0 ? strlen (text) : (gsize) length);
+  trim (&p, &end);
+  for (guint i = 0; units[i] != NULL; i++)
+    {
+      gsize n = strlen (units[i]);
+      const guchar *stop = end - n;
+      NbCellState state;
+
+      /* the unit follows a digit at once: “2笔”, “984361元”, “５元” */
+      if (n == 0 || (gsize) (end - p) <= n || memcmp (stop, units[i], n) != 0 ||
+          !(g_ascii_isdigit (stop[-1]) || (stop - p >= 3 && is_fullwidth_digit (stop - 3, stop))))
+        continue;
+      state = nb_number_parse ((const char *) p, end - p - n, kind, marks, value);
+      if (state == NB_CELL_STATE_VALUE && unit != NULL)
+        *unit = units[i];
+      return state;
+    }
+  return nb_number_parse (text, length, kind, marks, value);
 }
 
 char *

@@ -24,6 +24,13 @@ NbCellState  nb_number_parse       (const char         *text,
                                     NbCellKind          kind,
                                     const char * const *marks,
                                     gint64             *value);
+NbCellState  nb_number_parse_with_unit (const char         *text,
+                                        gssize              length,
+                                        NbCellKind          kind,
+                                        const char * const *marks,
+                                        const char * const *units,
+                                        gint64             *value,
+                                        const char        **unit);
 void         nb_number_append      (GString            *out,
                                     gint64              value,
                                     NbCellKind          kind);

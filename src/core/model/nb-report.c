@@ -131,10 +131,11 @@ take_cell_text (NbReport *self,
 
   g_free (data->text);
   data->text = text;
-  data->state = nb_number_parse (data->text, -1,
-                                 nb_template_get_cell_kind (self->template, cell),
-                                 nb_template_get_marks (self->template),
-                                 &value);
+  data->state = nb_number_parse_with_unit (data->text, -1,
+                                           nb_template_get_cell_kind (self->template, cell),
+                                           nb_template_get_marks (self->template),
+                                           nb_template_get_cell_units (self->template, cell),
+                                           &value, NULL);
   data->value = value;
 }
 

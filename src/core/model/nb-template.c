@@ -14,7 +14,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#define DEFAULT_TEMPLATE "/io/github/nianbao/Nianbao/templates/2021.json"
+#define TEMPLATE_PATH "/io/github/nianbao/Nianbao/templates/"
+#define DEFAULT_TEMPLATE TEMPLATE_PATH "2021.json"
 
 struct _NbTemplate
 {
@@ -48,6 +49,8 @@ column_free (gpointer data)
   g_free (column->id);
   g_free (column->label);
   g_free (column->group);
+  g_strfreev (column->variants);
+  g_strfreev (column->units);
   g_free (column);
 }
 
@@ -298,11 +301,16 @@ parse_columns (NbTemplateTable  *table,
           (column->label = member_string (item, "label", FALSE, where, error)) == NULL)
         return FALSE;
       column->group = member_string (item, "group", TRUE, where, NULL);
+      if ((column->variants = member_strv (item, "variants", where, error)) == NULL ||
+          (column->units = member_strv (item, "units", where, error)) == NULL)
+        return FALSE;
       kind = member_string (item, "kind", TRUE, where, NULL);
       if (kind != NULL && g_str_equal (kind, "amount"))
         column->kind = NB_CELL_KIND_AMOUNT;
+      else if (kind != NULL && g_str_equal (kind, "change"))
+        column->kind = NB_CELL_KIND_CHANGE;
       else if (kind != NULL && !g_str_equal (kind, "count"))
-        return fail (error, where, "kind must be \"count\" or \"amount\"");
+        return fail (error, where, "kind must be \"count\", \"amount\" or \"change\"");
     }
   return TRUE;
 }
@@ -491,6 +499,7 @@ index_cells (NbTemplate *self)
               cell.address = g_strdup_printf ("%s/%s/%s", table->id, row->id, column->id);
               cell.label = g_strdup_printf ("%s %s", column->label, row->label);
               cell.kind = column->kind;
+              cell.units = column->units;
               cell.table = t;
               cell.row = r;
               cell.column = row->columns[c];
@@ -1030,6 +1039,79 @@ nb_template_new_default (GError **error)
   return nb_template_new_from_resource (DEFAULT_TEMPLATE, error);
 }
 
+static gboolean
+is_plain_id (const char *id)
+{
+  if (*id == '\0' || strlen (id) > 32)
+    return FALSE;
+  for (const char *p = id; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * nb_template_new_for_id:
+ * @id: a template id such as `2019` or `2021`, as a canonical file names it
+ * @error: return location for a #GError
+ *
+ * Loads one of the forms this program carries. An id that is not one of
+ * them, or that is not a plain name, fails with %NB_ERROR_TEMPLATE.
+ *
+ * Returns: (transfer full) (nullable): the template
+ */
+NbTemplate *
+nb_template_new_for_id (const char  *id,
+                        GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  /* an id from a file never becomes a path of its own choosing */
+  if (is_plain_id (id))
+    {
+      path = g_strconcat (TEMPLATE_PATH, id, ".json", NULL);
+      bytes = g_resource_lookup_data (nb_core_get_resource (), path,
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    }
+  if (bytes == NULL)
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_TEMPLATE, "no template “%s”", id);
+      return NULL;
+    }
+  return nb_template_new_from_bytes (bytes, error);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(char **) a, *(char **) b);
+}
+
+/**
+ * nb_template_list_ids:
+ *
+ * Returns: (transfer full): the ids of the forms this program carries,
+ *   oldest first: `2019`, `2021`
+ */
+GStrv
+nb_template_list_ids (void)
+{
+  g_auto(GStrv) names = g_resource_enumerate_children (nb_core_get_resource (), TEMPLATE_PATH,
+                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_has_suffix (names[i], ".json"))
+      g_ptr_array_add (ids, g_strndup (names[i], strlen (names[i]) - strlen (".json")));
+  g_ptr_array_sort (ids, compare_ids);
+  g_ptr_array_add (ids, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+}
+
 const char *
 nb_template_get_id (NbTemplate *self)
 {
@@ -1081,6 +1163,24 @@ nb_template_get_cell_kind (NbTemplate *self,
   g_return_val_if_fail (cell < self->cells->len, NB_CELL_KIND_COUNT);
 
   return g_array_index (self->cells, NbTemplateCell, cell).kind;
+}
+
+/**
+ * nb_template_get_cell_units:
+ * @self: a #NbTemplate
+ * @cell: a cell index
+ *
+ * Returns: (transfer none): the units a value of the cell may carry, as
+ *   in “75394432.52元”; an empty list for most cells
+ */
+const char * const *
+nb_template_get_cell_units (NbTemplate *self,
+                            guint       cell)
+{
+  g_return_val_if_fail (NB_IS_TEMPLATE (self), NULL);
+  g_return_val_if_fail (cell < self->cells->len, NULL);
+
+  return (const char * const *) g_array_index (self->cells, NbTemplateCell, cell).units;
 }
 
 /**

@@ -24,6 +24,8 @@ typedef struct
   char       *label;
   char       *group;
   NbCellKind  kind;
+  char      **variants;  /* other spellings of the label in real reports */
+  char      **units;     /* units a cell may be written with, such as 元 */
 } NbTemplateColumn;
 
 typedef struct
@@ -79,6 +81,7 @@ typedef struct
   guint       table;
   guint       row;
   guint       column;
+  char      **units;     /* the column's, borrowed */
 } NbTemplateCell;
 
 NbTemplate  *nb_template_new_from_bytes    (GBytes      *bytes,
@@ -86,6 +89,9 @@ NbTemplate  *nb_template_new_from_bytes    (GBytes      *bytes,
 NbTemplate  *nb_template_new_from_resource (const char  *path,
                                             GError     **error);
 NbTemplate  *nb_template_new_default       (GError     **error);
+NbTemplate  *nb_template_new_for_id        (const char  *id,
+                                            GError     **error);
+GStrv        nb_template_list_ids          (void);
 const char  *nb_template_get_id            (NbTemplate  *self);
 guint        nb_template_get_n_cells       (NbTemplate  *self);
 int          nb_template_lookup_cell       (NbTemplate  *self,
@@ -93,6 +99,8 @@ int          nb_template_lookup_cell       (NbTemplate  *self,
 const char  *nb_template_get_cell_address  (NbTemplate  *self,
                                             guint        cell);
 NbCellKind   nb_template_get_cell_kind     (NbTemplate  *self,
+                                            guint        cell);
+const char * const *nb_template_get_cell_units (NbTemplate *self,
                                             guint        cell);
 const char  *nb_template_get_cell_label    (NbTemplate  *self,
                                             guint        cell);

@@ -19,11 +19,14 @@ typedef struct _NbValidator  NbValidator;
  * NbCellKind:
  * @NB_CELL_KIND_COUNT: a whole number ≥ 0
  * @NB_CELL_KIND_AMOUNT: a decimal ≥ 0 with at most six places
+ * @NB_CELL_KIND_CHANGE: a whole number that may be negative, the change
+ *   of a count over the year (“-18”, “+3”)
  */
 typedef enum
 {
   NB_CELL_KIND_COUNT,
   NB_CELL_KIND_AMOUNT,
+  NB_CELL_KIND_CHANGE,
 } NbCellKind;
 
 /**

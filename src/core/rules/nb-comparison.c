@@ -14,6 +14,7 @@
 
 #include "nb-cross-rules.h"
 #include "nb-diagnostic-private.h"
+#include "nb-form-map.h"
 #include "nb-label.h"
 #include "nb-number.h"
 #include "nb-report-private.h"
@@ -22,15 +23,26 @@
  * on its own; this object only reads them, ordered by year, and keeps the
  * rules between the years (from the template's "cross_rules") as a list
  * of diagnostics whose cells say which year they belong to. Any change on
- * either side re-runs those few rules at once. */
+ * either side re-runs those few rules at once.
+ *
+ * The two reports may be on different forms (a 2020 report on the 2019
+ * form, a 2021 one on the 2021 form). The comparison's cells are then the
+ * older form's, each compared with its counterpart in the newer form
+ * (NbFormMap); the rules between the years are the newer form's, checked
+ * where the older form has every cell they name. */
 struct _NbComparison
 {
   GObject       parent_instance;
 
   NbReport     *older;
   NbReport     *newer;
-  NbTemplate   *template;
-  NbCrossRules *rules;
+  NbTemplate   *template;       /* the older report's: the cells compared */
+  NbTemplate   *newer_template;
+  NbFormMap    *map;
+  NbCrossRules *rules;          /* the newer form's */
+  GPtrArray    *resolved;       /* by rule instance: each term's cell in its
+                                 * own report, or NULL when the older form
+                                 * lacks one */
   GListStore   *diagnostics;
   guint         n_errors;
 };
@@ -64,6 +76,7 @@ side_report (NbComparison *self,
 static gboolean
 sum_side (NbComparison          *self,
           const NbCrossInstance *instance,
+          const guint           *cells,
           guint                  from,
           guint                  to,
           gint64                *sum)
@@ -73,19 +86,20 @@ sum_side (NbComparison          *self,
     {
       NbReport *report = side_report (self, instance->sides[i]);
 
-      if (nb_report_get_cell_state (report, instance->cells[i]) != NB_CELL_STATE_VALUE)
+      if (nb_report_get_cell_state (report, cells[i]) != NB_CELL_STATE_VALUE)
         return FALSE;
-      *sum += instance->signs[i] * nb_report_get_cell_value (report, instance->cells[i]);
+      *sum += instance->signs[i] * nb_report_get_cell_value (report, cells[i]);
     }
   return TRUE;
 }
 
 static NbDiagnostic *
 check_sum (NbComparison          *self,
-           const NbCrossInstance *instance)
+           const NbCrossInstance *instance,
+           const guint           *cells)
 {
   const NbCrossRule *rule = nb_cross_rules_get_rule (self->rules, instance->rule);
-  NbCellKind kind = nb_template_get_cell_kind (self->template, instance->cells[0]);
+  NbCellKind kind = nb_template_get_cell_kind (self->newer_template, instance->cells[0]);
   g_autofree char *lhs_text = NULL;
   g_autofree char *rhs_text = NULL;
   g_autofree char *message = NULL;
@@ -93,8 +107,8 @@ check_sum (NbComparison          *self,
   gint64 lhs, rhs;
   guint line = 0;
 
-  if (!sum_side (self, instance, 0, instance->n_lhs, &lhs) ||
-      !sum_side (self, instance, instance->n_lhs, instance->n_terms, &rhs) ||
+  if (!sum_side (self, instance, cells, 0, instance->n_lhs, &lhs) ||
+      !sum_side (self, instance, cells, instance->n_lhs, instance->n_terms, &rhs) ||
       lhs == rhs)
     return NULL;
 
@@ -105,9 +119,11 @@ check_sum (NbComparison          *self,
                              instance->each_label, rule->lhs_text, lhs_text, rule->rhs_text, rhs_text);
   for (guint i = 0; i < instance->n_terms && line == 0; i++)
     if (instance->sides[i] == NB_SIDE_NEWER)
-      line = nb_report_get_cell_line (self->newer, instance->cells[i]);
-  diagnostic = nb_diagnostic_new_across (self->template, rule->severity, rule->id, message, line,
-                                         instance->cells, instance->sides, instance->n_terms);
+      line = nb_report_get_cell_line (self->newer, cells[i]);
+  diagnostic = nb_diagnostic_new_across (self->newer_template, rule->severity, rule->id, message, line,
+                                         cells, instance->sides, instance->n_terms);
+  if (!nb_form_map_is_identity (self->map))
+    nb_diagnostic_set_older_form (diagnostic, self->template);
   nb_diagnostic_take_location (diagnostic,
                                nb_place_describe (nb_report_peek_place (self->newer, line)));
   return diagnostic;
@@ -141,7 +157,7 @@ check_organ (NbComparison      *self,
                                older_year, newer_year);
   if (message == NULL)
     return NULL;
-  return nb_diagnostic_new_across (self->template, rule->severity, rule->id, message, 0, NULL, NULL, 0);
+  return nb_diagnostic_new_across (self->newer_template, rule->severity, rule->id, message, 0, NULL, NULL, 0);
 }
 
 static gboolean
@@ -184,8 +200,12 @@ check (NbComparison *self)
   paired = found->len == 0;
   for (guint i = 0; paired && i < nb_cross_rules_get_n_instances (self->rules); i++)
     {
-      NbDiagnostic *diagnostic = check_sum (self, nb_cross_rules_get_instance (self->rules, i));
+      const guint *cells = g_ptr_array_index (self->resolved, i);
+      NbDiagnostic *diagnostic;
 
+      if (cells == NULL)
+        continue;
+      diagnostic = check_sum (self, nb_cross_rules_get_instance (self->rules, i), cells);
       if (diagnostic != NULL)
         g_ptr_array_add (found, diagnostic);
     }
@@ -202,11 +222,46 @@ check (NbComparison *self)
 /* Callbacks */
 
 static void
-cell_changed_cb (NbComparison *self,
-                 guint         cell)
+older_cell_changed_cb (NbComparison *self,
+                       guint         cell)
 {
   check (self);
   g_signal_emit (self, signals[CHANGED], 0, cell);
+}
+
+static void
+newer_cell_changed_cb (NbComparison *self,
+                       guint         newer_cell)
+{
+  int cell = nb_form_map_get_compared (self->map, newer_cell);
+
+  check (self);
+  if (cell >= 0)
+    g_signal_emit (self, signals[CHANGED], 0, (guint) cell);
+}
+
+/* The cells a rule between the years names, each in its own report. */
+static guint *
+resolve_instance (NbComparison          *self,
+                  const NbCrossInstance *instance)
+{
+  g_autofree guint *cells = g_new (guint, instance->n_terms);
+
+  for (guint i = 0; i < instance->n_terms; i++)
+    {
+      int older;
+
+      cells[i] = instance->cells[i];
+      if (instance->sides[i] == NB_SIDE_NEWER)
+        continue;
+      older = nb_form_map_lookup_older (self->map, instance->cells[i]);
+      if (older < 0 ||
+          nb_template_get_cell_kind (self->template, older) !=
+          nb_template_get_cell_kind (self->newer_template, instance->cells[i]))
+        return NULL;
+      cells[i] = older;
+    }
+  return g_steal_pointer (&cells);
 }
 
 static void
@@ -237,13 +292,18 @@ nb_comparison_constructed (GObject *object)
     }
 
   self->template = g_object_ref (nb_report_get_template (self->older));
-  self->rules = nb_cross_rules_new (self->template, &error);
+  self->newer_template = g_object_ref (nb_report_get_template (self->newer));
+  self->map = nb_form_map_new (self->template, self->newer_template);
+  self->rules = nb_cross_rules_new (self->newer_template, &error);
   if (self->rules == NULL)
     {
       /* the templates are data checked by test-template; never fail here */
       g_warning ("Rules between two years: %s", error->message);
       self->rules = nb_cross_rules_new (NULL, NULL);
     }
+  self->resolved = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < nb_cross_rules_get_n_instances (self->rules); i++)
+    g_ptr_array_add (self->resolved, resolve_instance (self, nb_cross_rules_get_instance (self->rules, i)));
   self->diagnostics = g_list_store_new (NB_TYPE_DIAGNOSTIC);
   check (self);
 
@@ -251,7 +311,8 @@ nb_comparison_constructed (GObject *object)
   reports[1] = self->newer;
   for (guint i = 0; i < 2; i++)
     {
-      g_signal_connect_object (reports[i], "cell-changed", G_CALLBACK (cell_changed_cb),
+      g_signal_connect_object (reports[i], "cell-changed",
+                               i == 0 ? G_CALLBACK (older_cell_changed_cb) : G_CALLBACK (newer_cell_changed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (reports[i], "notify::organ", G_CALLBACK (header_changed_cb),
                                self, G_CONNECT_SWAPPED);
@@ -269,7 +330,10 @@ nb_comparison_dispose (GObject *object)
   g_clear_object (&self->newer);
   g_clear_object (&self->diagnostics);
   g_clear_pointer (&self->rules, nb_cross_rules_free);
+  g_clear_pointer (&self->resolved, g_ptr_array_unref);
+  g_clear_pointer (&self->map, nb_form_map_free);
   g_clear_object (&self->template);
+  g_clear_object (&self->newer_template);
 
   G_OBJECT_CLASS (nb_comparison_parent_class)->dispose (object);
 }
@@ -362,7 +426,8 @@ nb_comparison_init (NbComparison *self)
  *
  * The reports are ordered by year, older first; when a year is unknown,
  * in the order given. The order is kept for the comparison's life: a
- * year edited afterwards does not swap the sides.
+ * year edited afterwards does not swap the sides. They may be on two
+ * forms: see nb_comparison_dup_notes().
  *
  * Returns: (transfer full): a new #NbComparison
  */
@@ -373,7 +438,6 @@ nb_comparison_new (NbReport *first,
   g_return_val_if_fail (NB_IS_REPORT (first), NULL);
   g_return_val_if_fail (NB_IS_REPORT (second), NULL);
   g_return_val_if_fail (first != second, NULL);
-  g_return_val_if_fail (nb_report_get_template (first) == nb_report_get_template (second), NULL);
 
   return g_object_new (NB_TYPE_COMPARISON, "older", first, "newer", second, NULL);
 }
@@ -435,10 +499,44 @@ nb_comparison_get_n_errors (NbComparison *self)
   return self->n_errors;
 }
 
+/* The newer year's side of @cell: its counterpart, or the sum of the
+ * rows the newer form splits it into (a value when every part is one,
+ * empty when all are empty). */
+static NbCellState
+newer_side (NbComparison  *self,
+            guint          cell,
+            gint64        *value,
+            const char   **text)
+{
+  guint n;
+  const guint *cells = nb_form_map_get_newer (self->map, cell, &n);
+  gboolean all_values = TRUE, all_empty = TRUE;
+
+  *value = 0;
+  *text = NULL;
+  if (n == 1)
+    {
+      *value = nb_report_get_cell_value (self->newer, cells[0]);
+      *text = nb_report_get_cell_text (self->newer, cells[0]);
+      return nb_report_get_cell_state (self->newer, cells[0]);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      NbCellState state = nb_report_get_cell_state (self->newer, cells[i]);
+
+      all_values &= state == NB_CELL_STATE_VALUE;
+      all_empty &= state == NB_CELL_STATE_EMPTY;
+      if (state == NB_CELL_STATE_VALUE)
+        *value += nb_report_get_cell_value (self->newer, cells[i]);
+    }
+  return all_values ? NB_CELL_STATE_VALUE : all_empty ? NB_CELL_STATE_EMPTY : NB_CELL_STATE_INVALID;
+}
+
 /**
  * nb_comparison_get_change:
  * @self: a #NbComparison
- * @cell: a cell index
+ * @cell: a cell index of the older report's form
+ *   (nb_comparison_get_template())
  * @delta: (out) (optional): newer − older when both are numbers
  *
  * Returns: how the cell differs between the years
@@ -449,24 +547,31 @@ nb_comparison_get_change (NbComparison *self,
                           gint64       *delta)
 {
   NbCellState older, newer;
+  gint64 newer_value;
+  const char *newer_text;
+  guint n;
 
   g_return_val_if_fail (NB_IS_COMPARISON (self), NB_CHANGE_SAME);
 
-  older = nb_report_get_cell_state (self->older, cell);
-  newer = nb_report_get_cell_state (self->newer, cell);
   if (delta != NULL)
     *delta = 0;
+  nb_form_map_get_newer (self->map, cell, &n);
+  if (n == 0)
+    return NB_CHANGE_UNMATCHED;
+  older = nb_report_get_cell_state (self->older, cell);
+  newer = newer_side (self, cell, &newer_value, &newer_text);
 
   if (older == NB_CELL_STATE_VALUE && newer == NB_CELL_STATE_VALUE)
     {
-      gint64 difference = nb_report_get_cell_value (self->newer, cell) -
-                          nb_report_get_cell_value (self->older, cell);
+      gint64 difference = newer_value - nb_report_get_cell_value (self->older, cell);
 
       if (delta != NULL)
         *delta = difference;
       return difference == 0 ? NB_CHANGE_SAME : NB_CHANGE_VALUE;
     }
-  if (g_strcmp0 (nb_report_get_cell_text (self->older, cell), nb_report_get_cell_text (self->newer, cell)) == 0)
+  if (n == 1 && g_strcmp0 (nb_report_get_cell_text (self->older, cell), newer_text) == 0)
+    return NB_CHANGE_SAME;
+  if (n > 1 && older == NB_CELL_STATE_EMPTY && newer == NB_CELL_STATE_EMPTY)
     return NB_CHANGE_SAME;
   if (newer == NB_CELL_STATE_VALUE && (older == NB_CELL_STATE_EMPTY || older == NB_CELL_STATE_MARK))
     return NB_CHANGE_ADDED;
@@ -482,7 +587,7 @@ nb_comparison_get_change (NbComparison *self,
  *
  * Returns: (transfer full): the difference as shown: "+3", "−1", "0",
  *   the new value where the older year is empty, "" where the newer one
- *   is, "≠" where the texts differ otherwise
+ *   is or has no such cell, "≠" where the texts differ otherwise
  */
 char *
 nb_comparison_dup_delta_text (NbComparison *self,
@@ -490,7 +595,8 @@ nb_comparison_dup_delta_text (NbComparison *self,
 {
   NbCellKind kind;
   g_autofree char *magnitude = NULL;
-  gint64 delta;
+  const char *text;
+  gint64 delta, newer;
 
   g_return_val_if_fail (NB_IS_COMPARISON (self), NULL);
 
@@ -502,10 +608,12 @@ nb_comparison_dup_delta_text (NbComparison *self,
       /* a true minus sign, as typeset numbers use */
       return g_strconcat (delta > 0 ? "+" : "−", magnitude, NULL);
     case NB_CHANGE_SAME:
-      return g_strdup (nb_report_get_cell_state (self->newer, cell) == NB_CELL_STATE_VALUE ? "0" : "");
+      return g_strdup (nb_report_get_cell_state (self->older, cell) == NB_CELL_STATE_VALUE ? "0" : "");
     case NB_CHANGE_ADDED:
-      return nb_number_format (nb_report_get_cell_value (self->newer, cell), kind);
+      newer_side (self, cell, &newer, &text);
+      return nb_number_format (newer, kind);
     case NB_CHANGE_REMOVED:
+    case NB_CHANGE_UNMATCHED:
       return g_strdup ("");
     case NB_CHANGE_TEXT:
     default:
@@ -518,7 +626,7 @@ nb_comparison_dup_delta_text (NbComparison *self,
  * @self: a #NbComparison
  *
  * Returns: (transfer full) (element-type guint): the cells that differ,
- *   in template order
+ *   in template order; cells the newer form lacks are not among them
  */
 GArray *
 nb_comparison_dup_changed_cells (NbComparison *self)
@@ -529,9 +637,189 @@ nb_comparison_dup_changed_cells (NbComparison *self)
 
   cells = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint c = 0; c < nb_template_get_n_cells (self->template); c++)
-    if (nb_comparison_get_change (self, c, NULL) != NB_CHANGE_SAME)
-      g_array_append_val (cells, c);
+    {
+      NbChange change = nb_comparison_get_change (self, c, NULL);
+
+      if (change != NB_CHANGE_SAME && change != NB_CHANGE_UNMATCHED)
+        g_array_append_val (cells, c);
+    }
   return cells;
+}
+
+/**
+ * nb_comparison_get_template:
+ * @self: a #NbComparison
+ *
+ * Returns: (transfer none): the form whose cells are compared: the older
+ *   report's
+ */
+NbTemplate *
+nb_comparison_get_template (NbComparison *self)
+{
+  g_return_val_if_fail (NB_IS_COMPARISON (self), NULL);
+
+  return self->template;
+}
+
+/**
+ * nb_comparison_get_newer_cells:
+ * @self: a #NbComparison
+ * @cell: a cell of the older report's form
+ * @n_cells: (out): how many cells of the newer report it is compared with
+ *
+ * Returns: (transfer none) (array length=n_cells) (nullable): the cell of
+ *   the same address, or the rows the newer form splits it into, or none
+ */
+const guint *
+nb_comparison_get_newer_cells (NbComparison *self,
+                               guint         cell,
+                               guint        *n_cells)
+{
+  g_return_val_if_fail (NB_IS_COMPARISON (self), NULL);
+
+  return nb_form_map_get_newer (self->map, cell, n_cells);
+}
+
+/**
+ * nb_comparison_get_compared_cell:
+ * @self: a #NbComparison
+ * @newer_cell: a cell of the newer report
+ *
+ * Returns: the cell of the older form it is compared in, or -1
+ */
+int
+nb_comparison_get_compared_cell (NbComparison *self,
+                                 guint         newer_cell)
+{
+  g_return_val_if_fail (NB_IS_COMPARISON (self), -1);
+
+  return nb_form_map_get_compared (self->map, newer_cell);
+}
+
+/**
+ * nb_comparison_dup_newer_text:
+ * @self: a #NbComparison
+ * @cell: a cell of the older report's form
+ *
+ * Returns: (transfer full) (nullable): what the newer year holds for it:
+ *   the text of its counterpart, or the sum of the rows the newer form
+ *   splits it into; %NULL when empty or not in the newer form
+ */
+char *
+nb_comparison_dup_newer_text (NbComparison *self,
+                              guint         cell)
+{
+  gint64 value;
+  const char *text;
+  guint n;
+  NbCellState state;
+
+  g_return_val_if_fail (NB_IS_COMPARISON (self), NULL);
+
+  nb_form_map_get_newer (self->map, cell, &n);
+  if (n == 0)
+    return NULL;
+  state = newer_side (self, cell, &value, &text);
+  if (n == 1)
+    return g_strdup (text);
+  return state == NB_CELL_STATE_VALUE
+    ? nb_number_format (value, nb_template_get_cell_kind (self->template, cell))
+    : NULL;
+}
+
+static char *
+year_of (NbReport *report)
+{
+  guint year = nb_report_get_year (report);
+
+  return year > 0 ? g_strdup_printf ("%u", year) : g_strdup (_("unknown year"));
+}
+
+/* A rule between the years that the older form cannot take part in:
+ * every instance names a cell it lacks. */
+static const char *
+missing_cell_label (NbComparison *self,
+                    guint         rule)
+{
+  const char *label = NULL;
+
+  for (guint i = 0; i < nb_cross_rules_get_n_instances (self->rules); i++)
+    {
+      const NbCrossInstance *instance = nb_cross_rules_get_instance (self->rules, i);
+
+      if (instance->rule != rule)
+        continue;
+      if (g_ptr_array_index (self->resolved, i) != NULL)
+        return NULL;
+      for (guint t = 0; t < instance->n_terms && label == NULL; t++)
+        if (instance->sides[t] == NB_SIDE_OLDER &&
+            nb_form_map_lookup_older (self->map, instance->cells[t]) < 0)
+          label = nb_template_get_cell_label (self->newer_template, instance->cells[t]);
+    }
+  return label;
+}
+
+static void
+add_note (GStrvBuilder *builder,
+          char         *note)
+{
+  g_strv_builder_add (builder, note);
+  g_free (note);
+}
+
+/**
+ * nb_comparison_dup_notes:
+ * @self: a #NbComparison
+ *
+ * What a summary must say when the reports are on two forms: which form
+ * each is on, which rows are compared with a sum, and which rules between
+ * the years cannot be checked, and why.
+ *
+ * Returns: (transfer full): the notes, translated; empty for one form
+ */
+GStrv
+nb_comparison_dup_notes (NbComparison *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *older_year = NULL;
+  g_autofree char *newer_year = NULL;
+  const char *older_form, *newer_form;
+
+  g_return_val_if_fail (NB_IS_COMPARISON (self), NULL);
+
+  if (nb_form_map_is_identity (self->map))
+    return g_strv_builder_end (builder);
+  older_year = year_of (self->older);
+  newer_year = year_of (self->newer);
+  older_form = nb_template_get_id (self->template);
+  newer_form = nb_template_get_id (self->newer_template);
+  add_note (builder,
+                       g_strdup_printf (_("The %s report is on the %s form, the %s report on the %s "
+                                          "form: the cells both forms have are compared; rows that "
+                                          "only one form has are shown but not compared."),
+                                        older_year, older_form, newer_year, newer_form));
+  for (guint i = 0; i < nb_form_map_get_n_sums (self->map); i++)
+    {
+      const NbFormSum *sum = nb_form_map_get_sum (self->map, i);
+
+      add_note (builder,
+                           g_strdup_printf (_("“%s” is one row on the %s form; it is compared with "
+                                              "the sum of the %u rows of the %s form."),
+                                            sum->label, older_form, sum->n_rows, newer_form));
+    }
+  for (guint r = 0; r < nb_cross_rules_get_n_rules (self->rules); r++)
+    {
+      const NbCrossRule *rule = nb_cross_rules_get_rule (self->rules, r);
+      const char *missing = rule->type == NB_CROSS_SUM ? missing_cell_label (self, r) : NULL;
+
+      if (missing != NULL)
+        add_note (builder,
+                             g_strdup_printf (_("%s (%s = %s) is not checked: the %s form has no "
+                                                "“%s”, and none of its figures means the same."),
+                                              rule->id, rule->lhs_text, rule->rhs_text,
+                                              older_form, missing));
+    }
+  return g_strv_builder_end (builder);
 }
 
 guint
@@ -562,9 +850,12 @@ headline_value (NbComparison     *self,
     }
   for (guint i = 0; i < headline->cells->len; i++)
     {
-      guint cell = g_array_index (headline->cells, guint, i);
+      int cell = g_array_index (headline->cells, guint, i);
 
-      if (nb_report_get_cell_state (report, cell) != NB_CELL_STATE_VALUE)
+      /* the headlines name the newer form's cells */
+      if (report == self->older)
+        cell = nb_form_map_lookup_older (self->map, cell);
+      if (cell < 0 || nb_report_get_cell_state (report, cell) != NB_CELL_STATE_VALUE)
         return FALSE;
       *value += nb_report_get_cell_value (report, cell);
     }
@@ -673,6 +964,7 @@ nb_comparison_write_csv (NbComparison *self)
       gint64 delta;
       NbChange change = nb_comparison_get_change (self, c, &delta);
       NbCellKind kind = nb_template_get_cell_kind (self->template, c);
+      g_autofree char *newer = NULL;
 
       append_csv_field (out, nb_template_get_cell_address (self->template, c));
       g_string_append_c (out, ',');
@@ -680,7 +972,8 @@ nb_comparison_write_csv (NbComparison *self)
       g_string_append_c (out, ',');
       append_csv_field (out, nb_report_get_cell_text (self->older, c));
       g_string_append_c (out, ',');
-      append_csv_field (out, nb_report_get_cell_text (self->newer, c));
+      newer = nb_comparison_dup_newer_text (self, c);
+      append_csv_field (out, newer);
       g_string_append_c (out, ',');
       if (change == NB_CHANGE_VALUE ||
           (change == NB_CHANGE_SAME && nb_report_get_cell_state (self->newer, c) == NB_CELL_STATE_VALUE))

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
  * @NB_CHANGE_ADDED: only the newer year has a number
  * @NB_CHANGE_REMOVED: only the older year has a number
  * @NB_CHANGE_TEXT: the texts differ, and one of them is not a number
+ * @NB_CHANGE_UNMATCHED: the newer year's form has no such cell (a report
+ *   on the 2019 form against one on the 2021 form): shown, not compared
  */
 typedef enum
 {
@@ -26,6 +28,7 @@ typedef enum
   NB_CHANGE_ADDED,
   NB_CHANGE_REMOVED,
   NB_CHANGE_TEXT,
+  NB_CHANGE_UNMATCHED,
 } NbChange;
 
 #define NB_TYPE_COMPARISON (nb_comparison_get_type ())
@@ -36,6 +39,15 @@ NbComparison *nb_comparison_new              (NbReport      *first,
                                               NbReport      *second);
 NbReport     *nb_comparison_get_older        (NbComparison  *self);
 NbReport     *nb_comparison_get_newer        (NbComparison  *self);
+NbTemplate   *nb_comparison_get_template     (NbComparison  *self);
+const guint  *nb_comparison_get_newer_cells  (NbComparison  *self,
+                                              guint          cell,
+                                              guint         *n_cells);
+int           nb_comparison_get_compared_cell (NbComparison *self,
+                                              guint          newer_cell);
+char         *nb_comparison_dup_newer_text   (NbComparison  *self,
+                                              guint          cell);
+GStrv         nb_comparison_dup_notes        (NbComparison  *self);
 GListModel   *nb_comparison_get_diagnostics  (NbComparison  *self);
 guint         nb_comparison_get_n_errors     (NbComparison  *self);
 NbChange      nb_comparison_get_change       (NbComparison  *self,

@@ -197,6 +197,9 @@ check_invalid (NbValidator *self,
   if (nb_template_get_cell_kind (self->template, cell) == NB_CELL_KIND_AMOUNT)
     message = g_strdup_printf (_("%s: “%s” is not an amount ≥ 0 with at most 6 decimal places"),
                                label, data->text);
+  else if (nb_template_get_cell_kind (self->template, cell) == NB_CELL_KIND_CHANGE)
+    message = g_strdup_printf (_("%s: “%s” is not a whole number (a decrease is written “-3”)"),
+                               label, data->text);
   else
     message = g_strdup_printf (_("%s: “%s” is not a whole number ≥ 0"), label, data->text);
   set_slot (self, self->invalid_base + cell,

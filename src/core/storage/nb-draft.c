@@ -395,13 +395,10 @@ nb_draft_restore (NbImporter   *importer,
                   GError      **error)
 {
   g_autoptr(JsonParser) parser = parse_draft (info->path, error);
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(NbReport) report = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autofree char *json = NULL;
   JsonNode *node;
   JsonNode *imported;
-  gsize length;
 
   if (parser == NULL)
     return NULL;
@@ -411,10 +408,9 @@ nb_draft_restore (NbImporter   *importer,
       g_set_error (error, NB_ERROR, NB_ERROR_INVALID, _("“%s” holds no report"), info->path);
       return NULL;
     }
-  generator = json_generator_new ();
-  json_generator_set_root (generator, node);
-  json = json_generator_to_data (generator, &length);
-  report = nb_canonical_read (nb_importer_get_template (importer), json, length, error);
+  /* read from the parsed draft: writing the node out again would give
+   * amounts json-glib's 17 digits, which the canonical reader refuses */
+  report = nb_canonical_read_node (nb_importer_get_template (importer), node, error);
   if (report == NULL)
     return NULL;
   imported = member_of_type (json_node_get_object (json_parser_get_root (parser)), "import", JSON_NODE_ARRAY);

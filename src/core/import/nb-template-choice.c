@@ -1,0 +1,556 @@
+/* nb-template-choice.c — which form a report's tables were written on
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-template-choice"
+
+#include "config.h"
+
+#include "nb-template-choice.h"
+
+#include <string.h>
+
+#include "nb-label.h"
+
+/* The forms differ in their table headers, not in their year: reports
+ * for 2020 were still written on the 2019 form, and some later ones keep
+ * its single （六）其他处理 row. So every label (column, row, group) that
+ * only one template has is a marker for it, and the template with the
+ * most markers in the text is the one the tables were written on. The
+ * text is folded as a whole, so markers are found even where a crawl
+ * ran the cells together or a PDF wrapped a header. */
+
+/* Shorter labels (其他, 总计) occur in any text; a long label is known by
+ * its start, which survives a wrapped or slightly reworded ending. */
+#define MARKER_MIN_CHARS 4
+#define MARKER_MAX_CHARS 12
+
+/* The text is scanned once for every label at the same time: each
+ * position looks only at the labels that start with its character. */
+#define N_BUCKETS 1024
+
+typedef struct
+{
+  char *fold;
+  char *label;      /* as the template writes it */
+  int   template;
+  guint needle;
+} Marker;
+
+/* A row of one template that is a group of sub-rows in another, such as
+ * （六）其他处理: found without any of its sub-rows, it is the row. */
+typedef struct
+{
+  char  *fold;
+  char  *label;
+  int    template;  /* the template where it is one row */
+  GStrv  sub_rows;  /* markers of the other template's sub-rows */
+  guint  needle;
+  GArray *sub_needles;
+} SingleRow;
+
+struct _NbTemplateChoice
+{
+  guint      n_templates;
+  GPtrArray *labels;      /* GPtrArray of folded labels, by template */
+  GPtrArray *originals;   /* GPtrArray of the same labels unfolded */
+  GArray    *markers;     /* Marker */
+  GArray    *single_rows; /* SingleRow */
+  GPtrArray *headers;     /* folded column labels of every template */
+  GPtrArray *needles;     /* every text searched for, borrowed */
+  GArray    *lengths;     /* gsize, by needle */
+  GArray    *buckets[N_BUCKETS]; /* guint needle indices, by first characters */
+  guint8    *starts;      /* bit set: a needle starts with this character */
+};
+
+static void
+marker_clear (gpointer data)
+{
+  g_free (((Marker *) data)->fold);
+  g_free (((Marker *) data)->label);
+}
+
+static void
+single_row_clear (gpointer data)
+{
+  SingleRow *row = data;
+
+  g_free (row->fold);
+  g_free (row->label);
+  g_strfreev (row->sub_rows);
+  g_clear_pointer (&row->sub_needles, g_array_unref);
+}
+
+/* "1.属于国家秘密" and "（六）其他处理" folded: "属于国家秘密", "六其他处理";
+ * the digits of an enumerator run into the numbers of flattened text. */
+static char *
+fold_label (const char *label)
+{
+  g_autofree char *fold = nb_label_fold_dup (label);
+  const char *p = fold;
+
+  while (g_ascii_isdigit (*p))
+    p++;
+  return g_strdup (p);
+}
+
+static char *
+fold_marker (const char *label)
+{
+  g_autofree char *fold = fold_label (label);
+  glong chars = g_utf8_strlen (fold, -1);
+
+  if (chars < MARKER_MIN_CHARS)
+    return NULL;
+  if (chars > MARKER_MAX_CHARS)
+    *g_utf8_offset_to_pointer (fold, MARKER_MAX_CHARS) = '\0';
+  return g_steal_pointer (&fold);
+}
+
+static void
+add_label (GPtrArray    *labels,
+           const char   *label,
+           char * const *variants)
+{
+  g_ptr_array_add (labels, g_strdup (label));
+  for (guint v = 0; variants != NULL && variants[v] != NULL; v++)
+    g_ptr_array_add (labels, g_strdup (variants[v]));
+}
+
+static GPtrArray *
+fold_labels (GPtrArray *originals)
+{
+  GPtrArray *labels = g_ptr_array_new_full (originals->len, g_free);
+
+  for (guint i = 0; i < originals->len; i++)
+    g_ptr_array_add (labels, fold_label (g_ptr_array_index (originals, i)));
+  return labels;
+}
+
+static GPtrArray *
+collect_labels (NbTemplate *template,
+                GPtrArray  *headers)
+{
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *tables = nb_template_get_tables (template);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      NbTemplateTable *table = g_ptr_array_index (tables, t);
+
+      for (guint i = 0; i < table->columns->len; i++)
+        {
+          NbTemplateColumn *column = g_ptr_array_index (table->columns, i);
+          char *header = fold_marker (column->label);
+
+          add_label (labels, column->label, column->variants);
+          if (header != NULL)
+            g_ptr_array_add (headers, header);
+        }
+      for (guint i = 0; i < table->groups->len; i++)
+        {
+          NbTemplateGroup *group = g_ptr_array_index (table->groups, i);
+
+          add_label (labels, group->label, group->variants);
+        }
+      for (guint i = 0; i < table->rows->len; i++)
+        {
+          NbTemplateRow *row = g_ptr_array_index (table->rows, i);
+
+          add_label (labels, row->label, row->variants);
+        }
+    }
+  return labels;
+}
+
+/* Whether @marker occurs in any label of a template other than @own. */
+static gboolean
+is_shared (NbTemplateChoice *self,
+           const char       *marker,
+           int               own)
+{
+  for (guint u = 0; u < self->n_templates; u++)
+    {
+      GPtrArray *labels = g_ptr_array_index (self->labels, u);
+
+      for (guint i = 0; (int) u != own && i < labels->len; i++)
+        if (strstr (g_ptr_array_index (labels, i), marker) != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_markers (NbTemplateChoice *self,
+             int               t)
+{
+  GPtrArray *originals = g_ptr_array_index (self->originals, t);
+
+  for (guint i = 0; i < originals->len; i++)
+    {
+      Marker marker;
+
+      marker.fold = fold_marker (g_ptr_array_index (originals, i));
+      marker.label = g_strdup (g_ptr_array_index (originals, i));
+      marker.template = t;
+      if (marker.fold == NULL || is_shared (self, marker.fold, t))
+        {
+          marker_clear (&marker);
+          continue;
+        }
+      g_array_append_val (self->markers, marker);
+    }
+}
+
+static gboolean
+has_row_label (NbTemplate *template,
+               const char *fold)
+{
+  GPtrArray *tables = nb_template_get_tables (template);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      NbTemplateTable *table = g_ptr_array_index (tables, t);
+
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          g_autofree char *row = fold_label (((NbTemplateRow *) g_ptr_array_index (table->rows, r))->label);
+
+          if (g_str_equal (row, fold))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static GStrv
+sub_row_markers (NbTemplateTable *table,
+                 const char      *group_id)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      NbTemplateRow *row = g_ptr_array_index (table->rows, r);
+      g_autofree char *marker = NULL;
+
+      if (g_strcmp0 (row->group, group_id) != 0 || (marker = fold_marker (row->label)) == NULL)
+        continue;
+      g_strv_builder_add (builder, marker);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The groups of template @u that are a single row of another template. */
+static void
+add_single_rows (NbTemplateChoice *self,
+                 NbTemplate * const *templates,
+                 int               u)
+{
+  GPtrArray *tables = nb_template_get_tables (templates[u]);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      NbTemplateTable *table = g_ptr_array_index (tables, t);
+
+      for (guint g = 0; g < table->groups->len; g++)
+        {
+          NbTemplateGroup *group = g_ptr_array_index (table->groups, g);
+          g_autofree char *fold = fold_label (group->label);
+
+          for (guint other = 0; other < self->n_templates; other++)
+            {
+              SingleRow row;
+
+              if ((int) other == u || !has_row_label (templates[other], fold))
+                continue;
+              row.fold = g_strdup (fold);
+              row.label = g_strdup (group->label);
+              row.template = other;
+              row.sub_rows = sub_row_markers (table, group->id);
+              g_array_append_val (self->single_rows, row);
+            }
+        }
+    }
+}
+
+/* The bucket of the first two UTF-8 characters at @p: every needle has
+ * at least MARKER_MIN_CHARS, and the common first ones (本年, 其他) would
+ * crowd one bucket. */
+static guint
+bucket_of (const char *p)
+{
+  const guchar *u = (const guchar *) p;
+  guint hash = 0;
+  guint i = 0;
+
+  for (guint chars = 0; chars < 2 && u[i] != '\0'; chars++)
+    {
+      guint n = u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;
+
+      for (guint end = i + n; i < end && u[i] != '\0'; i++)
+        hash = hash * 31 + u[i];
+    }
+  return hash % N_BUCKETS;
+}
+
+/* The length of the character at @p, never past @end: text from a file
+ * may hold a broken sequence. */
+static inline gsize
+char_length (const char *p,
+             const char *end)
+{
+  guchar b = *p;
+  gsize n = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+
+  return MIN (n, (gsize) (end - p));
+}
+
+/* The character at @p, below U+10000 (0 for any other). */
+static inline gunichar
+char_at (const char *p,
+         gsize       length)
+{
+  const guchar *u = (const guchar *) p;
+
+  if (u[0] < 0x80)
+    return u[0];
+  if (length == 2)
+    return (u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+  if (length == 3)
+    return (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+  return 0;
+}
+
+static guint
+add_needle (NbTemplateChoice *self,
+            const char       *needle)
+{
+  gunichar first = char_at (needle, char_length (needle, needle + strlen (needle)));
+
+  guint index = self->needles->len;
+  guint bucket = bucket_of (needle);
+  gsize length = strlen (needle);
+
+  g_ptr_array_add (self->needles, (gpointer) needle);
+  g_array_append_val (self->lengths, length);
+  self->starts[first >> 3] |= 1 << (first & 7);
+  if (self->buckets[bucket] == NULL)
+    self->buckets[bucket] = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (self->buckets[bucket], index);
+  return index;
+}
+
+static void
+index_needles (NbTemplateChoice *self)
+{
+  for (guint i = 0; i < self->headers->len; i++)
+    add_needle (self, g_ptr_array_index (self->headers, i));
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      Marker *marker = &g_array_index (self->markers, Marker, i);
+
+      marker->needle = add_needle (self, marker->fold);
+    }
+  for (guint i = 0; i < self->single_rows->len; i++)
+    {
+      SingleRow *row = &g_array_index (self->single_rows, SingleRow, i);
+
+      row->needle = add_needle (self, row->fold);
+      row->sub_needles = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint r = 0; row->sub_rows[r] != NULL; r++)
+        {
+          guint needle = add_needle (self, row->sub_rows[r]);
+
+          g_array_append_val (row->sub_needles, needle);
+        }
+    }
+}
+
+/**
+ * nb_template_choice_new:
+ * @templates: (array length=n_templates): the forms to choose among; the
+ *   first is the one to read on when the text does not tell
+ * @n_templates: how many
+ *
+ * Returns: (transfer full): the markers of each form
+ */
+NbTemplateChoice *
+nb_template_choice_new (NbTemplate * const *templates,
+                        guint               n_templates)
+{
+  NbTemplateChoice *self = g_new0 (NbTemplateChoice, 1);
+
+  self->n_templates = n_templates;
+  self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->originals = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  self->headers = g_ptr_array_new_with_free_func (g_free);
+  self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
+  self->single_rows = g_array_new (FALSE, FALSE, sizeof (SingleRow));
+  g_array_set_clear_func (self->markers, marker_clear);
+  g_array_set_clear_func (self->single_rows, single_row_clear);
+
+  for (guint t = 0; t < n_templates; t++)
+    {
+      GPtrArray *originals = collect_labels (templates[t], self->headers);
+
+      g_ptr_array_add (self->originals, originals);
+      g_ptr_array_add (self->labels, fold_labels (originals));
+    }
+  for (guint t = 0; t < n_templates; t++)
+    {
+      add_markers (self, t);
+      add_single_rows (self, templates, t);
+    }
+  self->needles = g_ptr_array_new ();
+  self->starts = g_new0 (guint8, 0x10000 / 8);
+  self->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
+  index_needles (self);
+  return self;
+}
+
+void
+nb_template_choice_free (NbTemplateChoice *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->labels);
+  g_ptr_array_unref (self->originals);
+  g_ptr_array_unref (self->headers);
+  g_array_unref (self->markers);
+  g_array_unref (self->single_rows);
+  g_ptr_array_unref (self->needles);
+  g_array_unref (self->lengths);
+  g_free (self->starts);
+  for (guint b = 0; b < N_BUCKETS; b++)
+    g_clear_pointer (&self->buckets[b], g_array_unref);
+  g_free (self);
+}
+
+static char *
+fold_source (NbSource *source,
+             gsize    *length)
+{
+  GString *folded = g_string_sized_new (4096);
+
+  for (guint l = 0; l < nb_source_get_n_lines (source); l++)
+    {
+      const NbSourceLine *line = nb_source_get_line (source, l);
+
+      for (guint i = 0; i < line->n_pieces; i++)
+        {
+          const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece + i);
+
+          nb_label_fold (folded, nb_source_get_text (source, piece), piece->length);
+        }
+    }
+  *length = folded->len;
+  return g_string_free (folded, FALSE);
+}
+
+/* Which needles occur in @text, in one pass. */
+static gboolean *
+find_needles (NbTemplateChoice *self,
+              const char       *text,
+              gsize             length)
+{
+  gboolean *hit = g_new0 (gboolean, self->needles->len);
+  const char *end = text + length;
+  gsize n;
+
+  for (const char *p = text; p < end; p += n)
+    {
+      gunichar c = char_at (p, (n = char_length (p, end)));
+      GArray *bucket;
+
+      /* most characters start no needle: one bit tells */
+      if (!(self->starts[c >> 3] & (1 << (c & 7))) ||
+          (bucket = self->buckets[bucket_of (p)]) == NULL)
+        continue;
+      for (guint i = 0; i < bucket->len; i++)
+        {
+          guint needle = g_array_index (bucket, guint, i);
+
+          if (!hit[needle] && strncmp (p, g_ptr_array_index (self->needles, needle),
+                                       g_array_index (self->lengths, gsize, needle)) == 0)
+            hit[needle] = TRUE;
+        }
+    }
+  return hit;
+}
+
+static gboolean
+any_hit (const gboolean *hit,
+         GArray         *needles)
+{
+  for (guint i = 0; i < needles->len; i++)
+    if (hit[g_array_index (needles, guint, i)])
+      return TRUE;
+  return FALSE;
+}
+
+static void
+count_markers (NbTemplateChoice *self,
+               const gboolean   *hit,
+               guint            *found,
+               const char      **first)
+{
+  for (guint i = 0; i < self->markers->len; i++)
+    {
+      Marker *marker = &g_array_index (self->markers, Marker, i);
+
+      if (!hit[marker->needle])
+        continue;
+      if (found[marker->template]++ == 0)
+        first[marker->template] = marker->label;
+    }
+  for (guint i = 0; i < self->single_rows->len; i++)
+    {
+      SingleRow *row = &g_array_index (self->single_rows, SingleRow, i);
+
+      if (!hit[row->needle] || any_hit (hit, row->sub_needles))
+        continue;
+      if (found[row->template]++ == 0)
+        first[row->template] = row->label;
+    }
+}
+
+/**
+ * nb_template_choice_pick:
+ * @self: the markers
+ * @source: what a reader made of a file
+ * @result: (out caller-allocates): the template to read it on, and
+ *   whether the labels of another one were found too
+ */
+void
+nb_template_choice_pick (NbTemplateChoice       *self,
+                         NbSource               *source,
+                         NbTemplateChoiceResult *result)
+{
+  gsize length;
+  g_autofree char *text = fold_source (source, &length);
+  g_autofree gboolean *hit = find_needles (self, text, length);
+  g_autofree guint *found = g_new0 (guint, self->n_templates);
+  g_autofree const char **first = g_new0 (const char *, self->n_templates);
+
+  count_markers (self, hit, found, first);
+  result->chosen = -1;
+  result->other = -1;
+  result->other_label = NULL;
+  /* on a tie the first template, the caller's own, wins */
+  for (guint t = 0; t < self->n_templates; t++)
+    if (found[t] > 0 && (result->chosen < 0 || found[t] > found[result->chosen]))
+      result->chosen = t;
+  for (guint t = 0; t < self->n_templates; t++)
+    if (found[t] > 0 && (int) t != result->chosen &&
+        (result->other < 0 || found[t] > found[result->other]))
+      result->other = t;
+  if (result->other >= 0)
+    result->other_label = first[result->other];
+
+  result->has_tables = FALSE;
+  /* the headers are the first needles */
+  for (guint i = 0; i < self->headers->len && !result->has_tables; i++)
+    result->has_tables = hit[i];
+}
