@@ -111,6 +111,20 @@ grid_of (NbWindow   *window,
                                                  NB_TYPE_TABLE_GRID));
 }
 
+/* The cell has the focus and, as on entering it, all its text selected */
+static gboolean
+entered (gpointer data)
+{
+  GtkWidget *entry = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (entry));
+  int start, end;
+
+  if (focus == NULL || (focus != entry && !gtk_widget_is_ancestor (focus, entry)))
+    return FALSE;
+  gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end);
+  return start == 0 && end == g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+}
+
 static void
 focus (NbWindow   *window,
        const char *address)
@@ -118,6 +132,7 @@ focus (NbWindow   *window,
   g_assert_true (nb_report_view_focus_cell (nb_window_get_report_view (window),
                                             nb_report_lookup_cell (report (window), address)));
   nb_test_ui_wait_idle ();
+  nb_test_ui_wait_until (entered, entry_for (window, address));
 }
 
 static gboolean
