@@ -25,6 +25,9 @@
 #include "nb-text-decoder.h"
 
 #define MAX_TITLE_LINES 3
+/* text that runs on is searched for labels this many bytes at a time */
+#define INLINE_WINDOW 4096
+#define INLINE_OVERLAP 1024
 /* a heading may carry a few words more than the template's, such as 统计 */
 #define MAX_HEADING_EXTRA 12
 
@@ -413,6 +416,270 @@ read_line (TextImport         *import,
     add_narrative_line (import, line, length, line_number, continues);
 }
 
+/* Text that runs on: a web page saved or copied as text keeps its
+ * headings, labels and numbers on one line ("…联系。一、总体情况2023年，
+ * 我局…规章000行政规范性文件008…"). A line is cut where the next
+ * section's heading or, within a table, a row or group label starts, and
+ * after the label that starts it; numbers glued to the end of a table
+ * line's text become a line of their own. */
+
+typedef struct
+{
+  GString *fold;
+  GArray  *raw;      /* guint: for each folded byte, its offset in the line */
+} Folded;
+
+static void
+fold_window (Folded     *folded,
+             const char *line,
+             gsize       from,
+             gsize       to)
+{
+  const char *p = line + from;
+
+  g_string_truncate (folded->fold, 0);
+  g_array_set_size (folded->raw, 0);
+  while (p < line + to)
+    {
+      const char *next = g_utf8_find_next_char (p, line + to);
+      gsize before = folded->fold->len;
+      guint offset = p - line;
+
+      if (next == NULL)
+        next = line + to;
+      nb_label_fold (folded->fold, p, next - p);
+      for (gsize i = before; i < folded->fold->len; i++)
+        g_array_append_val (folded->raw, offset);
+      p = next;
+    }
+}
+
+/* The raw offset where the folded byte @i starts, or @to past the end. */
+static gsize
+raw_offset (const Folded *folded,
+            gsize         i,
+            gsize         to)
+{
+  return i < folded->raw->len ? g_array_index (folded->raw, guint, i) : to;
+}
+
+static gsize
+raw_char_end (const char *line,
+              gsize       offset)
+{
+  return g_utf8_next_char (line + offset) - line;
+}
+
+/* A heading inline: its numeral is not in brackets, and a stop follows. */
+static gboolean
+is_heading_at (const char *line,
+               gsize       length,
+               gsize       at)
+{
+  const char *after = line + at + 3;
+  const char *end = line + length;
+
+  if (at >= 3 && (memcmp (line + at - 3, "（", 3) == 0))
+    return FALSE;
+  if (at >= 1 && line[at - 1] == '(')
+    return FALSE;
+  return (end - after >= 3 && (memcmp (after, "、", 3) == 0 || memcmp (after, "．", 3) == 0)) ||
+         (end - after >= 1 && (*after == '.' || *after == ' '));
+}
+
+/* The first heading of a section still to come, in the folded window. */
+static gboolean
+find_heading (TextImport   *import,
+              const Folded *folded,
+              const char   *line,
+              gsize         length,
+              gsize        *start,
+              gsize        *end)
+{
+  GPtrArray *sections = nb_template_get_sections (import->importer->template);
+  gboolean found = FALSE;
+
+  for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
+    {
+      NbTemplateSection *section = g_ptr_array_index (sections, s);
+      GStrv keys = g_ptr_array_index (import->importer->heading_keys, s);
+
+      if (import->seen[s])
+        continue;
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          g_autofree char *key = g_strconcat (section->numeral, keys[k], NULL);
+          gsize key_length = strlen (key);
+          const char *from = folded->fold->str;
+
+          for (const char *at; (at = g_strstr_len (from, folded->fold->str + folded->fold->len - from, key)) != NULL;
+               from = at + 1)
+            {
+              gsize i = at - folded->fold->str;
+
+              if (found && i >= *start)
+                break;
+              if (!is_heading_at (line, length, raw_offset (folded, i, length)))
+                continue;
+              *start = i;
+              *end = i + key_length;
+              found = TRUE;
+              break;
+            }
+        }
+    }
+  return found;
+}
+
+static gboolean
+in_table (TextImport *import)
+{
+  NbTemplateSection *section;
+
+  if (import->section < 0)
+    return FALSE;
+  section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
+                               import->section);
+  return section->table >= 0;
+}
+
+static gboolean
+in_flat_table (TextImport *import)
+{
+  NbTemplateSection *section;
+
+  if (!in_table (import))
+    return FALSE;
+  section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
+                               import->section);
+  return ((NbTemplateTable *) g_ptr_array_index (nb_template_get_tables (import->importer->template),
+                                                 section->table))->flat;
+}
+
+/* Where the text that starts @line ends: before the next label, or after
+ * the label it starts with; @length when it runs to the end. */
+static gsize
+next_cut (TextImport *import,
+          Folded     *folded,
+          const char *line,
+          gsize       length)
+{
+  NbTemplateSection *section = NULL;
+  gsize from = 0;
+
+  if (in_table (import))
+    section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
+                                 import->section);
+  while (from < length)
+    {
+      gsize to = MIN (length, from + INLINE_WINDOW);
+      gsize start = G_MAXSIZE, end = 0, key_start, key_end;
+
+      fold_window (folded, line, from, to);
+      find_heading (import, folded, line, length, &start, &end);
+      if (section != NULL &&
+          nb_table_keys_find (g_ptr_array_index (import->importer->table_keys, section->table),
+                              folded->fold->str, folded->fold->len, &key_start, &key_end) &&
+          key_start < start)
+        {
+          start = key_start;
+          end = key_end;
+        }
+      if (start != G_MAXSIZE)
+        {
+          /* the label takes the brackets and stops before it: "0（二）" */
+          gsize raw_start = start > 0 ? raw_char_end (line, raw_offset (folded, start - 1, to))
+                                      : raw_offset (folded, start, to);
+
+          if (raw_start > 0)
+            return raw_start;
+          /* the label starts the line: it ends it */
+          return raw_offset (folded, end, to) < length ? raw_offset (folded, end, to) : length;
+        }
+      if (to == length)
+        break;
+      from = to - INLINE_OVERLAP;
+    }
+  return length;
+}
+
+/* In a table, "总计10203120001200000": the numbers glued to the text
+ * after it. In a flat table, whose one line of numbers follows a header,
+ * a blank between them is no label either. */
+static gsize
+glued_numbers (const char *line,
+               gsize       length,
+               gboolean    flat)
+{
+  gsize v = length;
+  gsize w;
+
+  while (v > 0 && (g_ascii_isdigit (line[v - 1]) || line[v - 1] == ' ' || line[v - 1] == '.'))
+    v--;
+  while (v < length && !g_ascii_isdigit (line[v]))
+    v++;
+  w = v;
+  while (flat && w > 0 && line[w - 1] == ' ')
+    w--;
+  if (w == 0 || v == length || (guchar) line[w - 1] < 0x80)
+    return length;
+  return v;
+}
+
+/* "5949.09(二)主动公开…": a number ends the row before, the next item
+ * starts after it. */
+static gsize
+leading_number (const char *line,
+                gsize       length)
+{
+  gsize v = 0;
+  const char *next;
+
+  while (v < length && (g_ascii_isdigit (line[v]) || line[v] == '.'))
+    v++;
+  if (v == 0 || v == length || !g_ascii_isdigit (line[0]))
+    return 0;
+  next = line + v;
+  if (*next == '(' || (length - v >= 3 && memcmp (next, "（", 3) == 0))
+    return v;
+  for (guint i = 0; i < G_N_ELEMENTS (numerals); i++)
+    if (length - v >= 6 && memcmp (next, numerals[i], 3) == 0 && memcmp (next + 3, "、", 3) == 0)
+      return v;
+  return 0;
+}
+
+static void
+read_text_line (TextImport *import,
+                const char *line,
+                gsize       length,
+                guint       line_number)
+{
+  Folded folded = { g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (guint)) };
+
+  while (length > 0)
+    {
+      gsize lead = in_table (import) ? leading_number (line, length) : 0;
+      gsize cut, glued;
+
+      if (lead > 0)
+        {
+          read_line (import, line, lead, line_number, NULL);
+          line += lead;
+          length -= lead;
+        }
+      cut = next_cut (import, &folded, line, length);
+      glued = in_table (import) ? glued_numbers (line, cut, in_flat_table (import)) : cut;
+
+      read_line (import, line, glued, line_number, NULL);
+      if (glued < cut)
+        read_line (import, line + glued, cut - glued, line_number, NULL);
+      line += cut;
+      length -= cut;
+    }
+  g_string_free (folded.fold, TRUE);
+  g_array_unref (folded.raw);
+}
+
 /* Cells and glyph runs are read as one line of text, joined by blanks,
  * except within a table, where each keeps its place. */
 static void
@@ -454,7 +721,7 @@ read_lines (TextImport *import)
       if (line->positioned)
         read_positioned (import, line);
       else
-        read_line (import, nb_source_get_text (source, piece), piece->length, piece->id, NULL);
+        read_text_line (import, nb_source_get_text (source, piece), piece->length, piece->id);
     }
 }
 

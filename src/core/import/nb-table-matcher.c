@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "nb-digit-split.h"
 #include "nb-import-diagnose.h"
 #include "nb-label.h"
 #include "nb-number.h"
@@ -74,6 +75,16 @@ typedef struct
   double x1;
 } Span;
 
+/* A row whose numbers ran together: split when the table is complete. */
+typedef struct
+{
+  char  *text;          /* its tokens, joined by blanks */
+  int    row;
+  guint  first;
+  guint  n_cells;
+  guint  line;
+} RunTogether;
+
 typedef enum
 {
   MATCH_NONE,
@@ -106,6 +117,7 @@ struct _NbTableMatcher
   GArray     **spans;       /* Span by template column, sorted by x */
   gboolean     spans_dirty;
   gboolean     column_mode; /* the row's values are placed by column */
+  GArray      *runs;        /* RunTogether */
 };
 
 /* Keys */
@@ -183,6 +195,59 @@ nb_table_keys_new (NbTemplate *template,
         add_key (keys->rows, row->variants[v], r, group);
     }
   return keys;
+}
+
+static void
+find_key (GArray     *keys,
+          const char *fold,
+          gsize       length,
+          gsize      *start,
+          gsize      *end)
+{
+  for (guint k = 0; k < keys->len; k++)
+    {
+      const Key *key = &g_array_index (keys, Key, k);
+      const char *at;
+      gsize limit = MIN (length, *start + key->length);
+
+      /* only where it could still come first */
+      at = g_strstr_len (fold, limit, key->fold);
+      if (at == NULL)
+        continue;
+      if ((gsize) (at - fold) < *start ||
+          ((gsize) (at - fold) == *start && (gsize) (at - fold) + key->length > *end))
+        {
+          *start = at - fold;
+          *end = *start + key->length;
+        }
+    }
+}
+
+/**
+ * nb_table_keys_find:
+ * @keys: a table's keys
+ * @fold: folded text
+ * @length: its length
+ * @start: (out): where the first row or group label in it starts
+ * @end: (out): where it ends
+ *
+ * Finds the first row or group label in text that runs on, the longest
+ * of those starting there.
+ *
+ * Returns: whether one was found
+ */
+gboolean
+nb_table_keys_find (NbTableKeys *keys,
+                    const char  *fold,
+                    gsize        length,
+                    gsize       *start,
+                    gsize       *end)
+{
+  *start = length;
+  *end = 0;
+  find_key (keys->rows, fold, length, start, end);
+  find_key (keys->groups, fold, length, start, end);
+  return *start < length;
 }
 
 void
@@ -566,6 +631,56 @@ finish_placed_row (NbTableMatcher *reader,
     }
 }
 
+static gboolean
+ascii_digits (const char *text,
+              gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return length > 0;
+}
+
+/* Fewer numbers than cells, but enough digits for them: the separators
+ * were lost. The row is read once the whole table is known. */
+static gboolean
+defer_run_together (NbTableMatcher *reader,
+                    guint          first,
+                    guint          n_cells)
+{
+  guint most = 0;
+  RunTogether run;
+  GString *text;
+
+  if (reader->values->len >= n_cells)
+    return FALSE;
+  for (guint i = 0; i < reader->values->len; i++)
+    {
+      Token *token = &g_array_index (reader->values, Token, i);
+
+      most += ascii_digits (token->text, token->length) ? token->length : 1;
+    }
+  if (most < n_cells)
+    return FALSE;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < reader->values->len; i++)
+    {
+      Token *token = &g_array_index (reader->values, Token, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_len (text, token->text, token->length);
+    }
+  run.text = g_string_free (text, FALSE);
+  run.row = reader->row;
+  run.first = first;
+  run.n_cells = n_cells;
+  run.line = g_array_index (reader->values, Token, 0).line;
+  g_array_append_val (reader->runs, run);
+  return TRUE;
+}
+
 /* Stores the numbers the current row collected. */
 static void
 finish_row (NbTableMatcher *reader)
@@ -602,6 +717,12 @@ finish_row (NbTableMatcher *reader)
       return;
     }
 
+  if (defer_run_together (reader, first, n_cells))
+    {
+      mark_found (reader, reader->row);
+      reset_row (reader);
+      return;
+    }
   for (guint i = 0; i < MIN (n_cells, reader->values->len); i++)
     {
       Token *token = &g_array_index (reader->values, Token, i);
@@ -1131,6 +1252,12 @@ read_values (NbTableMatcher *reader,
 /* Public API */
 
 static void
+run_together_clear (gpointer data)
+{
+  g_free (((RunTogether *) data)->text);
+}
+
+static void
 free_spans (NbTableMatcher *reader)
 {
   for (guint c = 0; reader->spans != NULL && reader->keys != NULL &&
@@ -1151,6 +1278,8 @@ nb_table_matcher_new (void)
   reader->label_tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   reader->header = g_array_new (FALSE, FALSE, sizeof (HeaderCell));
   g_array_set_clear_func (reader->header, header_cell_clear);
+  reader->runs = g_array_new (FALSE, FALSE, sizeof (RunTogether));
+  g_array_set_clear_func (reader->runs, run_together_clear);
   return reader;
 }
 
@@ -1164,6 +1293,7 @@ nb_table_matcher_free (NbTableMatcher *reader)
   g_array_unref (reader->label_tokens);
   g_array_unref (reader->header);
   free_spans (reader);
+  g_array_unref (reader->runs);
   g_free (reader->found);
   g_free (reader);
 }
@@ -1187,6 +1317,7 @@ nb_table_matcher_begin (NbTableMatcher *reader,
   g_free (reader->found);
   reader->found = g_new0 (gboolean, keys->table->rows->len);
   g_string_truncate (reader->pending, 0);
+  g_array_set_size (reader->runs, 0);
   reset_row (reader);
 }
 
@@ -1329,6 +1460,121 @@ nb_table_matcher_cells (NbTableMatcher     *reader,
                reader->label->str, reader->label->len, matched, value_line, TRUE);
 }
 
+/* "69 / 3 / 665" */
+static char *
+quote_reading (NbDigitSolver     *solver,
+               const RunTogether *run,
+               guint              index,
+               guint              reading)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < run->n_cells; i++)
+    {
+      gsize offset, length;
+
+      nb_digit_solver_get_part (solver, index, reading, i, &offset, &length);
+      if (i > 0)
+        g_string_append (out, " / ");
+      g_string_append_len (out, run->text + offset, MIN (length, 24));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+read_run (NbTableMatcher    *reader,
+          NbDigitSolver     *solver,
+          const RunTogether *run,
+          guint              index)
+{
+  g_autofree guint *cells = g_new (guint, run->n_cells);
+  g_autofree char *quoted = nb_import_quote (run->text, strlen (run->text));
+  g_autoptr(GString) readings = g_string_new (NULL);
+  const char *label;
+  guint first, n_cells;
+  gboolean more;
+  guint n = nb_digit_solver_get_n_readings (solver, index, &more);
+
+  row_cells (reader, run->row, &first, &n_cells, &label);
+  for (guint i = 0; i < run->n_cells; i++)
+    cells[i] = run->first + i;
+  if (n == 1 && !more)
+    {
+      g_autofree char *reading = quote_reading (solver, run, index, 0);
+
+      for (guint i = 0; i < run->n_cells; i++)
+        {
+          gsize offset, length;
+
+          nb_digit_solver_get_part (solver, index, 0, i, &offset, &length);
+          nb_report_load_cell (reader->report, run->first + i, run->text + offset, length,
+                               run->line);
+        }
+      nb_import_diagnose (reader->report, "parse.split-digits", run->line, cells, run->n_cells,
+                          _("The numbers of “%s” ran together as “%s”; they were read as %s, "
+                            "the only reading the table’s sums allow"),
+                          label, quoted, reading);
+      return;
+    }
+  for (guint r = 0; r < MIN (n, 8); r++)
+    {
+      g_autofree char *reading = quote_reading (solver, run, index, r);
+
+      if (readings->len > 0)
+        g_string_append (readings, "; ");
+      g_string_append (readings, reading);
+    }
+  if (more || n > 8)
+    g_string_append (readings, "; …");
+  nb_import_diagnose (reader->report, "parse.ambiguous-digits", run->line, cells, run->n_cells,
+                      _("The numbers of “%s” ran together as “%s”, which the table’s sums do "
+                        "not settle: it can be read as %s. Its cells stay empty until the "
+                        "right reading is typed in"),
+                      label, quoted, readings->str);
+}
+
+/* Splits the rows whose numbers ran together by every sum of the table
+ * at once, with the rest of the table as read. */
+static void
+read_runs_together (NbTableMatcher *reader)
+{
+  NbTemplate *template = reader->keys->template;
+  NbTemplateTable *table = reader->keys->table;
+  const NbCellData *data = nb_report_peek_cells (reader->report);
+  g_autoptr(NbDigitSolver) solver = NULL;
+  const NbRuleInstance *instances;
+  guint n_instances;
+
+  if (reader->runs->len == 0)
+    return;
+  solver = nb_digit_solver_new (nb_template_get_n_cells (template));
+  for (guint c = table->first_cell; c < table->first_cell + table->n_cells; c++)
+    if (data[c].state == NB_CELL_STATE_VALUE)
+      nb_digit_solver_set_known (solver, c, data[c].value);
+  instances = nb_template_get_instances (template, &n_instances);
+  for (guint i = 0; i < n_instances; i++)
+    {
+      gboolean inside = TRUE;
+
+      for (guint k = 0; k < instances[i].n_cells && inside; k++)
+        inside = instances[i].cells[k] >= table->first_cell &&
+                 instances[i].cells[k] < table->first_cell + table->n_cells;
+      if (inside)
+        nb_digit_solver_add_sum (solver, instances[i].cells, instances[i].n_lhs,
+                                 instances[i].n_cells);
+    }
+  for (guint r = 0; r < reader->runs->len; r++)
+    {
+      RunTogether *run = &g_array_index (reader->runs, RunTogether, r);
+
+      nb_digit_solver_add_run (solver, run->text, strlen (run->text), run->first, run->n_cells);
+    }
+  nb_digit_solver_solve (solver);
+  for (guint r = 0; r < reader->runs->len; r++)
+    read_run (reader, solver, &g_array_index (reader->runs, RunTogether, r), r);
+  g_array_set_size (reader->runs, 0);
+}
+
 void
 nb_table_matcher_end (NbTableMatcher *reader)
 {
@@ -1337,6 +1583,7 @@ nb_table_matcher_end (NbTableMatcher *reader)
   const NbTemplateSection *section;
 
   finish_row (reader);
+  read_runs_together (reader);
   section = g_ptr_array_index (sections, nb_template_lookup_section (reader->keys->template,
                                                                       table->section));
   if (reader->n_found == 0)
