@@ -232,12 +232,64 @@ read_title (NbReport   *report,
   nb_report_set_organ (report, organ);
 }
 
+/* "标题: …" "发布时间: …" "当前位置：首页 > …": the lines a crawler or a
+ * site puts before the article. Returns the value of a title line, or
+ * NULL for a line that is no part of the report's title; @line itself
+ * when it is none of these. */
+static const char *
+page_metadata (const char *line,
+               gsize       length,
+               gsize      *value_length)
+{
+  static const char *const title_keys[] = { "标题", "题目", "文章标题", "名称" };
+  static const char *const skipped[] = { "当前位置", "您当前的位置", "您的位置", "首页" };
+  const char *colon = NULL;
+  const char *value;
+
+  *value_length = length;
+  for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
+    if (length >= strlen (skipped[i]) && memcmp (line, skipped[i], strlen (skipped[i])) == 0)
+      return NULL;
+  /* a short key, then a colon */
+  for (gsize i = 0; i < MIN (length, 8 * 3 + 1) && colon == NULL; i++)
+    if (line[i] == ':' || (length - i >= 3 && memcmp (line + i, "：", 3) == 0))
+      colon = line + i;
+  if (colon == NULL || colon == line)
+    return line;
+  for (const char *p = line; p < colon; p++)
+    if (g_ascii_isdigit (*p) || *p == ' ')
+      return line;
+  value = colon + (*colon == ':' ? 1 : 3);
+  value += skip_blanks (value, line + length);
+  for (guint i = 0; i < G_N_ELEMENTS (title_keys); i++)
+    if ((gsize) (colon - line) == strlen (title_keys[i]) &&
+        memcmp (line, title_keys[i], colon - line) == 0)
+      {
+        *value_length = line + length - value;
+        return value;
+      }
+  return NULL;
+}
+
 static void
 add_title_line (TextImport *import,
                 const char *line,
                 gsize       length)
 {
   guint year;
+  const char *value = page_metadata (line, length, &length);
+
+  if (value == NULL)
+    return;
+  if (value != line && !import->title_done)
+    {
+      /* the page says which line is its title */
+      g_string_assign (import->title, "");
+      g_string_append_len (import->title, value, length);
+      import->title_done = TRUE;
+      return;
+    }
+  line = value;
 
   /* a web page's breadcrumbs ("首页 > … > 年度报告") come before its
    * title: a title without a year gives way to the lines after it */
