@@ -271,6 +271,16 @@ page_metadata (const char *line,
   return NULL;
 }
 
+static gboolean
+is_whole_title (const char *line,
+                gsize       length)
+{
+  g_autofree char *text = g_strndup (line, length);
+  guint year;
+
+  return find_year (text, &year) != NULL && strstr (text, "报告") != NULL;
+}
+
 static void
 add_title_line (TextImport *import,
                 const char *line,
@@ -290,6 +300,16 @@ add_title_line (TextImport *import,
       return;
     }
   line = value;
+  /* a line that is a whole title ("…2023年度…年度报告") is the title, whatever
+   * site text came before it */
+  if (is_whole_title (line, length) && !is_whole_title (import->title->str, import->title->len))
+    {
+      g_string_truncate (import->title, 0);
+      g_string_append_len (import->title, line, length);
+      import->title_lines = 1;
+      import->title_done = TRUE;
+      return;
+    }
 
   /* a web page's breadcrumbs ("首页 > … > 年度报告") come before its
    * title: a title without a year gives way to the lines after it */
@@ -777,6 +797,26 @@ read_lines (TextImport *import)
     }
 }
 
+/* What a site's breadcrumbs and menus are made of, never an organ's name. */
+static void
+check_organ (NbReport *report)
+{
+  static const char *const navigation[] = {
+    "首页", "当前位置", "位置：", ">", "»", "›", "栏目", "年报", "信息公开",
+  };
+  const char *organ = nb_report_get_organ (report);
+
+  for (guint i = 0; organ != NULL && i < G_N_ELEMENTS (navigation); i++)
+    if (strstr (organ, navigation[i]) != NULL)
+      {
+        nb_import_diagnose (report, "parse.organ", 0, NULL, 0,
+                            _("The organ “%s” read from the title looks like a web site’s "
+                              "navigation rather than an organ’s name; check it"),
+                            organ);
+        return;
+      }
+}
+
 static void
 finish_import (TextImport *import)
 {
@@ -785,6 +825,7 @@ finish_import (TextImport *import)
 
   end_section (import);
   read_title (import->report, import->title->str);
+  check_organ (import->report);
 
   for (guint s = 0; s < sections->len; s++)
     {
