@@ -60,6 +60,8 @@ typedef struct
   guint32       *parts;  /* offset, length by part */
   gint64        *values; /* by part, -1 when not a count */
   GArray        *local;  /* Sum * checked at each reading */
+  guint          digits; /* digits before the current end */
+  guint         *digits_before; /* by position; G_MAXUINT once a token is not a count */
   guint         *least;  /* by position: count_parts() */
   guint         *most;
   guint          steps;
@@ -227,92 +229,186 @@ is_blank (char c)
   return c == ' ' || c == '\t';
 }
 
-/* For each position of the run, the fewest and the most parts the text
- * from there can still make: the rest of a token of digits makes one
- * part per digit at most, any other token exactly one. */
+/* For each end of the text, the fewest and the most parts the text
+ * before it can make: the start of a token of digits makes one part per
+ * digit at most, any other token exactly one. */
 static void
 count_parts (const Run *run,
              guint     *least,
              guint     *most)
 {
   const char *text = run->text;
-  gsize end = run->length;    /* of the token at i */
-  gboolean digits = TRUE;     /* text[i … end) is all digits */
+  gsize start = 0;            /* of the token at i */
+  gboolean digits = TRUE;     /* text[start … i] is all digits */
 
-  least[run->length] = most[run->length] = 0;
-  for (gsize i = run->length; i-- > 0;)
+  least[0] = most[0] = 0;
+  for (gsize i = 0; i < run->length; i++)
     {
       if (is_blank (text[i]))
         {
-          least[i] = least[i + 1];
-          most[i] = most[i + 1];
-          end = i;
+          least[i + 1] = least[i];
+          most[i + 1] = most[i];
+          start = i + 1;
           digits = TRUE;
           continue;
         }
       digits &= g_ascii_isdigit (text[i]) != 0;
-      least[i] = 1 + least[end];
-      most[i] = (digits ? end - i : 1) + most[end];
+      least[i + 1] = 1 + least[start];
+      most[i + 1] = (digits ? i + 1 - start : 1) + most[start];
     }
 }
 
 static gboolean
 token_is_digits (const char *text,
-                 gsize       at,
-                 gsize       length,
-                 gsize      *end)
+                 gsize       end,
+                 gsize      *start)
 {
   gboolean digits = TRUE;
-  gsize i = at;
+  gsize i = end;
 
-  while (i < length && !is_blank (text[i]))
-    digits &= g_ascii_isdigit (text[i++]) != 0;
-  *end = i;
+  while (i > 0 && !is_blank (text[i - 1]))
+    digits &= g_ascii_isdigit (text[--i]) != 0;
+  *start = i;
   return digits;
 }
 
+/* How many of the parts before @part stand on @side of @sum. */
+static guint
+open_cells (const Walk *walk,
+            const Sum  *sum,
+            guint       side,
+            guint       part)
+{
+  guint n = 0;
+
+  for (guint i = side ? sum->n_lhs : 0; i < (side ? sum->n_cells : sum->n_lhs); i++)
+    n += sum->cells[i] >= walk->run->first_cell && sum->cells[i] < walk->run->first_cell + part;
+  return n;
+}
+
+/* Bounds on the sum of @k parts cut from the @digits digits before the
+ * current end: the longest part has at least ⌈digits / k⌉ digits and at
+ * most digits − k + 1. */
 static void
-walk_from (Walk  *walk,
-           gsize  at,
+bound_parts (const Walk *walk,
+             guint       k,
+             gint64     *least,
+             gint64     *most)
+{
+  guint digits = walk->digits;
+  guint longest = k > 0 ? (digits + k - 1) / k : 0;
+  guint widest = digits + 1 - MIN (k, digits);
+
+  *least = longest >= 2 ? 1 : 0;
+  for (guint i = 1; i < longest && i < 18; i++)
+    *least *= 10;
+  *most = 1;
+  for (guint i = 0; i < widest && i < 18; i++)
+    *most *= 10;
+  *most = widest >= 18 ? G_MAXINT64 / 4 : *most + 9 * (gint64) k;
+}
+
+/* With the parts from @part on chosen, a sum one side of which is all
+ * chosen or known cannot hold when the other side's chosen cells already
+ * add up to more: numbers are never negative. */
+static gboolean
+may_hold (const Walk *walk,
+          guint       part)
+{
+  Run *run = walk->run;
+
+  for (guint s = 0; s < walk->local->len; s++)
+    {
+      const Sum *sum = g_array_index (walk->local, Sum *, s);
+      gint64 sides[2] = { 0, 0 };
+      gboolean complete[2] = { TRUE, TRUE };
+
+      for (guint i = 0; i < sum->n_cells; i++)
+        {
+          guint cell = sum->cells[i];
+          gboolean mine = cell >= run->first_cell && cell < run->first_cell + run->n_cells;
+          gint64 value;
+
+          if (mine && cell - run->first_cell < part)
+            {
+              complete[i >= sum->n_lhs] = FALSE;
+              continue;
+            }
+          value = mine ? walk->values[cell - run->first_cell] : walk->solver->known[cell];
+          if (value < 0)
+            {
+              complete[0] = complete[1] = FALSE;
+              break;
+            }
+          sides[i >= sum->n_lhs] += value;
+        }
+      for (guint side = 0; side < 2; side++)
+        {
+          gint64 least, most;
+
+          if (!complete[side] || complete[!side])
+            continue;
+          if (sides[!side] > sides[side])
+            return FALSE;
+          /* the open side takes all the parts still to choose */
+          if (open_cells (walk, sum, !side, part) != part || walk->digits == G_MAXUINT)
+            continue;
+          bound_parts (walk, part, &least, &most);
+          if (sides[!side] + least > sides[side] || sides[!side] + most < sides[side])
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Chooses the parts from the right: the totals, which end the rows, come
+ * first and bound the rest. */
+static void
+walk_back (Walk  *walk,
+           gsize  end,
            guint  part)
 {
   Run *run = walk->run;
   const char *text = run->text;
-  gsize token_end;
+  gsize token_start;
 
   if (run->more || ++walk->steps > MAX_STEPS)
     {
       run->more = TRUE;
       return;
     }
-  while (at < run->length && is_blank (text[at]))
-    at++;
-  if (at == run->length)
+  while (end > 0 && is_blank (text[end - 1]))
+    end--;
+  walk->digits = walk->digits_before[end];
+  if (part < run->n_cells && !may_hold (walk, part))
+    return;
+  if (end == 0 || part == 0)
     {
-      if (part == run->n_cells)
+      if (end == 0 && part == 0)
         keep_reading (walk);
       return;
     }
-  if (part + walk->least[at] > run->n_cells || part + walk->most[at] < run->n_cells)
+  if (walk->least[end] > part || walk->most[end] < part)
     return;
 
-  if (!token_is_digits (text, at, run->length, &token_end))
+  part--;
+  if (!token_is_digits (text, end, &token_start))
     {
-      walk->parts[2 * part] = at;
-      walk->parts[2 * part + 1] = token_end - at;
+      walk->parts[2 * part] = token_start;
+      walk->parts[2 * part + 1] = end - token_start;
       walk->values[part] = -1;
-      walk_from (walk, token_end, part + 1);
+      walk_back (walk, token_start, part);
       return;
     }
-  for (gsize n = 1; n <= MIN (token_end - at, MAX_PART_DIGITS); n++)
+  for (gsize n = 1; n <= MIN (end - token_start, MAX_PART_DIGITS); n++)
     {
-      walk->parts[2 * part] = at;
-      walk->parts[2 * part + 1] = n;
-      walk->values[part] = parse_count (text + at, n);
-      walk_from (walk, at + n, part + 1);
       /* no number but 0 itself starts with 0 */
-      if (text[at] == '0')
-        break;
+      if (n > 1 && text[end - n] == '0')
+        continue;
+      walk->parts[2 * part] = end - n;
+      walk->parts[2 * part + 1] = n;
+      walk->values[part] = parse_count (text + end - n, n);
+      walk_back (walk, end - n, part);
     }
 }
 
@@ -357,12 +453,19 @@ enumerate (NbDigitSolver *self,
   walk.least = g_new (guint, run->length + 1);
   walk.most = g_new (guint, run->length + 1);
   count_parts (run, walk.least, walk.most);
+  walk.digits_before = g_new (guint, run->length + 1);
+  walk.digits_before[0] = 0;
+  for (gsize i = 0; i < run->length; i++)
+    walk.digits_before[i + 1] = walk.digits_before[i] == G_MAXUINT ? G_MAXUINT :
+                                g_ascii_isdigit (run->text[i]) ? walk.digits_before[i] + 1 :
+                                is_blank (run->text[i]) ? walk.digits_before[i] : G_MAXUINT;
   g_array_set_size (run->readings, 0);
   run->n_found = 0;
   run->more = FALSE;
-  walk_from (&walk, 0, 0);
+  walk_back (&walk, run->length, run->n_cells);
   g_array_unref (walk.local);
   g_free (walk.least);
+  g_free (walk.digits_before);
   g_free (walk.most);
   g_free (walk.parts);
   g_free (walk.values);
