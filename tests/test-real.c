@@ -109,6 +109,22 @@ cell_has_finding (GPtrArray *diagnostics,
   return FALSE;
 }
 
+static gboolean
+cell_has_rule (GPtrArray  *diagnostics,
+               guint       cell,
+               const char *rule)
+{
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      NbDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (g_str_equal (nb_diagnostic_get_rule_id (diagnostic), rule) &&
+          nb_diagnostic_involves_cell (diagnostic, cell))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gint64
 expected_value (NbTemplate *template,
                 guint       cell,
@@ -131,7 +147,9 @@ check_cells (NbReport   *report,
              JsonObject *expected,
              GPtrArray  *diagnostics,
              guint      *right,
-             guint      *flagged)
+             guint      *wrong,
+             guint      *flagged,
+             guint      *ambiguous)
 {
   NbTemplate *template = nb_report_get_template (report);
   JsonNode *cells = json_object_get_member (expected, "cells");
@@ -154,12 +172,25 @@ check_cells (NbReport   *report,
       int cell = nb_template_lookup_cell (template, m->data);
 
       g_assert_cmpint (cell, >=, 0);
-      if (nb_report_get_cell_state (report, cell) != NB_CELL_STATE_VALUE)
-        g_test_message ("%s: %s is “%s”", json_object_get_string_member (expected, "file"),
-                        (char *) m->data, nb_report_get_cell_text (report, cell));
-      g_assert_cmpint (nb_report_get_cell_state (report, cell), ==, NB_CELL_STATE_VALUE);
-      g_assert_cmpint (nb_report_get_cell_value (report, cell), ==,
-                       expected_value (template, cell, json_object_get_member (object, m->data)));
+      /* digits that ran together and that the document alone does not
+       * settle (the note says which other document did): left empty,
+       * with the readings listed */
+      if (nb_report_get_cell_state (report, cell) == NB_CELL_STATE_EMPTY &&
+          cell_has_rule (diagnostics, cell, "parse.ambiguous-digits"))
+        {
+          *ambiguous += 1;
+          continue;
+        }
+      if (nb_report_get_cell_state (report, cell) != NB_CELL_STATE_VALUE ||
+          nb_report_get_cell_value (report, cell) !=
+          expected_value (template, cell, json_object_get_member (object, m->data)))
+        {
+          g_test_message ("%s: %s is “%s”%s", json_object_get_string_member (expected, "file"),
+                          (char *) m->data, nb_report_get_cell_text (report, cell),
+                          cell_has_finding (diagnostics, cell) ? " (flagged)" : "");
+          *wrong += 1;
+          continue;
+        }
       *right += 1;
       *flagged += cell_has_finding (diagnostics, cell);
     }
@@ -254,7 +285,7 @@ test_real_report (gconstpointer data)
   JsonObject *expected;
   JsonNode *organ;
   gsize size;
-  guint right = 0, flagged = 0;
+  guint right = 0, wrong = 0, flagged = 0, ambiguous = 0;
 
   g_assert_true (json_parser_load_from_file (parser, expected_path, &error));
   g_assert_no_error (error);
@@ -282,14 +313,16 @@ test_real_report (gconstpointer data)
                                           "parse."));
     }
 
-  check_cells (report, expected, diagnostics, &right, &flagged);
+  check_cells (report, expected, diagnostics, &right, &wrong, &flagged, &ambiguous);
+  g_test_message ("%s: %u cells right, %u of them with a finding; %u wrong; "
+                  "%u left empty as ambiguous", real->name, right, flagged, wrong, ambiguous);
+  g_assert_cmpuint (wrong, ==, 0);
   check_unlisted_zero (report, expected, diagnostics);
   check_errors (expected, diagnostics);
 
   g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
   text = source_text (contents, size);
   check_shown (report, text, diagnostics);
-  g_test_message ("%s: %u cells right, %u of them with a finding", real->name, right, flagged);
 }
 
 static int

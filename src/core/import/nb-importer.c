@@ -559,48 +559,85 @@ is_heading_at (const char *line,
          (end - after >= 1 && (*after == '.' || *after == ' '));
 }
 
-/* The first heading of a section still to come, in the folded window. */
-static gboolean
+/* How much of a section's heading identifies it inline, where its end is
+ * not known: a heading worded otherwise ("五、存在的主要问题及明年工作计划")
+ * still starts as the template's does. */
+#define HEADING_PREFIX_CHARS 7
+
+/* The first heading of a section still to come, in the folded window;
+ * *@partial: only its start was matched. Returns the section, or -1. */
+static int
 find_heading (TextImport   *import,
               const Folded *folded,
               const char   *line,
               gsize         length,
               gsize        *start,
-              gsize        *end)
+              gsize        *end,
+              gboolean     *partial)
 {
   GPtrArray *sections = nb_template_get_sections (import->importer->template);
-  gboolean found = FALSE;
+  int found = -1;
 
   for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
     {
       NbTemplateSection *section = g_ptr_array_index (sections, s);
       GStrv keys = g_ptr_array_index (import->importer->heading_keys, s);
+      g_autofree char *text = nb_label_fold_dup (section->text);
+      const char *cut = g_utf8_offset_to_pointer (text, MIN (HEADING_PREFIX_CHARS,
+                                                             g_utf8_strlen (text, -1)));
+      g_autofree char *prefix = g_strndup (text, cut - text);
 
       if (import->seen[s])
         continue;
-      for (guint k = 0; keys[k] != NULL; k++)
+      for (guint k = 0; keys[k] != NULL || k == g_strv_length (keys); k++)
         {
-          g_autofree char *key = g_strconcat (section->numeral, keys[k], NULL);
+          gboolean is_prefix = keys[k] == NULL;
+          g_autofree char *key = g_strconcat (section->numeral, is_prefix ? prefix : keys[k], NULL);
           gsize key_length = strlen (key);
           const char *from = folded->fold->str;
+          const char *stop = folded->fold->str + folded->fold->len;
 
-          for (const char *at; (at = g_strstr_len (from, folded->fold->str + folded->fold->len - from, key)) != NULL;
-               from = at + 1)
+          for (const char *at; (at = g_strstr_len (from, stop - from, key)) != NULL; from = at + 1)
             {
               gsize i = at - folded->fold->str;
 
-              if (found && i >= *start)
+              if (found >= 0 && (i > *start || (i == *start && (is_prefix || !*partial))))
                 break;
               if (!is_heading_at (line, length, raw_offset (folded, i, length)))
                 continue;
               *start = i;
               *end = i + key_length;
-              found = TRUE;
+              *partial = is_prefix;
+              found = s;
               break;
             }
+          if (is_prefix)
+            break;
         }
     }
   return found;
+}
+
+/* The rest of a heading matched by its start: up to a number, a stop or
+ * a blank. */
+static gsize
+heading_end (const char *line,
+             gsize       length,
+             gsize       at)
+{
+  static const char *const stops[] = { "。", "，", "：", "；", "（" };
+
+  for (guint n = 0; at < length && n < 16; n++)
+    {
+      gboolean stop = g_ascii_isdigit (line[at]) || (guchar) line[at] < 0x80;
+
+      for (guint i = 0; i < G_N_ELEMENTS (stops) && !stop; i++)
+        stop = length - at >= 3 && memcmp (line + at, stops[i], 3) == 0;
+      if (stop)
+        break;
+      at = g_utf8_next_char (line + at) - line;
+    }
+  return MIN (at, length);
 }
 
 static gboolean
@@ -629,16 +666,19 @@ in_flat_table (TextImport *import)
 }
 
 /* Where the text that starts @line ends: before the next label, or after
- * the label it starts with; @length when it runs to the end. */
+ * the label it starts with; @length when it runs to the end. *@heading:
+ * the section whose heading the text is, or -1. */
 static gsize
 next_cut (TextImport *import,
           Folded     *folded,
           const char *line,
-          gsize       length)
+          gsize       length,
+          int        *heading)
 {
   NbTemplateSection *section = NULL;
   gsize from = 0;
 
+  *heading = -1;
   if (in_table (import))
     section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
                                  import->section);
@@ -646,9 +686,11 @@ next_cut (TextImport *import,
     {
       gsize to = MIN (length, from + INLINE_WINDOW);
       gsize start = G_MAXSIZE, end = 0, key_start, key_end;
+      gboolean partial = FALSE;
+      int found;
 
       fold_window (folded, line, from, to);
-      find_heading (import, folded, line, length, &start, &end);
+      found = find_heading (import, folded, line, length, &start, &end, &partial);
       if (section != NULL &&
           nb_table_keys_find (g_ptr_array_index (import->importer->table_keys, section->table),
                               folded->fold->str, folded->fold->len, &key_start, &key_end) &&
@@ -656,17 +698,22 @@ next_cut (TextImport *import,
         {
           start = key_start;
           end = key_end;
+          found = -1;
+          partial = FALSE;
         }
       if (start != G_MAXSIZE)
         {
           /* the label takes the brackets and stops before it: "0（二）" */
           gsize raw_start = start > 0 ? raw_char_end (line, raw_offset (folded, start - 1, to))
                                       : raw_offset (folded, start, to);
+          gsize raw_end;
 
           if (raw_start > 0)
             return raw_start;
           /* the label starts the line: it ends it */
-          return raw_offset (folded, end, to) < length ? raw_offset (folded, end, to) : length;
+          *heading = found;
+          raw_end = raw_offset (folded, end, to) < length ? raw_offset (folded, end, to) : length;
+          return partial ? heading_end (line, length, raw_end) : raw_end;
         }
       if (to == length)
         break;
@@ -711,11 +758,14 @@ leading_number (const char *line,
     v++;
   if (v == 0 || v == length || !g_ascii_isdigit (line[0]))
     return 0;
-  next = line + v;
-  if (*next == '(' || (length - v >= 3 && memcmp (next, "（", 3) == 0))
+  next = line + v + skip_blanks (line + v, line + length);
+  if (next == line + length)
+    return 0;
+  if (*next == '(' || (line + length - next >= 3 && memcmp (next, "（", 3) == 0))
     return v;
   for (guint i = 0; i < G_N_ELEMENTS (numerals); i++)
-    if (length - v >= 6 && memcmp (next, numerals[i], 3) == 0 && memcmp (next + 3, "、", 3) == 0)
+    if (line + length - next >= 6 && memcmp (next, numerals[i], 3) == 0 &&
+        memcmp (next + 3, "、", 3) == 0)
       return v;
   return 0;
 }
@@ -732,6 +782,7 @@ read_text_line (TextImport *import,
     {
       gsize lead = in_table (import) ? leading_number (line, length) : 0;
       gsize cut, glued;
+      int heading;
 
       if (lead > 0)
         {
@@ -739,7 +790,14 @@ read_text_line (TextImport *import,
           line += lead;
           length -= lead;
         }
-      cut = next_cut (import, &folded, line, length);
+      cut = next_cut (import, &folded, line, length, &heading);
+      if (heading >= 0)
+        {
+          begin_section (import, heading, line_number);
+          line += cut;
+          length -= cut;
+          continue;
+        }
       glued = in_table (import) ? glued_numbers (line, cut, in_flat_table (import)) : cut;
 
       read_line (import, line, glued, line_number, NULL);
