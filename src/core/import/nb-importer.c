@@ -69,6 +69,8 @@ typedef struct
   GArray        *cells;        /* NbTableCell, reused per positioned line */
   GString       *joined;       /* a positioned line's text */
   gboolean       in_paragraph; /* the line before was narrative text */
+  GStringChunk  *rewritten;    /* lines read otherwise than the source has
+                                * them: the matcher keeps pointers into them */
 } TextImport;
 
 /* Headings */
@@ -243,10 +245,20 @@ page_metadata (const char *line,
 {
   static const char *const title_keys[] = { "标题", "题目", "文章标题", "名称" };
   static const char *const skipped[] = { "当前位置", "您当前的位置", "您的位置", "首页" };
+  static const char *const markers[] = { "正文", "打印", "关闭", "分享" };
   const char *colon = NULL;
   const char *value;
 
   *value_length = length;
+  /* "正文", "=== 正文 ===": where a saved page's article starts */
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    {
+      g_autoptr(GString) fold = g_string_new (NULL);
+
+      nb_label_fold (fold, line, length);
+      if (g_str_equal (fold->str, markers[i]))
+        return NULL;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
     if (length >= strlen (skipped[i]) && memcmp (line, skipped[i], strlen (skipped[i])) == 0)
       return NULL;
@@ -439,6 +451,69 @@ read_cells (TextImport         *import,
                          import->cells->len);
 }
 
+static gsize
+dash_length (const char *p,
+             const char *end)
+{
+  static const char *const dashes[] = { "—", "–", "－", "―", "─", "-" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dashes); i++)
+    if ((gsize) (end - p) >= strlen (dashes[i]) && memcmp (p, dashes[i], strlen (dashes[i])) == 0)
+      return strlen (dashes[i]);
+  return 0;
+}
+
+static const char *
+skip_page_word (const char *p,
+                const char *end,
+                const char *word)
+{
+  p += skip_blanks (p, end);
+  if ((gsize) (end - p) < strlen (word) || memcmp (p, word, strlen (word)) != 0)
+    return NULL;
+  return p + strlen (word) + skip_blanks (p + strlen (word), end);
+}
+
+static const char *
+skip_digits (const char *p,
+             const char *end)
+{
+  const char *start = p;
+
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+  return p > start ? p + skip_blanks (p, end) : NULL;
+}
+
+/* "— 5 —", "- 5 -", "第 5 页", "第5页 共12页": a page's header or footer,
+ * never a row of a table. */
+static gboolean
+is_page_number (const char *line,
+                gsize       length)
+{
+  const char *end = line + length;
+  const char *p = line;
+  gsize n, dashes = 0;
+
+  while ((n = dash_length (p, end)) > 0)
+    p += n + skip_blanks (p + n, end), dashes++;
+  if (dashes > 0)
+    {
+      if ((p = skip_digits (p, end)) == NULL)
+        return FALSE;
+      while ((n = dash_length (p, end)) > 0)
+        p += n + skip_blanks (p + n, end), dashes++;
+      return p == end && dashes >= 2;
+    }
+  if ((p = skip_page_word (line, end, "第")) == NULL || (p = skip_digits (p, end)) == NULL ||
+      (p = skip_page_word (p, end, "页")) == NULL)
+    return FALSE;
+  if (p < end && ((p = skip_page_word (p, end, "共")) == NULL ||
+                  (p = skip_digits (p, end)) == NULL || (p = skip_page_word (p, end, "页")) == NULL))
+    return FALSE;
+  return p == end;
+}
+
 /* @cells: the positioned line @line was joined from, or NULL for text */
 static void
 read_line (TextImport         *import,
@@ -460,7 +535,7 @@ read_line (TextImport         *import,
   length -= lead;
   while (length > 0 && nb_text_blank_length (line + length - 1, line + length) == 1)
     length--;
-  if (length == 0)
+  if (length == 0 || is_page_number (line, length))
     return;
 
   heading = match_heading (import->importer, line, length);
@@ -770,6 +845,41 @@ leading_number (const char *line,
   return 0;
 }
 
+/* Markdown, as other tools extract text: "| 规章 | 0 | 0 | 0 |" is a table
+ * row, "|---|---|" its rule, "## 二、…" and "**二、…**" headings. Returns
+ * the line as plain text in @out, or NULL for a line that holds nothing. */
+static const char *
+unmark_line (const char *line,
+             gsize      *length,
+             GString    *out)
+{
+  const char *end = line + *length;
+  const char *p = line + skip_blanks (line, end);
+  gboolean rule = TRUE;
+
+  if (p < end && *p == '|')
+    {
+      g_string_truncate (out, 0);
+      for (const char *q = p; q < end; q++)
+        {
+          rule &= strchr ("|-: \t", *q) != NULL;
+          g_string_append_c (out, *q == '|' ? ' ' : *q);
+        }
+      *length = out->len;
+      return rule ? NULL : out->str;
+    }
+  if (p < end && (*p == '#' || (end - p >= 2 && p[0] == '*' && p[1] == '*')))
+    {
+      while (p < end && (*p == '#' || *p == '*'))
+        p++;
+      while (end > p && (end[-1] == '*' || nb_text_blank_length (end - 1, end) == 1))
+        end--;
+      *length = end - p;
+      return p;
+    }
+  return line;
+}
+
 static void
 read_text_line (TextImport *import,
                 const char *line,
@@ -777,6 +887,13 @@ read_text_line (TextImport *import,
                 guint       line_number)
 {
   Folded folded = { g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (guint)) };
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  line = unmark_line (line, &length, plain);
+  if (line == NULL)
+    length = 0;
+  else if (line == plain->str)
+    line = g_string_chunk_insert_len (import->rewritten, plain->str, plain->len);
 
   while (length > 0)
     {
@@ -929,6 +1046,7 @@ text_import_clear (TextImport *import)
   nb_table_matcher_free (import->matcher);
   g_array_unref (import->cells);
   g_string_free (import->joined, TRUE);
+  g_string_chunk_free (import->rewritten);
 }
 
 static int
@@ -1150,6 +1268,7 @@ nb_importer_import_source (NbImporter  *self,
   import.source = source;
   import.cells = g_array_new (FALSE, FALSE, sizeof (NbTableCell));
   import.joined = g_string_new (NULL);
+  import.rewritten = g_string_chunk_new (4096);
   for (guint s = 0; s < n_sections; s++)
     if (nb_template_section_is_narrative (self->template, s))
       {
