@@ -198,22 +198,17 @@ collapse_blanks (const char *text)
 }
 
 /* "偃师区伊洛街道办事处 2024 年政府信息公开工作年度报告": the organ comes
- * before the year; in "2024年某局政府信息公开…" it follows it. */
-static void
-read_title (NbReport   *report,
-            const char *raw)
+ * before the year; in "2024年某局政府信息公开…" it follows it. Returns
+ * NULL without a year. */
+static char *
+title_organ (const char *title,
+             guint      *year)
 {
-  g_autofree char *title = collapse_blanks (raw);
   g_autofree char *organ = NULL;
-  const char *at;
-  guint year = 0;
+  const char *at = find_year (title, year);
 
-  nb_report_set_title (report, title);
-  at = find_year (title, &year);
   if (at == NULL)
-    return;
-  nb_report_set_year (report, year);
-
+    return NULL;
   organ = g_strndup (title, at - title);
   g_strstrip (organ);
   if (*organ == '\0')
@@ -231,6 +226,22 @@ read_title (NbReport   *report,
           g_strstrip (organ);
         }
     }
+  return g_steal_pointer (&organ);
+}
+
+static void
+read_title (NbReport   *report,
+            const char *raw)
+{
+  g_autofree char *title = collapse_blanks (raw);
+  g_autofree char *organ = NULL;
+  guint year = 0;
+
+  nb_report_set_title (report, title);
+  organ = title_organ (title, &year);
+  if (organ == NULL)
+    return;
+  nb_report_set_year (report, year);
   nb_report_set_organ (report, organ);
 }
 
@@ -283,14 +294,20 @@ page_metadata (const char *line,
   return NULL;
 }
 
+/* A line that is a whole title, organ and year: "平潭综合实验区2023年度…报告". */
 static gboolean
 is_whole_title (const char *line,
                 gsize       length)
 {
   g_autofree char *text = g_strndup (line, length);
+  g_autofree char *collapsed = collapse_blanks (text);
+  g_autofree char *organ = NULL;
   guint year;
 
-  return find_year (text, &year) != NULL && strstr (text, "报告") != NULL;
+  if (strstr (collapsed, "报告") == NULL)
+    return FALSE;
+  organ = title_organ (collapsed, &year);
+  return organ != NULL && *organ != '\0';
 }
 
 static void
