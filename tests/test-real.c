@@ -196,32 +196,6 @@ check_cells (NbReport   *report,
     }
 }
 
-/* "unlisted t3 cells are 0": every other cell of 三 is 0, or left empty
- * with a finding that says why. */
-static void
-check_unlisted_zero (NbReport   *report,
-                     JsonObject *expected,
-                     GPtrArray  *diagnostics)
-{
-  NbTemplate *template = nb_report_get_template (report);
-  const char *note = json_object_get_string_member_with_default (expected, "note", "");
-  JsonObject *cells = json_object_get_object_member (expected, "cells");
-
-  if (strstr (note, "unlisted t3 cells are 0") == NULL)
-    return;
-  for (guint c = 0; c < nb_template_get_n_cells (template); c++)
-    {
-      const char *address = nb_template_get_cell_address (template, c);
-
-      if (!g_str_has_prefix (address, "t3/") || json_object_has_member (cells, address))
-        continue;
-      if (nb_report_get_cell_state (report, c) == NB_CELL_STATE_EMPTY)
-        g_assert_true (cell_has_finding (diagnostics, c));
-      else
-        g_assert_cmpint (nb_report_get_cell_value (report, c), ==, 0);
-    }
-}
-
 /* The principle: a number in a cell stands in the source as it is, or a
  * finding on the cell says how it was read. */
 static void
@@ -317,7 +291,6 @@ test_real_report (gconstpointer data)
   g_test_message ("%s: %u cells right, %u of them with a finding; %u wrong; "
                   "%u left empty as ambiguous", real->name, right, flagged, wrong, ambiguous);
   g_assert_cmpuint (wrong, ==, 0);
-  check_unlisted_zero (report, expected, diagnostics);
   check_errors (expected, diagnostics);
 
   g_assert_true (g_file_get_contents (path, &contents, &size, NULL));

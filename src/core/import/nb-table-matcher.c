@@ -277,6 +277,35 @@ is_start_of (const char *text,
   return length < key->length && memcmp (text, key->fold, length) == 0;
 }
 
+/* Skips the group labels that open folded @text. */
+static const char *
+strip_groups (NbTableKeys *keys,
+              const char  *text,
+              int         *group)
+{
+  gsize length = strlen (text);
+  gboolean stripped = TRUE;
+
+  while (stripped && length > 0)
+    {
+      stripped = FALSE;
+      for (guint g = 0; g < keys->groups->len; g++)
+        {
+          const Key *key = &g_array_index (keys->groups, Key, g);
+
+          if (starts_with (text, length, key))
+            {
+              *group = key->group;
+              text += key->length;
+              length -= key->length;
+              stripped = TRUE;
+              break;
+            }
+        }
+    }
+  return text;
+}
+
 /* Strips the group headers that open @text, then looks for a row. */
 static MatchKind
 match_label (NbTableKeys *keys,
@@ -1195,6 +1224,164 @@ place_values (NbTableMatcher *reader,
     }
 }
 
+/* Labels as people type them */
+
+/* Most characters a label may be off by, for every this many it has. */
+#define FUZZY_CHARS_PER_EDIT 4
+
+/* The edit distance of two folded labels, or more than @limit. */
+static guint
+edit_distance (const gunichar *a,
+               glong           n_a,
+               const gunichar *b,
+               glong           n_b,
+               guint           limit)
+{
+  g_autofree guint *row = g_new (guint, n_b + 1);
+  guint result;
+
+  if ((guint) ABS (n_a - n_b) > limit)
+    return limit + 1;
+  for (glong j = 0; j <= n_b; j++)
+    row[j] = j;
+  for (glong i = 1; i <= n_a; i++)
+    {
+      guint diagonal = row[0];
+      guint smallest;
+
+      row[0] = i;
+      smallest = row[0];
+      for (glong j = 1; j <= n_b; j++)
+        {
+          guint above = row[j];
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] != b[j - 1]));
+          diagonal = above;
+          smallest = MIN (smallest, row[j]);
+        }
+      if (smallest > limit)
+        return limit + 1;
+    }
+  result = row[n_b];
+  return result;
+}
+
+/* "2.其他法律行政止公开": the one row whose label is clearly closest, within
+ * one edit for every FUZZY_CHARS_PER_EDIT characters of it; none when a
+ * second row is about as close. */
+static gboolean
+match_fuzzy (NbTableMatcher *reader,
+             const char     *label,
+             gsize           length,
+             guint           line)
+{
+  NbTableKeys *keys = reader->keys;
+  g_autoptr(GString) fold = g_string_new (NULL);
+  g_autofree gunichar *text = NULL;
+  glong n_text;
+  guint best = G_MAXUINT, second = G_MAXUINT;
+  int row = -1;
+  int group = reader->group;
+  const char *rest;
+
+  nb_label_fold (fold, label, length);
+  rest = strip_groups (keys, fold->str, &group);
+  text = g_utf8_to_ucs4 (rest, -1, NULL, &n_text, NULL);
+  if (text == NULL || n_text < 4 || n_text > 200)
+    return FALSE;
+  for (guint k = 0; k < keys->rows->len; k++)
+    {
+      const Key *key = &g_array_index (keys->rows, Key, k);
+      glong n_key;
+      g_autofree gunichar *chars = g_utf8_to_ucs4 (key->fold, -1, NULL, &n_key, NULL);
+      guint limit = MAX (n_key, n_text) / FUZZY_CHARS_PER_EDIT;
+      guint distance;
+
+      if (chars == NULL || limit == 0)
+        continue;
+      distance = edit_distance (text, n_text, chars, n_key, limit);
+      if (distance > limit || key->row == row)
+        {
+          if (key->row == row)
+            best = MIN (best, distance);
+          continue;
+        }
+      if (distance < best)
+        {
+          second = best;
+          best = distance;
+          row = key->row;
+        }
+      else
+        second = MIN (second, distance);
+    }
+  /* another row about as near: no way to tell */
+  if (row < 0 || (second != G_MAXUINT && second < best + 2))
+    return FALSE;
+  {
+    g_autofree char *quoted = nb_import_quote (label, length);
+    NbTemplateRow *template_row = get_row (reader, row);
+    g_autofree guint *cells = g_new (guint, template_row->n_columns);
+
+    for (guint i = 0; i < template_row->n_columns; i++)
+      cells[i] = template_row->first_cell + i;
+    nb_import_diagnose (reader->report, "parse.fuzzy-row", line, cells, template_row->n_columns,
+                        _("“%s” is not a label of this table; it was taken for “%s”, the one "
+                          "row it is close to"),
+                        quoted, template_row->label);
+  }
+  reader->group = group_index (reader->keys->table, get_row (reader, row)->group);
+  start_row (reader, row, line);
+  return TRUE;
+}
+
+/* "（六）其他处理 0 0 0 …": a group given as one row, as the 2019 form has
+ * it. Its numbers go to the group's catch-all row (3.其他); the group's
+ * other rows are not given by this layout. */
+static void
+read_group_as_row (NbTableMatcher *reader,
+                   guint           line)
+{
+  NbTemplateTable *table = reader->keys->table;
+  NbTemplateGroup *group = g_ptr_array_index (table->groups, reader->group);
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) others = g_string_new (NULL);
+  int catch_all = -1;
+
+  if (!nb_template_has_rule (reader->keys->template, "struct.template-version"))
+    return;
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      NbTemplateRow *row = get_row (reader, r);
+      g_autofree char *fold = NULL;
+
+      if (g_strcmp0 (row->group, group->id) != 0)
+        continue;
+      fold = nb_label_fold_dup (row->label);
+      if (g_str_has_suffix (fold, "其他") && strlen (fold) <= strlen ("其他") + 2)
+        catch_all = r;
+      else
+        {
+          if (others->len > 0)
+            g_string_append (others, "、");
+          g_string_append (others, row->label);
+        }
+      for (guint i = 0; i < row->n_columns; i++)
+        g_array_append_val (cells, (guint) { row->first_cell + i });
+    }
+  if (catch_all < 0 || reader->found[catch_all])
+    return;
+  nb_import_diagnose (reader->report, "struct.template-version", line,
+                      (guint *) cells->data, cells->len,
+                      _("“%s” is given as one row, as in the 2019 form: its numbers were read "
+                        "into “%s”; %s are not given by this layout"),
+                      group->label, get_row (reader, catch_all)->label, others->str);
+  for (guint r = 0; r < table->rows->len; r++)
+    if ((int) r != catch_all && g_strcmp0 (get_row (reader, r)->group, group->id) == 0)
+      mark_found (reader, r);
+  start_row (reader, catch_all, line);
+}
+
 static void
 read_values (NbTableMatcher *reader,
              const Token   *values,
@@ -1205,6 +1392,12 @@ read_values (NbTableMatcher *reader,
              guint          line,
              gboolean       positioned)
 {
+  if (reader->row == ROW_NONE && label_length > 0 && !label_matched &&
+      match_fuzzy (reader, label, label_length, line))
+    label_matched = TRUE;
+  else if (reader->row == ROW_NONE && label_length > 0 && label_matched && reader->group >= 0 &&
+           reader->pending->len == 0)
+    read_group_as_row (reader, line);
   if (reader->row == ROW_NONE && label_length > 0 && !label_matched)
     {
       g_autofree char *quoted = nb_import_quote (label, label_length);
