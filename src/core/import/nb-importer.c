@@ -970,6 +970,8 @@ read_positioned (TextImport         *import,
     }
   if (joined->len > 0)
     read_line (import, joined->str, joined->len, first_id, line);
+  else if (in_table (import) && line->n_pieces > 0)
+    read_cells (import, line);   /* a blank form's row of empty cells */
 }
 
 static void

@@ -1588,6 +1588,34 @@ cells_to_tokens (GArray            *tokens,
     }
 }
 
+/* A blank form ("规章" and three empty cells): the row is there, with
+ * nothing filled in yet. */
+static gboolean
+read_blank_row (NbTableMatcher *reader,
+                guint           n_empty)
+{
+  NbTemplateTable *table = reader->keys->table;
+
+  if (table->flat)
+    {
+      /* the labels of a flat table are its header; its data line has a
+       * cell for every cell of the table */
+      if (reader->label_tokens->len > 0 || n_empty != table->n_cells || reader->n_found > 0)
+        return FALSE;
+      reset_row (reader);
+      mark_found (reader, ROW_FLAT);
+      return TRUE;
+    }
+  if (reader->row >= 0 && reader->values->len == 0 && !reader->found[reader->row] &&
+      n_empty >= get_row (reader, reader->row)->n_columns)
+    {
+      mark_found (reader, reader->row);
+      reset_row (reader);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * nb_table_matcher_cells:
  * @reader: a reader between begin and end
@@ -1645,7 +1673,8 @@ nb_table_matcher_cells (NbTableMatcher     *reader,
                                  reader->label_tokens->len, label_line);
   if (value_line == 0)
     {
-      note_header_line (reader, cells, n_cells);
+      if (!read_blank_row (reader, tokens->len - first_value))
+        note_header_line (reader, cells, n_cells);
       return;
     }
   reader->in_header = FALSE;
