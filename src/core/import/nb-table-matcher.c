@@ -118,6 +118,8 @@ struct _NbTableMatcher
   gboolean     spans_dirty;
   gboolean     column_mode; /* the row's values are placed by column */
   GArray      *runs;        /* RunTogether */
+  int          whole_group; /* a group given as one row, or -1 */
+  int          catch_all;   /* the row its numbers went to */
 };
 
 /* Keys */
@@ -1269,11 +1271,40 @@ edit_distance (const gunichar *a,
 /* "2.其他法律行政止公开": the one row whose label is clearly closest, within
  * one edit for every FUZZY_CHARS_PER_EDIT characters of it; none when a
  * second row is about as close. */
+static gboolean match_fuzzy_words (NbTableMatcher *reader,
+                                   const char     *label,
+                                   gsize           length,
+                                   guint           line);
+
+/* In a PDF, pieces of a vertical group label stand before the row's own
+ * ("本 2.其他法律行政止公开"): the label from each word on is tried. */
 static gboolean
 match_fuzzy (NbTableMatcher *reader,
              const char     *label,
              gsize           length,
              guint           line)
+{
+  const char *end = label + length;
+
+  for (const char *p = label; p < end;)
+    {
+      gsize blank;
+
+      if (match_fuzzy_words (reader, p, end - p, line))
+        return TRUE;
+      while (p < end && !starts_blank (p, end))
+        p++;
+      while (p < end && (blank = nb_text_blank_length (p, end)) > 0)
+        p += blank;
+    }
+  return FALSE;
+}
+
+static gboolean
+match_fuzzy_words (NbTableMatcher *reader,
+                   const char     *label,
+                   gsize           length,
+                   guint           line)
 {
   NbTableKeys *keys = reader->keys;
   g_autoptr(GString) fold = g_string_new (NULL);
@@ -1379,7 +1410,39 @@ read_group_as_row (NbTableMatcher *reader,
   for (guint r = 0; r < table->rows->len; r++)
     if ((int) r != catch_all && g_strcmp0 (get_row (reader, r)->group, group->id) == 0)
       mark_found (reader, r);
+  reader->whole_group = reader->group;
+  reader->catch_all = catch_all;
   start_row (reader, catch_all, line);
+}
+
+/* Where the group given as one row has 0, so do all its rows. */
+static void
+fill_whole_group (NbTableMatcher *reader)
+{
+  NbTemplateTable *table = reader->keys->table;
+  const NbCellData *data = nb_report_peek_cells (reader->report);
+  NbTemplateGroup *group;
+  NbTemplateRow *whole;
+
+  if (reader->whole_group < 0)
+    return;
+  group = g_ptr_array_index (table->groups, reader->whole_group);
+  whole = get_row (reader, reader->catch_all);
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      NbTemplateRow *row = get_row (reader, r);
+
+      if ((int) r == reader->catch_all || g_strcmp0 (row->group, group->id) != 0)
+        continue;
+      for (guint i = 0; i < row->n_columns && i < whole->n_columns; i++)
+        {
+          const NbCellData *given = &data[whole->first_cell + i];
+
+          if (given->state == NB_CELL_STATE_VALUE && given->value == 0)
+            nb_report_load_cell (reader->report, row->first_cell + i, "0", 1, given->line);
+        }
+    }
+  reader->whole_group = -1;
 }
 
 static void
@@ -1472,6 +1535,7 @@ nb_table_matcher_new (void)
   reader->header = g_array_new (FALSE, FALSE, sizeof (HeaderCell));
   g_array_set_clear_func (reader->header, header_cell_clear);
   reader->runs = g_array_new (FALSE, FALSE, sizeof (RunTogether));
+  reader->whole_group = -1;
   g_array_set_clear_func (reader->runs, run_together_clear);
   return reader;
 }
@@ -1511,6 +1575,7 @@ nb_table_matcher_begin (NbTableMatcher *reader,
   reader->found = g_new0 (gboolean, keys->table->rows->len);
   g_string_truncate (reader->pending, 0);
   g_array_set_size (reader->runs, 0);
+  reader->whole_group = -1;
   reset_row (reader);
 }
 
@@ -1806,6 +1871,7 @@ nb_table_matcher_end (NbTableMatcher *reader)
 
   finish_row (reader);
   read_runs_together (reader);
+  fill_whole_group (reader);
   section = g_ptr_array_index (sections, nb_template_lookup_section (reader->keys->template,
                                                                       table->section));
   if (reader->n_found == 0)
