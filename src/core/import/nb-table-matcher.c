@@ -786,6 +786,7 @@ read_label (NbTableMatcher *reader,
 {
   gsize pending_length = reader->pending->len;
   gboolean waiting = reader->row != ROW_NONE && reader->values->len == 0;
+  g_autofree char *before = NULL;
   int group = reader->group;
   int row = ROW_NONE;
   MatchKind kind;
@@ -798,6 +799,8 @@ read_label (NbTableMatcher *reader,
     }
 
   /* first as the continuation of what came before, then on its own */
+  if (pending_length > 0 && !waiting)
+    before = g_strndup (reader->pending->str, pending_length);
   nb_label_fold (reader->pending, label, length);
   kind = match_label (reader->keys, reader->pending->str, reader->pending->len, &group, &row);
   if (kind == MATCH_NONE && pending_length > 0)
@@ -824,7 +827,9 @@ read_label (NbTableMatcher *reader,
       return TRUE;
     case MATCH_NONE:
     default:
-      g_string_truncate (reader->pending, 0);
+      /* a stray piece (of a group label written down the side) inside a
+       * label wrapped over lines: the label goes on after it */
+      g_string_assign (reader->pending, before != NULL ? before : "");
       return FALSE;
     }
 }
