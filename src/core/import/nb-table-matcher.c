@@ -119,6 +119,8 @@ struct _NbTableMatcher
   gboolean     column_mode; /* the row's values are placed by column */
   GArray      *runs;        /* RunTogether */
   int          whole_group; /* a group given as one row, or -1 */
+  int          displaced;   /* a row whose label came without numbers
+                             * right before the current row's, or -1 */
   int          catch_all;   /* the row its numbers went to */
 };
 
@@ -712,6 +714,25 @@ defer_run_together (NbTableMatcher *reader,
   return TRUE;
 }
 
+static void
+diagnose_displaced (NbTableMatcher *reader)
+{
+  NbTemplateRow *before = get_row (reader, reader->displaced);
+  NbTemplateRow *row = get_row (reader, reader->row);
+  g_autofree guint *cells = g_new (guint, before->n_columns + row->n_columns);
+
+  for (guint i = 0; i < before->n_columns; i++)
+    cells[i] = before->first_cell + i;
+  for (guint i = 0; i < row->n_columns; i++)
+    cells[before->n_columns + i] = row->first_cell + i;
+  nb_import_diagnose (reader->report, "parse.missing-values", reader->row_line,
+                      cells, before->n_columns + row->n_columns,
+                      _("“%s” has no numbers before the next label, “%s”: the numbers read "
+                        "for “%s” may be those of “%s”"),
+                      before->label, row->label, row->label, before->label);
+  reader->displaced = -1;
+}
+
 /* Stores the numbers the current row collected. */
 static void
 finish_row (NbTableMatcher *reader)
@@ -740,6 +761,8 @@ finish_row (NbTableMatcher *reader)
       reset_row (reader);
       return;
     }
+  if (reader->displaced >= 0 && reader->row >= 0)
+    diagnose_displaced (reader);
   if (reader->column_mode)
     {
       finish_placed_row (reader, label, first, n_cells);
@@ -816,6 +839,11 @@ read_label (NbTableMatcher *reader,
     {
     case MATCH_ROW:
       reader->group = group;
+      /* two row labels, the first without numbers: the numbers that
+       * follow may be the first row's */
+      reader->displaced = waiting && row != reader->row && reader->row >= 0 &&
+                          !reader->found[reader->row] && !reader->keys->table->flat ?
+                          reader->row : -1;
       start_row (reader, row, line);
       return TRUE;
     case MATCH_GROUP:
@@ -1541,6 +1569,7 @@ nb_table_matcher_new (void)
   g_array_set_clear_func (reader->header, header_cell_clear);
   reader->runs = g_array_new (FALSE, FALSE, sizeof (RunTogether));
   reader->whole_group = -1;
+  reader->displaced = -1;
   g_array_set_clear_func (reader->runs, run_together_clear);
   return reader;
 }
@@ -1581,6 +1610,7 @@ nb_table_matcher_begin (NbTableMatcher *reader,
   g_string_truncate (reader->pending, 0);
   g_array_set_size (reader->runs, 0);
   reader->whole_group = -1;
+  reader->displaced = -1;
   reset_row (reader);
 }
 
