@@ -711,15 +711,16 @@ find_heading (TextImport   *import,
 }
 
 /* The rest of a heading matched by its start: up to a number, a stop or
- * a blank. */
+ * a blank, and about as long as the template's. */
 static gsize
 heading_end (const char *line,
              gsize       length,
-             gsize       at)
+             gsize       at,
+             guint       max_chars)
 {
   static const char *const stops[] = { "。", "，", "：", "；", "（" };
 
-  for (guint n = 0; at < length && n < 16; n++)
+  for (guint n = 0; at < length && n < max_chars; n++)
     {
       gboolean stop = g_ascii_isdigit (line[at]) || (guchar) line[at] < 0x80;
 
@@ -805,7 +806,15 @@ next_cut (TextImport *import,
           /* the label starts the line: it ends it */
           *heading = found;
           raw_end = raw_offset (folded, end, to) < length ? raw_offset (folded, end, to) : length;
-          return partial ? heading_end (line, length, raw_end) : raw_end;
+          if (partial)
+            {
+              NbTemplateSection *heading_section =
+                g_ptr_array_index (nb_template_get_sections (import->importer->template), found);
+              guint rest = g_utf8_strlen (heading_section->text, -1) - HEADING_PREFIX_CHARS;
+
+              return heading_end (line, length, raw_end, rest + 2);
+            }
+          return raw_end;
         }
       if (to == length)
         break;

@@ -119,6 +119,7 @@ struct _NbTableMatcher
   gboolean     column_mode; /* the row's values are placed by column */
   GArray      *runs;        /* RunTogether */
   int          whole_group; /* a group given as one row, or -1 */
+  guint        group_line;  /* where the last group label stood */
   int          displaced;   /* a row whose label came without numbers
                              * right before the current row's, or -1 */
   int          catch_all;   /* the row its numbers went to */
@@ -848,6 +849,7 @@ read_label (NbTableMatcher *reader,
       return TRUE;
     case MATCH_GROUP:
       reader->group = group;
+      reader->group_line = line;
       g_string_truncate (reader->pending, 0);
       return TRUE;
     case MATCH_PREFIX:
@@ -1343,7 +1345,7 @@ match_fuzzy_words (NbTableMatcher *reader,
   g_autoptr(GString) fold = g_string_new (NULL);
   g_autofree gunichar *text = NULL;
   glong n_text;
-  guint best = G_MAXUINT, second = G_MAXUINT;
+  guint best = G_MAXUINT, second = G_MAXUINT, best_limit = 0;
   int row = -1;
   int group = reader->group;
   const char *rest;
@@ -1363,24 +1365,27 @@ match_fuzzy_words (NbTableMatcher *reader,
 
       if (chars == NULL || limit == 0)
         continue;
-      distance = edit_distance (text, n_text, chars, n_key, limit);
-      if (distance > limit || key->row == row)
+      /* a row just beyond the limit still makes the nearest one unsure */
+      distance = edit_distance (text, n_text, chars, n_key, limit + 2);
+      if (distance > limit + 1)
+        continue;
+      if (key->row == row)
         {
-          if (key->row == row)
-            best = MIN (best, distance);
+          best = MIN (best, distance);
           continue;
         }
       if (distance < best)
         {
           second = best;
           best = distance;
+          best_limit = limit;
           row = key->row;
         }
       else
         second = MIN (second, distance);
     }
   /* another row about as near: no way to tell */
-  if (row < 0 || (second != G_MAXUINT && second < best + 2))
+  if (row < 0 || best > best_limit || (second != G_MAXUINT && second < best + 2))
     return FALSE;
   {
     g_autofree char *quoted = nb_import_quote (label, length);
@@ -1491,8 +1496,8 @@ read_values (NbTableMatcher *reader,
   if (reader->row == ROW_NONE && label_length > 0 && !label_matched &&
       match_fuzzy (reader, label, label_length, line))
     label_matched = TRUE;
-  else if (reader->row == ROW_NONE && label_length > 0 && label_matched && reader->group >= 0 &&
-           reader->pending->len == 0)
+  else if (reader->row == ROW_NONE && reader->group >= 0 && reader->pending->len == 0 &&
+           (label_length > 0 ? label_matched : reader->group_line == line))
     read_group_as_row (reader, line);
   if (reader->row == ROW_NONE && label_length > 0 && !label_matched)
     {
