@@ -125,6 +125,18 @@ ends_region (const char *text,
   return FALSE;
 }
 
+static gboolean
+names_region (const char *name)
+{
+  gsize length = strlen (name);
+
+  /* a region's marker after at least one character of its name */
+  for (gsize i = 3; i < length; i = g_utf8_next_char (name + i) - name)
+    if (ends_region (name, i + 3 <= length ? i + 3 : length) && i + 3 < length)
+      return TRUE;
+  return FALSE;
+}
+
 /* "平潭综合实验区" + "管委会": a region's name alone names its government. */
 static gboolean
 is_government_of (const char *region,
@@ -167,8 +179,8 @@ nb_comparison_same_organ (const char *a,
   if (*shorter == '\0')
     return FALSE;
   rest = strlen (longer) - strlen (shorter);
-  if (g_str_has_suffix (longer, shorter) && ends_region (longer, rest) &&
-      g_utf8_strlen (shorter, -1) >= 4)
+  /* the shorter name still names its own place: 洪泽区 in 洪泽区人民政府 */
+  if (g_str_has_suffix (longer, shorter) && ends_region (longer, rest) && names_region (shorter))
     return TRUE;
   return is_government_of (shorter, longer);
 }
