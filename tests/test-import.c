@@ -769,6 +769,34 @@ test_navigation_organ (Fixture       *fixture,
   g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.organ"));
 }
 
+/* A page built as a layout table, the article in one of its cells and
+ * the report's tables nested in it, reads as the page without it. */
+static void
+test_layout_table (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GBytes) page = nb_test_load_data ("formats", "000.html", NULL);
+  g_autofree char *html = g_strndup (g_bytes_get_data (page, NULL), g_bytes_get_size (page));
+  g_autofree char *wrapped = NULL;
+  g_autoptr(NbReport) plain = NULL;
+  g_autoptr(NbReport) layout = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plain = nb_importer_import_data (fixture->importer, html, strlen (html), &error);
+  g_assert_no_error (error);
+  wrapped = nb_test_replace (html, "<body>",
+                             "<body><table width=\"1000\"><tr><td>首页 &gt; 政务公开 &gt; 年报</td></tr>"
+                             "<tr><td><div class=\"article\">");
+  wrapped = nb_test_replace (wrapped, "</body>",
+                             "</div></td></tr><tr><td>版权所有 网站标识码</td></tr></table></body>");
+  layout = nb_importer_import_data (fixture->importer, wrapped, strlen (wrapped), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (layout);
+  g_assert_cmpstr (nb_report_get_organ (layout), ==, nb_report_get_organ (plain));
+  for (guint c = 0; c < nb_report_get_n_cells (plain); c++)
+    g_assert_cmpstr (nb_report_get_cell_text (layout, c), ==, nb_report_get_cell_text (plain, c));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -796,6 +824,7 @@ main (int    argc,
   ADD ("fuzzy-and-older-rows", test_fuzzy_and_older_rows);
   ADD ("markdown", test_markdown);
   ADD ("navigation-organ", test_navigation_organ);
+  ADD ("layout-table", test_layout_table);
 #undef ADD
 
   return g_test_run ();
