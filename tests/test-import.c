@@ -692,6 +692,8 @@ test_fuzzy_and_older_rows (Fixture       *fixture,
                                               nb_report_lookup_cell (report, "t3/other_handling.no_correction/natural_person")));
   g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.missing-row"));
   g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.unknown-row"));
+  /* not given by the layout, not "empty, write 0" */
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "cell.empty"));
 
   /* two rows about as near: no guess */
   g_clear_object (&validator);
