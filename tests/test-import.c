@@ -556,6 +556,18 @@ test_garbage_never_crashes (Fixture       *fixture,
 }
 
 
+/* Replaces in place. */
+static void
+replace_in (char       **text,
+            const char  *find,
+            const char  *replacement)
+{
+  char *replaced = nb_test_replace (*text, find, replacement);
+
+  g_free (*text);
+  *text = replaced;
+}
+
 static gint64
 cell_value (NbReport   *report,
             const char *address)
@@ -590,8 +602,8 @@ test_run_together (Fixture       *fixture,
   /* 一: 64 / 0 / 0 / 2 / 0 / 4 / 70, (七) likewise, 四 0 */
   t3_text = nb_test_replace (t3->str, "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
                              "一、本年新收政府信息公开申请数量 640020470");
-  t3_text = nb_test_replace (t3_text, "(七) 总计\t0\t0\t0\t0\t0\t0\t0", "(七) 总计 6400 2 0 470");
-  t3_text = nb_test_replace (t3_text, "1. 本机关不掌握相关政府信息\t0\t0\t0\t0\t0\t0\t0",
+  replace_in (&t3_text, "(七) 总计\t0\t0\t0\t0\t0\t0\t0", "(七) 总计 6400 2 0 470");
+  replace_in (&t3_text, "1. 本机关不掌握相关政府信息\t0\t0\t0\t0\t0\t0\t0",
                              "1. 本机关不掌握相关政府信息 640020470");
   t2_text = nb_test_replace (T2, "行政规范性文件\t0\t0\t0", "行政规范性文件 693665");
   report = import_report (fixture, t2_text, t3_text, "1020312000120000 0\n");
@@ -671,8 +683,8 @@ test_fuzzy_and_older_rows (Fixture       *fixture,
   NbDiagnostic *older;
 
   t3_text = nb_test_replace (t3->str, "2. 其他法律行政法规禁止公开\t0", "2.其他法律行政止公开\t1");
-  t3_text = nb_test_replace (t3_text, "3. 危及“三安全一稳定”", "③危 及“三 安全一稳定”");
-  t3_text = nb_test_replace (t3_text,
+  replace_in (&t3_text, "3. 危及“三安全一稳定”", "③危 及“三 安全一稳定”");
+  replace_in (&t3_text,
                              "(六) 其他处理\t1. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n"
                              "2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n"
                              "3. 其他\t0\t0\t0\t0\t0\t0\t0\n",
@@ -698,6 +710,7 @@ test_fuzzy_and_older_rows (Fixture       *fixture,
   /* two rows about as near: no guess */
   g_clear_object (&validator);
   g_clear_object (&report);
+  g_free (t3_text);
   t3_text = nb_test_replace (t3->str, "8. 属于行政查询事项\t0", "8.属于行政执法事项\t0");
   report = import_report (fixture, T2, t3_text, T4);
   validator = nb_validator_new (report);
@@ -754,7 +767,7 @@ test_navigation_organ (Fixture       *fixture,
   g_autoptr(NbValidator) validator = NULL;
 
   text = make_report (T2, NULL, T4);
-  text = nb_test_replace (text, "某某局 2024 年政府信息公开工作年度报告",
+  replace_in (&text, "某某局 2024 年政府信息公开工作年度报告",
                           "政府信息公开年报平潭综合实验区 2024 年政府信息公开工作年度报告");
   report = nb_test_import_string (fixture->importer, text);
   validator = nb_validator_new (report);
@@ -762,8 +775,9 @@ test_navigation_organ (Fixture       *fixture,
 
   g_clear_object (&validator);
   g_clear_object (&report);
+  g_free (text);
   text = make_report (T2, NULL, T4);
-  text = nb_test_replace (text, "某某局 2024 年政府信息公开工作年度报告",
+  replace_in (&text, "某某局 2024 年政府信息公开工作年度报告",
                           "当前位置：首页 > 政务公开\n某某局 2024 年政府信息公开工作年度报告");
   report = nb_test_import_string (fixture->importer, text);
   validator = nb_validator_new (report);
@@ -789,7 +803,7 @@ test_layout_table (Fixture       *fixture,
   wrapped = nb_test_replace (html, "<body>",
                              "<body><table width=\"1000\"><tr><td>首页 &gt; 政务公开 &gt; 年报</td></tr>"
                              "<tr><td><div class=\"article\">");
-  wrapped = nb_test_replace (wrapped, "</body>",
+  replace_in (&wrapped, "</body>",
                              "</div></td></tr><tr><td>版权所有 网站标识码</td></tr></table></body>");
   layout = nb_importer_import_data (fixture->importer, wrapped, strlen (wrapped), &error);
   g_assert_no_error (error);
