@@ -23,6 +23,7 @@
 #include "nb-table-matcher.h"
 #include "nb-template-private.h"
 #include "nb-text-decoder.h"
+#include "nb-text-line.h"
 
 #define MAX_TITLE_LINES 3
 /* text that runs on is searched for labels this many bytes at a time */
@@ -245,55 +246,6 @@ read_title (NbReport   *report,
   nb_report_set_organ (report, organ);
 }
 
-/* "标题: …" "发布时间: …" "当前位置：首页 > …": the lines a crawler or a
- * site puts before the article. Returns the value of a title line, or
- * NULL for a line that is no part of the report's title; @line itself
- * when it is none of these. */
-static const char *
-page_metadata (const char *line,
-               gsize       length,
-               gsize      *value_length)
-{
-  static const char *const title_keys[] = { "标题", "题目", "文章标题", "名称" };
-  static const char *const skipped[] = { "当前位置", "您当前的位置", "您的位置", "首页" };
-  static const char *const markers[] = { "正文", "打印", "关闭", "分享" };
-  const char *colon = NULL;
-  const char *value;
-
-  *value_length = length;
-  /* "正文", "=== 正文 ===": where a saved page's article starts */
-  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    {
-      g_autoptr(GString) fold = g_string_new (NULL);
-
-      nb_label_fold (fold, line, length);
-      if (g_str_equal (fold->str, markers[i]))
-        return NULL;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
-    if (length >= strlen (skipped[i]) && memcmp (line, skipped[i], strlen (skipped[i])) == 0)
-      return NULL;
-  /* a short key, then a colon */
-  for (gsize i = 0; i < MIN (length, 8 * 3 + 1) && colon == NULL; i++)
-    if (line[i] == ':' || (length - i >= 3 && memcmp (line + i, "：", 3) == 0))
-      colon = line + i;
-  if (colon == NULL || colon == line)
-    return line;
-  for (const char *p = line; p < colon; p++)
-    if (g_ascii_isdigit (*p) || *p == ' ')
-      return line;
-  value = colon + (*colon == ':' ? 1 : 3);
-  value += skip_blanks (value, line + length);
-  for (guint i = 0; i < G_N_ELEMENTS (title_keys); i++)
-    if ((gsize) (colon - line) == strlen (title_keys[i]) &&
-        memcmp (line, title_keys[i], colon - line) == 0)
-      {
-        *value_length = line + length - value;
-        return value;
-      }
-  return NULL;
-}
-
 /* A line that is a whole title, organ and year: "平潭综合实验区2023年度…报告". */
 static gboolean
 is_whole_title (const char *line,
@@ -316,7 +268,7 @@ add_title_line (TextImport *import,
                 gsize       length)
 {
   guint year;
-  const char *value = page_metadata (line, length, &length);
+  const char *value = nb_text_line_page_metadata (line, length, &length);
 
   if (value == NULL)
     return;
@@ -468,69 +420,6 @@ read_cells (TextImport         *import,
                          import->cells->len);
 }
 
-static gsize
-dash_length (const char *p,
-             const char *end)
-{
-  static const char *const dashes[] = { "—", "–", "－", "―", "─", "-" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (dashes); i++)
-    if ((gsize) (end - p) >= strlen (dashes[i]) && memcmp (p, dashes[i], strlen (dashes[i])) == 0)
-      return strlen (dashes[i]);
-  return 0;
-}
-
-static const char *
-skip_page_word (const char *p,
-                const char *end,
-                const char *word)
-{
-  p += skip_blanks (p, end);
-  if ((gsize) (end - p) < strlen (word) || memcmp (p, word, strlen (word)) != 0)
-    return NULL;
-  return p + strlen (word) + skip_blanks (p + strlen (word), end);
-}
-
-static const char *
-skip_digits (const char *p,
-             const char *end)
-{
-  const char *start = p;
-
-  while (p < end && g_ascii_isdigit (*p))
-    p++;
-  return p > start ? p + skip_blanks (p, end) : NULL;
-}
-
-/* "— 5 —", "- 5 -", "第 5 页", "第5页 共12页": a page's header or footer,
- * never a row of a table. */
-static gboolean
-is_page_number (const char *line,
-                gsize       length)
-{
-  const char *end = line + length;
-  const char *p = line;
-  gsize n, dashes = 0;
-
-  while ((n = dash_length (p, end)) > 0)
-    p += n + skip_blanks (p + n, end), dashes++;
-  if (dashes > 0)
-    {
-      if ((p = skip_digits (p, end)) == NULL)
-        return FALSE;
-      while ((n = dash_length (p, end)) > 0)
-        p += n + skip_blanks (p + n, end), dashes++;
-      return p == end && dashes >= 2;
-    }
-  if ((p = skip_page_word (line, end, "第")) == NULL || (p = skip_digits (p, end)) == NULL ||
-      (p = skip_page_word (p, end, "页")) == NULL)
-    return FALSE;
-  if (p < end && ((p = skip_page_word (p, end, "共")) == NULL ||
-                  (p = skip_digits (p, end)) == NULL || (p = skip_page_word (p, end, "页")) == NULL))
-    return FALSE;
-  return p == end;
-}
-
 /* @cells: the positioned line @line was joined from, or NULL for text */
 static void
 read_line (TextImport         *import,
@@ -552,7 +441,7 @@ read_line (TextImport         *import,
   length -= lead;
   while (length > 0 && nb_text_blank_length (line + length - 1, line + length) == 1)
     length--;
-  if (length == 0 || is_page_number (line, length))
+  if (length == 0 || nb_text_line_is_page_number (line, length))
     return;
 
   heading = match_heading (import->importer, line, length);
@@ -587,70 +476,6 @@ read_line (TextImport         *import,
  * after the label that starts it; numbers glued to the end of a table
  * line's text become a line of their own. */
 
-typedef struct
-{
-  GString *fold;
-  GArray  *raw;      /* guint: for each folded byte, its offset in the line */
-} Folded;
-
-static void
-fold_window (Folded     *folded,
-             const char *line,
-             gsize       from,
-             gsize       to)
-{
-  const char *p = line + from;
-
-  g_string_truncate (folded->fold, 0);
-  g_array_set_size (folded->raw, 0);
-  while (p < line + to)
-    {
-      const char *next = g_utf8_find_next_char (p, line + to);
-      gsize before = folded->fold->len;
-      guint offset = p - line;
-
-      if (next == NULL)
-        next = line + to;
-      nb_label_fold (folded->fold, p, next - p);
-      for (gsize i = before; i < folded->fold->len; i++)
-        g_array_append_val (folded->raw, offset);
-      p = next;
-    }
-}
-
-/* The raw offset where the folded byte @i starts, or @to past the end. */
-static gsize
-raw_offset (const Folded *folded,
-            gsize         i,
-            gsize         to)
-{
-  return i < folded->raw->len ? g_array_index (folded->raw, guint, i) : to;
-}
-
-static gsize
-raw_char_end (const char *line,
-              gsize       offset)
-{
-  return g_utf8_next_char (line + offset) - line;
-}
-
-/* A heading inline: its numeral is not in brackets, and a stop follows. */
-static gboolean
-is_heading_at (const char *line,
-               gsize       length,
-               gsize       at)
-{
-  const char *after = line + at + 3;
-  const char *end = line + length;
-
-  if (at >= 3 && (memcmp (line + at - 3, "（", 3) == 0))
-    return FALSE;
-  if (at >= 1 && line[at - 1] == '(')
-    return FALSE;
-  return (end - after >= 3 && (memcmp (after, "、", 3) == 0 || memcmp (after, "．", 3) == 0)) ||
-         (end - after >= 1 && (*after == '.' || *after == ' '));
-}
-
 /* How much of a section's heading identifies it inline, where its end is
  * not known: a heading worded otherwise ("五、存在的主要问题及明年工作计划")
  * still starts as the template's does. */
@@ -660,7 +485,7 @@ is_heading_at (const char *line,
  * *@partial: only its start was matched. Returns the section, or -1. */
 static int
 find_heading (TextImport   *import,
-              const Folded *folded,
+              const NbFolded *folded,
               const char   *line,
               gsize         length,
               gsize        *start,
@@ -695,7 +520,7 @@ find_heading (TextImport   *import,
 
               if (found >= 0 && (i > *start || (i == *start && (is_prefix || !*partial))))
                 break;
-              if (!is_heading_at (line, length, raw_offset (folded, i, length)))
+              if (!nb_text_line_is_heading_at (line, length, nb_folded_raw_offset (folded, i, length)))
                 continue;
               *start = i;
               *end = i + key_length;
@@ -708,29 +533,6 @@ find_heading (TextImport   *import,
         }
     }
   return found;
-}
-
-/* The rest of a heading matched by its start: up to a number, a stop or
- * a blank, and about as long as the template's. */
-static gsize
-heading_end (const char *line,
-             gsize       length,
-             gsize       at,
-             guint       max_chars)
-{
-  static const char *const stops[] = { "。", "，", "：", "；", "（" };
-
-  for (guint n = 0; at < length && n < max_chars; n++)
-    {
-      gboolean stop = g_ascii_isdigit (line[at]) || (guchar) line[at] < 0x80;
-
-      for (guint i = 0; i < G_N_ELEMENTS (stops) && !stop; i++)
-        stop = length - at >= 3 && memcmp (line + at, stops[i], 3) == 0;
-      if (stop)
-        break;
-      at = g_utf8_next_char (line + at) - line;
-    }
-  return MIN (at, length);
 }
 
 static gboolean
@@ -763,7 +565,7 @@ in_flat_table (TextImport *import)
  * the section whose heading the text is, or -1. */
 static gsize
 next_cut (TextImport *import,
-          Folded     *folded,
+          NbFolded     *folded,
           const char *line,
           gsize       length,
           int        *heading)
@@ -782,7 +584,7 @@ next_cut (TextImport *import,
       gboolean partial = FALSE;
       int found;
 
-      fold_window (folded, line, from, to);
+      nb_folded_window (folded, line, from, to);
       found = find_heading (import, folded, line, length, &start, &end, &partial);
       if (section != NULL &&
           nb_table_keys_find (g_ptr_array_index (import->importer->table_keys, section->table),
@@ -797,22 +599,22 @@ next_cut (TextImport *import,
       if (start != G_MAXSIZE)
         {
           /* the label takes the brackets and stops before it: "0（二）" */
-          gsize raw_start = start > 0 ? raw_char_end (line, raw_offset (folded, start - 1, to))
-                                      : raw_offset (folded, start, to);
+          gsize raw_start = start > 0 ? nb_text_line_char_end (line, nb_folded_raw_offset (folded, start - 1, to))
+                                      : nb_folded_raw_offset (folded, start, to);
           gsize raw_end;
 
           if (raw_start > 0)
             return raw_start;
           /* the label starts the line: it ends it */
           *heading = found;
-          raw_end = raw_offset (folded, end, to) < length ? raw_offset (folded, end, to) : length;
+          raw_end = nb_folded_raw_offset (folded, end, to) < length ? nb_folded_raw_offset (folded, end, to) : length;
           if (partial)
             {
               NbTemplateSection *heading_section =
                 g_ptr_array_index (nb_template_get_sections (import->importer->template), found);
               guint rest = g_utf8_strlen (heading_section->text, -1) - HEADING_PREFIX_CHARS;
 
-              return heading_end (line, length, raw_end, rest + 2);
+              return nb_text_line_heading_end (line, length, raw_end, rest + 2);
             }
           return raw_end;
         }
@@ -823,99 +625,16 @@ next_cut (TextImport *import,
   return length;
 }
 
-/* In a table, "总计10203120001200000": the numbers glued to the text
- * after it. In a flat table, whose one line of numbers follows a header,
- * a blank between them is no label either. */
-static gsize
-glued_numbers (const char *line,
-               gsize       length,
-               gboolean    flat)
-{
-  gsize v = length;
-  gsize w;
-
-  while (v > 0 && (g_ascii_isdigit (line[v - 1]) || line[v - 1] == ' ' || line[v - 1] == '.'))
-    v--;
-  while (v < length && !g_ascii_isdigit (line[v]))
-    v++;
-  w = v;
-  while (flat && w > 0 && line[w - 1] == ' ')
-    w--;
-  if (w == 0 || v == length || (guchar) line[w - 1] < 0x80)
-    return length;
-  return v;
-}
-
-/* "5949.09(二)主动公开…": a number ends the row before, the next item
- * starts after it. */
-static gsize
-leading_number (const char *line,
-                gsize       length)
-{
-  gsize v = 0;
-  const char *next;
-
-  while (v < length && (g_ascii_isdigit (line[v]) || line[v] == '.'))
-    v++;
-  if (v == 0 || v == length || !g_ascii_isdigit (line[0]))
-    return 0;
-  next = line + v + skip_blanks (line + v, line + length);
-  if (next == line + length)
-    return 0;
-  if (*next == '(' || (line + length - next >= 3 && memcmp (next, "（", 3) == 0))
-    return v;
-  for (guint i = 0; i < G_N_ELEMENTS (numerals); i++)
-    if (line + length - next >= 6 && memcmp (next, numerals[i], 3) == 0 &&
-        memcmp (next + 3, "、", 3) == 0)
-      return v;
-  return 0;
-}
-
-/* Markdown, as other tools extract text: "| 规章 | 0 | 0 | 0 |" is a table
- * row, "|---|---|" its rule, "## 二、…" and "**二、…**" headings. Returns
- * the line as plain text in @out, or NULL for a line that holds nothing. */
-static const char *
-unmark_line (const char *line,
-             gsize      *length,
-             GString    *out)
-{
-  const char *end = line + *length;
-  const char *p = line + skip_blanks (line, end);
-  gboolean rule = TRUE;
-
-  if (p < end && *p == '|')
-    {
-      g_string_truncate (out, 0);
-      for (const char *q = p; q < end; q++)
-        {
-          rule &= strchr ("|-: \t", *q) != NULL;
-          g_string_append_c (out, *q == '|' ? ' ' : *q);
-        }
-      *length = out->len;
-      return rule ? NULL : out->str;
-    }
-  if (p < end && (*p == '#' || (end - p >= 2 && p[0] == '*' && p[1] == '*')))
-    {
-      while (p < end && (*p == '#' || *p == '*'))
-        p++;
-      while (end > p && (end[-1] == '*' || nb_text_blank_length (end - 1, end) == 1))
-        end--;
-      *length = end - p;
-      return p;
-    }
-  return line;
-}
-
 static void
 read_text_line (TextImport *import,
                 const char *line,
                 gsize       length,
                 guint       line_number)
 {
-  Folded folded = { g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (guint)) };
+  NbFolded folded = { g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (guint)) };
   g_autoptr(GString) plain = g_string_new (NULL);
 
-  line = unmark_line (line, &length, plain);
+  line = nb_text_line_unmark (line, &length, plain);
   if (line == NULL)
     length = 0;
   else if (line == plain->str)
@@ -923,7 +642,7 @@ read_text_line (TextImport *import,
 
   while (length > 0)
     {
-      gsize lead = in_table (import) ? leading_number (line, length) : 0;
+      gsize lead = in_table (import) ? nb_text_line_leading_number (line, length) : 0;
       gsize cut, glued;
       int heading;
 
@@ -941,7 +660,7 @@ read_text_line (TextImport *import,
           length -= cut;
           continue;
         }
-      glued = in_table (import) ? glued_numbers (line, cut, in_flat_table (import)) : cut;
+      glued = in_table (import) ? nb_text_line_glued_numbers (line, cut, in_flat_table (import)) : cut;
 
       read_line (import, line, glued, line_number, NULL);
       if (glued < cut)
