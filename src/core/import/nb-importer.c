@@ -39,6 +39,8 @@ struct _NbImporter
   NbTemplate   *template;
   GPtrArray    *table_keys;     /* NbTableKeys, by table */
   GPtrArray    *heading_keys;   /* GStrv of folded headings, by section */
+  GPtrArray    *inline_keys;    /* GStrv by section: numeral and heading,
+                                 * folded, the heading's start last */
 };
 
 G_DEFINE_FINAL_TYPE (NbImporter, nb_importer, G_TYPE_OBJECT)
@@ -72,6 +74,8 @@ typedef struct
   gboolean       in_paragraph; /* the line before was narrative text */
   GStringChunk  *rewritten;    /* lines read otherwise than the source has
                                 * them: the matcher keeps pointers into them */
+  GString       *plain;        /* reused per text line */
+  NbFolded       folded;
 } TextImport;
 
 /* Headings */
@@ -497,24 +501,19 @@ find_heading (TextImport   *import,
 
   for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
     {
-      NbTemplateSection *section = g_ptr_array_index (sections, s);
-      GStrv keys = g_ptr_array_index (import->importer->heading_keys, s);
-      g_autofree char *text = nb_label_fold_dup (section->text);
-      const char *cut = g_utf8_offset_to_pointer (text, MIN (HEADING_PREFIX_CHARS,
-                                                             g_utf8_strlen (text, -1)));
-      g_autofree char *prefix = g_strndup (text, cut - text);
+      GStrv keys = g_ptr_array_index (import->importer->inline_keys, s);
 
       if (import->seen[s])
         continue;
-      for (guint k = 0; keys[k] != NULL || k == g_strv_length (keys); k++)
+      for (guint k = 0; keys[k] != NULL; k++)
         {
-          gboolean is_prefix = keys[k] == NULL;
-          g_autofree char *key = g_strconcat (section->numeral, is_prefix ? prefix : keys[k], NULL);
-          gsize key_length = strlen (key);
+          /* the last key is the heading's start only */
+          gboolean is_prefix = keys[k + 1] == NULL;
+          gsize key_length = strlen (keys[k]);
           const char *from = folded->fold->str;
           const char *stop = folded->fold->str + folded->fold->len;
 
-          for (const char *at; (at = g_strstr_len (from, stop - from, key)) != NULL; from = at + 1)
+          for (const char *at; (at = strstr (from, keys[k])) != NULL && at < stop; from = at + 1)
             {
               gsize i = at - folded->fold->str;
 
@@ -528,8 +527,6 @@ find_heading (TextImport   *import,
               found = s;
               break;
             }
-          if (is_prefix)
-            break;
         }
     }
   return found;
@@ -560,12 +557,45 @@ in_flat_table (TextImport *import)
                                                  section->table))->flat;
 }
 
+static gboolean
+has_non_ascii (const char *text,
+               gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) text[i] >= 0x80)
+      return TRUE;
+  return FALSE;
+}
+
+/* A numeral that could start a heading: "二、". */
+static gboolean
+has_heading_start (const char *line,
+                   gsize       length)
+{
+  for (gsize i = 0; i + 3 <= length; i++)
+    {
+      const char *after = line + i + 3;
+
+      if ((guchar) line[i] != 0xE4 && (guchar) line[i] != 0xE5)
+        continue;
+      /* the stop after the numeral first: it is rare */
+      if (after < line + length && *after != '.' && *after != ' ' &&
+          (line + length - after < 3 ||
+           (memcmp (after, "、", 3) != 0 && memcmp (after, "．", 3) != 0)))
+        continue;
+      for (guint n = 0; n < G_N_ELEMENTS (numerals); n++)
+        if (memcmp (line + i, numerals[n], 3) == 0 && nb_text_line_is_heading_at (line, length, i))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Where the text that starts @line ends: before the next label, or after
  * the label it starts with; @length when it runs to the end. *@heading:
  * the section whose heading the text is, or -1. */
 static gsize
 next_cut (TextImport *import,
-          NbFolded     *folded,
+          NbFolded   *folded,
           const char *line,
           gsize       length,
           int        *heading)
@@ -574,6 +604,10 @@ next_cut (TextImport *import,
   gsize from = 0;
 
   *heading = -1;
+  /* every heading and label has CJK in it: numbers and Latin text hold
+   * none; outside a table only a numbered heading cuts a line */
+  if (!has_non_ascii (line, length) || (!in_table (import) && !has_heading_start (line, length)))
+    return length;
   if (in_table (import))
     section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
                                  import->section);
@@ -612,7 +646,8 @@ next_cut (TextImport *import,
             {
               NbTemplateSection *heading_section =
                 g_ptr_array_index (nb_template_get_sections (import->importer->template), found);
-              guint rest = g_utf8_strlen (heading_section->text, -1) - HEADING_PREFIX_CHARS;
+              guint rest = MAX (g_utf8_strlen (heading_section->text, -1), HEADING_PREFIX_CHARS) -
+                           HEADING_PREFIX_CHARS;
 
               return nb_text_line_heading_end (line, length, raw_end, rest + 2);
             }
@@ -631,8 +666,7 @@ read_text_line (TextImport *import,
                 gsize       length,
                 guint       line_number)
 {
-  NbFolded folded = { g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (guint)) };
-  g_autoptr(GString) plain = g_string_new (NULL);
+  GString *plain = import->plain;
 
   line = nb_text_line_unmark (line, &length, plain);
   if (line == NULL)
@@ -652,7 +686,7 @@ read_text_line (TextImport *import,
           line += lead;
           length -= lead;
         }
-      cut = next_cut (import, &folded, line, length, &heading);
+      cut = next_cut (import, &import->folded, line, length, &heading);
       if (heading >= 0)
         {
           begin_section (import, heading, line_number);
@@ -668,8 +702,6 @@ read_text_line (TextImport *import,
       line += cut;
       length -= cut;
     }
-  g_string_free (folded.fold, TRUE);
-  g_array_unref (folded.raw);
 }
 
 /* Cells and glyph runs are read as one line of text, joined by blanks,
@@ -794,6 +826,9 @@ text_import_clear (TextImport *import)
   g_array_unref (import->cells);
   g_string_free (import->joined, TRUE);
   g_string_chunk_free (import->rewritten);
+  g_string_free (import->plain, TRUE);
+  g_string_free (import->folded.fold, TRUE);
+  g_array_unref (import->folded.raw);
 }
 
 static int
@@ -801,6 +836,30 @@ compare_by_line (gconstpointer a,
                  gconstpointer b)
 {
   return nb_diagnostic_compare (*(NbDiagnostic **) a, *(NbDiagnostic **) b);
+}
+
+/* "二主动公开政府信息情况" for each way a heading is worded, then the start
+ * every wording shares, to find headings inline. */
+static GStrv
+inline_keys (NbTemplateSection *section,
+             GStrv              keys)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *text = nb_label_fold_dup (section->text);
+  const char *cut = g_utf8_offset_to_pointer (text, MIN (HEADING_PREFIX_CHARS,
+                                                         g_utf8_strlen (text, -1)));
+  g_autofree char *prefix = g_strndup (text, cut - text);
+
+  g_autofree char *start = g_strconcat (section->numeral, prefix, NULL);
+
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      g_autofree char *key = g_strconcat (section->numeral, keys[k], NULL);
+
+      g_strv_builder_add (builder, key);
+    }
+  g_strv_builder_add (builder, start);
+  return g_strv_builder_end (builder);
 }
 
 /* vfuncs */
@@ -831,6 +890,7 @@ nb_importer_constructed (GObject *object)
           g_strv_builder_add (builder, variant);
         }
       g_ptr_array_add (self->heading_keys, g_strv_builder_end (builder));
+      g_ptr_array_add (self->inline_keys, inline_keys (section, g_ptr_array_index (self->heading_keys, s)));
     }
 }
 
@@ -841,6 +901,7 @@ nb_importer_finalize (GObject *object)
 
   g_ptr_array_unref (self->table_keys);
   g_ptr_array_unref (self->heading_keys);
+  g_ptr_array_unref (self->inline_keys);
   g_clear_object (&self->template);
 
   G_OBJECT_CLASS (nb_importer_parent_class)->finalize (object);
@@ -904,6 +965,7 @@ nb_importer_init (NbImporter *self)
 {
   self->table_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_table_keys_free);
   self->heading_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->inline_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 }
 
 /* Public API */
@@ -1016,6 +1078,9 @@ nb_importer_import_source (NbImporter  *self,
   import.cells = g_array_new (FALSE, FALSE, sizeof (NbTableCell));
   import.joined = g_string_new (NULL);
   import.rewritten = g_string_chunk_new (4096);
+  import.plain = g_string_new (NULL);
+  import.folded.fold = g_string_new (NULL);
+  import.folded.raw = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint s = 0; s < n_sections; s++)
     if (nb_template_section_is_narrative (self->template, s))
       {

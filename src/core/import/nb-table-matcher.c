@@ -48,6 +48,7 @@ struct _NbTableKeys
   GArray          *rows;    /* Key */
   GArray          *groups;  /* Key */
   GArray          *columns; /* Key; row is the table column */
+  GHashTable      *by_first; /* first character → GPtrArray of Key * */
 };
 
 typedef struct
@@ -161,6 +162,27 @@ add_key (GArray     *keys,
     g_array_append_val (keys, key);
 }
 
+/* The row and group keys by their first character, to find them in text
+ * that runs on in one pass. */
+static void
+index_keys (NbTableKeys *keys,
+            GArray      *array)
+{
+  for (guint k = 0; k < array->len; k++)
+    {
+      Key *key = &g_array_index (array, Key, k);
+      gpointer first = GUINT_TO_POINTER (g_utf8_get_char (key->fold));
+      GPtrArray *same = g_hash_table_lookup (keys->by_first, first);
+
+      if (same == NULL)
+        {
+          same = g_ptr_array_new ();
+          g_hash_table_insert (keys->by_first, first, same);
+        }
+      g_ptr_array_add (same, key);
+    }
+}
+
 NbTableKeys *
 nb_table_keys_new (NbTemplate *template,
                    guint       table_index)
@@ -199,39 +221,16 @@ nb_table_keys_new (NbTemplate *template,
       for (guint v = 0; row->variants[v] != NULL; v++)
         add_key (keys->rows, row->variants[v], r, group);
     }
+  keys->by_first = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  index_keys (keys, keys->rows);
+  index_keys (keys, keys->groups);
   return keys;
-}
-
-static void
-find_key (GArray     *keys,
-          const char *fold,
-          gsize       length,
-          gsize      *start,
-          gsize      *end)
-{
-  for (guint k = 0; k < keys->len; k++)
-    {
-      const Key *key = &g_array_index (keys, Key, k);
-      const char *at;
-      gsize limit = MIN (length, *start + key->length);
-
-      /* only where it could still come first */
-      at = g_strstr_len (fold, limit, key->fold);
-      if (at == NULL)
-        continue;
-      if ((gsize) (at - fold) < *start ||
-          ((gsize) (at - fold) == *start && (gsize) (at - fold) + key->length > *end))
-        {
-          *start = at - fold;
-          *end = *start + key->length;
-        }
-    }
 }
 
 /**
  * nb_table_keys_find:
  * @keys: a table's keys
- * @fold: folded text
+ * @fold: folded text, nul-terminated at @length
  * @length: its length
  * @start: (out): where the first row or group label in it starts
  * @end: (out): where it ends
@@ -248,11 +247,35 @@ nb_table_keys_find (NbTableKeys *keys,
                     gsize       *start,
                     gsize       *end)
 {
+  for (gsize i = 0; i < length; i++)
+    {
+      gunichar c;
+      GPtrArray *same;
+      gsize longest = 0;
+
+      if (((guchar) fold[i] & 0xC0) == 0x80)
+        continue;
+      c = g_utf8_get_char_validated (fold + i, length - i);
+      if (c >= (gunichar) -2 || (same = g_hash_table_lookup (keys->by_first, GUINT_TO_POINTER (c))) == NULL)
+        continue;
+      for (guint k = 0; k < same->len; k++)
+        {
+          const Key *key = g_ptr_array_index (same, k);
+
+          if (key->length > longest && length - i >= key->length &&
+              memcmp (fold + i, key->fold, key->length) == 0)
+            longest = key->length;
+        }
+      if (longest > 0)
+        {
+          *start = i;
+          *end = i + longest;
+          return TRUE;
+        }
+    }
   *start = length;
   *end = 0;
-  find_key (keys->rows, fold, length, start, end);
-  find_key (keys->groups, fold, length, start, end);
-  return *start < length;
+  return FALSE;
 }
 
 void
@@ -261,6 +284,7 @@ nb_table_keys_free (NbTableKeys *keys)
   g_array_unref (keys->rows);
   g_array_unref (keys->groups);
   g_array_unref (keys->columns);
+  g_hash_table_unref (keys->by_first);
   g_free (keys);
 }
 

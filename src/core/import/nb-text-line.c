@@ -155,10 +155,22 @@ nb_folded_window (NbFolded   *folded,
   g_array_set_size (folded->raw, 0);
   while (p < line + to)
     {
-      const char *next = g_utf8_find_next_char (p, line + to);
+      const char *next;
       gsize before = folded->fold->len;
       guint offset = p - line;
 
+      /* ASCII as nb_label_fold() folds it, without a call per byte */
+      if ((guchar) *p < 0x80)
+        {
+          if (!g_ascii_ispunct (*p) && !g_ascii_isspace (*p))
+            {
+              g_string_append_c (folded->fold, g_ascii_tolower (*p));
+              g_array_append_val (folded->raw, offset);
+            }
+          p++;
+          continue;
+        }
+      next = g_utf8_find_next_char (p, line + to);
       if (next == NULL)
         next = line + to;
       nb_label_fold (folded->fold, p, next - p);
