@@ -1879,7 +1879,7 @@ read_run (NbTableMatcher    *reader,
     g_string_append (readings, "; …");
   nb_import_diagnose (reader->report, "parse.ambiguous-digits", run->line, cells, run->n_cells,
                       _("The numbers of “%s” ran together as “%s”, which the table’s sums do "
-                        "not settle: it can be read as %s. Its cells stay empty until the "
+                        "not settle: it can be read as %s — its cells stay empty until the "
                         "right reading is typed in"),
                       label, quoted, readings->str);
 }
