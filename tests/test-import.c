@@ -7,6 +7,8 @@
 
 #include "nb-test-util.h"
 
+#include <nb-report-private.h>
+
 #include <string.h>
 
 typedef struct
@@ -661,6 +663,8 @@ test_inline_text (Fixture       *fixture,
 
   g_assert_cmpstr (nb_report_get_organ (report), ==, "某区某局");
   g_assert_cmpuint (nb_report_get_year (report), ==, 2023);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (nb_report_get_extensions (report)),
+                                                  "published"), ==, "2024-01-31");
   g_assert_cmpint (cell_value (report, "t2/licensing/decisions"), ==, 1);
   g_assert_cmpint (cell_value (report, "t2/fees/amount"), ==, 5949090000);
   g_assert_cmpint (cell_value (report, "t3/carried_forward/total"), ==, 0);

@@ -74,6 +74,7 @@ typedef struct
   gboolean       in_paragraph; /* the line before was narrative text */
   GStringChunk  *rewritten;    /* lines read otherwise than the source has
                                 * them: the matcher keeps pointers into them */
+  char          *published;    /* the page's publication date */
   GString       *plain;        /* reused per text line */
   NbFolded       folded;
 } TextImport;
@@ -272,7 +273,11 @@ add_title_line (TextImport *import,
                 gsize       length)
 {
   guint year;
-  const char *value = nb_text_line_page_metadata (line, length, &length);
+  const char *value;
+
+  if (import->published == NULL)
+    import->published = nb_text_line_publication_date (line, length);
+  value = nb_text_line_page_metadata (line, length, &length);
 
   if (value == NULL)
     return;
@@ -780,6 +785,19 @@ finish_import (TextImport *import)
   end_section (import);
   read_title (import->report, import->title->str);
   check_organ (import->report);
+  if (import->published != NULL)
+    {
+      /* kept for reviewers, who check it against the deadline */
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) extensions = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "published");
+      json_builder_add_string_value (builder, import->published);
+      json_builder_end_object (builder);
+      extensions = json_builder_get_root (builder);
+      nb_report_set_extensions (import->report, extensions);
+    }
 
   for (guint s = 0; s < sections->len; s++)
     {
@@ -826,6 +844,7 @@ text_import_clear (TextImport *import)
   g_array_unref (import->cells);
   g_string_free (import->joined, TRUE);
   g_string_chunk_free (import->rewritten);
+  g_free (import->published);
   g_string_free (import->plain, TRUE);
   g_string_free (import->folded.fold, TRUE);
   g_array_unref (import->folded.raw);

@@ -319,3 +319,85 @@ nb_text_line_unmark (const char *line,
   return line;
 }
 
+
+static const char *
+read_number (const char *p,
+             const char *end,
+             guint       max_digits,
+             guint      *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (p < end && g_ascii_isdigit (*p) && n < max_digits)
+    *value = *value * 10 + (*p++ - '0'), n++;
+  return n > 0 ? p : NULL;
+}
+
+static const char *
+skip_separator (const char *p,
+                const char *end)
+{
+  static const char *const separators[] = { "-", "/", ".", "年", "月" };
+
+  p += skip_blanks (p, end);
+  for (guint s = 0; s < G_N_ELEMENTS (separators); s++)
+    if ((gsize) (end - p) >= strlen (separators[s]) &&
+        memcmp (p, separators[s], strlen (separators[s])) == 0)
+      return p + strlen (separators[s]) + skip_blanks (p + strlen (separators[s]), end);
+  return NULL;
+}
+
+/* "2024-01-31", "2024/1/31", "2024年1月31日" → "2024-01-31", or NULL. */
+static char *
+read_date (const char *p,
+           const char *end)
+{
+  guint year, month, day;
+
+  p += skip_blanks (p, end);
+  if ((p = read_number (p, end, 4, &year)) == NULL || (p = skip_separator (p, end)) == NULL ||
+      (p = read_number (p, end, 2, &month)) == NULL || (p = skip_separator (p, end)) == NULL ||
+      read_number (p, end, 2, &day) == NULL)
+    return NULL;
+  if (year < 1990 || year > 2999 || month < 1 || month > 12 || day < 1 || day > 31)
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+}
+
+/**
+ * nb_text_line_publication_date:
+ * @line: a line before the report's first section
+ * @length: its length
+ *
+ * "发布时间: 2024-01-31 08:28", "来源：某办 时间：2024-03-08": the date a
+ * page says it was published, which reviewers check against the deadline.
+ *
+ * Returns: (transfer full) (nullable): the date as YYYY-MM-DD
+ */
+char *
+nb_text_line_publication_date (const char *line,
+                               gsize       length)
+{
+  static const char *const keys[] = { "发布时间", "发布日期", "成文日期", "时间", "日期" };
+  const char *end = line + length;
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    for (const char *at = g_strstr_len (line, length, keys[k]); at != NULL;
+         at = g_strstr_len (at + 1, end - at - 1, keys[k]))
+      {
+        const char *p = at + strlen (keys[k]);
+        char *date;
+
+        p += skip_blanks (p, end);
+        if (p < end && *p == ':')
+          p++;
+        else if (end - p >= 3 && memcmp (p, "：", 3) == 0)
+          p += 3;
+        else
+          continue;
+        if ((date = read_date (p, end)) != NULL)
+          return date;
+      }
+  return NULL;
+}

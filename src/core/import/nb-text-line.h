@@ -48,5 +48,7 @@ gboolean     nb_text_line_is_page_number   (const char  *line,
 const char  *nb_text_line_page_metadata    (const char  *line,
                                             gsize        length,
                                             gsize       *value_length);
+char        *nb_text_line_publication_date (const char  *line,
+                                            gsize        length);
 
 G_END_DECLS
