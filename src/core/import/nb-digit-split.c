@@ -15,9 +15,11 @@
 /* A copied web page loses the separators between cells: "640020470" is
  * the seven cells of a row of 三. Every way to cut each run into its
  * row's cells — no number but 0 starts with 0 — is tried against the
- * sums that involve only that row and cells already known; then every
- * sum that still leaves one run open narrows that run, until nothing
- * changes. A run is read when one way is left. */
+ * sums that involve only that row and cells already known, cutting from
+ * the right so that a row's total, chosen first, bounds the rest; then
+ * every sum narrows the runs it involves to the readings that hold in
+ * some combination with the others', until nothing changes. A run is
+ * read when one way is left. */
 
 /* No count has more digits than this. */
 #define MAX_PART_DIGITS 15
