@@ -493,13 +493,14 @@ read_line (TextImport         *import,
 /* The first heading of a section still to come, in the folded window;
  * *@partial: only its start was matched. Returns the section, or -1. */
 static int
-find_heading (TextImport   *import,
+find_heading (TextImport     *import,
               const NbFolded *folded,
-              const char   *line,
-              gsize         length,
-              gsize        *start,
-              gsize        *end,
-              gboolean     *partial)
+              gsize           first,
+              const char     *line,
+              gsize           length,
+              gsize          *start,
+              gsize          *end,
+              gboolean       *partial)
 {
   GPtrArray *sections = nb_template_get_sections (import->importer->template);
   int found = -1;
@@ -515,7 +516,7 @@ find_heading (TextImport   *import,
           /* the last key is the heading's start only */
           gboolean is_prefix = keys[k + 1] == NULL;
           gsize key_length = strlen (keys[k]);
-          const char *from = folded->fold->str;
+          const char *from = folded->fold->str + first;
           const char *stop = folded->fold->str + folded->fold->len;
 
           for (const char *at; (at = strstr (from, keys[k])) != NULL && at < stop; from = at + 1)
@@ -595,58 +596,97 @@ has_heading_start (const char *line,
   return FALSE;
 }
 
-/* Where the text that starts @line ends: before the next label, or after
- * the label it starts with; @length when it runs to the end. *@heading:
- * the section whose heading the text is, or -1. */
+/* The first folded byte that comes from @at or after it. */
+static gsize
+first_folded (const NbFolded *folded,
+              gsize           at)
+{
+  gsize low = 0, high = folded->raw->len;
+
+  while (low < high)
+    {
+      gsize middle = (low + high) / 2;
+
+      if (g_array_index (folded->raw, guint, middle) < at)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* Where the next label in @line at or after @at starts, or, when the text
+ * at @at starts with one, where it ends; @length when there is none.
+ * *@heading: the section whose heading the text at @at is, or -1. The
+ * folded window is kept for the next call on the same line, so that a
+ * line cut many times is folded about once. */
 static gsize
 next_cut (TextImport *import,
           NbFolded   *folded,
           const char *line,
           gsize       length,
+          gsize       at,
           int        *heading)
 {
   NbTemplateSection *section = NULL;
-  gsize from = 0;
+  gsize from = at;
+  gboolean reuse = folded->line == line && folded->from <= at && at < folded->to;
 
   *heading = -1;
   /* every heading and label has CJK in it: numbers and Latin text hold
    * none; outside a table only a numbered heading cuts a line */
-  if (!has_non_ascii (line, length) || (!in_table (import) && !has_heading_start (line, length)))
+  if (!has_non_ascii (line + at, length - at) ||
+      (!in_table (import) && !has_heading_start (line + at, length - at)))
     return length;
   if (in_table (import))
     section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
                                  import->section);
   while (from < length)
     {
-      gsize to = MIN (length, from + INLINE_WINDOW);
-      gsize start = G_MAXSIZE, end = 0, key_start, key_end;
+      gsize to = reuse ? folded->to : MIN (length, from + INLINE_WINDOW);
+      gsize start = G_MAXSIZE, end = 0, key_start, key_end, first;
       gboolean partial = FALSE;
       int found;
 
-      nb_folded_window (folded, line, from, to);
-      found = find_heading (import, folded, line, length, &start, &end, &partial);
+      if (!reuse)
+        {
+          nb_folded_window (folded, line, from, to);
+          folded->line = line;
+          folded->from = from;
+          folded->to = to;
+        }
+      reuse = FALSE;
+      first = first_folded (folded, at);
+      found = find_heading (import, folded, first, line, length, &start, &end, &partial);
       if (section != NULL &&
           nb_table_keys_find (g_ptr_array_index (import->importer->table_keys, section->table),
-                              folded->fold->str, folded->fold->len, &key_start, &key_end) &&
-          key_start < start)
+                              folded->fold->str + first, folded->fold->len - first,
+                              &key_start, &key_end) &&
+          key_start + first < start)
         {
-          start = key_start;
-          end = key_end;
+          start = key_start + first;
+          end = key_end + first;
           found = -1;
           partial = FALSE;
         }
+      /* near the window's end a longer label may start before it: the
+       * next window tells */
+      if (start != G_MAXSIZE && to < length &&
+          nb_folded_raw_offset (folded, start, to) >= to - INLINE_OVERLAP)
+        start = G_MAXSIZE;
       if (start != G_MAXSIZE)
         {
-          /* the label takes the brackets and stops before it: "0（二）" */
-          gsize raw_start = start > 0 ? nb_text_line_char_end (line, nb_folded_raw_offset (folded, start - 1, to))
-                                      : nb_folded_raw_offset (folded, start, to);
+          /* the label takes the brackets before it and stops what came
+           * before: "0（二）" */
+          gsize raw_start = start > first ?
+            nb_text_line_char_end (line, nb_folded_raw_offset (folded, start - 1, to)) : at;
           gsize raw_end;
 
-          if (raw_start > 0)
+          if (raw_start > at)
             return raw_start;
-          /* the label starts the line: it ends it */
+          /* the label starts the text: it ends it */
           *heading = found;
-          raw_end = nb_folded_raw_offset (folded, end, to) < length ? nb_folded_raw_offset (folded, end, to) : length;
+          raw_end = MIN (nb_folded_raw_offset (folded, end, to), length);
           if (partial)
             {
               NbTemplateSection *heading_section =
@@ -672,40 +712,40 @@ read_text_line (TextImport *import,
                 guint       line_number)
 {
   GString *plain = import->plain;
+  gsize at = 0;
 
   line = nb_text_line_unmark (line, &length, plain);
   if (line == NULL)
-    length = 0;
-  else if (line == plain->str)
+    return;
+  if (line == plain->str)
     line = g_string_chunk_insert_len (import->rewritten, plain->str, plain->len);
 
-  while (length > 0)
+  import->folded.line = NULL;
+  while (at < length)
     {
-      gsize lead = in_table (import) ? nb_text_line_leading_number (line, length) : 0;
+      gsize lead = in_table (import) ? nb_text_line_leading_number (line + at, length - at) : 0;
       gsize cut, glued;
       int heading;
 
       if (lead > 0)
         {
-          read_line (import, line, lead, line_number, NULL);
-          line += lead;
-          length -= lead;
+          read_line (import, line + at, lead, line_number, NULL);
+          at += lead;
+          continue;
         }
-      cut = next_cut (import, &import->folded, line, length, &heading);
+      cut = next_cut (import, &import->folded, line, length, at, &heading);
       if (heading >= 0)
         {
           begin_section (import, heading, line_number);
-          line += cut;
-          length -= cut;
+          at = cut;
           continue;
         }
-      glued = in_table (import) ? nb_text_line_glued_numbers (line, cut, in_flat_table (import)) : cut;
-
-      read_line (import, line, glued, line_number, NULL);
-      if (glued < cut)
-        read_line (import, line + glued, cut - glued, line_number, NULL);
-      line += cut;
-      length -= cut;
+      glued = in_table (import) ? nb_text_line_glued_numbers (line + at, cut - at, in_flat_table (import))
+                                : cut - at;
+      read_line (import, line + at, glued, line_number, NULL);
+      if (glued < cut - at)
+        read_line (import, line + at + glued, cut - at - glued, line_number, NULL);
+      at = cut;
     }
 }
 

@@ -707,6 +707,7 @@ defer_run_together (NbTableMatcher *reader,
                     guint          n_cells)
 {
   guint most = 0;
+  gsize length = 0;
   RunTogether run;
   GString *text;
 
@@ -717,8 +718,10 @@ defer_run_together (NbTableMatcher *reader,
       Token *token = &g_array_index (reader->values, Token, i);
 
       most += ascii_digits (token->text, token->length) ? token->length : 1;
+      length += token->length + 1;
     }
-  if (most < n_cells)
+  /* no row's cells hold more than 15 digits each */
+  if (most < n_cells || length > n_cells * 16)
     return FALSE;
 
   text = g_string_new (NULL);

@@ -15,8 +15,11 @@ G_BEGIN_DECLS
  * came from. */
 typedef struct
 {
-  GString *fold;
-  GArray  *raw;      /* guint: for each folded byte, its offset in the line */
+  GString    *fold;
+  GArray     *raw;   /* guint: for each folded byte, its offset in the line */
+  const char *line;  /* the line folded, from … to */
+  gsize       from;
+  gsize       to;
 } NbFolded;
 
 void         nb_folded_window              (NbFolded    *folded,
