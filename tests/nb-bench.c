@@ -14,6 +14,8 @@
 #include <locale.h>
 #include <nb-draft.h>
 #include <nb-export.h>
+#include <nb-report-private.h>
+#include <nb-template-private.h>
 #include <string.h>
 
 #define N_SEEDS 5
@@ -243,6 +245,81 @@ bench_formats (NbImporter *importer)
   }
 }
 
+/* Table 三 (26 rows of 7 cells) with every separator lost, numbers of
+ * two and three digits that add up as the form says: each row's run has
+ * thousands of ways to be cut, which the row totals and the column sums
+ * must settle. @separator: the same table with blanks, read without any
+ * splitting. */
+static char *
+lost_separators_report (NbTemplate *template,
+                        gboolean    separator)
+{
+  NbTemplateTable *table = nb_template_lookup_table (template, "t3");
+  guint n_rows = table->rows->len;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2021);
+  g_autofree gint64 *values = g_new0 (gint64, n_rows * 7);
+  GString *text = g_string_new ("2023年某局政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n");
+
+  /* rows 一 and 二, the results, 三(七) their sum, 四 what balances */
+  for (guint c = 0; c < 6; c++)
+    {
+      for (guint r = 1; r + 2 < n_rows; r++)
+        values[r * 7 + c] = g_rand_int_range (rand, 10, 1000);
+      for (guint r = 2; r + 2 < n_rows; r++)
+        values[(n_rows - 2) * 7 + c] += values[r * 7 + c];
+      values[(n_rows - 1) * 7 + c] = g_rand_int_range (rand, 10, 100);
+      values[c] = values[(n_rows - 2) * 7 + c] + values[(n_rows - 1) * 7 + c] - values[7 + c];
+    }
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append_printf (text, "%s ", ((NbTemplateRow *) g_ptr_array_index (table->rows, r))->label);
+      for (guint c = 0; c < 6; c++)
+        {
+          values[r * 7 + 6] += values[r * 7 + c];
+          g_string_append_printf (text, separator ? "%" G_GINT64_FORMAT " " : "%" G_GINT64_FORMAT,
+                                  values[r * 7 + c]);
+        }
+      g_string_append_printf (text, "%" G_GINT64_FORMAT "\n", values[r * 7 + 6]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+bench_split (NbImporter *importer)
+{
+  for (guint s = 0; s < 2; s++)
+    {
+      g_autofree char *text = lost_separators_report (nb_importer_get_template (importer), s == 1);
+      double worst = 0;
+      guint n = 0;
+      gint64 start = g_get_monotonic_time ();
+      double elapsed;
+
+      while ((elapsed = seconds_since (start)) < 1.0)
+        {
+          gint64 one = g_get_monotonic_time ();
+          g_autoptr(NbReport) report = nb_importer_import_text (importer, text, strlen (text), NULL);
+
+          g_assert (report != NULL);
+          worst = MAX (worst, seconds_since (one));
+          if (n == 0)
+            {
+              GPtrArray *found = nb_report_get_import_diagnostics (report);
+              guint split = 0;
+
+              for (guint i = 0; i < found->len; i++)
+                split += g_str_equal (nb_diagnostic_get_rule_id (g_ptr_array_index (found, i)),
+                                      "parse.split-digits");
+              g_print ("rows read by splitting: %u\n", split);
+            }
+          n++;
+        }
+      g_print ("import of 三 (26 rows)%s: %.2f ms per report, worst %.2f ms (%u reports)\n",
+               s == 0 ? " with every separator lost" : ", separators kept",
+               elapsed * 1e3 / n, worst * 1e3, n);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -260,6 +337,7 @@ main (int    argc,
     seeds[i] = nb_test_load_seed (nb_test_seeds[i]);
 
   bench_import (importer, seeds);
+  bench_split (importer);
   bench_formats (importer);
   bench_revalidate (importer, seeds[3], "t2/regulations/issued", "0", "1", "no rule changes");
   bench_revalidate (importer, seeds[3], "t3/granted/commercial", "0", "1", "three rules break and heal");

@@ -733,12 +733,28 @@ add (const char  *path,
   g_test_add (full, Fixture, older, fixture_set_up, test, fixture_tear_down);
 }
 
+/* One organ, two spellings; and what is another organ. */
+static void
+test_same_organ (void)
+{
+  g_assert_true (nb_comparison_same_organ ("洪泽区人民政府", "淮安市洪泽区人民政府"));
+  g_assert_true (nb_comparison_same_organ ("淮安市洪泽区人民政府", "洪泽区人民政府"));
+  g_assert_true (nb_comparison_same_organ ("平潭综合实验区", "平潭综合实验区管委会"));
+  g_assert_true (nb_comparison_same_organ ("某某局", "某 某 局"));
+  g_assert_false (nb_comparison_same_organ ("淮安市人民政府", "洪泽区人民政府"));
+  g_assert_false (nb_comparison_same_organ ("人民政府", "洪泽区人民政府"));
+  g_assert_false (nb_comparison_same_organ ("财政局", "平潭综合实验区财政金融局"));
+  g_assert_false (nb_comparison_same_organ ("教育局", "市教育局办公室"));
+  g_assert_false (nb_comparison_same_organ ("", "洪泽区人民政府"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/nianbao/comparison/same-organ", test_same_organ);
   add ("order", MATCHING, test_order);
   add ("order-unknown-year", MATCHING, test_order_unknown_year);
   add ("carry-over/matching", MATCHING, test_carry_over_matching);

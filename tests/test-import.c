@@ -7,6 +7,8 @@
 
 #include "nb-test-util.h"
 
+#include <nb-report-private.h>
+
 #include <string.h>
 
 typedef struct
@@ -555,6 +557,266 @@ test_garbage_never_crashes (Fixture       *fixture,
     }
 }
 
+
+/* Replaces in place. */
+static void
+replace_in (char       **text,
+            const char  *find,
+            const char  *replacement)
+{
+  char *replaced = nb_test_replace (*text, find, replacement);
+
+  g_free (*text);
+  *text = replaced;
+}
+
+static gint64
+cell_value (NbReport   *report,
+            const char *address)
+{
+  int cell = nb_report_lookup_cell (report, address);
+
+  g_assert_cmpint (cell, >=, 0);
+  g_assert_cmpint (nb_report_get_cell_state (report, cell), ==, NB_CELL_STATE_VALUE);
+  return nb_report_get_cell_value (report, cell);
+}
+
+static gboolean
+cell_is_empty (NbReport   *report,
+               const char *address)
+{
+  return nb_report_get_cell_state (report, nb_report_lookup_cell (report, address)) ==
+         NB_CELL_STATE_EMPTY;
+}
+
+/* Digits that ran together: one reading fits the sums, or several do. */
+static void
+test_run_together (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GString) t3 = t3_rows ();
+  g_autofree char *t3_text = NULL;
+  g_autofree char *t2_text = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbValidator) validator = NULL;
+  NbDiagnostic *ambiguous;
+
+  /* 一: 64 / 0 / 0 / 2 / 0 / 4 / 70, (七) likewise, 四 0 */
+  t3_text = nb_test_replace (t3->str, "一、本年新收政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0",
+                             "一、本年新收政府信息公开申请数量 640020470");
+  replace_in (&t3_text, "(七) 总计\t0\t0\t0\t0\t0\t0\t0", "(七) 总计 6400 2 0 470");
+  replace_in (&t3_text, "1. 本机关不掌握相关政府信息\t0\t0\t0\t0\t0\t0\t0",
+                             "1. 本机关不掌握相关政府信息 640020470");
+  t2_text = nb_test_replace (T2, "行政规范性文件\t0\t0\t0", "行政规范性文件 693665");
+  report = import_report (fixture, t2_text, t3_text, "1020312000120000 0\n");
+  validator = nb_validator_new (report);
+
+  g_assert_cmpint (cell_value (report, "t3/received/natural_person"), ==, 64);
+  g_assert_cmpint (cell_value (report, "t3/received/social_welfare"), ==, 2);
+  g_assert_cmpint (cell_value (report, "t3/received/other"), ==, 4);
+  g_assert_cmpint (cell_value (report, "t3/received/total"), ==, 70);
+  g_assert_cmpint (cell_value (report, "t3/results_total/total"), ==, 70);
+  g_assert_cmpint (cell_value (report, "t4/review/total"), ==, 3);
+  g_assert_cmpint (cell_value (report, "t4/litigation_direct/upheld"), ==, 12);
+  g_assert_cmpint (cell_value (report, "t4/litigation_direct/total"), ==, 12);
+  g_assert_cmpuint (nb_test_count_rule (G_LIST_MODEL (validator), "parse.split-digits"), ==, 4);
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "t3.balance"));
+
+  /* t2 has no sums: 693665 is never chosen silently */
+  ambiguous = nb_test_find_rule (G_LIST_MODEL (validator), "parse.ambiguous-digits");
+  g_assert_nonnull (ambiguous);
+  g_assert_cmpint (nb_diagnostic_get_severity (ambiguous), ==, NB_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (nb_diagnostic_get_message (ambiguous), "69 / 3 / 665"));
+  g_assert_true (nb_diagnostic_involves_cell (ambiguous,
+                                              nb_report_lookup_cell (report, "t2/normative_documents/issued")));
+  g_assert_true (cell_is_empty (report, "t2/normative_documents/issued"));
+}
+
+/* A page saved as one line: headings, labels and numbers run on; the
+ * crawler's header is not the title. */
+static void
+test_inline_text (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("标题: 某区某局2023年度政府信息公开工作年度报告\n"
+                                          "发布时间: 2024-01-31 08:28\n"
+                                          "原文链接: https://example.gov.cn/1.htm\n"
+                                          "==================== 正文 ====================\n"
+                                          "根据《条例》编制本报告。一、总体情况2023年，我局认真落实。"
+                                          "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数"
+                                          "规章000行政规范性文件000行政许可1行政处罚0行政强制0"
+                                          "行政事业性收费5949.09(二)主动公开的主要类别。三、收到和处理政府信息公开申请情况");
+  g_autoptr(GString) t3 = t3_rows ();
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbValidator) validator = NULL;
+
+  /* the rows of 三 with their tabs and line ends gone */
+  for (char *p = t3->str; *p != '\0'; p++)
+    if (*p == '\t' || *p == '\n')
+      *p = ' ';
+  g_string_append (text, t3->str);
+  g_string_append (text, "四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼结果维持总计 "
+                         "000000000000000五、存在的主要问题及明年工作计划一是加强。"
+                         "六、其他需要报告的事项无。\n");
+  report = nb_test_import_string (fixture->importer, text->str);
+  validator = nb_validator_new (report);
+
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "某区某局");
+  g_assert_cmpuint (nb_report_get_year (report), ==, 2023);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (nb_report_get_extensions (report)),
+                                                  "published"), ==, "2024-01-31");
+  g_assert_cmpint (cell_value (report, "t2/licensing/decisions"), ==, 1);
+  g_assert_cmpint (cell_value (report, "t2/fees/amount"), ==, 5949090000);
+  g_assert_cmpint (cell_value (report, "t3/carried_forward/total"), ==, 0);
+  g_assert_cmpint (cell_value (report, "t4/litigation_after_review/total"), ==, 0);
+  g_assert_nonnull (strstr (nb_report_get_section_text (report, "overview"), "我局认真落实"));
+  g_assert_null (strstr (nb_report_get_section_text (report, "overview"), "二、"));
+  g_assert_nonnull (strstr (nb_report_get_section_text (report, "problems"), "一是加强"));
+  g_assert_cmpuint (nb_validator_get_n_errors (validator), ==, 0);
+}
+
+/* Labels as people type them, and the 2019 form's （六） row. */
+static void
+test_fuzzy_and_older_rows (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) t3 = t3_rows ();
+  g_autofree char *t3_text = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbValidator) validator = NULL;
+  NbDiagnostic *older;
+
+  t3_text = nb_test_replace (t3->str, "2. 其他法律行政法规禁止公开\t0", "2.其他法律行政止公开\t1");
+  replace_in (&t3_text, "3. 危及“三安全一稳定”", "③危 及“三 安全一稳定”");
+  replace_in (&t3_text,
+                             "(六) 其他处理\t1. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n"
+                             "2. 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n"
+                             "3. 其他\t0\t0\t0\t0\t0\t0\t0\n",
+                             "（六）其他处理\t2\t0\t0\t0\t0\t0\t2\n");
+  report = import_report (fixture, T2, t3_text, T4);
+  validator = nb_validator_new (report);
+
+  g_assert_cmpint (cell_value (report, "t3/withheld.prohibited_by_law/natural_person"), ==, 1);
+  g_assert_cmpuint (nb_test_count_rule (G_LIST_MODEL (validator), "parse.fuzzy-row"), ==, 2);
+  g_assert_cmpint (cell_value (report, "t3/other_handling.other/natural_person"), ==, 2);
+  g_assert_true (cell_is_empty (report, "t3/other_handling.no_correction/natural_person"));
+  g_assert_cmpint (cell_value (report, "t3/other_handling.no_fee/commercial"), ==, 0);
+  older = nb_test_find_rule (G_LIST_MODEL (validator), "struct.template-version");
+  g_assert_nonnull (older);
+  g_assert_cmpint (nb_diagnostic_get_severity (older), ==, NB_SEVERITY_WARNING);
+  g_assert_true (nb_diagnostic_involves_cell (older,
+                                              nb_report_lookup_cell (report, "t3/other_handling.no_correction/natural_person")));
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.missing-row"));
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.unknown-row"));
+  /* not given by the layout, not "empty, write 0" */
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "cell.empty"));
+
+  /* two rows about as near: no guess */
+  g_clear_object (&validator);
+  g_clear_object (&report);
+  g_free (t3_text);
+  t3_text = nb_test_replace (t3->str, "8. 属于行政查询事项\t0", "8.属于行政执法事项\t0");
+  report = import_report (fixture, T2, t3_text, T4);
+  validator = nb_validator_new (report);
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.fuzzy-row"));
+  g_assert_true (nb_test_has_rule (G_LIST_MODEL (validator), "parse.unknown-row"));
+}
+
+/* Another tool's extract: Markdown pipe tables, headings, page footers. */
+static void
+test_markdown (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GString) t3 = t3_rows ();
+  g_autoptr(GString) text = g_string_new ("# 某某局 2024 年政府信息公开工作年度报告\n"
+                                          "## 一、总体情况\n本报告说明。\n"
+                                          "**二、主动公开政府信息情况**\n"
+                                          "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+                                          "|---|---|---|---|\n"
+                                          "| 规章 | 1 | 0 | 3 |\n"
+                                          "— 4 —\n"
+                                          "| 行政规范性文件 | 2 | 1 | 5 |\n"
+                                          "|---|---|---|---|\n"
+                                          "第 5 页\n"
+                                          "| 行政许可 | 7 |\n| 行政处罚 | 0 |\n| 行政强制 | 0 |\n"
+                                          "| 行政事业性收费 | 0 |\n"
+                                          "- 6 -\n"
+                                          "## 三、收到和处理政府信息公开申请情况\n");
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbValidator) validator = NULL;
+
+  g_string_append (text, t3->str);
+  g_string_append (text, "## 四、政府信息公开行政复议、行政诉讼情况\n"
+                         "| 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+                         "## 五、存在的主要问题及改进情况\n无。\n## 六、其他需要报告的事项\n无。\n");
+  report = nb_test_import_string (fixture->importer, text->str);
+  validator = nb_validator_new (report);
+
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "某某局");
+  g_assert_cmpint (cell_value (report, "t2/regulations/in_force"), ==, 3);
+  g_assert_cmpint (cell_value (report, "t2/normative_documents/in_force"), ==, 5);
+  g_assert_cmpint (cell_value (report, "t2/licensing/decisions"), ==, 7);
+  g_assert_cmpuint (nb_validator_get_n_errors (validator), ==, 0);
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.unknown-row"));
+}
+
+/* A site's breadcrumbs before the title make no organ; one that still
+ * looks like navigation is flagged. */
+static void
+test_navigation_organ (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbValidator) validator = NULL;
+
+  text = make_report (T2, NULL, T4);
+  replace_in (&text, "某某局 2024 年政府信息公开工作年度报告",
+                          "政府信息公开年报平潭综合实验区 2024 年政府信息公开工作年度报告");
+  report = nb_test_import_string (fixture->importer, text);
+  validator = nb_validator_new (report);
+  g_assert_true (nb_test_has_rule (G_LIST_MODEL (validator), "parse.organ"));
+
+  g_clear_object (&validator);
+  g_clear_object (&report);
+  g_free (text);
+  text = make_report (T2, NULL, T4);
+  replace_in (&text, "某某局 2024 年政府信息公开工作年度报告",
+                          "当前位置：首页 > 政务公开\n某某局 2024 年政府信息公开工作年度报告");
+  report = nb_test_import_string (fixture->importer, text);
+  validator = nb_validator_new (report);
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "某某局");
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.organ"));
+}
+
+/* A page built as a layout table, the article in one of its cells and
+ * the report's tables nested in it, reads as the page without it. */
+static void
+test_layout_table (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GBytes) page = nb_test_load_data ("formats", "000.html", NULL);
+  g_autofree char *html = g_strndup (g_bytes_get_data (page, NULL), g_bytes_get_size (page));
+  g_autofree char *wrapped = NULL;
+  g_autoptr(NbReport) plain = NULL;
+  g_autoptr(NbReport) layout = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plain = nb_importer_import_data (fixture->importer, html, strlen (html), &error);
+  g_assert_no_error (error);
+  wrapped = nb_test_replace (html, "<body>",
+                             "<body><table width=\"1000\"><tr><td>首页 &gt; 政务公开 &gt; 年报</td></tr>"
+                             "<tr><td><div class=\"article\">");
+  replace_in (&wrapped, "</body>",
+                             "</div></td></tr><tr><td>版权所有 网站标识码</td></tr></table></body>");
+  layout = nb_importer_import_data (fixture->importer, wrapped, strlen (wrapped), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (layout);
+  g_assert_cmpstr (nb_report_get_organ (layout), ==, nb_report_get_organ (plain));
+  for (guint c = 0; c < nb_report_get_n_cells (plain); c++)
+    g_assert_cmpstr (nb_report_get_cell_text (layout, c), ==, nb_report_get_cell_text (plain, c));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -577,6 +839,12 @@ main (int    argc,
   ADD ("not-a-report", test_not_a_report);
   ADD ("too-large", test_too_large);
   ADD ("garbage-never-crashes", test_garbage_never_crashes);
+  ADD ("run-together", test_run_together);
+  ADD ("inline-text", test_inline_text);
+  ADD ("fuzzy-and-older-rows", test_fuzzy_and_older_rows);
+  ADD ("markdown", test_markdown);
+  ADD ("navigation-organ", test_navigation_organ);
+  ADD ("layout-table", test_layout_table);
 #undef ADD
 
   return g_test_run ();

@@ -24,9 +24,13 @@
 #include "nb-template-choice.h"
 #include "nb-template-private.h"
 #include "nb-text-decoder.h"
+#include "nb-text-line.h"
 
 #define MAX_TITLE_LINES 3
 
+/* text that runs on is searched for labels this many bytes at a time */
+#define INLINE_WINDOW 4096
+#define INLINE_OVERLAP 1024
 /* a heading may carry a few words more than the template's, such as 统计 */
 #define MAX_HEADING_EXTRA 12
 
@@ -46,6 +50,8 @@ struct _NbImporter
   gboolean      choose;
   GPtrArray    *others;         /* NbImporter, one per other form */
   NbTemplateChoice *choice;     /* this template first, then the others' */
+  GPtrArray    *inline_keys;    /* GStrv by section: numeral and heading,
+                                 * folded, the heading's start last */
 };
 
 G_DEFINE_FINAL_TYPE (NbImporter, nb_importer, G_TYPE_OBJECT)
@@ -78,6 +84,11 @@ typedef struct
   GArray        *cells;        /* NbTableCell, reused per positioned line */
   GString       *joined;       /* a positioned line's text */
   gboolean       in_paragraph; /* the line before was narrative text */
+  GStringChunk  *rewritten;    /* lines read otherwise than the source has
+                                * them: the matcher keeps pointers into them */
+  char          *published;    /* the page's publication date */
+  GString       *plain;        /* reused per text line */
+  NbFolded       folded;
 } TextImport;
 
 /* Headings */
@@ -205,22 +216,17 @@ collapse_blanks (const char *text)
 }
 
 /* "偃师区伊洛街道办事处 2024 年政府信息公开工作年度报告": the organ comes
- * before the year; in "2024年某局政府信息公开…" it follows it. */
-static void
-read_title (NbReport   *report,
-            const char *raw)
+ * before the year; in "2024年某局政府信息公开…" it follows it. Returns
+ * NULL without a year. */
+static char *
+title_organ (const char *title,
+             guint      *year)
 {
-  g_autofree char *title = collapse_blanks (raw);
   g_autofree char *organ = NULL;
-  const char *at;
-  guint year = 0;
+  const char *at = find_year (title, year);
 
-  nb_report_set_title (report, title);
-  at = find_year (title, &year);
   if (at == NULL)
-    return;
-  nb_report_set_year (report, year);
-
+    return NULL;
   organ = g_strndup (title, at - title);
   g_strstrip (organ);
   if (*organ == '\0')
@@ -238,7 +244,39 @@ read_title (NbReport   *report,
           g_strstrip (organ);
         }
     }
+  return g_steal_pointer (&organ);
+}
+
+static void
+read_title (NbReport   *report,
+            const char *raw)
+{
+  g_autofree char *title = collapse_blanks (raw);
+  g_autofree char *organ = NULL;
+  guint year = 0;
+
+  nb_report_set_title (report, title);
+  organ = title_organ (title, &year);
+  if (organ == NULL)
+    return;
+  nb_report_set_year (report, year);
   nb_report_set_organ (report, organ);
+}
+
+/* A line that is a whole title, organ and year: "平潭综合实验区2023年度…报告". */
+static gboolean
+is_whole_title (const char *line,
+                gsize       length)
+{
+  g_autofree char *text = g_strndup (line, length);
+  g_autofree char *collapsed = collapse_blanks (text);
+  g_autofree char *organ = NULL;
+  guint year;
+
+  if (strstr (collapsed, "报告") == NULL)
+    return FALSE;
+  organ = title_organ (collapsed, &year);
+  return organ != NULL && *organ != '\0';
 }
 
 static void
@@ -247,6 +285,33 @@ add_title_line (TextImport *import,
                 gsize       length)
 {
   guint year;
+  const char *value;
+
+  if (import->published == NULL)
+    import->published = nb_text_line_publication_date (line, length);
+  value = nb_text_line_page_metadata (line, length, &length);
+
+  if (value == NULL)
+    return;
+  if (value != line && !import->title_done)
+    {
+      /* the page says which line is its title */
+      g_string_assign (import->title, "");
+      g_string_append_len (import->title, value, length);
+      import->title_done = TRUE;
+      return;
+    }
+  line = value;
+  /* a line that is a whole title ("…2023年度…年度报告") is the title, whatever
+   * site text came before it */
+  if (is_whole_title (line, length) && !is_whole_title (import->title->str, import->title->len))
+    {
+      g_string_truncate (import->title, 0);
+      g_string_append_len (import->title, line, length);
+      import->title_lines = 1;
+      import->title_done = TRUE;
+      return;
+    }
 
   /* a web page's breadcrumbs ("首页 > … > 年度报告") come before its
    * title: a title without a year gives way to the lines after it */
@@ -402,7 +467,7 @@ read_line (TextImport         *import,
   length -= lead;
   while (length > 0 && nb_text_blank_length (line + length - 1, line + length) == 1)
     length--;
-  if (length == 0)
+  if (length == 0 || nb_text_line_is_page_number (line, length))
     return;
 
   heading = match_heading (import->importer, line, length);
@@ -428,6 +493,277 @@ read_line (TextImport         *import,
     nb_table_matcher_line (import->matcher, line, length, line_number);
   else
     add_narrative_line (import, line, length, line_number, continues);
+}
+
+/* Text that runs on: a web page saved or copied as text keeps its
+ * headings, labels and numbers on one line ("…联系。一、总体情况2023年，
+ * 我局…规章000行政规范性文件008…"). A line is cut where the next
+ * section's heading or, within a table, a row or group label starts, and
+ * after the label that starts it; numbers glued to the end of a table
+ * line's text become a line of their own. */
+
+/* How much of a section's heading identifies it inline, where its end is
+ * not known: a heading worded otherwise ("五、存在的主要问题及明年工作计划")
+ * still starts as the template's does. */
+#define HEADING_PREFIX_CHARS 7
+
+/* The first heading of a section still to come, in the folded window;
+ * *@partial: only its start was matched. Returns the section, or -1. */
+static int
+find_heading (TextImport     *import,
+              const NbFolded *folded,
+              gsize           first,
+              const char     *line,
+              gsize           length,
+              gsize          *start,
+              gsize          *end,
+              gboolean       *partial)
+{
+  GPtrArray *sections = nb_template_get_sections (import->importer->template);
+  int found = -1;
+
+  for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
+    {
+      GStrv keys = g_ptr_array_index (import->importer->inline_keys, s);
+
+      if (import->seen[s])
+        continue;
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          /* the last key is the heading's start only */
+          gboolean is_prefix = keys[k + 1] == NULL;
+          gsize key_length = strlen (keys[k]);
+          const char *from = folded->fold->str + first;
+          const char *stop = folded->fold->str + folded->fold->len;
+
+          for (const char *at; (at = strstr (from, keys[k])) != NULL && at < stop; from = at + 1)
+            {
+              gsize i = at - folded->fold->str;
+
+              if (found >= 0 && (i > *start || (i == *start && (is_prefix || !*partial))))
+                break;
+              if (!nb_text_line_is_heading_at (line, length, nb_folded_raw_offset (folded, i, length)))
+                continue;
+              *start = i;
+              *end = i + key_length;
+              *partial = is_prefix;
+              found = s;
+              break;
+            }
+        }
+    }
+  return found;
+}
+
+static gboolean
+in_table (TextImport *import)
+{
+  NbTemplateSection *section;
+
+  if (import->section < 0)
+    return FALSE;
+  section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
+                               import->section);
+  return section->table >= 0;
+}
+
+static gboolean
+in_flat_table (TextImport *import)
+{
+  NbTemplateSection *section;
+
+  if (!in_table (import))
+    return FALSE;
+  section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
+                               import->section);
+  return ((NbTemplateTable *) g_ptr_array_index (nb_template_get_tables (import->importer->template),
+                                                 section->table))->flat;
+}
+
+static gboolean
+has_non_ascii (const char *text,
+               gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) text[i] >= 0x80)
+      return TRUE;
+  return FALSE;
+}
+
+/* A numeral that could start a heading: "二、". */
+static gboolean
+has_heading_start (const char *line,
+                   gsize       length)
+{
+  for (gsize i = 0; i + 3 <= length; i++)
+    {
+      const char *after = line + i + 3;
+
+      if ((guchar) line[i] != 0xE4 && (guchar) line[i] != 0xE5)
+        continue;
+      /* the stop after the numeral first: it is rare */
+      if (after < line + length && *after != '.' && *after != ' ' &&
+          (line + length - after < 3 ||
+           (memcmp (after, "、", 3) != 0 && memcmp (after, "．", 3) != 0)))
+        continue;
+      for (guint n = 0; n < G_N_ELEMENTS (numerals); n++)
+        if (memcmp (line + i, numerals[n], 3) == 0 && nb_text_line_is_heading_at (line, length, i))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first folded byte that comes from @at or after it. */
+static gsize
+first_folded (const NbFolded *folded,
+              gsize           at)
+{
+  gsize low = 0, high = folded->raw->len;
+
+  while (low < high)
+    {
+      gsize middle = (low + high) / 2;
+
+      if (g_array_index (folded->raw, guint, middle) < at)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/* Where the next label in @line at or after @at starts, or, when the text
+ * at @at starts with one, where it ends; @length when there is none.
+ * *@heading: the section whose heading the text at @at is, or -1. The
+ * folded window is kept for the next call on the same line, so that a
+ * line cut many times is folded about once. */
+static gsize
+next_cut (TextImport *import,
+          NbFolded   *folded,
+          const char *line,
+          gsize       length,
+          gsize       at,
+          int        *heading)
+{
+  NbTemplateSection *section = NULL;
+  gsize from = at;
+  gboolean reuse = folded->line == line && folded->from <= at && at < folded->to;
+
+  *heading = -1;
+  /* every heading and label has CJK in it: numbers and Latin text hold
+   * none; outside a table only a numbered heading cuts a line */
+  if (!has_non_ascii (line + at, length - at) ||
+      (!in_table (import) && !has_heading_start (line + at, length - at)))
+    return length;
+  if (in_table (import))
+    section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
+                                 import->section);
+  while (from < length)
+    {
+      gsize to = reuse ? folded->to : MIN (length, from + INLINE_WINDOW);
+      gsize start = G_MAXSIZE, end = 0, key_start, key_end, first;
+      gboolean partial = FALSE;
+      int found;
+
+      if (!reuse)
+        {
+          nb_folded_window (folded, line, from, to);
+          folded->line = line;
+          folded->from = from;
+          folded->to = to;
+        }
+      reuse = FALSE;
+      first = first_folded (folded, at);
+      found = find_heading (import, folded, first, line, length, &start, &end, &partial);
+      if (section != NULL &&
+          nb_table_keys_find (g_ptr_array_index (import->importer->table_keys, section->table),
+                              folded->fold->str + first, folded->fold->len - first,
+                              &key_start, &key_end) &&
+          key_start + first < start)
+        {
+          start = key_start + first;
+          end = key_end + first;
+          found = -1;
+          partial = FALSE;
+        }
+      /* near the window's end a longer label may start before it: the
+       * next window tells */
+      if (start != G_MAXSIZE && to < length &&
+          nb_folded_raw_offset (folded, start, to) >= to - INLINE_OVERLAP)
+        start = G_MAXSIZE;
+      if (start != G_MAXSIZE)
+        {
+          /* the label takes the brackets before it and stops what came
+           * before: "0（二）" */
+          gsize raw_start = start > first ?
+            nb_text_line_char_end (line, nb_folded_raw_offset (folded, start - 1, to)) : at;
+          gsize raw_end;
+
+          if (raw_start > at)
+            return raw_start;
+          /* the label starts the text: it ends it */
+          *heading = found;
+          raw_end = MIN (nb_folded_raw_offset (folded, end, to), length);
+          if (partial)
+            {
+              NbTemplateSection *heading_section =
+                g_ptr_array_index (nb_template_get_sections (import->importer->template), found);
+              guint rest = MAX (g_utf8_strlen (heading_section->text, -1), HEADING_PREFIX_CHARS) -
+                           HEADING_PREFIX_CHARS;
+
+              return nb_text_line_heading_end (line, length, raw_end, rest + 2);
+            }
+          return raw_end;
+        }
+      if (to == length)
+        break;
+      from = to - INLINE_OVERLAP;
+    }
+  return length;
+}
+
+static void
+read_text_line (TextImport *import,
+                const char *line,
+                gsize       length,
+                guint       line_number)
+{
+  GString *plain = import->plain;
+  gsize at = 0;
+
+  line = nb_text_line_unmark (line, &length, plain);
+  if (line == NULL)
+    return;
+  if (line == plain->str)
+    line = g_string_chunk_insert_len (import->rewritten, plain->str, plain->len);
+
+  import->folded.line = NULL;
+  while (at < length)
+    {
+      gsize lead = in_table (import) ? nb_text_line_leading_number (line + at, length - at) : 0;
+      gsize cut, glued;
+      int heading;
+
+      if (lead > 0)
+        {
+          read_line (import, line + at, lead, line_number, NULL);
+          at += lead;
+          continue;
+        }
+      cut = next_cut (import, &import->folded, line, length, at, &heading);
+      if (heading >= 0)
+        {
+          begin_section (import, heading, line_number);
+          at = cut;
+          continue;
+        }
+      glued = in_table (import) ? nb_text_line_glued_numbers (line + at, cut - at, in_flat_table (import))
+                                : cut - at;
+      read_line (import, line + at, glued, line_number, NULL);
+      if (glued < cut - at)
+        read_line (import, line + at + glued, cut - at - glued, line_number, NULL);
+      at = cut;
+    }
 }
 
 /* Cells and glyph runs are read as one line of text, joined by blanks,
@@ -456,6 +792,8 @@ read_positioned (TextImport         *import,
     }
   if (joined->len > 0)
     read_line (import, joined->str, joined->len, first_id, line);
+  else if (in_table (import) && line->n_pieces > 0)
+    read_cells (import, line);   /* a blank form's row of empty cells */
 }
 
 static void
@@ -471,7 +809,7 @@ read_lines (TextImport *import)
       if (line->positioned)
         read_positioned (import, line);
       else
-        read_line (import, nb_source_get_text (source, piece), piece->length, piece->id, NULL);
+        read_text_line (import, nb_source_get_text (source, piece), piece->length, piece->id);
     }
 }
 
@@ -503,6 +841,26 @@ note_units (TextImport *import)
     }
 }
 
+/* What a site's breadcrumbs and menus are made of, never an organ's name. */
+static void
+check_organ (NbReport *report)
+{
+  static const char *const navigation[] = {
+    "首页", "当前位置", "位置：", ">", "»", "›", "栏目", "年报", "信息公开",
+  };
+  const char *organ = nb_report_get_organ (report);
+
+  for (guint i = 0; organ != NULL && i < G_N_ELEMENTS (navigation); i++)
+    if (strstr (organ, navigation[i]) != NULL)
+      {
+        nb_import_diagnose (report, "parse.organ", 0, NULL, 0,
+                            _("The organ “%s” read from the title looks like a web site’s "
+                              "navigation rather than an organ’s name; check it"),
+                            organ);
+        return;
+      }
+}
+
 static void
 finish_import (TextImport *import)
 {
@@ -512,6 +870,20 @@ finish_import (TextImport *import)
   end_section (import);
   read_title (import->report, import->title->str);
   note_units (import);
+  check_organ (import->report);
+  if (import->published != NULL)
+    {
+      /* kept for reviewers, who check it against the deadline */
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) extensions = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "published");
+      json_builder_add_string_value (builder, import->published);
+      json_builder_end_object (builder);
+      extensions = json_builder_get_root (builder);
+      nb_report_set_extensions (import->report, extensions);
+    }
 
   for (guint s = 0; s < sections->len; s++)
     {
@@ -557,6 +929,11 @@ text_import_clear (TextImport *import)
   nb_table_matcher_free (import->matcher);
   g_array_unref (import->cells);
   g_string_free (import->joined, TRUE);
+  g_string_chunk_free (import->rewritten);
+  g_free (import->published);
+  g_string_free (import->plain, TRUE);
+  g_string_free (import->folded.fold, TRUE);
+  g_array_unref (import->folded.raw);
 }
 
 static int
@@ -663,6 +1040,30 @@ refuse_without_tables (GError **error)
 }
 
 
+/* "二主动公开政府信息情况" for each way a heading is worded, then the start
+ * every wording shares, to find headings inline. */
+static GStrv
+inline_keys (NbTemplateSection *section,
+             GStrv              keys)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *text = nb_label_fold_dup (section->text);
+  const char *cut = g_utf8_offset_to_pointer (text, MIN (HEADING_PREFIX_CHARS,
+                                                         g_utf8_strlen (text, -1)));
+  g_autofree char *prefix = g_strndup (text, cut - text);
+
+  g_autofree char *start = g_strconcat (section->numeral, prefix, NULL);
+
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      g_autofree char *key = g_strconcat (section->numeral, keys[k], NULL);
+
+      g_strv_builder_add (builder, key);
+    }
+  g_strv_builder_add (builder, start);
+  return g_strv_builder_end (builder);
+}
+
 /* vfuncs */
 
 static void
@@ -693,6 +1094,7 @@ nb_importer_constructed (GObject *object)
           g_strv_builder_add (builder, variant);
         }
       g_ptr_array_add (self->heading_keys, g_strv_builder_end (builder));
+      g_ptr_array_add (self->inline_keys, inline_keys (section, g_ptr_array_index (self->heading_keys, s)));
     }
 }
 
@@ -705,6 +1107,7 @@ nb_importer_finalize (GObject *object)
   g_ptr_array_unref (self->heading_keys);
   g_ptr_array_unref (self->others);
   g_clear_pointer (&self->choice, nb_template_choice_free);
+  g_ptr_array_unref (self->inline_keys);
   g_clear_object (&self->template);
 
   G_OBJECT_CLASS (nb_importer_parent_class)->finalize (object);
@@ -785,6 +1188,7 @@ nb_importer_init (NbImporter *self)
   self->table_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_table_keys_free);
   self->heading_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->others = g_ptr_array_new_with_free_func (g_object_unref);
+  self->inline_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 }
 
 /* Public API */
@@ -903,6 +1307,10 @@ nb_importer_import_source (NbImporter  *self,
   import.source = source;
   import.cells = g_array_new (FALSE, FALSE, sizeof (NbTableCell));
   import.joined = g_string_new (NULL);
+  import.rewritten = g_string_chunk_new (4096);
+  import.plain = g_string_new (NULL);
+  import.folded.fold = g_string_new (NULL);
+  import.folded.raw = g_array_new (FALSE, FALSE, sizeof (guint));
   for (guint s = 0; s < n_sections; s++)
     if (nb_template_section_is_narrative (self->template, s))
       {

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "nb-digit-split.h"
 #include "nb-import-diagnose.h"
 #include "nb-label.h"
 #include "nb-number.h"
@@ -48,6 +49,7 @@ struct _NbTableKeys
   GArray          *groups;  /* Key */
   GArray          *columns; /* Key; row is the table column */
   GPtrArray       *units;   /* the units cells of the table may carry */
+  GHashTable      *by_first; /* first character → GPtrArray of Key * */
 };
 
 typedef struct
@@ -74,6 +76,16 @@ typedef struct
   double x0;
   double x1;
 } Span;
+
+/* A row whose numbers ran together: split when the table is complete. */
+typedef struct
+{
+  char  *text;          /* its tokens, joined by blanks */
+  int    row;
+  guint  first;
+  guint  n_cells;
+  guint  line;
+} RunTogether;
 
 typedef enum
 {
@@ -107,6 +119,12 @@ struct _NbTableMatcher
   GArray     **spans;       /* Span by template column, sorted by x */
   gboolean     spans_dirty;
   gboolean     column_mode; /* the row's values are placed by column */
+  GArray      *runs;        /* RunTogether */
+  int          whole_group; /* a group given as one row, or -1 */
+  guint        group_line;  /* where the last group label stood */
+  int          displaced;   /* a row whose label came without numbers
+                             * right before the current row's, or -1 */
+  int          catch_all;   /* the row its numbers went to */
 };
 
 /* Keys */
@@ -143,6 +161,27 @@ add_key (GArray     *keys,
     g_free (key.fold);
   else
     g_array_append_val (keys, key);
+}
+
+/* The row and group keys by their first character, to find them in text
+ * that runs on in one pass. */
+static void
+index_keys (NbTableKeys *keys,
+            GArray      *array)
+{
+  for (guint k = 0; k < array->len; k++)
+    {
+      Key *key = &g_array_index (array, Key, k);
+      gpointer first = GUINT_TO_POINTER (g_utf8_get_char (key->fold));
+      GPtrArray *same = g_hash_table_lookup (keys->by_first, first);
+
+      if (same == NULL)
+        {
+          same = g_ptr_array_new ();
+          g_hash_table_insert (keys->by_first, first, same);
+        }
+      g_ptr_array_add (same, key);
+    }
 }
 
 NbTableKeys *
@@ -192,7 +231,61 @@ nb_table_keys_new (NbTemplate *template,
       for (guint v = 0; row->variants[v] != NULL; v++)
         add_key (keys->rows, row->variants[v], r, group);
     }
+  keys->by_first = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  index_keys (keys, keys->rows);
+  index_keys (keys, keys->groups);
   return keys;
+}
+
+/**
+ * nb_table_keys_find:
+ * @keys: a table's keys
+ * @fold: folded text, nul-terminated at @length
+ * @length: its length
+ * @start: (out): where the first row or group label in it starts
+ * @end: (out): where it ends
+ *
+ * Finds the first row or group label in text that runs on, the longest
+ * of those starting there.
+ *
+ * Returns: whether one was found
+ */
+gboolean
+nb_table_keys_find (NbTableKeys *keys,
+                    const char  *fold,
+                    gsize        length,
+                    gsize       *start,
+                    gsize       *end)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      gunichar c;
+      GPtrArray *same;
+      gsize longest = 0;
+
+      if (((guchar) fold[i] & 0xC0) == 0x80)
+        continue;
+      c = g_utf8_get_char_validated (fold + i, length - i);
+      if (c >= (gunichar) -2 || (same = g_hash_table_lookup (keys->by_first, GUINT_TO_POINTER (c))) == NULL)
+        continue;
+      for (guint k = 0; k < same->len; k++)
+        {
+          const Key *key = g_ptr_array_index (same, k);
+
+          if (key->length > longest && length - i >= key->length &&
+              memcmp (fold + i, key->fold, key->length) == 0)
+            longest = key->length;
+        }
+      if (longest > 0)
+        {
+          *start = i;
+          *end = i + longest;
+          return TRUE;
+        }
+    }
+  *start = length;
+  *end = 0;
+  return FALSE;
 }
 
 void
@@ -202,6 +295,7 @@ nb_table_keys_free (NbTableKeys *keys)
   g_array_unref (keys->groups);
   g_array_unref (keys->columns);
   g_ptr_array_unref (keys->units);
+  g_hash_table_unref (keys->by_first);
   g_free (keys);
 }
 
@@ -221,6 +315,35 @@ is_start_of (const char *text,
              const Key  *key)
 {
   return length < key->length && memcmp (text, key->fold, length) == 0;
+}
+
+/* Skips the group labels that open folded @text. */
+static const char *
+strip_groups (NbTableKeys *keys,
+              const char  *text,
+              int         *group)
+{
+  gsize length = strlen (text);
+  gboolean stripped = TRUE;
+
+  while (stripped && length > 0)
+    {
+      stripped = FALSE;
+      for (guint g = 0; g < keys->groups->len; g++)
+        {
+          const Key *key = &g_array_index (keys->groups, Key, g);
+
+          if (starts_with (text, length, key))
+            {
+              *group = key->group;
+              text += key->length;
+              length -= key->length;
+              stripped = TRUE;
+              break;
+            }
+        }
+    }
+  return text;
 }
 
 /* Strips the group headers that open @text, then looks for a row. */
@@ -580,6 +703,78 @@ finish_placed_row (NbTableMatcher *reader,
     }
 }
 
+static gboolean
+ascii_digits (const char *text,
+              gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return length > 0;
+}
+
+/* Fewer numbers than cells, but enough digits for them: the separators
+ * were lost. The row is read once the whole table is known. */
+static gboolean
+defer_run_together (NbTableMatcher *reader,
+                    guint          first,
+                    guint          n_cells)
+{
+  guint most = 0;
+  gsize length = 0;
+  RunTogether run;
+  GString *text;
+
+  if (reader->values->len >= n_cells)
+    return FALSE;
+  for (guint i = 0; i < reader->values->len; i++)
+    {
+      Token *token = &g_array_index (reader->values, Token, i);
+
+      most += ascii_digits (token->text, token->length) ? token->length : 1;
+      length += token->length + 1;
+    }
+  /* no row's cells hold more than 15 digits each */
+  if (most < n_cells || length > n_cells * 16)
+    return FALSE;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < reader->values->len; i++)
+    {
+      Token *token = &g_array_index (reader->values, Token, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_len (text, token->text, token->length);
+    }
+  run.text = g_string_free (text, FALSE);
+  run.row = reader->row;
+  run.first = first;
+  run.n_cells = n_cells;
+  run.line = g_array_index (reader->values, Token, 0).line;
+  g_array_append_val (reader->runs, run);
+  return TRUE;
+}
+
+static void
+diagnose_displaced (NbTableMatcher *reader)
+{
+  NbTemplateRow *before = get_row (reader, reader->displaced);
+  NbTemplateRow *row = get_row (reader, reader->row);
+  g_autofree guint *cells = g_new (guint, before->n_columns + row->n_columns);
+
+  for (guint i = 0; i < before->n_columns; i++)
+    cells[i] = before->first_cell + i;
+  for (guint i = 0; i < row->n_columns; i++)
+    cells[before->n_columns + i] = row->first_cell + i;
+  nb_import_diagnose (reader->report, "parse.missing-values", reader->row_line,
+                      cells, before->n_columns + row->n_columns,
+                      _("“%s” has no numbers before the next label, “%s”: the numbers read "
+                        "for “%s” may be those of “%s”"),
+                      before->label, row->label, row->label, before->label);
+  reader->displaced = -1;
+}
+
 /* Stores the numbers the current row collected. */
 static void
 finish_row (NbTableMatcher *reader)
@@ -608,6 +803,8 @@ finish_row (NbTableMatcher *reader)
       reset_row (reader);
       return;
     }
+  if (reader->displaced >= 0 && reader->row >= 0)
+    diagnose_displaced (reader);
   if (reader->column_mode)
     {
       finish_placed_row (reader, label, first, n_cells);
@@ -616,6 +813,12 @@ finish_row (NbTableMatcher *reader)
       return;
     }
 
+  if (defer_run_together (reader, first, n_cells))
+    {
+      mark_found (reader, reader->row);
+      reset_row (reader);
+      return;
+    }
   for (guint i = 0; i < MIN (n_cells, reader->values->len); i++)
     {
       Token *token = &g_array_index (reader->values, Token, i);
@@ -648,6 +851,7 @@ read_label (NbTableMatcher *reader,
 {
   gsize pending_length = reader->pending->len;
   gboolean waiting = reader->row != ROW_NONE && reader->values->len == 0;
+  g_autofree char *before = NULL;
   int group = reader->group;
   int row = ROW_NONE;
   MatchKind kind;
@@ -660,6 +864,8 @@ read_label (NbTableMatcher *reader,
     }
 
   /* first as the continuation of what came before, then on its own */
+  if (pending_length > 0 && !waiting)
+    before = g_strndup (reader->pending->str, pending_length);
   nb_label_fold (reader->pending, label, length);
   kind = match_label (reader->keys, reader->pending->str, reader->pending->len, &group, &row);
   if (kind == MATCH_NONE && pending_length > 0)
@@ -675,10 +881,16 @@ read_label (NbTableMatcher *reader,
     {
     case MATCH_ROW:
       reader->group = group;
+      /* two row labels, the first without numbers: the numbers that
+       * follow may be the first row's */
+      reader->displaced = waiting && row != reader->row && reader->row >= 0 &&
+                          !reader->found[reader->row] && !reader->keys->table->flat ?
+                          reader->row : -1;
       start_row (reader, row, line);
       return TRUE;
     case MATCH_GROUP:
       reader->group = group;
+      reader->group_line = line;
       g_string_truncate (reader->pending, 0);
       return TRUE;
     case MATCH_PREFIX:
@@ -686,7 +898,9 @@ read_label (NbTableMatcher *reader,
       return TRUE;
     case MATCH_NONE:
     default:
-      g_string_truncate (reader->pending, 0);
+      /* a stray piece (of a group label written down the side) inside a
+       * label wrapped over lines: the label goes on after it */
+      g_string_assign (reader->pending, before != NULL ? before : "");
       return FALSE;
     }
 }
@@ -1088,6 +1302,228 @@ place_values (NbTableMatcher *reader,
     }
 }
 
+/* Labels as people type them */
+
+/* Most characters a label may be off by, for every this many it has. */
+#define FUZZY_CHARS_PER_EDIT 4
+
+/* The edit distance of two folded labels, or more than @limit. */
+static guint
+edit_distance (const gunichar *a,
+               glong           n_a,
+               const gunichar *b,
+               glong           n_b,
+               guint           limit)
+{
+  g_autofree guint *row = g_new (guint, n_b + 1);
+  guint result;
+
+  if ((guint) ABS (n_a - n_b) > limit)
+    return limit + 1;
+  for (glong j = 0; j <= n_b; j++)
+    row[j] = j;
+  for (glong i = 1; i <= n_a; i++)
+    {
+      guint diagonal = row[0];
+      guint smallest;
+
+      row[0] = i;
+      smallest = row[0];
+      for (glong j = 1; j <= n_b; j++)
+        {
+          guint above = row[j];
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] != b[j - 1]));
+          diagonal = above;
+          smallest = MIN (smallest, row[j]);
+        }
+      if (smallest > limit)
+        return limit + 1;
+    }
+  result = row[n_b];
+  return result;
+}
+
+/* "2.其他法律行政止公开": the one row whose label is clearly closest, within
+ * one edit for every FUZZY_CHARS_PER_EDIT characters of it; none when a
+ * second row is about as close. */
+static gboolean match_fuzzy_words (NbTableMatcher *reader,
+                                   const char     *label,
+                                   gsize           length,
+                                   guint           line);
+
+/* In a PDF, pieces of a vertical group label stand before the row's own
+ * ("本 2.其他法律行政止公开"): the label from each word on is tried. */
+static gboolean
+match_fuzzy (NbTableMatcher *reader,
+             const char     *label,
+             gsize           length,
+             guint           line)
+{
+  const char *end = label + length;
+
+  for (const char *p = label; p < end;)
+    {
+      gsize blank;
+
+      if (match_fuzzy_words (reader, p, end - p, line))
+        return TRUE;
+      while (p < end && !starts_blank (p, end))
+        p++;
+      while (p < end && (blank = nb_text_blank_length (p, end)) > 0)
+        p += blank;
+    }
+  return FALSE;
+}
+
+static gboolean
+match_fuzzy_words (NbTableMatcher *reader,
+                   const char     *label,
+                   gsize           length,
+                   guint           line)
+{
+  NbTableKeys *keys = reader->keys;
+  g_autoptr(GString) fold = g_string_new (NULL);
+  g_autofree gunichar *text = NULL;
+  glong n_text;
+  guint best = G_MAXUINT, second = G_MAXUINT, best_limit = 0;
+  int row = -1;
+  int group = reader->group;
+  const char *rest;
+
+  nb_label_fold (fold, label, length);
+  rest = strip_groups (keys, fold->str, &group);
+  text = g_utf8_to_ucs4 (rest, -1, NULL, &n_text, NULL);
+  if (text == NULL || n_text < 4 || n_text > 200)
+    return FALSE;
+  for (guint k = 0; k < keys->rows->len; k++)
+    {
+      const Key *key = &g_array_index (keys->rows, Key, k);
+      glong n_key;
+      g_autofree gunichar *chars = g_utf8_to_ucs4 (key->fold, -1, NULL, &n_key, NULL);
+      guint limit = MAX (n_key, n_text) / FUZZY_CHARS_PER_EDIT;
+      guint distance;
+
+      if (chars == NULL || limit == 0)
+        continue;
+      /* a row just beyond the limit still makes the nearest one unsure */
+      distance = edit_distance (text, n_text, chars, n_key, limit + 2);
+      if (distance > limit + 1)
+        continue;
+      if (key->row == row)
+        {
+          best = MIN (best, distance);
+          continue;
+        }
+      if (distance < best)
+        {
+          second = best;
+          best = distance;
+          best_limit = limit;
+          row = key->row;
+        }
+      else
+        second = MIN (second, distance);
+    }
+  /* another row about as near: no way to tell */
+  if (row < 0 || best > best_limit || (second != G_MAXUINT && second < best + 2))
+    return FALSE;
+  {
+    g_autofree char *quoted = nb_import_quote (label, length);
+    NbTemplateRow *template_row = get_row (reader, row);
+    g_autofree guint *cells = g_new (guint, template_row->n_columns);
+
+    for (guint i = 0; i < template_row->n_columns; i++)
+      cells[i] = template_row->first_cell + i;
+    nb_import_diagnose (reader->report, "parse.fuzzy-row", line, cells, template_row->n_columns,
+                        _("“%s” is not a label of this table; it was taken for “%s”, the one "
+                          "row it is close to"),
+                        quoted, template_row->label);
+  }
+  reader->group = group_index (reader->keys->table, get_row (reader, row)->group);
+  start_row (reader, row, line);
+  return TRUE;
+}
+
+/* "（六）其他处理 0 0 0 …": a group given as one row, as the 2019 form has
+ * it. Its numbers go to the group's catch-all row (3.其他); the group's
+ * other rows are not given by this layout. */
+static void
+read_group_as_row (NbTableMatcher *reader,
+                   guint           line)
+{
+  NbTemplateTable *table = reader->keys->table;
+  NbTemplateGroup *group = g_ptr_array_index (table->groups, reader->group);
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GString) others = g_string_new (NULL);
+  int catch_all = -1;
+
+  if (!nb_template_has_rule (reader->keys->template, "struct.template-version"))
+    return;
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      NbTemplateRow *row = get_row (reader, r);
+      g_autofree char *fold = NULL;
+
+      if (g_strcmp0 (row->group, group->id) != 0)
+        continue;
+      fold = nb_label_fold_dup (row->label);
+      if (g_str_has_suffix (fold, "其他") && strlen (fold) <= strlen ("其他") + 2)
+        catch_all = r;
+      else
+        {
+          if (others->len > 0)
+            g_string_append (others, "、");
+          g_string_append (others, row->label);
+        }
+      for (guint i = 0; i < row->n_columns; i++)
+        g_array_append_val (cells, (guint) { row->first_cell + i });
+    }
+  if (catch_all < 0 || reader->found[catch_all])
+    return;
+  nb_import_diagnose (reader->report, "struct.template-version", line,
+                      (guint *) cells->data, cells->len,
+                      _("“%s” is given as one row, as in the 2019 form: its numbers were read "
+                        "into “%s”; %s are not given by this layout"),
+                      group->label, get_row (reader, catch_all)->label, others->str);
+  for (guint r = 0; r < table->rows->len; r++)
+    if ((int) r != catch_all && g_strcmp0 (get_row (reader, r)->group, group->id) == 0)
+      mark_found (reader, r);
+  reader->whole_group = reader->group;
+  reader->catch_all = catch_all;
+  start_row (reader, catch_all, line);
+}
+
+/* Where the group given as one row has 0, so do all its rows. */
+static void
+fill_whole_group (NbTableMatcher *reader)
+{
+  NbTemplateTable *table = reader->keys->table;
+  const NbCellData *data = nb_report_peek_cells (reader->report);
+  NbTemplateGroup *group;
+  NbTemplateRow *whole;
+
+  if (reader->whole_group < 0)
+    return;
+  group = g_ptr_array_index (table->groups, reader->whole_group);
+  whole = get_row (reader, reader->catch_all);
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      NbTemplateRow *row = get_row (reader, r);
+
+      if ((int) r == reader->catch_all || g_strcmp0 (row->group, group->id) != 0)
+        continue;
+      for (guint i = 0; i < row->n_columns && i < whole->n_columns; i++)
+        {
+          const NbCellData *given = &data[whole->first_cell + i];
+
+          if (given->state == NB_CELL_STATE_VALUE && given->value == 0)
+            nb_report_load_cell (reader->report, row->first_cell + i, "0", 1, given->line);
+        }
+    }
+  reader->whole_group = -1;
+}
+
 static void
 read_values (NbTableMatcher *reader,
              const Token   *values,
@@ -1098,6 +1534,12 @@ read_values (NbTableMatcher *reader,
              guint          line,
              gboolean       positioned)
 {
+  if (reader->row == ROW_NONE && label_length > 0 && !label_matched &&
+      match_fuzzy (reader, label, label_length, line))
+    label_matched = TRUE;
+  else if (reader->row == ROW_NONE && reader->group >= 0 && reader->pending->len == 0 &&
+           (label_length > 0 ? label_matched : reader->group_line == line))
+    read_group_as_row (reader, line);
   if (reader->row == ROW_NONE && label_length > 0 && !label_matched)
     {
       g_autofree char *quoted = nb_import_quote (label, label_length);
@@ -1145,6 +1587,12 @@ read_values (NbTableMatcher *reader,
 /* Public API */
 
 static void
+run_together_clear (gpointer data)
+{
+  g_free (((RunTogether *) data)->text);
+}
+
+static void
 free_spans (NbTableMatcher *reader)
 {
   for (guint c = 0; reader->spans != NULL && reader->keys != NULL &&
@@ -1165,6 +1613,10 @@ nb_table_matcher_new (void)
   reader->label_tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   reader->header = g_array_new (FALSE, FALSE, sizeof (HeaderCell));
   g_array_set_clear_func (reader->header, header_cell_clear);
+  reader->runs = g_array_new (FALSE, FALSE, sizeof (RunTogether));
+  reader->whole_group = -1;
+  reader->displaced = -1;
+  g_array_set_clear_func (reader->runs, run_together_clear);
   return reader;
 }
 
@@ -1178,6 +1630,7 @@ nb_table_matcher_free (NbTableMatcher *reader)
   g_array_unref (reader->label_tokens);
   g_array_unref (reader->header);
   free_spans (reader);
+  g_array_unref (reader->runs);
   g_free (reader->found);
   g_free (reader);
 }
@@ -1201,6 +1654,9 @@ nb_table_matcher_begin (NbTableMatcher *reader,
   g_free (reader->found);
   reader->found = g_new0 (gboolean, keys->table->rows->len);
   g_string_truncate (reader->pending, 0);
+  g_array_set_size (reader->runs, 0);
+  reader->whole_group = -1;
+  reader->displaced = -1;
   reset_row (reader);
 }
 
@@ -1328,6 +1784,34 @@ cells_to_tokens (GArray            *tokens,
     }
 }
 
+/* A blank form ("规章" and three empty cells): the row is there, with
+ * nothing filled in yet. */
+static gboolean
+read_blank_row (NbTableMatcher *reader,
+                guint           n_empty)
+{
+  NbTemplateTable *table = reader->keys->table;
+
+  if (table->flat)
+    {
+      /* the labels of a flat table are its header; its data line has a
+       * cell for every cell of the table */
+      if (reader->label_tokens->len > 0 || n_empty != table->n_cells || reader->n_found > 0)
+        return FALSE;
+      reset_row (reader);
+      mark_found (reader, ROW_FLAT);
+      return TRUE;
+    }
+  if (reader->row >= 0 && reader->values->len == 0 && !reader->found[reader->row] &&
+      n_empty >= get_row (reader, reader->row)->n_columns)
+    {
+      mark_found (reader, reader->row);
+      reset_row (reader);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * nb_table_matcher_cells:
  * @reader: a reader between begin and end
@@ -1385,12 +1869,128 @@ nb_table_matcher_cells (NbTableMatcher     *reader,
                                  reader->label_tokens->len, label_line);
   if (value_line == 0)
     {
-      note_header_line (reader, cells, n_cells);
+      if (!read_blank_row (reader, tokens->len - first_value))
+        note_header_line (reader, cells, n_cells);
       return;
     }
   reader->in_header = FALSE;
   read_values (reader, &g_array_index (tokens, Token, first_value), tokens->len - first_value,
                reader->label->str, reader->label->len, matched, value_line, TRUE);
+}
+
+/* "69 / 3 / 665" */
+static char *
+quote_reading (NbDigitSolver     *solver,
+               const RunTogether *run,
+               guint              index,
+               guint              reading)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < run->n_cells; i++)
+    {
+      gsize offset, length;
+
+      nb_digit_solver_get_part (solver, index, reading, i, &offset, &length);
+      if (i > 0)
+        g_string_append (out, " / ");
+      g_string_append_len (out, run->text + offset, MIN (length, 24));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+read_run (NbTableMatcher    *reader,
+          NbDigitSolver     *solver,
+          const RunTogether *run,
+          guint              index)
+{
+  g_autofree guint *cells = g_new (guint, run->n_cells);
+  g_autofree char *quoted = nb_import_quote (run->text, strlen (run->text));
+  g_autoptr(GString) readings = g_string_new (NULL);
+  const char *label;
+  guint first, n_cells;
+  gboolean more;
+  guint n = nb_digit_solver_get_n_readings (solver, index, &more);
+
+  row_cells (reader, run->row, &first, &n_cells, &label);
+  for (guint i = 0; i < run->n_cells; i++)
+    cells[i] = run->first + i;
+  if (n == 1 && !more)
+    {
+      g_autofree char *reading = quote_reading (solver, run, index, 0);
+
+      for (guint i = 0; i < run->n_cells; i++)
+        {
+          gsize offset, length;
+
+          nb_digit_solver_get_part (solver, index, 0, i, &offset, &length);
+          nb_report_load_cell (reader->report, run->first + i, run->text + offset, length,
+                               run->line);
+        }
+      nb_import_diagnose (reader->report, "parse.split-digits", run->line, cells, run->n_cells,
+                          _("The numbers of “%s” ran together as “%s”; they were read as %s, "
+                            "the only reading the table’s sums allow"),
+                          label, quoted, reading);
+      return;
+    }
+  for (guint r = 0; r < MIN (n, 8); r++)
+    {
+      g_autofree char *reading = quote_reading (solver, run, index, r);
+
+      if (readings->len > 0)
+        g_string_append (readings, "; ");
+      g_string_append (readings, reading);
+    }
+  if (more || n > 8)
+    g_string_append (readings, "; …");
+  nb_import_diagnose (reader->report, "parse.ambiguous-digits", run->line, cells, run->n_cells,
+                      _("The numbers of “%s” ran together as “%s”, which the table’s sums do "
+                        "not settle: it can be read as %s — its cells stay empty until the "
+                        "right reading is typed in"),
+                      label, quoted, readings->str);
+}
+
+/* Splits the rows whose numbers ran together by every sum of the table
+ * at once, with the rest of the table as read. */
+static void
+read_runs_together (NbTableMatcher *reader)
+{
+  NbTemplate *template = reader->keys->template;
+  NbTemplateTable *table = reader->keys->table;
+  const NbCellData *data = nb_report_peek_cells (reader->report);
+  g_autoptr(NbDigitSolver) solver = NULL;
+  const NbRuleInstance *instances;
+  guint n_instances;
+
+  if (reader->runs->len == 0)
+    return;
+  solver = nb_digit_solver_new (nb_template_get_n_cells (template));
+  for (guint c = table->first_cell; c < table->first_cell + table->n_cells; c++)
+    if (data[c].state == NB_CELL_STATE_VALUE)
+      nb_digit_solver_set_known (solver, c, data[c].value);
+  instances = nb_template_get_instances (template, &n_instances);
+  for (guint i = 0; i < n_instances; i++)
+    {
+      gboolean inside = TRUE;
+
+      for (guint k = 0; k < instances[i].n_cells && inside; k++)
+        inside = instances[i].cells[k] >= table->first_cell &&
+                 instances[i].cells[k] < table->first_cell + table->n_cells;
+      if (inside)
+        nb_digit_solver_add_sum (solver, instances[i].cells, instances[i].n_lhs,
+                                 instances[i].n_cells);
+    }
+  for (guint r = 0; r < reader->runs->len; r++)
+    {
+      RunTogether *run = &g_array_index (reader->runs, RunTogether, r);
+
+      nb_digit_solver_add_run (solver, run->text, strlen (run->text), run->first, run->n_cells);
+    }
+  nb_digit_solver_solve (solver);
+  for (guint r = 0; r < reader->runs->len; r++)
+    read_run (reader, solver, &g_array_index (reader->runs, RunTogether, r), r);
+  g_array_set_size (reader->runs, 0);
 }
 
 void
@@ -1401,6 +2001,8 @@ nb_table_matcher_end (NbTableMatcher *reader)
   const NbTemplateSection *section;
 
   finish_row (reader);
+  read_runs_together (reader);
+  fill_whole_group (reader);
   section = g_ptr_array_index (sections, nb_template_lookup_section (reader->keys->template,
                                                                       table->section));
   if (reader->n_found == 0)

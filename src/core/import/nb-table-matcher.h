@@ -31,6 +31,12 @@ NbTableKeys    *nb_table_keys_new       (NbTemplate     *template,
                                          guint           table);
 void            nb_table_keys_free      (NbTableKeys    *keys);
 
+gboolean        nb_table_keys_find      (NbTableKeys    *keys,
+                                         const char     *fold,
+                                         gsize           length,
+                                         gsize          *start,
+                                         gsize          *end);
+
 NbTableMatcher  *nb_table_matcher_new     (void);
 void            nb_table_matcher_free    (NbTableMatcher  *reader);
 void            nb_table_matcher_begin   (NbTableMatcher  *reader,

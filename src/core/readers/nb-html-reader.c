@@ -212,6 +212,39 @@ span_attr (xmlNode    *node,
 
 /* Tables */
 
+/* Most elements looked at to tell a layout table. */
+#define MAX_LAYOUT_SCAN 200000
+
+/* Old site templates build the page as a <table> whose cells hold the
+ * header, the article — with the report's own tables nested inside — and
+ * the footer. A table that holds a table is layout: its cells are read as
+ * blocks and the tables inside it as tables. */
+static gboolean
+is_layout_table (xmlNode *table)
+{
+  xmlNode *node = table->children;
+  guint seen = 0;
+
+  while (node != NULL && node != table)
+    {
+      if (++seen > MAX_LAYOUT_SCAN)
+        return TRUE;
+      if (node->type == XML_ELEMENT_NODE &&
+          g_ascii_strcasecmp ((const char *) node->name, "table") == 0)
+        return TRUE;
+      if (node->type == XML_ELEMENT_NODE && node->children != NULL)
+        {
+          node = node->children;
+          continue;
+        }
+      while (node != table && node->next == NULL)
+        node = node->parent;
+      if (node != table)
+        node = node->next;
+    }
+  return FALSE;
+}
+
 static void
 begin_table (HtmlWalk *walk,
              xmlNode  *node)
@@ -267,7 +300,8 @@ enter_node (xmlNode   *node,
   if (is_element (node, "pre"))
     walk->pre++;
 
-  if (walk->cell == NULL && walk->grid == NULL && is_element (node, "table"))
+  if (walk->cell == NULL && walk->grid == NULL && is_element (node, "table") &&
+      !is_layout_table (node))
     {
       if (!flush_paragraph (walk, error))
         return FALSE;

@@ -130,13 +130,75 @@ check_sum (NbComparison          *self,
 }
 
 static gboolean
-same_organ (const char *a,
-            const char *b)
+ends_region (const char *text,
+             gsize       length)
+{
+  static const char *const markers[] = { "省", "市", "区", "县", "州", "旗", "盟", "镇", "乡" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    if (length >= 3 && memcmp (text + length - 3, markers[i], 3) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+names_region (const char *name)
+{
+  gsize length = strlen (name);
+
+  /* a region's marker after at least one character of its name */
+  for (gsize i = 3; i < length; i = g_utf8_next_char (name + i) - name)
+    if (ends_region (name, i + 3 <= length ? i + 3 : length) && i + 3 < length)
+      return TRUE;
+  return FALSE;
+}
+
+/* "平潭综合实验区" + "管委会": a region's name alone names its government. */
+static gboolean
+is_government_of (const char *region,
+                  const char *organ)
+{
+  static const char *const bodies[] = { "人民政府", "政府", "管委会", "管理委员会", "党工委管委会" };
+  gsize length = strlen (region);
+
+  if (!g_str_has_prefix (organ, region) || !ends_region (region, length))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    if (g_str_equal (organ + length, bodies[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * nb_comparison_same_organ:
+ * @a: an organ's name
+ * @b: another
+ *
+ * Names are the same organ when they fold alike, when one ends the other
+ * after a region ("洪泽区人民政府", "淮安市洪泽区人民政府"), or when one is a
+ * region and the other its government ("平潭综合实验区", "平潭综合实验区管委会").
+ *
+ * Returns: whether @a and @b name one organ
+ */
+gboolean
+nb_comparison_same_organ (const char *a,
+                          const char *b)
 {
   g_autofree char *fa = nb_label_fold_dup (a);
   g_autofree char *fb = nb_label_fold_dup (b);
+  const char *shorter = strlen (fa) <= strlen (fb) ? fa : fb;
+  const char *longer = shorter == fa ? fb : fa;
+  gsize rest;
 
-  return g_str_equal (fa, fb);
+  if (g_str_equal (fa, fb))
+    return TRUE;
+  if (*shorter == '\0')
+    return FALSE;
+  rest = strlen (longer) - strlen (shorter);
+  /* the shorter name still names its own place: 洪泽区 in 洪泽区人民政府 */
+  if (g_str_has_suffix (longer, shorter) && ends_region (longer, rest) && names_region (shorter))
+    return TRUE;
+  return is_government_of (shorter, longer);
 }
 
 static NbDiagnostic *
@@ -149,7 +211,7 @@ check_organ (NbComparison      *self,
   guint newer_year = nb_report_get_year (self->newer);
   g_autofree char *message = NULL;
 
-  if (*older_organ != '\0' && *newer_organ != '\0' && !same_organ (older_organ, newer_organ))
+  if (*older_organ != '\0' && *newer_organ != '\0' && !nb_comparison_same_organ (older_organ, newer_organ))
     message = g_strdup_printf (_("The reports are from different organs: “%s” and “%s”"),
                                older_organ, newer_organ);
   else if (older_year > 0 && newer_year > 0 && newer_year != older_year + 1)

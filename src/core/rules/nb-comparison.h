@@ -64,5 +64,7 @@ const char   *nb_comparison_get_headline     (NbComparison  *self,
                                               gboolean      *known_newer,
                                               gint64        *newer);
 GBytes       *nb_comparison_write_csv        (NbComparison  *self);
+gboolean      nb_comparison_same_organ       (const char    *a,
+                                              const char    *b);
 
 G_END_DECLS

@@ -207,6 +207,25 @@ check_invalid (NbValidator *self,
             notify);
 }
 
+/* A cell the report's layout does not give (a row of the 2021 form in a
+ * report that kept the 2019 one) is not empty for the form to fill. */
+static gboolean
+is_not_given (NbValidator *self,
+              guint        cell)
+{
+  GPtrArray *found = nb_report_get_import_diagnostics (self->report);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      NbDiagnostic *diagnostic = g_ptr_array_index (found, i);
+
+      if (g_str_equal (nb_diagnostic_get_rule_id (diagnostic), "struct.template-version") &&
+          nb_diagnostic_involves_cell (diagnostic, cell))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 check_empty (NbValidator *self,
              guint        cell,
@@ -218,7 +237,8 @@ check_empty (NbValidator *self,
 
   if (self->empty_rule < 0)
     return;
-  if (data->state != NB_CELL_STATE_EMPTY && data->state != NB_CELL_STATE_MARK)
+  if ((data->state != NB_CELL_STATE_EMPTY && data->state != NB_CELL_STATE_MARK) ||
+      (data->state == NB_CELL_STATE_EMPTY && is_not_given (self, cell)))
     {
       set_slot (self, self->empty_base + cell, NULL, notify);
       return;

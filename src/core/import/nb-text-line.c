@@ -1,0 +1,403 @@
+/* nb-text-line.c — one line of report text as pages, crawlers and other
+ * tools leave it: folded windows to search for labels, page numbers,
+ * Markdown, numbers glued to labels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-importer"
+
+#include "config.h"
+
+#include "nb-text-line.h"
+
+#include <string.h>
+
+#include "nb-label.h"
+
+static const char *const numerals[] = {
+  "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+};
+
+static gsize
+skip_blanks (const char *p,
+             const char *end)
+{
+  const char *start = p;
+  gsize n;
+
+  while ((n = nb_text_blank_length (p, end)) > 0)
+    p += n;
+  return p - start;
+}
+
+/* "标题: …" "发布时间: …" "当前位置：首页 > …": the lines a crawler or a
+ * site puts before the article. Returns the value of a title line, or
+ * NULL for a line that is no part of the report's title; @line itself
+ * when it is none of these. */
+const char *
+nb_text_line_page_metadata (const char *line,
+                            gsize       length,
+                            gsize      *value_length)
+{
+  static const char *const title_keys[] = { "标题", "题目", "文章标题", "名称" };
+  static const char *const skipped[] = { "当前位置", "您当前的位置", "您的位置", "首页" };
+  static const char *const markers[] = { "正文", "打印", "关闭", "分享" };
+  const char *colon = NULL;
+  const char *value;
+
+  *value_length = length;
+  /* "正文", "=== 正文 ===": where a saved page's article starts */
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    {
+      g_autoptr(GString) fold = g_string_new (NULL);
+
+      nb_label_fold (fold, line, length);
+      if (g_str_equal (fold->str, markers[i]))
+        return NULL;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
+    if (length >= strlen (skipped[i]) && memcmp (line, skipped[i], strlen (skipped[i])) == 0)
+      return NULL;
+  /* a short key, then a colon */
+  for (gsize i = 0; i < MIN (length, 8 * 3 + 1) && colon == NULL; i++)
+    if (line[i] == ':' || (length - i >= 3 && memcmp (line + i, "：", 3) == 0))
+      colon = line + i;
+  if (colon == NULL || colon == line)
+    return line;
+  for (const char *p = line; p < colon; p++)
+    if (g_ascii_isdigit (*p) || *p == ' ')
+      return line;
+  value = colon + (*colon == ':' ? 1 : 3);
+  value += skip_blanks (value, line + length);
+  for (guint i = 0; i < G_N_ELEMENTS (title_keys); i++)
+    if ((gsize) (colon - line) == strlen (title_keys[i]) &&
+        memcmp (line, title_keys[i], colon - line) == 0)
+      {
+        *value_length = line + length - value;
+        return value;
+      }
+  return NULL;
+}
+
+static gsize
+dash_length (const char *p,
+             const char *end)
+{
+  static const char *const dashes[] = { "—", "–", "－", "―", "─", "-" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dashes); i++)
+    if ((gsize) (end - p) >= strlen (dashes[i]) && memcmp (p, dashes[i], strlen (dashes[i])) == 0)
+      return strlen (dashes[i]);
+  return 0;
+}
+
+static const char *
+skip_page_word (const char *p,
+                const char *end,
+                const char *word)
+{
+  p += skip_blanks (p, end);
+  if ((gsize) (end - p) < strlen (word) || memcmp (p, word, strlen (word)) != 0)
+    return NULL;
+  return p + strlen (word) + skip_blanks (p + strlen (word), end);
+}
+
+static const char *
+skip_digits (const char *p,
+             const char *end)
+{
+  const char *start = p;
+
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+  return p > start ? p + skip_blanks (p, end) : NULL;
+}
+
+/* "— 5 —", "- 5 -", "第 5 页", "第5页 共12页": a page's header or footer,
+ * never a row of a table. */
+gboolean
+nb_text_line_is_page_number (const char *line,
+                             gsize       length)
+{
+  const char *end = line + length;
+  const char *p = line;
+  gsize n, dashes = 0;
+
+  while ((n = dash_length (p, end)) > 0)
+    p += n + skip_blanks (p + n, end), dashes++;
+  if (dashes > 0)
+    {
+      if ((p = skip_digits (p, end)) == NULL)
+        return FALSE;
+      while ((n = dash_length (p, end)) > 0)
+        p += n + skip_blanks (p + n, end), dashes++;
+      return p == end && dashes >= 2;
+    }
+  if ((p = skip_page_word (line, end, "第")) == NULL || (p = skip_digits (p, end)) == NULL ||
+      (p = skip_page_word (p, end, "页")) == NULL)
+    return FALSE;
+  if (p < end && ((p = skip_page_word (p, end, "共")) == NULL ||
+                  (p = skip_digits (p, end)) == NULL || (p = skip_page_word (p, end, "页")) == NULL))
+    return FALSE;
+  return p == end;
+}
+
+void
+nb_folded_window (NbFolded   *folded,
+                  const char *line,
+                  gsize       from,
+                  gsize       to)
+{
+  const char *p = line + from;
+
+  g_string_truncate (folded->fold, 0);
+  g_array_set_size (folded->raw, 0);
+  while (p < line + to)
+    {
+      const char *next;
+      gsize before = folded->fold->len;
+      guint offset = p - line;
+
+      /* ASCII as nb_label_fold() folds it, without a call per byte */
+      if ((guchar) *p < 0x80)
+        {
+          if (!g_ascii_ispunct (*p) && !g_ascii_isspace (*p))
+            {
+              g_string_append_c (folded->fold, g_ascii_tolower (*p));
+              g_array_append_val (folded->raw, offset);
+            }
+          p++;
+          continue;
+        }
+      next = g_utf8_find_next_char (p, line + to);
+      if (next == NULL)
+        next = line + to;
+      nb_label_fold (folded->fold, p, next - p);
+      for (gsize i = before; i < folded->fold->len; i++)
+        g_array_append_val (folded->raw, offset);
+      p = next;
+    }
+}
+
+/* The raw offset where the folded byte @i starts, or @to past the end. */
+gsize
+nb_folded_raw_offset (const NbFolded *folded,
+                      gsize         i,
+                      gsize         to)
+{
+  return i < folded->raw->len ? g_array_index (folded->raw, guint, i) : to;
+}
+
+gsize
+nb_text_line_char_end (const char *line,
+                       gsize       offset)
+{
+  return g_utf8_next_char (line + offset) - line;
+}
+
+/* A heading inline: its numeral is not in brackets, and a stop follows. */
+gboolean
+nb_text_line_is_heading_at (const char *line,
+                            gsize       length,
+                            gsize       at)
+{
+  const char *after = line + at + 3;
+  const char *end = line + length;
+
+  if (at >= 3 && (memcmp (line + at - 3, "（", 3) == 0))
+    return FALSE;
+  if (at >= 1 && line[at - 1] == '(')
+    return FALSE;
+  return (end - after >= 3 && (memcmp (after, "、", 3) == 0 || memcmp (after, "．", 3) == 0)) ||
+         (end - after >= 1 && (*after == '.' || *after == ' '));
+}
+
+/* The rest of a heading matched by its start: up to a number, a stop or
+ * a blank, and about as long as the template's. */
+gsize
+nb_text_line_heading_end (const char *line,
+                          gsize       length,
+                          gsize       at,
+                          guint       max_chars)
+{
+  static const char *const stops[] = { "。", "，", "：", "；", "（" };
+
+  for (guint n = 0; at < length && n < max_chars; n++)
+    {
+      gboolean stop = g_ascii_isdigit (line[at]) || (guchar) line[at] < 0x80;
+
+      for (guint i = 0; i < G_N_ELEMENTS (stops) && !stop; i++)
+        stop = length - at >= 3 && memcmp (line + at, stops[i], 3) == 0;
+      if (stop)
+        break;
+      at = g_utf8_next_char (line + at) - line;
+    }
+  return MIN (at, length);
+}
+
+/* In a table, "总计10203120001200000": the numbers glued to the text
+ * after it. In a flat table, whose one line of numbers follows a header,
+ * a blank between them is no label either. */
+gsize
+nb_text_line_glued_numbers (const char *line,
+                            gsize       length,
+                            gboolean    flat)
+{
+  gsize v = length;
+  gsize w;
+
+  while (v > 0 && (g_ascii_isdigit (line[v - 1]) || line[v - 1] == ' ' || line[v - 1] == '.'))
+    v--;
+  while (v < length && !g_ascii_isdigit (line[v]))
+    v++;
+  w = v;
+  while (flat && w > 0 && line[w - 1] == ' ')
+    w--;
+  if (w == 0 || v == length || (guchar) line[w - 1] < 0x80)
+    return length;
+  return v;
+}
+
+/* "5949.09(二)主动公开…": a number ends the row before, the next item
+ * starts after it. */
+gsize
+nb_text_line_leading_number (const char *line,
+                             gsize       length)
+{
+  gsize v = 0;
+  const char *next;
+
+  while (v < length && (g_ascii_isdigit (line[v]) || line[v] == '.'))
+    v++;
+  if (v == 0 || v == length || !g_ascii_isdigit (line[0]))
+    return 0;
+  next = line + v + skip_blanks (line + v, line + length);
+  if (next == line + length)
+    return 0;
+  if (*next == '(' || (line + length - next >= 3 && memcmp (next, "（", 3) == 0))
+    return v;
+  for (guint i = 0; i < G_N_ELEMENTS (numerals); i++)
+    if (line + length - next >= 6 && memcmp (next, numerals[i], 3) == 0 &&
+        memcmp (next + 3, "、", 3) == 0)
+      return v;
+  return 0;
+}
+
+/* Markdown, as other tools extract text: "| 规章 | 0 | 0 | 0 |" is a table
+ * row, "|---|---|" its rule, "## 二、…" and "**二、…**" headings. Returns
+ * the line as plain text in @out, or NULL for a line that holds nothing. */
+const char *
+nb_text_line_unmark (const char *line,
+                     gsize      *length,
+                     GString    *out)
+{
+  const char *end = line + *length;
+  const char *p = line + skip_blanks (line, end);
+  gboolean rule = TRUE;
+
+  if (p < end && *p == '|')
+    {
+      g_string_truncate (out, 0);
+      for (const char *q = p; q < end; q++)
+        {
+          rule &= strchr ("|-: \t", *q) != NULL;
+          g_string_append_c (out, *q == '|' ? ' ' : *q);
+        }
+      *length = out->len;
+      return rule ? NULL : out->str;
+    }
+  if (p < end && (*p == '#' || (end - p >= 2 && p[0] == '*' && p[1] == '*')))
+    {
+      while (p < end && (*p == '#' || *p == '*'))
+        p++;
+      while (end > p && (end[-1] == '*' || nb_text_blank_length (end - 1, end) == 1))
+        end--;
+      *length = end - p;
+      return p;
+    }
+  return line;
+}
+
+
+static const char *
+read_number (const char *p,
+             const char *end,
+             guint       max_digits,
+             guint      *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (p < end && g_ascii_isdigit (*p) && n < max_digits)
+    *value = *value * 10 + (*p++ - '0'), n++;
+  return n > 0 ? p : NULL;
+}
+
+static const char *
+skip_separator (const char *p,
+                const char *end)
+{
+  static const char *const separators[] = { "-", "/", ".", "年", "月" };
+
+  p += skip_blanks (p, end);
+  for (guint s = 0; s < G_N_ELEMENTS (separators); s++)
+    if ((gsize) (end - p) >= strlen (separators[s]) &&
+        memcmp (p, separators[s], strlen (separators[s])) == 0)
+      return p + strlen (separators[s]) + skip_blanks (p + strlen (separators[s]), end);
+  return NULL;
+}
+
+/* "2024-01-31", "2024/1/31", "2024年1月31日" → "2024-01-31", or NULL. */
+static char *
+read_date (const char *p,
+           const char *end)
+{
+  guint year, month, day;
+
+  p += skip_blanks (p, end);
+  if ((p = read_number (p, end, 4, &year)) == NULL || (p = skip_separator (p, end)) == NULL ||
+      (p = read_number (p, end, 2, &month)) == NULL || (p = skip_separator (p, end)) == NULL ||
+      read_number (p, end, 2, &day) == NULL)
+    return NULL;
+  if (year < 1990 || year > 2999 || month < 1 || month > 12 || day < 1 || day > 31)
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+}
+
+/**
+ * nb_text_line_publication_date:
+ * @line: a line before the report's first section
+ * @length: its length
+ *
+ * "发布时间: 2024-01-31 08:28", "来源：某办 时间：2024-03-08": the date a
+ * page says it was published, which reviewers check against the deadline.
+ *
+ * Returns: (transfer full) (nullable): the date as YYYY-MM-DD
+ */
+char *
+nb_text_line_publication_date (const char *line,
+                               gsize       length)
+{
+  static const char *const keys[] = { "发布时间", "发布日期", "成文日期", "时间", "日期" };
+  const char *end = line + length;
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    for (const char *at = g_strstr_len (line, length, keys[k]); at != NULL;
+         at = g_strstr_len (at + 1, end - at - 1, keys[k]))
+      {
+        const char *p = at + strlen (keys[k]);
+        char *date;
+
+        p += skip_blanks (p, end);
+        if (p < end && *p == ':')
+          p++;
+        else if (end - p >= 3 && memcmp (p, "：", 3) == 0)
+          p += 3;
+        else
+          continue;
+        if ((date = read_date (p, end)) != NULL)
+          return date;
+      }
+  return NULL;
+}

@@ -1,0 +1,57 @@
+/* nb-text-line.h — one line of report text as pages, crawlers and other
+ * tools leave it: folded windows to search for labels, page numbers,
+ * Markdown, numbers glued to labels
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A window of a line, folded for matching, with where each folded byte
+ * came from. */
+typedef struct
+{
+  GString    *fold;
+  GArray     *raw;   /* guint: for each folded byte, its offset in the line */
+  const char *line;  /* the line folded, from … to */
+  gsize       from;
+  gsize       to;
+} NbFolded;
+
+void         nb_folded_window              (NbFolded    *folded,
+                                            const char  *line,
+                                            gsize        from,
+                                            gsize        to);
+gsize        nb_folded_raw_offset          (const NbFolded *folded,
+                                            gsize        i,
+                                            gsize        to);
+gsize        nb_text_line_char_end         (const char  *line,
+                                            gsize        offset);
+gboolean     nb_text_line_is_heading_at    (const char  *line,
+                                            gsize        length,
+                                            gsize        at);
+gsize        nb_text_line_heading_end      (const char  *line,
+                                            gsize        length,
+                                            gsize        at,
+                                            guint        max_chars);
+gsize        nb_text_line_glued_numbers    (const char  *line,
+                                            gsize        length,
+                                            gboolean     flat);
+gsize        nb_text_line_leading_number   (const char  *line,
+                                            gsize        length);
+const char  *nb_text_line_unmark           (const char  *line,
+                                            gsize       *length,
+                                            GString     *out);
+gboolean     nb_text_line_is_page_number   (const char  *line,
+                                            gsize        length);
+const char  *nb_text_line_page_metadata    (const char  *line,
+                                            gsize        length,
+                                            gsize       *value_length);
+char        *nb_text_line_publication_date (const char  *line,
+                                            gsize        length);
+
+G_END_DECLS
