@@ -49,7 +49,9 @@ append_report_json (GString    *out,
 {
   g_string_append (out, "{\"path\":");
   nb_canonical_append_string (out, path);
-  g_string_append_printf (out, ",\"status\":\"%s\",\"report\":", status_names[status]);
+  g_string_append (out, ",\"status\":\"");
+  g_string_append (out, status_names[status]);
+  g_string_append (out, "\",\"report\":");
   nb_canonical_append (out, report, FALSE);
   g_string_append (out, ",\"diagnostics\":");
   nb_cli_append_diagnostics_json (out, diagnostics, FALSE);

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "nb-string.h"
+
 /**
  * nb_text_blank_length:
  * @p: a position in UTF-8 text
@@ -92,7 +94,7 @@ nb_label_fold (GString    *out,
             g_string_append_c (out, g_ascii_tolower (c));
         }
       else if (!is_dropped (c))
-        g_string_append_len (out, p, next - p);
+        nb_string_append_len (out, p, next - p);
       p = next;
     }
 }

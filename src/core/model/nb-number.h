@@ -24,6 +24,8 @@ NbCellState  nb_number_parse       (const char         *text,
                                     NbCellKind          kind,
                                     const char * const *marks,
                                     gint64             *value);
+void         nb_number_append_integer (GString         *out,
+                                       gint64           value);
 void         nb_number_append      (GString            *out,
                                     gint64              value,
                                     NbCellKind          kind);
