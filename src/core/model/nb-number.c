@@ -244,6 +244,25 @@ nb_number_format (gint64     value,
 }
 
 /**
+ * nb_number_trim:
+ * @text: a cell's text
+ * @length: (inout): its length; the trimmed text's on return
+ *
+ * Returns: where the text starts without its surrounding blanks
+ */
+const char *
+nb_number_trim (const char *text,
+                gsize      *length)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + *length;
+
+  trim (&p, &end);
+  *length = end - p;
+  return (const char *) p;
+}
+
+/**
  * nb_number_normalize:
  * @text: a cell's text
  * @length: its length, or -1

@@ -31,6 +31,8 @@ void         nb_number_append      (GString            *out,
                                     NbCellKind          kind);
 char        *nb_number_format      (gint64              value,
                                     NbCellKind          kind);
+const char  *nb_number_trim        (const char         *text,
+                                    gsize              *length);
 char        *nb_number_normalize   (const char         *text,
                                     gssize              length);
 
