@@ -26,12 +26,13 @@
 
 /* Writing */
 
-/* Whether byte @c is written as it is inside a JSON string. */
-static inline gboolean
-is_plain (guchar c)
-{
-  return c >= 0x20 && c != '"' && c != '\\' && c != 0x7F;
-}
+/* The bytes written other than as they are inside a JSON string: control
+ * characters, the quote, the backslash, DEL; and the terminating NUL. */
+static const guint8 escaped_bytes[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  ['"'] = 1, ['\\'] = 1, [0x7F] = 1,
+};
 
 void
 nb_canonical_append_string (GString    *out,
@@ -48,7 +49,7 @@ nb_canonical_append_string (GString    *out,
       guchar c;
 
       /* copy what needs no escape in one go: almost everything */
-      while (is_plain (*p))
+      while (!escaped_bytes[(guchar) *p])
         p++;
       if (p > run)
         nb_string_append_len (out, run, p - run);
