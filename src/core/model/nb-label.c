@@ -86,7 +86,11 @@ nb_label_fold (GString    *out,
       next = g_utf8_next_char (p);
       if (next > end)
         break;
-      c = g_utf8_get_char (p);
+      /* most labels are CJK: three bytes decoded here, without a call */
+      if (next - p == 3)
+        c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      else
+        c = g_utf8_get_char (p);
       if (c >= 0xFF01 && c <= 0xFF5E)
         {
           c -= 0xFEE0;        /* full-width ASCII */
