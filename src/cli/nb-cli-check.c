@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <nb-batch.h>
 #include <stdio.h>
+#include <unistd.h>
 
 typedef enum
 {
@@ -24,6 +25,7 @@ static const char *const status_names[] = { "ok", "errors", "unreadable" };
 
 /* more threads than this only cost memory */
 #define MAX_JOBS 256
+#define WRITE_SIZE (64 * 1024)
 
 
 static void
@@ -61,10 +63,11 @@ append_report_json (GString    *out,
 static Status
 check_file (NbImporter *importer,
             const char *path,
+            const char *cwd,
             gboolean    json,
             GString    *out)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg_and_cwd (path, cwd);
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
   g_autoptr(NbValidator) validator = NULL;
@@ -113,7 +116,10 @@ typedef struct
 {
   NbTemplate *template;
   char      **files;
+  char       *cwd;        /* asked once, not for every relative path */
   gboolean    json;
+  GString    *pending;    /* output not yet written */
+  gsize       write_size; /* how much to gather before writing */
   guint       counts[3];
 } Check;
 
@@ -134,8 +140,15 @@ check_one (gpointer worker,
   Checked *checked = g_new0 (Checked, 1);
 
   checked->out = g_string_sized_new (check->json ? 16384 : 256);
-  checked->status = check_file (worker, check->files[index], check->json, checked->out);
+  checked->status = check_file (worker, check->files[index], check->cwd, check->json, checked->out);
   return checked;
+}
+
+static void
+write_pending (Check *check)
+{
+  fwrite (check->pending->str, 1, check->pending->len, stdout);
+  g_string_truncate (check->pending, 0);
 }
 
 static void
@@ -147,7 +160,9 @@ done_one (guint    index,
   Checked *checked = result;
 
   check->counts[checked->status]++;
-  fwrite (checked->out->str, 1, checked->out->len, stdout);
+  g_string_append_len (check->pending, checked->out->str, checked->out->len);
+  if (check->pending->len >= check->write_size)
+    write_pending (check);
   checked_free (checked);
 }
 
@@ -168,6 +183,7 @@ nb_cli_check (int    argc,
   g_autoptr(NbTemplate) template = NULL;
   g_autoptr(NbBatch) batch = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *cwd = NULL;
   g_auto(GStrv) files = NULL;
   Check check = { NULL };
   int jobs = -1;
@@ -207,8 +223,14 @@ nb_cli_check (int    argc,
       g_printerr ("nianbao-cli: %s\n", error->message);
       return NB_EXIT_UNREADABLE;
     }
+  cwd = g_get_current_dir ();
   check.template = template;
   check.files = files;
+  check.cwd = cwd;
+  check.pending = g_string_sized_new (WRITE_SIZE * 2);
+  /* a terminal shows each file's findings as they come; a file or a
+   * pipe gets them in large writes */
+  check.write_size = isatty (STDOUT_FILENO) ? 1 : WRITE_SIZE;
   check.json = format != NULL && g_str_equal (format, "json");
   n_files = g_strv_length (files);
 
@@ -216,6 +238,8 @@ nb_cli_check (int    argc,
    * any number of jobs */
   batch = nb_batch_new (jobs == -1 ? 0 : jobs);
   nb_batch_run (batch, n_files, &check_funcs, &check, NULL, NULL);
+  write_pending (&check);
+  g_string_free (check.pending, TRUE);
   if (fflush (stdout) != 0 || ferror (stdout))
     {
       /* the findings are lost: not a run to trust */

@@ -9,11 +9,12 @@
 
 #include "nb-batch.h"
 
-/* Workers claim items in order and may run ahead of the caller by at
- * most WINDOW_PER_JOB items each: results wait in a ring of that size, so
+/* The calling thread and n_jobs - 1 worker threads claim items in order
+ * and may run ahead of the oldest result not yet handed over by at most
+ * WINDOW_PER_JOB items per job: results wait in a ring of that size, so
  * memory stays the same for ten files or ten thousand, and the caller
- * takes them in the items' order whatever order they finish in. One job
- * runs in the calling thread, with no thread at all. */
+ * hands them over in the items' order whatever order they finish in. One
+ * job runs in the calling thread, with no thread at all. */
 #define WINDOW_PER_JOB 4
 
 struct _NbBatch
@@ -46,6 +47,8 @@ typedef struct
   GCond               space;       /* the caller took a result */
   guint               next;        /* the next item to claim */
   guint               taken;       /* results the caller has taken */
+  guint               n_waiting;   /* workers waiting for room */
+  gboolean            caller_waiting;
   gboolean            stop;
   gpointer           *results;     /* ring of @window */
   gboolean           *filled;
@@ -164,6 +167,33 @@ run_here (guint               n_items,
   return i == n_items;
 }
 
+/* Whether an item may be claimed now: there is one, and room for its
+ * result. Called with the lock held. */
+static gboolean
+can_claim (Run *run)
+{
+  return !run->stop && run->next < run->n_items && run->next < run->taken + run->window;
+}
+
+/* Handles the next item, unlocking meanwhile. Called with the lock held. */
+static void
+claim_and_work (Run      *run,
+                gpointer  worker)
+{
+  guint index = run->next++;
+  gpointer result;
+
+  g_mutex_unlock (&run->lock);
+  result = run->funcs->work (worker, index, run->user_data);
+  g_mutex_lock (&run->lock);
+
+  run->results[index % run->window] = result;
+  run->filled[index % run->window] = TRUE;
+  /* wake-ups are system calls: only for the result the caller awaits */
+  if (run->caller_waiting && index == run->taken)
+    g_cond_signal (&run->ready);
+}
+
 static gpointer
 worker_thread (gpointer data)
 {
@@ -173,56 +203,63 @@ worker_thread (gpointer data)
   g_mutex_lock (&run->lock);
   for (;;)
     {
-      guint index;
-      gpointer result;
-
-      while (!run->stop && run->next < run->n_items && run->next >= run->taken + run->window)
-        g_cond_wait (&run->space, &run->lock);
-      if (run->stop || run->next >= run->n_items)
+      while (!can_claim (run) && !run->stop && run->next < run->n_items)
+        {
+          run->n_waiting++;
+          g_cond_wait (&run->space, &run->lock);
+          run->n_waiting--;
+        }
+      if (!can_claim (run))
         break;
-      index = run->next++;
-      g_mutex_unlock (&run->lock);
-
-      result = run->funcs->work (worker, index, run->user_data);
-
-      g_mutex_lock (&run->lock);
-      run->results[index % run->window] = result;
-      run->filled[index % run->window] = TRUE;
-      g_cond_broadcast (&run->ready);
+      claim_and_work (run, worker);
     }
   g_mutex_unlock (&run->lock);
   worker_free (run->funcs, worker);
   return NULL;
 }
 
-/* Waits for item @index's result and frees its slot for a worker. */
+/* Returns item @index's result and frees its slot. The caller is one of
+ * the jobs: while the result is not there it works on the next item
+ * rather than sleep. */
 static gpointer
-take (Run   *run,
-      guint  index)
+take (Run      *run,
+      gpointer  worker,
+      guint     index)
 {
   guint slot = index % run->window;
   gpointer result;
 
   g_mutex_lock (&run->lock);
   while (!run->filled[slot])
-    g_cond_wait (&run->ready, &run->lock);
+    {
+      if (can_claim (run))
+        {
+          claim_and_work (run, worker);
+          continue;
+        }
+      run->caller_waiting = TRUE;
+      g_cond_wait (&run->ready, &run->lock);
+      run->caller_waiting = FALSE;
+    }
   result = g_steal_pointer (&run->results[slot]);
   run->filled[slot] = FALSE;
   run->taken++;
-  g_cond_broadcast (&run->space);
+  if (run->n_waiting > 0)
+    g_cond_broadcast (&run->space);
   g_mutex_unlock (&run->lock);
   return result;
 }
 
 static gboolean
-run_in_threads (guint               n_threads,
+run_in_threads (guint               n_jobs,
                 guint               n_items,
                 const NbBatchFuncs *funcs,
                 gpointer            user_data,
                 GCancellable       *cancellable)
 {
-  Run run = { funcs, user_data, n_items, n_threads * WINDOW_PER_JOB };
+  Run run = { funcs, user_data, n_items, n_jobs * WINDOW_PER_JOB };
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  gpointer worker;
   guint i;
 
   g_mutex_init (&run.lock);
@@ -231,10 +268,11 @@ run_in_threads (guint               n_threads,
   run.results = g_new0 (gpointer, run.window);
   run.filled = g_new0 (gboolean, run.window);
 
-  for (guint t = 0; t < n_threads; t++)
+  for (guint t = 1; t < n_jobs; t++)
     g_ptr_array_add (threads, g_thread_new ("nb-batch", worker_thread, &run));
+  worker = worker_new (funcs, user_data);
   for (i = 0; i < n_items && !g_cancellable_is_cancelled (cancellable); i++)
-    funcs->done (i, take (&run, i), user_data);
+    funcs->done (i, take (&run, worker, i), user_data);
 
   g_mutex_lock (&run.lock);
   run.stop = TRUE;
@@ -242,6 +280,7 @@ run_in_threads (guint               n_threads,
   g_mutex_unlock (&run.lock);
   for (guint t = 0; t < threads->len; t++)
     g_thread_join (g_ptr_array_index (threads, t));
+  worker_free (funcs, worker);
 
   /* what was handled after a cancel */
   for (guint s = 0; s < run.window; s++)
@@ -278,19 +317,19 @@ nb_batch_run (NbBatch            *self,
               GCancellable       *cancellable,
               GError            **error)
 {
-  guint n_threads;
+  guint n_jobs;
   gboolean finished;
 
   g_return_val_if_fail (NB_IS_BATCH (self), FALSE);
   g_return_val_if_fail (funcs != NULL && funcs->work != NULL && funcs->done != NULL, FALSE);
 
-  n_threads = MIN (self->n_jobs, n_items);
+  n_jobs = MIN (self->n_jobs, n_items);
   if (n_items == 0)
     finished = TRUE;
-  else if (n_threads == 1)
+  else if (n_jobs == 1)
     finished = run_here (n_items, funcs, user_data, cancellable);
   else
-    finished = run_in_threads (n_threads, n_items, funcs, user_data, cancellable);
+    finished = run_in_threads (n_jobs, n_items, funcs, user_data, cancellable);
   if (!finished)
     g_cancellable_set_error_if_cancelled (cancellable, error);
   return finished;
