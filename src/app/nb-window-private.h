@@ -35,7 +35,10 @@ struct _NbWindow
   GtkButton            *reload_button;
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkStack             *stack;
+  AdwStatusPage        *empty_page;
   GtkToggleButton      *diagnostics_button;
   GtkLabel             *badge;
   GtkListBox           *recent_list;
