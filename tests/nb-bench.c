@@ -299,7 +299,8 @@ compare_wall (gconstpointer a,
   return x->wall < y->wall ? -1 : x->wall > y->wall;
 }
 
-/* The median of BATCH_RUNS runs, by wall time. */
+/* The median of BATCH_RUNS runs, by wall time, and the best: on a
+ * machine shared with other work the best is the closer to the cost. */
 static void
 bench_cli_run (GPtrArray  *files,
                guint       n_files,
@@ -307,14 +308,15 @@ bench_cli_run (GPtrArray  *files,
                const char *jobs)
 {
   Process runs[BATCH_RUNS];
+  const Process *median = &runs[BATCH_RUNS / 2];
 
   for (guint i = 0; i < BATCH_RUNS; i++)
     runs[i] = run_cli (files, n_files, format, jobs);
   qsort (runs, BATCH_RUNS, sizeof (Process), compare_wall);
-  g_print ("nianbao-cli check %s %s, %u reports: %.0f reports/s (%.3f s wall, "
+  g_print ("nianbao-cli check %s %s, %u reports: %.0f reports/s (best %.0f; %.3f s wall, "
            "%.0f reports per processor second), peak %.1f MiB\n",
-           format, jobs, n_files, n_files / runs[BATCH_RUNS / 2].wall, runs[BATCH_RUNS / 2].wall,
-           n_files / runs[BATCH_RUNS / 2].cpu, runs[BATCH_RUNS / 2].max_rss_kb / 1024.0);
+           format, jobs, n_files, n_files / median->wall, n_files / runs[0].wall, median->wall,
+           n_files / median->cpu, median->max_rss_kb / 1024.0);
 }
 
 /* The whole command line tool over N_BATCH report text files made from
