@@ -174,6 +174,30 @@ static const NbBatchFuncs check_funcs = {
   .result_free = checked_free,
 };
 
+/* Checks every file, @n_jobs at a time (0: one per processor), and
+ * writes their output in the files' order. Returns FALSE when the output
+ * could not be written. */
+static gboolean
+check_all (Check *check,
+           guint  n_jobs)
+{
+  g_autoptr(NbBatch) batch = nb_batch_new (n_jobs);
+  g_autofree char *cwd = g_get_current_dir ();
+
+  check->cwd = cwd;
+  check->pending = g_string_sized_new (WRITE_SIZE * 2);
+  /* a terminal shows each file's findings as they come; a file or a
+   * pipe gets them in large writes */
+  check->write_size = isatty (STDOUT_FILENO) ? 1 : WRITE_SIZE;
+
+  nb_batch_run (batch, g_strv_length (check->files), &check_funcs, check, NULL, NULL);
+  write_pending (check);
+  g_string_free (check->pending, TRUE);
+  check->pending = NULL;
+  check->cwd = NULL;
+  return fflush (stdout) == 0 && !ferror (stdout);
+}
+
 int
 nb_cli_check (int    argc,
               char **argv)
@@ -181,9 +205,7 @@ nb_cli_check (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(NbTemplate) template = NULL;
-  g_autoptr(NbBatch) batch = NULL;
   g_autofree char *format = NULL;
-  g_autofree char *cwd = NULL;
   g_auto(GStrv) files = NULL;
   Check check = { NULL };
   int jobs = -1;
@@ -223,24 +245,11 @@ nb_cli_check (int    argc,
       g_printerr ("nianbao-cli: %s\n", error->message);
       return NB_EXIT_UNREADABLE;
     }
-  cwd = g_get_current_dir ();
   check.template = template;
   check.files = files;
-  check.cwd = cwd;
-  check.pending = g_string_sized_new (WRITE_SIZE * 2);
-  /* a terminal shows each file's findings as they come; a file or a
-   * pipe gets them in large writes */
-  check.write_size = isatty (STDOUT_FILENO) ? 1 : WRITE_SIZE;
   check.json = format != NULL && g_str_equal (format, "json");
   n_files = g_strv_length (files);
-
-  /* results come back in the files' order: the output is the same for
-   * any number of jobs */
-  batch = nb_batch_new (jobs == -1 ? 0 : jobs);
-  nb_batch_run (batch, n_files, &check_funcs, &check, NULL, NULL);
-  write_pending (&check);
-  g_string_free (check.pending, TRUE);
-  if (fflush (stdout) != 0 || ferror (stdout))
+  if (!check_all (&check, jobs == -1 ? 0 : jobs))
     {
       /* the findings are lost: not a run to trust */
       g_printerr ("nianbao-cli: %s\n", _("Could not write to standard output"));
