@@ -18,8 +18,8 @@ typedef struct
   gint          in_flight;      /* atomic: started, not yet taken */
   gint          max_in_flight;
   guint         n_done;
-  gboolean      work_in_caller;
-  gboolean      work_elsewhere;
+  gint          work_in_caller;  /* atomic */
+  gint          work_elsewhere;  /* atomic */
 } Counts;
 
 static gpointer
@@ -45,9 +45,9 @@ work (gpointer worker,
          !g_atomic_int_compare_and_exchange (&counts->max_in_flight, max, in_flight))
     ;
   if (g_thread_self () == counts->caller)
-    counts->work_in_caller = TRUE;
+    g_atomic_int_set (&counts->work_in_caller, TRUE);
   else
-    counts->work_elsewhere = TRUE;
+    g_atomic_int_set (&counts->work_elsewhere, TRUE);
   /* later items finish sooner, so results arrive out of order */
   g_usleep ((index % 7) * 50);
   g_atomic_int_inc (&counts->n_made);
