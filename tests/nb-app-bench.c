@@ -10,6 +10,8 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 
 #include "nb-test-util.h"
 #include "nb-compare-window.h"
@@ -145,19 +147,25 @@ highlight_times (NbImporter *importer,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Wall time of a whole process, from spawn to exit. */
+/* Wall time of a whole process, from spawn to exit, and its peak
+ * resident memory in MiB. */
 static double
-process_ms (const char * const *argv)
+process_ms (const char * const *argv,
+            double             *peak_mib)
 {
   g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "NIANBAO_QUIT_AFTER_FIRST_FRAME", "1", TRUE);
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
+  struct rusage usage;
+  GPid pid;
   int status;
 
-  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                NULL, NULL, &status, &error);
+  g_spawn_async (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
   g_assert_no_error (error);
+  g_assert (wait4 (pid, &status, 0, &usage) == pid);
   g_assert (g_spawn_check_wait_status (status, NULL));
+  *peak_mib = usage.ru_maxrss / 1024.0;
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
@@ -198,19 +206,22 @@ main (int    argc,
     const char *bare_app = g_getenv ("NIANBAO_BARE_WINDOW");
     const char *app_argv[] = { app, path, NULL };
     const char *bare_argv[] = { bare_app, NULL };
-    double with_report[RUNS], empty[RUNS];
+    double with_report[RUNS], empty[RUNS], rss_report[RUNS], rss_empty[RUNS];
 
     g_assert (app != NULL && bare_app != NULL);
-    process_ms (bare_argv);
-    process_ms (app_argv);
+    process_ms (bare_argv, &rss_empty[0]);
+    process_ms (app_argv, &rss_report[0]);
     for (guint i = 0; i < RUNS; i++)
       {
-        empty[i] = process_ms (bare_argv);
-        with_report[i] = process_ms (app_argv);
+        empty[i] = process_ms (bare_argv, &rss_empty[i]);
+        with_report[i] = process_ms (app_argv, &rss_report[i]);
       }
-    g_print ("process start to first frame, bare AdwApplicationWindow: %.1f ms\n", median (empty, RUNS));
-    g_print ("process start to first frame, `nianbao` with seed 003: %.1f ms (%.2f× bare)\n",
-             median (with_report, RUNS), median (with_report, RUNS) / median (empty, RUNS));
+    g_print ("process start to first frame, bare AdwApplicationWindow: %.1f ms, peak %.1f MiB\n",
+             median (empty, RUNS), median (rss_empty, RUNS));
+    g_print ("process start to first frame, `nianbao` with seed 003: %.1f ms (%.2f× bare), "
+             "peak %.1f MiB (bare + %.1f MiB)\n",
+             median (with_report, RUNS), median (with_report, RUNS) / median (empty, RUNS),
+             median (rss_report, RUNS), median (rss_report, RUNS) - median (rss_empty, RUNS));
   }
 
   {

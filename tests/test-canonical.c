@@ -436,6 +436,35 @@ test_save_async_edited (Fixture       *fixture,
   g_assert_true (nb_report_get_modified (report));
 }
 
+/* Every byte JSON must escape, escaped as before the writer copied runs
+ * of plain text at once; everything else, multi-byte text included,
+ * copied as it is. */
+static void
+test_escapes (Fixture       *fixture,
+              gconstpointer  data)
+{
+  static const struct { const char *text; const char *json; } cases[] = {
+    { "", "\"\"" },
+    { "年报", "\"年报\"" },
+    { "a\"b\\c", "\"a\\\"b\\\\c\"" },
+    { "\n\r\t", "\"\\n\\r\\t\"" },
+    { "\x01x\x1f\x7f", "\"\\u0001x\\u001f\\u007f\"" },
+    { "“引号”\b\f", "\"“引号”\\u0008\\u000c\"" },
+    { "\"", "\"\\\"\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      nb_canonical_append_string (out, cases[i].text);
+      g_assert_cmpstr (out->str, ==, cases[i].json);
+      g_assert_true (json_parser_load_from_data (parser, out->str, -1, NULL));
+      g_assert_cmpstr (json_node_get_string (json_parser_get_root (parser)), ==, cases[i].text);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -448,6 +477,7 @@ main (int    argc,
   ADD ("layout", test_layout);
   ADD ("cell-values", test_cell_values);
   ADD ("amounts", test_amounts);
+  ADD ("escapes", test_escapes);
   ADD ("extensions", test_extensions);
   ADD ("refusals", test_refusals);
   ADD ("truncated", test_truncated);

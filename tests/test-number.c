@@ -90,6 +90,38 @@ test_format (void)
     }
 }
 
+/* Integers are written without printf: the same digits as printf. */
+static void
+test_append_integer (void)
+{
+  static const gint64 values[] = {
+    0, 1, -1, 9, 10, -10, 2024, 99999, G_GINT64_CONSTANT (-24252311082),
+    G_MAXINT32, G_MININT32, G_MAXINT64, G_MININT64,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(GString) out = g_string_new ("x");
+      g_autofree char *expected = g_strdup_printf ("x%" G_GINT64_FORMAT, values[i]);
+
+      nb_number_append_integer (out, values[i]);
+      g_assert_cmpstr (out->str, ==, expected);
+    }
+}
+
+/* Differences between years are negative amounts. */
+static void
+test_format_negative (void)
+{
+  g_autofree char *amount = nb_number_format (-12500000, NB_CELL_KIND_AMOUNT);
+  g_autofree char *small = nb_number_format (-1, NB_CELL_KIND_AMOUNT);
+  g_autofree char *count = nb_number_format (-7, NB_CELL_KIND_COUNT);
+
+  g_assert_cmpstr (amount, ==, "-12.5");
+  g_assert_cmpstr (small, ==, "-0.000001");
+  g_assert_cmpstr (count, ==, "-7");
+}
+
 static void
 test_normalize (void)
 {
@@ -110,6 +142,8 @@ main (int    argc,
 
   g_test_add_func ("/nianbao/number/parse", test_parse);
   g_test_add_func ("/nianbao/number/format", test_format);
+  g_test_add_func ("/nianbao/number/format-negative", test_format_negative);
+  g_test_add_func ("/nianbao/number/append-integer", test_append_integer);
   g_test_add_func ("/nianbao/number/normalize", test_normalize);
 
   return g_test_run ();

@@ -161,6 +161,7 @@ nb_application_startup (GApplication *application)
 {
   NbApplication *self = NB_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
   g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (nb_application_parent_class)->startup (application);
@@ -173,6 +174,10 @@ nb_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  /* the shortcuts window is not at gtk/help-overlay.ui, so GTK sets no
+   * accelerator for it */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         help_accels);
 
   g_application_hold (application);
   g_idle_add_once (offer_recovery_cb, self);

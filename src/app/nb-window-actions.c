@@ -390,7 +390,10 @@ nb_window_update_actions (NbWindow *self)
   /* the empty window offers only what it can do */
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), report != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->diagnostics_button), report != NULL);
-  gtk_menu_button_set_menu_model (self->menu_button, report != NULL ? self->primary_menu : self->empty_menu);
+  /* once built; until then the menu is made when first opened */
+  if (self->menu_built)
+    gtk_menu_button_set_menu_model (self->menu_button, report != NULL ? self->primary_menu
+                                                                      : self->empty_menu);
   nb_window_update_export_actions (self);
 }
 

@@ -27,6 +27,7 @@ struct _NbWindow
   gboolean              close_after_save;
   guint                 saving;
   guint                 present_id;
+  gboolean              menu_built;     /* the main menu's popover exists */
   GtkPrintSettings     *print_settings;
 
   /* template children */
@@ -36,6 +37,7 @@ struct _NbWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
+  AdwStatusPage        *empty_page;
   GtkToggleButton      *diagnostics_button;
   GtkButton            *save_button;
   GtkMenuButton        *menu_button;

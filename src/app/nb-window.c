@@ -509,6 +509,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, diagnostics_button);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, badge);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, recent_list);
@@ -529,11 +530,61 @@ nb_window_class_init (NbWindowClass *klass)
   nb_window_class_add_export_actions (widget_class);
 }
 
+/* The main menu's popover, some forty widgets, is built when first
+ * opened rather than before the window's first frame. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       data)
+{
+  NbWindow *self = data;
+
+  self->menu_built = TRUE;
+  gtk_menu_button_set_menu_model (button, self->document != NULL ? self->primary_menu
+                                                                  : self->empty_menu);
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+}
+
+/* The empty page's icon is the one scalable image of the window: the
+ * first loads the SVG library, 7 MiB, so only a window that shows the
+ * page loads it. */
+static void
+empty_page_map_cb (AdwStatusPage *page)
+{
+  adw_status_page_set_icon_name (page, "x-office-spreadsheet-symbolic");
+}
+
+/* So is the keyboard shortcuts window, which GTK would otherwise build
+ * for every new window. */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       data)
+{
+  GtkApplicationWindow *window = data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/nianbao/Nianbao/nb-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 nb_window_init (NbWindow *self)
 {
+  g_autoptr(GSimpleAction) help = g_simple_action_new ("show-help-overlay", NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   nb_tooltip_attach_all (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+  g_signal_connect (self->empty_page, "map", G_CALLBACK (empty_page_map_cb), NULL);
+  g_signal_connect_object (help, "activate", G_CALLBACK (show_help_overlay_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help));
 
   self->cancellable = g_cancellable_new ();
 

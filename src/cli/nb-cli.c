@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <nb-number.h>
 #include <stdio.h>
 
 static const struct
@@ -44,13 +45,22 @@ nb_cli_print_diagnostic (GString      *out,
 {
   g_string_append (out, path);
   if (nb_diagnostic_get_location (diagnostic) != NULL)
-    g_string_append_printf (out, ": %s", nb_diagnostic_get_location (diagnostic));
+    {
+      g_string_append (out, ": ");
+      g_string_append (out, nb_diagnostic_get_location (diagnostic));
+    }
   else if (nb_diagnostic_get_line (diagnostic) > 0)
-    g_string_append_printf (out, ":%u", nb_diagnostic_get_line (diagnostic));
-  g_string_append_printf (out, ": %s: [%s] %s\n",
-                          nb_severity_to_string (nb_diagnostic_get_severity (diagnostic)),
-                          nb_diagnostic_get_rule_id (diagnostic),
-                          nb_diagnostic_get_message (diagnostic));
+    {
+      g_string_append_c (out, ':');
+      nb_number_append_integer (out, nb_diagnostic_get_line (diagnostic));
+    }
+  g_string_append (out, ": ");
+  g_string_append (out, nb_severity_to_string (nb_diagnostic_get_severity (diagnostic)));
+  g_string_append (out, ": [");
+  g_string_append (out, nb_diagnostic_get_rule_id (diagnostic));
+  g_string_append (out, "] ");
+  g_string_append (out, nb_diagnostic_get_message (diagnostic));
+  g_string_append_c (out, '\n');
 }
 
 int
@@ -94,7 +104,10 @@ append_diagnostic_json (GString      *out,
       nb_canonical_append_string (out, nb_diagnostic_get_location (diagnostic));
     }
   else if (nb_diagnostic_get_line (diagnostic) > 0)
-    g_string_append_printf (out, ",\"line\":%u", nb_diagnostic_get_line (diagnostic));
+    {
+      g_string_append (out, ",\"line\":");
+      nb_number_append_integer (out, nb_diagnostic_get_line (diagnostic));
+    }
   g_string_append_c (out, '}');
 }
 

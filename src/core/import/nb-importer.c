@@ -9,8 +9,13 @@
 
 #include "nb-importer.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "nb-canonical.h"
 #include "nb-diagnostic-private.h"
@@ -1477,6 +1482,50 @@ read_bounded (GFile         *file,
   return g_bytes_new_take (g_steal_pointer (&buffer), size);
 }
 
+/* A local report read with open() and read(): querying its GFileInfo and
+ * reading through a stream cost as much as reading the file. Anything out
+ * of the ordinary (no such file, a folder, a device, an empty or a large
+ * file, a read error, a file growing meanwhile) returns %NULL, and the
+ * GFile path words the refusal. */
+static GBytes *
+read_local (GFile *file)
+{
+  const char *path = g_file_peek_path (file);
+  g_autofree char *buffer = NULL;
+  struct stat info;
+  gsize size = 0;
+  int fd;
+
+  if (path == NULL)
+    return NULL;
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    return NULL;
+  if (fstat (fd, &info) != 0 || !S_ISREG (info.st_mode) ||
+      info.st_size <= 0 || info.st_size > NB_READER_MAX_FILE)
+    {
+      close (fd);
+      return NULL;
+    }
+
+  /* one byte more than the size, to see that the end was reached */
+  buffer = g_malloc (info.st_size + 1);
+  while (size < (gsize) info.st_size + 1)
+    {
+      gssize n = read (fd, buffer + size, info.st_size + 1 - size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      size += n;
+    }
+  close (fd);
+  if (size != (gsize) info.st_size)
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&buffer), size);
+}
+
 /**
  * nb_importer_import_file:
  * @self: a #NbImporter
@@ -1518,6 +1567,10 @@ nb_importer_import_file_full (NbImporter    *self,
 
   g_return_val_if_fail (NB_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if ((bytes = read_local (file)) != NULL)
+    return nb_importer_import_data_full (self, g_bytes_get_data (bytes, NULL),
+                                         g_bytes_get_size (bytes), password, error);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, error);

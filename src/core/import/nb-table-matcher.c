@@ -521,26 +521,35 @@ split_tokens (GArray     *tokens,
 {
   const char *p = line;
   const char *end = line + length;
+  /* appended a few at a time: one call per token cost more than the split */
+  Token batch[32];
+  guint n = 0;
 
   if (reset)
     g_array_set_size (tokens, 0);
   while (p < end)
     {
-      gsize blank;
-      Token token;
+      Token *token;
 
-      while ((blank = nb_text_blank_length (p, end)) > 0)
-        p += blank;
+      while (p < end && starts_blank (p, end))
+        p += nb_text_blank_length (p, end);
       if (p >= end)
         break;
-      token.text = p;
+      if (n == G_N_ELEMENTS (batch))
+        {
+          g_array_append_vals (tokens, batch, n);
+          n = 0;
+        }
+      token = &batch[n++];
+      token->text = p;
       while (p < end && !starts_blank (p, end))
         p++;
-      token.length = p - token.text;
-      token.line = line_number;
-      token.x0 = token.x1 = 0;
-      g_array_append_val (tokens, token);
+      token->length = p - token->text;
+      token->line = line_number;
+      token->x0 = token->x1 = 0;
     }
+  if (n > 0)
+    g_array_append_vals (tokens, batch, n);
 }
 
 /* Rows */

@@ -17,6 +17,7 @@
 #include "nb-number.h"
 #include "nb-report-private.h"
 #include "nb-template-private.h"
+#include "nb-string.h"
 
 /* The writer is our own rather than JsonGenerator: the file must be
  * byte-for-byte deterministic, amounts must be written as exact decimals
@@ -25,37 +26,55 @@
 
 /* Writing */
 
+/* The bytes written other than as they are inside a JSON string: control
+ * characters, the quote, the backslash, DEL; and the terminating NUL. */
+static const guint8 escaped_bytes[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  ['"'] = 1, ['\\'] = 1, [0x7F] = 1,
+};
+
 void
 nb_canonical_append_string (GString    *out,
                             const char *text)
 {
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = *p;
+  static const char hex[] = "0123456789abcdef";
+  const char *p = text;
 
+  g_string_append_c (out, '"');
+  for (;;)
+    {
+      const char *run = p;
+      char escaped[7] = { '\\', 'u', '0', '0' };
+      guchar c;
+
+      /* copy what needs no escape in one go: almost everything */
+      while (!escaped_bytes[(guchar) *p])
+        p++;
+      if (p > run)
+        nb_string_append_len (out, run, p - run);
+      if ((c = *p++) == '\0')
+        break;
       switch (c)
         {
         case '"':
-          g_string_append (out, "\\\"");
-          break;
         case '\\':
-          g_string_append (out, "\\\\");
+          escaped[1] = c;
+          nb_string_append_len (out, escaped, 2);
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          nb_string_append_len (out, "\\n", 2);
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          nb_string_append_len (out, "\\r", 2);
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          nb_string_append_len (out, "\\t", 2);
           break;
         default:
-          if (c < 0x20 || c == 0x7F)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
+          escaped[4] = hex[c >> 4];
+          escaped[5] = hex[c & 0xF];
+          nb_string_append_len (out, escaped, 6);
         }
     }
   g_string_append_c (out, '"');
@@ -70,7 +89,7 @@ newline (GString  *out,
     return;
   g_string_append_c (out, '\n');
   for (guint i = 0; i < depth; i++)
-    g_string_append (out, "  ");
+    nb_string_append (out, "  ");
 }
 
 static void
@@ -79,7 +98,7 @@ append_key (GString    *out,
             gboolean    pretty)
 {
   nb_canonical_append_string (out, key);
-  g_string_append (out, pretty ? ": " : ":");
+  nb_string_append (out, pretty ? ": " : ":");
 }
 
 /* The shortest decimal that reads back as the same double, with a point
@@ -119,7 +138,7 @@ append_object (GString    *out,
 
   if (members == NULL)
     {
-      g_string_append (out, "{}");
+      nb_string_append (out, "{}");
       return;
     }
   g_string_append_c (out, '{');
@@ -145,7 +164,7 @@ append_array (GString   *out,
 
   if (n == 0)
     {
-      g_string_append (out, "[]");
+      nb_string_append (out, "[]");
       return;
     }
   g_string_append_c (out, '[');
@@ -176,7 +195,7 @@ append_node (GString  *out,
       append_array (out, json_node_get_array (node), pretty, depth);
       return;
     case JSON_NODE_NULL:
-      g_string_append (out, "null");
+      nb_string_append (out, "null");
       return;
     case JSON_NODE_VALUE:
     default:
@@ -189,10 +208,10 @@ append_node (GString  *out,
       nb_canonical_append_string (out, json_node_get_string (node));
       break;
     case G_TYPE_BOOLEAN:
-      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+      nb_string_append (out, json_node_get_boolean (node) ? "true" : "false");
       break;
     case G_TYPE_INT64:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+      nb_number_append_integer (out, json_node_get_int (node));
       break;
     case G_TYPE_DOUBLE:
     default:
@@ -211,7 +230,7 @@ append_cell (GString  *out,
   switch (data->state)
     {
     case NB_CELL_STATE_EMPTY:
-      g_string_append (out, "null");
+      nb_string_append (out, "null");
       break;
     case NB_CELL_STATE_VALUE:
       nb_number_append (out, data->value,
@@ -254,17 +273,17 @@ append_row (GString         *out,
             NbTemplateRow   *row,
             gboolean         pretty)
 {
-  g_string_append (out, pretty ? "{ " : "{");
+  nb_string_append (out, pretty ? "{ " : "{");
   for (guint c = 0; c < row->n_columns; c++)
     {
       NbTemplateColumn *column = g_ptr_array_index (table->columns, row->columns[c]);
 
       if (c > 0)
-        g_string_append (out, pretty ? ", " : ",");
+        nb_string_append (out, pretty ? ", " : ",");
       append_key (out, column->id, pretty);
       append_cell (out, report, row->first_cell + c);
     }
-  g_string_append (out, pretty ? " }" : "}");
+  nb_string_append (out, pretty ? " }" : "}");
 }
 
 static void
@@ -319,16 +338,16 @@ append_sections (GString  *out,
         g_string_append_c (out, ',');
       first = FALSE;
       newline (out, pretty, 2);
-      g_string_append (out, pretty ? "{ " : "{");
+      nb_string_append (out, pretty ? "{ " : "{");
       append_key (out, "id", pretty);
       nb_canonical_append_string (out, nb_template_get_section_id (template, s));
-      g_string_append (out, pretty ? ", " : ",");
+      nb_string_append (out, pretty ? ", " : ",");
       append_key (out, "heading", pretty);
       nb_canonical_append_string (out, nb_template_get_section_heading (template, s));
-      g_string_append (out, pretty ? ", " : ",");
+      nb_string_append (out, pretty ? ", " : ",");
       append_key (out, "text", pretty);
       nb_canonical_append_string (out, nb_report_peek_section (report, s));
-      g_string_append (out, pretty ? " }" : "}");
+      nb_string_append (out, pretty ? " }" : "}");
     }
   newline (out, pretty, 1);
   g_string_append_c (out, ']');
@@ -360,7 +379,8 @@ nb_canonical_append (GString  *out,
   g_string_append_c (out, ',');
   newline (out, pretty, 1);
   append_key (out, "version", pretty);
-  g_string_append_printf (out, "%d,", NB_CANONICAL_VERSION);
+  nb_number_append_integer (out, NB_CANONICAL_VERSION);
+  g_string_append_c (out, ',');
   newline (out, pretty, 1);
   append_key (out, "template", pretty);
   nb_canonical_append_string (out, nb_template_get_id (template));
@@ -372,9 +392,12 @@ nb_canonical_append (GString  *out,
   newline (out, pretty, 1);
   append_key (out, "year", pretty);
   if (nb_report_get_year (report) == 0)
-    g_string_append (out, "null,");
+    nb_string_append (out, "null,");
   else
-    g_string_append_printf (out, "%u,", nb_report_get_year (report));
+    {
+      nb_number_append_integer (out, nb_report_get_year (report));
+      g_string_append_c (out, ',');
+    }
   newline (out, pretty, 1);
   append_key (out, "title", pretty);
   nb_canonical_append_string (out, nb_report_get_title (report));

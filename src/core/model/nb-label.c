@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include "nb-string.h"
+
 /**
  * nb_text_blank_length:
  * @p: a position in UTF-8 text

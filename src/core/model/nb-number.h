@@ -31,11 +31,15 @@ NbCellState  nb_number_parse_with_unit (const char         *text,
                                         const char * const *units,
                                         gint64             *value,
                                         const char        **unit);
+void         nb_number_append_integer (GString         *out,
+                                       gint64           value);
 void         nb_number_append      (GString            *out,
                                     gint64              value,
                                     NbCellKind          kind);
 char        *nb_number_format      (gint64              value,
                                     NbCellKind          kind);
+const char  *nb_number_trim        (const char         *text,
+                                    gsize              *length);
 char        *nb_number_normalize   (const char         *text,
                                     gssize              length);
 

@@ -23,6 +23,7 @@ typedef struct
   gint64  value;   /* valid when state is VALUE */
   guint   line;    /* 1-based source line, 0 when typed or unknown */
   guint8  state;   /* NbCellState */
+  guint8  loaded;  /* text lives in the report's chunk of loaded texts */
 } NbCellData;
 
 const NbCellData *nb_report_peek_cells          (NbReport    *self);

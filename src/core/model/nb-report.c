@@ -75,6 +75,7 @@ struct _NbReport
    * create objects; NbCell wrappers are made on demand for widgets. */
   NbCellData  *cells;
   guint        n_cells;
+  GStringChunk *loaded_texts;  /* imported cell texts, freed together */
   NbCell     **cell_objects;
 
   char       **sections;       /* by template section; NULL for tables */
@@ -129,7 +130,9 @@ take_cell_text (NbReport *self,
   NbCellData *data = &self->cells[cell];
   gint64 value;
 
-  g_free (data->text);
+  if (!data->loaded)
+    g_free (data->text);
+  data->loaded = FALSE;
   data->text = text;
   data->state = nb_number_parse_with_unit (data->text, -1,
                                            nb_template_get_cell_kind (self->template, cell),
@@ -139,13 +142,27 @@ take_cell_text (NbReport *self,
   data->value = value;
 }
 
+/* An imported cell's text is copied into one chunk for the whole report
+ * rather than into a block of its own: two hundred allocations fewer per
+ * import, and as many fewer frees. */
 static void
 store_cell (NbReport   *self,
             guint       cell,
             const char *text,
             gssize      length)
 {
-  take_cell_text (self, cell, nb_number_normalize (text, length));
+  gsize n = text == NULL ? 0 : length < 0 ? strlen (text) : (gsize) length;
+  const char *start = text == NULL ? NULL : nb_number_trim (text, &n);
+  char *stored = NULL;
+
+  if (n > 0)
+    {
+      if (self->loaded_texts == NULL)
+        self->loaded_texts = g_string_chunk_new (1024);
+      stored = g_string_chunk_insert_len (self->loaded_texts, start, n);
+    }
+  take_cell_text (self, cell, stored);
+  self->cells[cell].loaded = stored != NULL;
 }
 
 /* The internal path of every change, for the setters and for undo and
@@ -469,8 +486,10 @@ nb_report_finalize (GObject *object)
   guint n_sections = self->template ? nb_template_get_n_sections (self->template) : 0;
 
   for (guint i = 0; i < self->n_cells; i++)
-    g_free (self->cells[i].text);
+    if (!self->cells[i].loaded)
+      g_free (self->cells[i].text);
   g_free (self->cells);
+  g_clear_pointer (&self->loaded_texts, g_string_chunk_free);
   for (guint i = 0; i < n_sections; i++)
     {
       g_free (self->sections[i]);
