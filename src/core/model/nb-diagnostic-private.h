@@ -14,5 +14,9 @@ void  nb_diagnostic_set_fix  (NbDiagnostic *self,
                               gint64        value);
 void  nb_diagnostic_take_location (NbDiagnostic *self,
                                    char         *location);
+void  nb_diagnostic_set_subject (NbDiagnostic *self,
+                                const char   *subject);
+void  nb_diagnostic_set_checked (NbDiagnostic *self,
+                                 const char   *note);
 
 G_END_DECLS

@@ -1,0 +1,109 @@
+/* nb-structure-rules.c — the six statutory sections, each once, in order
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-structure-rules"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "nb-check.h"
+#include "nb-diagnostic-private.h"
+
+/* The headings are those the importer read (wording variants included); a
+ * report opened from a canonical file has its sections by construction,
+ * and these rules say nothing about it. */
+
+static const char *const numerals[] = {
+  "", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+};
+
+static NbTemplateSection *
+get_section (NbCheck *check,
+             guint    section)
+{
+  return g_ptr_array_index (nb_template_get_sections (check->template), section);
+}
+
+static void
+add_missing (NbCheck *check,
+             guint    section)
+{
+  g_autofree char *message =
+    g_strdup_printf (_("The section “%s” is missing"), get_section (check, section)->heading);
+  NbDiagnostic *diagnostic = nb_check_add (check, message, 0, NULL, 0);
+
+  if (diagnostic != NULL)
+    nb_diagnostic_set_subject (diagnostic, get_section (check, section)->id);
+}
+
+static void
+add_out_of_order (NbCheck         *check,
+                  const NbHeading *heading,
+                  guint            before)
+{
+  g_autofree char *message =
+    g_strdup_printf (_("The section “%s” comes after “%s”; the form puts it before"),
+                     get_section (check, heading->section)->heading,
+                     get_section (check, before)->heading);
+  NbDiagnostic *diagnostic = nb_check_add (check, message, heading->line, NULL, 0);
+
+  if (diagnostic != NULL)
+    nb_diagnostic_set_subject (diagnostic, get_section (check, heading->section)->id);
+}
+
+void
+nb_check_struct_sections (NbCheck *check)
+{
+  guint n_headings, n_sections = nb_template_get_n_sections (check->template);
+  const NbHeading *headings = nb_report_peek_headings (check->report, &n_headings);
+  g_autofree gboolean *seen = g_new0 (gboolean, n_sections);
+  int last = -1;
+
+  if (!nb_report_has_headings (check->report))
+    return;
+  /* the first time a heading is read counts: a repeat is a page's menu or
+   * a copy pasted twice, which the importer already passes over */
+  for (guint i = 0; i < n_headings; i++)
+    {
+      if (seen[headings[i].section])
+        continue;
+      seen[headings[i].section] = TRUE;
+      if ((int) headings[i].section < last)
+        add_out_of_order (check, &headings[i], last);
+      last = MAX (last, (int) headings[i].section);
+    }
+  for (guint s = 0; s < n_sections; s++)
+    if (!seen[s])
+      add_missing (check, s);
+}
+
+void
+nb_check_struct_heading_number (NbCheck *check)
+{
+  guint n_headings, n_sections = nb_template_get_n_sections (check->template);
+  const NbHeading *headings = nb_report_peek_headings (check->report, &n_headings);
+  g_autofree gboolean *seen = g_new0 (gboolean, n_sections);
+
+  for (guint i = 0; i < n_headings; i++)
+    {
+      NbTemplateSection *section = get_section (check, headings[i].section);
+      g_autofree char *message = NULL;
+      NbDiagnostic *diagnostic;
+
+      if (seen[headings[i].section])
+        continue;
+      seen[headings[i].section] = TRUE;
+      if (headings[i].numeral == 0 || headings[i].numeral >= G_N_ELEMENTS (numerals) ||
+          g_str_equal (numerals[headings[i].numeral], section->numeral))
+        continue;
+      message = g_strdup_printf (_("The heading “%s、%s” is numbered %s; in the form it is %s"),
+                                 numerals[headings[i].numeral], section->text,
+                                 numerals[headings[i].numeral], section->numeral);
+      diagnostic = nb_check_add (check, message, headings[i].line, NULL, 0);
+      if (diagnostic != NULL)
+        nb_diagnostic_set_subject (diagnostic, section->id);
+    }
+}
