@@ -47,10 +47,15 @@ nb_cli_print_diagnostic (GString      *out,
     g_string_append_printf (out, ": %s", nb_diagnostic_get_location (diagnostic));
   else if (nb_diagnostic_get_line (diagnostic) > 0)
     g_string_append_printf (out, ":%u", nb_diagnostic_get_line (diagnostic));
-  g_string_append_printf (out, ": %s: [%s] %s\n",
-                          nb_severity_to_string (nb_diagnostic_get_severity (diagnostic)),
-                          nb_diagnostic_get_rule_id (diagnostic),
+  g_string_append_printf (out, ": %s", nb_severity_to_string (nb_diagnostic_get_severity (diagnostic)));
+  /* a finding a reviewer marked checked is not an open error */
+  if (nb_diagnostic_get_checked (diagnostic) != NULL)
+    g_string_append (out, ", checked");
+  g_string_append_printf (out, ": [%s] %s", nb_diagnostic_get_rule_id (diagnostic),
                           nb_diagnostic_get_message (diagnostic));
+  if (nb_diagnostic_get_checked (diagnostic) != NULL && *nb_diagnostic_get_checked (diagnostic) != '\0')
+    g_string_append_printf (out, " — %s", nb_diagnostic_get_checked (diagnostic));
+  g_string_append_c (out, '\n');
 }
 
 int
@@ -95,6 +100,12 @@ append_diagnostic_json (GString      *out,
     }
   else if (nb_diagnostic_get_line (diagnostic) > 0)
     g_string_append_printf (out, ",\"line\":%u", nb_diagnostic_get_line (diagnostic));
+  if (nb_diagnostic_get_checked (diagnostic) != NULL)
+    {
+      g_string_append (out, ",\"checked\":{\"note\":");
+      nb_canonical_append_string (out, nb_diagnostic_get_checked (diagnostic));
+      g_string_append_c (out, '}');
+    }
   g_string_append_c (out, '}');
 }
 

@@ -211,3 +211,27 @@ nb_check_section_text (NbCheck    *check,
     return NULL;
   return nb_report_peek_section (check->report, *section);
 }
+
+/**
+ * nb_check_section_missing:
+ * @check: the run
+ * @section: a section index
+ *
+ * Returns: whether the report was read from text and @section's heading
+ *   was not in it; struct.sections reports that, and the rules about the
+ *   section's text then say nothing more
+ */
+gboolean
+nb_check_section_missing (NbCheck *check,
+                          int      section)
+{
+  guint n_headings;
+  const NbHeading *headings = nb_report_peek_headings (check->report, &n_headings);
+
+  if (!nb_report_has_headings (check->report))
+    return FALSE;
+  for (guint i = 0; i < n_headings; i++)
+    if ((int) headings[i].section == section)
+      return FALSE;
+  return TRUE;
+}

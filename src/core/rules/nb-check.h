@@ -52,6 +52,8 @@ gboolean      nb_check_group_number  (GMatchInfo  *match,
 const char   *nb_check_section_text  (NbCheck     *check,
                                       const char  *section_id,
                                       int         *section);
+gboolean      nb_check_section_missing (NbCheck   *check,
+                                        int        section);
 
 /* The rules, one idea to a file */
 void  nb_check_struct_sections        (NbCheck *check);

@@ -37,6 +37,6 @@ nb_check_t2_in_force (NbCheck *check)
       in_force_text = nb_number_format (in_force, NB_CELL_KIND_COUNT);
       message = g_strdup_printf (_("%s: %s in force is fewer than the %s issued this year"),
                                  row->label, in_force_text, issued_text);
-      nb_check_add (check, message, 0, pair, 2);
+      nb_check_add (check, message, nb_report_peek_cells (check->report)[pair[0]].line, pair, 2);
     }
 }
