@@ -37,6 +37,30 @@ followed_by_word (NbCheck    *check,
   return FALSE;
 }
 
+/* "其中公开答复 1 件": a count after 其中 in its clause is a part of
+ * another count, not the one the rule reads. */
+static gboolean
+is_a_part (const char *text,
+           int         start)
+{
+  const char *from = text + start;
+
+  while (from > text)
+    {
+      const char *previous = g_utf8_find_prev_char (text, from);
+      gunichar c;
+
+      if (previous == NULL)
+        break;
+      c = g_utf8_get_char (previous);
+      if (c == 0xFF0C /* ， */ || c == ',' || c == 0x3002 || c == 0xFF1B || c == ';' ||
+          c == '\n' || c == 0xFF1A /* ： */)
+        break;
+      from = previous;
+    }
+  return g_strstr_len (from, text + start - from, "其中") != NULL;
+}
+
 static gboolean
 preceded_by_word (NbCheck    *check,
                   const char *text,
@@ -121,7 +145,8 @@ count_in_section (NbCheck      *check,
 
           g_match_info_fetch_pos (match, 0, &start, &end);
           if (!nb_check_group_number (match, text, 1, &stated) ||
-              is_accepted (stated, values, n_values) || followed_by_word (check, text, end))
+              is_accepted (stated, values, n_values) || followed_by_word (check, text, end) ||
+              is_a_part (text, start))
             continue;
           quote = nb_check_quote (text, start);
           stated_text = nb_number_format (stated, NB_CELL_KIND_COUNT);
