@@ -381,6 +381,157 @@ test_real_reports (Fixture       *fixture,
     }
 }
 
+/* Findings marked checked */
+
+#define T4_REVIEW "t4/review/total"
+
+static NbDiagnostic *
+find (NbValidator *validator,
+      const char  *rule_id)
+{
+  NbDiagnostic *diagnostic = nb_test_find_rule (G_LIST_MODEL (validator), rule_id);
+
+  g_assert_nonnull (diagnostic);
+  return diagnostic;
+}
+
+static void
+test_mark_checked (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(NbReport) report = nb_test_clean_report (fixture->template);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  NbDiagnostic *diagnostic;
+
+  nb_test_set (report, T4_REVIEW, "1");
+  nb_report_seal_undo (report);
+  g_assert_cmpuint (nb_validator_get_n_errors (validator), ==, 1);
+  diagnostic = find (validator, "t4.total");
+  g_assert_null (nb_report_get_checked (report, diagnostic));
+
+  nb_report_set_checked (report, diagnostic, "scope differs: 区政府办 only");
+  /* still listed, as checked; it no longer counts */
+  diagnostic = find (validator, "t4.total");
+  g_assert_cmpstr (nb_diagnostic_get_checked (diagnostic), ==, "scope differs: 区政府办 only");
+  g_assert_cmpuint (nb_validator_get_n_errors (validator), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (validator)), ==, 1);
+
+  /* Undo takes the mark back, Redo sets it again */
+  g_assert_true (nb_report_undo (report));
+  g_assert_null (nb_diagnostic_get_checked (find (validator, "t4.total")));
+  g_assert_cmpuint (nb_validator_get_n_errors (validator), ==, 1);
+  g_assert_cmpstr (nb_report_get_cell_text (report, nb_report_lookup_cell (report, T4_REVIEW)), ==, "1");
+  g_assert_true (nb_report_redo (report));
+  g_assert_cmpuint (nb_validator_get_n_errors (validator), ==, 0);
+
+  nb_report_set_checked (report, find (validator, "t4.total"), NULL);
+  g_assert_cmpuint (nb_validator_get_n_errors (validator), ==, 1);
+}
+
+static void
+test_mark_reopens (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(NbReport) report = nb_test_clean_report (fixture->template);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+
+  nb_test_set (report, T4_REVIEW, "1");
+  nb_test_set (report, "t2/normative_documents/issued", "4");
+  nb_report_seal_undo (report);
+  nb_report_set_checked (report, find (validator, "t4.total"), "");
+  nb_report_set_checked (report, find (validator, "t2.in-force-lt-issued"), "repealed at once");
+  g_assert_cmpuint (nb_validator_get_n_errors (validator), ==, 0);
+  g_assert_cmpuint (nb_validator_get_n_warnings (validator), ==, 0);
+
+  /* a cell of another finding: this one stays checked */
+  nb_test_set (report, "t2/normative_documents/in_force", "1");
+  nb_report_seal_undo (report);
+  g_assert_cmpstr (nb_diagnostic_get_checked (find (validator, "t4.total")), ==, "");
+  g_assert_cmpuint (nb_validator_get_n_warnings (validator), ==, 1);
+
+  /* one of its own cells: it opens again with its new numbers */
+  nb_test_set (report, T4_REVIEW, "2");
+  nb_report_seal_undo (report);
+  g_assert_null (nb_diagnostic_get_checked (find (validator, "t4.total")));
+  g_assert_cmpuint (nb_validator_get_n_errors (validator), ==, 1);
+  g_assert_nonnull (strstr (nb_diagnostic_get_message (find (validator, "t4.total")), "总计 = 2"));
+
+  /* undoing the change brings the cell and the mark back, as one step */
+  g_assert_true (nb_report_undo (report));
+  g_assert_cmpstr (nb_diagnostic_get_checked (find (validator, "t4.total")), ==, "");
+  g_assert_cmpuint (nb_validator_get_n_errors (validator), ==, 0);
+}
+
+static void
+test_mark_saved (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(NbReport) report = nb_test_clean_report (fixture->template);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(NbReport) read = NULL;
+  g_autoptr(NbValidator) read_validator = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  nb_test_set (report, T4_REVIEW, "1");
+  nb_report_set_section_text (report, "problems", "无。");
+  nb_report_set_checked (report, find (validator, "t4.total"), "scope differs: \"区政府办\" only");
+  nb_report_set_checked (report, find (validator, "narrative.problems"), "");
+  bytes = nb_canonical_write (report);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, "\"checked\": [\n"
+                                  "    { \"rule\": \"narrative.problems\", \"cells\": [], "
+                                  "\"subject\": \"empty\", \"note\": \"\" },\n"
+                                  "    { \"rule\": \"t4.total\", \"cells\": [\"t4/review/total\", "));
+
+  read = nb_canonical_read (fixture->template, g_bytes_get_data (bytes, NULL),
+                            g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  read_validator = nb_validator_new (read);
+  g_assert_cmpuint (nb_validator_get_n_errors (read_validator), ==, 0);
+  g_assert_cmpuint (nb_validator_get_n_warnings (read_validator), ==, 0);
+  g_assert_cmpstr (nb_diagnostic_get_checked (find (read_validator, "t4.total")), ==,
+                   "scope differs: \"区政府办\" only");
+}
+
+static void
+assert_refused (Fixture    *fixture,
+                const char *mark,
+                const char *message)
+{
+  g_autoptr(NbReport) report = nb_test_clean_report (fixture->template);
+  g_autoptr(GBytes) bytes = nb_canonical_write (report);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbReport) read = NULL;
+  char *end = strrchr (text, '}');
+
+  *end = '\0';
+  edited = g_strdup_printf ("%s, \"checked\": [%s] }", text, mark);
+  read = nb_canonical_read (fixture->template, edited, strlen (edited), &error);
+  g_assert_null (read);
+  g_assert_nonnull (error);
+  if (strstr (error->message, message) == NULL)
+    g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, message));
+}
+
+static void
+test_mark_refused (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  assert_refused (fixture, "{ \"rule\": \"t4.total\", \"cells\": [\"t9/x/y\"], \"note\": \"\" }",
+                  "$.checked[0].cells[0]: not a cell of the template");
+  assert_refused (fixture, "{ \"rule\": \"a\\nb\", \"cells\": [], \"note\": \"\" }",
+                  "$.checked[0].rule: expected one line of text");
+  assert_refused (fixture, "{ \"rule\": \"t4.total\", \"cells\": [], \"note\": \"\", \"by\": 1 }",
+                  "$.checked[0].by: unknown key");
+  assert_refused (fixture, "{ \"rule\": \"t4.total\", \"cells\": [] }", "note");
+  assert_refused (fixture, "7", "$.checked[0]");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,7 +539,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/checks/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/nianbao/checks/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("sections-missing", test_sections_missing);
   ADD ("sections-out-of-order", test_sections_out_of_order);
   ADD ("heading-number", test_heading_number);
@@ -404,6 +555,10 @@ main (int   argc,
   ADD ("fee-statement", test_fee_statement);
   ADD ("in-force-lt-issued", test_in_force_lt_issued);
   ADD ("real-reports", test_real_reports);
+  ADD ("mark-checked", test_mark_checked);
+  ADD ("mark-reopens", test_mark_reopens);
+  ADD ("mark-saved", test_mark_saved);
+  ADD ("mark-refused", test_mark_refused);
 #undef ADD
 
   return g_test_run ();

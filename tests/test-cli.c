@@ -516,6 +516,53 @@ test_check_exit_status (Fixture       *fixture,
   g_assert_cmpstr (with_unreadable->err, ==, "3 files: 1 ok, 1 with errors, 1 unreadable\n");
 }
 
+/* A finding a reviewer marked checked is listed as such and is not an
+ * error the exit status counts. */
+static void
+test_check_checked (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(NbTemplate) template = nb_template_new_default (NULL);
+  g_autoptr(NbImporter) importer = nb_importer_new (template);
+  g_autoptr(NbReport) report = nb_test_import_seed (importer, SEED_ERRORS);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "checked.nianbao.json", NULL);
+  g_autoptr(CliRun) text = NULL;
+  g_autoptr(CliRun) json = NULL;
+  g_autoptr(JsonObject) result = NULL;
+  JsonObject *diagnostic;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (validator)); i++)
+    {
+      g_autoptr(NbDiagnostic) each = g_list_model_get_item (G_LIST_MODEL (validator), i);
+
+      if (nb_diagnostic_get_severity (each) == NB_SEVERITY_ERROR)
+        nb_report_set_checked (report, each, "复议后起诉 counted twice in the original");
+    }
+  g_assert_cmpuint (nb_validator_get_n_errors (validator), ==, 0);
+  bytes = nb_canonical_write (report);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  text = run_cli (NULL, "check", path, NULL);
+  g_assert_cmpint (exit_code (text), ==, 0);
+  g_assert_nonnull (strstr (text->out, ": error, checked: [t4.total] 复议后起诉: 总计 = 0, but "
+                                       "维持 + 纠正 + 其他 + 尚未审结 = 1 — 复议后起诉 counted twice "
+                                       "in the original\n"));
+  g_assert_cmpstr (text->err, ==, "1 file: 1 ok, 0 with errors, 0 unreadable\n");
+
+  json = run_cli (NULL, "check", "--format=json", path, NULL);
+  g_assert_cmpint (exit_code (json), ==, 0);
+  result = parse_object (json->out);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "ok");
+  diagnostic = find_diagnostic (result, "t4.total");
+  g_assert_nonnull (diagnostic);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (diagnostic, "checked"),
+                                                  "note"), ==, "复议后起诉 counted twice in the original");
+}
+
 /* Checks @path that holds no report, in both formats, under limits. */
 static void
 assert_unreadable (const char *path,
@@ -1611,6 +1658,7 @@ main (int    argc,
   add_test ("check-text", test_check_text);
   add_test ("check-json", test_check_json);
   add_test ("check-exit-status", test_check_exit_status);
+  add_test ("check-checked", test_check_checked);
   add_test ("check-empty", test_check_empty);
   add_test ("check-binary", test_check_binary);
   add_test ("check-invalid-utf8", test_check_invalid_utf8);
