@@ -554,6 +554,24 @@ run_checks (NbValidator *self,
     run_check (self, i, notify);
 }
 
+/* A cell changed: only the check rules that compare with it run again. */
+static void
+run_checks_reading (NbValidator *self,
+                    guint        cell)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      GArray *cells = get_rule (self, g_array_index (self->checks, guint, i))->cells;
+
+      for (guint c = 0; c < cells->len; c++)
+        if (g_array_index (cells, guint, c) == cell)
+          {
+            run_check (self, i, TRUE);
+            break;
+          }
+    }
+}
+
 /* A mark was set or taken back: each finding it concerns moves between
  * its severity's group and the checked group. */
 static void
@@ -635,7 +653,7 @@ report_cell_changed_cb (NbValidator *self,
             break;
           }
     }
-  run_checks (self, TRUE);
+  run_checks_reading (self, cell);
 }
 
 static void
