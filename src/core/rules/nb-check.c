@@ -22,6 +22,7 @@ static const struct
   const char  *id;
   NbCheckFunc  func;
 } checks[] = {
+  { "meta.published-late", nb_check_meta_published_late },
   { "narrative.all-closed", nb_check_narrative_all_closed },
   { "narrative.carried-over", nb_check_narrative_count },
   { "narrative.fee-statement", nb_check_narrative_fee },
@@ -33,9 +34,13 @@ static const struct
   { "narrative.problems", nb_check_narrative_problems },
   { "narrative.processed", nb_check_narrative_count },
   { "narrative.review", nb_check_narrative_count },
+  { "narrative.stale-year", nb_check_narrative_stale_year },
   { "struct.heading-number", nb_check_struct_heading_number },
+  { "struct.overview-topics", nb_check_struct_overview_topics },
   { "struct.sections", nb_check_struct_sections },
+  { "t2.fee-magnitude", nb_check_t2_fee_magnitude },
   { "t2.in-force-lt-issued", nb_check_t2_in_force },
+  { "t3.column-swap-hint", nb_check_t3_column_swap },
 };
 
 /**

@@ -65,6 +65,11 @@ void  nb_check_narrative_all_closed   (NbCheck *check);
 void  nb_check_narrative_problems     (NbCheck *check);
 void  nb_check_narrative_plan_year    (NbCheck *check);
 void  nb_check_narrative_fee          (NbCheck *check);
+void  nb_check_narrative_stale_year   (NbCheck *check);
 void  nb_check_t2_in_force            (NbCheck *check);
+void  nb_check_meta_published_late    (NbCheck *check);
+void  nb_check_struct_overview_topics (NbCheck *check);
+void  nb_check_t2_fee_magnitude       (NbCheck *check);
+void  nb_check_t3_column_swap         (NbCheck *check);
 
 G_END_DECLS

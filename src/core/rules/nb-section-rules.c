@@ -116,3 +116,43 @@ nb_check_narrative_fee (NbCheck *check)
     return;
   add_finding (check, _("Section 六 does not say whether 信息处理费 was charged"), "other");
 }
+
+/* narrative.stale-year: 一 or 五 speaks of the year before the report's as
+ * the year reported on ("2023年，我局…" opening a paragraph of a report
+ * for 2024): last year's text, its year left in. Group 1 is the year. */
+void
+nb_check_narrative_stale_year (NbCheck *check)
+{
+  static const char *const sections[] = { "overview", "problems" };
+  guint year = nb_report_get_year (check->report);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections) && year > 0; i++)
+    {
+      int section;
+      const char *text = nb_check_section_text (check, sections[i], &section);
+
+      for (guint p = 0; text != NULL && p < check->rule->patterns->len; p++)
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+
+          g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
+          for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+            {
+              g_autofree char *quote = NULL;
+              g_autofree char *message = NULL;
+              gint64 stated;
+              int start, end;
+
+              g_match_info_fetch_pos (match, 1, &start, &end);
+              if (!nb_check_group_number (match, text, 1, &stated) || stated + 1 != year)
+                continue;
+              quote = nb_check_quote (text, start);
+              message = g_strdup_printf (_("“%s” speaks of %u as the year reported on; the report "
+                                           "is for %u"),
+                                         quote, (guint) stated, year);
+              if (nb_check_add (check, message, nb_check_line (check, section, start), NULL, 0) == NULL)
+                return;
+            }
+        }
+    }
+}

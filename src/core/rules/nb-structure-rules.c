@@ -107,3 +107,27 @@ nb_check_struct_heading_number (NbCheck *check)
         nb_diagnostic_set_subject (diagnostic, section->id);
     }
 }
+
+/* struct.overview-topics: 一 covers the five topics of the form's 总体情况
+ * (`words`, each with its pattern in `patterns`, in the same order) */
+void
+nb_check_struct_overview_topics (NbCheck *check)
+{
+  int section;
+  const char *text = nb_check_section_text (check, "overview", &section);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  NbDiagnostic *diagnostic;
+
+  if (text == NULL || g_strv_length (check->rule->words) != check->rule->patterns->len)
+    return;
+  for (guint p = 0; p < check->rule->patterns->len; p++)
+    if (!g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, NULL))
+      g_string_append_printf (missing, "%s%s", missing->len > 0 ? "、" : "", check->rule->words[p]);
+  if (missing->len == 0)
+    return;
+  message = g_strdup_printf (_("Section 一 says nothing of %s"), missing->str);
+  diagnostic = nb_check_add (check, message, 0, NULL, 0);
+  if (diagnostic != NULL)
+    nb_diagnostic_set_subject (diagnostic, "overview");
+}
