@@ -308,6 +308,94 @@ test_in_force_lt_issued (Fixture       *fixture,
   assert_fires (report, "t2.in-force-lt-issued", 0, NULL);
 }
 
+static void
+test_stale_year (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(NbReport) stale =
+    import_edited (fixture, SEED_HOUZHAI, "2024 年，在上级政府及政务公开主管部门的指导下，侯寨街道办事处",
+                   "2023 年，我单位在上级政府及政务公开主管部门的指导下，侯寨街道办事处");
+  g_autoptr(NbReport) current =
+    import_edited (fixture, SEED_HOUZHAI, "2024 年，在上级政府及政务公开主管部门的指导下，侯寨街道办事处",
+                   "2024 年，我单位在上级政府及政务公开主管部门的指导下，与 2023 年相比，侯寨街道办事处");
+
+  assert_fires (stale, "narrative.stale-year", 1, "speaks of 2023 as the year reported on; the report is for 2024");
+  assert_fires (current, "narrative.stale-year", 0, NULL);
+}
+
+static void
+test_overview_topics (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(NbReport) report = nb_test_clean_report (fixture->template);
+
+  nb_report_set_section_text (report, "overview",
+                              "（一）主动公开。全年主动公开信息 70 条。（二）依申请公开。未收到申请。"
+                              "（三）平台建设。优化门户网站栏目。");
+  assert_fires (report, "struct.overview-topics", 1, "says nothing of 政府信息管理、监督保障");
+  nb_report_set_section_text (report, "overview",
+                              "（一）主动公开。全年主动公开信息 70 条。（二）依申请公开。未收到申请。"
+                              "（三）政府信息管理。规范发布审核。（四）平台建设。优化门户网站栏目。"
+                              "（五）监督保障。纳入年度考核。");
+  assert_fires (report, "struct.overview-topics", 0, NULL);
+}
+
+static void
+test_fee_magnitude (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(NbReport) report = nb_test_clean_report (fixture->template);
+
+  /* 淮安市's 96171.6 万元 is real; 24 252 311.08 is 元 in a 万元 cell */
+  nb_test_set (report, "t2/fees/amount", "96171.6");
+  assert_fires (report, "t2.fee-magnitude", 0, NULL);
+  nb_test_set (report, "t2/fees/amount", "24252311.08");
+  assert_fires (report, "t2.fee-magnitude", 1, "24252311.08 万元 is more than 100 亿元");
+}
+
+static void
+test_column_swap (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(NbReport) report = nb_test_clean_report (fixture->template);
+
+  /* one application received from a 自然人, answered under 其他 */
+  nb_test_set (report, "t3/received/natural_person", "1");
+  nb_test_set (report, "t3/received/total", "1");
+  nb_test_set (report, "t3/granted/other", "1");
+  nb_test_set (report, "t3/results_total/other", "1");
+  nb_test_set (report, "t3/granted/total", "1");
+  nb_test_set (report, "t3/results_total/total", "1");
+  assert_fires (report, "t3.column-swap-hint", 1,
+                "1 application is probably counted under “其他” instead of “自然人”");
+  /* one more received in 其他 too: no longer a swap */
+  nb_test_set (report, "t3/received/other", "2");
+  assert_fires (report, "t3.column-swap-hint", 0, NULL);
+}
+
+static void
+test_published_late (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *statement = "本单位 2024 年未收取政府信息公开处理费。";
+  g_autoptr(NbReport) late = import_edited (fixture, SEED_YILUO, statement,
+                                            "本单位 2024 年未收取政府信息公开处理费。\n偃师区财政局\n2025年3月5日");
+  g_autoptr(NbReport) in_time = import_edited (fixture, SEED_YILUO, statement,
+                                               "本单位 2024 年未收取政府信息公开处理费。\n偃师区财政局\n2025年1月20日");
+  g_autoptr(NbReport) government = import_edited (fixture, SEED_YILUO, statement,
+                                                  "本单位 2024 年未收取政府信息公开处理费。\n偃师区人民政府\n2025年3月5日");
+
+  nb_report_set_organ (late, "偃师区财政局");
+  nb_report_set_organ (in_time, "偃师区财政局");
+  nb_report_set_organ (government, "偃师区人民政府");
+  assert_fires (late, "meta.published-late", 1, "a department publishes its report for 2024 by 2025年1月31日");
+  assert_fires (in_time, "meta.published-late", 0, NULL);
+  assert_fires (government, "meta.published-late", 0, NULL);
+  /* a 街道办事处 is neither: not judged */
+  nb_report_set_organ (late, "伊洛街道办事处");
+  assert_fires (late, "meta.published-late", 0, NULL);
+}
+
 /* Real reports: what each rule finds, all read and judged */
 
 static const struct
@@ -320,13 +408,15 @@ static const struct
   { "shanghai-office-2025.source.md", "struct.sections", 1 },
   { "template-2021-blank.docx", "narrative.placeholder", 3 },
   { "template-2021-blank.docx", "narrative.problems", 2 },
+  { "template-2021-blank.docx", "struct.overview-topics", 1 },
 };
 
 static const char *const check_rules[] = {
   "struct.sections", "struct.heading-number", "narrative.placeholder", "narrative.processed",
   "narrative.carried-over", "narrative.review", "narrative.litigation", "narrative.in-force",
   "narrative.none-claims", "narrative.all-closed", "narrative.problems", "narrative.plan-year",
-  "narrative.fee-statement", "t2.in-force-lt-issued",
+  "narrative.fee-statement", "narrative.stale-year", "struct.overview-topics", "t2.in-force-lt-issued",
+  "t2.fee-magnitude", "t3.column-swap-hint", "meta.published-late",
 };
 
 static guint
@@ -554,6 +644,11 @@ main (int   argc,
   ADD ("plan-year", test_plan_year);
   ADD ("fee-statement", test_fee_statement);
   ADD ("in-force-lt-issued", test_in_force_lt_issued);
+  ADD ("stale-year", test_stale_year);
+  ADD ("overview-topics", test_overview_topics);
+  ADD ("fee-magnitude", test_fee_magnitude);
+  ADD ("column-swap", test_column_swap);
+  ADD ("published-late", test_published_late);
   ADD ("real-reports", test_real_reports);
   ADD ("mark-checked", test_mark_checked);
   ADD ("mark-reopens", test_mark_reopens);
