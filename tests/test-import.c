@@ -303,7 +303,7 @@ make_report (const char *t2,
              const char *t4)
 {
   return g_strconcat ("某某局 2024 年政府信息公开工作年度报告\n"
-                      "一、总体情况\n本报告说明。\n",
+                      "一、总体情况\n" NB_TEST_OVERVIEW "\n",
                       t2 ? "二、主动公开政府信息情况\n" : "", t2 ? t2 : "",
                       t3 ? "三、收到和处理政府信息公开申请情况\n" : "", t3 ? t3 : "",
                       t4 ? "四、政府信息公开行政复议、行政诉讼情况\n" : "", t4 ? t4 : "",
@@ -360,7 +360,7 @@ test_built_report_clean (Fixture       *fixture,
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (validator)), ==, 0);
   g_assert_cmpstr (nb_report_get_organ (report), ==, "某某局");
-  g_assert_cmpstr (nb_report_get_section_text (report, "overview"), ==, "本报告说明。");
+  g_assert_cmpstr (nb_report_get_section_text (report, "overview"), ==, NB_TEST_OVERVIEW);
 }
 
 static void

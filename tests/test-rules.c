@@ -71,12 +71,21 @@ assert_cells (NbDiagnostic *diagnostic,
   g_assert_null (cells[i]);
 }
 
+/* struct.overview-topics notes what a one-sentence 一 leaves out, which
+ * is not what these tests are about */
+static guint
+n_findings (Fixture *fixture)
+{
+  return g_list_model_get_n_items (model (fixture)) -
+         nb_test_count_rule (model (fixture), "struct.overview-topics");
+}
+
 static void
 assert_only (Fixture    *fixture,
              const char *rule_id,
              guint       count)
 {
-  g_assert_cmpuint (g_list_model_get_n_items (model (fixture)), ==, count);
+  g_assert_cmpuint (n_findings (fixture), ==, count);
   g_assert_cmpuint (nb_test_count_rule (model (fixture), rule_id), ==, count);
 }
 
