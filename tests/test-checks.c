@@ -396,6 +396,70 @@ test_published_late (Fixture       *fixture,
   assert_fires (late, "meta.published-late", 0, NULL);
 }
 
+/* Text (notes) */
+
+static NbReport *
+report_with_problems (Fixture    *fixture,
+                      const char *problems)
+{
+  NbReport *report = nb_test_clean_report (fixture->template);
+
+  nb_report_set_section_text (report, "problems", problems);
+  return report;
+}
+
+static void
+test_enumeration (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  /* as published in 平潭's report for 2023 */
+  g_autoptr(NbReport) slip =
+    report_with_problems (fixture, "主要有以下几个方面：一是部分单位信息发布不及时；三是开拓创新不够有力；"
+                                   "三是政策解读的质量有待提高。下一步将加强培训。");
+  g_autoptr(NbReport) lists =
+    report_with_problems (fixture, "存在问题：一是公开不够及时；二是解读不够丰富。改进情况一是加强审核；"
+                                   "二是统一是非标准，三是唯一是指定平台。");
+
+  assert_fires (slip, "text.enumeration", 2, "“三是” follows “一是”; the list would go on with “二是”");
+  assert_fires (lists, "text.enumeration", 0, NULL);
+}
+
+static void
+test_repeated_word (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(NbReport) slip = report_with_problems (fixture, "二是规范审核审核发布机制，下一步将加强的的培训。");
+  g_autoptr(NbReport) right = report_with_problems (fixture, "信息的的确确有待完善，常常更新不及时，下一步将层层把关。");
+
+  assert_fires (slip, "text.repeated-word", 2, "“审核” is written twice in a row");
+  assert_fires (right, "text.repeated-word", 0, NULL);
+}
+
+static void
+test_punctuation (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(NbReport) slip = report_with_problems (fixture, "信息公开有待加强,下一步将完善（制度。");
+  g_autoptr(NbReport) right = report_with_problems (fixture, "信息公开有待加强，下一步将完善（制度），见 1,200 条与 www.gov.cn。");
+
+  assert_fires (slip, "text.punctuation", 2, "A half-width “,” in Chinese text");
+  assert_fires (slip, "text.punctuation", 2, "Section 五 opens “（” 1 times and closes “）” 0 times");
+  assert_fires (right, "text.punctuation", 0, NULL);
+}
+
+static void
+test_latin (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(NbReport) slip =
+    report_with_problems (fixture, "<!--[endif]-->信息公开有待加强，通过多种渠道进行宣传 and 解读。");
+  g_autoptr(NbReport) right =
+    report_with_problems (fixture, "信息公开有待加强，下一步将完善APP和PDF下载，见 http://www.gov.cn/a.html。");
+
+  assert_fires (slip, "text.latin", 2, "“endif” is not Chinese");
+  assert_fires (right, "text.latin", 0, NULL);
+}
+
 /* Real reports: what each rule finds, all read and judged */
 
 static const struct
@@ -404,7 +468,13 @@ static const struct
   const char *rule;
   guint       n;
 } real_findings[] = {
+  { "001_7d60a9f0c8604645.txt", "text.latin", 1 },
+  { "001_7d60a9f0c8604645.txt", "text.punctuation", 8 },
+  { "004_f0cbcda3827e0aad.txt", "text.punctuation", 1 },
   { "pingtan-2023.html", "narrative.in-force", 1 },
+  { "pingtan-2023.html", "text.enumeration", 2 },
+  { "pingtan-2023.html", "text.latin", 3 },
+  { "pingtan-2023.html", "text.punctuation", 1 },
   { "shanghai-office-2025.source.md", "struct.sections", 1 },
   { "template-2021-blank.docx", "narrative.placeholder", 3 },
   { "template-2021-blank.docx", "narrative.problems", 2 },
@@ -416,7 +486,8 @@ static const char *const check_rules[] = {
   "narrative.carried-over", "narrative.review", "narrative.litigation", "narrative.in-force",
   "narrative.none-claims", "narrative.all-closed", "narrative.problems", "narrative.plan-year",
   "narrative.fee-statement", "narrative.stale-year", "struct.overview-topics", "t2.in-force-lt-issued",
-  "t2.fee-magnitude", "t3.column-swap-hint", "meta.published-late",
+  "t2.fee-magnitude", "t3.column-swap-hint", "meta.published-late", "text.enumeration",
+  "text.repeated-word", "text.punctuation", "text.latin",
 };
 
 static guint
@@ -649,6 +720,10 @@ main (int   argc,
   ADD ("fee-magnitude", test_fee_magnitude);
   ADD ("column-swap", test_column_swap);
   ADD ("published-late", test_published_late);
+  ADD ("enumeration", test_enumeration);
+  ADD ("repeated-word", test_repeated_word);
+  ADD ("punctuation", test_punctuation);
+  ADD ("latin", test_latin);
   ADD ("real-reports", test_real_reports);
   ADD ("mark-checked", test_mark_checked);
   ADD ("mark-reopens", test_mark_reopens);
