@@ -452,6 +452,9 @@ test_panel_checked (Fixture       *fixture,
   g_assert_nonnull (find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "Checked: counted twice in the original"));
   g_assert_nonnull (find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, NULL));
   g_assert_nonnull (find_widget (GTK_WIDGET (panel), GTK_TYPE_LABEL, "1 error · 0 warnings"));
+  /* its cells no longer show it (they stay in parse.extra-values) */
+  g_assert_null (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t4/litigation_after_review/corrected"))),
+                         "复议后起诉: 总计"));
 
   /* Undo: an open error again */
   g_assert_true (nb_report_undo (report (fixture)));
@@ -460,6 +463,8 @@ test_panel_checked (Fixture       *fixture,
   g_assert_null (gtk_list_box_row_get_header (row));
   g_assert_nonnull (find_widget (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON, NULL));
   g_assert_nonnull (find_widget (GTK_WIDGET (panel), GTK_TYPE_LABEL, "2 errors · 0 warnings"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t4/litigation_after_review/corrected"))),
+                            "复议后起诉: 总计"));
 }
 
 static gboolean

@@ -115,7 +115,8 @@ collect (GHashTable   *problems,
   gint64 fix_value;
   gboolean has_fix = nb_diagnostic_get_fix (diagnostic, &fix_cell, &fix_value);
 
-  if (severity == NB_SEVERITY_INFO)
+  /* a note, or a finding a reviewer marked checked, leaves its cells as they are */
+  if (severity == NB_SEVERITY_INFO || nb_diagnostic_get_checked (diagnostic) != NULL)
     return;
   for (guint c = 0; c < n_cells; c++)
     {
