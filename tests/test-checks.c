@@ -138,6 +138,21 @@ test_heading_number (Fixture       *fixture,
   assert_fires (report, "struct.sections", 0, NULL);
 }
 
+/* a numbering of the report's own: one finding for all its headings */
+static void
+test_headings_renumbered (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = nb_test_load_seed (SEED_HOUZHAI);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *a = nb_test_replace (text, "二、主动公开政府信息情况", "一、主动公开政府信息情况");
+  g_autofree char *b = nb_test_replace (a, "三、收到和处理政府信息公开申请情况", "二、收到和处理政府信息公开申请情况");
+  g_autoptr(NbReport) report = nb_test_import_string (fixture->importer, b);
+
+  assert_fires (report, "struct.heading-number", 1,
+                "2 headings are numbered otherwise than in the form: 一 for 二, 二 for 三");
+}
+
 /* Placeholders */
 
 static void
@@ -475,6 +490,9 @@ static const struct
   { "pingtan-2023.html", "text.enumeration", 2 },
   { "pingtan-2023.html", "text.latin", 3 },
   { "pingtan-2023.html", "text.punctuation", 1 },
+  { "shanghai-kewei-2024.source.md", "struct.heading-number", 1 },
+  { "shanghai-kewei-2024.source.md", "struct.sections", 1 },
+  { "shanghai-kewei-2024.source.md", "text.repeated-word", 1 },
   { "shanghai-office-2025.source.md", "struct.sections", 1 },
   { "template-2021-blank.docx", "narrative.placeholder", 3 },
   { "template-2021-blank.docx", "narrative.problems", 2 },
@@ -525,7 +543,7 @@ check_real_file (Fixture    *fixture,
 /* The real reports this version reads, and the seeds */
 static const char *const real_files[] = {
   "hongze-2023.pdf", "hongze-2024.pdf", "huaian-2024.pdf", "pingtan-2023.html",
-  "shanghai-office-2025.source.md", "template-2021-blank.docx",
+  "shanghai-kewei-2024.source.md", "shanghai-office-2025.source.md", "template-2021-blank.docx",
 };
 
 static void
@@ -704,6 +722,7 @@ main (int   argc,
   ADD ("sections-missing", test_sections_missing);
   ADD ("sections-out-of-order", test_sections_out_of_order);
   ADD ("heading-number", test_heading_number);
+  ADD ("headings-renumbered", test_headings_renumbered);
   ADD ("placeholder", test_placeholder);
   ADD ("processed", test_processed);
   ADD ("carried-over", test_carried_over);

@@ -80,18 +80,54 @@ nb_check_struct_sections (NbCheck *check)
       add_missing (check, s);
 }
 
+static void
+add_misnumbered (NbCheck         *check,
+                 const NbHeading *heading)
+{
+  NbTemplateSection *section = get_section (check, heading->section);
+  g_autofree char *message =
+    g_strdup_printf (_("The heading “%s、%s” is numbered %s; in the form it is %s"),
+                     numerals[heading->numeral], section->text, numerals[heading->numeral],
+                     section->numeral);
+  NbDiagnostic *diagnostic = nb_check_add (check, message, heading->line, NULL, 0);
+
+  if (diagnostic != NULL)
+    nb_diagnostic_set_subject (diagnostic, section->id);
+}
+
+/* A report with a numbering of its own (its tables as 一、二、三) gets one
+ * finding that lists them all, not one for each heading. */
+static void
+add_renumbered (NbCheck          *check,
+                const NbHeading **wrong,
+                guint             n_wrong)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  NbDiagnostic *diagnostic;
+
+  for (guint i = 0; i < n_wrong; i++)
+    /* Translators: one heading numbered otherwise, "一 for 二" */
+    g_string_append_printf (list, i == 0 ? _("%s for %s") : _(", %s for %s"),
+                            numerals[wrong[i]->numeral], get_section (check, wrong[i]->section)->numeral);
+  message = g_strdup_printf (_("%u headings are numbered otherwise than in the form: %s"), n_wrong, list->str);
+  diagnostic = nb_check_add (check, message, wrong[0]->line, NULL, 0);
+  if (diagnostic != NULL)
+    nb_diagnostic_set_subject (diagnostic, "headings");
+}
+
 void
 nb_check_struct_heading_number (NbCheck *check)
 {
   guint n_headings, n_sections = nb_template_get_n_sections (check->template);
   const NbHeading *headings = nb_report_peek_headings (check->report, &n_headings);
   g_autofree gboolean *seen = g_new0 (gboolean, n_sections);
+  g_autofree const NbHeading **wrong = g_new0 (const NbHeading *, n_sections);
+  guint n_wrong = 0;
 
   for (guint i = 0; i < n_headings; i++)
     {
       NbTemplateSection *section = get_section (check, headings[i].section);
-      g_autofree char *message = NULL;
-      NbDiagnostic *diagnostic;
 
       if (seen[headings[i].section])
         continue;
@@ -99,13 +135,12 @@ nb_check_struct_heading_number (NbCheck *check)
       if (headings[i].numeral == 0 || headings[i].numeral >= G_N_ELEMENTS (numerals) ||
           g_str_equal (numerals[headings[i].numeral], section->numeral))
         continue;
-      message = g_strdup_printf (_("The heading “%s、%s” is numbered %s; in the form it is %s"),
-                                 numerals[headings[i].numeral], section->text,
-                                 numerals[headings[i].numeral], section->numeral);
-      diagnostic = nb_check_add (check, message, headings[i].line, NULL, 0);
-      if (diagnostic != NULL)
-        nb_diagnostic_set_subject (diagnostic, section->id);
+      wrong[n_wrong++] = &headings[i];
     }
+  if (n_wrong == 1)
+    add_misnumbered (check, wrong[0]);
+  else if (n_wrong > 1)
+    add_renumbered (check, wrong, n_wrong);
 }
 
 /* struct.overview-topics: 一 covers the five topics of the form's 总体情况
