@@ -57,6 +57,7 @@ struct _NbValidator
   guint       empty_base;
   int         invalid_rule;
   int         empty_rule;
+  int         na_rule;       /* a mark ("/", "—", "无"): not applicable */
 
   Statement  *statements;    /* by rule index, for narrative rules */
   GArray     *checks;        /* guint rule indices of the check rules known here */
@@ -235,13 +236,19 @@ check_empty (NbValidator *self,
     return;
 
   label = nb_template_get_cell_label (self->template, cell);
-  if (data->state == NB_CELL_STATE_MARK)
+  if (data->state == NB_CELL_STATE_MARK && self->na_rule >= 0)
+    message = g_strdup_printf (_("%s: “%s” marks the cell not applicable; the form asks for 0"),
+                               label, data->text);
+  else if (data->state == NB_CELL_STATE_MARK)
     message = g_strdup_printf (_("%s: “%s” leaves the cell empty; the form asks for 0"),
                                label, data->text);
   else
     message = g_strdup_printf (_("%s is empty; the form asks for 0"), label);
+  /* a template with cell.na tells a mark from an empty cell */
   set_slot (self, self->empty_base + cell,
-            new_diagnostic (self, self->empty_rule, message, data->line, &cell, 1),
+            new_diagnostic (self, data->state == NB_CELL_STATE_MARK && self->na_rule >= 0
+                                  ? self->na_rule : self->empty_rule,
+                            message, data->line, &cell, 1),
             notify);
   self->slots[self->empty_base + cell].lhs = data->state;
 }
@@ -748,6 +755,7 @@ nb_validator_constructed (GObject *object)
 
   self->invalid_rule = nb_template_lookup_rule (self->template, "cell.invalid");
   self->empty_rule = nb_template_lookup_rule (self->template, "cell.empty");
+  self->na_rule = nb_template_lookup_rule (self->template, "cell.na");
   self->invalid_base = imported->len;
   self->sum_base = self->invalid_base + nb_template_get_n_cells (self->template);
   self->text_base = self->sum_base + n_instances;
