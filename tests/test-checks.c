@@ -475,6 +475,27 @@ test_latin (Fixture       *fixture,
   assert_fires (right, "text.latin", 0, NULL);
 }
 
+/* A long text without a full stop, with a finding at every step: each
+ * rule stops at its eighth finding and quotes no more than a sentence */
+static void
+test_long_text (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(NbReport) report = nb_test_clean_report (fixture->template);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "公开,审核XX审核审核一是三是");
+  nb_report_set_section_text (report, "problems", text->str);
+  /* one note for each sentence quoted */
+  g_free (findings (report, "text.punctuation", &n));
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpuint (n, <=, 8);
+  g_free (findings (report, "narrative.placeholder", &n));
+  g_assert_cmpuint (n, ==, 8);
+}
+
 /* Real reports: what each rule finds, all read and judged */
 
 static const struct
@@ -743,6 +764,7 @@ main (int   argc,
   ADD ("repeated-word", test_repeated_word);
   ADD ("punctuation", test_punctuation);
   ADD ("latin", test_latin);
+  ADD ("long-text", test_long_text);
   ADD ("real-reports", test_real_reports);
   ADD ("mark-checked", test_mark_checked);
   ADD ("mark-reopens", test_mark_reopens);

@@ -16,6 +16,9 @@
 
 /* a quoted sentence is cut here, then ends with … */
 #define MAX_QUOTE_CHARS 60
+/* and looked for no further than this either side: a text without a full
+ * stop is not walked through for every finding */
+#define MAX_SENTENCE_BYTES 600
 
 static const struct
 {
@@ -166,7 +169,7 @@ nb_check_quote (const char *text,
   g_autofree char *cut = NULL;
   glong length;
 
-  while (start > text)
+  while (start > text && (gsize) (text + offset - start) < MAX_SENTENCE_BYTES)
     {
       const char *previous = g_utf8_find_prev_char (text, start);
 
@@ -174,7 +177,8 @@ nb_check_quote (const char *text,
         break;
       start = previous;
     }
-  while (*end != '\0' && !ends_sentence (g_utf8_get_char (end)))
+  while (*end != '\0' && !ends_sentence (g_utf8_get_char (end)) &&
+         (gsize) (end - (text + offset)) < MAX_SENTENCE_BYTES)
     end = g_utf8_next_char (end);
   while (*start == ' ' || *start == '\t')
     start++;
@@ -243,4 +247,11 @@ nb_check_section_missing (NbCheck *check,
     if ((int) headings[i].section == section)
       return FALSE;
   return TRUE;
+}
+
+/* Whether the run has all the findings it may report. */
+gboolean
+nb_check_is_full (NbCheck *check)
+{
+  return check->findings->len >= NB_CHECK_MAX_FINDINGS;
 }

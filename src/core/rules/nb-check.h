@@ -52,6 +52,7 @@ gboolean      nb_check_group_number  (GMatchInfo  *match,
 const char   *nb_check_section_text  (NbCheck     *check,
                                       const char  *section_id,
                                       int         *section);
+gboolean      nb_check_is_full       (NbCheck     *check);
 gboolean      nb_check_section_missing (NbCheck   *check,
                                         int        section);
 

@@ -67,7 +67,7 @@ find_signature (NbCheck *check,
 
           g_regex_match_full (g_ptr_array_index (check->rule->patterns, p), text, length, from, 0,
                               &match, NULL);
-          for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+          for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
             if (nb_check_group_number (match, text, 1, &values[0]) &&
                 nb_check_group_number (match, text, 2, &values[1]) &&
                 nb_check_group_number (match, text, 3, &values[2]))

@@ -134,7 +134,7 @@ count_in_section (NbCheck      *check,
       g_autoptr(GMatchInfo) match = NULL;
 
       g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-      for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+      for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
         {
           g_autofree char *quote = NULL;
           g_autofree char *message = NULL;
@@ -246,7 +246,7 @@ nb_check_narrative_none_claims (NbCheck *check)
           g_autoptr(GMatchInfo) match = NULL;
 
           g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-          for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+          for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
             {
               g_autofree char *found = g_match_info_fetch (match, 0);
               int start, end, cell;
@@ -280,7 +280,7 @@ nb_check_narrative_all_closed (NbCheck *check)
       g_autoptr(GMatchInfo) match = NULL;
 
       g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-      for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+      for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
         {
           g_autofree char *quote = NULL;
           g_autofree char *value = NULL;

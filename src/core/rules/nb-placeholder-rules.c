@@ -24,7 +24,7 @@ check_section (NbCheck    *check,
       g_autoptr(GMatchInfo) match = NULL;
 
       g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-      for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+      for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
         {
           g_autofree char *found = g_match_info_fetch (match, 0);
           g_autofree char *quote = NULL;

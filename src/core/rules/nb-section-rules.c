@@ -84,7 +84,7 @@ nb_check_narrative_plan_year (NbCheck *check)
       g_autoptr(GMatchInfo) match = NULL;
 
       g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-      for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+      for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
         {
           g_autofree char *quote = NULL;
           g_autofree char *message = NULL;
@@ -136,7 +136,7 @@ nb_check_narrative_stale_year (NbCheck *check)
           g_autoptr(GMatchInfo) match = NULL;
 
           g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-          for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+          for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
             {
               g_autofree char *quote = NULL;
               g_autofree char *message = NULL;

@@ -71,7 +71,7 @@ each_match (NbCheck   *check,
           g_autoptr(GMatchInfo) match = NULL;
 
           g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-          for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+          for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
             func (check, s, text, match);
         }
     }
@@ -251,7 +251,7 @@ nb_check_text_enumeration (NbCheck *check)
           g_autoptr(GMatchInfo) match = NULL;
 
           g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-          for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+          for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
             {
               g_autofree char *numeral = g_match_info_fetch (match, 1);
               int group = numeral != NULL && *numeral != '\0' ? 1 : 2;
