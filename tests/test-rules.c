@@ -143,10 +143,10 @@ test_cell_empty (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     {
       set (fixture, "t3/received/research", marks[i]);
-      /* a mark says "not applicable": a note of its own, not an empty cell */
+      /* a mark says "not applicable": a finding of its own, not an empty cell */
       assert_only (fixture, "cell.na", 1);
       diagnostic = nb_test_find_rule (model (fixture), "cell.na");
-      g_assert_cmpint (nb_diagnostic_get_severity (diagnostic), ==, NB_SEVERITY_INFO);
+      g_assert_cmpint (nb_diagnostic_get_severity (diagnostic), ==, NB_SEVERITY_WARNING);
       g_assert_nonnull (strstr (nb_diagnostic_get_message (diagnostic), marks[i]));
       g_assert_nonnull (strstr (nb_diagnostic_get_message (diagnostic), "not applicable"));
       g_assert_false (nb_test_has_rule (model (fixture), "t3.row-total"));
