@@ -12,10 +12,12 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <nb-comparison.h>
 #include <nb-draft.h>
 #include <nb-export.h>
 #include <nb-report-private.h>
 #include <nb-template-private.h>
+#include <nb-text-similarity.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -75,6 +77,69 @@ bench_revalidate (NbImporter *importer,
   for (guint i = 0; i < n; i++)
     nb_report_set_cell_text (report, cell, (i & 1) ? a : b);
   g_print ("re-validate one cell (%s): %.3f µs per change\n", what, seconds_since (start) * 1e6 / n);
+}
+
+/* Every rule on one report, as opening it runs them */
+static void
+bench_rules (NbImporter *importer,
+             GBytes    **seeds)
+{
+  NbReport *reports[N_SEEDS];
+  guint n = 0;
+  gint64 start;
+
+  for (guint i = 0; i < N_SEEDS; i++)
+    reports[i] = nb_importer_import_data (importer, g_bytes_get_data (seeds[i], NULL),
+                                          g_bytes_get_size (seeds[i]), NULL);
+  start = g_get_monotonic_time ();
+  while (seconds_since (start) < 2.0)
+    for (guint i = 0; i < N_SEEDS; i++, n++)
+      g_object_unref (nb_validator_new (reports[i]));
+  g_print ("all rules on one report: %.1f µs per report (%u runs)\n",
+           seconds_since (start) * 1e6 / n, n);
+  for (guint i = 0; i < N_SEEDS; i++)
+    g_object_unref (reports[i]);
+}
+
+/* year.text-similarity of two reports: their 一, 五, 六 and whole, and
+ * the rest of the rules between the years */
+static void
+bench_similarity (NbImporter *importer,
+                  GBytes     *seed)
+{
+  g_autoptr(GBytes) fixture = nb_test_load_data ("comparison", "houzhai-2023-matching.txt", NULL);
+  g_autoptr(NbReport) older = nb_importer_import_data (importer, g_bytes_get_data (fixture, NULL),
+                                                       g_bytes_get_size (fixture), NULL);
+  g_autoptr(NbReport) newer = nb_importer_import_data (importer, g_bytes_get_data (seed, NULL),
+                                                       g_bytes_get_size (seed), NULL);
+  g_autofree char *a = g_strjoin ("\n", nb_report_get_section_text (older, "overview"),
+                                  nb_report_get_section_text (older, "problems"),
+                                  nb_report_get_section_text (older, "other"), NULL);
+  g_autofree char *b = g_strjoin ("\n", nb_report_get_section_text (newer, "overview"),
+                                  nb_report_get_section_text (newer, "problems"),
+                                  nb_report_get_section_text (newer, "other"), NULL);
+  guint n = 0;
+  gint64 start = g_get_monotonic_time ();
+
+  while (seconds_since (start) < 2.0)
+    {
+      g_object_unref (nb_comparison_new (older, newer));
+      n++;
+    }
+  g_print ("rules between two years, text similarity included: %.2f ms per pair (%u runs)\n",
+           seconds_since (start) * 1e3 / n, n);
+
+  n = 0;
+  start = g_get_monotonic_time ();
+  while (seconds_since (start) < 2.0)
+    {
+      volatile double similarity = nb_text_similarity (a, b, NULL, NULL);
+
+      (void) similarity;
+      n++;
+    }
+  g_print ("text similarity of two whole texts (%zu and %zu bytes): %.2f ms per pair\n",
+           strlen (a), strlen (b), seconds_since (start) * 1e3 / n);
 }
 
 static void
@@ -449,6 +514,8 @@ main (int    argc,
   bench_formats (importer);
   bench_revalidate (importer, seeds[3], "t2/regulations/issued", "0", "1", "no rule changes");
   bench_revalidate (importer, seeds[3], "t3/granted/commercial", "0", "1", "three rules break and heal");
+  bench_rules (importer, seeds);
+  bench_similarity (importer, seeds[3]);
   bench_canonical (importer, seeds[3]);
   bench_export (importer, seeds);
   bench_draft (importer, seeds[3]);

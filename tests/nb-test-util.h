@@ -14,6 +14,11 @@
 
 G_BEGIN_DECLS
 
+/* Sections 一, 五 and 六 of a report that breaks no rule */
+#define NB_TEST_OVERVIEW "本报告说明主动公开、依申请公开、政府信息管理、平台建设和监督保障情况。"
+#define NB_TEST_PROBLEMS "（一）存在的主要问题：信息公开的及时性有待提高。（二）改进情况：下一步将加强审核把关。"
+#define NB_TEST_OTHER "本机关本年度未收取信息处理费。"
+
 /* The five sample reports in tests/data/seeds, by file stem. */
 extern const char * const nb_test_seeds[];
 

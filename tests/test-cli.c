@@ -396,6 +396,19 @@ assert_same_report (JsonObject *converted,
 
 /* check */
 
+/* The output's lines without the notes (info) on the seeds' writing */
+static GStrv
+problem_lines (const char *out)
+{
+  g_auto(GStrv) all = g_strsplit (out, "\n", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; all[i] != NULL; i++)
+    if (strstr (all[i], ": info: [text.") == NULL)
+      g_strv_builder_add (builder, all[i]);
+  return g_strv_builder_end (builder);
+}
+
 static void
 test_check_text (Fixture       *fixture,
                  gconstpointer  data)
@@ -421,11 +434,13 @@ test_check_text (Fixture       *fixture,
   total = g_strdup_printf ("%s:88: error: [t4.total] "
                            "复议后起诉: 总计 = 0, but 维持 + 纠正 + 其他 + 尚未审结 = 1",
                            errors_path);
-  lines = g_strsplit (run->out, "\n", -1);
+  lines = problem_lines (run->out);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   g_assert_cmpstr (lines[0], ==, extra_values);
   g_assert_cmpstr (lines[1], ==, total);
   g_assert_cmpstr (lines[2], ==, "");
+  /* the notes on the writing of seeds 001 and 004 are listed too */
+  g_assert_nonnull (strstr (run->out, ": info: [text.punctuation] "));
   g_assert_cmpstr (run->err, ==, "5 files: 4 ok, 1 with errors, 0 unreadable\n");
 }
 
@@ -465,8 +480,15 @@ test_check_json (Fixture       *fixture,
 
       g_assert_cmpstr (json_object_get_string_member (result, "path"), ==, args->pdata[i + 2]);
       g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, statuses[i]);
+      /* an ok seed has nothing but notes (info) on its writing */
       if (g_str_equal (statuses[i], "ok"))
-        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "diagnostics")), ==, 0);
+        {
+          JsonArray *diagnostics = json_object_get_array_member (result, "diagnostics");
+
+          for (guint d = 0; d < json_array_get_length (diagnostics); d++)
+            g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (diagnostics, d),
+                                                            "severity"), ==, "info");
+        }
     }
 
   report = json_object_get_object_member (g_ptr_array_index (results, 0), "report");
@@ -505,7 +527,9 @@ test_check_exit_status (Fixture       *fixture,
   g_assert_cmpstr (one->err, ==, "1 file: 1 ok, 0 with errors, 0 unreadable\n");
 
   g_assert_cmpint (exit_code (two), ==, 0);
-  g_assert_cmpstr (two->out, ==, "");
+  /* seed 004 has a note (info) on its writing, nothing more */
+  g_assert_null (strstr (two->out, ": error: "));
+  g_assert_null (strstr (two->out, ": warning: "));
   g_assert_cmpstr (two->err, ==, "2 files: 2 ok, 0 with errors, 0 unreadable\n");
 
   g_assert_cmpint (exit_code (with_errors), ==, 1);
@@ -646,6 +670,53 @@ test_check_jobs_usage (Fixture       *fixture,
       g_assert_nonnull (strstr (run->err, "nianbao-cli: "));
       g_assert_nonnull (strstr (run->err, "--jobs"));
     }
+}
+
+/* A finding a reviewer marked checked is listed as such and is not an
+ * error the exit status counts. */
+static void
+test_check_checked (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(NbTemplate) template = nb_template_new_default (NULL);
+  g_autoptr(NbImporter) importer = nb_importer_new (template);
+  g_autoptr(NbReport) report = nb_test_import_seed (importer, SEED_ERRORS);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "checked.nianbao.json", NULL);
+  g_autoptr(CliRun) text = NULL;
+  g_autoptr(CliRun) json = NULL;
+  g_autoptr(JsonObject) result = NULL;
+  JsonObject *diagnostic;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (validator)); i++)
+    {
+      g_autoptr(NbDiagnostic) each = g_list_model_get_item (G_LIST_MODEL (validator), i);
+
+      if (nb_diagnostic_get_severity (each) == NB_SEVERITY_ERROR)
+        nb_report_set_checked (report, each, "复议后起诉 counted twice in the original");
+    }
+  g_assert_cmpuint (nb_validator_get_n_errors (validator), ==, 0);
+  bytes = nb_canonical_write (report);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  text = run_cli (NULL, "check", path, NULL);
+  g_assert_cmpint (exit_code (text), ==, 0);
+  g_assert_nonnull (strstr (text->out, ": error, checked: [t4.total] 复议后起诉: 总计 = 0, but "
+                                       "维持 + 纠正 + 其他 + 尚未审结 = 1 — 复议后起诉 counted twice "
+                                       "in the original\n"));
+  g_assert_cmpstr (text->err, ==, "1 file: 1 ok, 0 with errors, 0 unreadable\n");
+
+  json = run_cli (NULL, "check", "--format=json", path, NULL);
+  g_assert_cmpint (exit_code (json), ==, 0);
+  result = parse_object (json->out);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "ok");
+  diagnostic = find_diagnostic (result, "t4.total");
+  g_assert_nonnull (diagnostic);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (diagnostic, "checked"),
+                                                  "note"), ==, "复议后起诉 counted twice in the original");
 }
 
 /* Checks @path that holds no report, in both formats, under limits. */
@@ -1341,7 +1412,9 @@ test_diff_matching (Fixture       *fixture,
 
   g_assert_cmpint (exit_code (run), ==, 0);
   lines = output_lines (run);
-  g_assert_cmpuint (g_strv_length (lines), ==, 2 + 13);
+  /* the fixture took 2024's text for 2023's: a warning, listed last */
+  g_assert_cmpuint (g_strv_length (lines), ==, 2 + 13 + 1);
+  g_assert_nonnull (strstr (lines[15], ": warning: [year.text-similarity] The text is 98 % the same as last year's"));
   g_assert_cmpstr (lines[0], ==, older_header);
   g_assert_cmpstr (lines[1], ==, newer_header);
   g_assert_cmpstr (lines[2], ==, "t3/received/natural_person  自然人 一、本年新收政府信息公开申请数量: 6 → 8 (+2)");
@@ -1351,7 +1424,7 @@ test_diff_matching (Fixture       *fixture,
   g_assert_cmpstr (lines[14], ==, "t4/litigation_after_review/corrected  结果纠正 复议后起诉: 0 → 1 (+1)");
   g_assert_null (strstr (run->out, "year.carry-over"));
   g_assert_null (strstr (run->out, "error"));
-  g_assert_cmpstr (run->err, ==, "13 cells differ; 0 errors, 0 warnings between the years\n");
+  g_assert_cmpstr (run->err, ==, "13 cells differ; 0 errors, 1 warning between the years\n");
 }
 
 static void
@@ -1376,14 +1449,16 @@ test_diff_mismatching (Fixture       *fixture,
   g_assert_cmpint (exit_code (run), ==, 1);
   lines = output_lines (run);
   n = g_strv_length (lines);
-  g_assert_cmpuint (n, ==, 2 + 14 + 3);
+  g_assert_cmpuint (n, ==, 2 + 14 + 4);
   g_assert_cmpstr (lines[0], ==, older_header);
   g_assert_cmpstr (lines[2], ==, "t2/regulations/in_force  现行有效件数 规章: 2 → 0 (−2)");
-  /* by line, as a compiler lists them, after the cells */
-  g_assert_cmpstr (lines[n - 3], ==, in_force);
-  g_assert_cmpstr (lines[n - 2], ==, natural);
-  g_assert_cmpstr (lines[n - 1], ==, total);
-  g_assert_cmpstr (run->err, ==, "14 cells differ; 2 errors, 1 warning between the years\n");
+  /* by line, as a compiler lists them, after the cells; those without
+   * a line last */
+  g_assert_cmpstr (lines[n - 4], ==, in_force);
+  g_assert_cmpstr (lines[n - 3], ==, natural);
+  g_assert_cmpstr (lines[n - 2], ==, total);
+  g_assert_nonnull (strstr (lines[n - 1], ": warning: [year.text-similarity] "));
+  g_assert_cmpstr (run->err, ==, "14 cells differ; 2 errors, 2 warnings between the years\n");
 }
 
 static void
@@ -1426,8 +1501,9 @@ test_diff_json (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (change, "newer"), ==, 9);
   g_assert_null (find_change (result, "t3/received/commercial"));
 
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "diagnostics")), ==, 3);
-  for (guint i = 0; i < 3; i++)
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "diagnostics")), ==, 4);
+  g_assert_nonnull (find_diagnostic (result, "year.text-similarity"));
+  for (guint i = 0; i < 4; i++)
     assert_diagnostic_shape (json_array_get_object_element (json_object_get_array_member (result, "diagnostics"), i));
   diagnostic = find_diagnostic_message (result, "year.carry-over",
                                         "自然人: 本年 二、上年结转 = 1, but 上年 四、结转下年度 = 0");
@@ -1459,7 +1535,8 @@ test_diff_json (Fixture       *fixture,
 
     g_assert_cmpint (exit_code (ok), ==, 0);
     ok_result = parse_diff (ok->out);
-    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (ok_result, "diagnostics")), ==, 0);
+    /* only the warning that the text is last year's */
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (ok_result, "diagnostics")), ==, 1);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (ok_result, "changes")), ==, 13);
   }
 }
@@ -1485,7 +1562,7 @@ test_diff_values (Fixture       *fixture,
   g_assert_nonnull (strstr (text->out, "\nt2/licensing/decisions  本年处理决定数量 行政许可: / → 0\n"));
   g_assert_nonnull (strstr (text->out, "\nt2/punishment/decisions  本年处理决定数量 行政处罚: — → 0\n"));
   g_assert_nonnull (strstr (text->out, "\nt2/coercion/decisions  本年处理决定数量 行政强制: 无 → 0\n"));
-  g_assert_cmpstr (text->err, ==, "16 cells differ; 0 errors, 0 warnings between the years\n");
+  g_assert_cmpstr (text->err, ==, "16 cells differ; 0 errors, 1 warning between the years\n");
 
   g_assert_cmpint (exit_code (json), ==, 0);
   result = parse_diff (json->out);
@@ -1747,6 +1824,7 @@ main (int    argc,
   add_test ("check-jobs-order", test_check_jobs_order);
   add_test ("check-jobs-exit-status", test_check_jobs_exit_status);
   add_test ("check-jobs-usage", test_check_jobs_usage);
+  add_test ("check-checked", test_check_checked);
   add_test ("check-empty", test_check_empty);
   add_test ("check-binary", test_check_binary);
   add_test ("check-invalid-utf8", test_check_invalid_utf8);

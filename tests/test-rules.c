@@ -71,12 +71,21 @@ assert_cells (NbDiagnostic *diagnostic,
   g_assert_null (cells[i]);
 }
 
+/* struct.overview-topics notes what a one-sentence 一 leaves out, which
+ * is not what these tests are about */
+static guint
+n_findings (Fixture *fixture)
+{
+  return g_list_model_get_n_items (model (fixture)) -
+         nb_test_count_rule (model (fixture), "struct.overview-topics");
+}
+
 static void
 assert_only (Fixture    *fixture,
              const char *rule_id,
              guint       count)
 {
-  g_assert_cmpuint (g_list_model_get_n_items (model (fixture)), ==, count);
+  g_assert_cmpuint (n_findings (fixture), ==, count);
   g_assert_cmpuint (nb_test_count_rule (model (fixture), rule_id), ==, count);
 }
 
@@ -134,9 +143,13 @@ test_cell_empty (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     {
       set (fixture, "t3/received/research", marks[i]);
-      assert_only (fixture, "cell.empty", 1);
-      g_assert_nonnull (strstr (nb_diagnostic_get_message (nb_test_find_rule (model (fixture), "cell.empty")),
-                                marks[i]));
+      /* a mark says "not applicable": a finding of its own, not an empty cell */
+      assert_only (fixture, "cell.na", 1);
+      diagnostic = nb_test_find_rule (model (fixture), "cell.na");
+      g_assert_cmpint (nb_diagnostic_get_severity (diagnostic), ==, NB_SEVERITY_WARNING);
+      g_assert_nonnull (strstr (nb_diagnostic_get_message (diagnostic), marks[i]));
+      g_assert_nonnull (strstr (nb_diagnostic_get_message (diagnostic), "not applicable"));
+      g_assert_false (nb_test_has_rule (model (fixture), "t3.row-total"));
     }
   set (fixture, "t3/received/research", "0");
   assert_only (fixture, "cell.empty", 0);

@@ -394,6 +394,79 @@ test_panel_activation (Fixture       *fixture,
   g_assert_true (has_focus (fixture, "t4/litigation_after_review/total"));
 }
 
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (label == NULL || (GTK_IS_LABEL (root) && g_str_equal (gtk_label_get_label (GTK_LABEL (root)), label))))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A reviewer marks a finding checked with a note: it moves to its own
+ * group, stops counting, and Undo takes the mark back. */
+static void
+test_panel_checked (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  NbDiagnosticsPanel *panel = nb_window_get_panel (fixture->window);
+  GtkListBox *list = nb_diagnostics_panel_get_list (panel);
+  GtkListBoxRow *row;
+  GtkWidget *button, *entry, *header;
+  g_autoptr(GPtrArray) rules = NULL;
+
+  show_seed (fixture, "003_babb1a0d8021a832");
+  nb_test_ui_wait_until (panel_shown, panel);
+  g_assert_nonnull (find_widget (GTK_WIDGET (panel), GTK_TYPE_LABEL, "2 errors · 0 warnings"));
+  row = gtk_list_box_get_row_at_index (list, 1);
+  button = find_widget (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Mark as Checked…");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  nb_test_ui_wait_idle ();
+  entry = find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                       GTK_TYPE_ENTRY, NULL);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "counted twice in the original");
+  g_signal_emit_by_name (entry, "activate");
+  nb_test_ui_wait_idle ();
+
+  /* the finding stays, last, under "Checked", with the note and Reopen */
+  rules = panel_rules (fixture);
+  g_assert_cmpuint (rules->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (rules, 1), ==, "t4.total");
+  row = gtk_list_box_get_row_at_index (list, 1);
+  header = gtk_list_box_row_get_header (row);
+  g_assert_nonnull (header);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (header)), ==, "Checked");
+  g_assert_nonnull (find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "Checked: counted twice in the original"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, NULL));
+  g_assert_nonnull (find_widget (GTK_WIDGET (panel), GTK_TYPE_LABEL, "1 error · 0 warnings"));
+  /* its cells no longer show it (they stay in parse.extra-values) */
+  g_assert_null (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t4/litigation_after_review/corrected"))),
+                         "复议后起诉: 总计"));
+
+  /* Undo: an open error again */
+  g_assert_true (nb_report_undo (report (fixture)));
+  nb_test_ui_wait_idle ();
+  row = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_null (gtk_list_box_row_get_header (row));
+  g_assert_nonnull (find_widget (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON, NULL));
+  g_assert_nonnull (find_widget (GTK_WIDGET (panel), GTK_TYPE_LABEL, "2 errors · 0 warnings"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t4/litigation_after_review/corrected"))),
+                            "复议后起诉: 总计"));
+}
+
 static gboolean
 dialog_shown (gpointer data)
 {
@@ -633,6 +706,7 @@ main (int    argc,
   ADD ("live-balance-and-undo", test_live_balance_and_undo);
   ADD ("keyboard", test_keyboard);
   ADD ("panel-activation", test_panel_activation);
+  ADD ("panel-checked", test_panel_checked);
   ADD ("close-asks", test_close_asks);
   ADD ("quick-fix", test_quick_fix);
   ADD ("save", test_save);

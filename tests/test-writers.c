@@ -156,7 +156,10 @@ rule_findings (NbReport *report)
       NbDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
       g_autofree char *cells = NULL;
 
-      if (g_str_has_prefix (nb_diagnostic_get_rule_id (diagnostic), "parse."))
+      /* notes on the writing (text.*) follow the text's lines and blanks,
+       * which a document lays out anew */
+      if (g_str_has_prefix (nb_diagnostic_get_rule_id (diagnostic), "parse.") ||
+          g_str_has_prefix (nb_diagnostic_get_rule_id (diagnostic), "text."))
         continue;
       cells = g_strjoinv (",", (char **) nb_diagnostic_get_cells (diagnostic));
       g_ptr_array_add (findings, g_strdup_printf ("%s %s", nb_diagnostic_get_rule_id (diagnostic), cells));

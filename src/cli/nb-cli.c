@@ -56,10 +56,18 @@ nb_cli_print_diagnostic (GString      *out,
     }
   g_string_append (out, ": ");
   g_string_append (out, nb_severity_to_string (nb_diagnostic_get_severity (diagnostic)));
+  /* a finding a reviewer marked checked is not an open error */
+  if (nb_diagnostic_get_checked (diagnostic) != NULL)
+    g_string_append (out, ", checked");
   g_string_append (out, ": [");
   g_string_append (out, nb_diagnostic_get_rule_id (diagnostic));
   g_string_append (out, "] ");
   g_string_append (out, nb_diagnostic_get_message (diagnostic));
+  if (nb_diagnostic_get_checked (diagnostic) != NULL && *nb_diagnostic_get_checked (diagnostic) != '\0')
+    {
+      g_string_append (out, " — ");
+      g_string_append (out, nb_diagnostic_get_checked (diagnostic));
+    }
   g_string_append_c (out, '\n');
 }
 
@@ -107,6 +115,12 @@ append_diagnostic_json (GString      *out,
     {
       g_string_append (out, ",\"line\":");
       nb_number_append_integer (out, nb_diagnostic_get_line (diagnostic));
+    }
+  if (nb_diagnostic_get_checked (diagnostic) != NULL)
+    {
+      g_string_append (out, ",\"checked\":{\"note\":");
+      nb_canonical_append_string (out, nb_diagnostic_get_checked (diagnostic));
+      g_string_append_c (out, '}');
     }
   g_string_append_c (out, '}');
 }

@@ -126,7 +126,8 @@ collect (GHashTable   *problems,
    * mark, so that a rule's own cells stand out in its colour */
   gboolean place = n_cells > 1 && g_str_has_prefix (nb_diagnostic_get_rule_id (diagnostic), "parse.");
 
-  if (severity == NB_SEVERITY_INFO)
+  /* a note, or a finding a reviewer marked checked, leaves its cells as they are */
+  if (severity == NB_SEVERITY_INFO || nb_diagnostic_get_checked (diagnostic) != NULL)
     return;
   for (guint c = 0; c < n_cells; c++)
     {

@@ -15,10 +15,12 @@
 #include <nb-validator.h>
 
 /* A list of the validator's diagnostics, errors first, then warnings,
- * then notes, each under a header; the list follows the validator as the
- * user types. A row says the message, where it comes from, and offers the
- * quick fix when there is one; activating it asks the window to show the
- * cell ("activated").
+ * then notes, then the findings a reviewer marked checked, each under a
+ * header; the list follows the validator as the user types. A row says
+ * the message, where it comes from, and offers the quick fix when there
+ * is one and, for a report's own findings, "Mark as Checked" with a note
+ * (or "Reopen"); activating it asks the window to show the cell
+ * ("activated").
  *
  * While a form is being filled its empty cells are work to do, not
  * problems: an empty cell that no other rule names is not listed by
@@ -66,10 +68,24 @@ severity_icon (NbSeverity severity)
     }
 }
 
-static const char *
-severity_heading (NbSeverity severity)
+/* The group a row is listed in: its severity, or after all of them once
+ * a reviewer marked it checked. */
+#define GROUP_CHECKED 3
+
+static int
+diagnostic_group (NbDiagnostic *diagnostic)
 {
-  switch (severity)
+  if (nb_diagnostic_get_checked (diagnostic) != NULL)
+    return GROUP_CHECKED;
+  return nb_diagnostic_get_severity (diagnostic);
+}
+
+static const char *
+group_heading (int group)
+{
+  if (group == GROUP_CHECKED)
+    return _("Checked");
+  switch (group)
     {
     case NB_SEVERITY_ERROR:
       return _("Errors");
@@ -223,6 +239,103 @@ fix_button (NbDiagnostic *diagnostic)
   return button;
 }
 
+static NbReport *
+panel_report (NbDiagnosticsPanel *self)
+{
+  return NB_IS_VALIDATOR (self->model) ? nb_validator_get_report (NB_VALIDATOR (self->model)) : NULL;
+}
+
+static void
+mark_checked_cb (GtkWidget          *widget,
+                 NbDiagnosticsPanel *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (widget), "nb-note-entry");
+  NbDiagnostic *diagnostic = g_object_get_data (G_OBJECT (widget), "nb-diagnostic");
+  GtkWidget *popover = gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER);
+  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  NbReport *report = panel_report (self);
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  if (report != NULL)
+    nb_report_set_checked (report, diagnostic, note);
+}
+
+static void
+reopen_cb (GtkButton          *button,
+           NbDiagnosticsPanel *self)
+{
+  NbReport *report = panel_report (self);
+
+  if (report != NULL)
+    nb_report_set_checked (report, g_object_get_data (G_OBJECT (button), "nb-diagnostic"), NULL);
+}
+
+/* "Mark as Checked…": a note, then the mark; or "Reopen" once marked */
+static GtkWidget *
+check_button (NbDiagnosticsPanel *self,
+              NbDiagnostic       *diagnostic)
+{
+  GtkWidget *button, *popover, *box, *entry, *mark;
+
+  if (panel_report (self) == NULL)
+    return NULL;
+  if (nb_diagnostic_get_checked (diagnostic) != NULL)
+    {
+      button = gtk_button_new_with_label (_("Reopen"));
+      g_object_set_data_full (G_OBJECT (button), "nb-diagnostic", g_object_ref (diagnostic), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (reopen_cb), self);
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      return button;
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note, such as “scope differs”"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+  mark = gtk_button_new_with_label (_("Mark Checked"));
+  gtk_widget_add_css_class (mark, "suggested-action");
+  for (guint i = 0; i < 2; i++)
+    {
+      GObject *widget = G_OBJECT (i == 0 ? entry : mark);
+
+      g_object_set_data (widget, "nb-note-entry", entry);
+      g_object_set_data_full (widget, "nb-diagnostic", g_object_ref (diagnostic), g_object_unref);
+    }
+  g_signal_connect (entry, "activate", G_CALLBACK (mark_checked_cb), self);
+  g_signal_connect (mark, "clicked", G_CALLBACK (mark_checked_cb), self);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), mark);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Mark as Checked…"));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  return button;
+}
+
+static GtkWidget *
+checked_note (NbDiagnostic *diagnostic)
+{
+  const char *note = nb_diagnostic_get_checked (diagnostic);
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (note == NULL || *note == '\0')
+    return NULL;
+  /* Translators: a reviewer's note on a finding marked checked */
+  text = g_strdup_printf (_("Checked: %s"), note);
+  label = gtk_label_new (text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "nb-checked-note");
+  return label;
+}
+
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
@@ -239,10 +352,14 @@ create_row_cb (gpointer item,
   /* Translators: a problem's rule, for those who script the checks */
   g_autofree char *rule = g_strdup_printf (_("Rule %s"), nb_diagnostic_get_rule_id (diagnostic));
   GtkWidget *place = gtk_label_new (where);
-  GtkWidget *button = fix_button (diagnostic);
+  /* a finding marked checked keeps its numbers but offers no fix */
+  GtkWidget *button = nb_diagnostic_get_checked (diagnostic) == NULL ? fix_button (diagnostic) : NULL;
+  GtkWidget *note = checked_note (diagnostic);
+  GtkWidget *check = check_button (self, diagnostic);
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, severity == NB_SEVERITY_ERROR ? "error"
+  gtk_widget_add_css_class (icon, nb_diagnostic_get_checked (diagnostic) != NULL ? "dim-label"
+                                  : severity == NB_SEVERITY_ERROR ? "error"
                                   : severity == NB_SEVERITY_WARNING ? "warning" : "dim-label");
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
@@ -256,8 +373,12 @@ create_row_cb (gpointer item,
   gtk_widget_add_css_class (place, "dim-label");
   gtk_box_append (GTK_BOX (text), message);
   gtk_box_append (GTK_BOX (text), place);
+  if (note != NULL)
+    gtk_box_append (GTK_BOX (text), note);
   if (button != NULL)
     gtk_box_append (GTK_BOX (text), button);
+  if (check != NULL)
+    gtk_box_append (GTK_BOX (text), check);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), text);
   gtk_widget_set_margin_top (box, 6);
@@ -270,10 +391,10 @@ create_row_cb (gpointer item,
   return row;
 }
 
-static NbSeverity
-row_severity (GtkListBoxRow *row)
+static int
+row_group (GtkListBoxRow *row)
 {
-  return nb_diagnostic_get_severity (g_object_get_data (G_OBJECT (row), "nb-diagnostic"));
+  return diagnostic_group (g_object_get_data (G_OBJECT (row), "nb-diagnostic"));
 }
 
 static void
@@ -283,12 +404,12 @@ header_cb (GtkListBoxRow *row,
 {
   GtkWidget *header;
 
-  if (before != NULL && row_severity (before) == row_severity (row))
+  if (before != NULL && row_group (before) == row_group (row))
     {
       gtk_list_box_row_set_header (row, NULL);
       return;
     }
-  header = gtk_label_new (severity_heading (row_severity (row)));
+  header = gtk_label_new (group_heading (row_group (row)));
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_add_css_class (header, "dim-label");
@@ -303,8 +424,7 @@ compare_severity (gconstpointer a,
                   gconstpointer b,
                   gpointer      user_data)
 {
-  return (int) nb_diagnostic_get_severity ((NbDiagnostic *) a) -
-         (int) nb_diagnostic_get_severity ((NbDiagnostic *) b);
+  return diagnostic_group ((NbDiagnostic *) a) - diagnostic_group ((NbDiagnostic *) b);
 }
 
 static void
@@ -549,7 +669,9 @@ nb_diagnostics_panel_count (NbDiagnosticsPanel *self,
     {
       g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (self->model, i);
 
-      if (!g_hash_table_contains (self->plain_empty, diagnostic))
+      /* a finding marked checked is no longer an open problem */
+      if (!g_hash_table_contains (self->plain_empty, diagnostic) &&
+          nb_diagnostic_get_checked (diagnostic) == NULL)
         counts[nb_diagnostic_get_severity (diagnostic)]++;
     }
   if (n_errors != NULL)

@@ -118,7 +118,8 @@ skip_blanks (const char *p,
 static int
 match_heading (NbImporter *self,
                const char *line,
-               gsize       length)
+               gsize       length,
+               guint      *numeral)
 {
   const char *p = line;
   const char *end = line + length;
@@ -129,7 +130,8 @@ match_heading (NbImporter *self,
   if (end - p < 6)
     return -1;
   for (guint i = 0; i < G_N_ELEMENTS (numerals) && !numbered; i++)
-    numbered = memcmp (p, numerals[i], 3) == 0;
+    if ((numbered = memcmp (p, numerals[i], 3) == 0))
+      *numeral = i + 1;
   if (!numbered)
     return -1;
   p += 3;
@@ -463,6 +465,7 @@ read_line (TextImport         *import,
   gsize lead = skip_blanks (line, line + length);
   gboolean continues = cells != NULL && cells->continues && import->in_paragraph;
   int heading;
+  guint numeral = 0;
 
   /* only narrative text that follows at once is carried on */
   import->in_paragraph = FALSE;
@@ -475,7 +478,9 @@ read_line (TextImport         *import,
   if (length == 0 || nb_text_line_is_page_number (line, length))
     return;
 
-  heading = match_heading (import->importer, line, length);
+  heading = match_heading (import->importer, line, length, &numeral);
+  if (heading >= 0)
+    nb_report_add_heading (import->report, heading, numeral, line_number);
   /* a heading repeated (a copy that pasted it twice) opens nothing new */
   if (heading >= 0 && !import->seen[heading])
     {

@@ -353,6 +353,78 @@ append_sections (GString  *out,
   g_string_append_c (out, ']');
 }
 
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* One mark: a key is the rule, the cells and "#subject", one to a line. */
+static void
+append_mark (GString    *out,
+             const char *key,
+             const char *note,
+             gboolean    pretty)
+{
+  g_auto(GStrv) parts = g_strsplit (key, "\n", -1);
+  const char *subject = NULL;
+  gboolean first = TRUE;
+
+  g_string_append (out, pretty ? "{ " : "{");
+  append_key (out, "rule", pretty);
+  nb_canonical_append_string (out, parts[0]);
+  g_string_append (out, pretty ? ", " : ",");
+  append_key (out, "cells", pretty);
+  g_string_append_c (out, '[');
+  for (guint i = 1; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '#')
+        {
+          subject = parts[i] + 1;
+          continue;
+        }
+      if (!first)
+        g_string_append (out, pretty ? ", " : ",");
+      first = FALSE;
+      nb_canonical_append_string (out, parts[i]);
+    }
+  g_string_append_c (out, ']');
+  if (subject != NULL)
+    {
+      g_string_append (out, pretty ? ", " : ",");
+      append_key (out, "subject", pretty);
+      nb_canonical_append_string (out, subject);
+    }
+  g_string_append (out, pretty ? ", " : ",");
+  append_key (out, "note", pretty);
+  nb_canonical_append_string (out, note);
+  g_string_append (out, pretty ? " }" : "}");
+}
+
+/* The findings a reviewer marked checked, in key order. */
+static void
+append_checked (GString  *out,
+                NbReport *report,
+                gboolean  pretty)
+{
+  GHashTable *checked = nb_report_peek_checked (report);
+  guint n;
+  g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (checked, &n);
+
+  qsort (keys, n, sizeof (char *), compare_keys);
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      newline (out, pretty, 2);
+      append_mark (out, keys[i], g_hash_table_lookup (checked, keys[i]), pretty);
+    }
+  newline (out, pretty, 1);
+  g_string_append_c (out, ']');
+}
+
 /**
  * nb_canonical_append:
  * @out: where to append
@@ -409,6 +481,13 @@ nb_canonical_append (GString  *out,
   newline (out, pretty, 1);
   append_key (out, "tables", pretty);
   append_tables (out, report, pretty);
+  if (g_hash_table_size (nb_report_peek_checked (report)) > 0)
+    {
+      g_string_append_c (out, ',');
+      newline (out, pretty, 1);
+      append_key (out, "checked", pretty);
+      append_checked (out, report, pretty);
+    }
   if (nb_report_get_extensions (report) != NULL)
     {
       g_string_append_c (out, ',');
@@ -736,6 +815,93 @@ read_sections (NbReport    *report,
   return TRUE;
 }
 
+/* A key's parts are one to a line: none may hold a line break. */
+static const char *
+require_key_part (JsonNode    *node,
+                  const char  *path,
+                  GError     **error)
+{
+  const char *text;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      refuse (error, path, _("expected a string"));
+      return NULL;
+    }
+  text = json_node_get_string (node);
+  if (*text == '\0' || strchr (text, '\n') != NULL)
+    {
+      refuse (error, path, _("expected one line of text"));
+      return NULL;
+    }
+  return text;
+}
+
+static gboolean
+read_mark (NbReport    *report,
+           JsonObject  *object,
+           const char  *path,
+           GError     **error)
+{
+  static const char * const known[] = { "rule", "cells", "subject", "note", NULL };
+  g_autofree char *rule_path = g_strdup_printf ("%s.rule", path);
+  g_autofree char *cells_path = g_strdup_printf ("%s.cells", path);
+  g_autoptr(GString) key = NULL;
+  JsonNode *cells;
+  const char *part, *note;
+
+  if (!check_keys (object, path, known, error) ||
+      (part = require_key_part (json_object_get_member (object, "rule"), rule_path, error)) == NULL ||
+      (note = require_string (object, path, "note", error)) == NULL ||
+      (cells = require (object, path, "cells", error)) == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_ARRAY (cells))
+    return refuse (error, cells_path, _("expected an array"));
+  key = g_string_new (part);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (cells)); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s[%u]", cells_path, i);
+
+      if ((part = require_key_part (json_array_get_element (json_node_get_array (cells), i),
+                                    where, error)) == NULL)
+        return FALSE;
+      if (nb_template_lookup_cell (nb_report_get_template (report), part) < 0)
+        return refuse (error, where, _("not a cell of the template"));
+      g_string_append_printf (key, "\n%s", part);
+    }
+  if (json_object_has_member (object, "subject"))
+    {
+      g_autofree char *where = g_strdup_printf ("%s.subject", path);
+
+      if ((part = require_key_part (json_object_get_member (object, "subject"), where, error)) == NULL)
+        return FALSE;
+      g_string_append_printf (key, "\n#%s", part);
+    }
+  nb_report_load_checked (report, key->str, note);
+  return TRUE;
+}
+
+static gboolean
+read_checked (NbReport    *report,
+              JsonNode    *node,
+              GError     **error)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return refuse (error, "$.checked", _("expected an array"));
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("$.checked[%u]", i);
+      JsonObject *object = require_object (json_array_get_element (array, i), path, error);
+
+      if (object == NULL || !read_mark (report, object, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 read_version (JsonObject  *root,
               GError     **error)
@@ -800,7 +966,7 @@ read_root (NbReport    *report,
 {
   static const char * const known[] = {
     "format", "version", "template", "organ", "year", "title", "sections", "tables",
-    "extensions", NULL
+    "checked", "extensions", NULL
   };
   const char *format;
   JsonNode *node;
@@ -821,6 +987,9 @@ read_root (NbReport    *report,
     return FALSE;
   if ((tables = require_object (require (root, "$", "tables", error), "$.tables", error)) == NULL ||
       !read_tables (report, tables, error))
+    return FALSE;
+  if ((node = json_object_get_member (root, "checked")) != NULL &&
+      !read_checked (report, node, error))
     return FALSE;
 
   if ((node = json_object_get_member (root, "extensions")) != NULL)

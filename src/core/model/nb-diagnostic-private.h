@@ -16,5 +16,9 @@ void  nb_diagnostic_take_location (NbDiagnostic *self,
                                    char         *location);
 void  nb_diagnostic_set_older_form (NbDiagnostic *self,
                                     NbTemplate   *older);
+void  nb_diagnostic_set_subject (NbDiagnostic *self,
+                                const char   *subject);
+void  nb_diagnostic_set_checked (NbDiagnostic *self,
+                                 const char   *note);
 
 G_END_DECLS

@@ -31,6 +31,8 @@ struct _NbDiagnostic
   gboolean     has_fix;
   guint        fix_cell;
   gint64       fix_value;
+  char        *subject;     /* what a finding without cells is about */
+  char        *checked;     /* the reviewer's note once marked checked */
 };
 
 G_DEFINE_FINAL_TYPE (NbDiagnostic, nb_diagnostic, G_TYPE_OBJECT)
@@ -61,6 +63,8 @@ nb_diagnostic_finalize (GObject *object)
   g_free (self->cells);
   g_free (self->addresses);
   g_free (self->sides);
+  g_free (self->subject);
+  g_free (self->checked);
 
   G_OBJECT_CLASS (nb_diagnostic_parent_class)->finalize (object);
 }
@@ -416,4 +420,78 @@ nb_diagnostic_get_sides (NbDiagnostic *self)
   g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), NULL);
 
   return self->sides;
+}
+
+/* A finding that names no cell names what it is about ("problems",
+ * "XX"), so that a reviewer's mark stays with that one finding. */
+void
+nb_diagnostic_set_subject (NbDiagnostic *self,
+                           const char   *subject)
+{
+  g_return_if_fail (NB_IS_DIAGNOSTIC (self));
+
+  g_free (self->subject);
+  self->subject = g_strdup (subject);
+}
+
+const char *
+nb_diagnostic_get_subject (NbDiagnostic *self)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), NULL);
+
+  return self->subject;
+}
+
+/**
+ * nb_diagnostic_dup_key:
+ * @self: a #NbDiagnostic
+ *
+ * What a "checked" mark is tied to: the rule id, each cell's address and
+ * the subject, one to a line (the subject after a `#`).
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+nb_diagnostic_dup_key (NbDiagnostic *self)
+{
+  GString *key;
+
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), NULL);
+
+  key = g_string_new (self->rule_id);
+  for (guint i = 0; i < self->n_cells; i++)
+    {
+      g_string_append_c (key, '\n');
+      if (self->sides != NULL)
+        g_string_append (key, self->sides[i] == 0 ? "older:" : "newer:");
+      g_string_append (key, self->addresses[i]);
+    }
+  if (self->subject != NULL)
+    g_string_append_printf (key, "\n#%s", self->subject);
+  return g_string_free (key, FALSE);
+}
+
+/**
+ * nb_diagnostic_get_checked:
+ * @self: a #NbDiagnostic
+ *
+ * Returns: (nullable): the reviewer's note when the finding was marked
+ *   checked ("" for a mark without a note), %NULL when it is open
+ */
+const char *
+nb_diagnostic_get_checked (NbDiagnostic *self)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), NULL);
+
+  return self->checked;
+}
+
+void
+nb_diagnostic_set_checked (NbDiagnostic *self,
+                           const char   *note)
+{
+  g_return_if_fail (NB_IS_DIAGNOSTIC (self));
+
+  g_free (self->checked);
+  self->checked = g_strdup (note);
 }

@@ -47,5 +47,8 @@ int                  nb_diagnostic_compare          (NbDiagnostic  *a,
 gboolean             nb_diagnostic_get_fix          (NbDiagnostic  *self,
                                                      guint         *cell,
                                                      gint64        *value);
+const char          *nb_diagnostic_get_subject      (NbDiagnostic  *self);
+char                *nb_diagnostic_dup_key          (NbDiagnostic  *self);
+const char          *nb_diagnostic_get_checked      (NbDiagnostic  *self);
 
 G_END_DECLS

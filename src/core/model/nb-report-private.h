@@ -26,6 +26,15 @@ typedef struct
   guint8  loaded;  /* text lives in the report's chunk of loaded texts */
 } NbCellData;
 
+/* A section heading as read: which section, the numeral it had (1 for 一,
+ * 0 when it had none) and its source line. */
+typedef struct
+{
+  guint  section;
+  guint  numeral;
+  guint  line;
+} NbHeading;
+
 const NbCellData *nb_report_peek_cells          (NbReport    *self);
 const char       *nb_report_peek_section        (NbReport    *self,
                                                  guint        section);
@@ -51,5 +60,16 @@ const NbPlace    *nb_report_peek_place          (NbReport    *self,
 guint64           nb_report_get_state_id        (NbReport    *self);
 void              nb_report_mark_saved          (NbReport    *self,
                                                  guint64      state_id);
+GHashTable       *nb_report_peek_checked        (NbReport    *self);
+void              nb_report_load_checked        (NbReport    *self,
+                                                 const char  *key,
+                                                 const char  *note);
+void              nb_report_add_heading         (NbReport    *self,
+                                                 guint        section,
+                                                 guint        numeral,
+                                                 guint        line);
+const NbHeading  *nb_report_peek_headings       (NbReport    *self,
+                                                 guint       *n_headings);
+gboolean          nb_report_has_headings        (NbReport    *self);
 
 G_END_DECLS

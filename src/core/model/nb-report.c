@@ -28,6 +28,7 @@ typedef enum
   TARGET_TITLE,
   TARGET_ORGAN,
   TARGET_YEAR,
+  TARGET_CHECKED,
 } Target;
 
 typedef struct
@@ -39,6 +40,7 @@ typedef struct
   GArray  *before_lines;   /* a section's source lines, which undo restores */
   guint    before_year;
   guint    after_year;
+  char    *key;            /* a checked mark's key; before and after are its notes */
 } Change;
 
 typedef struct
@@ -83,6 +85,8 @@ struct _NbReport
   GPtrArray   *import_diagnostics;
   JsonNode    *extensions;     /* kept and written back unchanged */
   GArray      *places;         /* NbPlace by source line (piece id), or NULL */
+  GArray      *headings;       /* NbHeading as read, or NULL when not read from text */
+  GHashTable  *checked;        /* diagnostic key → the reviewer's note */
 };
 
 G_DEFINE_FINAL_TYPE (NbReport, nb_report, G_TYPE_OBJECT)
@@ -102,6 +106,7 @@ enum {
 enum {
   CELL_CHANGED,
   SECTION_CHANGED,
+  CHECKED_CHANGED,
   N_SIGNALS
 };
 
@@ -205,6 +210,18 @@ apply_year (NbReport *self,
 }
 
 static void
+apply_checked (NbReport   *self,
+               const char *key,
+               const char *note)
+{
+  if (note != NULL)
+    g_hash_table_replace (self->checked, g_strdup (key), g_strdup (note));
+  else
+    g_hash_table_remove (self->checked, key);
+  g_signal_emit (self, signals[CHECKED_CHANGED], 0);
+}
+
+static void
 apply_change (NbReport     *self,
               const Change *change,
               gboolean      undo)
@@ -233,6 +250,9 @@ apply_change (NbReport     *self,
     case TARGET_YEAR:
       apply_year (self, undo ? change->before_year : change->after_year);
       break;
+    case TARGET_CHECKED:
+      apply_checked (self, change->key, text);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -248,6 +268,7 @@ change_clear (gpointer data)
   g_clear_pointer (&change->before, g_free);
   g_clear_pointer (&change->after, g_free);
   g_clear_pointer (&change->before_lines, g_array_unref);
+  g_clear_pointer (&change->key, g_free);
 }
 
 static gsize
@@ -263,6 +284,8 @@ change_is_noop (const Change *change)
 {
   if (change->target == TARGET_YEAR)
     return change->before_year == change->after_year;
+  if (change->target == TARGET_CHECKED)
+    return FALSE;
   return g_strcmp0 (change->before, change->after) == 0;
 }
 
@@ -503,6 +526,8 @@ nb_report_finalize (GObject *object)
   g_queue_clear_full (&self->redo_steps, step_free);
   g_clear_pointer (&self->extensions, json_node_unref);
   g_clear_pointer (&self->places, g_array_unref);
+  g_clear_pointer (&self->headings, g_array_unref);
+  g_clear_pointer (&self->checked, g_hash_table_unref);
   g_clear_object (&self->template);
 
   G_OBJECT_CLASS (nb_report_parent_class)->finalize (object);
@@ -637,6 +662,17 @@ nb_report_class_init (NbReportClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_UINT);
   g_signal_set_va_marshaller (signals[SECTION_CHANGED], G_TYPE_FROM_CLASS (klass),
                               g_cclosure_marshal_VOID__UINTv);
+
+  /**
+   * NbReport::checked-changed:
+   * @self: the report
+   *
+   * Emitted after a finding was marked checked or reopened (by the
+   * reviewer, by undo or redo, or by a change to one of its cells).
+   */
+  signals[CHECKED_CHANGED] =
+    g_signal_new ("checked-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -645,6 +681,7 @@ nb_report_init (NbReport *self)
   self->organ = g_strdup ("");
   self->title = g_strdup ("");
   self->import_diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
+  self->checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_queue_init (&self->undo_steps);
   g_queue_init (&self->redo_steps);
 }
@@ -1160,6 +1197,60 @@ nb_report_get_cell_place (NbReport *self,
   return nb_place_describe (nb_report_peek_place (self, self->cells[cell].line));
 }
 
+static gboolean
+key_names_cell (const char *key,
+                const char *address)
+{
+  gsize length = strlen (address);
+
+  for (const char *line = strchr (key, '\n'); line != NULL; line = strchr (line + 1, '\n'))
+    if (strncmp (line + 1, address, length) == 0 &&
+        (line[1 + length] == '\n' || line[1 + length] == '\0'))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+record_checked (NbReport   *self,
+                const char *key,
+                const char *note)
+{
+  Change change = { .target = TARGET_CHECKED };
+
+  change.key = g_strdup (key);
+  change.before = g_strdup (g_hash_table_lookup (self->checked, key));
+  change.after = g_strdup (note);
+  record (self, &change);
+}
+
+/* A finding marked checked opens again when one of its cells changes; the
+ * marks go in the same undo step as the change, which then is a group
+ * that the caller ends. Returns whether it began one. */
+static gboolean
+reopen_for_cell (NbReport *self,
+                 guint     cell)
+{
+  const char *address = nb_template_get_cell_address (self->template, cell);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->checked);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (key_names_cell (key, address))
+      g_ptr_array_add (keys, g_strdup (key));
+  if (keys->len == 0)
+    return FALSE;
+
+  nb_report_begin_group (self);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      record_checked (self, g_ptr_array_index (keys, i), NULL);
+      apply_checked (self, g_ptr_array_index (keys, i), NULL);
+    }
+  return TRUE;
+}
+
 /**
  * nb_report_set_cell_text:
  * @self: a #NbReport
@@ -1176,6 +1267,7 @@ nb_report_set_cell_text (NbReport   *self,
 {
   g_autofree char *normalized = NULL;
   Change change = { .target = TARGET_CELL };
+  gboolean reopened;
 
   g_return_if_fail (NB_IS_REPORT (self));
   g_return_if_fail (cell < self->n_cells);
@@ -1189,8 +1281,11 @@ nb_report_set_cell_text (NbReport   *self,
   change.index = cell;
   change.before = g_strdup (self->cells[cell].text);
   change.after = g_strdup (normalized);
+  reopened = reopen_for_cell (self, cell);
   record (self, &change);
   apply_cell (self, cell, g_steal_pointer (&normalized));
+  if (reopened)
+    nb_report_end_group (self);
   update_history (self);
 }
 
@@ -1385,4 +1480,102 @@ nb_report_dup_paragraphs (NbReport *report,
         g_strv_builder_add (builder, lines[i]);
     }
   return g_strv_builder_end (builder);
+}
+
+/**
+ * nb_report_get_checked:
+ * @self: a #NbReport
+ * @diagnostic: a finding of this report
+ *
+ * Returns: (nullable): the note of the reviewer's "checked" mark on
+ *   @diagnostic ("" without a note), or %NULL when it is open
+ */
+const char *
+nb_report_get_checked (NbReport     *self,
+                       NbDiagnostic *diagnostic)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (diagnostic), NULL);
+
+  if (g_hash_table_size (self->checked) == 0)
+    return NULL;
+  key = nb_diagnostic_dup_key (diagnostic);
+  return g_hash_table_lookup (self->checked, key);
+}
+
+/**
+ * nb_report_set_checked:
+ * @self: a #NbReport
+ * @diagnostic: a finding of this report
+ * @note: (nullable): the reviewer's note, or %NULL to open it again
+ *
+ * Marks @diagnostic as checked by a reviewer, tied to its rule and its
+ * cells, as one undo step. The mark is saved with the report and goes
+ * when one of the finding's cells changes.
+ */
+void
+nb_report_set_checked (NbReport     *self,
+                       NbDiagnostic *diagnostic,
+                       const char   *note)
+{
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (NB_IS_REPORT (self));
+  g_return_if_fail (NB_IS_DIAGNOSTIC (diagnostic));
+  g_return_if_fail (note == NULL || g_utf8_validate (note, -1, NULL));
+
+  key = nb_diagnostic_dup_key (diagnostic);
+  if (g_strcmp0 (note, g_hash_table_lookup (self->checked, key)) == 0)
+    return;
+  nb_report_begin_group (self);
+  record_checked (self, key, note);
+  apply_checked (self, key, note);
+  nb_report_end_group (self);
+  update_history (self);
+}
+
+/* The marks as the canonical file keeps them: key → note. */
+GHashTable *
+nb_report_peek_checked (NbReport *self)
+{
+  return self->checked;
+}
+
+void
+nb_report_load_checked (NbReport   *self,
+                        const char *key,
+                        const char *note)
+{
+  g_hash_table_replace (self->checked, g_strdup (key), g_strdup (note != NULL ? note : ""));
+}
+
+/* The importer notes each section heading it read, with the numeral it
+ * was written with, for the structure rules. */
+void
+nb_report_add_heading (NbReport *self,
+                       guint     section,
+                       guint     numeral,
+                       guint     line)
+{
+  NbHeading heading = { section, numeral, line };
+
+  if (self->headings == NULL)
+    self->headings = g_array_new (FALSE, FALSE, sizeof (NbHeading));
+  g_array_append_val (self->headings, heading);
+}
+
+const NbHeading *
+nb_report_peek_headings (NbReport *self,
+                         guint    *n_headings)
+{
+  *n_headings = self->headings != NULL ? self->headings->len : 0;
+  return self->headings != NULL ? &g_array_index (self->headings, NbHeading, 0) : NULL;
+}
+
+gboolean
+nb_report_has_headings (NbReport *self)
+{
+  return self->headings != NULL;
 }

@@ -74,5 +74,10 @@ gboolean      nb_report_apply_fix             (NbReport     *self,
                                                NbDiagnostic *diagnostic);
 guint         nb_report_fill_empty            (NbReport     *self,
                                                const char   *table_id);
+const char   *nb_report_get_checked           (NbReport     *self,
+                                               NbDiagnostic *diagnostic);
+void          nb_report_set_checked           (NbReport     *self,
+                                               NbDiagnostic *diagnostic,
+                                               const char   *note);
 
 G_END_DECLS

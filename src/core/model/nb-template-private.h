@@ -19,6 +19,7 @@ typedef enum
   NB_RULE_NARRATIVE,
   NB_RULE_YEAR,
   NB_RULE_IMPORT,
+  NB_RULE_CHECK,
 } NbRuleType;
 
 typedef struct
@@ -33,6 +34,7 @@ typedef struct
   GPtrArray  *patterns;  /* GRegex, first group is the number */
   GPtrArray  *zero_patterns;
   gboolean    fixable;   /* sums: the one lhs cell may be set to the rhs */
+  GStrv       words;     /* check rules: words they look for or accept */
 } NbTemplateRule;
 
 /* One evaluation of a sum rule: sum(lhs) = sum(rhs) */

@@ -120,6 +120,7 @@ rule_free (gpointer data)
   g_clear_pointer (&rule->cells, g_array_unref);
   g_clear_pointer (&rule->patterns, g_ptr_array_unref);
   g_clear_pointer (&rule->zero_patterns, g_ptr_array_unref);
+  g_strfreev (rule->words);
   g_free (rule);
 }
 
@@ -738,6 +739,50 @@ parse_text_rule (NbTemplate      *self,
   return TRUE;
 }
 
+/* A check rule's code is in the validator's rule files; the template
+ * gives its patterns, words, section and cells, all optional. */
+static gboolean
+parse_check_rule (NbTemplate      *self,
+                  NbTemplateRule  *rule,
+                  JsonObject      *item,
+                  const char      *where,
+                  GError         **error)
+{
+  g_autofree char *section = NULL;
+
+  if ((rule->words = member_strv (item, "words", where, error)) == NULL)
+    return FALSE;
+  if (json_object_has_member (item, "rhs_text") &&
+      (rule->rhs_text = member_string (item, "rhs_text", FALSE, where, error)) == NULL)
+    return FALSE;
+  rule->cells = g_array_new (FALSE, FALSE, sizeof (guint));
+  if ((rule->patterns = compile_patterns (item, "patterns", where, error)) == NULL ||
+      (rule->zero_patterns = compile_patterns (item, "zero_patterns", where, error)) == NULL)
+    return FALSE;
+  if (json_object_has_member (item, "cells"))
+    {
+      g_auto(GStrv) cells = member_strv (item, "cells", where, error);
+
+      for (guint i = 0; cells != NULL && cells[i] != NULL; i++)
+        {
+          int cell = nb_template_lookup_cell (self, cells[i]);
+
+          if (cell < 0)
+            return fail (error, where, "names an unknown cell");
+          g_array_append_val (rule->cells, cell);
+        }
+      if (cells == NULL)
+        return FALSE;
+    }
+  if (!json_object_has_member (item, "section"))
+    return TRUE;
+  if ((section = member_string (item, "section", FALSE, where, error)) == NULL)
+    return FALSE;
+  if ((rule->section = nb_template_lookup_section (self, section)) < 0)
+    return fail (error, where, "names an unknown section");
+  return TRUE;
+}
+
 static gboolean
 parse_rule_type (const char  *type,
                  NbRuleType  *out)
@@ -749,6 +794,7 @@ parse_rule_type (const char  *type,
     { "narrative", NB_RULE_NARRATIVE },
     { "year", NB_RULE_YEAR },
     { "import", NB_RULE_IMPORT },
+    { "check", NB_RULE_CHECK },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -816,6 +862,8 @@ parse_rule (NbTemplate  *self,
     case NB_RULE_NARRATIVE:
     case NB_RULE_YEAR:
       return parse_text_rule (self, rule, item, where, error);
+    case NB_RULE_CHECK:
+      return parse_check_rule (self, rule, item, where, error);
     case NB_RULE_CELL_INVALID:
     case NB_RULE_CELL_EMPTY:
     case NB_RULE_IMPORT:

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "nb-check.h"
 #include "nb-diagnostic-private.h"
 #include "nb-number.h"
 #include "nb-report-private.h"
@@ -18,7 +19,8 @@
 
 /* Every diagnostic the report can have has a fixed slot, in the order the
  * list shows them: import findings, invalid cells, sums, statements in the
- * text, empty cells. A change re-evaluates only the slots it can affect,
+ * text, the rules written as code (NB_CHECK_MAX_FINDINGS slots each),
+ * empty cells. A change re-evaluates only the slots it can affect,
  * and the list model follows with one items-changed per slot that flips. */
 typedef struct
 {
@@ -44,17 +46,21 @@ struct _NbValidator
   gulong      cell_changed_id;
   gulong      section_changed_id;
   gulong      year_changed_id;
+  gulong      checked_changed_id;
 
   Slot       *slots;
   guint       n_slots;
   guint       invalid_base;
   guint       sum_base;
   guint       text_base;
+  guint       check_base;
   guint       empty_base;
   int         invalid_rule;
   int         empty_rule;
+  int         na_rule;       /* a mark ("/", "—", "无"): not applicable */
 
   Statement  *statements;    /* by rule index, for narrative rules */
+  GArray     *checks;        /* guint rule indices of the check rules known here */
   GPtrArray  *items;         /* the live diagnostics, in slot order */
   guint       n_errors;
   guint       n_warnings;
@@ -77,11 +83,14 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
+/* A finding a reviewer marked checked no longer counts. */
 static void
 count (NbValidator  *self,
        NbDiagnostic *diagnostic,
        int           delta)
 {
+  if (nb_diagnostic_get_checked (diagnostic) != NULL)
+    return;
   switch (nb_diagnostic_get_severity (diagnostic))
     {
     case NB_SEVERITY_ERROR:
@@ -136,6 +145,7 @@ set_slot (NbValidator  *self,
     }
   if (diagnostic != NULL)
     {
+      nb_diagnostic_set_checked (diagnostic, nb_report_get_checked (self->report, diagnostic));
       count (self, diagnostic, 1);
       s->diagnostic = diagnostic;
       g_ptr_array_insert (self->items, position, g_object_ref (diagnostic));
@@ -249,13 +259,19 @@ check_empty (NbValidator *self,
     return;
 
   label = nb_template_get_cell_label (self->template, cell);
-  if (data->state == NB_CELL_STATE_MARK)
+  if (data->state == NB_CELL_STATE_MARK && self->na_rule >= 0)
+    message = g_strdup_printf (_("%s: “%s” marks the cell not applicable; the form asks for 0"),
+                               label, data->text);
+  else if (data->state == NB_CELL_STATE_MARK)
     message = g_strdup_printf (_("%s: “%s” leaves the cell empty; the form asks for 0"),
                                label, data->text);
   else
     message = g_strdup_printf (_("%s is empty; the form asks for 0"), label);
+  /* a template with cell.na tells a mark from an empty cell */
   set_slot (self, self->empty_base + cell,
-            new_diagnostic (self, self->empty_rule, message, data->line, &cell, 1),
+            new_diagnostic (self, data->state == NB_CELL_STATE_MARK && self->na_rule >= 0
+                                  ? self->na_rule : self->empty_rule,
+                            message, data->line, &cell, 1),
             notify);
   self->slots[self->empty_base + cell].lhs = data->state;
 }
@@ -523,6 +539,101 @@ check_text_rule (NbValidator *self,
     check_narrative (self, rules[i], self->text_base + i, notify);
 }
 
+static gboolean
+same_finding (NbDiagnostic *a,
+              NbDiagnostic *b)
+{
+  g_autofree char *key_a = nb_diagnostic_dup_key (a);
+  g_autofree char *key_b = nb_diagnostic_dup_key (b);
+
+  return g_str_equal (key_a, key_b) &&
+         g_str_equal (nb_diagnostic_get_message (a), nb_diagnostic_get_message (b)) &&
+         nb_diagnostic_get_line (a) == nb_diagnostic_get_line (b);
+}
+
+/* Runs one check rule and puts its findings into its slots; a finding
+ * that is there already keeps its object. */
+static void
+run_check (NbValidator *self,
+           guint        i,
+           gboolean     notify)
+{
+  guint rule_index = g_array_index (self->checks, guint, i);
+  NbTemplateRule *rule = get_rule (self, rule_index);
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+  NbCheck check = { self->report, self->template, rule, findings };
+
+  nb_check_lookup (rule->id) (&check);
+  for (guint j = 0; j < NB_CHECK_MAX_FINDINGS; j++)
+    {
+      guint slot = self->check_base + i * NB_CHECK_MAX_FINDINGS + j;
+      NbDiagnostic *found = j < findings->len ? g_ptr_array_index (findings, j) : NULL;
+      NbDiagnostic *old = self->slots[slot].diagnostic;
+
+      if (found != NULL && old != NULL && same_finding (found, old))
+        continue;
+      set_slot (self, slot, found != NULL ? g_object_ref (found) : NULL, notify);
+    }
+}
+
+static void
+run_checks (NbValidator *self,
+            gboolean     notify)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    run_check (self, i, notify);
+}
+
+/* A cell changed: only the check rules that compare with it run again. */
+static void
+run_checks_reading (NbValidator *self,
+                    guint        cell)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      GArray *cells = get_rule (self, g_array_index (self->checks, guint, i))->cells;
+
+      for (guint c = 0; c < cells->len; c++)
+        if (g_array_index (cells, guint, c) == cell)
+          {
+            run_check (self, i, TRUE);
+            break;
+          }
+    }
+}
+
+/* A mark was set or taken back: each finding it concerns moves between
+ * its severity's group and the checked group. */
+static void
+refresh_checked (NbValidator *self)
+{
+  guint n_errors = self->n_errors;
+  guint n_warnings = self->n_warnings;
+  guint position = 0;
+
+  for (guint i = 0; i < self->n_slots; i++)
+    {
+      NbDiagnostic *diagnostic = self->slots[i].diagnostic;
+      const char *note;
+
+      if (diagnostic == NULL)
+        continue;
+      note = nb_report_get_checked (self->report, diagnostic);
+      if (g_strcmp0 (note, nb_diagnostic_get_checked (diagnostic)) != 0)
+        {
+          count (self, diagnostic, -1);
+          nb_diagnostic_set_checked (diagnostic, note);
+          count (self, diagnostic, 1);
+          g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+        }
+      position++;
+    }
+  if (n_errors != self->n_errors)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
+  if (n_warnings != self->n_warnings)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
+}
+
 static void
 validate_all (NbValidator *self)
 {
@@ -543,6 +654,7 @@ validate_all (NbValidator *self)
       read_statement (self, text_rules[i]);
       check_text_rule (self, i, FALSE);
     }
+  run_checks (self, FALSE);
 }
 
 /* Callbacks */
@@ -571,6 +683,7 @@ report_cell_changed_cb (NbValidator *self,
             break;
           }
     }
+  run_checks_reading (self, cell);
 }
 
 static void
@@ -590,6 +703,7 @@ report_section_changed_cb (NbValidator *self,
       read_statement (self, text_rules[i]);
       check_text_rule (self, i, TRUE);
     }
+  run_checks (self, TRUE);
 }
 
 static void
@@ -603,6 +717,14 @@ report_year_changed_cb (NbValidator *self,
   for (guint i = 0; i < n_text; i++)
     if (get_rule (self, text_rules[i])->type == NB_RULE_YEAR)
       check_text_rule (self, i, TRUE);
+  run_checks (self, TRUE);
+}
+
+static void
+report_checked_changed_cb (NbValidator *self,
+                           NbReport    *report)
+{
+  refresh_checked (self);
 }
 
 /* GListModel */
@@ -656,10 +778,15 @@ nb_validator_constructed (GObject *object)
 
   self->invalid_rule = nb_template_lookup_rule (self->template, "cell.invalid");
   self->empty_rule = nb_template_lookup_rule (self->template, "cell.empty");
+  self->na_rule = nb_template_lookup_rule (self->template, "cell.na");
   self->invalid_base = imported->len;
   self->sum_base = self->invalid_base + nb_template_get_n_cells (self->template);
   self->text_base = self->sum_base + n_instances;
-  self->empty_base = self->text_base + n_text;
+  for (guint r = 0; r < nb_template_get_rules (self->template)->len; r++)
+    if (get_rule (self, r)->type == NB_RULE_CHECK && nb_check_lookup (get_rule (self, r)->id) != NULL)
+      g_array_append_val (self->checks, r);
+  self->check_base = self->text_base + n_text;
+  self->empty_base = self->check_base + self->checks->len * NB_CHECK_MAX_FINDINGS;
   self->n_slots = self->empty_base + nb_template_get_n_cells (self->template);
   self->slots = g_new0 (Slot, self->n_slots);
   self->statements = g_new0 (Statement, nb_template_get_rules (self->template)->len);
@@ -677,6 +804,9 @@ nb_validator_constructed (GObject *object)
   self->year_changed_id =
     g_signal_connect_object (self->report, "notify::year",
                              G_CALLBACK (report_year_changed_cb), self, G_CONNECT_SWAPPED);
+  self->checked_changed_id =
+    g_signal_connect_object (self->report, "checked-changed",
+                             G_CALLBACK (report_checked_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -689,6 +819,7 @@ nb_validator_dispose (GObject *object)
       g_clear_signal_handler (&self->cell_changed_id, self->report);
       g_clear_signal_handler (&self->section_changed_id, self->report);
       g_clear_signal_handler (&self->year_changed_id, self->report);
+      g_clear_signal_handler (&self->checked_changed_id, self->report);
     }
   g_clear_object (&self->report);
 
@@ -704,6 +835,7 @@ nb_validator_finalize (GObject *object)
     g_clear_object (&self->slots[i].diagnostic);
   g_free (self->slots);
   g_free (self->statements);
+  g_array_unref (self->checks);
   g_ptr_array_unref (self->items);
   g_clear_object (&self->template);
 
@@ -780,6 +912,7 @@ static void
 nb_validator_init (NbValidator *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->checks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* Public API */

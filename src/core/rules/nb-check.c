@@ -1,0 +1,257 @@
+/* nb-check.c — what every rule written as code shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-check"
+
+#include "config.h"
+
+#include "nb-check.h"
+
+#include <string.h>
+
+#include "nb-diagnostic-private.h"
+#include "nb-number.h"
+
+/* a quoted sentence is cut here, then ends with … */
+#define MAX_QUOTE_CHARS 60
+/* and looked for no further than this either side: a text without a full
+ * stop is not walked through for every finding */
+#define MAX_SENTENCE_BYTES 600
+
+static const struct
+{
+  const char  *id;
+  NbCheckFunc  func;
+} checks[] = {
+  { "meta.published-late", nb_check_meta_published_late },
+  { "narrative.all-closed", nb_check_narrative_all_closed },
+  { "narrative.carried-over", nb_check_narrative_count },
+  { "narrative.fee-statement", nb_check_narrative_fee },
+  { "narrative.in-force", nb_check_narrative_count },
+  { "narrative.litigation", nb_check_narrative_count },
+  { "narrative.none-claims", nb_check_narrative_none_claims },
+  { "narrative.placeholder", nb_check_placeholder },
+  { "narrative.plan-year", nb_check_narrative_plan_year },
+  { "narrative.problems", nb_check_narrative_problems },
+  { "narrative.processed", nb_check_narrative_count },
+  { "narrative.review", nb_check_narrative_count },
+  { "narrative.stale-year", nb_check_narrative_stale_year },
+  { "struct.heading-number", nb_check_struct_heading_number },
+  { "struct.overview-topics", nb_check_struct_overview_topics },
+  { "struct.sections", nb_check_struct_sections },
+  { "t2.fee-magnitude", nb_check_t2_fee_magnitude },
+  { "t2.in-force-lt-issued", nb_check_t2_in_force },
+  { "t3.column-swap-hint", nb_check_t3_column_swap },
+  { "text.enumeration", nb_check_text_enumeration },
+  { "text.latin", nb_check_text_latin },
+  { "text.punctuation", nb_check_text_punctuation },
+  { "text.repeated-word", nb_check_text_repeated_word },
+};
+
+/**
+ * nb_check_lookup:
+ * @rule_id: a rule id of the template's `check` rules
+ *
+ * Returns: (nullable): the code of the rule, or %NULL when this version
+ *   does not know it (a newer template), which is then not evaluated
+ */
+NbCheckFunc
+nb_check_lookup (const char *rule_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    if (g_str_equal (checks[i].id, rule_id))
+      return checks[i].func;
+  return NULL;
+}
+
+/**
+ * nb_check_add:
+ * @check: the run
+ * @message: the finding, as the reviewer reads it
+ * @line: the source line it is on (nb_check_line()), or 0
+ * @cells: (array length=n_cells) (nullable): the cells it names
+ * @n_cells: their number
+ *
+ * Adds a finding with the rule's severity, its line and place; the rest
+ * past NB_CHECK_MAX_FINDINGS are dropped.
+ *
+ * Returns: (transfer none) (nullable): the finding, to give it a subject
+ */
+NbDiagnostic *
+nb_check_add (NbCheck     *check,
+              const char  *message,
+              guint        line,
+              const guint *cells,
+              guint        n_cells)
+{
+  NbDiagnostic *diagnostic;
+
+  if (check->findings->len >= NB_CHECK_MAX_FINDINGS)
+    return NULL;
+  diagnostic = nb_diagnostic_new (check->template, check->rule->severity, check->rule->id,
+                                  message, line, cells, n_cells);
+  nb_diagnostic_take_location (diagnostic,
+                               nb_place_describe (nb_report_peek_place (check->report, line)));
+  g_ptr_array_add (check->findings, diagnostic);
+  return diagnostic;
+}
+
+/* The source line of @offset in @section's text (0 when unknown). */
+guint
+nb_check_line (NbCheck *check,
+               int      section,
+               gsize    offset)
+{
+  return section < 0 ? 0 : nb_report_get_section_line (check->report, section, offset);
+}
+
+gboolean
+nb_check_cell_value (NbCheck *check,
+                     guint    cell,
+                     gint64  *value)
+{
+  const NbCellData *data = &nb_report_peek_cells (check->report)[cell];
+
+  *value = data->value;
+  return data->state == NB_CELL_STATE_VALUE;
+}
+
+int
+nb_check_cell (NbCheck    *check,
+               const char *address)
+{
+  return nb_template_lookup_cell (check->template, address);
+}
+
+/* @first + @second (nullable), when both hold a number. */
+gboolean
+nb_check_sum (NbCheck    *check,
+              const char *first,
+              const char *second,
+              gint64     *value)
+{
+  int a = nb_check_cell (check, first);
+  int b = second != NULL ? nb_check_cell (check, second) : -1;
+  gint64 va = 0, vb = 0;
+
+  if (a < 0 || !nb_check_cell_value (check, a, &va))
+    return FALSE;
+  if (second != NULL && (b < 0 || !nb_check_cell_value (check, b, &vb)))
+    return FALSE;
+  *value = va + vb;
+  return TRUE;
+}
+
+static gboolean
+ends_sentence (gunichar c)
+{
+  return c == 0x3002 /* 。 */ || c == 0xFF1B /* ； */ || c == ';' || c == 0xFF01 ||
+         c == 0xFF1F || c == '\n';
+}
+
+/**
+ * nb_check_quote:
+ * @text: a section's text
+ * @offset: a byte offset in it
+ *
+ * Returns: (transfer full): the sentence around @offset, cut to a
+ *   length a list row can show
+ */
+char *
+nb_check_quote (const char *text,
+                gsize       offset)
+{
+  const char *start = text + offset;
+  const char *end = text + offset;
+  g_autofree char *sentence = NULL;
+  g_autofree char *cut = NULL;
+  glong length;
+
+  while (start > text && (gsize) (text + offset - start) < MAX_SENTENCE_BYTES)
+    {
+      const char *previous = g_utf8_find_prev_char (text, start);
+
+      if (previous == NULL || ends_sentence (g_utf8_get_char (previous)))
+        break;
+      start = previous;
+    }
+  while (*end != '\0' && !ends_sentence (g_utf8_get_char (end)) &&
+         (gsize) (end - (text + offset)) < MAX_SENTENCE_BYTES)
+    end = g_utf8_next_char (end);
+  while (*start == ' ' || *start == '\t')
+    start++;
+
+  sentence = g_strndup (start, end - start);
+  length = g_utf8_strlen (sentence, -1);
+  if (length <= MAX_QUOTE_CHARS)
+    return g_steal_pointer (&sentence);
+  cut = g_utf8_substring (sentence, 0, MAX_QUOTE_CHARS);
+  return g_strconcat (cut, "…", NULL);
+}
+
+/* The number in @group of @match, ASCII or full-width digits. */
+gboolean
+nb_check_group_number (GMatchInfo *match,
+                       const char *text,
+                       int         group,
+                       gint64     *value)
+{
+  int start, end;
+
+  if (!g_match_info_fetch_pos (match, group, &start, &end) || start < 0 || end <= start)
+    return FALSE;
+  return nb_number_parse (text + start, end - start, NB_CELL_KIND_COUNT, NULL, value) ==
+         NB_CELL_STATE_VALUE;
+}
+
+/**
+ * nb_check_section_text:
+ * @check: the run
+ * @section_id: a narrative section's id
+ * @section: (out): its index
+ *
+ * Returns: (nullable): its text, %NULL when it is empty
+ */
+const char *
+nb_check_section_text (NbCheck    *check,
+                       const char *section_id,
+                       int        *section)
+{
+  *section = nb_template_lookup_section (check->template, section_id);
+  if (*section < 0)
+    return NULL;
+  return nb_report_peek_section (check->report, *section);
+}
+
+/**
+ * nb_check_section_missing:
+ * @check: the run
+ * @section: a section index
+ *
+ * Returns: whether the report was read from text and @section's heading
+ *   was not in it; struct.sections reports that, and the rules about the
+ *   section's text then say nothing more
+ */
+gboolean
+nb_check_section_missing (NbCheck *check,
+                          int      section)
+{
+  guint n_headings;
+  const NbHeading *headings = nb_report_peek_headings (check->report, &n_headings);
+
+  if (!nb_report_has_headings (check->report))
+    return FALSE;
+  for (guint i = 0; i < n_headings; i++)
+    if ((int) headings[i].section == section)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the run has all the findings it may report. */
+gboolean
+nb_check_is_full (NbCheck *check)
+{
+  return check->findings->len >= NB_CHECK_MAX_FINDINGS;
+}

@@ -1,0 +1,112 @@
+/* nb-date-rules.c — a report published after its statutory deadline
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-date-rules"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "nb-check.h"
+#include "nb-diagnostic-private.h"
+
+/* the signature date stands at the very end of the text */
+#define SIGNATURE_TAIL_BYTES 120
+
+/* 条例 第四十九条: a department of a government publishes its report by
+ * 1月31日, a government (its office of disclosure) by 3月31日. The kind
+ * is told by how the organ's name ends (`words` of the rule: the
+ * governments' endings first, then "|", then the departments'); an organ
+ * named otherwise (街道办事处, 镇) is not judged. */
+static int
+deadline_month (NbCheck    *check,
+                const char *organ)
+{
+  gboolean departments = FALSE;
+
+  for (guint w = 0; check->rule->words[w] != NULL; w++)
+    {
+      if (g_str_equal (check->rule->words[w], "|"))
+        departments = TRUE;
+      else if (g_str_has_suffix (organ, check->rule->words[w]))
+        return departments ? 1 : 3;
+    }
+  return 0;
+}
+
+/* The last date of the last narrative section that has text, when it
+ * ends that text: the signature. Group 1, 2, 3 are year, month, day. */
+static gboolean
+find_signature (NbCheck *check,
+                guint   *year,
+                guint   *month,
+                guint   *day,
+                int     *section,
+                gsize   *offset)
+{
+  static const char *const sections[] = { "other", "problems" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      const char *text = nb_check_section_text (check, sections[i], section);
+      gsize length = text != NULL ? strlen (text) : 0;
+      gsize from = length > SIGNATURE_TAIL_BYTES ? length - SIGNATURE_TAIL_BYTES : 0;
+      gboolean found = FALSE;
+
+      if (length == 0)
+        continue;
+      for (guint p = 0; p < check->rule->patterns->len; p++)
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+          gint64 values[3];
+          int start, end;
+
+          g_regex_match_full (g_ptr_array_index (check->rule->patterns, p), text, length, from, 0,
+                              &match, NULL);
+          for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
+            if (nb_check_group_number (match, text, 1, &values[0]) &&
+                nb_check_group_number (match, text, 2, &values[1]) &&
+                nb_check_group_number (match, text, 3, &values[2]))
+              {
+                g_match_info_fetch_pos (match, 0, &start, &end);
+                *year = values[0], *month = values[1], *day = values[2];
+                *offset = start;
+                found = TRUE;
+              }
+        }
+      return found;
+    }
+  return FALSE;
+}
+
+/* meta.published-late */
+void
+nb_check_meta_published_late (NbCheck *check)
+{
+  guint report_year = nb_report_get_year (check->report);
+  const char *organ = nb_report_get_organ (check->report);
+  guint year = 0, month = 0, day = 0;
+  int section = -1, deadline;
+  gsize offset = 0;
+  g_autofree char *message = NULL;
+
+  if (report_year == 0 || (deadline = deadline_month (check, organ)) == 0 ||
+      !find_signature (check, &year, &month, &day, &section, &offset) ||
+      month < 1 || month > 12 || day < 1 || day > 31 || year <= report_year)
+    return;
+  if (year == report_year + 1 && (month < (guint) deadline ||
+                                  (month == (guint) deadline && day <= 31)))
+    return;
+  message = deadline == 1
+    ? g_strdup_printf (_("Signed %u年%u月%u日; a department publishes its report for %u by "
+                         "%u年1月31日 (条例 第四十九条)"),
+                       year, month, day, report_year, report_year + 1)
+    : g_strdup_printf (_("Signed %u年%u月%u日; a government publishes its report for %u by "
+                         "%u年3月31日 (条例 第四十九条)"),
+                       year, month, day, report_year, report_year + 1);
+  nb_check_add (check, message, nb_check_line (check, section, offset), NULL, 0);
+}

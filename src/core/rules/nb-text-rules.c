@@ -1,0 +1,290 @@
+/* nb-text-rules.c — slips in the writing: enumerations, repeated words,
+ * punctuation, stray Latin
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-text-rules"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "nb-check.h"
+#include "nb-diagnostic-private.h"
+
+/* These are notes (info): each finding quotes what it matched, and the
+ * rule's `words` are accepted as written. */
+
+static gboolean
+is_accepted (NbCheck    *check,
+             const char *found)
+{
+  for (guint w = 0; check->rule->words[w] != NULL; w++)
+    if (g_ascii_strcasecmp (check->rule->words[w], found) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @found, at @start of @text, is part of one of the rule's words
+ * written there ("的的" of "的的确确"). */
+static gboolean
+is_accepted_at (NbCheck    *check,
+                const char *text,
+                int         start,
+                const char *found)
+{
+  for (guint w = 0; check->rule->words[w] != NULL; w++)
+    {
+      const char *word = check->rule->words[w];
+
+      for (const char *at = strstr (word, found); at != NULL; at = strstr (at + 1, found))
+        if (at - word <= start && strncmp (text + start - (at - word), word, strlen (word)) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+typedef void (*MatchFunc) (NbCheck    *check,
+                           guint       section,
+                           const char *text,
+                           GMatchInfo *match);
+
+/* Calls @func for every match of every pattern in every narrative section. */
+static void
+each_match (NbCheck   *check,
+            MatchFunc  func)
+{
+  guint n_sections = nb_template_get_n_sections (check->template);
+
+  for (guint s = 0; s < n_sections; s++)
+    {
+      const char *text;
+
+      if (!nb_template_section_is_narrative (check->template, s) ||
+          (text = nb_report_peek_section (check->report, s)) == NULL)
+        continue;
+      for (guint p = 0; p < check->rule->patterns->len; p++)
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+
+          g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
+          for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
+            func (check, s, text, match);
+        }
+    }
+}
+
+static void
+add_quoted (NbCheck    *check,
+            guint       section,
+            const char *text,
+            int         start,
+            const char *message,
+            const char *subject)
+{
+  NbDiagnostic *diagnostic = nb_check_add (check, message, nb_check_line (check, section, start), NULL, 0);
+
+  if (diagnostic != NULL)
+    nb_diagnostic_set_subject (diagnostic, subject);
+}
+
+/* text.repeated-word: group 1 written twice in a row ("公开公开", "的的") */
+static void
+repeated_word_cb (NbCheck    *check,
+                  guint       section,
+                  const char *text,
+                  GMatchInfo *match)
+{
+  g_autofree char *found = g_match_info_fetch (match, 0);
+  g_autofree char *word = g_match_info_fetch (match, 1);
+  g_autofree char *quote = NULL;
+  g_autofree char *message = NULL;
+  int start, end;
+
+  g_match_info_fetch_pos (match, 0, &start, &end);
+  if (is_accepted_at (check, text, start, found))
+    return;
+  quote = nb_check_quote (text, start);
+  message = g_strdup_printf (_("“%s” is written twice in a row: “%s”"), word, quote);
+  add_quoted (check, section, text, start, message, found);
+}
+
+void
+nb_check_text_repeated_word (NbCheck *check)
+{
+  each_match (check, repeated_word_cb);
+}
+
+/* text.punctuation: a half-width mark between Chinese (group 1), or
+ * brackets and quotes that do not pair up within a section */
+static void
+punctuation_cb (NbCheck    *check,
+                guint       section,
+                const char *text,
+                GMatchInfo *match)
+{
+  g_autofree char *mark = g_match_info_fetch (match, 1);
+  g_autofree char *quote = NULL;
+  g_autofree char *message = NULL;
+  int start, end;
+
+  g_match_info_fetch_pos (match, 1, &start, &end);
+  quote = nb_check_quote (text, start);
+  message = g_strdup_printf (_("A half-width “%s” in Chinese text: “%s”"), mark, quote);
+  /* one note for a sentence, however many marks it has */
+  for (guint i = 0; i < check->findings->len; i++)
+    if (g_str_equal (nb_diagnostic_get_message (g_ptr_array_index (check->findings, i)), message))
+      return;
+  add_quoted (check, section, text, start, message, mark);
+}
+
+static const char *const pairs[][2] = {
+  { "（", "）" }, { "《", "》" }, { "“", "”" }, { "【", "】" },
+};
+
+static guint
+count_of (const char *text,
+          const char *mark)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, mark); p != NULL; p = strstr (p + 1, mark))
+    n++;
+  return n;
+}
+
+void
+nb_check_text_punctuation (NbCheck *check)
+{
+  guint n_sections = nb_template_get_n_sections (check->template);
+
+  each_match (check, punctuation_cb);
+  for (guint s = 0; s < n_sections; s++)
+    {
+      const char *text;
+
+      if (!nb_template_section_is_narrative (check->template, s) ||
+          (text = nb_report_peek_section (check->report, s)) == NULL)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+        {
+          guint opened = count_of (text, pairs[i][0]);
+          guint closed = count_of (text, pairs[i][1]);
+          g_autofree char *message = NULL;
+          g_autofree char *subject = NULL;
+
+          if (opened == closed)
+            continue;
+          message = g_strdup_printf (_("Section %s opens “%s” %u times and closes “%s” %u times"),
+                                     ((NbTemplateSection *) g_ptr_array_index (nb_template_get_sections (check->template), s))->numeral,
+                                     pairs[i][0], opened, pairs[i][1], closed);
+          subject = g_strconcat (pairs[i][0], pairs[i][1], NULL);
+          add_quoted (check, s, text, 0, message, subject);
+        }
+    }
+}
+
+/* text.latin: a Latin word (group 1) in Chinese text that is not one of
+ * the rule's words (APP, PDF, www…): left-over markup (“endif”), a
+ * placeholder, a word in the wrong script */
+static void
+latin_cb (NbCheck    *check,
+          guint       section,
+          const char *text,
+          GMatchInfo *match)
+{
+  g_autofree char *word = g_match_info_fetch (match, 1);
+  g_autofree char *quote = NULL;
+  g_autofree char *message = NULL;
+  int start, end;
+
+  if (is_accepted (check, word))
+    return;
+  /* one note for a word, however often it comes */
+  for (guint i = 0; i < check->findings->len; i++)
+    if (g_strcmp0 (nb_diagnostic_get_subject (g_ptr_array_index (check->findings, i)), word) == 0)
+      return;
+  g_match_info_fetch_pos (match, 1, &start, &end);
+  quote = nb_check_quote (text, start);
+  message = g_strdup_printf (_("“%s” is not Chinese: “%s”"), word, quote);
+  add_quoted (check, section, text, start, message, word);
+}
+
+void
+nb_check_text_latin (NbCheck *check)
+{
+  each_match (check, latin_cb);
+}
+
+/* text.enumeration: 一是、二是、三是… in order. A list starts again at
+ * 一是; any other number that is not the next one is a slip. Group 1 is
+ * the numeral, or group 2 (一, which may follow a run-in heading:
+ * "建设情况一是"). */
+static const char numerals[] = "一二三四五六七八九十";
+
+static int
+numeral_value (const char *numeral)
+{
+  const char *at = strstr (numerals, numeral);
+
+  return at != NULL && strlen (numeral) == 3 ? (at - numerals) / 3 + 1 : 0;
+}
+
+void
+nb_check_text_enumeration (NbCheck *check)
+{
+  guint n_sections = nb_template_get_n_sections (check->template);
+
+  for (guint s = 0; s < n_sections; s++)
+    {
+      const char *text;
+      int last = 0;
+
+      if (!nb_template_section_is_narrative (check->template, s) ||
+          (text = nb_report_peek_section (check->report, s)) == NULL)
+        continue;
+      for (guint p = 0; p < check->rule->patterns->len; p++)
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+
+          g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
+          for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
+            {
+              g_autofree char *numeral = g_match_info_fetch (match, 1);
+              int group = numeral != NULL && *numeral != '\0' ? 1 : 2;
+              g_autofree char *quote = NULL;
+              g_autofree char *message = NULL;
+              int value;
+              int start, end;
+
+              if (group == 2)
+                {
+                  g_free (numeral);
+                  numeral = g_match_info_fetch (match, 2);
+                }
+              value = numeral_value (numeral);
+
+              /* a list quoted from its middle, or one past 十: not judged */
+              if (value == 0 || last == 0 || last >= 10)
+                {
+                  last = value;
+                  continue;
+                }
+              if (value == 1 || value == last + 1)
+                {
+                  last = value;
+                  continue;
+                }
+              g_match_info_fetch_pos (match, group, &start, &end);
+              quote = nb_check_quote (text, start);
+              message = g_strdup_printf (_("“%s是” follows “%.3s是”; the list would go on with “%.3s是”: “%s”"),
+                                         numeral, numerals + 3 * (last - 1), numerals + 3 * last, quote);
+              add_quoted (check, s, text, start, message, numeral);
+              last = value;
+            }
+        }
+    }
+}
