@@ -15,6 +15,7 @@
 #include "nb-canonical.h"
 #include "nb-diagnostic-private.h"
 #include "nb-import-diagnose.h"
+#include "nb-import-numbers.h"
 #include "nb-label.h"
 #include "nb-number.h"
 #include "nb-readers.h"
@@ -732,6 +733,7 @@ nb_importer_import_source (NbImporter  *self,
   import.source = source;
   import.cells = g_array_new (FALSE, FALSE, sizeof (NbTableCell));
   import.joined = g_string_new (NULL);
+  nb_table_matcher_set_source (import.matcher, source);
   for (guint s = 0; s < n_sections; s++)
     if (nb_template_section_is_narrative (self->template, s))
       {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nb-import-diagnose.h"
+#include "nb-import-numbers.h"
 #include "nb-label.h"
 #include "nb-number.h"
 #include "nb-report-private.h"
@@ -106,6 +107,7 @@ struct _NbTableMatcher
   GArray     **spans;       /* Span by template column, sorted by x */
   gboolean     spans_dirty;
   gboolean     column_mode; /* the row's values are placed by column */
+  NbSource    *source;      /* where the numbers stand, or NULL */
 };
 
 /* Keys */
@@ -408,6 +410,29 @@ split_tokens (GArray     *tokens,
 
 /* Rows */
 
+/* Notes @n tokens from @tokens on: used from @cell on, or unused (@cell
+ * -1) with the finding made since there were @n_before. */
+static void
+note_tokens (NbTableMatcher *reader,
+             const Token    *tokens,
+             guint           n,
+             int             cell,
+             guint           n_before)
+{
+  NbDiagnostic *problem = cell < 0 ? nb_import_last_problem (reader->report, n_before) : NULL;
+
+  for (guint i = 0; i < n; i++)
+    nb_import_note_number (reader->report, reader->source, tokens[i].text, tokens[i].length,
+                           tokens[i].line, tokens[i].x0, tokens[i].x1,
+                           cell < 0 ? -1 : cell + (int) i, problem);
+}
+
+static guint
+n_found_problems (NbTableMatcher *reader)
+{
+  return nb_report_get_import_diagnostics (reader->report)->len;
+}
+
 static NbTemplateRow *
 get_row (NbTableMatcher *reader,
          int            row)
@@ -510,6 +535,7 @@ diagnose_count (NbTableMatcher *reader,
   if (n_values > n_cells)
     {
       g_autofree char *extra = quote_values (reader->values, n_cells);
+      guint n_before = n_found_problems (reader);
 
       nb_import_diagnose (reader->report, "parse.extra-values",
                           g_array_index (reader->values, Token, n_cells).line,
@@ -517,6 +543,8 @@ diagnose_count (NbTableMatcher *reader,
                           _("“%s” has %u numbers for %u columns: the first %u were kept, "
                             "these were left over: %s"),
                           label, n_values, n_cells, n_cells, extra);
+      note_tokens (reader, &g_array_index (reader->values, Token, n_cells), n_values - n_cells,
+                   -1, n_before);
     }
   else if (n_values < n_cells)
     nb_import_diagnose (reader->report, "parse.missing-values", line,
@@ -549,11 +577,14 @@ finish_placed_row (NbTableMatcher *reader,
 
       if (token->text != NULL)
         nb_report_load_cell (reader->report, first + i, token->text, token->length, token->line);
+      if (token->text != NULL)
+        note_tokens (reader, token, 1, first + i, 0);
     }
   if (reader->values->len > n_cells)
     {
       g_autofree guint *cells = g_new (guint, n_cells);
       g_autofree char *extra = quote_values (reader->values, n_cells);
+      guint n_before = n_found_problems (reader);
 
       for (guint i = 0; i < n_cells; i++)
         cells[i] = first + i;
@@ -563,6 +594,8 @@ finish_placed_row (NbTableMatcher *reader,
                           _("“%s” has %u numbers for %u columns: these stand outside the "
                             "table’s columns and were not used: %s"),
                           label, count_numbers (reader->values), n_cells, extra);
+      note_tokens (reader, &g_array_index (reader->values, Token, n_cells),
+                   reader->values->len - n_cells, -1, n_before);
     }
 }
 
@@ -586,11 +619,14 @@ finish_row (NbTableMatcher *reader)
   if (already_found (reader, reader->row))
     {
       g_autofree char *values = quote_values (reader->values, 0);
+      guint n_before = n_found_problems (reader);
 
       nb_import_diagnose (reader->report, "parse.duplicate-row", reader->row_line, NULL, 0,
                           _("“%s” appears again; the numbers of its first appearance were "
                             "kept, these were not used: %s"),
                           label, values);
+      note_tokens (reader, &g_array_index (reader->values, Token, 0), reader->values->len,
+                   -1, n_before);
       reset_row (reader);
       return;
     }
@@ -607,6 +643,7 @@ finish_row (NbTableMatcher *reader)
       Token *token = &g_array_index (reader->values, Token, i);
 
       nb_report_load_cell (reader->report, first + i, token->text, token->length, token->line);
+      note_tokens (reader, token, 1, first + i, 0);
     }
   diagnose_count (reader, label, first, n_cells);
   mark_found (reader, reader->row);
@@ -1084,6 +1121,8 @@ read_values (NbTableMatcher *reader,
              guint          line,
              gboolean       positioned)
 {
+  guint n_before = n_found_problems (reader);
+
   if (reader->row == ROW_NONE && label_length > 0 && !label_matched)
     {
       g_autofree char *quoted = nb_import_quote (label, label_length);
@@ -1091,6 +1130,7 @@ read_values (NbTableMatcher *reader,
       nb_import_diagnose (reader->report, "parse.unknown-row", line, NULL, 0,
                           _("“%s” is not a row of this table; its numbers were not used"),
                           quoted);
+      note_tokens (reader, values, n_values, -1, n_before);
       return;
     }
 
@@ -1107,6 +1147,7 @@ read_values (NbTableMatcher *reader,
     {
       nb_import_diagnose (reader->report, "parse.unknown-row", line, NULL, 0,
                           _("Numbers without a row label; they were not used"));
+      note_tokens (reader, values, n_values, -1, n_before);
       return;
     }
 
@@ -1166,6 +1207,20 @@ nb_table_matcher_free (NbTableMatcher *reader)
   free_spans (reader);
   g_free (reader->found);
   g_free (reader);
+}
+
+/**
+ * nb_table_matcher_set_source:
+ * @reader: a reader
+ * @source: (nullable): the source the lines and cells come from, whose
+ *   pieces they point into; the report then notes where each number
+ *   stands (nb_report_get_source_numbers())
+ */
+void
+nb_table_matcher_set_source (NbTableMatcher *reader,
+                             NbSource       *source)
+{
+  reader->source = source;
 }
 
 void

@@ -23,6 +23,7 @@ typedef struct
   gint64  value;   /* valid when state is VALUE */
   guint   line;    /* 1-based source line, 0 when typed or unknown */
   guint8  state;   /* NbCellState */
+  guint8  assigned; /* a left-over number given to the cell by hand */
 } NbCellData;
 
 const NbCellData *nb_report_peek_cells          (NbReport    *self);
@@ -47,6 +48,8 @@ void              nb_report_set_places          (NbReport    *self,
                                                  GArray      *places);
 const NbPlace    *nb_report_peek_place          (NbReport    *self,
                                                  guint        line);
+void              nb_report_add_source_number   (NbReport    *self,
+                                                 const NbSourceNumber *number);
 guint64           nb_report_get_state_id        (NbReport    *self);
 void              nb_report_mark_saved          (NbReport    *self,
                                                  guint64      state_id);

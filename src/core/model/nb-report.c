@@ -28,6 +28,8 @@ typedef enum
   TARGET_TITLE,
   TARGET_ORGAN,
   TARGET_YEAR,
+  TARGET_ORIGIN,     /* a cell's line and whether it was assigned by hand */
+  TARGET_RESOLVED,   /* whether an import finding was dealt with */
 } Target;
 
 typedef struct
@@ -39,6 +41,11 @@ typedef struct
   GArray  *before_lines;   /* a section's source lines, which undo restores */
   guint    before_year;
   guint    after_year;
+  guint    before_line;    /* TARGET_ORIGIN */
+  guint    after_line;
+  gboolean before_flag;    /* TARGET_ORIGIN: assigned; TARGET_RESOLVED */
+  gboolean after_flag;
+  int      number;         /* TARGET_ORIGIN: the source number assigned */
 } Change;
 
 typedef struct
@@ -82,6 +89,12 @@ struct _NbReport
   GPtrArray   *import_diagnostics;
   JsonNode    *extensions;     /* kept and written back unchanged */
   GArray      *places;         /* NbPlace by source line (piece id), or NULL */
+  GArray      *numbers;        /* NbSourceNumber, in reading order */
+  GArray      *resolved;       /* gboolean by import finding */
+  char        *source_name;    /* the file imported, for the canonical file */
+  char        *source_path;
+  char        *source_sha256;
+  guint64      source_size;
 };
 
 G_DEFINE_FINAL_TYPE (NbReport, nb_report, G_TYPE_OBJECT)
@@ -101,6 +114,7 @@ enum {
 enum {
   CELL_CHANGED,
   SECTION_CHANGED,
+  IMPORT_RESOLVED,
   N_SIGNALS
 };
 
@@ -187,6 +201,29 @@ apply_year (NbReport *self,
 }
 
 static void
+apply_origin (NbReport *self,
+              guint     cell,
+              guint     line,
+              gboolean  assigned)
+{
+  self->cells[cell].line = line;
+  self->cells[cell].assigned = assigned;
+  if (self->cell_objects != NULL && self->cell_objects[cell] != NULL)
+    nb_cell_notify_changed (self->cell_objects[cell]);
+}
+
+static void
+apply_resolved (NbReport *self,
+                guint     index,
+                gboolean  resolved)
+{
+  if (self->resolved->len < self->import_diagnostics->len)
+    g_array_set_size (self->resolved, self->import_diagnostics->len);
+  g_array_index (self->resolved, gboolean, index) = resolved;
+  g_signal_emit (self, signals[IMPORT_RESOLVED], 0, index);
+}
+
+static void
 apply_change (NbReport     *self,
               const Change *change,
               gboolean      undo)
@@ -214,6 +251,16 @@ apply_change (NbReport     *self,
       break;
     case TARGET_YEAR:
       apply_year (self, undo ? change->before_year : change->after_year);
+      break;
+    case TARGET_ORIGIN:
+      apply_origin (self, change->index, undo ? change->before_line : change->after_line,
+                    undo ? change->before_flag : change->after_flag);
+      if (change->number >= 0)
+        g_array_index (self->numbers, NbSourceNumber, change->number).cell =
+          undo ? -1 : (int) change->index;
+      break;
+    case TARGET_RESOLVED:
+      apply_resolved (self, change->index, undo ? change->before_flag : change->after_flag);
       break;
     default:
       g_assert_not_reached ();
@@ -245,6 +292,11 @@ change_is_noop (const Change *change)
 {
   if (change->target == TARGET_YEAR)
     return change->before_year == change->after_year;
+  if (change->target == TARGET_ORIGIN)
+    return change->before_line == change->after_line &&
+           change->before_flag == change->after_flag;
+  if (change->target == TARGET_RESOLVED)
+    return change->before_flag == change->after_flag;
   return g_strcmp0 (change->before, change->after) == 0;
 }
 
@@ -483,6 +535,11 @@ nb_report_finalize (GObject *object)
   g_queue_clear_full (&self->redo_steps, step_free);
   g_clear_pointer (&self->extensions, json_node_unref);
   g_clear_pointer (&self->places, g_array_unref);
+  g_array_unref (self->numbers);
+  g_array_unref (self->resolved);
+  g_free (self->source_name);
+  g_free (self->source_path);
+  g_free (self->source_sha256);
   g_clear_object (&self->template);
 
   G_OBJECT_CLASS (nb_report_parent_class)->finalize (object);
@@ -617,6 +674,26 @@ nb_report_class_init (NbReportClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_UINT);
   g_signal_set_va_marshaller (signals[SECTION_CHANGED], G_TYPE_FROM_CLASS (klass),
                               g_cclosure_marshal_VOID__UINTv);
+
+  /**
+   * NbReport::import-resolved:
+   * @self: the report
+   * @index: the index of the import finding, in
+   *   nb_report_get_import_diagnostics()
+   *
+   * Emitted when an import finding was dealt with (its numbers used), or
+   * came back by undo.
+   */
+  signals[IMPORT_RESOLVED] =
+    g_signal_new ("import-resolved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, g_cclosure_marshal_VOID__UINT,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+source_number_clear (gpointer data)
+{
+  g_free (((NbSourceNumber *) data)->text);
 }
 
 static void
@@ -625,6 +702,9 @@ nb_report_init (NbReport *self)
   self->organ = g_strdup ("");
   self->title = g_strdup ("");
   self->import_diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
+  self->numbers = g_array_new (FALSE, FALSE, sizeof (NbSourceNumber));
+  g_array_set_clear_func (self->numbers, source_number_clear);
+  self->resolved = g_array_new (FALSE, TRUE, sizeof (gboolean));
   g_queue_init (&self->undo_steps);
   g_queue_init (&self->redo_steps);
 }
@@ -1365,4 +1445,219 @@ nb_report_dup_paragraphs (NbReport *report,
         g_strv_builder_add (builder, lines[i]);
     }
   return g_strv_builder_end (builder);
+}
+
+/* Source numbers */
+
+/**
+ * nb_report_get_source_numbers:
+ * @self: a #NbReport
+ * @n_numbers: (out): how many
+ *
+ * Every number the import read in the report's tables, in reading order,
+ * with where it stands and the cell it went to; empty for a report typed
+ * or read from a canonical file.
+ *
+ * Returns: (array length=n_numbers): the numbers
+ */
+const NbSourceNumber *
+nb_report_get_source_numbers (NbReport *self,
+                              guint    *n_numbers)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+
+  *n_numbers = self->numbers->len;
+  return (const NbSourceNumber *) self->numbers->data;
+}
+
+/* Copies @number's text. */
+void
+nb_report_add_source_number (NbReport             *self,
+                             const NbSourceNumber *number)
+{
+  NbSourceNumber copy = *number;
+
+  copy.text = g_strdup (number->text);
+  g_array_append_val (self->numbers, copy);
+}
+
+/**
+ * nb_report_get_cell_assigned:
+ * @self: a #NbReport
+ * @cell: a cell index
+ *
+ * Returns: whether the cell holds a number the import left over, given to
+ *   it by hand (nb_report_use_numbers())
+ */
+gboolean
+nb_report_get_cell_assigned (NbReport *self,
+                             guint     cell)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (cell < self->n_cells, FALSE);
+
+  return self->cells[cell].assigned;
+}
+
+/**
+ * nb_report_get_import_resolved:
+ * @self: a #NbReport
+ * @index: an index into nb_report_get_import_diagnostics()
+ *
+ * Returns: whether the finding was dealt with: its numbers were used
+ */
+gboolean
+nb_report_get_import_resolved (NbReport *self,
+                               guint     index)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+
+  return index < self->resolved->len && g_array_index (self->resolved, gboolean, index);
+}
+
+/**
+ * nb_report_count_unused:
+ * @self: a #NbReport
+ * @problem: an import finding of @self
+ *
+ * Returns: how many numbers @problem left unused, 0 once they were used
+ */
+guint
+nb_report_count_unused (NbReport     *self,
+                        NbDiagnostic *problem)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), 0);
+
+  for (guint i = 0; i < self->numbers->len; i++)
+    {
+      NbSourceNumber *number = &g_array_index (self->numbers, NbSourceNumber, i);
+
+      n += number->problem == problem && number->kind == NB_SOURCE_NUMBER_UNUSED &&
+           number->cell < 0;
+    }
+  return n;
+}
+
+static void
+set_origin (NbReport *self,
+            guint     cell,
+            guint     line,
+            int       number)
+{
+  Change change = { .target = TARGET_ORIGIN, .index = cell, .number = number };
+
+  change.before_line = self->cells[cell].line;
+  change.before_flag = self->cells[cell].assigned;
+  change.after_line = line;
+  change.after_flag = TRUE;
+  record (self, &change);
+  apply_origin (self, cell, line, TRUE);
+  g_array_index (self->numbers, NbSourceNumber, number).cell = cell;
+}
+
+static void
+set_resolved (NbReport *self,
+              guint     index)
+{
+  Change change = { .target = TARGET_RESOLVED, .index = index, .number = -1 };
+
+  change.before_flag = nb_report_get_import_resolved (self, index);
+  change.after_flag = TRUE;
+  record (self, &change);
+  apply_resolved (self, index, TRUE);
+}
+
+/**
+ * nb_report_use_numbers:
+ * @self: a #NbReport
+ * @problem: an import finding of @self that left numbers unused
+ * @first_cell: the first cell of the row to fill
+ * @n_cells: how many cells the row has
+ *
+ * Puts the numbers @problem left unused into the row, in order, as one
+ * undo step that also settles @problem: it leaves the list of findings
+ * (#NbReport::import-resolved) and the cells say they were assigned by
+ * hand (nb_report_get_cell_assigned()). Numbers beyond @n_cells stay
+ * unused.
+ *
+ * Returns: how many numbers were used
+ */
+guint
+nb_report_use_numbers (NbReport     *self,
+                       NbDiagnostic *problem,
+                       guint         first_cell,
+                       guint         n_cells)
+{
+  guint index, n = 0;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), 0);
+  g_return_val_if_fail (first_cell + n_cells <= self->n_cells, 0);
+
+  if (!g_ptr_array_find (self->import_diagnostics, problem, &index) ||
+      nb_report_count_unused (self, problem) == 0)
+    return 0;
+
+  nb_report_begin_group (self);
+  for (guint i = 0; i < self->numbers->len && n < n_cells; i++)
+    {
+      NbSourceNumber *number = &g_array_index (self->numbers, NbSourceNumber, i);
+
+      if (number->problem != problem || number->kind != NB_SOURCE_NUMBER_UNUSED ||
+          number->cell >= 0)
+        continue;
+      set_origin (self, first_cell + n, number->line, i);
+      nb_report_set_cell_text (self, first_cell + n, number->text);
+      n++;
+    }
+  set_resolved (self, index);
+  nb_report_end_group (self);
+  update_history (self);
+  return n;
+}
+
+/**
+ * nb_report_get_source_file:
+ * @self: a #NbReport
+ * @size: (out) (optional): the file's size in bytes
+ * @sha256: (out) (optional) (transfer none): its SHA-256, in hex
+ * @path: (out) (optional) (transfer none) (nullable): where it was when
+ *   it was read
+ *
+ * The file the report was imported from, so that a canonical file can
+ * show it beside the form and never show a different one.
+ *
+ * Returns: (nullable): its name, or %NULL when unknown
+ */
+const char *
+nb_report_get_source_file (NbReport     *self,
+                           guint64      *size,
+                           const char  **sha256,
+                           const char  **path)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+
+  if (size != NULL)
+    *size = self->source_size;
+  if (sha256 != NULL)
+    *sha256 = self->source_sha256;
+  if (path != NULL)
+    *path = self->source_path;
+  return self->source_name;
+}
+
+void
+nb_report_set_source_file (NbReport   *self,
+                           const char *name,
+                           guint64     size,
+                           const char *sha256,
+                           const char *path)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  set_string (&self->source_name, name);
+  set_string (&self->source_sha256, sha256);
+  set_string (&self->source_path, path);
+  self->source_size = size;
 }
