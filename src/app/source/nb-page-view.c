@@ -1,0 +1,397 @@
+/* nb-page-view.c — one page of a PDF at screen scale, with the boxes of
+ * the report's numbers drawn over it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-page-view"
+
+#include "config.h"
+
+#include "nb-page-view.h"
+
+/* The page is rendered by poppler once per page, zoom and screen scale
+ * into a texture at device pixels, so it stays crisp at 200 %; the boxes
+ * are drawn over it at every frame, which is cheap. A click on a box
+ * activates its number; a right click asks for its menu. */
+
+struct _NbPageView
+{
+  GtkWidget         parent_instance;
+
+  PopplerDocument  *pdf;
+  PopplerPage      *page;
+  int               page_index;
+  double            zoom;         /* pixels per point */
+  GdkTexture       *texture;      /* the page at zoom × scale */
+  int               texture_scale;
+  double            texture_zoom;
+  GArray           *boxes;        /* NbPageBox on this page */
+};
+
+G_DEFINE_FINAL_TYPE (NbPageView, nb_page_view, GTK_TYPE_WIDGET)
+
+enum {
+  NUMBER_ACTIVATED,
+  NUMBER_MENU,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+page_size (NbPageView *self,
+           double     *width,
+           double     *height)
+{
+  *width = 595;
+  *height = 842;
+  if (self->page != NULL)
+    poppler_page_get_size (self->page, width, height);
+}
+
+static GdkTexture *
+render_page (NbPageView *self,
+             int         scale)
+{
+  double width, height;
+  int pixel_width, pixel_height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
+
+  page_size (self, &width, &height);
+  pixel_width = MAX (1, (int) ceil (width * self->zoom * scale));
+  pixel_height = MAX (1, (int) ceil (height * self->zoom * scale));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, self->zoom * scale, self->zoom * scale);
+  poppler_page_render (self->page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * pixel_height);
+  texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+static void
+draw_box (cairo_t         *cr,
+          const NbPageBox *box,
+          double           zoom)
+{
+  GdkRGBA fill, stroke;
+  /* a little room round the glyphs, so the frame does not cut them */
+  double pad = 1.5;
+  double x = box->x0 * zoom - pad, y = box->y0 * zoom - pad;
+  double w = (box->x1 - box->x0) * zoom + 2 * pad, h = (box->y1 - box->y0) * zoom + 2 * pad;
+
+  nb_source_mark_color (box->mark.kind, box->mark.selected, &fill, &stroke);
+  gdk_cairo_set_source_rgba (cr, &fill);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_fill (cr);
+  gdk_cairo_set_source_rgba (cr, &stroke);
+  switch (box->mark.kind)
+    {
+    case NB_SOURCE_NUMBER_UNUSED:
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, (double[]) { 4, 2 }, 2, 0);
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_stroke (cr);
+      break;
+    case NB_SOURCE_NUMBER_CHANGED:
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_rectangle (cr, x - 2, y - 2, w + 4, h + 4);
+      cairo_stroke (cr);
+      break;
+    default:
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_rectangle (cr, x, y, w, h);
+      cairo_stroke (cr);
+    }
+  if (box->mark.selected)
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      cairo_set_line_width (cr, 2.5);
+      cairo_set_source_rgba (cr, 0.9, 0.55, 0.0, 1);
+      cairo_rectangle (cr, x - 3, y - 3, w + 6, h + 6);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+nb_page_view_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  NbPageView *self = NB_PAGE_VIEW (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  double width, height;
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  if (self->page == NULL)
+    return;
+  page_size (self, &width, &height);
+  bounds = GRAPHENE_RECT_INIT (0, 0, width * self->zoom, height * self->zoom);
+  if (self->texture == NULL || self->texture_scale != scale || self->texture_zoom != self->zoom)
+    {
+      g_clear_object (&self->texture);
+      self->texture = render_page (self, scale);
+      self->texture_scale = scale;
+      self->texture_zoom = self->zoom;
+    }
+  gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
+  if (self->boxes->len == 0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  for (guint i = 0; i < self->boxes->len; i++)
+    draw_box (cr, &g_array_index (self->boxes, NbPageBox, i), self->zoom);
+  cairo_destroy (cr);
+}
+
+static void
+nb_page_view_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  NbPageView *self = NB_PAGE_VIEW (widget);
+  double width, height;
+
+  page_size (self, &width, &height);
+  *minimum = *natural = (int) ceil ((orientation == GTK_ORIENTATION_HORIZONTAL ? width : height) *
+                                    self->zoom);
+}
+
+static const NbPageBox *
+box_at (NbPageView *self,
+        double      x,
+        double      y)
+{
+  double px = x / self->zoom, py = y / self->zoom;
+  /* a small target grows to a finger's width */
+  double slack = 3 / self->zoom;
+
+  for (guint i = 0; i < self->boxes->len; i++)
+    {
+      const NbPageBox *box = &g_array_index (self->boxes, NbPageBox, i);
+
+      if (px >= box->x0 - slack && px <= box->x1 + slack &&
+          py >= box->y0 - slack && py <= box->y1 + slack)
+        return box;
+    }
+  return NULL;
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            NbPageView      *self)
+{
+  const NbPageBox *box = box_at (self, x, y);
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  if (box == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (button == GDK_BUTTON_SECONDARY || box->mark.kind == NB_SOURCE_NUMBER_UNUSED)
+    g_signal_emit (self, signals[NUMBER_MENU], 0, box->mark.number, x, y);
+  else
+    g_signal_emit (self, signals[NUMBER_ACTIVATED], 0, box->mark.number);
+}
+
+static void
+nb_page_view_dispose (GObject *object)
+{
+  NbPageView *self = (NbPageView *) object;
+
+  g_clear_object (&self->page);
+  g_clear_object (&self->pdf);
+  g_clear_object (&self->texture);
+
+  G_OBJECT_CLASS (nb_page_view_parent_class)->dispose (object);
+}
+
+static void
+nb_page_view_finalize (GObject *object)
+{
+  g_array_unref (NB_PAGE_VIEW (object)->boxes);
+
+  G_OBJECT_CLASS (nb_page_view_parent_class)->finalize (object);
+}
+
+static void
+nb_page_view_class_init (NbPageViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = nb_page_view_dispose;
+  object_class->finalize = nb_page_view_finalize;
+  widget_class->snapshot = nb_page_view_snapshot;
+  widget_class->measure = nb_page_view_measure;
+
+  /**
+   * NbPageView::number-activated:
+   * @number: the index of the number in the report's source numbers
+   */
+  signals[NUMBER_ACTIVATED] =
+    g_signal_new ("number-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /**
+   * NbPageView::number-menu:
+   * @number: the index of the number
+   * @x: where, in the view
+   * @y: where
+   */
+  signals[NUMBER_MENU] =
+    g_signal_new ("number-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+nb_page_view_init (NbPageView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->zoom = 1.0;
+  self->boxes = g_array_new (FALSE, FALSE, sizeof (NbPageBox));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "nb-page");
+}
+
+GtkWidget *
+nb_page_view_new (void)
+{
+  return g_object_new (NB_TYPE_PAGE_VIEW, NULL);
+}
+
+void
+nb_page_view_set_document (NbPageView      *self,
+                           PopplerDocument *pdf)
+{
+  g_return_if_fail (NB_IS_PAGE_VIEW (self));
+
+  g_set_object (&self->pdf, pdf);
+  self->page_index = -1;
+  nb_page_view_set_page (self, 0);
+}
+
+int
+nb_page_view_get_n_pages (NbPageView *self)
+{
+  return self->pdf != NULL ? poppler_document_get_n_pages (self->pdf) : 0;
+}
+
+/* @page: 0-based */
+void
+nb_page_view_set_page (NbPageView *self,
+                       int         page)
+{
+  g_return_if_fail (NB_IS_PAGE_VIEW (self));
+
+  page = CLAMP (page, 0, MAX (nb_page_view_get_n_pages (self) - 1, 0));
+  if (page == self->page_index)
+    return;
+  self->page_index = page;
+  g_clear_object (&self->page);
+  g_clear_object (&self->texture);
+  if (self->pdf != NULL && nb_page_view_get_n_pages (self) > 0)
+    self->page = poppler_document_get_page (self->pdf, page);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+int
+nb_page_view_get_page (NbPageView *self)
+{
+  return self->page_index;
+}
+
+void
+nb_page_view_set_zoom (NbPageView *self,
+                       double      zoom)
+{
+  zoom = CLAMP (zoom, 0.25, 6.0);
+  if (zoom == self->zoom)
+    return;
+  self->zoom = zoom;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+double
+nb_page_view_get_zoom (NbPageView *self)
+{
+  return self->zoom;
+}
+
+/* Returns: the page's width in points */
+double
+nb_page_view_get_page_width (NbPageView *self)
+{
+  double width, height;
+
+  page_size (self, &width, &height);
+  return width;
+}
+
+/* @boxes: NbPageBox of the current page, copied */
+void
+nb_page_view_set_boxes (NbPageView *self,
+                        GArray     *boxes)
+{
+  g_array_set_size (self->boxes, 0);
+  g_array_append_vals (self->boxes, boxes->data, boxes->len);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * nb_page_view_get_box_area:
+ * @self: a page view
+ * @number: a number's index
+ * @area: (out): where its box is drawn, in the view's coordinates
+ *
+ * Returns: whether the number has a box on this page
+ */
+gboolean
+nb_page_view_get_box_area (NbPageView      *self,
+                           guint            number,
+                           graphene_rect_t *area)
+{
+  for (guint i = 0; i < self->boxes->len; i++)
+    {
+      const NbPageBox *box = &g_array_index (self->boxes, NbPageBox, i);
+
+      if (box->mark.number != number)
+        continue;
+      graphene_rect_init (area, box->x0 * self->zoom, box->y0 * self->zoom,
+                          (box->x1 - box->x0) * self->zoom, (box->y1 - box->y0) * self->zoom);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Returns: whether the current page has been rendered */
+gboolean
+nb_page_view_get_rendered (NbPageView *self)
+{
+  return self->texture != NULL;
+}
