@@ -390,6 +390,8 @@ nb_window_update_actions (NbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.fix-cell", report != NULL);
   gtk_widget_action_set_enabled (widget, "win.fill-empty", report != NULL);
   gtk_widget_action_set_enabled (widget, "win.toggle-problems", report != NULL);
+  gtk_widget_action_set_enabled (widget, "win.toggle-source", report != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->source_button), report != NULL);
   gtk_widget_action_set_enabled (widget, "win.compare", report != NULL);
   nb_window_update_export_actions (self);
 }

@@ -8,6 +8,7 @@
 #include <nb-draft-keeper.h>
 
 #include "nb-settings.h"
+#include "nb-source-pane.h"
 #include "nb-window.h"
 
 G_BEGIN_DECLS
@@ -44,6 +45,9 @@ struct _NbWindow
   AdwFlap              *flap;
   AdwBin               *report_bin;
   NbDiagnosticsPanel   *panel;
+  GtkToggleButton      *source_button;
+  GtkPaned             *paned;
+  NbSourcePane         *source_pane;
 };
 
 void  nb_window_class_add_actions  (GtkWidgetClass *widget_class);
@@ -54,6 +58,11 @@ void  nb_window_reload             (NbWindow       *self);
 GFile *nb_window_dup_document_folder (NbWindow     *self);
 
 void  nb_window_class_add_export_actions (GtkWidgetClass *widget_class);
+
+void  nb_window_class_add_source    (GtkWidgetClass *widget_class);
+void  nb_window_init_source         (NbWindow       *self);
+void  nb_window_show_source_of      (NbWindow       *self,
+                                     NbDiagnostic   *diagnostic);
 void  nb_window_update_export_actions    (NbWindow       *self);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ struct _NbCellEntry
   int       severity;       /* -1 when the cell has no problem */
   gboolean  syncing;
   gboolean  in_block;       /* in the table grid's selected block */
+  char     *message;        /* the rules' messages, for the tooltip */
 };
 
 G_DEFINE_FINAL_TYPE (NbCellEntry, nb_cell_entry, GTK_TYPE_ENTRY)
@@ -80,12 +81,17 @@ show_cell_text (NbCellEntry *self)
   self->syncing = FALSE;
 }
 
+static void set_tooltip (NbCellEntry *self,
+                         const char  *message);
+
 static void
 cell_text_changed_cb (NbCellEntry *self,
                       GParamSpec  *pspec,
                       NbCell      *cell)
 {
   show_cell_text (self);
+  /* a number given to the cell by hand says so */
+  set_tooltip (self, self->message);
 }
 
 static void
@@ -125,9 +131,6 @@ key_pressed_cb (NbCellEntry           *self,
   return nb_cell_entry_handle_key (self, keyval, state);
 }
 
-static void set_tooltip (NbCellEntry *self,
-                         const char  *message);
-
 static void
 nb_cell_entry_constructed (GObject *object)
 {
@@ -151,6 +154,7 @@ nb_cell_entry_dispose (GObject *object)
 
   g_clear_object (&self->cell);
   g_clear_pointer (&self->text_on_focus, g_free);
+  g_clear_pointer (&self->message, g_free);
 
   G_OBJECT_CLASS (nb_cell_entry_parent_class)->dispose (object);
 }
@@ -274,7 +278,11 @@ set_tooltip (NbCellEntry *self,
 
   if (place == NULL && nb_report_get_cell_line (report, index) > 0)
     place = g_strdup_printf (_("line %u"), nb_report_get_cell_line (report, index));
-  if (place != NULL)
+  if (nb_report_get_cell_assigned (report, index))
+    /* Translators: %s is a place in the submitted file: "page 3", "line 57" */
+    from = place != NULL ? g_strdup_printf (_("Assigned by hand from %s, where the import left it over"), place)
+                         : g_strdup (_("Assigned by hand"));
+  else if (place != NULL)
     /* Translators: %s is a place in the submitted file: "page 3", "line 57" */
     from = g_strdup_printf (_("Imported from %s"), place);
   if (message != NULL && from != NULL)
@@ -309,6 +317,8 @@ nb_cell_entry_set_problem (NbCellEntry *self,
   else
     gtk_widget_remove_css_class (widget, "warning");
 
+  g_free (self->message);
+  self->message = g_strdup (message);
   set_tooltip (self, message);
   gtk_entry_set_extra_menu (GTK_ENTRY (self), fixes);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_INVALID,

@@ -395,3 +395,25 @@ nb_page_view_get_rendered (NbPageView *self)
 {
   return self->texture != NULL;
 }
+
+/* Returns: (nullable): the box of @number on this page */
+const NbPageBox *
+nb_page_view_get_box (NbPageView *self,
+                      guint       number)
+{
+  for (guint i = 0; i < self->boxes->len; i++)
+    if (g_array_index (self->boxes, NbPageBox, i).mark.number == number)
+      return &g_array_index (self->boxes, NbPageBox, i);
+  return NULL;
+}
+
+/* Returns: the number whose box is at @x, @y of the view, or -1 */
+int
+nb_page_view_number_at (NbPageView *self,
+                        double      x,
+                        double      y)
+{
+  const NbPageBox *box = box_at (self, x, y);
+
+  return box != NULL ? (int) box->mark.number : -1;
+}

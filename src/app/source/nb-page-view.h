@@ -44,5 +44,10 @@ gboolean    nb_page_view_get_box_area (NbPageView       *self,
                                        guint             number,
                                        graphene_rect_t  *area);
 gboolean    nb_page_view_get_rendered (NbPageView       *self);
+const NbPageBox *nb_page_view_get_box (NbPageView       *self,
+                                       guint             number);
+int         nb_page_view_number_at    (NbPageView       *self,
+                                       double            x,
+                                       double            y);
 
 G_END_DECLS

@@ -97,10 +97,14 @@ nb_source_file_find (GFile    *document_file,
   g_autoptr(GFile) beside = NULL;
   g_autofree char *file_name = NULL;
 
+  guint n_numbers;
+
   if (document_file == NULL)
     return NULL;
+  /* a report imported here and not yet saved is its own file's */
+  nb_report_get_source_numbers (report, &n_numbers);
   if (name == NULL)
-    return NULL;
+    return n_numbers > 0 ? g_object_ref (document_file) : NULL;
   if (path != NULL)
     {
       g_autoptr(GFile) where = g_file_new_for_path (path);

@@ -1569,6 +1569,23 @@ set_resolved (NbReport *self,
   apply_resolved (self, index, TRUE);
 }
 
+/* The row the numbers went to is no longer missing. */
+static void
+resolve_missing_row (NbReport *self,
+                     guint     first_cell)
+{
+  for (guint i = 0; i < self->import_diagnostics->len; i++)
+    {
+      NbDiagnostic *found = g_ptr_array_index (self->import_diagnostics, i);
+      guint n_cells;
+      const guint *cells = nb_diagnostic_get_cell_indices (found, &n_cells);
+
+      if (g_str_equal (nb_diagnostic_get_rule_id (found), "parse.missing-row") &&
+          n_cells > 0 && cells[0] == first_cell && !nb_report_get_import_resolved (self, i))
+        set_resolved (self, i);
+    }
+}
+
 /**
  * nb_report_use_numbers:
  * @self: a #NbReport
@@ -1577,7 +1594,8 @@ set_resolved (NbReport *self,
  * @n_cells: how many cells the row has
  *
  * Puts the numbers @problem left unused into the row, in order, as one
- * undo step that also settles @problem: it leaves the list of findings
+ * undo step that also settles @problem, and the finding that the row was
+ * missing if there is one: they leave the list of findings
  * (#NbReport::import-resolved) and the cells say they were assigned by
  * hand (nb_report_get_cell_assigned()). Numbers beyond @n_cells stay
  * unused.
@@ -1612,6 +1630,7 @@ nb_report_use_numbers (NbReport     *self,
       n++;
     }
   set_resolved (self, index);
+  resolve_missing_row (self, first_cell);
   nb_report_end_group (self);
   update_history (self);
   return n;

@@ -413,6 +413,7 @@ nb_document_load (NbImporter    *importer,
       g_prefix_error (error, _("Could not open “%s”: "), name);
       return NULL;
     }
+  nb_import_note_file (report, file, cancellable);
   return nb_document_new (report, file);
 }
 
