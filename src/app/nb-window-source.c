@@ -80,6 +80,7 @@ toggle_source_action (GtkWidget  *widget,
 void
 nb_window_class_add_source (GtkWidgetClass *widget_class)
 {
+  g_type_ensure (NB_TYPE_SOURCE_PANE);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, source_button);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, source_pane);

@@ -79,10 +79,9 @@ is_recorded_file (GFile    *file,
  * @document_file: (nullable): the file the report was opened from
  * @report: the report
  *
- * Where the file the report was read from is: the document's own file,
- * or for a canonical file the file it names, where it was read or beside
- * the canonical file, when one of that size is there (the checksum is
- * checked when it is loaded).
+ * Where the file the report was read from is: where it was read, or for
+ * a canonical file the file it names beside it, when one of that size is
+ * there (the checksum is checked when it is loaded).
  *
  * Returns: (transfer full) (nullable): the file, or %NULL when there is
  *   none to show
@@ -97,24 +96,20 @@ nb_source_file_find (GFile    *document_file,
   g_autoptr(GFile) beside = NULL;
   g_autofree char *file_name = NULL;
 
-  guint n_numbers;
-
-  if (document_file == NULL)
-    return NULL;
-  /* a report imported here and not yet saved is its own file's */
-  nb_report_get_source_numbers (report, &n_numbers);
   if (name == NULL)
-    return n_numbers > 0 ? g_object_ref (document_file) : NULL;
+    return NULL;
+  /* a report imported here: where it was read */
   if (path != NULL)
     {
       g_autoptr(GFile) where = g_file_new_for_path (path);
 
-      if (g_file_equal (where, document_file) || is_recorded_file (where, report))
+      if (is_recorded_file (where, report))
         return g_steal_pointer (&where);
     }
-  parent = g_file_get_parent (document_file);
+  if (document_file == NULL || (parent = g_file_get_parent (document_file)) == NULL)
+    return NULL;
   file_name = g_filename_from_utf8 (name, -1, NULL, NULL, NULL);
-  if (parent == NULL || file_name == NULL)
+  if (file_name == NULL)
     return NULL;
   beside = g_file_get_child (parent, file_name);
   if (!is_recorded_file (beside, report))

@@ -34,7 +34,9 @@ struct _NbSourcePane
   int             selected_cell;
   NbDiagnostic   *selected_problem;  /* not owned: the report's */
   int             selected_number;
-  gboolean        fitted;
+  gboolean        zoomed;       /* by the reviewer: the width no longer fits */
+  guint           update_id;
+  guint           fit_id;
 
   /* template children */
   GtkLabel       *name_label;
@@ -277,6 +279,7 @@ show_message (NbSourcePane *self,
   gtk_widget_set_visible (self->page_box, FALSE);
 }
 
+/* The page fits the pane's width until the reviewer zooms. */
 static void
 fit_width (NbSourcePane *self)
 {
@@ -284,11 +287,29 @@ fit_width (NbSourcePane *self)
 
   if (width < 100)
     width = gtk_widget_get_width (GTK_WIDGET (self));
-  if (width < 100)
+  if (width < 100 || self->zoomed)
     return;
   nb_page_view_set_zoom (self->page_view,
                          (width - 24.0) / nb_page_view_get_page_width (self->page_view));
-  self->fitted = TRUE;
+}
+
+static gboolean
+fit_idle_cb (gpointer data)
+{
+  NbSourcePane *self = data;
+
+  self->fit_id = 0;
+  if (self->file != NULL && nb_source_file_get_kind (self->file) == NB_SOURCE_FILE_PDF)
+    fit_width (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Told during the layout, which a new zoom may not change: after it. */
+static void
+pane_resized_cb (NbSourcePane *self)
+{
+  if (self->fit_id == 0 && !self->zoomed)
+    self->fit_id = g_idle_add (fit_idle_cb, self);
 }
 
 static void
@@ -387,7 +408,7 @@ nb_source_pane_set_document (NbSourcePane *self,
   g_set_object (&self->importer, importer);
   self->selected_cell = -1;
   self->selected_problem = NULL;
-  self->fitted = FALSE;
+  self->zoomed = FALSE;
   nb_page_view_set_document (self->page_view, NULL);
   nb_source_text_set_source (self->text_view, NULL, FALSE);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -585,13 +606,27 @@ zoom_action (GtkWidget  *widget,
   NbSourcePane *self = NB_SOURCE_PANE (widget);
   double factor = g_str_equal (action_name, "source.zoom-in") ? 1.25 : 0.8;
 
+  self->zoomed = TRUE;
   nb_page_view_set_zoom (self->page_view, nb_page_view_get_zoom (self->page_view) * factor);
 }
 
+static gboolean
+update_marks_idle_cb (gpointer data)
+{
+  NbSourcePane *self = data;
+
+  self->update_id = 0;
+  update_marks (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Undo and redo settle a finding amid the cells they change: the marks
+ * follow once the whole step is done. */
 static void
 report_changed_cb (NbSourcePane *self)
 {
-  update_marks (self);
+  if (self->update_id == 0)
+    self->update_id = g_idle_add (update_marks_idle_cb, self);
 }
 
 /* GObject */
@@ -603,6 +638,8 @@ nb_source_pane_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  g_clear_handle_id (&self->fit_id, g_source_remove);
   g_clear_object (&self->file);
   g_clear_object (&self->document);
   g_clear_object (&self->importer);
@@ -658,6 +695,8 @@ nb_source_pane_init (NbSourcePane *self)
   g_signal_group_connect_swapped (self->report_signals, "import-resolved",
                                   G_CALLBACK (report_changed_cb), self);
   g_signal_connect_swapped (self, "map", G_CALLBACK (map_cb), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (self->pdf_scroll), "notify::page-size",
+                            G_CALLBACK (pane_resized_cb), self);
   g_signal_connect_swapped (self->page_view, "number-activated", G_CALLBACK (number_activated_cb), self);
   g_signal_connect_swapped (self->text_view, "number-activated", G_CALLBACK (number_activated_cb), self);
   g_signal_connect_swapped (self->page_view, "number-menu", G_CALLBACK (number_menu_cb), self);
