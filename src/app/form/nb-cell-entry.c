@@ -31,6 +31,7 @@ struct _NbCellEntry
   gboolean  syncing;
   gboolean  in_block;       /* in the table grid's selected block */
   char     *message;        /* the rules' messages, for the tooltip */
+  gboolean  assigned;       /* the tooltip says the number was assigned */
 };
 
 G_DEFINE_FINAL_TYPE (NbCellEntry, nb_cell_entry, GTK_TYPE_ENTRY)
@@ -90,8 +91,10 @@ cell_text_changed_cb (NbCellEntry *self,
                       NbCell      *cell)
 {
   show_cell_text (self);
-  /* a number given to the cell by hand says so */
-  set_tooltip (self, self->message);
+  /* a number given to the cell by hand says so; typing leaves the
+   * tooltip alone */
+  if (nb_report_get_cell_assigned (nb_cell_get_report (cell), nb_cell_get_index (cell)) != self->assigned)
+    set_tooltip (self, self->message);
 }
 
 static void
@@ -278,7 +281,8 @@ set_tooltip (NbCellEntry *self,
 
   if (place == NULL && nb_report_get_cell_line (report, index) > 0)
     place = g_strdup_printf (_("line %u"), nb_report_get_cell_line (report, index));
-  if (nb_report_get_cell_assigned (report, index))
+  self->assigned = nb_report_get_cell_assigned (report, index);
+  if (self->assigned)
     /* Translators: %s is a place in the submitted file: "page 3", "line 57" */
     from = place != NULL ? g_strdup_printf (_("Assigned by hand from %s, where the import left it over"), place)
                          : g_strdup (_("Assigned by hand"));
