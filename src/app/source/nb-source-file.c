@@ -141,11 +141,9 @@ read_source (const char        *data,
       return nb_mhtml_read (data, size, error);
     case NB_FORMAT_ZIP:
       return nb_office_read (data, size, error);
-    case NB_FORMAT_PDF:
-      *kind = NB_SOURCE_FILE_PDF;
-      return nb_pdf_read (data, size, NULL, error);
     case NB_FORMAT_LEGACY:
       return nb_legacy_read (data, size, error);
+    case NB_FORMAT_PDF:        /* rendered, not read */
     case NB_FORMAT_CANONICAL:
     default:
       g_set_error (error, NB_ERROR, NB_ERROR_INVALID,
@@ -213,16 +211,18 @@ nb_source_file_load (GFile         *file,
   if (!check_recorded (report, self->bytes, error))
     return NULL;
   self->name = g_file_get_basename (file);
-  self->source = read_source (data, size, &self->kind, error);
-  if (self->source == NULL)
-    return NULL;
-  if (self->kind == NB_SOURCE_FILE_PDF)
+  nb_report_get_source_numbers (report, &n_numbers);
+  /* a PDF's numbers know their pages and boxes: its text is not read
+   * again, only its pages rendered */
+  if (nb_format_detect (data, size) == NB_FORMAT_PDF)
     {
+      self->kind = NB_SOURCE_FILE_PDF;
       self->pdf = poppler_document_new_from_bytes (self->bytes, NULL, error);
       if (self->pdf == NULL)
         return NULL;
     }
-  nb_report_get_source_numbers (report, &n_numbers);
+  else if ((self->source = read_source (data, size, &self->kind, error)) == NULL)
+    return NULL;
   if (n_numbers > 0)
     self->numbers = g_object_ref (report);
   else if (importer != NULL)
@@ -312,6 +312,7 @@ nb_source_file_get_name (NbSourceFile *self)
   return self->name;
 }
 
+/* Returns: (nullable): the text of a file that is not a PDF */
 NbSource *
 nb_source_file_get_source (NbSourceFile *self)
 {

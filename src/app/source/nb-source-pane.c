@@ -79,7 +79,7 @@ static guint
 page_of (NbSourcePane *self,
          guint         line)
 {
-  const NbPlace *place = nb_source_get_place (nb_source_file_get_source (self->file), line);
+  const NbPlace *place = nb_report_get_place (numbers_report (self), line);
 
   return place != NULL && place->kind == NB_PLACE_PAGE ? place->number : 0;
 }
@@ -130,7 +130,7 @@ update_marks (NbSourcePane *self)
 
       if (!pdf)
         g_array_append_val (marks, mark);
-      else if (numbers[i].y1 > numbers[i].y0 && page_of (self, numbers[i].line) == page)
+      else if (numbers[i].y1 > numbers[i].y0 && numbers[i].page == page)
         g_array_append_val (boxes, box);
     }
   if (pdf)

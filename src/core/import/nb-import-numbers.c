@@ -42,6 +42,7 @@ nb_import_note_number (NbReport     *report,
 {
   NbSourceNumber number = { 0 };
   const NbSourcePiece *piece;
+  const NbPlace *place;
   const char *start;
   g_autofree char *copy = NULL;
   g_autofree char *normal = NULL;
@@ -67,6 +68,9 @@ nb_import_note_number (NbReport     *report,
       number.y0 = piece->y0;
       number.y1 = piece->y1;
     }
+  place = nb_report_peek_place (report, line);
+  if (place != NULL && place->kind == NB_PLACE_PAGE)
+    number.page = place->number;
   number.cell = cell;
   number.problem = problem;
   if (cell < 0)

@@ -1482,6 +1482,23 @@ nb_report_add_source_number (NbReport             *self,
 }
 
 /**
+ * nb_report_get_place:
+ * @self: a #NbReport
+ * @line: a source line: a piece id of the file the report was read from
+ *
+ * Returns: (nullable): where the piece is in the file (a page, a table
+ *   cell), or %NULL for a text file, whose lines are their own places
+ */
+const NbPlace *
+nb_report_get_place (NbReport *self,
+                     guint     line)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+
+  return nb_report_peek_place (self, line);
+}
+
+/**
  * nb_report_get_cell_assigned:
  * @self: a #NbReport
  * @cell: a cell index

@@ -9,6 +9,7 @@
 
 #include "nb-cell.h"
 #include "nb-diagnostic.h"
+#include "nb-place.h"
 #include "nb-source-number.h"
 #include "nb-template.h"
 #include "nb-types.h"
@@ -77,6 +78,8 @@ guint         nb_report_fill_empty            (NbReport     *self,
                                                const char   *table_id);
 const NbSourceNumber *nb_report_get_source_numbers (NbReport  *self,
                                                guint        *n_numbers);
+const NbPlace *nb_report_get_place            (NbReport     *self,
+                                               guint         line);
 gboolean      nb_report_get_cell_assigned     (NbReport     *self,
                                                guint         cell);
 gboolean      nb_report_get_import_resolved   (NbReport     *self,

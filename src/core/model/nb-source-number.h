@@ -37,6 +37,7 @@ typedef struct
   double        y0;
   double        x1;
   double        y1;
+  guint         page;     /* the PDF page it stands on, from 1; or 0 */
   int           cell;     /* where it went, or -1 */
   NbDiagnostic *problem;  /* unused: the import finding that quotes it,
                            * owned by the report; or NULL */
