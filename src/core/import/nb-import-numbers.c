@@ -17,6 +17,25 @@
  * ones used, the ones changed on the way (full-width digits, separators)
  * and the ones left over, which the reviewer may still give to a row. */
 
+/* The number as the canonical file writes it ("8" for "８", "1234" for
+ * "1,234"), or %NULL when it is not a number. */
+static char *
+read_as (NbReport   *report,
+         int         cell,
+         const char *text)
+{
+  NbTemplate *template = nb_report_get_template (report);
+  NbCellKind kind;
+  gint64 value;
+
+  if (cell < 0)
+    return NULL;
+  kind = nb_template_get_cell_kind (template, cell);
+  if (nb_number_parse (text, -1, kind, nb_template_get_marks (template), &value) != NB_CELL_STATE_VALUE)
+    return NULL;
+  return nb_number_format (value, kind);
+}
+
 /**
  * nb_import_note_number:
  * @report: the report being read
@@ -28,6 +47,9 @@
  * @x1: where it ends
  * @cell: the cell it went to, or -1 when it was not used
  * @problem: (nullable): the import finding that quotes it unused
+ *
+ * A number used is marked changed when the value kept is written
+ * otherwise than it stands: full-width digits, separators.
  */
 void
 nb_import_note_number (NbReport     *report,
@@ -56,7 +78,7 @@ nb_import_note_number (NbReport     *report,
     return;
 
   copy = g_strndup (text, length);
-  normal = nb_number_normalize (copy, -1);
+  normal = read_as (report, cell, copy);
   number.text = copy;
   number.line = line;
   number.offset = text - start;
@@ -75,7 +97,7 @@ nb_import_note_number (NbReport     *report,
   number.problem = problem;
   if (cell < 0)
     number.kind = NB_SOURCE_NUMBER_UNUSED;
-  else if (g_strcmp0 (normal, copy) != 0)
+  else if (normal != NULL && !g_str_equal (normal, copy))
     number.kind = NB_SOURCE_NUMBER_CHANGED;
   else
     number.kind = NB_SOURCE_NUMBER_USED;
