@@ -332,25 +332,77 @@ test_text_follows_cell (Fixture       *fixture,
   g_assert_true (has_focus (fixture, "t3/carried_over/total"));
 }
 
+/* The label of a table cell spanning more than one column, if any. */
+static GtkWidget *
+find_merged (GtkWidget  *widget,
+             const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && GTK_IS_GRID (widget) &&
+          g_str_equal (gtk_label_get_text (GTK_LABEL (child)), text))
+        {
+          int column, row, width, height;
+
+          gtk_grid_query_child (GTK_GRID (widget), child, &column, &row, &width, &height);
+          if (width > 1)
+            return child;
+        }
+      if ((found = find_merged (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_html_follows_cell (Fixture       *fixture,
                         gconstpointer  data)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", "003.html", NULL);
-  NbSourceText *view;
-  g_autofree char *text = NULL;
-  g_autofree char *before = NULL;
+  NbSourceGrid *view;
+  const NbSourceNumber *number;
+  GtkLabel *label;
+  graphene_rect_t area, bounds;
+  PangoAttrList *attributes;
+  guint n;
+  const NbSourceNumber *numbers;
+  int target = -1;
 
   show_with_source (fixture, path);
   g_assert_cmpint (nb_source_file_get_kind (nb_source_pane_get_file (pane (fixture))), ==,
                    NB_SOURCE_FILE_GRID);
-  view = nb_source_pane_get_text_view (pane (fixture));
+  view = nb_source_pane_get_grid_view (pane (fixture));
+  /* the table as published: 申请人情况 over the six applicant columns */
+  g_assert_nonnull (find_merged (GTK_WIDGET (view), "申请人情况"));
+
   focus_cell (fixture, "t3/received/natural_person");
-  text = selected_text (view, &before);
-  g_assert_cmpstr (text, ==, "8");
-  /* the row's cells, set apart, with its label first */
-  g_assert_nonnull (strstr (before, "一、本年新收政府信息公开申请数量"));
-  g_assert_nonnull (strstr (before, "\xe2\x94\x82"));
+  number = selected_number (fixture);
+  g_assert_cmpstr (number->text, ==, "8");
+  label = nb_source_grid_get_label (view, number->line);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "8");
+  g_assert_true (GTK_IS_GRID (gtk_widget_get_parent (GTK_WIDGET (label))));
+  attributes = gtk_label_get_attributes (label);
+  g_assert_nonnull (attributes);
+  g_assert_nonnull (pango_attr_list_get_attributes (attributes) /* the highlight */);
+  /* the highlight stands in the number's cell */
+  g_assert_true (nb_source_grid_get_number_area (view, number, &area));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (label), GTK_WIDGET (view), &bounds));
+  g_assert_cmpfloat (area.size.width, >, 0);
+  g_assert_true (graphene_rect_intersection (&area, &bounds, NULL));
+
+  /* a number clicked goes to its cell */
+  numbers = nb_report_get_source_numbers (report (fixture), &n);
+  for (guint i = 0; i < n; i++)
+    if (numbers[i].cell == cell (fixture, "t3/carried_over/total"))
+      target = i;
+  g_assert_cmpint (target, >=, 0);
+  g_signal_emit_by_name (view, "number-activated", (guint) target);
+  nb_test_ui_wait_idle ();
+  g_assert_true (has_focus (fixture, "t3/carried_over/total"));
 }
 
 /* A row label broken over a page */

@@ -47,6 +47,7 @@ struct _NbSourcePane
   GtkScrolledWindow *pdf_scroll;
   NbPageView     *page_view;
   NbSourceText   *text_view;
+  NbSourceGrid   *grid_view;
 };
 
 G_DEFINE_FINAL_TYPE (NbSourcePane, nb_source_pane, ADW_TYPE_BIN)
@@ -116,12 +117,14 @@ update_marks (NbSourcePane *self)
   const NbSourceNumber *numbers = get_numbers (self, &n);
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (NbSourceMark));
   g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (NbPageBox));
+  NbSourceFileKind kind;
   gboolean pdf;
   guint page;
 
   if (self->file == NULL)
     return;
-  pdf = nb_source_file_get_kind (self->file) == NB_SOURCE_FILE_PDF;
+  kind = nb_source_file_get_kind (self->file);
+  pdf = kind == NB_SOURCE_FILE_PDF;
   page = nb_page_view_get_page (self->page_view) + 1;
   for (guint i = 0; i < n; i++)
     {
@@ -138,6 +141,8 @@ update_marks (NbSourcePane *self)
       nb_page_view_set_boxes (self->page_view, boxes);
       update_page_label (self);
     }
+  else if (kind == NB_SOURCE_FILE_GRID)
+    nb_source_grid_set_marks (self->grid_view, numbers, (NbSourceMark *) marks->data, marks->len);
   else
     nb_source_text_set_marks (self->text_view, numbers, (NbSourceMark *) marks->data, marks->len);
 }
@@ -187,7 +192,10 @@ show_place (NbSourcePane *self,
       return;
     }
   update_marks (self);
-  nb_source_text_scroll_to (self->text_view, number >= 0 ? &numbers[number] : NULL, line);
+  if (nb_source_file_get_kind (self->file) == NB_SOURCE_FILE_GRID)
+    nb_source_grid_scroll_to (self->grid_view, number >= 0 ? &numbers[number] : NULL, line);
+  else
+    nb_source_text_scroll_to (self->text_view, number >= 0 ? &numbers[number] : NULL, line);
 }
 
 static int
@@ -326,10 +334,14 @@ show_file (NbSourcePane *self)
       fit_width (self);
       gtk_stack_set_visible_child_name (self->stack, "pdf");
     }
+  else if (kind == NB_SOURCE_FILE_GRID)
+    {
+      nb_source_grid_set_source (self->grid_view, nb_source_file_get_source (self->file));
+      gtk_stack_set_visible_child_name (self->stack, "grid");
+    }
   else
     {
-      nb_source_text_set_source (self->text_view, nb_source_file_get_source (self->file),
-                                 kind == NB_SOURCE_FILE_TEXT);
+      nb_source_text_set_source (self->text_view, nb_source_file_get_source (self->file), TRUE);
       gtk_stack_set_visible_child_name (self->stack, "text");
     }
   g_signal_group_set_target (self->report_signals, numbers_report (self));
@@ -411,6 +423,7 @@ nb_source_pane_set_document (NbSourcePane *self,
   self->zoomed = FALSE;
   nb_page_view_set_document (self->page_view, NULL);
   nb_source_text_set_source (self->text_view, NULL, FALSE);
+  nb_source_grid_set_source (self->grid_view, NULL);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     load (self);
 }
@@ -666,6 +679,7 @@ nb_source_pane_class_init (NbSourcePaneClass *klass)
 
   g_type_ensure (NB_TYPE_PAGE_VIEW);
   g_type_ensure (NB_TYPE_SOURCE_TEXT);
+  g_type_ensure (NB_TYPE_SOURCE_GRID);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/nianbao/Nianbao/nb-source-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, NbSourcePane, name_label);
@@ -676,6 +690,7 @@ nb_source_pane_class_init (NbSourcePaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbSourcePane, pdf_scroll);
   gtk_widget_class_bind_template_child (widget_class, NbSourcePane, page_view);
   gtk_widget_class_bind_template_child (widget_class, NbSourcePane, text_view);
+  gtk_widget_class_bind_template_child (widget_class, NbSourcePane, grid_view);
 
   gtk_widget_class_install_action (widget_class, "source.previous-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "source.next-page", NULL, page_action);
@@ -701,6 +716,8 @@ nb_source_pane_init (NbSourcePane *self)
   g_signal_connect_swapped (self->text_view, "number-activated", G_CALLBACK (number_activated_cb), self);
   g_signal_connect_swapped (self->page_view, "number-menu", G_CALLBACK (number_menu_cb), self);
   g_signal_connect_swapped (self->text_view, "number-menu", G_CALLBACK (number_menu_cb), self);
+  g_signal_connect_swapped (self->grid_view, "number-activated", G_CALLBACK (number_activated_cb), self);
+  g_signal_connect_swapped (self->grid_view, "number-menu", G_CALLBACK (number_menu_cb), self);
 }
 
 GtkWidget *
@@ -726,6 +743,12 @@ NbSourceText *
 nb_source_pane_get_text_view (NbSourcePane *self)
 {
   return self->text_view;
+}
+
+NbSourceGrid *
+nb_source_pane_get_grid_view (NbSourcePane *self)
+{
+  return self->grid_view;
 }
 
 /* Returns: the number shown last, or -1 */

@@ -13,6 +13,7 @@
 
 #include "nb-page-view.h"
 #include "nb-source-file.h"
+#include "nb-source-grid.h"
 #include "nb-source-text.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ void           nb_source_pane_show_diagnostic (NbSourcePane *self,
 NbSourceFile  *nb_source_pane_get_file        (NbSourcePane *self);
 NbPageView    *nb_source_pane_get_page_view   (NbSourcePane *self);
 NbSourceText  *nb_source_pane_get_text_view   (NbSourcePane *self);
+NbSourceGrid  *nb_source_pane_get_grid_view   (NbSourcePane *self);
 int            nb_source_pane_get_selected_number (NbSourcePane *self);
 void           nb_source_pane_activate_number (NbSourcePane *self,
                                                guint         number);
