@@ -20,6 +20,7 @@
 
 #include "nb-test-ui.h"
 #include "nb-test-util.h"
+#include "nb-compare-window.h"
 #include "nb-window.h"
 
 #define SEED "003_babb1a0d8021a832"
@@ -645,6 +646,53 @@ test_canonical_shows_source (Fixture       *fixture,
   g_assert_error (error, NB_ERROR, NB_ERROR_INVALID);
 }
 
+/* A comparison shows the submitted file of the year in focus. */
+static void
+test_compare_sides (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *newer_path = nb_test_seed_path (SEED);
+  g_autofree char *older_path = g_test_build_filename (G_TEST_DIST, "data", "comparison",
+                                                       "houzhai-2023-matching.txt", NULL);
+  g_autoptr(GFile) newer_file = g_file_new_for_path (newer_path);
+  g_autoptr(GFile) older_file = g_file_new_for_path (older_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbDocument) newer = nb_document_load (fixture->importer, newer_file, NULL, &error);
+  g_autoptr(NbDocument) older = nb_document_load (fixture->importer, older_file, NULL, &error);
+  NbCompareWindow *window;
+  NbCompareView *view;
+  NbSourcePane *source;
+  int received;
+
+  g_assert_no_error (error);
+  window = nb_compare_window_new (NULL, newer, older);
+  view = nb_compare_window_get_view (window);
+  source = nb_compare_window_get_source_pane (window);
+  received = nb_report_lookup_cell (nb_document_get_report (newer), "t3/received/natural_person");
+  gtk_window_present (GTK_WINDOW (window));
+  nb_test_ui_wait_until (is_mapped, window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-source", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (source)));
+
+  /* the older year, on the left */
+  gtk_widget_grab_focus (GTK_WIDGET (nb_compare_view_get_entry (view, 0, received)));
+  nb_test_ui_wait_until (source_loaded, source);
+  nb_test_ui_wait_idle ();
+  g_assert_cmpstr (nb_source_file_get_name (nb_source_pane_get_file (source)), ==,
+                   "houzhai-2023-matching.txt");
+  g_assert_cmpint (nb_source_pane_get_selected_number (source), >=, 0);
+
+  /* the newer, on the right: its own file, its own number */
+  gtk_widget_grab_focus (GTK_WIDGET (nb_compare_view_get_entry (view, 1, received)));
+  nb_test_ui_wait_until (source_loaded, source);
+  nb_test_ui_wait_idle ();
+  g_assert_cmpstr (nb_source_file_get_name (nb_source_pane_get_file (source)), ==, SEED ".txt");
+  g_assert_cmpstr (nb_report_get_source_numbers (nb_document_get_report (newer), &(guint) { 0 })
+                     [nb_source_pane_get_selected_number (source)].text, ==, "8");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Screenshots for the documentation: the pane on a real PDF */
 
 static void
@@ -700,6 +748,8 @@ main (int   argc,
               fixture_set_up, test_left_over_assigned, fixture_tear_down);
   g_test_add ("/source/canonical-shows-source", Fixture, NULL,
               fixture_set_up, test_canonical_shows_source, fixture_tear_down);
+  g_test_add ("/source/compare-sides", Fixture, NULL,
+              fixture_set_up, test_compare_sides, fixture_tear_down);
   g_test_add ("/source/screenshot-light", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add ("/source/screenshot-dark", Fixture, GINT_TO_POINTER (TRUE),
