@@ -225,6 +225,14 @@ test_pdf_follows_cell (Fixture       *fixture,
   /* 自然人 一、本年新收: 8, on the page with table 三 */
   focus_cell (fixture, "t3/received/natural_person");
   number = selected_number (fixture);
+  {
+    g_autofree char *label = g_strdup_printf ("Page %d of %d", nb_page_view_get_page (view) + 1,
+                                              nb_page_view_get_n_pages (view));
+
+    /* a screen reader reads the page, the number among its text */
+    gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+    g_assert_cmpuint (number->page, ==, nb_page_view_get_page (view) + 1);
+  }
   g_assert_cmpint (number->cell, ==, cell (fixture, "t3/received/natural_person"));
   g_assert_cmpstr (number->text, ==, "8");
   g_assert_cmpint (number->kind, ==, NB_SOURCE_NUMBER_USED);

@@ -10,6 +10,8 @@
 
 #include "nb-page-view.h"
 
+#include <glib/gi18n.h>
+
 /* The page is rendered by poppler once per page, zoom and screen scale
  * into a texture at device pixels, so it stays crisp at 200 %; the boxes
  * are drawn over it at every frame, which is cheap. A click on a box
@@ -38,6 +40,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void update_accessible (NbPageView *self);
 
 static void
 page_size (NbPageView *self,
@@ -279,6 +283,28 @@ nb_page_view_init (NbPageView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "nb-page");
 }
 
+/* A screen reader gets the page's number and its text. */
+static void
+update_accessible (NbPageView *self)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->page == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+  /* Translators: the page of a PDF shown beside the form */
+  label = g_strdup_printf (_("Page %d of %d"), self->page_index + 1, nb_page_view_get_n_pages (self));
+  text = poppler_page_get_text (self->page);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text != NULL ? text : "",
+                                  -1);
+}
+
 GtkWidget *
 nb_page_view_new (void)
 {
@@ -317,6 +343,7 @@ nb_page_view_set_page (NbPageView *self,
   g_clear_object (&self->texture);
   if (self->pdf != NULL && nb_page_view_get_n_pages (self) > 0)
     self->page = poppler_document_get_page (self->pdf, page);
+  update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
