@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-source-rows.h"
+
 /* The pane reads the submitted file again in a worker thread and shows
  * it as it was: a PDF's pages, a text file's lines, a web page's or
  * document's paragraphs and table rows. Every number of the tables is
@@ -19,8 +21,6 @@
  * selected cell's number is highlighted and scrolled to. Clicking a
  * number goes to its cell; a number left unused offers the rows it could
  * fill, those of its count first. */
-
-#define MAX_OFFERED_ROWS 8
 
 struct _NbSourcePane
 {
@@ -414,16 +414,18 @@ nb_source_pane_set_document (NbSourcePane *self,
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  /* the views let go of the source before it goes */
+  nb_page_view_set_document (self->page_view, NULL);
+  nb_source_text_set_source (self->text_view, NULL, FALSE);
+  nb_source_grid_set_source (self->grid_view, NULL);
   g_clear_object (&self->file);
   g_signal_group_set_target (self->report_signals, NULL);
   g_set_object (&self->document, document);
   g_set_object (&self->importer, importer);
   self->selected_cell = -1;
   self->selected_problem = NULL;
+  self->selected_number = -1;
   self->zoomed = FALSE;
-  nb_page_view_set_document (self->page_view, NULL);
-  nb_source_text_set_source (self->text_view, NULL, FALSE);
-  nb_source_grid_set_source (self->grid_view, NULL);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     load (self);
 }
@@ -457,94 +459,24 @@ number_activated_cb (NbSourcePane *self,
   nb_source_pane_activate_number (self, number);
 }
 
-/* The table the numbers of @problem were read in: that of the nearest
- * number before them that went to a cell. */
-static int
-table_of (NbSourcePane *self,
-          guint         number)
-{
-  guint n;
-  const NbSourceNumber *numbers = get_numbers (self, &n);
-  NbTemplate *template = nb_report_get_template (numbers_report (self));
-
-  for (guint i = number + 1; i-- > 0;)
-    if (numbers[i].cell >= 0)
-      return nb_template_get_cell (template, numbers[i].cell)->table;
-  for (guint i = number; i < n; i++)
-    if (numbers[i].cell >= 0)
-      return nb_template_get_cell (template, numbers[i].cell)->table;
-  return -1;
-}
-
-static gboolean
-row_is_empty (NbReport            *report,
-              const NbTemplateRow *row)
-{
-  for (guint c = 0; c < row->n_columns; c++)
-    if (nb_report_get_cell_state (report, row->first_cell + c) != NB_CELL_STATE_EMPTY)
-      return FALSE;
-  return TRUE;
-}
-
-static void
-offer_rows (GMenu           *menu,
-            NbReport        *report,
-            NbTemplateTable *table,
-            guint            problem,
-            guint            count,
-            gboolean         fitting)
-{
-  for (guint r = 0; r < table->rows->len && g_menu_model_get_n_items (G_MENU_MODEL (menu)) < MAX_OFFERED_ROWS; r++)
-    {
-      const NbTemplateRow *row = g_ptr_array_index (table->rows, r);
-      g_autofree char *label = NULL;
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (!row_is_empty (report, row) || (row->n_columns == count) != fitting)
-        continue;
-      /* Translators: a row of a table the numbers left over may fill */
-      label = g_strdup_printf (_("Use for “%s”"), row->label);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target (item, "source.use-numbers", "(uuu)",
-                                         problem, row->first_cell, row->n_columns);
-      g_menu_append_item (menu, item);
-    }
-}
-
 /**
  * nb_source_pane_get_use_menu:
  * @self: a source pane
  * @number: a number the import left unused
  *
- * Returns: (transfer full) (nullable): the rows of its table the numbers
- *   left over with it could fill: empty rows, those with as many columns
- *   as there are numbers first; %NULL when it is not left over
+ * Returns: (transfer full) (nullable): the rows it could fill
+ *   (nb_source_rows_menu()); %NULL when it is not left over or belongs to
+ *   another report than the document's (a canonical file's source)
  */
 GMenuModel *
 nb_source_pane_get_use_menu (NbSourcePane *self,
                              guint         number)
 {
-  guint n, problem, count;
-  const NbSourceNumber *numbers = get_numbers (self, &n);
   NbReport *report = numbers_report (self);
-  GPtrArray *found;
-  int table;
-  GMenu *menu;
 
-  if (number >= n || numbers[number].problem == NULL || numbers[number].cell >= 0 ||
-      report == NULL || report != nb_document_get_report (self->document))
+  if (report == NULL || report != nb_document_get_report (self->document))
     return NULL;
-  found = nb_report_get_import_diagnostics (report);
-  if (!g_ptr_array_find (found, numbers[number].problem, &problem) ||
-      (table = table_of (self, number)) < 0)
-    return NULL;
-  count = nb_report_count_unused (report, numbers[number].problem);
-  menu = g_menu_new ();
-  offer_rows (menu, report, g_ptr_array_index (nb_template_get_tables (nb_report_get_template (report)), table),
-              problem, count, TRUE);
-  offer_rows (menu, report, g_ptr_array_index (nb_template_get_tables (nb_report_get_template (report)), table),
-              problem, count, FALSE);
-  return G_MENU_MODEL (menu);
+  return nb_source_rows_menu (report, number);
 }
 
 static void
