@@ -13,27 +13,35 @@
 #include "nb-number.h"
 #include "nb-report-private.h"
 
+#include <string.h>
+
 /* The source pane shows every number of the tables where it stands: the
  * ones used, the ones changed on the way (full-width digits, separators)
  * and the ones left over, which the reviewer may still give to a row. */
 
-/* The number as the canonical file writes it ("8" for "８", "1234" for
- * "1,234"), or %NULL when it is not a number. */
-static char *
-read_as (NbReport   *report,
-         int         cell,
-         const char *text)
+/* Whether @text is written otherwise than the canonical file writes its
+ * value ("8" for "８", "1234" for "1,234"); plain digits never are. */
+static gboolean
+is_changed (NbReport   *report,
+            int         cell,
+            const char *text,
+            gsize       length)
 {
   NbTemplate *template = nb_report_get_template (report);
   NbCellKind kind;
   gint64 value;
+  g_autofree char *written = NULL;
+  gsize i = 0;
 
-  if (cell < 0)
-    return NULL;
+  while (i < length && g_ascii_isdigit (text[i]))
+    i++;
+  if (i == length && (text[0] != '0' || length == 1))
+    return FALSE;
   kind = nb_template_get_cell_kind (template, cell);
-  if (nb_number_parse (text, -1, kind, nb_template_get_marks (template), &value) != NB_CELL_STATE_VALUE)
-    return NULL;
-  return nb_number_format (value, kind);
+  if (nb_number_parse (text, length, kind, nb_template_get_marks (template), &value) != NB_CELL_STATE_VALUE)
+    return FALSE;
+  written = nb_number_format (value, kind);
+  return strlen (written) != length || memcmp (written, text, length) != 0;
 }
 
 /**
@@ -66,8 +74,6 @@ nb_import_note_number (NbReport     *report,
   const NbSourcePiece *piece;
   const NbPlace *place;
   const char *start;
-  g_autofree char *copy = NULL;
-  g_autofree char *normal = NULL;
 
   if (source == NULL || text == NULL || length == 0 ||
       (piece = nb_source_find_piece (source, line)) == NULL)
@@ -77,9 +83,6 @@ nb_import_note_number (NbReport     *report,
   if (text < start || text + length > start + piece->length)
     return;
 
-  copy = g_strndup (text, length);
-  normal = read_as (report, cell, copy);
-  number.text = copy;
   number.line = line;
   number.offset = text - start;
   number.length = length;
@@ -97,11 +100,11 @@ nb_import_note_number (NbReport     *report,
   number.problem = problem;
   if (cell < 0)
     number.kind = NB_SOURCE_NUMBER_UNUSED;
-  else if (normal != NULL && !g_str_equal (normal, copy))
+  else if (is_changed (report, cell, text, length))
     number.kind = NB_SOURCE_NUMBER_CHANGED;
   else
     number.kind = NB_SOURCE_NUMBER_USED;
-  nb_report_add_source_number (report, &number);
+  nb_report_add_source_number (report, &number, text, length);
 }
 
 /**

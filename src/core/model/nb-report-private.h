@@ -49,7 +49,9 @@ void              nb_report_set_places          (NbReport    *self,
 const NbPlace    *nb_report_peek_place          (NbReport    *self,
                                                  guint        line);
 void              nb_report_add_source_number   (NbReport    *self,
-                                                 const NbSourceNumber *number);
+                                                 const NbSourceNumber *number,
+                                                 const char  *text,
+                                                 gsize        length);
 guint64           nb_report_get_state_id        (NbReport    *self);
 void              nb_report_mark_saved          (NbReport    *self,
                                                  guint64      state_id);

@@ -90,6 +90,7 @@ struct _NbReport
   JsonNode    *extensions;     /* kept and written back unchanged */
   GArray      *places;         /* NbPlace by source line (piece id), or NULL */
   GArray      *numbers;        /* NbSourceNumber, in reading order */
+  GStringChunk *number_texts;  /* their texts: one block, not one each */
   GArray      *resolved;       /* gboolean by import finding */
   char        *source_name;    /* the file imported, for the canonical file */
   char        *source_path;
@@ -536,6 +537,7 @@ nb_report_finalize (GObject *object)
   g_clear_pointer (&self->extensions, json_node_unref);
   g_clear_pointer (&self->places, g_array_unref);
   g_array_unref (self->numbers);
+  g_clear_pointer (&self->number_texts, g_string_chunk_free);
   g_array_unref (self->resolved);
   g_free (self->source_name);
   g_free (self->source_path);
@@ -690,11 +692,6 @@ nb_report_class_init (NbReportClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
-static void
-source_number_clear (gpointer data)
-{
-  g_free (((NbSourceNumber *) data)->text);
-}
 
 static void
 nb_report_init (NbReport *self)
@@ -703,7 +700,6 @@ nb_report_init (NbReport *self)
   self->title = g_strdup ("");
   self->import_diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
   self->numbers = g_array_new (FALSE, FALSE, sizeof (NbSourceNumber));
-  g_array_set_clear_func (self->numbers, source_number_clear);
   self->resolved = g_array_new (FALSE, TRUE, sizeof (gboolean));
   g_queue_init (&self->undo_steps);
   g_queue_init (&self->redo_steps);
@@ -1470,14 +1466,23 @@ nb_report_get_source_numbers (NbReport *self,
   return (const NbSourceNumber *) self->numbers->data;
 }
 
-/* Copies @number's text. */
+/* Adds @number with @text, copied, as its text. */
 void
 nb_report_add_source_number (NbReport             *self,
-                             const NbSourceNumber *number)
+                             const NbSourceNumber *number,
+                             const char           *text,
+                             gsize                 length)
 {
   NbSourceNumber copy = *number;
 
-  copy.text = g_strdup (number->text);
+  if (self->number_texts == NULL)
+    {
+      /* a report's numbers are some 200 short texts */
+      self->number_texts = g_string_chunk_new (2048);
+      g_array_set_size (self->numbers, 256);
+      g_array_set_size (self->numbers, 0);
+    }
+  copy.text = g_string_chunk_insert_len (self->number_texts, text, length);
   g_array_append_val (self->numbers, copy);
 }
 

@@ -29,7 +29,7 @@ typedef enum
 
 typedef struct
 {
-  char         *text;     /* as it stands in the file */
+  const char   *text;     /* as it stands in the file; the report's */
   guint         line;     /* the piece it stands in: a cell's line */
   guint         offset;   /* bytes into the piece's text */
   guint         length;
