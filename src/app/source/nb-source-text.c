@@ -108,6 +108,36 @@ pressed_cb (GtkGestureClick *gesture,
     g_signal_emit (self, signals[NUMBER_ACTIVATED], 0, mark->number);
 }
 
+/* From the keyboard: Enter on a number goes to its cell, the menu key
+ * (or Shift+F10) offers the rows for a number left over. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                NbSourceText          *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gboolean menu = keyval == GDK_KEY_Menu || (keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK));
+  GtkTextIter cursor;
+  GdkRectangle where;
+  const NbSourceMark *mark;
+
+  if (!menu && keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  if ((mark = mark_at (self, gtk_text_iter_get_offset (&cursor))) == NULL)
+    return FALSE;
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &cursor, &where);
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         where.x, where.y + where.height, &where.x, &where.y);
+  if (menu || mark->kind == NB_SOURCE_NUMBER_UNUSED)
+    g_signal_emit (self, signals[NUMBER_MENU], 0, mark->number, (double) where.x, (double) where.y);
+  else
+    g_signal_emit (self, signals[NUMBER_ACTIVATED], 0, mark->number);
+  return TRUE;
+}
+
 static GtkTextTag *
 mark_tag (GtkTextBuffer *buffer,
           const char    *name,
@@ -159,6 +189,7 @@ nb_source_text_init (NbSourceText *self)
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *key;
 
   self->piece_starts = g_array_new (FALSE, FALSE, sizeof (int));
   self->marks = g_array_new (FALSE, FALSE, sizeof (NbSourceMark));
@@ -177,6 +208,10 @@ nb_source_text_init (NbSourceText *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  gtk_text_view_set_cursor_visible (view, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "nb-source-text");
 }
 
