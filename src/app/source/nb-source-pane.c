@@ -22,6 +22,8 @@
  * number goes to its cell; a number left unused offers the rows it could
  * fill, those of its count first. */
 
+#define MAX_GRID_LINES 3000   /* real reports have some 300 */
+
 struct _NbSourcePane
 {
   AdwBin          parent_instance;
@@ -85,6 +87,15 @@ page_of (NbSourcePane *self,
   return place != NULL && place->kind == NB_PLACE_PAGE ? place->number : 0;
 }
 
+/* Paragraphs and tables as widgets, one label a cell, for a document of
+ * a report's size; a file far larger is shown as text, which stays quick. */
+static gboolean
+uses_grid (NbSourcePane *self)
+{
+  return nb_source_file_get_kind (self->file) == NB_SOURCE_FILE_GRID &&
+         nb_source_get_n_lines (nb_source_file_get_source (self->file)) <= MAX_GRID_LINES;
+}
+
 static gboolean
 is_selected (NbSourcePane         *self,
              const NbSourceNumber *number)
@@ -141,7 +152,7 @@ update_marks (NbSourcePane *self)
       nb_page_view_set_boxes (self->page_view, boxes);
       update_page_label (self);
     }
-  else if (kind == NB_SOURCE_FILE_GRID)
+  else if (uses_grid (self))
     nb_source_grid_set_marks (self->grid_view, numbers, (NbSourceMark *) marks->data, marks->len);
   else
     nb_source_text_set_marks (self->text_view, numbers, (NbSourceMark *) marks->data, marks->len);
@@ -192,7 +203,7 @@ show_place (NbSourcePane *self,
       return;
     }
   update_marks (self);
-  if (nb_source_file_get_kind (self->file) == NB_SOURCE_FILE_GRID)
+  if (uses_grid (self))
     nb_source_grid_scroll_to (self->grid_view, number >= 0 ? &numbers[number] : NULL, line);
   else
     nb_source_text_scroll_to (self->text_view, number >= 0 ? &numbers[number] : NULL, line);
@@ -334,14 +345,15 @@ show_file (NbSourcePane *self)
       fit_width (self);
       gtk_stack_set_visible_child_name (self->stack, "pdf");
     }
-  else if (kind == NB_SOURCE_FILE_GRID)
+  else if (uses_grid (self))
     {
       nb_source_grid_set_source (self->grid_view, nb_source_file_get_source (self->file));
       gtk_stack_set_visible_child_name (self->stack, "grid");
     }
   else
     {
-      nb_source_text_set_source (self->text_view, nb_source_file_get_source (self->file), TRUE);
+      nb_source_text_set_source (self->text_view, nb_source_file_get_source (self->file),
+                                 kind == NB_SOURCE_FILE_TEXT);
       gtk_stack_set_visible_child_name (self->stack, "text");
     }
   g_signal_group_set_target (self->report_signals, numbers_report (self));

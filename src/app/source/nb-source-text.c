@@ -221,28 +221,35 @@ nb_source_text_new (void)
   return g_object_new (NB_TYPE_SOURCE_TEXT, NULL);
 }
 
+/* Appends one line to @text, which holds @n_chars characters so far,
+ * noting where its pieces start and, in @numbers, where its number is. */
 static void
 append_line (NbSourceText       *self,
-             GtkTextBuffer      *buffer,
+             GString            *text,
+             gsize              *n_chars,
+             GArray             *numbers,
              const NbSourceLine *line,
              guint               width)
 {
-  GtkTextIter end;
-
-  gtk_text_buffer_get_end_iter (buffer, &end);
   if (width > 0)
     {
       const NbSourcePiece *piece = nb_source_get_piece (self->source, line->first_piece);
-      g_autofree char *number = g_strdup_printf ("%*u  ", width, piece->id);
+      int start = *n_chars;
 
-      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, number, -1, "line-number", NULL);
+      g_string_append_printf (text, "%*u  ", width, piece->id);
+      *n_chars += width + 2;
+      g_array_append_val (numbers, start);
     }
   for (guint i = 0; i < line->n_pieces; i++)
     {
       const NbSourcePiece *piece = nb_source_get_piece (self->source, line->first_piece + i);
+      const char *piece_text = nb_source_get_text (self->source, piece);
 
       if (i > 0)
-        gtk_text_buffer_insert_with_tags_by_name (buffer, &end, RULE, -1, "rule", NULL);
+        {
+          g_string_append (text, RULE);
+          *n_chars += g_utf8_strlen (RULE, -1);
+        }
       if (piece->id >= self->piece_starts->len)
         {
           guint from = self->piece_starts->len;
@@ -251,11 +258,12 @@ append_line (NbSourceText       *self,
           for (guint p = from; p < piece->id; p++)
             g_array_index (self->piece_starts, int, p) = -1;
         }
-      g_array_index (self->piece_starts, int, piece->id) = gtk_text_iter_get_offset (&end);
-      gtk_text_buffer_insert (buffer, &end, nb_source_get_text (self->source, piece),
-                              piece->length);
+      g_array_index (self->piece_starts, int, piece->id) = *n_chars;
+      g_string_append_len (text, piece_text, piece->length);
+      *n_chars += g_utf8_strlen (piece_text, piece->length);
     }
-  gtk_text_buffer_insert (buffer, &end, "\n", 1);
+  g_string_append_c (text, '\n');
+  (*n_chars)++;
 }
 
 /**
@@ -270,6 +278,9 @@ nb_source_text_set_source (NbSourceText *self,
                            gboolean      line_numbers)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (int));
+  gsize n_chars = 0;
   guint n_lines;
   guint width;
 
@@ -283,8 +294,18 @@ nb_source_text_set_source (NbSourceText *self,
   width = 0;
   for (guint n = MAX (n_lines, 1); line_numbers && n > 0; n /= 10)
     width++;
+  /* one insertion: a long file is not inserted line by line */
   for (guint l = 0; l < n_lines; l++)
-    append_line (self, buffer, nb_source_get_line (source, l), width);
+    append_line (self, text, &n_chars, numbers, nb_source_get_line (source, l), width);
+  gtk_text_buffer_set_text (buffer, text->str, text->len);
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, g_array_index (numbers, int, i));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, g_array_index (numbers, int, i) + width);
+      gtk_text_buffer_apply_tag_by_name (buffer, "line-number", &start, &end);
+    }
 }
 
 /**
