@@ -654,6 +654,41 @@ test_canonical_shows_source (Fixture       *fixture,
   g_assert_error (error, NB_ERROR, NB_ERROR_INVALID);
 }
 
+/* Each window shows or hides its source on its own; a new window starts
+ * as the last choice left it. */
+static void
+test_remembered (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(NbSettings) settings = nb_settings_new ();
+  g_autofree char *path = nb_test_seed_path (SEED);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbDocument) document = nb_document_load (fixture->importer, file, NULL, &error);
+  NbWindow *first, *second;
+
+  g_assert_no_error (error);
+  nb_settings_set_show_source (settings, FALSE);
+  first = nb_window_new (NULL, fixture->importer, settings);
+  nb_window_set_document (first, document);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (nb_window_get_source_pane (first))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "win.toggle-source", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (nb_window_get_source_pane (first))));
+  g_assert_true (nb_settings_get_show_source (settings));
+
+  second = nb_window_new (NULL, fixture->importer, settings);
+  nb_window_set_document (second, document);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (nb_window_get_source_pane (second))));
+  /* hiding it in the second leaves the first as it is */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.toggle-source", NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (nb_window_get_source_pane (second))));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (nb_window_get_source_pane (first))));
+  g_assert_false (nb_settings_get_show_source (settings));
+
+  gtk_window_destroy (GTK_WINDOW (first));
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
 /* A comparison shows the submitted file of the year in focus. */
 static void
 test_compare_sides (Fixture       *fixture,
@@ -756,6 +791,8 @@ main (int   argc,
               fixture_set_up, test_left_over_assigned, fixture_tear_down);
   g_test_add ("/source/canonical-shows-source", Fixture, NULL,
               fixture_set_up, test_canonical_shows_source, fixture_tear_down);
+  g_test_add ("/source/remembered", Fixture, NULL,
+              fixture_set_up, test_remembered, fixture_tear_down);
   g_test_add ("/source/compare-sides", Fixture, NULL,
               fixture_set_up, test_compare_sides, fixture_tear_down);
   g_test_add ("/source/screenshot-light", Fixture, GINT_TO_POINTER (FALSE),
