@@ -14,8 +14,30 @@
 
 /* The page is rendered by poppler once per page, zoom and screen scale
  * into a texture at device pixels, so it stays crisp at 200 %; the boxes
- * are drawn over it at every frame, which is cheap. A click on a box
- * activates its number; a right click asks for its menu. */
+ * are drawn over it at every frame, which is cheap. Rendering a page
+ * takes tens of milliseconds: a worker thread does it, with a document of
+ * its own opened from the same bytes, so that moving from cell to cell
+ * never holds up typing; until it is done the page is blank paper (or
+ * the last rendering, scaled). A click on a box activates its number; a
+ * right click asks for its menu. */
+
+/* The worker's side: its own document, one rendering at a time. */
+typedef struct
+{
+  gatomicrefcount  ref;
+  GMutex           lock;
+  GBytes          *bytes;
+  PopplerDocument *pdf;      /* opened on first use, in the worker */
+} Renderer;
+
+typedef struct
+{
+  Renderer *renderer;
+  int       page;
+  int       pixel_width;
+  int       pixel_height;
+  double    scale;           /* pixels per point */
+} RenderJob;
 
 struct _NbPageView
 {
@@ -25,7 +47,13 @@ struct _NbPageView
   PopplerPage      *page;
   int               page_index;
   double            zoom;         /* pixels per point */
+  Renderer         *renderer;
+  GCancellable     *rendering;    /* the rendering under way, or NULL */
+  int               rendering_page;
+  double            rendering_zoom;
+  int               rendering_scale;
   GdkTexture       *texture;      /* the page at zoom × scale */
+  int               texture_page;
   int               texture_scale;
   double            texture_zoom;
   GArray           *boxes;        /* NbPageBox on this page */
@@ -54,34 +82,147 @@ page_size (NbPageView *self,
     poppler_page_get_size (self->page, width, height);
 }
 
-static GdkTexture *
-render_page (NbPageView *self,
-             int         scale)
+static Renderer *
+renderer_new (GBytes *bytes)
 {
-  double width, height;
-  int pixel_width, pixel_height;
+  Renderer *renderer = g_new0 (Renderer, 1);
+
+  g_atomic_ref_count_init (&renderer->ref);
+  g_mutex_init (&renderer->lock);
+  renderer->bytes = g_bytes_ref (bytes);
+  return renderer;
+}
+
+static Renderer *
+renderer_ref (Renderer *renderer)
+{
+  g_atomic_ref_count_inc (&renderer->ref);
+  return renderer;
+}
+
+static void
+renderer_unref (Renderer *renderer)
+{
+  if (!g_atomic_ref_count_dec (&renderer->ref))
+    return;
+  g_clear_object (&renderer->pdf);
+  g_bytes_unref (renderer->bytes);
+  g_mutex_clear (&renderer->lock);
+  g_free (renderer);
+}
+
+static void
+render_job_free (gpointer data)
+{
+  RenderJob *job = data;
+
+  renderer_unref (job->renderer);
+  g_free (job);
+}
+
+static void
+render_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  RenderJob *job = task_data;
+  Renderer *renderer = job->renderer;
   cairo_surface_t *surface;
+  PopplerPage *page = NULL;
   cairo_t *cr;
-  g_autoptr(GBytes) bytes = NULL;
+  GBytes *pixels;
   GdkTexture *texture;
 
-  page_size (self, &width, &height);
-  pixel_width = MAX (1, (int) ceil (width * self->zoom * scale));
-  pixel_height = MAX (1, (int) ceil (height * self->zoom * scale));
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->pixel_width, job->pixel_height);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  cairo_scale (cr, self->zoom * scale, self->zoom * scale);
-  poppler_page_render (self->page, cr);
+  cairo_scale (cr, job->scale, job->scale);
+  g_mutex_lock (&renderer->lock);
+  if (renderer->pdf == NULL)
+    renderer->pdf = poppler_document_new_from_bytes (renderer->bytes, NULL, NULL);
+  if (renderer->pdf != NULL && !g_cancellable_is_cancelled (cancellable))
+    page = poppler_document_get_page (renderer->pdf, job->page);
+  if (page != NULL)
+    poppler_page_render (page, cr);
+  g_clear_object (&page);
+  g_mutex_unlock (&renderer->lock);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * pixel_height);
-  texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT, bytes,
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                        (gsize) cairo_image_surface_get_stride (surface) * job->pixel_height);
+  texture = gdk_memory_texture_new (job->pixel_width, job->pixel_height, GDK_MEMORY_DEFAULT, pixels,
                                     cairo_image_surface_get_stride (surface));
+  g_bytes_unref (pixels);
   cairo_surface_destroy (surface);
-  return texture;
+  g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void
+rendered_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  NbPageView *self = NB_PAGE_VIEW (object);
+  GdkTexture *texture = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* a rendering replaced by another one is dropped */
+  if (texture == NULL || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_clear_object (&texture);
+      return;
+    }
+  g_clear_object (&self->rendering);
+  g_set_object (&self->texture, texture);
+  g_object_unref (texture);
+  self->texture_page = self->rendering_page;
+  self->texture_zoom = self->rendering_zoom;
+  self->texture_scale = self->rendering_scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+is_current (NbPageView *self,
+            int         page,
+            double      zoom,
+            int         scale)
+{
+  return page == self->page_index && zoom == self->zoom && scale == gtk_widget_get_scale_factor (GTK_WIDGET (self));
+}
+
+/* Starts rendering the current page at the current zoom, unless that is
+ * what is shown or under way. */
+static void
+render_page (NbPageView *self)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  g_autoptr(GTask) task = NULL;
+  RenderJob *job;
+  double width, height;
+
+  if (self->renderer == NULL || self->page == NULL ||
+      (self->texture != NULL && is_current (self, self->texture_page, self->texture_zoom, self->texture_scale)) ||
+      (self->rendering != NULL &&
+       is_current (self, self->rendering_page, self->rendering_zoom, self->rendering_scale)))
+    return;
+  if (self->rendering != NULL)
+    g_cancellable_cancel (self->rendering);
+  g_clear_object (&self->rendering);
+  self->rendering = g_cancellable_new ();
+  self->rendering_page = self->page_index;
+  self->rendering_zoom = self->zoom;
+  self->rendering_scale = scale;
+  poppler_page_get_size (self->page, &width, &height);
+  job = g_new0 (RenderJob, 1);
+  job->renderer = renderer_ref (self->renderer);
+  job->page = self->page_index;
+  job->scale = self->zoom * scale;
+  job->pixel_width = CLAMP ((int) ceil (width * job->scale), 1, 8192);
+  job->pixel_height = CLAMP ((int) ceil (height * job->scale), 1, 8192);
+  task = g_task_new (self, self->rendering, rendered_cb, NULL);
+  g_task_set_task_data (task, job, render_job_free);
+  g_task_run_in_thread (task, render_in_thread);
 }
 
 static void
@@ -136,7 +277,6 @@ nb_page_view_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
   NbPageView *self = NB_PAGE_VIEW (widget);
-  int scale = gtk_widget_get_scale_factor (widget);
   double width, height;
   graphene_rect_t bounds;
   cairo_t *cr;
@@ -145,14 +285,12 @@ nb_page_view_snapshot (GtkWidget   *widget,
     return;
   page_size (self, &width, &height);
   bounds = GRAPHENE_RECT_INIT (0, 0, width * self->zoom, height * self->zoom);
-  if (self->texture == NULL || self->texture_scale != scale || self->texture_zoom != self->zoom)
-    {
-      g_clear_object (&self->texture);
-      self->texture = render_page (self, scale);
-      self->texture_scale = scale;
-      self->texture_zoom = self->zoom;
-    }
-  gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
+  render_page (self);
+  /* the page as last rendered, scaled to the zoom; else blank paper */
+  if (self->texture != NULL && self->texture_page == self->page_index)
+    gtk_snapshot_append_texture (snapshot, self->texture, &bounds);
+  else
+    gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 }, &bounds);
   if (self->boxes->len == 0)
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
@@ -222,9 +360,13 @@ nb_page_view_dispose (GObject *object)
 {
   NbPageView *self = (NbPageView *) object;
 
+  if (self->rendering != NULL)
+    g_cancellable_cancel (self->rendering);
+  g_clear_object (&self->rendering);
   g_clear_object (&self->page);
   g_clear_object (&self->pdf);
   g_clear_object (&self->texture);
+  g_clear_pointer (&self->renderer, renderer_unref);
 
   G_OBJECT_CLASS (nb_page_view_parent_class)->dispose (object);
 }
@@ -311,12 +453,26 @@ nb_page_view_new (void)
   return g_object_new (NB_TYPE_PAGE_VIEW, NULL);
 }
 
+/**
+ * nb_page_view_set_document:
+ * @self: a page view
+ * @pdf: (nullable): the PDF, for its pages' sizes and text
+ * @bytes: (nullable): its file, which the renderer opens on its own
+ */
 void
 nb_page_view_set_document (NbPageView      *self,
-                           PopplerDocument *pdf)
+                           PopplerDocument *pdf,
+                           GBytes          *bytes)
 {
   g_return_if_fail (NB_IS_PAGE_VIEW (self));
 
+  if (self->rendering != NULL)
+    g_cancellable_cancel (self->rendering);
+  g_clear_object (&self->rendering);
+  g_clear_object (&self->texture);
+  g_clear_pointer (&self->renderer, renderer_unref);
+  if (pdf != NULL && bytes != NULL)
+    self->renderer = renderer_new (bytes);
   g_set_object (&self->pdf, pdf);
   self->page_index = -1;
   nb_page_view_set_page (self, 0);
@@ -340,7 +496,6 @@ nb_page_view_set_page (NbPageView *self,
     return;
   self->page_index = page;
   g_clear_object (&self->page);
-  g_clear_object (&self->texture);
   if (self->pdf != NULL && nb_page_view_get_n_pages (self) > 0)
     self->page = poppler_document_get_page (self->pdf, page);
   update_accessible (self);
@@ -416,11 +571,12 @@ nb_page_view_get_box_area (NbPageView      *self,
   return FALSE;
 }
 
-/* Returns: whether the current page has been rendered */
+/* Returns: whether the current page is shown rendered at the zoom */
 gboolean
 nb_page_view_get_rendered (NbPageView *self)
 {
-  return self->texture != NULL;
+  return self->texture != NULL &&
+         is_current (self, self->texture_page, self->texture_zoom, self->texture_scale);
 }
 
 /* Returns: (nullable): the box of @number on this page */

@@ -29,7 +29,8 @@ G_DECLARE_FINAL_TYPE (NbPageView, nb_page_view, NB, PAGE_VIEW, GtkWidget)
 
 GtkWidget  *nb_page_view_new          (void);
 void        nb_page_view_set_document (NbPageView       *self,
-                                       PopplerDocument  *pdf);
+                                       PopplerDocument  *pdf,
+                                       GBytes           *bytes);
 int         nb_page_view_get_n_pages  (NbPageView       *self);
 void        nb_page_view_set_page     (NbPageView       *self,
                                        int               page);

@@ -326,6 +326,13 @@ nb_source_file_get_pdf (NbSourceFile *self)
   return self->pdf;
 }
 
+/* Returns: the file's contents */
+GBytes *
+nb_source_file_get_bytes (NbSourceFile *self)
+{
+  return self->bytes;
+}
+
 /* Returns: the report whose nb_report_get_source_numbers() to show */
 NbReport *
 nb_source_file_get_numbers (NbSourceFile *self)

@@ -50,6 +50,7 @@ NbSourceFileKind  nb_source_file_get_kind    (NbSourceFile   *self);
 const char       *nb_source_file_get_name    (NbSourceFile   *self);
 NbSource         *nb_source_file_get_source  (NbSourceFile   *self);
 PopplerDocument  *nb_source_file_get_pdf     (NbSourceFile   *self);
+GBytes           *nb_source_file_get_bytes   (NbSourceFile   *self);
 NbReport         *nb_source_file_get_numbers (NbSourceFile   *self);
 
 G_END_DECLS

@@ -341,7 +341,8 @@ show_file (NbSourcePane *self)
   gtk_widget_set_visible (self->page_box, kind == NB_SOURCE_FILE_PDF);
   if (kind == NB_SOURCE_FILE_PDF)
     {
-      nb_page_view_set_document (self->page_view, nb_source_file_get_pdf (self->file));
+      nb_page_view_set_document (self->page_view, nb_source_file_get_pdf (self->file),
+                                 nb_source_file_get_bytes (self->file));
       fit_width (self);
       gtk_stack_set_visible_child_name (self->stack, "pdf");
     }
@@ -427,7 +428,7 @@ nb_source_pane_set_document (NbSourcePane *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   /* the views let go of the source before it goes */
-  nb_page_view_set_document (self->page_view, NULL);
+  nb_page_view_set_document (self->page_view, NULL, NULL);
   nb_source_text_set_source (self->text_view, NULL, FALSE);
   nb_source_grid_set_source (self->grid_view, NULL);
   g_clear_object (&self->file);
