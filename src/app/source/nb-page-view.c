@@ -120,6 +120,36 @@ render_job_free (gpointer data)
   g_free (job);
 }
 
+/* @page at @scale pixels per point on white paper; @page may be NULL. */
+static GdkTexture *
+render_texture (PopplerPage *page,
+                int          pixel_width,
+                int          pixel_height,
+                double       scale)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GBytes *pixels;
+  GdkTexture *texture;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  if (page != NULL)
+    poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                        (gsize) cairo_image_surface_get_stride (surface) * pixel_height);
+  texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT, pixels,
+                                    cairo_image_surface_get_stride (surface));
+  g_bytes_unref (pixels);
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
 static void
 render_in_thread (GTask        *task,
                   gpointer      source_object,
@@ -128,34 +158,17 @@ render_in_thread (GTask        *task,
 {
   RenderJob *job = task_data;
   Renderer *renderer = job->renderer;
-  cairo_surface_t *surface;
   PopplerPage *page = NULL;
-  cairo_t *cr;
-  GBytes *pixels;
   GdkTexture *texture;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, job->pixel_width, job->pixel_height);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, job->scale, job->scale);
   g_mutex_lock (&renderer->lock);
   if (renderer->pdf == NULL)
     renderer->pdf = poppler_document_new_from_bytes (renderer->bytes, NULL, NULL);
   if (renderer->pdf != NULL && !g_cancellable_is_cancelled (cancellable))
     page = poppler_document_get_page (renderer->pdf, job->page);
-  if (page != NULL)
-    poppler_page_render (page, cr);
+  texture = render_texture (page, job->pixel_width, job->pixel_height, job->scale);
   g_clear_object (&page);
   g_mutex_unlock (&renderer->lock);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  pixels = g_bytes_new (cairo_image_surface_get_data (surface),
-                        (gsize) cairo_image_surface_get_stride (surface) * job->pixel_height);
-  texture = gdk_memory_texture_new (job->pixel_width, job->pixel_height, GDK_MEMORY_DEFAULT, pixels,
-                                    cairo_image_surface_get_stride (surface));
-  g_bytes_unref (pixels);
-  cairo_surface_destroy (surface);
   g_task_return_pointer (task, texture, g_object_unref);
 }
 
@@ -209,10 +222,6 @@ render_page (NbPageView *self)
   if (self->rendering != NULL)
     g_cancellable_cancel (self->rendering);
   g_clear_object (&self->rendering);
-  self->rendering = g_cancellable_new ();
-  self->rendering_page = self->page_index;
-  self->rendering_zoom = self->zoom;
-  self->rendering_scale = scale;
   poppler_page_get_size (self->page, &width, &height);
   job = g_new0 (RenderJob, 1);
   job->renderer = renderer_ref (self->renderer);
@@ -220,6 +229,20 @@ render_page (NbPageView *self)
   job->scale = self->zoom * scale;
   job->pixel_width = CLAMP ((int) ceil (width * job->scale), 1, 8192);
   job->pixel_height = CLAMP ((int) ceil (height * job->scale), 1, 8192);
+  /* the first page shown is wanted at once: the pane was just opened */
+  if (self->texture == NULL)
+    {
+      self->texture = render_texture (self->page, job->pixel_width, job->pixel_height, job->scale);
+      self->texture_page = self->page_index;
+      self->texture_zoom = self->zoom;
+      self->texture_scale = scale;
+      render_job_free (job);
+      return;
+    }
+  self->rendering = g_cancellable_new ();
+  self->rendering_page = self->page_index;
+  self->rendering_zoom = self->zoom;
+  self->rendering_scale = scale;
   task = g_task_new (self, self->rendering, rendered_cb, NULL);
   g_task_set_task_data (task, job, render_job_free);
   g_task_run_in_thread (task, render_in_thread);
