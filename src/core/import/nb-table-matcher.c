@@ -576,9 +576,10 @@ finish_placed_row (NbTableMatcher *reader,
       Token *token = &g_array_index (reader->values, Token, i);
 
       if (token->text != NULL)
-        nb_report_load_cell (reader->report, first + i, token->text, token->length, token->line);
-      if (token->text != NULL)
-        note_tokens (reader, token, 1, first + i, 0);
+        {
+          nb_report_load_cell (reader->report, first + i, token->text, token->length, token->line);
+          note_tokens (reader, token, 1, first + i, 0);
+        }
     }
   if (reader->values->len > n_cells)
     {
