@@ -164,12 +164,17 @@ source_pane_ms (NbImporter *importer,
                 GFile      *file)
 {
   g_autoptr(NbDocument) document = nb_document_load (importer, file, NULL, NULL);
-  NbWindow *window = nb_window_new (NULL, importer, NULL);
-  NbPageView *view = nb_source_pane_get_page_view (nb_window_get_source_pane (window));
+  g_autoptr(NbSettings) settings = nb_settings_new ();
+  NbWindow *window;
+  NbPageView *view;
   gint64 start, painted = 0;
   gpointer state[2] = { view, &painted };
   GdkFrameClock *clock;
 
+  /* the pane hidden until F8, whatever the last run left */
+  nb_settings_set_show_source (settings, FALSE);
+  window = nb_window_new (NULL, importer, settings);
+  view = nb_source_pane_get_page_view (nb_window_get_source_pane (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
   nb_window_set_document (window, document);
   present_and_wait (GTK_WINDOW (window));

@@ -30,6 +30,7 @@ typedef struct
 {
   NbTemplate *template;
   NbImporter *importer;
+  NbSettings *settings;
   NbWindow   *window;
   char       *dir;
 } Fixture;
@@ -43,7 +44,10 @@ fixture_set_up (Fixture       *fixture,
   fixture->template = nb_template_new_default (&error);
   g_assert_no_error (error);
   fixture->importer = nb_importer_new (fixture->template);
-  fixture->window = g_object_ref_sink (nb_window_new (NULL, fixture->importer, NULL));
+  /* the settings outlive a window: each test starts with the pane hidden */
+  fixture->settings = nb_settings_new ();
+  nb_settings_set_show_source (fixture->settings, FALSE);
+  fixture->window = g_object_ref_sink (nb_window_new (NULL, fixture->importer, fixture->settings));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   fixture->dir = g_dir_make_tmp ("nianbao-source-XXXXXX", &error);
   g_assert_no_error (error);
@@ -67,6 +71,7 @@ fixture_tear_down (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_object_unref (fixture->window);
+  g_object_unref (fixture->settings);
   g_object_unref (fixture->importer);
   g_object_unref (fixture->template);
 }
