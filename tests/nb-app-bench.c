@@ -168,13 +168,15 @@ source_pane_ms (NbImporter *importer,
   NbWindow *window;
   NbPageView *view;
   gint64 start, painted = 0;
-  gpointer state[2] = { view, &painted };
+  gpointer state[2];
   GdkFrameClock *clock;
 
   /* the pane hidden until F8, whatever the last run left */
   nb_settings_set_show_source (settings, FALSE);
   window = nb_window_new (NULL, importer, settings);
   view = nb_source_pane_get_page_view (nb_window_get_source_pane (window));
+  state[0] = view;
+  state[1] = &painted;
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
   nb_window_set_document (window, document);
   present_and_wait (GTK_WINDOW (window));
