@@ -630,6 +630,23 @@ convert_with_cli (Fixture    *fixture,
   return g_bytes_new_take (contents, length);
 }
 
+/* @converted with the "source" key a window adds: the name, size and
+ * checksum of the seed it read (docs/FORMAT.md §4.6). */
+static GBytes *
+with_source (GBytes     *converted,
+             const char *stem)
+{
+  g_autoptr(GBytes) seed = nb_test_load_seed (stem);
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, seed);
+  GString *text = g_string_new_len (g_bytes_get_data (converted, NULL), g_bytes_get_size (converted));
+
+  g_assert_true (g_str_has_suffix (text->str, "\n}\n"));
+  g_string_truncate (text, text->len - 3);
+  g_string_append_printf (text, ",\n  \"source\": { \"name\": \"%s.txt\", \"size\": %" G_GSIZE_FORMAT
+                          ", \"sha256\": \"%s\" }\n}\n", stem, g_bytes_get_size (seed), sha256);
+  return g_string_free_to_bytes (text);
+}
+
 static void
 test_save (Fixture       *fixture,
            gconstpointer  data)
@@ -637,7 +654,8 @@ test_save (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "saved.nianbao.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) forbidden = g_file_new_for_path ("/proc/nianbao-test.nianbao.json");
-  g_autoptr(GBytes) expected = convert_with_cli (fixture, "004_f0cbcda3827e0aad");
+  g_autoptr(GBytes) converted = convert_with_cli (fixture, "004_f0cbcda3827e0aad");
+  g_autoptr(GBytes) expected = with_source (converted, "004_f0cbcda3827e0aad");
   g_autofree char *contents = NULL;
   gsize length;
 

@@ -24,6 +24,7 @@ struct _NbSettings
   int        window_height;
   gboolean   window_maximized;
   gboolean   show_problems;
+  gboolean   show_source;
   gboolean   make_backup;
 };
 
@@ -35,6 +36,7 @@ enum {
   PROP_WINDOW_HEIGHT,
   PROP_WINDOW_MAXIMIZED,
   PROP_SHOW_PROBLEMS,
+  PROP_SHOW_SOURCE,
   PROP_MAKE_BACKUP,
   N_PROPS
 };
@@ -45,7 +47,7 @@ static void
 nb_settings_constructed (GObject *object)
 {
   static const char * const keys[] = {
-    "window-width", "window-height", "window-maximized", "show-problems", "make-backup",
+    "window-width", "window-height", "window-maximized", "show-problems", "show-source", "make-backup",
   };
   NbSettings *self = (NbSettings *) object;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
@@ -98,6 +100,9 @@ nb_settings_get_property (GObject    *object,
       break;
     case PROP_SHOW_PROBLEMS:
       g_value_set_boolean (value, self->show_problems);
+      break;
+    case PROP_SHOW_SOURCE:
+      g_value_set_boolean (value, self->show_source);
       break;
     case PROP_MAKE_BACKUP:
       g_value_set_boolean (value, self->make_backup);
@@ -154,6 +159,9 @@ nb_settings_set_property (GObject      *object,
     case PROP_SHOW_PROBLEMS:
       set_boolean (self, &self->show_problems, g_value_get_boolean (value), prop_id);
       break;
+    case PROP_SHOW_SOURCE:
+      set_boolean (self, &self->show_source, g_value_get_boolean (value), prop_id);
+      break;
     case PROP_MAKE_BACKUP:
       set_boolean (self, &self->make_backup, g_value_get_boolean (value), prop_id);
       break;
@@ -183,6 +191,9 @@ nb_settings_class_init (NbSettingsClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_PROBLEMS] =
     g_param_spec_boolean ("show-problems", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SOURCE] =
+    g_param_spec_boolean ("show-source", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MAKE_BACKUP] =
     g_param_spec_boolean ("make-backup", NULL, NULL, TRUE,
@@ -271,4 +282,21 @@ nb_settings_set_show_problems (NbSettings *self,
   g_return_if_fail (NB_IS_SETTINGS (self));
 
   set_boolean (self, &self->show_problems, show, PROP_SHOW_PROBLEMS);
+}
+
+gboolean
+nb_settings_get_show_source (NbSettings *self)
+{
+  g_return_val_if_fail (NB_IS_SETTINGS (self), FALSE);
+
+  return self->show_source;
+}
+
+void
+nb_settings_set_show_source (NbSettings *self,
+                             gboolean    show)
+{
+  g_return_if_fail (NB_IS_SETTINGS (self));
+
+  set_boolean (self, &self->show_source, show, PROP_SHOW_SOURCE);
 }

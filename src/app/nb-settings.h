@@ -24,5 +24,8 @@ void         nb_settings_save_window         (NbSettings *self,
 gboolean     nb_settings_get_show_problems   (NbSettings *self);
 void         nb_settings_set_show_problems   (NbSettings *self,
                                               gboolean    show);
+gboolean     nb_settings_get_show_source     (NbSettings *self);
+void         nb_settings_set_show_source     (NbSettings *self,
+                                              gboolean    show);
 
 G_END_DECLS

@@ -386,6 +386,8 @@ nb_window_update_actions (NbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.fix-cell", report != NULL);
   gtk_widget_action_set_enabled (widget, "win.fill-empty", report != NULL);
   gtk_widget_action_set_enabled (widget, "win.toggle-problems", report != NULL);
+  gtk_widget_action_set_enabled (widget, "win.toggle-source", report != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->source_button), report != NULL);
   gtk_widget_action_set_enabled (widget, "win.compare", report != NULL);
   /* the empty window offers only what it can do */
   gtk_widget_set_visible (GTK_WIDGET (self->save_button), report != NULL);

@@ -8,6 +8,7 @@
 #include <nb-draft-keeper.h>
 
 #include "nb-settings.h"
+#include "nb-source-pane.h"
 #include "nb-window.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,9 @@ struct _NbWindow
   AdwFlap              *flap;
   AdwBin               *report_bin;
   NbDiagnosticsPanel   *panel;
+  GtkToggleButton      *source_button;
+  GtkPaned             *paned;
+  NbSourcePane         *source_pane;
 };
 
 void  nb_window_class_add_actions  (GtkWidgetClass *widget_class);
@@ -64,6 +68,11 @@ void  nb_window_remember_recent    (NbDocument     *document,
 void  _nb_window_add_drop_target   (NbWindow       *self);
 
 void  nb_window_class_add_export_actions (GtkWidgetClass *widget_class);
+
+void  nb_window_class_add_source    (GtkWidgetClass *widget_class);
+void  nb_window_init_source         (NbWindow       *self);
+void  nb_window_show_source_of      (NbWindow       *self,
+                                     NbDiagnostic   *diagnostic);
 void  nb_window_update_export_actions    (NbWindow       *self);
 
 G_END_DECLS

@@ -312,6 +312,7 @@ diagnostic_activated_cb (NbWindow     *self,
 
   if (view != NULL)
     nb_report_view_focus_diagnostic (view, diagnostic);
+  nb_window_show_source_of (self, diagnostic);
 }
 
 static void
@@ -409,6 +410,7 @@ nb_window_constructed (GObject *object)
   g_object_bind_property (self->settings, "show-problems",
                           self->diagnostics_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  nb_window_init_source (self);
   /* a check item in the main menu, stored with the other settings */
   action = g_property_action_new ("make-backup", self->settings, "make-backup");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
@@ -528,6 +530,7 @@ nb_window_class_init (NbWindowClass *klass)
 
   nb_window_class_add_actions (widget_class);
   nb_window_class_add_export_actions (widget_class);
+  nb_window_class_add_source (widget_class);
 }
 
 /* The main menu's popover, some forty widgets, is built when first
@@ -767,6 +770,7 @@ nb_window_set_restored_document (NbWindow   *self,
   gtk_revealer_set_reveal_child (self->banner, FALSE);
   g_object_bind_property (self->settings, "make-backup", document, "make-backup", G_BINDING_SYNC_CREATE);
   adw_bin_set_child (self->report_bin, nb_report_view_new (document));
+  nb_source_pane_set_document (self->source_pane, document, self->importer);
   nb_diagnostics_panel_set_model (self->panel, diagnostics);
   gtk_stack_set_visible_child_name (self->stack, "report");
   /* the keyboard starts in the form, not on the header's buttons */

@@ -14,6 +14,7 @@
 #include "nb-diagnostics-panel.h"
 #include "nb-report-view.h"
 #include "nb-settings.h"
+#include "nb-source-pane.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,7 @@ gboolean             nb_window_shows_file       (NbWindow       *self,
 gboolean             nb_window_is_empty         (NbWindow       *self);
 NbReportView        *nb_window_get_report_view  (NbWindow       *self);
 NbDiagnosticsPanel  *nb_window_get_panel        (NbWindow       *self);
+NbSourcePane        *nb_window_get_source_pane  (NbWindow       *self);
 void                 nb_window_save_to          (NbWindow       *self,
                                                  GFile          *file);
 void                 nb_window_toast            (NbWindow       *self,

@@ -13,6 +13,7 @@
 #include <nb-comparison.h>
 
 #include "nb-narrative-view.h"
+#include "nb-source-pane.h"
 #include "nb-table-grid.h"
 #include "nb-tooltip.h"
 
@@ -42,6 +43,10 @@ struct _NbCompareWindow
   NbDiagnosticsPanel   *between_panel;
   NbDiagnosticsPanel   *older_panel;
   NbDiagnosticsPanel   *newer_panel;
+  GtkToggleButton      *source_button;
+  GtkPaned             *paned;
+  NbSourcePane         *source_pane;
+  int                   source_side;    /* whose source the pane shows, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (NbCompareWindow, nb_compare_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -407,6 +412,59 @@ redo_action (GtkWidget  *widget,
   nb_report_redo (report (self, focused_side (self)));
 }
 
+/* The source pane shows the submitted file of the year in focus, and
+ * follows its cells. */
+static void
+follow_focus_cb (NbCompareWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *entry = focus == NULL ? NULL : NB_IS_CELL_ENTRY (focus) ? focus :
+                     gtk_widget_get_ancestor (focus, NB_TYPE_CELL_ENTRY);
+  int side;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->source_pane)) || self->documents[0] == NULL)
+    return;
+  side = focused_side (self);
+  if (side != self->source_side)
+    {
+      self->source_side = side;
+      nb_source_pane_set_document (self->source_pane, self->documents[side], NULL);
+    }
+  if (entry != NULL)
+    nb_source_pane_show_cell (self->source_pane,
+                              nb_cell_get_index (nb_cell_entry_get_cell (NB_CELL_ENTRY (entry))));
+}
+
+static void
+source_toggled_cb (NbCompareWindow *self)
+{
+  gboolean show = gtk_toggle_button_get_active (self->source_button);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+
+  if (show && width > 0)
+    gtk_paned_set_position (self->paned, width * 3 / 5);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_pane), show);
+  follow_focus_cb (self);
+}
+
+static void
+source_cell_activated_cb (NbCompareWindow *self,
+                          guint            cell)
+{
+  if (self->source_side >= 0)
+    nb_compare_view_focus_cell (nb_compare_window_get_view (self), self->source_side, cell);
+}
+
+static void
+toggle_source_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  NbCompareWindow *self = NB_COMPARE_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->source_button, !gtk_toggle_button_get_active (self->source_button));
+}
+
 static void
 toggle_problems_action (GtkWidget  *widget,
                         const char *action_name,
@@ -445,6 +503,7 @@ nb_compare_window_class_init (NbCompareWindowClass *klass)
   window_class->close_request = nb_compare_window_close_request;
 
   g_type_ensure (NB_TYPE_DIAGNOSTICS_PANEL);
+  g_type_ensure (NB_TYPE_SOURCE_PANE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/nianbao/Nianbao/nb-compare-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, window_title);
@@ -458,16 +517,21 @@ nb_compare_window_class_init (NbCompareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, between_panel);
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, older_panel);
   gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, newer_panel);
+  gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, source_button);
+  gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, NbCompareWindow, source_pane);
 
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.save-side", "i", save_side_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-problems", NULL, toggle_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-source", NULL, toggle_source_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-problems", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-source", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -481,6 +545,10 @@ nb_compare_window_init (NbCompareWindow *self)
   g_signal_connect_swapped (self->between_panel, "activated", G_CALLBACK (between_activated_cb), self);
   g_signal_connect_swapped (self->older_panel, "activated", G_CALLBACK (older_activated_cb), self);
   g_signal_connect_swapped (self->newer_panel, "activated", G_CALLBACK (newer_activated_cb), self);
+  self->source_side = -1;
+  g_signal_connect_swapped (self->source_button, "notify::active", G_CALLBACK (source_toggled_cb), self);
+  g_signal_connect_swapped (self, "notify::focus-widget", G_CALLBACK (follow_focus_cb), self);
+  g_signal_connect_swapped (self->source_pane, "cell-activated", G_CALLBACK (source_cell_activated_cb), self);
 }
 
 /* Public API */
@@ -612,4 +680,19 @@ nb_compare_window_shows (NbCompareWindow *self,
 
   return (self->documents[0] == first && self->documents[1] == second) ||
          (self->documents[0] == second && self->documents[1] == first);
+}
+
+/**
+ * nb_compare_window_get_source_pane:
+ * @self: a #NbCompareWindow
+ *
+ * Returns: (transfer none): the pane that shows the submitted file of the
+ *   year in focus (F8)
+ */
+NbSourcePane *
+nb_compare_window_get_source_pane (NbCompareWindow *self)
+{
+  g_return_val_if_fail (NB_IS_COMPARE_WINDOW (self), NULL);
+
+  return self->source_pane;
 }

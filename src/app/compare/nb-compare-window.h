@@ -11,6 +11,7 @@
 
 #include "nb-compare-view.h"
 #include "nb-diagnostics-panel.h"
+#include "nb-source-pane.h"
 
 G_BEGIN_DECLS
 
@@ -22,6 +23,7 @@ NbCompareWindow    *nb_compare_window_new        (GtkApplication  *application,
                                                   NbDocument      *first,
                                                   NbDocument      *second);
 NbCompareView      *nb_compare_window_get_view   (NbCompareWindow *self);
+NbSourcePane       *nb_compare_window_get_source_pane (NbCompareWindow *self);
 NbDocument         *nb_compare_window_get_document (NbCompareWindow *self,
                                                     int              side);
 NbDiagnosticsPanel *nb_compare_window_get_panel  (NbCompareWindow *self,

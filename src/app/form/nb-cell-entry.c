@@ -36,6 +36,7 @@ struct _NbCellEntry
   gboolean  edited;         /* typed into since it got the focus */
   char     *message;        /* the problems' messages, or NULL */
   char     *note;           /* e.g. the other year's value, or NULL */
+  gboolean  assigned;       /* the tooltip says the number was assigned */
 };
 
 G_DEFINE_FINAL_TYPE (NbCellEntry, nb_cell_entry, GTK_TYPE_ENTRY)
@@ -86,12 +87,19 @@ show_cell_text (NbCellEntry *self)
   self->syncing = FALSE;
 }
 
+static void set_tooltip (NbCellEntry *self,
+                         const char  *message);
+
 static void
 cell_text_changed_cb (NbCellEntry *self,
                       GParamSpec  *pspec,
                       NbCell      *cell)
 {
   show_cell_text (self);
+  /* a number given to the cell by hand says so; typing leaves the
+   * tooltip alone */
+  if (nb_report_get_cell_assigned (nb_cell_get_report (cell), nb_cell_get_index (cell)) != self->assigned)
+    set_tooltip (self, self->message);
 }
 
 static void
@@ -169,9 +177,6 @@ key_pressed_cb (NbCellEntry           *self,
 {
   return nb_cell_entry_handle_key (self, keyval, state);
 }
-
-static void set_tooltip (NbCellEntry *self,
-                         const char  *message);
 
 static void
 nb_cell_entry_constructed (GObject *object)
@@ -329,7 +334,12 @@ set_tooltip (NbCellEntry *self,
 
   if (place == NULL && nb_report_get_cell_line (report, index) > 0)
     place = g_strdup_printf (_("line %u"), nb_report_get_cell_line (report, index));
-  if (place != NULL)
+  self->assigned = nb_report_get_cell_assigned (report, index);
+  if (self->assigned)
+    /* Translators: %s is a place in the submitted file: "page 3", "line 57" */
+    from = place != NULL ? g_strdup_printf (_("Assigned by hand from %s, where the import left it over"), place)
+                         : g_strdup (_("Assigned by hand"));
+  else if (place != NULL)
     /* Translators: %s is a place in the submitted file: "page 3", "line 57" */
     from = g_strdup_printf (_("Imported from %s"), place);
   if (message != NULL && from != NULL)
@@ -381,6 +391,8 @@ nb_cell_entry_set_problem (NbCellEntry *self,
   else
     gtk_widget_remove_css_class (widget, "warning");
 
+  g_free (self->message);
+  self->message = g_strdup (message);
   set_tooltip (self, message);
   gtk_entry_set_extra_menu (GTK_ENTRY (self), fixes);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_INVALID,

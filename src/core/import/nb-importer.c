@@ -20,6 +20,7 @@
 #include "nb-canonical.h"
 #include "nb-diagnostic-private.h"
 #include "nb-import-diagnose.h"
+#include "nb-import-numbers.h"
 #include "nb-label.h"
 #include "nb-number.h"
 #include "nb-readers.h"
@@ -1321,6 +1322,7 @@ nb_importer_import_source (NbImporter  *self,
   import.plain = g_string_new (NULL);
   import.folded.fold = g_string_new (NULL);
   import.folded.raw = g_array_new (FALSE, FALSE, sizeof (guint));
+  nb_table_matcher_set_source (import.matcher, source);
   for (guint s = 0; s < n_sections; s++)
     if (nb_template_section_is_narrative (self->template, s))
       {

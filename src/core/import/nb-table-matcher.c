@@ -14,6 +14,7 @@
 
 #include "nb-digit-split.h"
 #include "nb-import-diagnose.h"
+#include "nb-import-numbers.h"
 #include "nb-label.h"
 #include "nb-number.h"
 #include "nb-report-private.h"
@@ -125,6 +126,7 @@ struct _NbTableMatcher
   int          displaced;   /* a row whose label came without numbers
                              * right before the current row's, or -1 */
   int          catch_all;   /* the row its numbers went to */
+  NbSource    *source;      /* where the numbers stand, or NULL */
 };
 
 /* Keys */
@@ -554,6 +556,29 @@ split_tokens (GArray     *tokens,
 
 /* Rows */
 
+/* Notes @n tokens from @tokens on: used from @cell on, or unused (@cell
+ * -1) with the finding made since there were @n_before. */
+static void
+note_tokens (NbTableMatcher *reader,
+             const Token    *tokens,
+             guint           n,
+             int             cell,
+             guint           n_before)
+{
+  NbDiagnostic *problem = cell < 0 ? nb_import_last_problem (reader->report, n_before) : NULL;
+
+  for (guint i = 0; i < n; i++)
+    nb_import_note_number (reader->report, reader->source, tokens[i].text, tokens[i].length,
+                           tokens[i].line, tokens[i].x0, tokens[i].x1,
+                           cell < 0 ? -1 : cell + (int) i, problem);
+}
+
+static guint
+n_found_problems (NbTableMatcher *reader)
+{
+  return nb_report_get_import_diagnostics (reader->report)->len;
+}
+
 static NbTemplateRow *
 get_row (NbTableMatcher *reader,
          int            row)
@@ -656,6 +681,7 @@ diagnose_count (NbTableMatcher *reader,
   if (n_values > n_cells)
     {
       g_autofree char *extra = quote_values (reader->values, n_cells);
+      guint n_before = n_found_problems (reader);
 
       nb_import_diagnose (reader->report, "parse.extra-values",
                           g_array_index (reader->values, Token, n_cells).line,
@@ -663,6 +689,8 @@ diagnose_count (NbTableMatcher *reader,
                           _("“%s” has %u numbers for %u columns: the first %u were kept, "
                             "these were left over: %s"),
                           label, n_values, n_cells, n_cells, extra);
+      note_tokens (reader, &g_array_index (reader->values, Token, n_cells), n_values - n_cells,
+                   -1, n_before);
     }
   else if (n_values < n_cells)
     nb_import_diagnose (reader->report, "parse.missing-values", line,
@@ -694,12 +722,16 @@ finish_placed_row (NbTableMatcher *reader,
       Token *token = &g_array_index (reader->values, Token, i);
 
       if (token->text != NULL)
-        nb_report_load_cell (reader->report, first + i, token->text, token->length, token->line);
+        {
+          nb_report_load_cell (reader->report, first + i, token->text, token->length, token->line);
+          note_tokens (reader, token, 1, first + i, 0);
+        }
     }
   if (reader->values->len > n_cells)
     {
       g_autofree guint *cells = g_new (guint, n_cells);
       g_autofree char *extra = quote_values (reader->values, n_cells);
+      guint n_before = n_found_problems (reader);
 
       for (guint i = 0; i < n_cells; i++)
         cells[i] = first + i;
@@ -709,6 +741,8 @@ finish_placed_row (NbTableMatcher *reader,
                           _("“%s” has %u numbers for %u columns: these stand outside the "
                             "table’s columns and were not used: %s"),
                           label, count_numbers (reader->values), n_cells, extra);
+      note_tokens (reader, &g_array_index (reader->values, Token, n_cells),
+                   reader->values->len - n_cells, -1, n_before);
     }
 }
 
@@ -804,11 +838,14 @@ finish_row (NbTableMatcher *reader)
   if (already_found (reader, reader->row))
     {
       g_autofree char *values = quote_values (reader->values, 0);
+      guint n_before = n_found_problems (reader);
 
       nb_import_diagnose (reader->report, "parse.duplicate-row", reader->row_line, NULL, 0,
                           _("“%s” appears again; the numbers of its first appearance were "
                             "kept, these were not used: %s"),
                           label, values);
+      note_tokens (reader, &g_array_index (reader->values, Token, 0), reader->values->len,
+                   -1, n_before);
       reset_row (reader);
       return;
     }
@@ -833,6 +870,7 @@ finish_row (NbTableMatcher *reader)
       Token *token = &g_array_index (reader->values, Token, i);
 
       nb_report_load_cell (reader->report, first + i, token->text, token->length, token->line);
+      note_tokens (reader, token, 1, first + i, 0);
     }
   diagnose_count (reader, label, first, n_cells);
   mark_found (reader, reader->row);
@@ -1549,6 +1587,8 @@ read_values (NbTableMatcher *reader,
   else if (reader->row == ROW_NONE && reader->group >= 0 && reader->pending->len == 0 &&
            (label_length > 0 ? label_matched : reader->group_line == line))
     read_group_as_row (reader, line);
+  guint n_before = n_found_problems (reader);
+
   if (reader->row == ROW_NONE && label_length > 0 && !label_matched)
     {
       g_autofree char *quoted = nb_import_quote (label, label_length);
@@ -1556,6 +1596,7 @@ read_values (NbTableMatcher *reader,
       nb_import_diagnose (reader->report, "parse.unknown-row", line, NULL, 0,
                           _("“%s” is not a row of this table; its numbers were not used"),
                           quoted);
+      note_tokens (reader, values, n_values, -1, n_before);
       return;
     }
 
@@ -1572,6 +1613,7 @@ read_values (NbTableMatcher *reader,
     {
       nb_import_diagnose (reader->report, "parse.unknown-row", line, NULL, 0,
                           _("Numbers without a row label; they were not used"));
+      note_tokens (reader, values, n_values, -1, n_before);
       return;
     }
 
@@ -1642,6 +1684,20 @@ nb_table_matcher_free (NbTableMatcher *reader)
   g_array_unref (reader->runs);
   g_free (reader->found);
   g_free (reader);
+}
+
+/**
+ * nb_table_matcher_set_source:
+ * @reader: a reader
+ * @source: (nullable): the source the lines and cells come from, whose
+ *   pieces they point into; the report then notes where each number
+ *   stands (nb_report_get_source_numbers())
+ */
+void
+nb_table_matcher_set_source (NbTableMatcher *reader,
+                             NbSource       *source)
+{
+  reader->source = source;
 }
 
 void

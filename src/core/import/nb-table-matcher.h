@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "nb-readers.h"
 #include "nb-report.h"
 #include "nb-template-private.h"
 
@@ -39,6 +40,8 @@ gboolean        nb_table_keys_find      (NbTableKeys    *keys,
 
 NbTableMatcher  *nb_table_matcher_new     (void);
 void            nb_table_matcher_free    (NbTableMatcher  *reader);
+void            nb_table_matcher_set_source (NbTableMatcher *reader,
+                                         NbSource       *source);
 void            nb_table_matcher_begin   (NbTableMatcher  *reader,
                                          NbTableKeys    *keys,
                                          NbReport       *report,

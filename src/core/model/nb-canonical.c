@@ -425,6 +425,36 @@ append_checked (GString  *out,
   g_string_append_c (out, ']');
 }
 
+/* The file the report was imported from: its name, size and checksum, so
+ * that the file beside the canonical one is shown only when it is that
+ * file. Where it was is left out: the same report gives the same bytes on
+ * every machine. */
+static void
+append_source (GString  *out,
+               NbReport *report,
+               gboolean  pretty)
+{
+  guint64 size;
+  const char *sha256;
+  const char *name = nb_report_get_source_file (report, &size, &sha256, NULL);
+
+  if (name == NULL || sha256 == NULL)
+    return;
+  g_string_append_c (out, ',');
+  newline (out, pretty, 1);
+  append_key (out, "source", pretty);
+  g_string_append (out, pretty ? "{ " : "{");
+  append_key (out, "name", pretty);
+  nb_canonical_append_string (out, name);
+  g_string_append (out, pretty ? ", " : ",");
+  append_key (out, "size", pretty);
+  g_string_append_printf (out, "%" G_GUINT64_FORMAT, size);
+  g_string_append (out, pretty ? ", " : ",");
+  append_key (out, "sha256", pretty);
+  nb_canonical_append_string (out, sha256);
+  g_string_append (out, pretty ? " }" : "}");
+}
+
 /**
  * nb_canonical_append:
  * @out: where to append
@@ -488,6 +518,7 @@ nb_canonical_append (GString  *out,
       append_key (out, "checked", pretty);
       append_checked (out, report, pretty);
     }
+  append_source (out, report, pretty);
   if (nb_report_get_extensions (report) != NULL)
     {
       g_string_append_c (out, ',');
@@ -960,13 +991,51 @@ read_header (NbReport    *report,
 }
 
 static gboolean
+is_sha256 (const char *text)
+{
+  gsize n = 0;
+
+  while (g_ascii_isxdigit (text[n]))
+    n++;
+  return n == 64 && text[n] == '\0';
+}
+
+static gboolean
+read_source (NbReport    *report,
+             JsonNode    *node,
+             GError     **error)
+{
+  static const char * const known[] = { "name", "size", "sha256", NULL };
+  JsonObject *source;
+  JsonNode *size;
+  const char *name, *sha256;
+
+  if ((source = require_object (node, "$.source", error)) == NULL ||
+      !check_keys (source, "$.source", known, error) ||
+      (name = require_string (source, "$.source", "name", error)) == NULL ||
+      (sha256 = require_string (source, "$.source", "sha256", error)) == NULL ||
+      (size = require (source, "$.source", "size", error)) == NULL)
+    return FALSE;
+  /* only a bare name: never a path that leads elsewhere */
+  if (*name == '\0' || strchr (name, '/') != NULL || strchr (name, '\\') != NULL ||
+      g_str_equal (name, ".") || g_str_equal (name, ".."))
+    return refuse (error, "$.source.name", _("expected a file name"));
+  if (!is_sha256 (sha256))
+    return refuse (error, "$.source.sha256", _("expected 64 hexadecimal digits"));
+  if (json_node_get_value_type (size) != G_TYPE_INT64 || json_node_get_int (size) < 0)
+    return refuse (error, "$.source.size", _("expected a whole number"));
+  nb_report_set_source_file (report, name, json_node_get_int (size), sha256, NULL);
+  return TRUE;
+}
+
+static gboolean
 read_root (NbReport    *report,
            JsonObject  *root,
            GError     **error)
 {
   static const char * const known[] = {
     "format", "version", "template", "organ", "year", "title", "sections", "tables",
-    "checked", "extensions", NULL
+    "checked", "source", "extensions", NULL
   };
   const char *format;
   JsonNode *node;
@@ -992,6 +1061,9 @@ read_root (NbReport    *report,
       !read_checked (report, node, error))
     return FALSE;
 
+  if ((node = json_object_get_member (root, "source")) != NULL &&
+      !read_source (report, node, error))
+    return FALSE;
   if ((node = json_object_get_member (root, "extensions")) != NULL)
     {
       if (!JSON_NODE_HOLDS_OBJECT (node))

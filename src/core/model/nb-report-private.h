@@ -24,6 +24,7 @@ typedef struct
   guint   line;    /* 1-based source line, 0 when typed or unknown */
   guint8  state;   /* NbCellState */
   guint8  loaded;  /* text lives in the report's chunk of loaded texts */
+  guint8  assigned; /* a left-over number given to the cell by hand */
 } NbCellData;
 
 /* A section heading as read: which section, the numeral it had (1 for 一,
@@ -57,6 +58,10 @@ void              nb_report_set_places          (NbReport    *self,
                                                  GArray      *places);
 const NbPlace    *nb_report_peek_place          (NbReport    *self,
                                                  guint        line);
+void              nb_report_add_source_number   (NbReport    *self,
+                                                 const NbSourceNumber *number,
+                                                 const char  *text,
+                                                 gsize        length);
 guint64           nb_report_get_state_id        (NbReport    *self);
 void              nb_report_mark_saved          (NbReport    *self,
                                                  guint64      state_id);

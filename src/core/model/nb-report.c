@@ -29,6 +29,8 @@ typedef enum
   TARGET_ORGAN,
   TARGET_YEAR,
   TARGET_CHECKED,
+  TARGET_ORIGIN,     /* a cell's line and whether it was assigned by hand */
+  TARGET_RESOLVED,   /* whether an import finding was dealt with */
 } Target;
 
 typedef struct
@@ -41,6 +43,11 @@ typedef struct
   guint    before_year;
   guint    after_year;
   char    *key;            /* a checked mark's key; before and after are its notes */
+  guint    before_line;    /* TARGET_ORIGIN */
+  guint    after_line;
+  gboolean before_flag;    /* TARGET_ORIGIN: assigned; TARGET_RESOLVED */
+  gboolean after_flag;
+  int      number;         /* TARGET_ORIGIN: the source number assigned */
 } Change;
 
 typedef struct
@@ -87,6 +94,13 @@ struct _NbReport
   GArray      *places;         /* NbPlace by source line (piece id), or NULL */
   GArray      *headings;       /* NbHeading as read, or NULL when not read from text */
   GHashTable  *checked;        /* diagnostic key → the reviewer's note */
+  GArray      *numbers;        /* NbSourceNumber, in reading order */
+  GStringChunk *number_texts;  /* their texts: one block, not one each */
+  GArray      *resolved;       /* gboolean by import finding */
+  char        *source_name;    /* the file imported, for the canonical file */
+  char        *source_path;
+  char        *source_sha256;
+  guint64      source_size;
 };
 
 G_DEFINE_FINAL_TYPE (NbReport, nb_report, G_TYPE_OBJECT)
@@ -107,6 +121,7 @@ enum {
   CELL_CHANGED,
   SECTION_CHANGED,
   CHECKED_CHANGED,
+  IMPORT_RESOLVED,
   N_SIGNALS
 };
 
@@ -222,6 +237,29 @@ apply_checked (NbReport   *self,
 }
 
 static void
+apply_origin (NbReport *self,
+              guint     cell,
+              guint     line,
+              gboolean  assigned)
+{
+  self->cells[cell].line = line;
+  self->cells[cell].assigned = assigned;
+  if (self->cell_objects != NULL && self->cell_objects[cell] != NULL)
+    nb_cell_notify_changed (self->cell_objects[cell]);
+}
+
+static void
+apply_resolved (NbReport *self,
+                guint     index,
+                gboolean  resolved)
+{
+  if (self->resolved->len < self->import_diagnostics->len)
+    g_array_set_size (self->resolved, self->import_diagnostics->len);
+  g_array_index (self->resolved, gboolean, index) = resolved;
+  g_signal_emit (self, signals[IMPORT_RESOLVED], 0, index);
+}
+
+static void
 apply_change (NbReport     *self,
               const Change *change,
               gboolean      undo)
@@ -252,6 +290,16 @@ apply_change (NbReport     *self,
       break;
     case TARGET_CHECKED:
       apply_checked (self, change->key, text);
+      break;
+    case TARGET_ORIGIN:
+      apply_origin (self, change->index, undo ? change->before_line : change->after_line,
+                    undo ? change->before_flag : change->after_flag);
+      if (change->number >= 0)
+        g_array_index (self->numbers, NbSourceNumber, change->number).cell =
+          undo ? -1 : (int) change->index;
+      break;
+    case TARGET_RESOLVED:
+      apply_resolved (self, change->index, undo ? change->before_flag : change->after_flag);
       break;
     default:
       g_assert_not_reached ();
@@ -286,6 +334,11 @@ change_is_noop (const Change *change)
     return change->before_year == change->after_year;
   if (change->target == TARGET_CHECKED)
     return FALSE;
+  if (change->target == TARGET_ORIGIN)
+    return change->before_line == change->after_line &&
+           change->before_flag == change->after_flag;
+  if (change->target == TARGET_RESOLVED)
+    return change->before_flag == change->after_flag;
   return g_strcmp0 (change->before, change->after) == 0;
 }
 
@@ -528,6 +581,12 @@ nb_report_finalize (GObject *object)
   g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->headings, g_array_unref);
   g_clear_pointer (&self->checked, g_hash_table_unref);
+  g_array_unref (self->numbers);
+  g_clear_pointer (&self->number_texts, g_string_chunk_free);
+  g_array_unref (self->resolved);
+  g_free (self->source_name);
+  g_free (self->source_path);
+  g_free (self->source_sha256);
   g_clear_object (&self->template);
 
   G_OBJECT_CLASS (nb_report_parent_class)->finalize (object);
@@ -673,7 +732,22 @@ nb_report_class_init (NbReportClass *klass)
   signals[CHECKED_CHANGED] =
     g_signal_new ("checked-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * NbReport::import-resolved:
+   * @self: the report
+   * @index: the index of the import finding, in
+   *   nb_report_get_import_diagnostics()
+   *
+   * Emitted when an import finding was dealt with (its numbers used), or
+   * came back by undo.
+   */
+  signals[IMPORT_RESOLVED] =
+    g_signal_new ("import-resolved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, g_cclosure_marshal_VOID__UINT,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
 }
+
 
 static void
 nb_report_init (NbReport *self)
@@ -682,6 +756,8 @@ nb_report_init (NbReport *self)
   self->title = g_strdup ("");
   self->import_diagnostics = g_ptr_array_new_with_free_func (g_object_unref);
   self->checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->numbers = g_array_new (FALSE, FALSE, sizeof (NbSourceNumber));
+  self->resolved = g_array_new (FALSE, TRUE, sizeof (gboolean));
   g_queue_init (&self->undo_steps);
   g_queue_init (&self->redo_steps);
 }
@@ -1578,4 +1654,264 @@ gboolean
 nb_report_has_headings (NbReport *self)
 {
   return self->headings != NULL;
+}
+
+/* Source numbers */
+
+/**
+ * nb_report_get_source_numbers:
+ * @self: a #NbReport
+ * @n_numbers: (out): how many
+ *
+ * Every number the import read in the report's tables, in reading order,
+ * with where it stands and the cell it went to; empty for a report typed
+ * or read from a canonical file.
+ *
+ * Returns: (array length=n_numbers): the numbers
+ */
+const NbSourceNumber *
+nb_report_get_source_numbers (NbReport *self,
+                              guint    *n_numbers)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+
+  *n_numbers = self->numbers->len;
+  return (const NbSourceNumber *) self->numbers->data;
+}
+
+/* Adds @number with @text, copied, as its text. */
+void
+nb_report_add_source_number (NbReport             *self,
+                             const NbSourceNumber *number,
+                             const char           *text,
+                             gsize                 length)
+{
+  NbSourceNumber copy = *number;
+
+  if (self->number_texts == NULL)
+    {
+      /* a report's numbers are some 200 short texts */
+      self->number_texts = g_string_chunk_new (2048);
+      g_array_set_size (self->numbers, 256);
+      g_array_set_size (self->numbers, 0);
+    }
+  copy.text = g_string_chunk_insert_len (self->number_texts, text, length);
+  g_array_append_val (self->numbers, copy);
+}
+
+/**
+ * nb_report_get_place:
+ * @self: a #NbReport
+ * @line: a source line: a piece id of the file the report was read from
+ *
+ * Returns: (nullable): where the piece is in the file (a page, a table
+ *   cell), or %NULL for a text file, whose lines are their own places
+ */
+const NbPlace *
+nb_report_get_place (NbReport *self,
+                     guint     line)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+
+  return nb_report_peek_place (self, line);
+}
+
+/**
+ * nb_report_get_cell_assigned:
+ * @self: a #NbReport
+ * @cell: a cell index
+ *
+ * Returns: whether the cell holds a number the import left over, given to
+ *   it by hand (nb_report_use_numbers())
+ */
+gboolean
+nb_report_get_cell_assigned (NbReport *self,
+                             guint     cell)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (cell < self->n_cells, FALSE);
+
+  return self->cells[cell].assigned;
+}
+
+/**
+ * nb_report_get_import_resolved:
+ * @self: a #NbReport
+ * @index: an index into nb_report_get_import_diagnostics()
+ *
+ * Returns: whether the finding was dealt with: its numbers were used
+ */
+gboolean
+nb_report_get_import_resolved (NbReport *self,
+                               guint     index)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+
+  return index < self->resolved->len && g_array_index (self->resolved, gboolean, index);
+}
+
+/**
+ * nb_report_count_unused:
+ * @self: a #NbReport
+ * @problem: an import finding of @self
+ *
+ * Returns: how many numbers @problem left unused, 0 once they were used
+ */
+guint
+nb_report_count_unused (NbReport     *self,
+                        NbDiagnostic *problem)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), 0);
+
+  for (guint i = 0; i < self->numbers->len; i++)
+    {
+      NbSourceNumber *number = &g_array_index (self->numbers, NbSourceNumber, i);
+
+      n += number->problem == problem && number->kind == NB_SOURCE_NUMBER_UNUSED &&
+           number->cell < 0;
+    }
+  return n;
+}
+
+static void
+set_origin (NbReport *self,
+            guint     cell,
+            guint     line,
+            int       number)
+{
+  Change change = { .target = TARGET_ORIGIN, .index = cell, .number = number };
+
+  change.before_line = self->cells[cell].line;
+  change.before_flag = self->cells[cell].assigned;
+  change.after_line = line;
+  change.after_flag = TRUE;
+  record (self, &change);
+  apply_origin (self, cell, line, TRUE);
+  g_array_index (self->numbers, NbSourceNumber, number).cell = cell;
+}
+
+static void
+set_resolved (NbReport *self,
+              guint     index)
+{
+  Change change = { .target = TARGET_RESOLVED, .index = index, .number = -1 };
+
+  change.before_flag = nb_report_get_import_resolved (self, index);
+  change.after_flag = TRUE;
+  record (self, &change);
+  apply_resolved (self, index, TRUE);
+}
+
+/* The row the numbers went to is no longer missing. */
+static void
+resolve_missing_row (NbReport *self,
+                     guint     first_cell)
+{
+  for (guint i = 0; i < self->import_diagnostics->len; i++)
+    {
+      NbDiagnostic *found = g_ptr_array_index (self->import_diagnostics, i);
+      guint n_cells;
+      const guint *cells = nb_diagnostic_get_cell_indices (found, &n_cells);
+
+      if (g_str_equal (nb_diagnostic_get_rule_id (found), "parse.missing-row") &&
+          n_cells > 0 && cells[0] == first_cell && !nb_report_get_import_resolved (self, i))
+        set_resolved (self, i);
+    }
+}
+
+/**
+ * nb_report_use_numbers:
+ * @self: a #NbReport
+ * @problem: an import finding of @self that left numbers unused
+ * @first_cell: the first cell of the row to fill
+ * @n_cells: how many cells the row has
+ *
+ * Puts the numbers @problem left unused into the row, in order, as one
+ * undo step that also settles @problem, and the finding that the row was
+ * missing if there is one: they leave the list of findings
+ * (#NbReport::import-resolved) and the cells say they were assigned by
+ * hand (nb_report_get_cell_assigned()). Numbers beyond @n_cells stay
+ * unused.
+ *
+ * Returns: how many numbers were used
+ */
+guint
+nb_report_use_numbers (NbReport     *self,
+                       NbDiagnostic *problem,
+                       guint         first_cell,
+                       guint         n_cells)
+{
+  guint index, n = 0;
+
+  g_return_val_if_fail (NB_IS_REPORT (self), 0);
+  g_return_val_if_fail (first_cell + n_cells <= self->n_cells, 0);
+
+  if (!g_ptr_array_find (self->import_diagnostics, problem, &index) ||
+      nb_report_count_unused (self, problem) == 0)
+    return 0;
+
+  nb_report_begin_group (self);
+  for (guint i = 0; i < self->numbers->len && n < n_cells; i++)
+    {
+      NbSourceNumber *number = &g_array_index (self->numbers, NbSourceNumber, i);
+
+      if (number->problem != problem || number->kind != NB_SOURCE_NUMBER_UNUSED ||
+          number->cell >= 0)
+        continue;
+      set_origin (self, first_cell + n, number->line, i);
+      nb_report_set_cell_text (self, first_cell + n, number->text);
+      n++;
+    }
+  set_resolved (self, index);
+  resolve_missing_row (self, first_cell);
+  nb_report_end_group (self);
+  update_history (self);
+  return n;
+}
+
+/**
+ * nb_report_get_source_file:
+ * @self: a #NbReport
+ * @size: (out) (optional): the file's size in bytes
+ * @sha256: (out) (optional) (transfer none): its SHA-256, in hex
+ * @path: (out) (optional) (transfer none) (nullable): where it was when
+ *   it was read
+ *
+ * The file the report was imported from, so that a canonical file can
+ * show it beside the form and never show a different one.
+ *
+ * Returns: (nullable): its name, or %NULL when unknown
+ */
+const char *
+nb_report_get_source_file (NbReport     *self,
+                           guint64      *size,
+                           const char  **sha256,
+                           const char  **path)
+{
+  g_return_val_if_fail (NB_IS_REPORT (self), NULL);
+
+  if (size != NULL)
+    *size = self->source_size;
+  if (sha256 != NULL)
+    *sha256 = self->source_sha256;
+  if (path != NULL)
+    *path = self->source_path;
+  return self->source_name;
+}
+
+void
+nb_report_set_source_file (NbReport   *self,
+                           const char *name,
+                           guint64     size,
+                           const char *sha256,
+                           const char *path)
+{
+  g_return_if_fail (NB_IS_REPORT (self));
+
+  set_string (&self->source_name, name);
+  set_string (&self->source_sha256, sha256);
+  set_string (&self->source_path, path);
+  self->source_size = size;
 }

@@ -9,6 +9,8 @@
 
 #include "nb-cell.h"
 #include "nb-diagnostic.h"
+#include "nb-place.h"
+#include "nb-source-number.h"
 #include "nb-template.h"
 #include "nb-types.h"
 
@@ -79,5 +81,28 @@ const char   *nb_report_get_checked           (NbReport     *self,
 void          nb_report_set_checked           (NbReport     *self,
                                                NbDiagnostic *diagnostic,
                                                const char   *note);
+const NbSourceNumber *nb_report_get_source_numbers (NbReport  *self,
+                                               guint        *n_numbers);
+const NbPlace *nb_report_get_place            (NbReport     *self,
+                                               guint         line);
+gboolean      nb_report_get_cell_assigned     (NbReport     *self,
+                                               guint         cell);
+gboolean      nb_report_get_import_resolved   (NbReport     *self,
+                                               guint         index);
+guint         nb_report_count_unused          (NbReport     *self,
+                                               NbDiagnostic *problem);
+guint         nb_report_use_numbers           (NbReport     *self,
+                                               NbDiagnostic *problem,
+                                               guint         first_cell,
+                                               guint         n_cells);
+const char   *nb_report_get_source_file       (NbReport     *self,
+                                               guint64      *size,
+                                               const char  **sha256,
+                                               const char  **path);
+void          nb_report_set_source_file       (NbReport     *self,
+                                               const char   *name,
+                                               guint64       size,
+                                               const char   *sha256,
+                                               const char   *path);
 
 G_END_DECLS

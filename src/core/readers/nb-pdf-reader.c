@@ -338,24 +338,30 @@ add_row (NbSource    *source,
   NbPlace place = { NB_PLACE_PAGE, page, 0, 0 };
   g_autoptr(GString) text = g_string_new (NULL);
   const Glyph *g = glyphs + row->start;
-  double x0 = 0, x1 = 0;
+  double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
 
   for (guint i = 0; i < row->n_glyphs; i++)
     {
       if (starts_piece (g, i))
         {
-          if (!nb_source_add_piece (source, text->str, text->len, x0, x1, &place))
+          if (!nb_source_add_box (source, text->str, text->len, x0, y0, x1, y1, &place))
             return FALSE;
           g_string_truncate (text, 0);
         }
       else if (word_gap_before (g, i))
         g_string_append_c (text, ' ');
       if (text->len == 0)
-        x0 = g[i].x0;
+        {
+          x0 = g[i].x0;
+          y0 = g[i].y0;
+          y1 = g[i].y1;
+        }
       x1 = g[i].x1;
+      y0 = MIN (y0, g[i].y0);
+      y1 = MAX (y1, g[i].y1);
       g_string_append_unichar (text, g[i].c);
     }
-  if (text->len > 0 && !nb_source_add_piece (source, text->str, text->len, x0, x1, &place))
+  if (text->len > 0 && !nb_source_add_box (source, text->str, text->len, x0, y0, x1, y1, &place))
     return FALSE;
   nb_source_end_line_full (source, TRUE, row->continues);
   return TRUE;

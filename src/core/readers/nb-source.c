@@ -147,6 +147,35 @@ nb_source_add_piece (NbSource      *self,
                      double         x1,
                      const NbPlace *place)
 {
+  return nb_source_add_box (self, text, length, x0, 0, x1, 0, place);
+}
+
+/**
+ * nb_source_add_box:
+ * @self: a source
+ * @text: UTF-8 text
+ * @length: its length, or -1
+ * @x0: where it starts across the line
+ * @y0: its top on the page
+ * @x1: where it ends
+ * @y1: its bottom
+ * @place: where it is in the file
+ *
+ * Adds a run of glyphs with its box on a page, as nb_source_add_piece();
+ * the box is what a view of the page highlights.
+ *
+ * Returns: %FALSE when the source is full
+ */
+gboolean
+nb_source_add_box (NbSource      *self,
+                   const char    *text,
+                   gssize         length,
+                   double         x0,
+                   double         y0,
+                   double         x1,
+                   double         y1,
+                   const NbPlace *place)
+{
   NbSourcePiece piece;
 
   if (length < 0)
@@ -161,6 +190,8 @@ nb_source_add_piece (NbSource      *self,
   piece.length = length;
   piece.x0 = x0;
   piece.x1 = x1;
+  piece.y0 = y0;
+  piece.y1 = y1;
   piece.id = self->places->len;
   g_string_append_len (self->text, text, length);
   g_string_append_c (self->text, '\0');
@@ -275,6 +306,23 @@ nb_source_get_text (NbSource            *self,
                     const NbSourcePiece *piece)
 {
   return (self->file_text != NULL ? self->file_text : self->text->str) + piece->offset;
+}
+
+/**
+ * nb_source_find_piece:
+ * @self: a source
+ * @id: a piece id: a cell's or a diagnostic's line
+ *
+ * Returns: (nullable): the piece, or %NULL when there is none with @id
+ */
+const NbSourcePiece *
+nb_source_find_piece (NbSource *self,
+                      guint     id)
+{
+  /* ids count from 1 in the order pieces were added */
+  if (id == 0 || id > self->pieces->len)
+    return NULL;
+  return &g_array_index (self->pieces, NbSourcePiece, id - 1);
 }
 
 guint

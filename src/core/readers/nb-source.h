@@ -31,6 +31,8 @@ typedef struct
   double x0;
   double x1;
   guint  id;        /* 1-based, in reading order: the "line" of a cell */
+  double y0;        /* a PDF's glyph runs: top and bottom on the page, */
+  double y1;        /* in points; both 0 otherwise */
 } NbSourcePiece;
 
 typedef struct
@@ -76,6 +78,14 @@ gboolean             nb_source_add_piece        (NbSource        *self,
                                                  double           x0,
                                                  double           x1,
                                                  const NbPlace   *place);
+gboolean             nb_source_add_box          (NbSource        *self,
+                                                 const char      *text,
+                                                 gssize           length,
+                                                 double           x0,
+                                                 double           y0,
+                                                 double           x1,
+                                                 double           y1,
+                                                 const NbPlace   *place);
 void                 nb_source_end_line         (NbSource        *self,
                                                  gboolean         positioned);
 void                 nb_source_end_line_full    (NbSource        *self,
@@ -92,6 +102,8 @@ const NbSourcePiece *nb_source_get_piece        (NbSource        *self,
                                                  guint            piece);
 const char          *nb_source_get_text         (NbSource        *self,
                                                  const NbSourcePiece *piece);
+const NbSourcePiece *nb_source_find_piece       (NbSource        *self,
+                                                 guint            id);
 guint                nb_source_get_n_blocks     (NbSource        *self);
 const NbSourceBlock *nb_source_get_block        (NbSource        *self,
                                                  guint            block);

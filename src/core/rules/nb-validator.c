@@ -47,6 +47,7 @@ struct _NbValidator
   gulong      section_changed_id;
   gulong      year_changed_id;
   gulong      checked_changed_id;
+  gulong      import_resolved_id;
 
   Slot       *slots;
   guint       n_slots;
@@ -727,6 +728,22 @@ report_checked_changed_cb (NbValidator *self,
   refresh_checked (self);
 }
 
+/* An import finding whose numbers were used by hand leaves the list. */
+static void
+report_import_resolved_cb (NbValidator *self,
+                           guint        index,
+                           NbReport    *report)
+{
+  GPtrArray *imported = nb_report_get_import_diagnostics (report);
+
+  if (index >= imported->len || index >= self->invalid_base)
+    return;
+  set_slot (self, index,
+            nb_report_get_import_resolved (report, index) ?
+              NULL : g_object_ref (g_ptr_array_index (imported, index)),
+            TRUE);
+}
+
 /* GListModel */
 
 static GType
@@ -792,7 +809,8 @@ nb_validator_constructed (GObject *object)
   self->statements = g_new0 (Statement, nb_template_get_rules (self->template)->len);
 
   for (guint i = 0; i < imported->len; i++)
-    set_slot (self, i, g_object_ref (g_ptr_array_index (imported, i)), FALSE);
+    if (!nb_report_get_import_resolved (self->report, i))
+      set_slot (self, i, g_object_ref (g_ptr_array_index (imported, i)), FALSE);
   validate_all (self);
 
   self->cell_changed_id =
@@ -807,6 +825,9 @@ nb_validator_constructed (GObject *object)
   self->checked_changed_id =
     g_signal_connect_object (self->report, "checked-changed",
                              G_CALLBACK (report_checked_changed_cb), self, G_CONNECT_SWAPPED);
+  self->import_resolved_id =
+    g_signal_connect_object (self->report, "import-resolved",
+                             G_CALLBACK (report_import_resolved_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -820,6 +841,7 @@ nb_validator_dispose (GObject *object)
       g_clear_signal_handler (&self->section_changed_id, self->report);
       g_clear_signal_handler (&self->year_changed_id, self->report);
       g_clear_signal_handler (&self->checked_changed_id, self->report);
+      g_clear_signal_handler (&self->import_resolved_id, self->report);
     }
   g_clear_object (&self->report);
 

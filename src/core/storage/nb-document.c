@@ -13,6 +13,7 @@
 
 #include "nb-canonical.h"
 #include "nb-canonical-save.h"
+#include "nb-import-numbers.h"
 
 /* What a window edits: the report, the validator that follows it, and
  * where it lives. A report read from submitted text has a source but no
@@ -294,6 +295,8 @@ load_in_thread (GTask        *task,
 
   report = nb_importer_import_file_full (importer, task_data, g_object_get_data (G_OBJECT (task), "nb-password"),
                                         cancellable, &error);
+  if (report != NULL)
+    nb_import_note_file (report, task_data, cancellable);
   if (report == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -410,6 +413,7 @@ nb_document_load (NbImporter    *importer,
       g_prefix_error (error, _("Could not open “%s”: "), name);
       return NULL;
     }
+  nb_import_note_file (report, file, cancellable);
   return nb_document_new (report, file);
 }
 
