@@ -516,6 +516,138 @@ test_check_exit_status (Fixture       *fixture,
   g_assert_cmpstr (with_unreadable->err, ==, "3 files: 1 ok, 1 with errors, 1 unreadable\n");
 }
 
+/* A batch of every kind of outcome, each file several times: ok, with
+ * errors, missing, a folder, not a report. */
+static GPtrArray *
+mixed_batch (Fixture *fixture)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "folder", NULL);
+  g_autofree char *news = write_file (fixture, "news.txt", "新华社北京11月28日电\n", -1);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  for (guint round = 0; round < 7; round++)
+    {
+      for (guint i = 0; nb_test_seeds[i] != NULL; i++)
+        g_ptr_array_add (paths, nb_test_seed_path (nb_test_seeds[(i + round) % 5]));
+      g_ptr_array_add (paths, g_strdup_printf ("%s/missing-%u.txt", fixture->dir, round));
+      g_ptr_array_add (paths, g_strdup (round % 2 ? folder : news));
+    }
+  return paths;
+}
+
+static CliRun *
+run_check (GPtrArray  *paths,
+           const char *format,
+           const char *jobs)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  g_ptr_array_add (args, (gpointer) "check");
+  g_ptr_array_add (args, (gpointer) format);
+  if (jobs != NULL)
+    g_ptr_array_add (args, (gpointer) jobs);
+  g_ptr_array_extend (args, paths, NULL, NULL);
+  g_ptr_array_add (args, NULL);
+  return run_cliv (NULL, (const char * const *) args->pdata);
+}
+
+/* Any number of jobs writes the bytes one job writes, files in the order
+ * given. */
+static void
+test_check_jobs_same_output (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char * const formats[] = { "--format=text", "--format=json" };
+  static const char * const jobs[] = { "--jobs=2", "--jobs=3", "--jobs=8", NULL };
+  g_autoptr(GPtrArray) paths = mixed_batch (fixture);
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr(CliRun) one = run_check (paths, formats[f], "--jobs=1");
+
+      g_assert_cmpint (exit_code (one), ==, 2);
+      g_assert_cmpuint (strlen (one->out), >, 1000);
+      for (guint j = 0; j < G_N_ELEMENTS (jobs); j++)
+        {
+          g_autoptr(CliRun) many = run_check (paths, formats[f], jobs[j]);
+
+          g_test_message ("%s %s: %s", formats[f], jobs[j] ? jobs[j] : "(one per processor)", many->err);
+          g_assert_cmpint (exit_code (many), ==, 2);
+          g_assert_cmpstr (many->out, ==, one->out);
+          g_assert_cmpstr (many->err, ==, one->err);
+        }
+    }
+}
+
+static void
+test_check_jobs_order (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GPtrArray) paths = mixed_batch (fixture);
+  g_autoptr(CliRun) run = run_check (paths, "--format=json", "--jobs=4");
+  g_autoptr(GPtrArray) results = parse_results (run->out, paths->len);
+
+  g_assert_cmpint (exit_code (run), ==, 2);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      JsonObject *result = g_ptr_array_index (results, i);
+      const char *path = g_ptr_array_index (paths, i);
+      const char *status = json_object_get_string_member (result, "status");
+
+      g_assert_cmpstr (json_object_get_string_member (result, "path"), ==, path);
+      if (strstr (path, SEED_ERRORS) != NULL)
+        g_assert_cmpstr (status, ==, "errors");
+      else if (strstr (path, "seeds") != NULL)
+        g_assert_cmpstr (status, ==, "ok");
+      else
+        g_assert_cmpstr (status, ==, "unreadable");
+    }
+}
+
+static void
+test_check_jobs_exit_status (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *ok = nb_test_seed_path (SEED_OK);
+  g_autofree char *other_ok = nb_test_seed_path (nb_test_seeds[4]);
+  g_autofree char *errors = nb_test_seed_path (SEED_ERRORS);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.txt", NULL);
+  g_autoptr(CliRun) all_ok = run_cli (NULL, "check", "--jobs=2", ok, other_ok, ok, NULL);
+  g_autoptr(CliRun) with_errors = run_cli (NULL, "check", "--jobs=2", ok, errors, ok, NULL);
+  g_autoptr(CliRun) with_unreadable = run_cli (NULL, "check", "--jobs=3", errors, ok, missing, NULL);
+  g_autoptr(CliRun) more_jobs = run_cli (NULL, "check", "--jobs=16", errors, NULL);
+
+  g_assert_cmpint (exit_code (all_ok), ==, 0);
+  g_assert_cmpstr (all_ok->out, ==, "");
+  g_assert_cmpstr (all_ok->err, ==, "3 files: 3 ok, 0 with errors, 0 unreadable\n");
+  g_assert_cmpint (exit_code (with_errors), ==, 1);
+  g_assert_cmpstr (with_errors->err, ==, "3 files: 2 ok, 1 with errors, 0 unreadable\n");
+  g_assert_cmpint (exit_code (with_unreadable), ==, 2);
+  g_assert_cmpstr (with_unreadable->err, ==, "3 files: 1 ok, 1 with errors, 1 unreadable\n");
+  g_assert_cmpint (exit_code (more_jobs), ==, 1);
+  g_assert_cmpstr (more_jobs->err, ==, "1 file: 0 ok, 1 with errors, 0 unreadable\n");
+}
+
+static void
+test_check_jobs_usage (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const wrong[] = { "--jobs=0", "--jobs=-2", "--jobs=257", "--jobs=many", "--jobs=" };
+  g_autofree char *ok = nb_test_seed_path (SEED_OK);
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autoptr(CliRun) run = run_cli (NULL, "check", wrong[i], ok, NULL);
+
+      g_test_message ("%s", wrong[i]);
+      g_assert_cmpint (exit_code (run), ==, 2);
+      g_assert_cmpstr (run->out, ==, "");
+      g_assert_nonnull (strstr (run->err, "nianbao-cli: "));
+      g_assert_nonnull (strstr (run->err, "--jobs"));
+    }
+}
+
 /* Checks @path that holds no report, in both formats, under limits. */
 static void
 assert_unreadable (const char *path,
@@ -1611,6 +1743,10 @@ main (int    argc,
   add_test ("check-text", test_check_text);
   add_test ("check-json", test_check_json);
   add_test ("check-exit-status", test_check_exit_status);
+  add_test ("check-jobs-same-output", test_check_jobs_same_output);
+  add_test ("check-jobs-order", test_check_jobs_order);
+  add_test ("check-jobs-exit-status", test_check_jobs_exit_status);
+  add_test ("check-jobs-usage", test_check_jobs_usage);
   add_test ("check-empty", test_check_empty);
   add_test ("check-binary", test_check_binary);
   add_test ("check-invalid-utf8", test_check_invalid_utf8);

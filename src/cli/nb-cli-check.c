@@ -10,6 +10,7 @@
 #include "nb-cli.h"
 
 #include <glib/gi18n-lib.h>
+#include <nb-batch.h>
 #include <stdio.h>
 
 typedef enum
@@ -20,6 +21,9 @@ typedef enum
 } Status;
 
 static const char *const status_names[] = { "ok", "errors", "unreadable" };
+
+/* more threads than this only cost memory */
+#define MAX_JOBS 256
 
 
 static void
@@ -87,6 +91,72 @@ check_file (NbImporter *importer,
   return status;
 }
 
+/* One file's outcome, written in the files' order. */
+typedef struct
+{
+  Status   status;
+  GString *out;
+} Checked;
+
+static void
+checked_free (gpointer data)
+{
+  Checked *checked = data;
+
+  g_string_free (checked->out, TRUE);
+  g_free (checked);
+}
+
+typedef struct
+{
+  NbTemplate *template;
+  char      **files;
+  gboolean    json;
+  guint       counts[3];
+} Check;
+
+static gpointer
+worker_new (gpointer user_data)
+{
+  Check *check = user_data;
+
+  return nb_importer_new (check->template);
+}
+
+static gpointer
+check_one (gpointer worker,
+           guint    index,
+           gpointer user_data)
+{
+  Check *check = user_data;
+  Checked *checked = g_new0 (Checked, 1);
+
+  checked->out = g_string_sized_new (check->json ? 16384 : 256);
+  checked->status = check_file (worker, check->files[index], check->json, checked->out);
+  return checked;
+}
+
+static void
+done_one (guint    index,
+          gpointer result,
+          gpointer user_data)
+{
+  Check *check = user_data;
+  Checked *checked = result;
+
+  check->counts[checked->status]++;
+  fwrite (checked->out->str, 1, checked->out->len, stdout);
+  checked_free (checked);
+}
+
+static const NbBatchFuncs check_funcs = {
+  .worker_new = worker_new,
+  .worker_free = g_object_unref,
+  .work = check_one,
+  .done = done_one,
+  .result_free = checked_free,
+};
+
 int
 nb_cli_check (int    argc,
               char **argv)
@@ -94,14 +164,17 @@ nb_cli_check (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(NbTemplate) template = NULL;
-  g_autoptr(NbImporter) importer = NULL;
+  g_autoptr(NbBatch) batch = NULL;
   g_autofree char *format = NULL;
   g_auto(GStrv) files = NULL;
-  guint counts[3] = { 0, 0, 0 };
-  gboolean json;
+  Check check = { NULL };
+  int jobs = -1;
+  guint n_files;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("Output as text (like a compiler) or json (one line per file)"), "text|json" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
+      N_("Check N files at once (default: one per processor)"), "N" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
@@ -121,9 +194,10 @@ nb_cli_check (int    argc,
     return nb_cli_usage_error (context, error->message);
   if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "json"))
     return nb_cli_usage_error (context, _("--format must be “text” or “json”"));
+  if (jobs != -1 && (jobs < 1 || jobs > MAX_JOBS))
+    return nb_cli_usage_error (context, _("--jobs must be a number from 1 to 256"));
   if (files == NULL || files[0] == NULL)
     return nb_cli_usage_error (context, _("no file given"));
-  json = format != NULL && g_str_equal (format, "json");
 
   template = nb_template_new_default (&error);
   if (template == NULL)
@@ -131,15 +205,15 @@ nb_cli_check (int    argc,
       g_printerr ("nianbao-cli: %s\n", error->message);
       return NB_EXIT_UNREADABLE;
     }
-  importer = nb_importer_new (template);
+  check.template = template;
+  check.files = files;
+  check.json = format != NULL && g_str_equal (format, "json");
+  n_files = g_strv_length (files);
 
-  for (guint i = 0; files[i] != NULL; i++)
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-
-      counts[check_file (importer, files[i], json, out)]++;
-      fwrite (out->str, 1, out->len, stdout);
-    }
+  /* results come back in the files' order: the output is the same for
+   * any number of jobs */
+  batch = nb_batch_new (jobs == -1 ? 0 : jobs);
+  nb_batch_run (batch, n_files, &check_funcs, &check, NULL, NULL);
   if (fflush (stdout) != 0 || ferror (stdout))
     {
       /* the findings are lost: not a run to trust */
@@ -147,14 +221,13 @@ nb_cli_check (int    argc,
       return NB_EXIT_UNREADABLE;
     }
 
-  if (!json)
+  if (!check.json)
     g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u file: %u ok, %u with errors, %u unreadable\n",
-                             "%u files: %u ok, %u with errors, %u unreadable\n",
-                             g_strv_length (files)),
-                g_strv_length (files), counts[STATUS_OK], counts[STATUS_ERRORS],
-                counts[STATUS_UNREADABLE]);
+                             "%u files: %u ok, %u with errors, %u unreadable\n", n_files),
+                n_files, check.counts[STATUS_OK], check.counts[STATUS_ERRORS],
+                check.counts[STATUS_UNREADABLE]);
 
-  if (counts[STATUS_UNREADABLE] > 0)
+  if (check.counts[STATUS_UNREADABLE] > 0)
     return NB_EXIT_UNREADABLE;
-  return counts[STATUS_ERRORS] > 0 ? NB_EXIT_ERRORS : NB_EXIT_OK;
+  return check.counts[STATUS_ERRORS] > 0 ? NB_EXIT_ERRORS : NB_EXIT_OK;
 }
