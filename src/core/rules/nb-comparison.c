@@ -14,8 +14,8 @@
 
 #include "nb-cross-rules.h"
 #include "nb-diagnostic-private.h"
-#include "nb-label.h"
 #include "nb-number.h"
+#include "nb-organ-name.h"
 #include "nb-report-private.h"
 
 /* The two reports stay what they are — each edited, validated and saved
@@ -113,16 +113,6 @@ check_sum (NbComparison          *self,
   return diagnostic;
 }
 
-static gboolean
-same_organ (const char *a,
-            const char *b)
-{
-  g_autofree char *fa = nb_label_fold_dup (a);
-  g_autofree char *fb = nb_label_fold_dup (b);
-
-  return g_str_equal (fa, fb);
-}
-
 static NbDiagnostic *
 check_organ (NbComparison      *self,
              const NbCrossRule *rule)
@@ -133,7 +123,7 @@ check_organ (NbComparison      *self,
   guint newer_year = nb_report_get_year (self->newer);
   g_autofree char *message = NULL;
 
-  if (*older_organ != '\0' && *newer_organ != '\0' && !same_organ (older_organ, newer_organ))
+  if (*older_organ != '\0' && *newer_organ != '\0' && !nb_organ_name_match (older_organ, newer_organ))
     message = g_strdup_printf (_("The reports are from different organs: “%s” and “%s”"),
                                older_organ, newer_organ);
   else if (older_year > 0 && newer_year > 0 && newer_year != older_year + 1)
@@ -542,35 +532,6 @@ nb_comparison_get_n_headlines (NbComparison *self)
   return nb_cross_rules_get_n_headlines (self->rules);
 }
 
-static gboolean
-headline_value (NbComparison     *self,
-                const NbHeadline *headline,
-                NbReport         *report,
-                gint64           *value)
-{
-  *value = 0;
-  if (headline->pattern != NULL)
-    {
-      g_autoptr(GMatchInfo) match = NULL;
-      const char *text = nb_report_get_section_text (report, "overview");
-      int start, end;
-
-      if (!g_regex_match (headline->pattern, text, 0, &match))
-        return FALSE;
-      g_match_info_fetch_pos (match, 1, &start, &end);
-      return nb_number_parse (text + start, end - start, NB_CELL_KIND_COUNT, NULL, value) == NB_CELL_STATE_VALUE;
-    }
-  for (guint i = 0; i < headline->cells->len; i++)
-    {
-      guint cell = g_array_index (headline->cells, guint, i);
-
-      if (nb_report_get_cell_state (report, cell) != NB_CELL_STATE_VALUE)
-        return FALSE;
-      *value += nb_report_get_cell_value (report, cell);
-    }
-  return TRUE;
-}
-
 /**
  * nb_comparison_get_headline:
  * @self: a #NbComparison
@@ -600,8 +561,8 @@ nb_comparison_get_headline (NbComparison *self,
   g_return_val_if_fail (headline < nb_cross_rules_get_n_headlines (self->rules), NULL);
 
   h = nb_cross_rules_get_headline (self->rules, headline);
-  *known_older = headline_value (self, h, self->older, older);
-  *known_newer = headline_value (self, h, self->newer, newer);
+  *known_older = nb_headline_get_value (h, self->older, older);
+  *known_newer = nb_headline_get_value (h, self->newer, newer);
   return h->label;
 }
 

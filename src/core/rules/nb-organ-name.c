@@ -1,0 +1,107 @@
+/* nb-organ-name.c — when two spellings name one organ
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-organ-name"
+
+#include "config.h"
+
+#include "nb-organ-name.h"
+
+#include <string.h>
+
+#include "nb-label.h"
+
+/* An organ names itself with or without the region above it
+ * ("平潭综合实验区财政金融局" and "财政金融局", "福建省平潭综合实验区…"),
+ * in full-width or ASCII forms, with or without blanks. Two names match
+ * when their folded forms are equal, or when one ends with the other and
+ * what is left in front is a region: it ends with a region's last
+ * character. "福州市财政局" and "厦门市财政局" never match. */
+static const char *const region_ends[] = {
+  "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "街道",
+};
+
+/* What an organ's government is called after its region's name */
+static const char *const government_ends[] = {
+  "人民政府", "管理委员会", "管委会", "政府",
+};
+
+static gboolean
+is_region (const char *text,
+           gsize       length)
+{
+  if (g_utf8_strlen (text, length) < 2)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (region_ends); i++)
+    {
+      gsize n = strlen (region_ends[i]);
+
+      if (length >= n && memcmp (text + length - n, region_ends[i], n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+ends_with_region_prefix (const char *longer,
+                         const char *shorter)
+{
+  gsize long_len = strlen (longer), short_len = strlen (shorter);
+
+  /* at least two characters of the organ itself */
+  if (g_utf8_strlen (shorter, -1) < 2 || long_len <= short_len ||
+      !g_str_has_suffix (longer, shorter))
+    return FALSE;
+  return is_region (longer, long_len - short_len);
+}
+
+/**
+ * nb_organ_name_match:
+ * @a: an organ's name as a report gives it
+ * @b: another
+ *
+ * Returns: whether both name one organ (region prefix, full-width forms,
+ *   blanks and punctuation aside); an empty name matches nothing
+ */
+gboolean
+nb_organ_name_match (const char *a,
+                     const char *b)
+{
+  g_autofree char *fa = NULL;
+  g_autofree char *fb = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  fa = nb_label_fold_dup (a);
+  fb = nb_label_fold_dup (b);
+  if (*fa == '\0' || *fb == '\0')
+    return FALSE;
+  return g_str_equal (fa, fb) || ends_with_region_prefix (fa, fb) || ends_with_region_prefix (fb, fa);
+}
+
+/**
+ * nb_organ_name_dup_region:
+ * @organ: an organ's name
+ *
+ * Returns: (transfer full) (nullable): the folded name of the region
+ *   whose government @organ is ("平潭综合实验区" for
+ *   "平潭综合实验区管委会"), or %NULL when @organ is not a government
+ */
+char *
+nb_organ_name_dup_region (const char *organ)
+{
+  g_autofree char *folded = nb_label_fold_dup (organ);
+
+  for (guint i = 0; i < G_N_ELEMENTS (government_ends); i++)
+    if (g_str_has_suffix (folded, government_ends[i]))
+      {
+        gsize length = strlen (folded) - strlen (government_ends[i]);
+
+        if (!is_region (folded, length))
+          return NULL;
+        return g_strndup (folded, length);
+      }
+  return NULL;
+}
