@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nb-cross-rules.h"
+#include "nb-csv.h"
 #include "nb-diagnostic-private.h"
 #include "nb-number.h"
 #include "nb-organ-name.h"
@@ -567,31 +568,6 @@ nb_comparison_get_headline (NbComparison *self,
 }
 
 static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (text == NULL)
-    return;
-  /* text a spreadsheet would run as a formula is quoted as text */
-  if ((text[0] == '=' || text[0] == '+' || text[0] == '@' || (text[0] == '-' && text[1] != '\0')) &&
-      !g_ascii_isdigit (text[1]))
-    g_string_append_c (out, '\'');
-  if (strpbrk (text, ",\"\n\r") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 append_year_heading (GString  *out,
                      NbReport *report,
                      const char *fallback)
@@ -600,7 +576,7 @@ append_year_heading (GString  *out,
 
   if (nb_report_get_year (report) > 0)
     heading = g_strdup_printf ("%u", nb_report_get_year (report));
-  append_csv_field (out, heading ? heading : fallback);
+  nb_csv_append_field (out, heading ? heading : fallback);
 }
 
 /**
@@ -622,7 +598,7 @@ nb_comparison_write_csv (NbComparison *self)
   g_return_val_if_fail (NB_IS_COMPARISON (self), NULL);
 
   n_cells = nb_template_get_n_cells (self->template);
-  out = g_string_new ("\xef\xbb\xbf");
+  out = g_string_new (NB_CSV_BOM);
   g_string_append (out, "address,label,");
   append_year_heading (out, self->older, "older");
   g_string_append_c (out, ',');
@@ -635,13 +611,13 @@ nb_comparison_write_csv (NbComparison *self)
       NbChange change = nb_comparison_get_change (self, c, &delta);
       NbCellKind kind = nb_template_get_cell_kind (self->template, c);
 
-      append_csv_field (out, nb_template_get_cell_address (self->template, c));
+      nb_csv_append_field (out, nb_template_get_cell_address (self->template, c));
       g_string_append_c (out, ',');
-      append_csv_field (out, nb_template_get_cell_label (self->template, c));
+      nb_csv_append_field (out, nb_template_get_cell_label (self->template, c));
       g_string_append_c (out, ',');
-      append_csv_field (out, nb_report_get_cell_text (self->older, c));
+      nb_csv_append_field (out, nb_report_get_cell_text (self->older, c));
       g_string_append_c (out, ',');
-      append_csv_field (out, nb_report_get_cell_text (self->newer, c));
+      nb_csv_append_field (out, nb_report_get_cell_text (self->newer, c));
       g_string_append_c (out, ',');
       if (change == NB_CHANGE_VALUE ||
           (change == NB_CHANGE_SAME && nb_report_get_cell_state (self->newer, c) == NB_CELL_STATE_VALUE))

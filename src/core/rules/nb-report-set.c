@@ -193,6 +193,8 @@ same_text (NbReport *a,
     {
       const char *id = nb_template_get_section_id (template, s);
 
+      if (!nb_template_section_is_narrative (template, s))
+        continue;
       if (g_strcmp0 (nb_report_get_section_text (a, id), nb_report_get_section_text (b, id)) != 0)
         return FALSE;
     }
@@ -297,6 +299,21 @@ check_duplicates (NbReportSet *self,
     }
 }
 
+static int
+find_organ (NbReportSet *self,
+            const char  *organ,
+            guint        year)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = entry_at (self, i);
+
+      if (counts (self, entry, year) && nb_organ_name_match (nb_report_get_organ (entry->report), organ))
+        return i;
+    }
+  return -1;
+}
+
 /* set.similar-text */
 
 static void
@@ -353,7 +370,8 @@ check_headline (NbReportSet      *self,
   gint64 total, sum = 0;
   guint n_units = 0;
 
-  if (!nb_headline_get_value (headline, entry->report, &total))
+  /* a figure the overview states is the government's own, as a rule */
+  if (headline->pattern != NULL || !nb_headline_get_value (headline, entry->report, &total))
     return;
   g_ptr_array_add (files, entry->file);
   for (guint i = 0; i < self->entries->len; i++)
@@ -363,6 +381,7 @@ check_headline (NbReportSet      *self,
 
       if (i == aggregate || !counts (self, unit, year) ||
           nb_organ_name_match (nb_report_get_organ (unit->report), organ) ||
+          find_organ (self, nb_report_get_organ (unit->report), year) != (int) i ||
           !nb_headline_get_value (headline, unit->report, &value))
         continue;
       sum += value;
@@ -416,21 +435,6 @@ check_aggregate (NbReportSet *self,
 
 /* Last year's batch: year.* for every organ in both, set.missing for
  * those that filed then and not now. */
-
-static int
-find_organ (NbReportSet *self,
-            const char  *organ,
-            guint        year)
-{
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      Entry *entry = entry_at (self, i);
-
-      if (counts (self, entry, year) && nb_organ_name_match (nb_report_get_organ (entry->report), organ))
-        return i;
-    }
-  return -1;
-}
 
 static void
 compare_years (Entry     *older,

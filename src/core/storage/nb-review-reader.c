@@ -48,6 +48,7 @@ compare_items (gconstpointer a,
 
 static gboolean
 collect_folder (GFile         *root,
+                const char    *prefix,
                 GFile         *folder,
                 guint          depth,
                 GPtrArray     *found,
@@ -75,15 +76,16 @@ collect_folder (GFile         *root,
       name = g_file_info_get_name (info);
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY && name[0] != '.')
         {
-          if (!collect_folder (root, child, depth + 1, found, cancellable, error))
+          if (!collect_folder (root, prefix, child, depth + 1, found, cancellable, error))
             return FALSE;
         }
       else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && may_be_report (name))
         {
           g_autofree char *relative = g_file_get_relative_path (root, child);
           g_autofree char *shown = g_filename_display_name (relative ? relative : name);
+          g_autofree char *full = prefix ? g_build_filename (prefix, shown, NULL) : NULL;
 
-          g_ptr_array_add (found, nb_review_item_new (child, shown));
+          g_ptr_array_add (found, nb_review_item_new (child, full ? full : shown));
         }
     }
   return TRUE;
@@ -92,6 +94,9 @@ collect_folder (GFile         *root,
 /**
  * nb_review_collect:
  * @inputs: (array length=n_inputs): folders and files
+ * @names: (nullable) (array length=n_inputs): how each input is shown, as
+ *   given on a command line, or %NULL to name a folder's files by their
+ *   path under it
  * @n_inputs: how many
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
@@ -106,6 +111,7 @@ collect_folder (GFile         *root,
  */
 GPtrArray *
 nb_review_collect (GFile * const  *inputs,
+                   const char * const *names,
                    guint           n_inputs,
                    GCancellable   *cancellable,
                    GError        **error)
@@ -118,13 +124,15 @@ nb_review_collect (GFile * const  *inputs,
 
       if (g_file_query_file_type (inputs[i], G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
         {
-          if (!collect_folder (inputs[i], inputs[i], 0, found, cancellable, error))
+          g_autofree char *prefix = names ? g_filename_display_name (names[i]) : NULL;
+
+          if (!collect_folder (inputs[i], prefix, inputs[i], 0, found, cancellable, error))
             return NULL;
           g_ptr_array_sort (found, compare_items);
         }
       else
         {
-          g_autofree char *name = g_file_get_parse_name (inputs[i]);
+          g_autofree char *name = names ? g_filename_display_name (names[i]) : g_file_get_basename (inputs[i]);
 
           g_ptr_array_add (found, nb_review_item_new (inputs[i], name));
         }

@@ -28,6 +28,7 @@ typedef void (*NbReviewReadFunc) (guint     index,
                                   gpointer  user_data);
 
 GPtrArray *nb_review_collect  (GFile * const    *inputs,
+                               const char * const *names,
                                guint             n_inputs,
                                GCancellable     *cancellable,
                                GError          **error);
