@@ -4,7 +4,7 @@
 #
 # The layers, lowest first (HACKING.md):
 #   src/core: model, rules, readers, import, storage, export
-#   src/app:  form, compare, then the app's own folder
+#   src/app:  form, compare, review, then the app's own folder
 #   src/cli and src/app stand above the whole core; the core has no GTK.
 set -eu
 
@@ -20,7 +20,8 @@ find core app cli -name '*.[ch]' | sort | xargs grep -H '^#include' | awk '
     if (dir == "core/export") return 6
     if (dir == "app/form") return 11
     if (dir == "app/compare") return 12
-    if (dir == "app" || dir == "cli") return 13
+    if (dir == "app/review") return 13
+    if (dir == "app" || dir == "cli") return 14
     return 0
   }
   function dir_of(path) { sub(/\/[^\/]*$/, "", path); return path }
