@@ -115,6 +115,8 @@ UNITS_2024 = [
     ('乡镇/13-城关镇.txt', '城关镇人民政府', 0, 0, 0),
     ('乡镇/14-东坝乡.txt', '东坝乡人民政府', 1, 0, 0),
     ('乡镇/15-西河街道.txt', '西河街道办事处', 0, 0, 0),
+    ('17-审计局.txt', '审计局', 0, 0, 0),
+    ('18-统计局.txt', '统计局', 0, 0, 0),
     ('16-气象局.txt', '气象局', 0, 0, 0),
 ]
 
@@ -157,7 +159,7 @@ def main():
         write(os.path.join(ROOT, '2023', name),
               report(COUNTY + unit, 2023, part[:3], part[3:], figures(layout, received, over, forward)))
     roster = ['单位名称,联系人'] + [f'{COUNTY}人民政府,']
-    roster += [f'{u},' if i % 3 else f'{COUNTY}{u},' for i, (_, u, *_) in enumerate(UNITS_2024[1:16])]
+    roster += [f'{u},' if i % 3 else f'{COUNTY}{u},' for i, (_, u, *_) in enumerate(UNITS_2024[1:18])]
     roster += ['"演示县　水利局",', '# 林业局 merged into 自然资源局 in 2024']
     write(os.path.join(ROOT, 'roster.csv'), '\n'.join(roster) + '\n')
 
