@@ -33,6 +33,7 @@ struct _NbReviewWindow
   NbReportSet          *set;
   GPtrArray            *findings;
   GCancellable         *cancellable;
+  guint                 generation;   /* of this year's folder */
   guint                 n_jobs;
   guint                 n_total;
   guint                 n_read;
@@ -69,6 +70,7 @@ typedef struct
 {
   GFile     *folder;
   gboolean   previous;
+  guint      generation;
   GPtrArray *items;   /* NbReviewItem, set by the thread */
 } Job;
 
@@ -142,6 +144,8 @@ deliver_cb (gpointer data)
     }
   else
     nb_review_item_set_error (item, delivery->error->message);
+  if (job->generation != self->generation)
+    return G_SOURCE_REMOVE;
   self->n_read++;
   update_progress (self);
   return G_SOURCE_REMOVE;
@@ -180,11 +184,14 @@ listed_cb (gpointer data)
   NbReviewWindow *self = g_task_get_source_object (task);
   Job *job = g_task_get_task_data (task);
 
+  /* a folder loaded since replaced this one's rows */
+  if (job->generation != self->generation)
+    return G_SOURCE_REMOVE;
   self->n_total += job->items->len;
+  update_progress (self);
   if (!job->previous)
     g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
                          job->items->pdata, job->items->len);
-  update_progress (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -280,6 +287,7 @@ start_reading (NbReviewWindow *self,
 
   job->folder = g_object_ref (folder);
   job->previous = previous;
+  job->generation = self->generation;
   if (self->cancellable == NULL)
     self->cancellable = g_cancellable_new ();
   task = g_task_new (self, self->cancellable, read_done_cb, NULL);
@@ -700,7 +708,8 @@ nb_review_window_new (GtkApplication *application,
  * @folder: a folder of reports
  *
  * Lists the folder's reports (its subfolders' too) and reads them on
- * every core; the rows fill as the files are read.
+ * every core; the rows fill as the files are read. They replace the rows
+ * of a folder loaded before.
  */
 void
 nb_review_window_load (NbReviewWindow *self,
@@ -711,6 +720,13 @@ nb_review_window_load (NbReviewWindow *self,
   g_return_if_fail (NB_IS_REVIEW_WINDOW (self));
   g_return_if_fail (G_IS_FILE (folder));
 
+  /* a folder replaces the one shown, and stops its reading */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->generation++;
+  self->n_read = self->n_total = 0;
+  g_list_store_remove_all (self->items);
   name = g_file_get_parse_name (folder);
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_window_set_title (GTK_WINDOW (self), name);

@@ -122,6 +122,8 @@ nb_review_collect (GFile * const  *inputs,
     {
       g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
       if (g_file_query_file_type (inputs[i], G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
         {
           g_autofree char *prefix = names ? g_filename_display_name (names[i]) : NULL;
