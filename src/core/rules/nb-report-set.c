@@ -367,6 +367,8 @@ check_headline (NbReportSet      *self,
   Entry *entry = entry_at (self, aggregate);
   const char *organ = nb_report_get_organ (entry->report);
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autofree char *total_text = NULL;
+  g_autofree char *sum_text = NULL;
   gint64 total, sum = 0;
   guint n_units = 0;
 
@@ -391,28 +393,28 @@ check_headline (NbReportSet      *self,
   g_ptr_array_add (files, NULL);
   if (n_units == 0 || total == sum)
     return;
+  total_text = nb_number_format (total, NB_CELL_KIND_COUNT);
+  sum_text = nb_number_format (sum, NB_CELL_KIND_COUNT);
   if (total < sum)
     add_finding (findings, NB_SEVERITY_WARNING, "set.aggregate", organ, (const char * const *) files->pdata,
                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%s: the government’s report states %" G_GINT64_FORMAT
-                                               ", less than the %" G_GINT64_FORMAT " of its %u unit’s report",
-                                               "%s: the government’s report states %" G_GINT64_FORMAT
-                                               ", less than the %" G_GINT64_FORMAT " its %u units’ reports add up to",
+                                               "%s: the government’s report states %s, less than the %s "
+                                               "of its %u unit’s report",
+                                               "%s: the government’s report states %s, less than the %s "
+                                               "its %u units’ reports add up to",
                                                n_units),
-                                  headline->label, total, sum, n_units));
+                                  headline->label, total_text, sum_text, n_units));
   else
     add_finding (findings, NB_SEVERITY_INFO, "set.aggregate", organ, (const char * const *) files->pdata,
                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%s: the government’s report states %" G_GINT64_FORMAT
-                                               ", its %u unit’s report %" G_GINT64_FORMAT
-                                               "; the government may also count offices and units whose "
-                                               "reports are not in this batch",
-                                               "%s: the government’s report states %" G_GINT64_FORMAT
-                                               ", its %u units’ reports add up to %" G_GINT64_FORMAT
-                                               "; the government may also count offices and units whose "
-                                               "reports are not in this batch",
+                                               "%s: the government’s report states %s, its %u unit’s "
+                                               "report %s; the government may also count offices and "
+                                               "units whose reports are not in this batch",
+                                               "%s: the government’s report states %s, its %u units’ "
+                                               "reports add up to %s; the government may also count "
+                                               "offices and units whose reports are not in this batch",
                                                n_units),
-                                  headline->label, total, n_units, sum));
+                                  headline->label, total_text, n_units, sum_text));
 }
 
 static void
