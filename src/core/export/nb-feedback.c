@@ -37,7 +37,7 @@ typedef struct
 typedef struct
 {
   char      *organ;
-  guint      year;
+  char      *key;     /* nb_organ_name_fold() */
   GPtrArray *files;   /* char * */
   GArray    *items;   /* Item */
 } Letter;
@@ -69,6 +69,7 @@ letter_free (gpointer data)
   Letter *letter = data;
 
   g_free (letter->organ);
+  g_free (letter->key);
   g_ptr_array_unref (letter->files);
   g_array_unref (letter->items);
   g_free (letter);
@@ -100,16 +101,18 @@ static Letter *
 letter_for (NbFeedback *self,
             const char *organ)
 {
+  g_autofree char *key = nb_organ_name_fold (organ);
   Letter *letter;
 
   for (guint i = 0; i < self->letters->len; i++)
     {
       letter = g_ptr_array_index (self->letters, i);
-      if (nb_organ_name_match (letter->organ, organ))
+      if (nb_organ_name_match_folded (letter->key, key))
         return letter;
     }
   letter = g_new0 (Letter, 1);
   letter->organ = g_strdup (organ);
+  letter->key = g_steal_pointer (&key);
   letter->files = g_ptr_array_new_with_free_func (g_free);
   letter->items = g_array_new (FALSE, TRUE, sizeof (Item));
   g_array_set_clear_func (letter->items, item_clear);

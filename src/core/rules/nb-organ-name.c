@@ -74,11 +74,38 @@ nb_organ_name_match (const char *a,
 
   if (a == NULL || b == NULL)
     return FALSE;
-  fa = nb_label_fold_dup (a);
-  fb = nb_label_fold_dup (b);
-  if (*fa == '\0' || *fb == '\0')
+  fa = nb_organ_name_fold (a);
+  fb = nb_organ_name_fold (b);
+  return nb_organ_name_match_folded (fa, fb);
+}
+
+/**
+ * nb_organ_name_fold:
+ * @organ: an organ's name
+ *
+ * Returns: (transfer full): the form nb_organ_name_match_folded()
+ *   compares, for matching one name against many
+ */
+char *
+nb_organ_name_fold (const char *organ)
+{
+  return nb_label_fold_dup (organ);
+}
+
+/**
+ * nb_organ_name_match_folded:
+ * @a: a name folded by nb_organ_name_fold()
+ * @b: another
+ *
+ * Returns: what nb_organ_name_match() returns for the names
+ */
+gboolean
+nb_organ_name_match_folded (const char *a,
+                            const char *b)
+{
+  if (*a == '\0' || *b == '\0')
     return FALSE;
-  return g_str_equal (fa, fb) || ends_with_region_prefix (fa, fb) || ends_with_region_prefix (fb, fa);
+  return g_str_equal (a, b) || ends_with_region_prefix (a, b) || ends_with_region_prefix (b, a);
 }
 
 /**

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 gboolean  nb_organ_name_match        (const char *a,
                                       const char *b);
+char     *nb_organ_name_fold         (const char *organ);
+gboolean  nb_organ_name_match_folded (const char *a,
+                                      const char *b);
 char     *nb_organ_name_dup_region   (const char *organ);
 
 G_END_DECLS

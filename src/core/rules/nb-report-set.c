@@ -13,7 +13,6 @@
 
 #include "nb-comparison.h"
 #include "nb-cross-rules.h"
-#include "nb-label.h"
 #include "nb-number.h"
 #include "nb-organ-name.h"
 
@@ -29,6 +28,7 @@ typedef struct
 {
   char     *file;
   NbReport *report;     /* NULL: unreadable */
+  char     *key;        /* the organ folded, as of the last check */
 } Entry;
 
 struct _NbReportSet
@@ -48,6 +48,7 @@ entry_clear (gpointer data)
   Entry *entry = data;
 
   g_free (entry->file);
+  g_free (entry->key);
   g_clear_object (&entry->report);
 }
 
@@ -117,6 +118,35 @@ add_finding (GPtrArray          *findings,
   g_free (message);
 }
 
+/* The first readable report of the year whose organ has @key, or -1 */
+static int
+find_key (NbReportSet *self,
+          const char  *key,
+          guint        year)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = entry_at (self, i);
+
+      if (counts (self, entry, year) && nb_organ_name_match_folded (entry->key, key))
+        return i;
+    }
+  return -1;
+}
+
+/* Organs may have been edited since the last check */
+static void
+fold_organs (NbReportSet *self)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = entry_at (self, i);
+
+      g_free (entry->key);
+      entry->key = nb_organ_name_fold (entry->report ? nb_report_get_organ (entry->report) : "");
+    }
+}
+
 /* set.missing, set.unexpected */
 
 static gboolean
@@ -124,14 +154,9 @@ has_report (NbReportSet *self,
             const char  *organ,
             guint        year)
 {
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      Entry *entry = entry_at (self, i);
+  g_autofree char *key = nb_organ_name_fold (organ);
 
-      if (counts (self, entry, year) && nb_organ_name_match (nb_report_get_organ (entry->report), organ))
-        return TRUE;
-    }
-  return FALSE;
+  return find_key (self, key, year) >= 0;
 }
 
 static void
@@ -285,7 +310,7 @@ check_duplicates (NbReportSet *self,
           Entry *b = entry_at (self, j);
 
           seen = b->report != NULL && nb_report_get_year (b->report) == nb_report_get_year (a->report) &&
-                 nb_organ_name_match (nb_report_get_organ (a->report), nb_report_get_organ (b->report));
+                 nb_organ_name_match_folded (a->key, b->key);
         }
       for (guint j = i + 1; j < self->entries->len && !seen; j++)
         {
@@ -293,25 +318,10 @@ check_duplicates (NbReportSet *self,
 
           if (b->report != NULL && nb_report_get_year (b->report) == nb_report_get_year (a->report) &&
               nb_report_get_template (a->report) == nb_report_get_template (b->report) &&
-              nb_organ_name_match (nb_report_get_organ (a->report), nb_report_get_organ (b->report)))
+              nb_organ_name_match_folded (a->key, b->key))
             check_pair (a, b, findings);
         }
     }
-}
-
-static int
-find_organ (NbReportSet *self,
-            const char  *organ,
-            guint        year)
-{
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      Entry *entry = entry_at (self, i);
-
-      if (counts (self, entry, year) && nb_organ_name_match (nb_report_get_organ (entry->report), organ))
-        return i;
-    }
-  return -1;
 }
 
 /* set.similar-text */
@@ -344,13 +354,9 @@ find_aggregate (NbReportSet *self,
       for (guint j = 0; j < self->entries->len; j++)
         {
           Entry *other = entry_at (self, j);
-          g_autofree char *folded = NULL;
-
           if (j == i || !counts (self, other, year))
             continue;
-          folded = nb_label_fold_dup (nb_report_get_organ (other->report));
-          if (g_str_has_prefix (folded, region) && !nb_organ_name_match (nb_report_get_organ (other->report),
-                                                                         nb_report_get_organ (entry->report)))
+          if (g_str_has_prefix (other->key, region) && !nb_organ_name_match_folded (other->key, entry->key))
             return i;
         }
     }
@@ -382,8 +388,8 @@ check_headline (NbReportSet      *self,
       gint64 value;
 
       if (i == aggregate || !counts (self, unit, year) ||
-          nb_organ_name_match (nb_report_get_organ (unit->report), organ) ||
-          find_organ (self, nb_report_get_organ (unit->report), year) != (int) i ||
+          nb_organ_name_match_folded (unit->key, entry->key) ||
+          find_key (self, unit->key, year) != (int) i ||
           !nb_headline_get_value (headline, unit->report, &value))
         continue;
       sum += value;
@@ -475,10 +481,10 @@ check_previous (NbReportSet *self,
       int found;
 
       /* each organ once, from its first file */
-      if (!counts (previous, older, previous_year) ||
-          find_organ (previous, (organ = nb_report_get_organ (older->report)), previous_year) != (int) i)
+      if (!counts (previous, older, previous_year) || find_key (previous, older->key, previous_year) != (int) i)
         continue;
-      found = find_organ (self, organ, year);
+      organ = nb_report_get_organ (older->report);
+      found = find_key (self, older->key, year);
       if (found >= 0 && nb_report_get_template (older->report) ==
                         nb_report_get_template (entry_at (self, found)->report))
         compare_years (older, entry_at (self, found), findings);
@@ -651,6 +657,9 @@ nb_report_set_check (NbReportSet *self)
   year = nb_report_set_get_year (self);
   if (year == 0)
     return findings;
+  fold_organs (self);
+  if (self->previous != NULL)
+    fold_organs (self->previous);
   if (self->roster != NULL)
     check_roster (self, year, findings);
   check_other_years (self, year, findings);

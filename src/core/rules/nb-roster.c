@@ -26,6 +26,7 @@ struct _NbRoster
   GObject    parent_instance;
 
   GPtrArray *units;   /* char *, in file order */
+  GPtrArray *keys;    /* their nb_organ_name_fold() */
 };
 
 G_DEFINE_FINAL_TYPE (NbRoster, nb_roster, G_TYPE_OBJECT)
@@ -36,6 +37,7 @@ nb_roster_finalize (GObject *object)
   NbRoster *self = (NbRoster *) object;
 
   g_ptr_array_unref (self->units);
+  g_ptr_array_unref (self->keys);
 
   G_OBJECT_CLASS (nb_roster_parent_class)->finalize (object);
 }
@@ -50,6 +52,7 @@ static void
 nb_roster_init (NbRoster *self)
 {
   self->units = g_ptr_array_new_with_free_func (g_free);
+  self->keys = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* The first field of a CSV line, unquoted ("a ""b""" is a "b") */
@@ -96,12 +99,11 @@ add_line (NbRoster   *self,
   g_autofree char *field = first_field (line);
   char *name = g_strstrip (field);
 
-  if (*name == '\0' || *name == '#' || *line == '#' || (first && is_header (name)))
+  if (*name == '\0' || *name == '#' || *line == '#' || (first && is_header (name)) ||
+      nb_roster_find (self, name) >= 0)
     return;
-  for (guint i = 0; i < self->units->len; i++)
-    if (nb_organ_name_match (g_ptr_array_index (self->units, i), name))
-      return;
   g_ptr_array_add (self->units, g_strdup (name));
+  g_ptr_array_add (self->keys, nb_organ_name_fold (name));
 }
 
 /**
@@ -208,10 +210,13 @@ int
 nb_roster_find (NbRoster   *self,
                 const char *organ)
 {
+  g_autofree char *key = NULL;
+
   g_return_val_if_fail (NB_IS_ROSTER (self), -1);
 
-  for (guint i = 0; i < self->units->len; i++)
-    if (nb_organ_name_match (g_ptr_array_index (self->units, i), organ))
+  key = nb_organ_name_fold (organ);
+  for (guint i = 0; i < self->keys->len; i++)
+    if (nb_organ_name_match_folded (g_ptr_array_index (self->keys, i), key))
       return i;
   return -1;
 }
