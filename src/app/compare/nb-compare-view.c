@@ -37,6 +37,7 @@ struct _NbCompareView
   GHashTable   *narratives[N_SIDES];   /* section → NbNarrativeView */
   NbCellMarks  *marks[N_SIDES];
   GPtrArray    *headline_labels;       /* GtkLabel × 3 per headline */
+  GtkLabel          *similarity_label;  /* how much text is last year's */
   gboolean      show_delta;
 
   GtkScrolledWindow *scroller;
@@ -84,6 +85,21 @@ format_headline (gboolean known,
   return known ? nb_number_format (value, NB_CELL_KIND_COUNT) : g_strdup ("—");
 }
 
+/* year.text-similarity's figure: the text of 一, 五 and 六 that is the
+ * same as last year's, numbers, years and the organ's name left out */
+static void
+update_similarity (NbCompareView *self)
+{
+  double similarity = nb_comparison_get_text_similarity (self->comparison, NULL);
+  g_autofree char *text = NULL;
+
+  if (self->similarity_label == NULL)
+    return;
+  /* Translators: a share of text, "92 %" */
+  text = similarity < 0 ? g_strdup ("—") : g_strdup_printf (_("%d %%"), (int) (similarity * 100));
+  gtk_label_set_label (self->similarity_label, text);
+}
+
 static void
 update_summary (NbCompareView *self)
 {
@@ -108,6 +124,7 @@ update_summary (NbCompareView *self)
       gtk_label_set_label (g_ptr_array_index (self->headline_labels, 3 * h + 1), b);
       gtk_label_set_label (g_ptr_array_index (self->headline_labels, 3 * h + 2), change);
     }
+  update_similarity (self);
 }
 
 static GtkWidget *
@@ -136,6 +153,7 @@ build_summary (NbCompareView *self)
 {
   g_autofree char *older = year_heading (side_report (self, 0));
   g_autofree char *newer = year_heading (side_report (self, 1));
+  guint n_headlines = nb_comparison_get_n_headlines (self->comparison);
 
   gtk_grid_attach (self->summary, summary_label (older, "heading", 1), 1, 0, 1, 1);
   gtk_grid_attach (self->summary, summary_label (newer, "heading", 1), 2, 0, 1, 1);
@@ -155,6 +173,10 @@ build_summary (NbCompareView *self)
           g_ptr_array_add (self->headline_labels, value);
         }
     }
+  gtk_grid_attach (self->summary, summary_label (_("Text the same as last year"), NULL, 0),
+                   0, n_headlines + 1, 1, 1);
+  self->similarity_label = GTK_LABEL (summary_label ("", "numeric", 1));
+  gtk_grid_attach (self->summary, GTK_WIDGET (self->similarity_label), 2, n_headlines + 1, 1, 1);
   update_summary (self);
 }
 
@@ -672,6 +694,21 @@ nb_compare_view_get_headline_change (NbCompareView *self,
   g_return_val_if_fail (3 * headline + 2 < self->headline_labels->len, NULL);
 
   return g_ptr_array_index (self->headline_labels, 3 * headline + 2);
+}
+
+/**
+ * nb_compare_view_get_similarity:
+ * @self: a #NbCompareView
+ *
+ * Returns: (transfer none): the label with the share of text the newer
+ *   year has in common with the older
+ */
+GtkLabel *
+nb_compare_view_get_similarity (NbCompareView *self)
+{
+  g_return_val_if_fail (NB_IS_COMPARE_VIEW (self), NULL);
+
+  return self->similarity_label;
 }
 
 /**

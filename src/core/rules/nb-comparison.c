@@ -18,6 +18,7 @@
 #include "nb-number.h"
 #include "nb-organ-name.h"
 #include "nb-report-private.h"
+#include "nb-year-rules.h"
 
 /* The two reports stay what they are — each edited, validated and saved
  * on its own; this object only reads them, ordered by year, and keeps the
@@ -34,6 +35,7 @@ struct _NbComparison
   NbCrossRules *rules;
   GListStore   *diagnostics;
   guint         n_errors;
+  double        similarity[NB_YEAR_N_PARTS];  /* by NbYearPart, -1 when not judged */
 };
 
 G_DEFINE_FINAL_TYPE (NbComparison, nb_comparison, G_TYPE_OBJECT)
@@ -153,6 +155,45 @@ same_diagnostics (GListModel *model,
   return TRUE;
 }
 
+static void
+check_year (NbComparison      *self,
+            const NbCrossRule *rule,
+            GPtrArray         *found)
+{
+  switch (rule->type)
+    {
+    case NB_CROSS_TEXT_SIMILARITY:
+      nb_year_check_text (self->template, rule, self->similarity, found);
+      break;
+    case NB_CROSS_TABLES_IDENTICAL:
+      nb_year_check_tables (self->older, self->newer, rule, found);
+      break;
+    case NB_CROSS_JUMP:
+      nb_year_check_jump (self->older, self->newer, self->rules, rule, found);
+      break;
+    case NB_CROSS_SUM:
+    case NB_CROSS_SAME_ORGAN:
+    default:
+      break;
+    }
+}
+
+/* The text is compared only when it changes: a print takes longer to
+ * make than all the other rules take to run. */
+static void
+compare_text (NbComparison *self)
+{
+  for (guint part = 0; part < NB_YEAR_N_PARTS; part++)
+    self->similarity[part] = -1;
+  for (guint r = 0; r < nb_cross_rules_get_n_rules (self->rules); r++)
+    {
+      const NbCrossRule *rule = nb_cross_rules_get_rule (self->rules, r);
+
+      if (rule->type == NB_CROSS_TEXT_SIMILARITY)
+        nb_year_text_similarity (self->older, self->newer, rule, self->similarity);
+    }
+}
+
 /* Re-runs every rule between the years; the list changes only when a
  * finding does, so views are not rebuilt for every keystroke. Sums between
  * the years only mean something for two consecutive years of one organ:
@@ -180,6 +221,8 @@ check (NbComparison *self)
       if (diagnostic != NULL)
         g_ptr_array_add (found, diagnostic);
     }
+  for (guint r = 0; paired && r < nb_cross_rules_get_n_rules (self->rules); r++)
+    check_year (self, nb_cross_rules_get_rule (self->rules, r), found);
   for (guint i = 0; i < found->len; i++)
     n_errors += nb_diagnostic_get_severity (g_ptr_array_index (found, i)) == NB_SEVERITY_ERROR;
 
@@ -203,6 +246,15 @@ cell_changed_cb (NbComparison *self,
 static void
 header_changed_cb (NbComparison *self)
 {
+  compare_text (self);
+  check (self);
+}
+
+static void
+section_changed_cb (NbComparison *self,
+                    guint         section)
+{
+  compare_text (self);
   check (self);
 }
 
@@ -236,6 +288,7 @@ nb_comparison_constructed (GObject *object)
       self->rules = nb_cross_rules_new (NULL, NULL);
     }
   self->diagnostics = g_list_store_new (NB_TYPE_DIAGNOSTIC);
+  compare_text (self);
   check (self);
 
   reports[0] = self->older;
@@ -247,6 +300,8 @@ nb_comparison_constructed (GObject *object)
       g_signal_connect_object (reports[i], "notify::organ", G_CALLBACK (header_changed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (reports[i], "notify::year", G_CALLBACK (header_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (reports[i], "section-changed", G_CALLBACK (section_changed_cb),
                                self, G_CONNECT_SWAPPED);
     }
 }
@@ -565,6 +620,30 @@ nb_comparison_get_headline (NbComparison *self,
   *known_older = nb_headline_get_value (h, self->older, older);
   *known_newer = nb_headline_get_value (h, self->newer, newer);
   return h->label;
+}
+
+/**
+ * nb_comparison_get_text_similarity:
+ * @self: a #NbComparison
+ * @section_id: (nullable): `overview`, `problems` or `other`, or %NULL for
+ *   the three together
+ *
+ * Returns: the share of that text the two years have in common (0 to 1),
+ *   after numbers, years, the organ's name and the sentences every report
+ *   writes are left out; -1 when the text is too short to judge
+ */
+double
+nb_comparison_get_text_similarity (NbComparison *self,
+                                   const char   *section_id)
+{
+  static const char *const parts[] = { "overview", "problems", "other" };
+
+  g_return_val_if_fail (NB_IS_COMPARISON (self), -1);
+
+  for (guint part = 0; part < G_N_ELEMENTS (parts) && section_id != NULL; part++)
+    if (g_str_equal (section_id, parts[part]))
+      return self->similarity[part];
+  return section_id == NULL ? self->similarity[NB_YEAR_PART_WHOLE] : -1;
 }
 
 static void

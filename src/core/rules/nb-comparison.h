@@ -52,5 +52,7 @@ const char   *nb_comparison_get_headline     (NbComparison  *self,
                                               gboolean      *known_newer,
                                               gint64        *newer);
 GBytes       *nb_comparison_write_csv        (NbComparison  *self);
+double        nb_comparison_get_text_similarity (NbComparison *self,
+                                                 const char   *section_id);
 
 G_END_DECLS

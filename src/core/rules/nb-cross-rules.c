@@ -30,6 +30,8 @@ rule_free (gpointer data)
   g_free (rule->id);
   g_free (rule->lhs_text);
   g_free (rule->rhs_text);
+  g_clear_pointer (&rule->patterns, g_ptr_array_unref);
+  g_clear_pointer (&rule->cells, g_array_unref);
   g_free (rule);
 }
 
@@ -268,6 +270,99 @@ parse_sum (NbCrossRules  *rules,
   return TRUE;
 }
 
+static double
+number_member (JsonObject *object,
+               const char *name,
+               double      otherwise)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_INT64 && json_node_get_value_type (node) != G_TYPE_DOUBLE))
+    return otherwise;
+  return json_node_get_double (node);
+}
+
+/* text-similarity: "boilerplate" (regular expressions of the sentences
+ * every report writes) and "threshold" (a percentage) */
+static gboolean
+parse_similarity (NbCrossRule  *rule,
+                  JsonObject   *object,
+                  const char   *where,
+                  GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, "boilerplate");
+  JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  rule->threshold = number_member (object, "threshold", 90) / 100;
+  rule->patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      const char *pattern = json_array_get_string_element (array, i);
+      GRegex *regex;
+
+      if (pattern == NULL)
+        return fail (error, where, "boilerplate holds regular expressions");
+      if ((regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, error)) == NULL)
+        return FALSE;
+      g_ptr_array_add (rule->patterns, regex);
+    }
+  return TRUE;
+}
+
+/* jump: "factor", "minimum", and "cells" (amounts whose ×10⁴ is a unit) */
+static gboolean
+parse_jump (NbCrossRule  *rule,
+            NbTemplate   *template,
+            JsonObject   *object,
+            const char   *where,
+            GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, "cells");
+  JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  rule->factor = number_member (object, "factor", 5);
+  rule->minimum = number_member (object, "minimum", 10);
+  rule->cells = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      const char *address = json_array_get_string_element (array, i);
+      int cell = address != NULL ? nb_template_lookup_cell (template, address) : -1;
+
+      if (cell < 0)
+        return fail (error, where, "names an unknown cell");
+      g_array_append_val (rule->cells, cell);
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_other_type (NbCrossRule  *rule,
+                  NbTemplate   *template,
+                  const char   *type,
+                  JsonObject   *object,
+                  const char   *where,
+                  GError      **error)
+{
+  if (g_strcmp0 (type, "text-similarity") == 0)
+    {
+      rule->type = NB_CROSS_TEXT_SIMILARITY;
+      return parse_similarity (rule, object, where, error);
+    }
+  if (g_strcmp0 (type, "tables-identical") == 0)
+    {
+      rule->type = NB_CROSS_TABLES_IDENTICAL;
+      return TRUE;
+    }
+  if (g_strcmp0 (type, "jump") == 0)
+    {
+      rule->type = NB_CROSS_JUMP;
+      return parse_jump (rule, template, object, where, error);
+    }
+  return fail (error, where, "type is \"cross-sum\", \"same-organ\", \"text-similarity\", "
+                             "\"tables-identical\" or \"jump\"");
+}
+
 /**
  * nb_cross_rules_new:
  * @template: (nullable): the template whose "cross_rules" and "headlines"
@@ -334,11 +429,8 @@ nb_cross_rules_new (NbTemplate  *template,
           if (!parse_sum (rules, template, rules->rules->len - 1, object, where, error))
             goto failed;
         }
-      else
-        {
-          fail (error, where, "type is \"cross-sum\" or \"same-organ\"");
-          goto failed;
-        }
+      else if (!parse_other_type (rule, template, type, object, where, error))
+        goto failed;
     }
   return rules;
 

@@ -24,6 +24,9 @@ typedef enum
 {
   NB_CROSS_SUM,         /* a sum over cells of both years */
   NB_CROSS_SAME_ORGAN,  /* same organ, one year apart */
+  NB_CROSS_TEXT_SIMILARITY,  /* the text copied from last year */
+  NB_CROSS_TABLES_IDENTICAL, /* the tables copied from last year */
+  NB_CROSS_JUMP,        /* a headline figure far from last year's */
 } NbCrossType;
 
 typedef struct
@@ -33,6 +36,11 @@ typedef struct
   NbCrossType  type;
   char        *lhs_text;
   char        *rhs_text;
+  GPtrArray   *patterns;   /* text-similarity: the statutory sentences (GRegex) */
+  double       threshold;  /* text-similarity: the share that warns, 0 to 1 */
+  double       factor;     /* jump: how many times more or less */
+  gint64       minimum;    /* jump: last year's figure at least this */
+  GArray      *cells;      /* jump: amounts whose ×10⁴ asks about the unit (guint) */
 } NbCrossRule;
 
 /* One evaluation: sum(sign × cell of side) over lhs = the same over rhs. */
