@@ -276,6 +276,44 @@ test_duplicate (Fixture       *fixture,
 }
 
 static void
+test_similar_text (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) findings = nb_report_set_check (fixture->set);
+  g_autoptr(GPtrArray) similar = findings_of (findings, "set.similar-text");
+  NbSetFinding *finding;
+
+  /* the one pair that shares a text, other names and numbers aside; none
+   * of the other 170 pairs of organs */
+  g_assert_cmpuint (similar->len, ==, 1);
+  finding = g_ptr_array_index (similar, 0);
+  g_assert_cmpint (nb_set_finding_get_severity (finding), ==, NB_SEVERITY_WARNING);
+  g_assert_cmpstr (nb_set_finding_get_organ (finding), ==, "演示县自然资源局");
+  g_assert_cmpstr (nb_set_finding_get_files (finding)[0], ==, "05-自然资源局.txt");
+  g_assert_cmpstr (nb_set_finding_get_files (finding)[1], ==, "06-住房和城乡建设局.txt");
+  g_assert_nonnull (strstr (nb_set_finding_get_message (finding), "演示县住房和城乡建设局 are 100 % the same"));
+}
+
+static void
+test_similar_text_edited (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  NbReport *copy = nb_report_set_get_report (fixture->set, 8);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) similar = NULL;
+
+  /* the copier writes its own plans: the texts are no longer one */
+  g_assert_cmpstr (nb_report_get_organ (copy), ==, "演示县住房和城乡建设局");
+  nb_report_set_section_text (copy, "overview",
+                              "本年度，本局围绕城市更新、老旧小区改造和保障性住房建设，逐项公开了项目清单、资金安排和"
+                              "进度情况，在门户网站开设专栏集中发布工程招投标、质量安全和建筑市场监管信息，并对"
+                              "住房公积金缴存、提取政策作了图文解读，回应群众关切的物业服务和房屋维修问题。");
+  findings = nb_report_set_check (fixture->set);
+  similar = findings_of (findings, "set.similar-text");
+  g_assert_cmpuint (similar->len, ==, 0);
+}
+
+static void
 test_aggregate_below (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -506,6 +544,13 @@ test_letters (Fixture       *fixture,
                                          "演示县财政局:\n"));
   g_assert_nonnull (strstr (text, "01-财政局-再次报送.txt、01-财政局.txt"));
   g_assert_nonnull (strstr (text, "same report of 演示县财政局"));
+  /* copied text: both units are told */
+  g_clear_pointer (&text, g_free);
+  text = nb_feedback_dup_letter_text (feedback, find_letter (feedback, "演示县住房和城乡建设局"));
+  g_assert_nonnull (strstr (text, "100 % the same"));
+  g_clear_pointer (&text, g_free);
+  text = nb_feedback_dup_letter_text (feedback, find_letter (feedback, "演示县自然资源局"));
+  g_assert_nonnull (strstr (text, "100 % the same"));
   name = nb_feedback_dup_letter_name (feedback, water);
   g_assert_cmpstr (name, ==, "演示县　水利局.docx");
 }
@@ -678,6 +723,7 @@ test_cli_json (void)
   g_assert_nonnull (find_diagnostic (diagnostics, "set.unexpected", "演示县气象局"));
   g_assert_nonnull (find_diagnostic (diagnostics, "set.duplicate", "演示县财政局"));
   g_assert_nonnull (find_diagnostic (diagnostics, "set.aggregate", "演示县人民政府"));
+  g_assert_nonnull (find_diagnostic (diagnostics, "set.similar-text", "演示县自然资源局"));
   carry = find_diagnostic (diagnostics, "year.carry-over", "演示县交通运输局");
   g_assert_nonnull (carry);
   g_assert_cmpstr (json_object_get_string_member (carry, "severity"), ==, "error");
@@ -770,6 +816,9 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/review/set/no-roster", Fixture, NULL, fixture_set_up, test_no_roster, fixture_tear_down);
   g_test_add ("/review/set/duplicate", Fixture, NULL, fixture_set_up, test_duplicate, fixture_tear_down);
+  g_test_add ("/review/set/similar-text", Fixture, NULL, fixture_set_up, test_similar_text, fixture_tear_down);
+  g_test_add ("/review/set/similar-text-edited", Fixture, NULL, fixture_set_up, test_similar_text_edited,
+              fixture_tear_down);
   g_test_add ("/review/set/aggregate-below", Fixture, NULL, fixture_set_up, test_aggregate_below,
               fixture_tear_down);
   g_test_add_func ("/review/set/aggregate-above", test_aggregate_above);

@@ -176,19 +176,42 @@ add_report (NbFeedback *self,
     }
 }
 
+static const char *
+organ_of_file (NbReportSet *set,
+               const char  *file)
+{
+  for (guint i = 0; i < nb_report_set_get_n_files (set); i++)
+    if (g_str_equal (nb_report_set_get_file (set, i), file) && nb_report_set_get_report (set, i) != NULL)
+      return nb_report_get_organ (nb_report_set_get_report (set, i));
+  return NULL;
+}
+
+/* A finding goes to the unit it is about; text shared by two units goes
+ * to both, whichever copied. */
 static void
 add_finding (NbFeedback   *self,
+             NbReportSet  *set,
              NbSetFinding *finding)
 {
   const char * const *files = nb_set_finding_get_files (finding);
   g_autofree char *joined = g_strjoinv ("、", (char **) files);
-  Letter *letter;
+  g_autoptr(GPtrArray) letters = g_ptr_array_new ();
 
   if (nb_set_finding_get_severity (finding) == NB_SEVERITY_INFO || *nb_set_finding_get_organ (finding) == '\0')
     return;
-  letter = letter_for (self, nb_set_finding_get_organ (finding));
-  add_item (letter, nb_set_finding_get_severity (finding), nb_set_finding_get_rule_id (finding),
-            NULL, nb_set_finding_get_message (finding), *joined ? joined : NULL);
+  g_ptr_array_add (letters, letter_for (self, nb_set_finding_get_organ (finding)));
+  for (guint f = 0; g_str_equal (nb_set_finding_get_rule_id (finding), "set.similar-text") && files[f]; f++)
+    {
+      const char *organ = organ_of_file (set, files[f]);
+      Letter *letter = organ ? letter_for (self, organ) : NULL;
+
+      if (letter != NULL && !g_ptr_array_find (letters, letter, NULL))
+        g_ptr_array_add (letters, letter);
+    }
+  for (guint i = 0; i < letters->len; i++)
+    add_item (g_ptr_array_index (letters, i), nb_set_finding_get_severity (finding),
+              nb_set_finding_get_rule_id (finding), NULL, nb_set_finding_get_message (finding),
+              *joined ? joined : NULL);
 }
 
 static int
@@ -225,7 +248,7 @@ nb_feedback_new (NbReportSet *set,
         add_report (self, nb_report_set_get_file (set, i), report);
     }
   for (guint i = 0; findings != NULL && i < findings->len; i++)
-    add_finding (self, g_ptr_array_index (findings, i));
+    add_finding (self, set, g_ptr_array_index (findings, i));
   for (guint i = self->letters->len; i > 0; i--)
     if (((Letter *) g_ptr_array_index (self->letters, i - 1))->items->len == 0)
       g_ptr_array_remove_index (self->letters, i - 1);

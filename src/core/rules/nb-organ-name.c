@@ -132,3 +132,21 @@ nb_organ_name_dup_region (const char *organ)
       }
   return NULL;
 }
+
+/**
+ * nb_organ_name_dup_short:
+ * @organ: an organ's name
+ *
+ * Returns: (transfer full) (nullable): the name without the regions in
+ *   front of it ("财政局" for "演示县财政局"), or %NULL when it has none
+ */
+char *
+nb_organ_name_dup_short (const char *organ)
+{
+  const char *best = NULL;
+
+  for (const char *p = g_utf8_next_char (organ); *p != '\0'; p = g_utf8_next_char (p))
+    if (is_region (organ, p - organ) && g_utf8_strlen (p, -1) >= 2)
+      best = p;
+  return best ? g_strdup (best) : NULL;
+}

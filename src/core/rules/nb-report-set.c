@@ -10,11 +10,13 @@
 #include "nb-report-set.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "nb-comparison.h"
 #include "nb-cross-rules.h"
 #include "nb-number.h"
 #include "nb-organ-name.h"
+#include "nb-text-similarity.h"
 
 /* The findings no single report shows: who did not file, who filed
  * twice or is not on the list, whose text another unit wrote, whether
@@ -22,7 +24,9 @@
  * since last year. The set only reads its reports; reading the files and
  * each report's own rules are the caller's. */
 #define MAX_LISTED_CELLS  5
-#define SIMILAR_PERCENT   90
+/* a narrative shorter than this many runs of text is not compared, as
+ * year.text-similarity does */
+#define MIN_RUNS          40
 
 typedef struct
 {
@@ -326,11 +330,94 @@ check_duplicates (NbReportSet *self,
 
 /* set.similar-text */
 
+/* Each narrative (一, 五 and 六 together) without its organ's names,
+ * numbers and the statutory sentences, as year.text-similarity reads it */
+static GPtrArray *
+narrative_prints (NbReportSet       *self,
+                  guint              year,
+                  const NbCrossRule *rule)
+{
+  GPtrArray *prints = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_text_print_free);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = entry_at (self, i);
+      g_autofree char *text = NULL;
+      g_autofree char *short_name = NULL;
+      const char *names[3] = { NULL };
+
+      if (!counts (self, entry, year) || find_key (self, entry->key, year) != (int) i)
+        {
+          g_ptr_array_add (prints, NULL);
+          continue;
+        }
+      names[0] = nb_report_get_organ (entry->report);
+      names[1] = short_name = nb_organ_name_dup_short (names[0]);
+      text = g_strjoin ("\n", nb_report_get_section_text (entry->report, "overview"),
+                        nb_report_get_section_text (entry->report, "problems"),
+                        nb_report_get_section_text (entry->report, "other"), NULL);
+      g_ptr_array_add (prints, nb_text_print_new (text, names, rule->patterns));
+    }
+  return prints;
+}
+
+static void
+add_similar (NbReportSet       *self,
+             const NbCrossRule *rule,
+             guint              a,
+             guint              b,
+             double             similarity,
+             GPtrArray         *findings)
+{
+  Entry *first = entry_at (self, a);
+  Entry *second = entry_at (self, b);
+  const char *files[] = { first->file, second->file, NULL };
+
+  add_finding (findings, rule->severity, "set.similar-text", nb_report_get_organ (first->report), files,
+               g_strdup_printf (_("The narratives of %s and %s are %d %% the same, names and numbers "
+                                  "aside: one unit’s text copied by the other"),
+                                nb_report_get_organ (first->report), nb_report_get_organ (second->report),
+                                (int) floor (similarity * 100)));
+}
+
+/* Every pair of organs once: prints are made once per report, and a pair
+ * whose lengths alone rule the threshold out is not compared. */
 static void
 check_similar (NbReportSet *self,
                guint        year,
                GPtrArray   *findings)
 {
+  NbTemplate *template = NULL;
+  NbCrossRules *rules;
+  const NbCrossRule *rule = NULL;
+  g_autoptr(GPtrArray) prints = NULL;
+
+  for (guint i = 0; i < self->entries->len && template == NULL; i++)
+    if (counts (self, entry_at (self, i), year))
+      template = nb_report_get_template (entry_at (self, i)->report);
+  if (template == NULL || (rules = nb_cross_rules_new (template, NULL)) == NULL)
+    return;
+  for (guint r = 0; r < nb_cross_rules_get_n_rules (rules) && rule == NULL; r++)
+    if (nb_cross_rules_get_rule (rules, r)->type == NB_CROSS_TEXT_SIMILARITY)
+      rule = nb_cross_rules_get_rule (rules, r);
+  if (rule != NULL)
+    prints = narrative_prints (self, year, rule);
+  for (guint a = 0; prints != NULL && a < prints->len; a++)
+    for (guint b = a + 1; g_ptr_array_index (prints, a) != NULL && b < prints->len; b++)
+      {
+        NbTextPrint *pa = g_ptr_array_index (prints, a), *pb = g_ptr_array_index (prints, b);
+        guint la, lb;
+        double similarity;
+
+        if (pb == NULL || nb_report_get_template (entry_at (self, b)->report) != template ||
+            (la = nb_text_print_get_length (pa)) < MIN_RUNS || (lb = nb_text_print_get_length (pb)) < MIN_RUNS ||
+            2.0 * MIN (la, lb) / (la + lb) < rule->threshold)
+          continue;
+        similarity = nb_text_print_similarity (pa, pb);
+        if (similarity >= rule->threshold)
+          add_similar (self, rule, a, b, similarity, findings);
+      }
+  nb_cross_rules_free (rules);
 }
 
 /* set.aggregate: a government's report counts its own offices and, in

@@ -129,6 +129,10 @@ UNITS_2023 = [
 ]
 
 
+def renumber(text):
+    return re.sub(r'\d+', lambda m: str(int(m.group()) + 7), text)
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, 'w', encoding='utf-8') as f:
@@ -144,16 +148,19 @@ def main():
     for index, (name, unit, received, over, forward) in enumerate(UNITS_2024):
         part = pool[index * per_unit:(index + 1) * per_unit]
         narratives[unit] = (part[:3], part[3:])
-        if unit == '住房和城乡建设局':          # copies 自然资源局's text
-            narratives[unit] = narratives['自然资源局']
+        if unit == '住房和城乡建设局':          # copies 自然资源局's text, its own numbers
+            overview, problems = narratives['自然资源局']
+            narratives[unit] = ([renumber(p) for p in overview], [renumber(p) for p in problems])
         organ = COUNTY + unit
-        body = report(organ, 2024, *narratives[unit], figures(layout, received, over, forward))
+        overview, problems = narratives[unit]
+        overview = [f'2024 年，{organ}' + overview[0]] + overview[1:]
+        body = report(organ, 2024, overview, problems, figures(layout, received, over, forward))
         write(os.path.join(ROOT, '2024', name), body)
         if unit == '财政局':                   # sent twice
             write(os.path.join(ROOT, '2024', '01-财政局-再次报送.txt'), body)
         if unit == '教育局':                   # sent again, corrected
             write(os.path.join(ROOT, '2024', '02-教育局-修订.txt'),
-                  report(organ, 2024, *narratives[unit], figures(layout, received + 1, over, forward)))
+                  report(organ, 2024, overview, problems, figures(layout, received + 1, over, forward)))
     for index, (name, unit, received, over, forward) in enumerate(UNITS_2023):
         part = pool[(len(UNITS_2024) + index) * per_unit % len(pool):][:per_unit] or pool[:per_unit]
         write(os.path.join(ROOT, '2023', name),
