@@ -347,6 +347,19 @@ test_progress_and_cancel (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+static void
+test_screenshot (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *roster_path = g_test_build_filename (G_TEST_DIST, "data", "batch", "roster.csv", NULL);
+  g_autoptr(GFile) roster_file = g_file_new_for_path (roster_path);
+  g_autoptr(NbRoster) roster = nb_roster_load (roster_file, NULL, NULL);
+
+  nb_review_window_set_roster (fixture->window, roster);
+  load_batch (fixture);
+  nb_test_ui_save_png (GTK_WIDGET (fixture->window), "screenshot-review.png");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -359,6 +372,7 @@ main (int    argc,
   g_test_add ("/review-window/filter", Fixture, NULL, fixture_set_up, test_filter, fixture_tear_down);
   g_test_add ("/review-window/activate-and-edit", Fixture, NULL, fixture_set_up, test_activate_and_edit,
               fixture_tear_down);
+  g_test_add ("/review-window/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add ("/review-window/progress-and-cancel", Fixture, NULL, fixture_set_up, test_progress_and_cancel,
               fixture_tear_down);
 
