@@ -378,6 +378,38 @@ test_aggregate_above (void)
 }
 
 static void
+test_aggregate_region (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = nb_template_new_default (&error);
+  g_autoptr(NbReportSet) set = nb_report_set_new ();
+  g_autoptr(NbReport) city = unit_report (template, "淮安市人民政府", "100");
+  g_autoptr(NbReport) district = unit_report (template, "淮安市洪泽区人民政府", "95");
+  g_autoptr(NbReport) office = unit_report (template, "侯寨办事处", "8");
+  g_autoptr(NbReport) elsewhere = unit_report (template, "偃师区伊洛街道办事处", "50");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) aggregate = NULL;
+  NbSetFinding *finding = NULL;
+
+  nb_report_set_add (set, "city.pdf", city);
+  nb_report_set_add (set, "district.pdf", district);
+  nb_report_set_add (set, "office.txt", office);
+  nb_report_set_add (set, "elsewhere.txt", elsewhere);
+  findings = nb_report_set_check (set);
+  aggregate = findings_of (findings, "set.aggregate");
+  for (guint i = 0; i < aggregate->len; i++)
+    if (strstr (nb_set_finding_get_message (g_ptr_array_index (aggregate, i)), "本年新收申请") != NULL)
+      finding = g_ptr_array_index (aggregate, i);
+
+  /* 95 + 8: another district's office is not the city's */
+  g_assert_nonnull (finding);
+  g_assert_cmpint (nb_set_finding_get_severity (finding), ==, NB_SEVERITY_WARNING);
+  g_assert_nonnull (strstr (nb_set_finding_get_message (finding), "states 100, less than the 103 its 2 units"));
+  g_assert_cmpstr (nb_set_finding_get_files (finding)[2], ==, "office.txt");
+  g_assert_null (nb_set_finding_get_files (finding)[3]);
+}
+
+static void
 test_no_aggregate (void)
 {
   g_autoptr(GError) error = NULL;
@@ -822,6 +854,7 @@ main (int    argc,
   g_test_add ("/review/set/aggregate-below", Fixture, NULL, fixture_set_up, test_aggregate_below,
               fixture_tear_down);
   g_test_add_func ("/review/set/aggregate-above", test_aggregate_above);
+  g_test_add_func ("/review/set/aggregate-region", test_aggregate_region);
   g_test_add_func ("/review/set/no-aggregate", test_no_aggregate);
   g_test_add_func ("/review/set/other-year", test_other_year);
   g_test_add ("/review/set/previous-year", Fixture, NULL, fixture_set_up, test_previous_year, fixture_tear_down);

@@ -450,9 +450,24 @@ find_aggregate (NbReportSet *self,
   return -1;
 }
 
+/* A unit of the region names it first, or names no region at all
+ * ("财政局", "侯寨办事处"); "偃师区伊洛街道办事处" is no unit of 淮安市. */
+static gboolean
+in_region (Entry      *unit,
+           const char *region)
+{
+  g_autofree char *short_name = NULL;
+
+  if (g_str_has_prefix (unit->key, region))
+    return TRUE;
+  short_name = nb_organ_name_dup_short (unit->key);
+  return short_name == NULL;
+}
+
 static void
 check_headline (NbReportSet      *self,
                 guint             aggregate,
+                const char       *region,
                 const NbHeadline *headline,
                 guint             year,
                 GPtrArray        *findings)
@@ -477,6 +492,7 @@ check_headline (NbReportSet      *self,
       if (i == aggregate || !counts (self, unit, year) ||
           nb_organ_name_match_folded (unit->key, entry->key) ||
           find_key (self, unit->key, year) != (int) i ||
+          !in_region (unit, region) ||
           !nb_headline_get_value (headline, unit->report, &value))
         continue;
       sum += value;
@@ -516,6 +532,7 @@ check_aggregate (NbReportSet *self,
                  GPtrArray   *findings)
 {
   int aggregate = find_aggregate (self, year);
+  g_autofree char *region = NULL;
   NbCrossRules *rules;
 
   if (aggregate < 0)
@@ -523,8 +540,9 @@ check_aggregate (NbReportSet *self,
   rules = nb_cross_rules_new (nb_report_get_template (entry_at (self, aggregate)->report), NULL);
   if (rules == NULL)
     return;
+  region = nb_organ_name_dup_region (nb_report_get_organ (entry_at (self, aggregate)->report));
   for (guint h = 0; h < nb_cross_rules_get_n_headlines (rules); h++)
-    check_headline (self, aggregate, nb_cross_rules_get_headline (rules, h), year, findings);
+    check_headline (self, aggregate, region, nb_cross_rules_get_headline (rules, h), year, findings);
   nb_cross_rules_free (rules);
 }
 
