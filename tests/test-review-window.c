@@ -221,6 +221,13 @@ test_filter (Fixture       *fixture,
   g_assert_cmpstr (organ, ==, "演示县教育局");
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   wait_rows (fixture, 21);
+  /* a finding across units shows its organ's reports */
+  gtk_widget_activate (gtk_widget_get_first_child (find_widget (GTK_WIDGET (fixture->window),
+                                                                 GTK_TYPE_LIST_BOX)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "演示县人民政府");
+  wait_rows (fixture, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  wait_rows (fixture, 21);
   /* the batch's reports are all in order */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (errors_only), TRUE);
   wait_rows (fixture, 0);

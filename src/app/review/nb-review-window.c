@@ -389,6 +389,20 @@ filter_changed_cb (NbReviewWindow *self)
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* A finding shows its organ's rows */
+static void
+finding_activated_cb (NbReviewWindow *self,
+                      GtkListBoxRow  *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+  NbSetFinding *finding;
+
+  if (index < 0 || (guint) index >= self->findings->len)
+    return;
+  finding = g_ptr_array_index (self->findings, index);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), nb_set_finding_get_organ (finding));
+}
+
 static void
 activate_cb (NbReviewWindow *self,
              guint           position)
@@ -674,6 +688,8 @@ nb_review_window_init (NbReviewWindow *self)
 
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->findings_list, "row-activated", G_CALLBACK (finding_activated_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->errors_only, "toggled", G_CALLBACK (filter_changed_cb), self,
                            G_CONNECT_SWAPPED);
