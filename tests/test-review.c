@@ -191,6 +191,41 @@ test_roster_refused (void)
   g_assert_null (none);
 }
 
+/* Whatever the file holds: a roster or an error, never a crash */
+static void
+test_roster_garbage (void)
+{
+  static const char *const pieces[] = {
+    "演示县财政局", ",", "\"", "\"\"", "\n", "\r\n", "#", "\xef\xbb\xbf", "　", " ", "单位名称",
+    "\xe6\xbc", "\xff", "a", "（", "）",
+  };
+  GRand *rand = g_rand_new_with_seed (19);
+  guint n_rosters = 0;
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autoptr(GString) data = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbRoster) roster = NULL;
+      guint n = g_rand_int_range (rand, 0, 40);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (data, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      roster = nb_roster_new_from_data (data->str, data->len, &error);
+      g_assert_true ((roster == NULL) == (error != NULL));
+      for (guint u = 0; roster != NULL && u < nb_roster_get_n_units (roster); u++)
+        {
+          g_assert_true (g_utf8_validate (nb_roster_get_unit (roster, u), -1, NULL));
+          g_assert_cmpint (nb_roster_find (roster, nb_roster_get_unit (roster, u)), ==, u);
+        }
+      n_rosters += roster != NULL;
+    }
+  /* both outcomes were tried */
+  g_assert_cmpuint (n_rosters, >, 0);
+  g_assert_cmpuint (n_rosters, <, 2000);
+  g_rand_free (rand);
+}
+
 /* The findings */
 
 static void
@@ -843,6 +878,7 @@ main (int    argc,
   g_test_add_func ("/review/roster/text", test_roster_text);
   g_test_add_func ("/review/roster/csv", test_roster_csv);
   g_test_add_func ("/review/roster/refused", test_roster_refused);
+  g_test_add_func ("/review/roster/garbage", test_roster_garbage);
   g_test_add ("/review/collect", Fixture, NULL, fixture_set_up, test_collect, fixture_tear_down);
   g_test_add ("/review/set/missing-unexpected", Fixture, NULL, fixture_set_up, test_missing_and_unexpected,
               fixture_tear_down);

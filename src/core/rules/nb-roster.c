@@ -98,12 +98,14 @@ add_line (NbRoster   *self,
 {
   g_autofree char *field = first_field (line);
   char *name = g_strstrip (field);
+  g_autofree char *key = nb_organ_name_fold (name);
 
-  if (*name == '\0' || *name == '#' || *line == '#' || (first && is_header (name)) ||
+  /* a name of blanks and punctuation only names no unit */
+  if (*key == '\0' || *name == '#' || *line == '#' || (first && is_header (name)) ||
       nb_roster_find (self, name) >= 0)
     return;
   g_ptr_array_add (self->units, g_strdup (name));
-  g_ptr_array_add (self->keys, nb_organ_name_fold (name));
+  g_ptr_array_add (self->keys, g_steal_pointer (&key));
 }
 
 /**
