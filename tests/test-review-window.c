@@ -355,6 +355,32 @@ test_progress_and_cancel (Fixture       *fixture,
 }
 
 static void
+test_roster_and_previous (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *roster_path = g_test_build_filename (G_TEST_DIST, "data", "batch", "roster.csv", NULL);
+  g_autofree char *previous_path = g_test_build_filename (G_TEST_DIST, "data", "batch", "2023", NULL);
+  g_autoptr(GFile) roster_file = g_file_new_for_path (roster_path);
+  g_autoptr(GFile) previous = g_file_new_for_path (previous_path);
+  g_autoptr(NbRoster) roster = nb_roster_load (roster_file, NULL, NULL);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  load_batch (fixture);
+  nb_review_window_set_roster (fixture->window, roster);
+  nb_test_ui_wait_idle ();
+  g_assert_true (shows_label (window, "Across Units: 7 Findings"));
+
+  /* last year's folder adds its rows to none, its findings to the list */
+  nb_review_window_load_previous (fixture->window, previous);
+  nb_test_ui_wait_until (read_all, fixture->window);
+  nb_test_ui_wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows (fixture)), ==, 21);
+  g_assert_true (shows_label (window, "Across Units: 10 Findings"));
+  g_assert_true (shows_label (window, "演示县林业局 — set.missing: No report of 演示县林业局 for 2024: the unit "
+                                      "filed one for 2023"));
+}
+
+static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -378,6 +404,8 @@ main (int    argc,
   g_test_add ("/review-window/sort", Fixture, NULL, fixture_set_up, test_sort, fixture_tear_down);
   g_test_add ("/review-window/filter", Fixture, NULL, fixture_set_up, test_filter, fixture_tear_down);
   g_test_add ("/review-window/activate-and-edit", Fixture, NULL, fixture_set_up, test_activate_and_edit,
+              fixture_tear_down);
+  g_test_add ("/review-window/roster-and-previous", Fixture, NULL, fixture_set_up, test_roster_and_previous,
               fixture_tear_down);
   g_test_add ("/review-window/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add ("/review-window/progress-and-cancel", Fixture, NULL, fixture_set_up, test_progress_and_cancel,
