@@ -393,6 +393,41 @@ test_screenshot (Fixture       *fixture,
   nb_test_ui_save_png (GTK_WIDGET (fixture->window), "screenshot-review.png");
 }
 
+static gboolean
+finalized (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+finalized_cb (gpointer  data,
+              GObject  *where)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+test_close_while_reading (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "batch", "2024", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = nb_template_new_default (&error);
+  NbReviewWindow *window = nb_review_window_new (NULL, template);
+  gboolean gone = FALSE;
+
+  /* closed at once: the reading stops, and the window goes once its
+   * thread is done */
+  g_object_weak_ref (G_OBJECT (window), finalized_cb, &gone);
+  gtk_window_present (GTK_WINDOW (window));
+  nb_review_window_load (window, folder);
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  g_object_unref (window);
+  nb_test_ui_wait_until (finalized, &gone);
+  nb_test_ui_wait_idle ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -407,6 +442,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/review-window/roster-and-previous", Fixture, NULL, fixture_set_up, test_roster_and_previous,
               fixture_tear_down);
+  g_test_add_func ("/review-window/close-while-reading", test_close_while_reading);
   g_test_add ("/review-window/screenshot", Fixture, NULL, fixture_set_up, test_screenshot, fixture_tear_down);
   g_test_add ("/review-window/progress-and-cancel", Fixture, NULL, fixture_set_up, test_progress_and_cancel,
               fixture_tear_down);

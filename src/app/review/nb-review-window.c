@@ -132,6 +132,9 @@ deliver_cb (gpointer data)
   Job *job = g_task_get_task_data (delivery->task);
   NbReviewItem *item = g_ptr_array_index (job->items, delivery->index);
 
+  /* the window was closed while its files were read */
+  if (self->items == NULL)
+    return G_SOURCE_REMOVE;
   if (delivery->report != NULL)
     {
       nb_review_item_set_report (item, delivery->report);
@@ -184,8 +187,8 @@ listed_cb (gpointer data)
   NbReviewWindow *self = g_task_get_source_object (task);
   Job *job = g_task_get_task_data (task);
 
-  /* a folder loaded since replaced this one's rows */
-  if (job->generation != self->generation)
+  /* closed, or a folder loaded since replaced this one's rows */
+  if (self->items == NULL || job->generation != self->generation)
     return G_SOURCE_REMOVE;
   self->n_total += job->items->len;
   update_progress (self);
@@ -257,6 +260,8 @@ read_done_cb (GObject      *object,
   Job *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  if (self->items == NULL)
+    return;
   if (!g_task_propagate_boolean (G_TASK (result), &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     toast (self, error->message);
@@ -577,6 +582,15 @@ find_action (GtkWidget  *widget,
 
 /* vfuncs */
 
+/* A closed window reads no further; its thread ends at the next file. */
+static gboolean
+nb_review_window_close_request (GtkWindow *window)
+{
+  nb_review_window_cancel (NB_REVIEW_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (nb_review_window_parent_class)->close_request (window);
+}
+
 static void
 nb_review_window_dispose (GObject *object)
 {
@@ -621,8 +635,10 @@ nb_review_window_class_init (NbReviewWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = nb_review_window_dispose;
+  window_class->close_request = nb_review_window_close_request;
   object_class->get_property = nb_review_window_get_property;
 
   /**
