@@ -4,7 +4,7 @@
 #
 # The layers, lowest first (HACKING.md):
 #   src/core: model, rules, readers, import, storage, export
-#   src/app:  form, source, compare, then the app's own folder
+#   src/app:  form, source, compare, review, then the app's own folder
 #   src/cli and src/app stand above the whole core; the core has no GTK.
 set -eu
 
@@ -21,7 +21,8 @@ find core app cli -name '*.[ch]' | sort | xargs grep -H '^#include' | awk '
     if (dir == "app/form") return 11
     if (dir == "app/source") return 12
     if (dir == "app/compare") return 13
-    if (dir == "app" || dir == "cli") return 14
+    if (dir == "app/review") return 14
+    if (dir == "app" || dir == "cli") return 15
     return 0
   }
   function dir_of(path) { sub(/\/[^\/]*$/, "", path); return path }

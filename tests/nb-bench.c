@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Run with `meson test -C build --benchmark -v` or directly. Prints one
- * line per measurement; single thread throughout.
+ * line per measurement; single thread throughout, but for the review of
+ * a batch, measured on one worker and on every core.
  */
 
 #include "config.h"
@@ -12,10 +13,14 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <nb-batch.h>
 #include <nb-comparison.h>
 #include <nb-draft.h>
 #include <nb-export.h>
+#include <nb-feedback.h>
 #include <nb-report-private.h>
+#include <nb-report-set.h>
+#include <nb-review-reader.h>
 #include <nb-template-private.h>
 #include <nb-text-similarity.h>
 #include <string.h>
@@ -492,6 +497,140 @@ bench_cli_batch (GBytes **seeds)
   g_rmdir (dir);
 }
 
+/* A county's batch: the 21 fixture reports of tests/data/batch/2024 again
+ * and again under other organs' names, and PDF files of the seeds and of
+ * real reports. */
+static void
+write_batch (const char *dir,
+             guint       n_text,
+             guint       n_pdf)
+{
+  static const char * const pdfs[] = {
+    "formats/000.pdf", "formats/001.pdf", "formats/002.pdf", "formats/003.pdf", "formats/004.pdf",
+    "real/hongze-2024.pdf", "real/huaian-2024.pdf",
+  };
+  g_autofree char *batch = g_test_build_filename (G_TEST_DIST, "data", "batch", "2024", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (batch);
+  g_autoptr(GPtrArray) items = nb_review_collect (&folder, NULL, 1, NULL, NULL);
+
+  for (guint i = 0; i < n_text; i++)
+    {
+      NbReviewItem *item = g_ptr_array_index (items, i % items->len);
+      g_autofree char *text = NULL;
+      g_autofree char *county = g_strdup_printf ("演示%u县", i / items->len + 1);
+      g_autofree char *renamed = NULL;
+      g_autofree char *path = g_strdup_printf ("%s/%03u.txt", dir, i);
+      gsize length;
+
+      g_assert (g_file_load_contents (nb_review_item_get_file (item), NULL, &text, &length, NULL, NULL));
+      renamed = nb_test_replace (text, "演示县", county);
+      g_assert (g_file_set_contents (path, renamed, -1, NULL));
+    }
+  for (guint i = 0; i < n_pdf; i++)
+    {
+      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", pdfs[i % G_N_ELEMENTS (pdfs)], NULL);
+      g_autofree char *path = g_strdup_printf ("%s/pdf-%03u.pdf", dir, i);
+      g_autofree char *data = NULL;
+      gsize length;
+
+      g_assert (g_file_get_contents (source, &data, &length, NULL));
+      g_assert (g_file_set_contents (path, data, length, NULL));
+    }
+}
+
+static void
+review_read_cb (guint     index,
+                NbReport *report,
+                GError   *error,
+                gpointer  user_data)
+{
+  nb_report_set_add (user_data, "file", report);
+}
+
+/* user and system time of the whole process, every thread */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+static double
+review_once (NbTemplate *template,
+             const char *dir,
+             guint       n_jobs,
+             double     *set_seconds,
+             double     *cpu)
+{
+  double cpu_start = cpu_seconds ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(NbBatch) pool = nb_batch_new (n_jobs);
+  g_autoptr(NbReportSet) set = nb_report_set_new ();
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(NbFeedback) feedback = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gint64 checked;
+
+  items = nb_review_collect (&folder, NULL, 1, NULL, NULL);
+  g_assert (nb_review_read (pool, template, items, review_read_cb, set, NULL, NULL));
+  checked = g_get_monotonic_time ();
+  findings = nb_report_set_check (set);
+  feedback = nb_feedback_new (set, findings);
+  *set_seconds = seconds_since (checked);
+  *cpu = cpu_seconds () - cpu_start;
+  return seconds_since (start);
+}
+
+static void
+bench_review (NbTemplate *template,
+              guint       n_text,
+              guint       n_pdf)
+{
+  g_autofree char *dir = g_dir_make_tmp ("nb-bench-review-XXXXXX", NULL);
+  double one = G_MAXDOUBLE, all = G_MAXDOUBLE, set_one = 0, set_all = 0, cpu_one = 0, cpu_all = 0;
+  guint n_cores = g_get_num_processors ();
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+
+  write_batch (dir, n_text, n_pdf);
+  /* the best of three, each a whole review: list, read, check, letters */
+  for (guint round = 0; round < 3; round++)
+    {
+      double set_seconds, cpu, t;
+
+      if ((t = review_once (template, dir, 1, &set_seconds, &cpu)) < one)
+        {
+          one = t;
+          set_one = set_seconds;
+          cpu_one = cpu;
+        }
+      if ((t = review_once (template, dir, 0, &set_seconds, &cpu)) < all)
+        {
+          all = t;
+          set_all = set_seconds;
+          cpu_all = cpu;
+        }
+    }
+  /* on a busy machine the wall times say little: the CPU time says how
+   * much of it the workers had */
+  g_print ("review %u text reports and %u PDFs: %.2f s on 1 core (%.2f s CPU), %.2f s on %u cores "
+           "(%.2f s CPU; speed-up %.2f×); findings across units and letters %.0f ms\n",
+           n_text, n_pdf, one, cpu_one, all, n_cores, cpu_all, one / all, (set_one + set_all) * 1e3 / 2);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -519,6 +658,9 @@ main (int    argc,
   bench_canonical (importer, seeds[3]);
   bench_export (importer, seeds);
   bench_draft (importer, seeds[3]);
+  bench_review (template, 200, 0);
+  bench_review (template, 0, 50);
+  bench_review (template, 200, 50);
 
   for (guint i = 0; i < N_SEEDS; i++)
     g_bytes_unref (seeds[i]);

@@ -14,6 +14,7 @@
 #include "nb-settings.h"
 #include "nb-compare-window.h"
 #include "nb-recovery-window.h"
+#include "nb-review-window.h"
 
 #include <nb-draft.h>
 #include "nb-window.h"
@@ -100,10 +101,57 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* A row of the review window opens its report in a report window: the
+ * same report object, so that edits there show in the row. */
+static void
+open_report_cb (NbApplication *self,
+                NbReviewItem  *item)
+{
+  GFile *file = nb_review_item_get_file (item);
+  NbReport *report = nb_review_item_get_report (item);
+  NbWindow *window = find_window (self, file);
+  g_autoptr(NbDocument) document = NULL;
+
+  if (window == NULL && report == NULL)
+    {
+      g_application_open (G_APPLICATION (self), &file, 1, "");
+      return;
+    }
+  if (window == NULL)
+    {
+      window = nb_window_new (GTK_APPLICATION (self), self->importer, self->settings);
+      document = nb_document_new (report, file);
+      nb_window_set_document (window, document);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+review_folder (NbApplication *self,
+               GFile         *folder)
+{
+  NbReviewWindow *window = nb_review_window_new (GTK_APPLICATION (self), self->template);
+
+  g_signal_connect_object (window, "open-report", G_CALLBACK (open_report_cb), self, G_CONNECT_SWAPPED);
+  nb_review_window_load (window, folder);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+review_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  review_folder (user_data, folder);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action, NULL, NULL, NULL, { 0 } },
   { "quit", quit_action, NULL, NULL, NULL, { 0 } },
   { "new-window", new_window_action, NULL, NULL, NULL, { 0 } },
+  { "review", review_action, "s", NULL, NULL, { 0 } },
 };
 
 /* The window a restored draft goes to: the one showing its file, when
@@ -285,6 +333,12 @@ nb_application_open (GApplication  *application,
       compare_files (self, files[0], files[1]);
       return;
     }
+  if (g_strcmp0 (hint, "review") == 0)
+    {
+      for (int i = 0; i < n_files; i++)
+        review_folder (self, files[i]);
+      return;
+    }
   for (int i = 0; i < n_files; i++)
     {
       NbWindow *window = find_window (self, files[i]);
@@ -312,23 +366,26 @@ nb_application_local_command_line (GApplication   *application,
   char **argv = *arguments;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  gboolean compare = FALSE;
+  gboolean compare = FALSE, review = FALSE;
   GFile *files[2];
 
   for (guint i = 1; argv[i] != NULL; i++)
     {
       if (g_str_equal (argv[i], "--compare"))
         compare = TRUE;
+      else if (g_str_equal (argv[i], "--review"))
+        review = TRUE;
       else if (argv[i][0] != '-')
         g_ptr_array_add (names, argv[i]);
     }
-  if (!compare)
+  if (!compare && !review)
     return G_APPLICATION_CLASS (nb_application_parent_class)->local_command_line (application, arguments,
                                                                                   exit_status);
 
-  if (names->len != 2)
+  if ((compare && names->len != 2) || (review && (compare || names->len != 1)))
     {
-      g_printerr ("%s\n", _("--compare needs exactly two reports: nianbao --compare A B"));
+      g_printerr ("%s\n", compare ? _("--compare needs exactly two reports: nianbao --compare A B")
+                                  : _("--review needs one folder: nianbao --review DIR"));
       *exit_status = 2;
       return TRUE;
     }
@@ -338,11 +395,11 @@ nb_application_local_command_line (GApplication   *application,
       *exit_status = 1;
       return TRUE;
     }
-  files[0] = g_file_new_for_commandline_arg (g_ptr_array_index (names, 0));
-  files[1] = g_file_new_for_commandline_arg (g_ptr_array_index (names, 1));
-  g_application_open (application, files, 2, "compare");
-  g_object_unref (files[0]);
-  g_object_unref (files[1]);
+  for (guint i = 0; i < names->len; i++)
+    files[i] = g_file_new_for_commandline_arg (g_ptr_array_index (names, i));
+  g_application_open (application, files, names->len, compare ? "compare" : "review");
+  for (guint i = 0; i < names->len; i++)
+    g_object_unref (files[i]);
   *exit_status = 0;
   return TRUE;
 }
@@ -392,6 +449,8 @@ nb_application_init (NbApplication *self)
   static const GOptionEntry entries[] = {
     { "compare", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Compare two reports of one organ, side by side"), NULL },
+    { "review", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Review a folder of reports: every unit’s report in one table"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { NULL }
   };
@@ -400,7 +459,8 @@ nb_application_init (NbApplication *self)
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Opens each report in its own window; with --compare,\n"
-                                              "two reports of one organ side by side."));
+                                              "two reports of one organ side by side; with --review,\n"
+                                              "a whole folder of reports in one table."));
 }
 
 NbApplication *

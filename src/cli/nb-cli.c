@@ -26,6 +26,7 @@ static const struct
   { "convert", nb_cli_convert, N_("Convert a report to the canonical .nianbao.json file") },
   { "diff", nb_cli_diff, N_("Compare two years of one organ’s report") },
   { "export", nb_cli_export, N_("Export a report as a Word, web, text or PDF document") },
+  { "review", nb_cli_review, N_("Review a batch: missing, duplicate and copied reports across units") },
 };
 
 /**

@@ -25,6 +25,8 @@ int   nb_cli_diff             (int           argc,
                                char        **argv);
 int   nb_cli_export           (int           argc,
                                char        **argv);
+int   nb_cli_review           (int           argc,
+                               char        **argv);
 void  nb_cli_print_diagnostic (GString      *out,
                                const char   *path,
                                NbDiagnostic *diagnostic);

@@ -332,6 +332,18 @@ append_table (GString  *out,
   g_string_append (out, "</w:tbl>");
 }
 
+static void
+append_document_end (GString *out)
+{
+  g_string_append_printf (out,
+                          "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>"
+                          "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
+                          "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\" "
+                          "w:header=\"851\" w:footer=\"850\" w:gutter=\"0\"/>"
+                          "</w:sectPr></w:body></w:document>\n",
+                          PAGE_WIDTH, PAGE_HEIGHT, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN);
+}
+
 static GString *
 write_document (NbReport *report)
 {
@@ -365,20 +377,13 @@ write_document (NbReport *report)
             append_paragraph (out, "BodyText", paragraphs[i]);
         }
     }
-  g_string_append_printf (out,
-                          "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId3\"/>"
-                          "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
-                          "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\" "
-                          "w:header=\"851\" w:footer=\"850\" w:gutter=\"0\"/>"
-                          "</w:sectPr></w:body></w:document>\n",
-                          PAGE_WIDTH, PAGE_HEIGHT, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN, PAGE_MARGIN);
+  append_document_end (out);
   return out;
 }
 
 static GString *
-write_core_properties (NbReport *report)
+write_core_properties (const char *title)
 {
-  g_autofree char *title = nb_export_dup_title (report);
   GString *out = g_string_new (XML_DECLARATION
                                "<cp:coreProperties "
                                "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
@@ -444,10 +449,9 @@ close_folder (GsfOutfile *folder,
 
 static gboolean
 write_package (GsfOutfile *zip,
-               NbReport   *report)
+               GString    *document,
+               GString    *core)
 {
-  g_autoptr(GString) document = write_document (report);
-  g_autoptr(GString) core = write_core_properties (report);
   GsfOutfile *folder, *rels;
   gboolean ok;
 
@@ -474,6 +478,40 @@ write_package (GsfOutfile *zip,
   return close_folder (folder, ok);
 }
 
+/* libgsf has no autoptr cleanups: its objects are released by hand */
+static GBytes *
+write_zip (GString  *document,
+           GString  *core,
+           GError  **error)
+{
+  GsfOutput *sink;
+  GsfOutfile *zip;
+  GBytes *bytes = NULL;
+  gboolean ok;
+
+  sink = gsf_output_memory_new ();
+  zip = gsf_outfile_zip_new (sink, error);
+  if (zip == NULL)
+    {
+      g_object_unref (sink);
+      return NULL;
+    }
+  ok = write_package (zip, document, core);
+  ok = gsf_output_close (GSF_OUTPUT (zip)) && ok;
+  if (ok)
+    bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (sink)), gsf_output_size (sink));
+  else
+    {
+      const GError *failure = gsf_output_error (sink);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the Word document: %s"),
+                   failure ? failure->message : _("the ZIP archive failed"));
+    }
+  g_object_unref (zip);
+  g_object_unref (sink);
+  return bytes;
+}
+
 /**
  * nb_docx_writer_write:
  * @report: a report
@@ -490,33 +528,49 @@ GBytes *
 nb_docx_writer_write (NbReport  *report,
                       GError   **error)
 {
-  GsfOutput *sink;
-  GsfOutfile *zip;
-  GBytes *bytes = NULL;
-  gboolean ok;
+  g_autoptr(GString) document = NULL;
+  g_autoptr(GString) core = NULL;
+  g_autofree char *title = NULL;
 
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
 
-  /* libgsf has no autoptr cleanups: its objects are released by hand */
-  sink = gsf_output_memory_new ();
-  zip = gsf_outfile_zip_new (sink, error);
-  if (zip == NULL)
-    {
-      g_object_unref (sink);
-      return NULL;
-    }
-  ok = write_package (zip, report);
-  ok = gsf_output_close (GSF_OUTPUT (zip)) && ok;
-  if (ok)
-    bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (sink)), gsf_output_size (sink));
-  else
-    {
-      const GError *failure = gsf_output_error (sink);
+  title = nb_export_dup_title (report);
+  document = write_document (report);
+  core = write_core_properties (title);
+  return write_zip (document, core, error);
+}
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the Word document: %s"),
-                   failure ? failure->message : _("the ZIP archive failed"));
-    }
-  g_object_unref (zip);
-  g_object_unref (sink);
-  return bytes;
+/**
+ * nb_docx_writer_write_paragraphs:
+ * @title: the document's title, also its first paragraph
+ * @paragraphs: (array length=n_paragraphs): what follows the title
+ * @n_paragraphs: how many
+ * @error: return location for a #GError
+ *
+ * Writes a letter or a list in the report's page and fonts: the title
+ * 方正小标宋简体 二号, headings 黑体 三号, text 仿宋_GB2312 三号, the
+ * same bytes for the same paragraphs.
+ *
+ * Returns: (transfer full) (nullable): the `.docx` file's bytes
+ */
+GBytes *
+nb_docx_writer_write_paragraphs (const char             *title,
+                                 const NbDocxParagraph  *paragraphs,
+                                 guint                   n_paragraphs,
+                                 GError                **error)
+{
+  static const char *const styles_of[] = {
+    [NB_DOCX_HEADING] = "Heading1",
+    [NB_DOCX_BODY] = "BodyText",
+    [NB_DOCX_PLAIN] = "Normal",
+  };
+  g_autoptr(GString) document = g_string_new (XML_DECLARATION "<w:document xmlns:w=\"" W_NS "\" "
+                                               "xmlns:r=\"" R_NS "\"><w:body>");
+  g_autoptr(GString) core = write_core_properties (title);
+
+  append_paragraph (document, "Title", title);
+  for (guint i = 0; i < n_paragraphs; i++)
+    append_paragraph (document, styles_of[paragraphs[i].style], paragraphs[i].text);
+  append_document_end (document);
+  return write_zip (document, core, error);
 }

@@ -13,10 +13,13 @@
 #include <string.h>
 
 #include "nb-cross-rules.h"
+#include "nb-csv.h"
 #include "nb-diagnostic-private.h"
 #include "nb-form-map.h"
 #include "nb-label.h"
+#include "nb-organ-name.h"
 #include "nb-number.h"
+#include "nb-organ-name.h"
 #include "nb-report-private.h"
 #include "nb-year-rules.h"
 
@@ -131,77 +134,6 @@ check_sum (NbComparison          *self,
   return diagnostic;
 }
 
-static gboolean
-ends_region (const char *text,
-             gsize       length)
-{
-  static const char *const markers[] = { "省", "市", "区", "县", "州", "旗", "盟", "镇", "乡" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    if (length >= 3 && memcmp (text + length - 3, markers[i], 3) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-names_region (const char *name)
-{
-  gsize length = strlen (name);
-
-  /* a region's marker after at least one character of its name */
-  for (gsize i = 3; i < length; i = g_utf8_next_char (name + i) - name)
-    if (ends_region (name, i + 3 <= length ? i + 3 : length) && i + 3 < length)
-      return TRUE;
-  return FALSE;
-}
-
-/* "平潭综合实验区" + "管委会": a region's name alone names its government. */
-static gboolean
-is_government_of (const char *region,
-                  const char *organ)
-{
-  static const char *const bodies[] = { "人民政府", "政府", "管委会", "管理委员会", "党工委管委会" };
-  gsize length = strlen (region);
-
-  if (!g_str_has_prefix (organ, region) || !ends_region (region, length))
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
-    if (g_str_equal (organ + length, bodies[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/**
- * nb_comparison_same_organ:
- * @a: an organ's name
- * @b: another
- *
- * Names are the same organ when they fold alike, when one ends the other
- * after a region ("洪泽区人民政府", "淮安市洪泽区人民政府"), or when one is a
- * region and the other its government ("平潭综合实验区", "平潭综合实验区管委会").
- *
- * Returns: whether @a and @b name one organ
- */
-gboolean
-nb_comparison_same_organ (const char *a,
-                          const char *b)
-{
-  g_autofree char *fa = nb_label_fold_dup (a);
-  g_autofree char *fb = nb_label_fold_dup (b);
-  const char *shorter = strlen (fa) <= strlen (fb) ? fa : fb;
-  const char *longer = shorter == fa ? fb : fa;
-  gsize rest;
-
-  if (g_str_equal (fa, fb))
-    return TRUE;
-  if (*shorter == '\0')
-    return FALSE;
-  rest = strlen (longer) - strlen (shorter);
-  /* the shorter name still names its own place: 洪泽区 in 洪泽区人民政府 */
-  if (g_str_has_suffix (longer, shorter) && ends_region (longer, rest) && names_region (shorter))
-    return TRUE;
-  return is_government_of (shorter, longer);
-}
 
 static NbDiagnostic *
 check_organ (NbComparison      *self,
@@ -213,7 +145,7 @@ check_organ (NbComparison      *self,
   guint newer_year = nb_report_get_year (self->newer);
   g_autofree char *message = NULL;
 
-  if (*older_organ != '\0' && *newer_organ != '\0' && !nb_comparison_same_organ (older_organ, newer_organ))
+  if (*older_organ != '\0' && *newer_organ != '\0' && !nb_organ_name_match (older_organ, newer_organ))
     message = g_strdup_printf (_("The reports are from different organs: “%s” and “%s”"),
                                older_organ, newer_organ);
   else if (older_year > 0 && newer_year > 0 && newer_year != older_year + 1)
@@ -947,31 +879,21 @@ nb_comparison_get_n_headlines (NbComparison *self)
   return nb_cross_rules_get_n_headlines (self->rules);
 }
 
+/* The headlines name the newer form's cells; the older report's come
+ * through the map between the forms. */
 static gboolean
 headline_value (NbComparison     *self,
                 const NbHeadline *headline,
                 NbReport         *report,
                 gint64           *value)
 {
+  if (report != self->older || headline->pattern != NULL)
+    return nb_headline_get_value (headline, report, value);
   *value = 0;
-  if (headline->pattern != NULL)
-    {
-      g_autoptr(GMatchInfo) match = NULL;
-      const char *text = nb_report_get_section_text (report, "overview");
-      int start, end;
-
-      if (!g_regex_match (headline->pattern, text, 0, &match))
-        return FALSE;
-      g_match_info_fetch_pos (match, 1, &start, &end);
-      return nb_number_parse (text + start, end - start, NB_CELL_KIND_COUNT, NULL, value) == NB_CELL_STATE_VALUE;
-    }
   for (guint i = 0; i < headline->cells->len; i++)
     {
-      int cell = g_array_index (headline->cells, guint, i);
+      int cell = nb_form_map_lookup_older (self->map, g_array_index (headline->cells, guint, i));
 
-      /* the headlines name the newer form's cells */
-      if (report == self->older)
-        cell = nb_form_map_lookup_older (self->map, cell);
       if (cell < 0 || nb_report_get_cell_state (report, cell) != NB_CELL_STATE_VALUE)
         return FALSE;
       *value += nb_report_get_cell_value (report, cell);
@@ -1038,31 +960,6 @@ nb_comparison_get_text_similarity (NbComparison *self,
 }
 
 static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (text == NULL)
-    return;
-  /* text a spreadsheet would run as a formula is quoted as text */
-  if ((text[0] == '=' || text[0] == '+' || text[0] == '@' || (text[0] == '-' && text[1] != '\0')) &&
-      !g_ascii_isdigit (text[1]))
-    g_string_append_c (out, '\'');
-  if (strpbrk (text, ",\"\n\r") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 append_year_heading (GString  *out,
                      NbReport *report,
                      const char *fallback)
@@ -1071,7 +968,7 @@ append_year_heading (GString  *out,
 
   if (nb_report_get_year (report) > 0)
     heading = g_strdup_printf ("%u", nb_report_get_year (report));
-  append_csv_field (out, heading ? heading : fallback);
+  nb_csv_append_field (out, heading ? heading : fallback);
 }
 
 /**
@@ -1093,7 +990,7 @@ nb_comparison_write_csv (NbComparison *self)
   g_return_val_if_fail (NB_IS_COMPARISON (self), NULL);
 
   n_cells = nb_template_get_n_cells (self->template);
-  out = g_string_new ("\xef\xbb\xbf");
+  out = g_string_new (NB_CSV_BOM);
   g_string_append (out, "address,label,");
   append_year_heading (out, self->older, "older");
   g_string_append_c (out, ',');
@@ -1107,14 +1004,14 @@ nb_comparison_write_csv (NbComparison *self)
       NbCellKind kind = nb_template_get_cell_kind (self->template, c);
       g_autofree char *newer = NULL;
 
-      append_csv_field (out, nb_template_get_cell_address (self->template, c));
+      nb_csv_append_field (out, nb_template_get_cell_address (self->template, c));
       g_string_append_c (out, ',');
-      append_csv_field (out, nb_template_get_cell_label (self->template, c));
+      nb_csv_append_field (out, nb_template_get_cell_label (self->template, c));
       g_string_append_c (out, ',');
-      append_csv_field (out, nb_report_get_cell_text (self->older, c));
+      nb_csv_append_field (out, nb_report_get_cell_text (self->older, c));
       g_string_append_c (out, ',');
       newer = nb_comparison_dup_newer_text (self, c);
-      append_csv_field (out, newer);
+      nb_csv_append_field (out, newer);
       g_string_append_c (out, ',');
       if (change == NB_CHANGE_VALUE ||
           (change == NB_CHANGE_SAME && nb_report_get_cell_state (self->newer, c) == NB_CELL_STATE_VALUE))

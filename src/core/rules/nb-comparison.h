@@ -64,8 +64,6 @@ const char   *nb_comparison_get_headline     (NbComparison  *self,
                                               gboolean      *known_newer,
                                               gint64        *newer);
 GBytes       *nb_comparison_write_csv        (NbComparison  *self);
-gboolean      nb_comparison_same_organ       (const char    *a,
-                                              const char    *b);
 double        nb_comparison_get_text_similarity (NbComparison *self,
                                                  const char   *section_id);
 

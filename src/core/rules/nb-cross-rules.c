@@ -9,6 +9,7 @@
 
 #include "nb-cross-rules.h"
 
+#include "nb-number.h"
 #include "nb-template-private.h"
 
 /* Like the sums within one report, these are data: each term names a
@@ -484,4 +485,41 @@ nb_cross_rules_get_headline (NbCrossRules *rules,
                              guint         headline)
 {
   return g_ptr_array_index (rules->headlines, headline);
+}
+
+/**
+ * nb_headline_get_value:
+ * @headline: a headline of the template
+ * @report: a report on that template
+ * @value: (out): the figure
+ *
+ * Returns: whether @report states the figure: every cell of it holds a
+ *   number, or the overview's text matches its pattern
+ */
+gboolean
+nb_headline_get_value (const NbHeadline *headline,
+                       NbReport         *report,
+                       gint64           *value)
+{
+  *value = 0;
+  if (headline->pattern != NULL)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      const char *text = nb_report_get_section_text (report, "overview");
+      int start, end;
+
+      if (!g_regex_match (headline->pattern, text, 0, &match))
+        return FALSE;
+      g_match_info_fetch_pos (match, 1, &start, &end);
+      return nb_number_parse (text + start, end - start, NB_CELL_KIND_COUNT, NULL, value) == NB_CELL_STATE_VALUE;
+    }
+  for (guint i = 0; i < headline->cells->len; i++)
+    {
+      guint cell = g_array_index (headline->cells, guint, i);
+
+      if (nb_report_get_cell_state (report, cell) != NB_CELL_STATE_VALUE)
+        return FALSE;
+      *value += nb_report_get_cell_value (report, cell);
+    }
+  return TRUE;
 }

@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "nb-report.h"
 #include "nb-template-private.h"
 
 typedef struct _NbCrossRules NbCrossRules;
@@ -75,5 +76,8 @@ const NbCrossRule      *nb_cross_rules_get_rule      (NbCrossRules  *rules,
 guint                   nb_cross_rules_get_n_instances (NbCrossRules *rules);
 const NbCrossInstance  *nb_cross_rules_get_instance  (NbCrossRules  *rules,
                                                       guint          instance);
+gboolean                nb_headline_get_value        (const NbHeadline *headline,
+                                                      NbReport      *report,
+                                                      gint64        *value);
 
 G_END_DECLS
