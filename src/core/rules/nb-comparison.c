@@ -975,8 +975,10 @@ nb_comparison_write_csv (NbComparison *self)
       newer = nb_comparison_dup_newer_text (self, c);
       append_csv_field (out, newer);
       g_string_append_c (out, ',');
+      /* the same with the older a number: both are (the newer's cell may
+       * have another index, or be a sum) */
       if (change == NB_CHANGE_VALUE ||
-          (change == NB_CHANGE_SAME && nb_report_get_cell_state (self->newer, c) == NB_CELL_STATE_VALUE))
+          (change == NB_CHANGE_SAME && nb_report_get_cell_state (self->older, c) == NB_CELL_STATE_VALUE))
         {
           if (delta < 0)
             g_string_append_c (out, '-');
