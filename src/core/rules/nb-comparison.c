@@ -795,8 +795,8 @@ nb_comparison_dup_notes (NbComparison *self)
   newer_form = nb_template_get_id (self->newer_template);
   add_note (builder,
                        g_strdup_printf (_("The %s report is on the %s form, the %s report on the %s "
-                                          "form: the cells both forms have are compared; rows that "
-                                          "only one form has are shown but not compared."),
+                                          "form: the cells both forms have are compared; cells that "
+                                          "only one form has are not."),
                                         older_year, older_form, newer_year, newer_form));
   for (guint i = 0; i < nb_form_map_get_n_sums (self->map); i++)
     {
