@@ -320,8 +320,15 @@ compare_set_up (CompareFixture *fixture,
 
   fixture->older = nb_document_get_report (older);
   fixture->newer = report;
-  fixture->window = g_object_ref_sink (nb_compare_window_new (NULL, newer, older));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  /* either order: the window puts the earlier year beneath; with a year
+   * unknown, the order given, whichever form is first */
+  if (g_strcmp0 (data, "2021 form first") == 0)
+    nb_report_set_year (report, 0);
+  fixture->window = g_object_ref_sink (data != NULL && g_str_equal (data, "older first")
+                                       ? nb_compare_window_new (NULL, older, newer)
+                                       : nb_compare_window_new (NULL, newer, older));
+  /* the smallest screen the comparison is made for */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
   nb_test_ui_wait_until (is_mapped, fixture->window);
   nb_test_ui_wait_idle ();
@@ -352,48 +359,267 @@ side_entry (CompareFixture *fixture,
   return GTK_WIDGET (entry);
 }
 
-/* Each year on its own form; （六） against the sum of the 2021 rows; the
- * rows only one form has unmarked; the summary says how. */
-static void
-test_compare (CompareFixture *fixture,
-              gconstpointer   data)
+static GtkWidget *
+delta_of (CompareFixture *fixture,
+          const char     *older_address)
 {
-  NbCompareView *view = nb_compare_window_get_view (fixture->window);
-  int other = nb_report_lookup_cell (fixture->older, "t3/other_processing/natural_person");
+  int cell = nb_report_lookup_cell (fixture->older, older_address);
   GtkLabel *delta;
 
+  g_assert_cmpint (cell, >=, 0);
+  delta = nb_compare_view_get_delta_label (nb_compare_window_get_view (fixture->window), cell);
+  g_assert_nonnull (delta);
+  return GTK_WIDGET (delta);
+}
+
+static const char *
+text (GtkWidget *entry)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (entry));
+}
+
+static gboolean
+changed (GtkWidget *entry)
+{
+  return gtk_widget_has_css_class (entry, "nb-changed");
+}
+
+/* The note a cell's entry gives assistive technology comes first, then
+ * its problems' messages, if any. */
+static void
+assert_note (GtkWidget  *entry,
+             const char *note)
+{
+  g_autofree char *description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (entry),
+                                                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note);
+  g_autofree char *line = g_strconcat (note, "\n", NULL);
+
+  if (description != NULL && !g_str_has_prefix (description, line))
+    g_error ("the description is “%s”, not “%s”", description, note);
+}
+
+/* Every changed cell of table 三 compared one to one names the other
+ * year's value to assistive technology, on both years' values. */
+static void
+assert_notes (CompareFixture *fixture)
+{
+  NbTemplate *form = nb_report_get_template (fixture->newer);
+  NbCompareView *view = nb_compare_window_get_view (fixture->window);
+  guint n_checked = 0;
+
+  for (guint c = 0; c < nb_template_get_n_cells (form); c++)
+    {
+      const char *address = nb_template_get_cell_address (form, c);
+      int o = nb_report_lookup_cell (fixture->older, address);
+      GtkWidget *newer = GTK_WIDGET (nb_compare_view_get_entry (view, 1, c));
+      GtkWidget *older = o >= 0 ? GTK_WIDGET (nb_compare_view_get_entry (view, 0, o)) : NULL;
+      g_autofree char *newer_note = NULL;
+      g_autofree char *older_note = NULL;
+
+      if (!g_str_has_prefix (address, "t3/") || older == NULL || !changed (newer))
+        continue;
+      newer_note = g_strdup_printf ("2020: %s", text (older));
+      older_note = g_strdup_printf ("2021: %s", text (newer));
+      assert_note (newer, newer_note);
+      assert_note (older, older_note);
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >, 10);
+}
+
+/* One grid on the 2021 form: each 2021 cell has the 2020 value of the
+ * 2019 form's cell of the same address beneath it, and the change. */
+static void
+test_compare_cells (CompareFixture *fixture,
+                    gconstpointer   data)
+{
+  GtkWidget *received = side_entry (fixture, 1, "t3/received/natural_person");
+  GtkWidget *older_received = side_entry (fixture, 0, "t3/received/natural_person");
+  GtkWidget *granted = side_entry (fixture, 1, "t3/granted/natural_person");
+  GtkWidget *older_granted = side_entry (fixture, 0, "t3/granted/natural_person");
+
+  g_assert_cmpuint (nb_report_get_year (nb_document_get_report (nb_compare_window_get_document (fixture->window, 0))),
+                    ==, 2020);
   g_assert_cmpstr (nb_template_get_id (nb_report_get_template (fixture->older)), ==, "2019");
-  g_assert_true (gtk_widget_has_css_class (side_entry (fixture, 0, "t3/other_processing/natural_person"),
-                                           "nb-changed"));
-  g_assert_true (gtk_widget_has_css_class (side_entry (fixture, 1, "t3/other_handling.no_fee/natural_person"),
-                                           "nb-changed"));
-  g_assert_true (gtk_widget_has_css_class (side_entry (fixture, 1, "t3/other_handling.other/natural_person"),
-                                           "nb-changed"));
-  /* shown, not compared */
-  g_assert_false (gtk_widget_has_css_class (side_entry (fixture, 0, "t2/regulations/total_public"),
-                                            "nb-changed"));
-  g_assert_false (gtk_widget_has_css_class (side_entry (fixture, 1, "t2/regulations/in_force"),
-                                            "nb-changed"));
-  /* the carry-over across the forms, on both sides */
-  g_assert_true (gtk_widget_has_css_class (side_entry (fixture, 0, "t3/carried_forward/natural_person"),
-                                           "error"));
-  g_assert_true (gtk_widget_has_css_class (side_entry (fixture, 1, "t3/carried_over/natural_person"),
-                                           "error"));
+  g_assert_cmpstr (nb_template_get_id (nb_report_get_template (fixture->newer)), ==, "2021");
+  /* the two values in one cell, the older beneath */
+  g_assert_true (gtk_widget_get_parent (received) == gtk_widget_get_parent (older_received));
+  g_assert_true (gtk_widget_has_css_class (older_received, "nb-older"));
+  g_assert_cmpstr (text (received), ==, "0");
+  g_assert_cmpstr (text (older_received), ==, "20");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (delta_of (fixture, "t3/received/natural_person"))), ==, "−20");
+  g_assert_true (changed (received));
+  g_assert_true (changed (gtk_widget_get_parent (received)));
+  g_assert_true (gtk_widget_get_parent (granted) == gtk_widget_get_parent (older_granted));
+  g_assert_cmpstr (text (older_granted), ==, "6");
+  assert_notes (fixture);
+
+  /* the carry-over across the forms, on both years' values */
+  g_assert_true (gtk_widget_has_css_class (side_entry (fixture, 0, "t3/carried_forward/natural_person"), "error"));
+  g_assert_true (gtk_widget_has_css_class (side_entry (fixture, 1, "t3/carried_over/natural_person"), "error"));
+}
+
+/* （六）: 2019's one row, shown once on 2021's first （六） row with the
+ * change of the sum of the three; the other two say they are in it. */
+static void
+test_compare_sum (CompareFixture *fixture,
+                  gconstpointer   data)
+{
+  NbCompareView *view = nb_compare_window_get_view (fixture->window);
+  GtkWidget *first = side_entry (fixture, 1, "t3/other_handling.no_correction/natural_person");
+  GtkWidget *no_fee = side_entry (fixture, 1, "t3/other_handling.no_fee/natural_person");
+  GtkWidget *other = side_entry (fixture, 1, "t3/other_handling.other/natural_person");
+  GtkWidget *older = side_entry (fixture, 0, "t3/other_processing/natural_person");
+  GtkWidget *delta = delta_of (fixture, "t3/other_processing/natural_person");
+
+  g_assert_cmpstr (text (older), ==, "4");
+  g_assert_true (gtk_widget_get_parent (older) == gtk_widget_get_parent (first));
+  g_assert_true (gtk_widget_get_parent (delta) == gtk_widget_get_parent (first));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (delta)), ==, "Σ +1");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (delta), ==,
+                   "2020: “自然人 （六）其他处理” is one row on the 2019 form, compared with the sum of these 3 rows");
+  g_assert_true (shows_label (gtk_widget_get_parent (no_fee), "Σ ↑"));
+  g_assert_true (shows_label (gtk_widget_get_parent (other), "Σ ↑"));
+  g_assert_false (shows_label (gtk_widget_get_parent (first), "Σ ↑"));
+  g_assert_true (changed (first) && changed (no_fee) && changed (other) && changed (older));
+  assert_note (no_fee, "2020: 4, compared with the sum of 3 rows");
+  assert_note (older, "2021: 5, compared with the sum of 3 rows");
+  g_assert_true (shows_label (GTK_WIDGET (view),
+                              "Σ: 2020’s “（六）其他处理” is one row on the 2019 form; its value is shown on the "
+                              "first of the 3 rows it stands for, and the change is that of their sum."));
+
+  /* an edit of either year updates the sum's change */
+  gtk_editable_set_text (GTK_EDITABLE (other), "3");
+  nb_test_ui_wait_idle ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (delta)), ==, "Σ +4");
+  gtk_editable_set_text (GTK_EDITABLE (older), "8");
+  nb_test_ui_wait_idle ();
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (delta)), ==, "Σ 0");
+  g_assert_false (changed (first) || changed (no_fee) || changed (other) || changed (older));
+  assert_note (no_fee, "2020: 8, compared with the sum of 3 rows");
+}
+
+/* Table 二: the 2021 rows, 2020 values only where the forms share a
+ * cell; the summary says how the forms are compared. */
+static void
+test_compare_unmatched (CompareFixture *fixture,
+                        gconstpointer   data)
+{
+  NbCompareView *view = nb_compare_window_get_view (fixture->window);
+  GtkWidget *in_force = side_entry (fixture, 1, "t2/regulations/in_force");
+  GtkWidget *licensing = side_entry (fixture, 1, "t2/licensing/decisions");
+  GtkWidget *older_licensing = side_entry (fixture, 0, "t2/licensing/decisions");
+  int total_public = nb_report_lookup_cell (fixture->older, "t2/regulations/total_public");
+
+  g_assert_true (shows_label (gtk_widget_get_parent (in_force), "not compared"));
+  g_assert_false (changed (in_force));
+  g_assert_false (changed (gtk_widget_get_parent (in_force)));
+  g_assert_cmpint (nb_report_lookup_cell (fixture->older, "t2/regulations/in_force"), ==, -1);
+  /* a row both forms have */
+  g_assert_true (gtk_widget_get_parent (licensing) == gtk_widget_get_parent (older_licensing));
+  g_assert_cmpstr (text (older_licensing),
+                   ==, nb_report_get_cell_text (fixture->older,
+                                                nb_report_lookup_cell (fixture->older, "t2/licensing/decisions")));
+  /* 2019's cells the 2021 form lacks are not in the grid, and a note says so */
+  g_assert_cmpint (total_public, >=, 0);
+  g_assert_null (nb_compare_view_get_entry (view, 0, total_public));
+  g_assert_null (nb_compare_view_get_delta_label (view, total_public));
+  g_assert_true (shows_label (GTK_WIDGET (view),
+                              "Not shown, as the 2021 form lacks them: cells of 2020’s rows 规章、规范性文件、"
+                              "行政许可、其他对外管理服务事项、行政处罚、行政强制、行政事业性收费、政府集中采购."));
 
   g_assert_true (shows_label (GTK_WIDGET (view),
                               "“（六）其他处理” is one row on the 2019 form; it is compared with the "
                               "sum of the 3 rows of the 2021 form."));
+}
 
-  nb_compare_view_set_show_delta (view, TRUE);
-  nb_test_ui_wait_idle ();
-  delta = nb_compare_view_get_delta_label (view, other);
-  g_assert_nonnull (delta);
-  g_assert_cmpstr (gtk_label_get_text (delta), ==, "+1");
+static gboolean
+has_focus (CompareFixture *fixture,
+           GtkWidget      *entry)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
 
-  /* an edit on the 2021 side updates the 2019 row's difference */
-  gtk_editable_set_text (GTK_EDITABLE (side_entry (fixture, 1, "t3/other_handling.other/natural_person")), "3");
+  return focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+static void
+press_down (GtkWidget *entry)
+{
+  guint cell = nb_cell_get_index (nb_cell_entry_get_cell (NB_CELL_ENTRY (entry)));
+
+  gtk_widget_activate_action (entry, "report.move", "(uu)", cell, (guint) NB_MOVE_DOWN);
   nb_test_ui_wait_idle ();
-  g_assert_cmpstr (gtk_label_get_text (delta), ==, "+4");
+}
+
+/* Down from a 2020 value goes to the next 2020 value, past the rows of
+ * the sum that have none; down from a 2021 value to the next row's. */
+static void
+test_compare_keys (CompareFixture *fixture,
+                   gconstpointer   data)
+{
+  NbCompareView *view = nb_compare_window_get_view (fixture->window);
+  int confirmation = nb_report_lookup_cell (fixture->older, "t3/not_processed.confirmation/natural_person");
+
+  g_assert_true (nb_compare_view_focus_cell (view, 0, confirmation));
+  press_down (side_entry (fixture, 0, "t3/not_processed.confirmation/natural_person"));
+  g_assert_true (has_focus (fixture, side_entry (fixture, 0, "t3/other_processing/natural_person")));
+  press_down (side_entry (fixture, 0, "t3/other_processing/natural_person"));
+  g_assert_true (has_focus (fixture, side_entry (fixture, 0, "t3/results_total/natural_person")));
+
+  g_assert_true (nb_compare_view_focus_cell (view, 1, nb_report_lookup_cell (fixture->newer,
+                                                                            "t3/other_handling.no_correction/natural_person")));
+  press_down (side_entry (fixture, 1, "t3/other_handling.no_correction/natural_person"));
+  g_assert_true (has_focus (fixture, side_entry (fixture, 1, "t3/other_handling.no_fee/natural_person")));
+}
+
+/* The 2021-form report taken as the earlier one (its year unknown, given
+ * first): the grid is the 2019 form's, with the 2021 values of the cells
+ * of the same address beneath; the rest is not compared. */
+static void
+test_compare_reversed (CompareFixture *fixture,
+                       gconstpointer   data)
+{
+  NbCompareView *view = nb_compare_window_get_view (fixture->window);
+  NbReport *first = nb_document_get_report (nb_compare_window_get_document (fixture->window, 0));
+  int received = nb_report_lookup_cell (fixture->older, "t3/received/natural_person");
+  int carried = nb_report_lookup_cell (fixture->older, "t3/carried_over/natural_person");
+  int other = nb_report_lookup_cell (fixture->older, "t3/other_processing/natural_person");
+  int total_public = nb_report_lookup_cell (fixture->older, "t2/regulations/total_public");
+  GtkWidget *newer = GTK_WIDGET (nb_compare_view_get_entry (view, 1, received));
+  GtkWidget *older = GTK_WIDGET (nb_compare_view_get_entry (view, 0, nb_report_lookup_cell (fixture->newer,
+                                                                                            "t3/received/natural_person")));
+
+  g_assert_true (first == fixture->newer);
+  g_assert_cmpstr (text (newer), ==, "20");
+  g_assert_cmpstr (text (older), ==, "0");
+  g_assert_true (gtk_widget_get_parent (newer) == gtk_widget_get_parent (older));
+  g_assert_cmpstr (text (GTK_WIDGET (nb_compare_view_get_entry (view, 1, carried))), ==, "0");
+  g_assert_cmpstr (text (GTK_WIDGET (nb_compare_view_get_entry (view, 0, nb_report_lookup_cell (fixture->newer,
+                                                                                                "t3/carried_over/natural_person")))),
+                   ==, "2");
+  g_assert_true (shows_label (gtk_widget_get_parent (GTK_WIDGET (nb_compare_view_get_entry (view, 1, other))),
+                              "not compared"));
+  g_assert_true (shows_label (gtk_widget_get_parent (GTK_WIDGET (nb_compare_view_get_entry (view, 1, total_public))),
+                              "not compared"));
+  g_assert_false (changed (GTK_WIDGET (nb_compare_view_get_entry (view, 1, other))));
+  g_assert_null (nb_compare_view_get_entry (view, 0, nb_report_lookup_cell (fixture->newer,
+                                                                            "t2/regulations/in_force")));
+}
+
+static void
+test_compare_screenshot (CompareFixture *fixture,
+                         gconstpointer   data)
+{
+  NbCompareView *view = nb_compare_window_get_view (fixture->window);
+  int first = nb_report_lookup_cell (fixture->newer, "t3/not_processed.excessive/natural_person");
+
+  /* twice: the first scroll may land before the layout settles */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (nb_compare_view_focus_cell (view, 1, first));
+      nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
+    }
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 1280);
   nb_test_ui_save_png (GTK_WIDGET (fixture->window), "screenshot-compare-2019.png");
 }
 
@@ -410,8 +636,16 @@ main (int    argc,
   ADD ("problems-and-fix", test_problems_and_fix);
   ADD ("screenshot", test_screenshot);
 #undef ADD
-  g_test_add ("/nianbao/form-2019/compare", CompareFixture, NULL, compare_set_up, test_compare,
-              compare_tear_down);
+#define ADD(path, order, func) \
+  g_test_add ("/nianbao/form-2019/" path, CompareFixture, order, compare_set_up, func, compare_tear_down)
+  ADD ("compare-cells", NULL, test_compare_cells);
+  ADD ("compare-cells-given-older-first", "older first", test_compare_cells);
+  ADD ("compare-sum", NULL, test_compare_sum);
+  ADD ("compare-unmatched", NULL, test_compare_unmatched);
+  ADD ("compare-keys", NULL, test_compare_keys);
+  ADD ("compare-reversed", "2021 form first", test_compare_reversed);
+  ADD ("compare-screenshot", NULL, test_compare_screenshot);
+#undef ADD
 
   return g_test_run ();
 }

@@ -604,6 +604,7 @@ test_compare_across_forms (Fixture       *fixture,
   g_autoptr(GBytes) csv = NULL;
   const char * const *cells;
   g_autofree char *sum = NULL;
+  int review;
 
   nb_report_set_organ (older, "平潭综合实验区");
   nb_report_set_organ (newer, "平潭综合实验区");
@@ -665,6 +666,14 @@ test_compare_across_forms (Fixture       *fixture,
   csv = nb_comparison_write_csv (comparison);
   g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL),
                             "t3/other_processing/natural_person,自然人 （六）其他处理,4,4,0\r\n"));
+
+  /* an unchanged row's Δ is 0 whatever the 2021 cell of the 2019 index holds */
+  review = address (nb_comparison_get_template (comparison), "t4/review/total");
+  g_assert_cmpint (review, !=, address (fixture->template, "t4/review/total"));
+  nb_report_set_cell_text (newer, review, "");
+  g_clear_pointer (&csv, g_bytes_unref);
+  csv = nb_comparison_write_csv (comparison);
+  g_assert_nonnull (strstr (g_bytes_get_data (csv, NULL), "t4/review/total,总计 行政复议,0,0,0\r\n"));
 }
 
 /* Two reports of one form say nothing about forms. */

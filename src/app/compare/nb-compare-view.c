@@ -23,7 +23,9 @@
  * beneath it and the change, so that a table fits the width of one; a
  * narrative section is a row of [older | newer]. Each year's values are
  * edited like the report's own form and show its own problems plus those
- * between the years; cells that differ are marked. */
+ * between the years; cells that differ are marked. The sections and
+ * grids are the newer report's form: when the older report is on
+ * another, a note under a table says what of it is compared how. */
 
 #define N_SIDES 2
 
@@ -260,6 +262,20 @@ section_heading (const char *text)
   return label;
 }
 
+/* The index in @side's form of the newer form's section @section. */
+static int
+side_section (NbCompareView *self,
+              int            side,
+              guint          section)
+{
+  NbTemplate *newer = nb_report_get_template (side_report (self, 1));
+
+  if (side == 1)
+    return section;
+  return nb_template_lookup_section (nb_report_get_template (side_report (self, 0)),
+                                     nb_template_get_section_id (newer, section));
+}
+
 static GtkWidget *
 add_narratives (NbCompareView *self,
                 guint          section)
@@ -268,7 +284,16 @@ add_narratives (NbCompareView *self,
 
   for (int side = 0; side < N_SIDES; side++)
     {
-      GtkWidget *view = nb_narrative_view_new (side_report (self, side), section);
+      int index = side_section (self, side, section);
+      GtkWidget *view;
+
+      /* a section the other form lacks is shown empty on its side */
+      if (index < 0)
+        {
+          frames[side] = gtk_label_new (NULL);
+          continue;
+        }
+      view = nb_narrative_view_new (side_report (self, side), index);
 
       /* so the window knows which year an undo is for */
       if (side == 1)
@@ -294,11 +319,12 @@ add_table (NbCompareView     *self,
   return grid;
 }
 
+/* @section is the newer form's. */
 static void
 mark_narrative_changes (NbCompareView *self,
                         guint          section)
 {
-  const char *id = nb_template_get_section_id (nb_report_get_template (side_report (self, 0)), section);
+  const char *id = nb_template_get_section_id (nb_report_get_template (side_report (self, 1)), section);
 
   for (int side = 0; side < N_SIDES; side++)
     {
@@ -306,6 +332,71 @@ mark_narrative_changes (NbCompareView *self,
 
       if (view != NULL)
         nb_narrative_view_mark_changes (view, nb_report_get_section_text (side_report (self, !side), id));
+    }
+}
+
+static GtkWidget *
+table_note (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 100);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "nb-table-note");
+  return label;
+}
+
+/* Under a table of two forms: the older rows compared with a sum of
+ * newer rows, and those the newer form has no place for. */
+static void
+add_table_notes (NbCompareView *self,
+                 guint          table)
+{
+  NbTemplate *newer_form = nb_report_get_template (side_report (self, 1));
+  NbTemplate *older_form = nb_report_get_template (side_report (self, 0));
+  NbTemplateTable *newer = g_ptr_array_index (nb_template_get_tables (newer_form), table);
+  NbTemplateTable *older = nb_template_lookup_table (older_form, newer->id);
+  g_autofree char *older_year = year_heading (side_report (self, 0));
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_null_terminated (0, NULL, TRUE);
+
+  if (g_str_equal (nb_template_get_id (older_form), nb_template_get_id (newer_form)) || older == NULL)
+    return;
+  for (guint r = 0; r < older->rows->len; r++)
+    {
+      NbTemplateRow *row = g_ptr_array_index (older->rows, r);
+      guint n_rows = 0, n_unmatched = 0;
+      g_autofree char *text = NULL;
+
+      for (guint c = 0; c < row->n_columns; c++)
+        {
+          guint n;
+
+          nb_comparison_get_newer_cells (self->comparison, row->first_cell + c, &n);
+          n_rows = MAX (n_rows, n);
+          n_unmatched += n == 0;
+        }
+      if (n_unmatched > 0)
+        g_ptr_array_add (missing, row->label);
+      if (n_rows < 2)
+        continue;
+      /* Translators: "Σ: 2020's “（六）其他处理” is one row on the 2019 form;
+       * its value is shown on the first of the 3 rows it stands for, and
+       * the change is that of their sum." */
+      text = g_strdup_printf (_("Σ: %s’s “%s” is one row on the %s form; its value is shown on the first of "
+                                "the %u rows it stands for, and the change is that of their sum."),
+                              older_year, row->label, nb_template_get_id (older_form), n_rows);
+      gtk_box_append (self->content, table_note (text));
+    }
+  if (missing->len > 0)
+    {
+      g_autofree char *rows = g_strjoinv ("、", (char **) missing->pdata);
+      /* Translators: "Not shown, as the 2021 form lacks them: cells of 2020’s rows 规章、…" */
+      g_autofree char *text = g_strdup_printf (_("Not shown, as the %s form lacks them: cells of %s’s rows %s."),
+                                               nb_template_get_id (newer_form), older_year, rows);
+
+      gtk_box_append (self->content, table_note (text));
     }
 }
 
@@ -336,10 +427,11 @@ legend (NbCompareView *self)
   return label;
 }
 
+/* The tables are laid out on the newer report's form. */
 static void
 build (NbCompareView *self)
 {
-  GPtrArray *sections = nb_template_get_sections (nb_report_get_template (side_report (self, 0)));
+  GPtrArray *sections = nb_template_get_sections (nb_report_get_template (side_report (self, 1)));
 
   build_summary (self);
   gtk_box_append (self->content, row_of (side_heading (self, 0), side_heading (self, 1), NULL));
@@ -356,7 +448,10 @@ build (NbCompareView *self)
           mark_narrative_changes (self, s);
         }
       else
-        gtk_box_append (self->content, add_table (self, section));
+        {
+          gtk_box_append (self->content, add_table (self, section));
+          add_table_notes (self, section->table);
+        }
     }
 
   for (guint c = 0; c < nb_template_get_n_cells (nb_report_get_template (side_report (self, 0))); c++)
@@ -382,14 +477,33 @@ diagnostics_changed_cb (NbCompareView *self)
 
 static void
 section_changed_cb (NbCompareView *self,
-                    guint          section)
+                    guint          section,
+                    NbReport      *report)
 {
-  mark_narrative_changes (self, section);
+  NbTemplate *newer = nb_report_get_template (side_report (self, 1));
+  int index = nb_template_lookup_section (newer, nb_template_get_section_id (nb_report_get_template (report),
+                                                                            section));
+
+  if (index >= 0)
+    mark_narrative_changes (self, index);
   update_summary (self);
 }
 
-/* Moves within the year whose value has the focus: both years have the
- * same cell indices, so the cell alone does not say which. */
+/* The older cell whose entry is on newer cell @cell's older line, or -1. */
+static int
+older_on_line (NbCompareView *self,
+               guint          cell)
+{
+  int older = nb_comparison_get_compared_cell (self->comparison, cell);
+  guint n;
+  const guint *rows = older >= 0 ? nb_comparison_get_newer_cells (self->comparison, older, &n) : NULL;
+
+  return rows != NULL && rows[0] == cell ? older : -1;
+}
+
+/* Moves within the year whose value has the focus, over the grid's
+ * places, which are the newer form's cells: from an older entry to the
+ * next older entry that way, past cells with none. */
 static void
 move_action (GtkWidget  *widget,
              const char *action_name,
@@ -399,17 +513,27 @@ move_action (GtkWidget  *widget,
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
   GtkWidget *grid = focus ? gtk_widget_get_ancestor (focus, NB_TYPE_TABLE_GRID) : NULL;
   GtkWidget *entry = focus ? gtk_widget_get_ancestor (focus, NB_TYPE_CELL_ENTRY) : NULL;
-  guint cell, direction;
+  guint cell, direction, n;
+  gboolean older;
   int target;
 
   g_variant_get (parameter, "(uu)", &cell, &direction);
   if (grid == NULL || entry == NULL)
     return;
-  target = nb_table_grid_find_move (NB_TABLE_GRID (grid), cell, direction);
-  if (target < 0)
-    return;
-  nb_compare_view_focus_cell (self, nb_table_grid_get_older_entry (NB_TABLE_GRID (grid), cell) == NB_CELL_ENTRY (entry)
-                                    ? 0 : 1, target);
+  older = nb_table_grid_get_older_entry (NB_TABLE_GRID (grid), cell) == NB_CELL_ENTRY (entry);
+  if (!older)
+    {
+      target = nb_table_grid_find_move (NB_TABLE_GRID (grid), cell, direction);
+      if (target >= 0)
+        nb_compare_view_focus_cell (self, 1, target);
+      return;
+    }
+  target = nb_comparison_get_newer_cells (self->comparison, cell, &n)[0];
+  do
+    target = nb_table_grid_find_move (NB_TABLE_GRID (grid), target, direction);
+  while (target >= 0 && older_on_line (self, target) < 0);
+  if (target >= 0)
+    nb_compare_view_focus_cell (self, 0, older_on_line (self, target));
 }
 
 /* Whatever takes the focus comes into view; the viewport's own scrolling

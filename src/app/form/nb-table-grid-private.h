@@ -24,8 +24,8 @@ struct _NbTableGrid
   NbReport        *report;
   NbComparison    *comparison;  /* set for a grid of both years */
   NbReport        *older;       /* in such a grid, the earlier year */
-  GHashTable      *others;      /* cell index → the earlier year's NbCellEntry */
-  GHashTable      *deltas;      /* cell index → GtkLabel of the difference */
+  GHashTable      *others;      /* older form's cell → the earlier year's NbCellEntry */
+  GHashTable      *deltas;      /* older form's cell → GtkLabel of the difference */
   GHashTable      *boxes;       /* cell index → the box of both years' cell */
   guint            table_index;
   NbTemplateTable *table;

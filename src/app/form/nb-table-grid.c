@@ -95,40 +95,118 @@ year_text (NbReport *report)
   return year > 0 ? g_strdup_printf ("%u", year) : g_strdup ("?");
 }
 
+/* The older line of a newer cell that has no older entry of its own:
+ * the other form lacks the cell, or it is a later row of a group the
+ * other form has as one row, whose value is on the group's first row. */
+static GtkWidget *
+new_older_placeholder (NbTableGrid *self,
+                       int          older_cell)
+{
+  const char *form = nb_template_get_id (nb_report_get_template (self->older));
+  g_autofree char *description = NULL;
+  GtkWidget *label;
+
+  if (older_cell < 0)
+    {
+      label = gtk_label_new (_("not compared"));
+      /* Translators: %s is a form, such as "2019" */
+      description = g_strdup_printf (_("The %s form has no such cell: not compared"), form);
+    }
+  else
+    {
+      label = gtk_label_new ("Σ ↑");
+      description = g_strdup (_("Counted in the sum compared on the group's first row"));
+    }
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "nb-older-none");
+  gtk_widget_set_tooltip_text (label, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  return label;
+}
+
+/* The change of a group's sum says what it is of; the entries say it
+ * in their notes (note_other_year()). */
+static void
+describe_sum (NbTableGrid *self,
+              GtkWidget   *delta,
+              guint        older_cell,
+              guint        n_rows)
+{
+  g_autofree char *year = year_text (self->older);
+  /* Translators: "2020: “（六）其他处理” is one row on the 2019 form, compared
+   * with the sum of these 3 rows" */
+  g_autofree char *text = g_strdup_printf (_("%s: “%s” is one row on the %s form, compared with the sum of "
+                                             "these %u rows"),
+                                           year, nb_template_get_cell_label (nb_report_get_template (self->older),
+                                                                             older_cell),
+                                           nb_template_get_id (nb_report_get_template (self->older)), n_rows);
+
+  gtk_widget_set_tooltip_text (delta, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delta), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+}
+
+/* The older year's entry of @older_cell and the change, beneath the
+ * newer entry in @box. */
+static void
+add_older (NbTableGrid *self,
+           GtkWidget   *box,
+           guint        cell,
+           guint        older_cell,
+           guint        n_rows)
+{
+  GtkWidget *older = nb_cell_entry_new (nb_report_get_cell (self->older, older_cell));
+  GtkWidget *delta = gtk_label_new (NULL);
+  const char *label = nb_template_get_cell_label (nb_report_get_template (self->report), cell);
+  const char *older_name = nb_template_get_cell_label (nb_report_get_template (self->older), older_cell);
+  g_autofree char *older_year = year_text (self->older);
+  g_autofree char *older_label = g_strdup_printf ("%s %s", older_year, older_name);
+  /* Translators: the accessible name of a cell's change between years */
+  g_autofree char *delta_label = g_strdup_printf (_("Change %s"), label);
+
+  gtk_widget_add_css_class (older, "nb-older");
+  gtk_label_set_xalign (GTK_LABEL (delta), 1.0);
+  gtk_widget_add_css_class (delta, "nb-delta");
+  gtk_widget_add_css_class (delta, "numeric");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (older), GTK_ACCESSIBLE_PROPERTY_LABEL, older_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delta), GTK_ACCESSIBLE_PROPERTY_LABEL, delta_label, -1);
+  if (n_rows > 1)
+    describe_sum (self, delta, older_cell, n_rows);
+  gtk_box_append (GTK_BOX (box), older);
+  gtk_box_append (GTK_BOX (box), delta);
+  g_hash_table_insert (self->others, GUINT_TO_POINTER (older_cell), older);
+  g_hash_table_insert (self->deltas, GUINT_TO_POINTER (older_cell), delta);
+}
+
 /* A cell of a comparison: the newer year's entry on top, the older
  * year's beneath it, smaller, and the difference at the bottom, so that
- * a table shows both years in the width of one. */
+ * a table shows both years in the width of one. The grid is the newer
+ * form's: the older line holds the older cell compared with this one
+ * (nb_comparison_get_compared_cell()), on the first of the rows it is
+ * compared with when there are several; the others and cells the older
+ * form lacks say so instead. */
 static GtkWidget *
 new_compare_cell (NbTableGrid *self,
                   guint        cell)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *newer = nb_cell_entry_new (nb_report_get_cell (self->report, cell));
-  GtkWidget *older = nb_cell_entry_new (nb_report_get_cell (self->older, cell));
-  GtkWidget *delta = gtk_label_new (NULL);
+  int older_cell = nb_comparison_get_compared_cell (self->comparison, cell);
+  guint n_rows = 0;
+  const guint *rows = older_cell >= 0
+                      ? nb_comparison_get_newer_cells (self->comparison, older_cell, &n_rows) : NULL;
   const char *label = nb_template_get_cell_label (nb_report_get_template (self->report), cell);
-  g_autofree char *older_year = year_text (self->older);
   g_autofree char *newer_year = year_text (self->report);
-  g_autofree char *older_label = g_strdup_printf ("%s %s", older_year, label);
   g_autofree char *newer_label = g_strdup_printf ("%s %s", newer_year, label);
-  /* Translators: the accessible name of a cell's change between years */
-  g_autofree char *delta_label = g_strdup_printf (_("Change %s"), label);
 
   gtk_widget_add_css_class (box, "nb-compare-cell");
-  gtk_widget_add_css_class (older, "nb-older");
-  gtk_label_set_xalign (GTK_LABEL (delta), 1.0);
-  gtk_widget_add_css_class (delta, "nb-delta");
-  gtk_widget_add_css_class (delta, "numeric");
   gtk_accessible_update_property (GTK_ACCESSIBLE (newer), GTK_ACCESSIBLE_PROPERTY_LABEL, newer_label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (older), GTK_ACCESSIBLE_PROPERTY_LABEL, older_label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delta), GTK_ACCESSIBLE_PROPERTY_LABEL, delta_label, -1);
   gtk_box_append (GTK_BOX (box), newer);
-  gtk_box_append (GTK_BOX (box), older);
-  gtk_box_append (GTK_BOX (box), delta);
   g_hash_table_insert (self->entries, GUINT_TO_POINTER (cell), newer);
-  g_hash_table_insert (self->others, GUINT_TO_POINTER (cell), older);
-  g_hash_table_insert (self->deltas, GUINT_TO_POINTER (cell), delta);
   g_hash_table_insert (self->boxes, GUINT_TO_POINTER (cell), box);
+  if (rows != NULL && rows[0] == cell)
+    add_older (self, box, cell, older_cell, n_rows);
+  else
+    gtk_box_append (GTK_BOX (box), new_older_placeholder (self, older_cell));
   return box;
 }
 
@@ -440,11 +518,14 @@ nb_table_grid_new (NbReport *report,
  * @comparison: two years of one organ's report
  * @table: the index of a template table
  *
- * One grid for both years, laid out like the table itself: each cell
- * shows the newer year's value, the older year's beneath it and the
+ * One grid for both years, laid out like the newer report's table: each
+ * cell shows the newer year's value, the older year's beneath it and the
  * difference at the bottom, and both values can be edited. A cell whose
  * years differ has the style class `nb-changed`, and its entries name
- * the other year's value to assistive technology.
+ * the other year's value to assistive technology. When the reports are
+ * on two forms, a cell the older form lacks shows "not compared", and a
+ * row of the older form compared with the sum of several rows shows its
+ * value and the change of the sum ("Σ +1") on the first of them.
  * nb_table_grid_update_delta() refreshes a cell.
  *
  * Returns: (transfer floating): a new #NbTableGrid
@@ -455,6 +536,8 @@ nb_table_grid_new_compare (NbComparison *comparison,
 {
   NbTableGrid *self;
   NbReport *newer;
+  GHashTableIter iter;
+  gpointer older_cell;
 
   g_return_val_if_fail (NB_IS_COMPARISON (comparison), NULL);
 
@@ -466,8 +549,9 @@ nb_table_grid_new_compare (NbComparison *comparison,
   self->table_index = table;
   self->table = g_ptr_array_index (nb_template_get_tables (nb_report_get_template (newer)), table);
   build (self);
-  for (guint c = 0; c < self->table->n_cells; c++)
-    nb_table_grid_update_delta (self, self->table->first_cell + c);
+  g_hash_table_iter_init (&iter, self->deltas);
+  while (g_hash_table_iter_next (&iter, &older_cell, NULL))
+    nb_table_grid_update_delta (self, GPOINTER_TO_UINT (older_cell));
   gtk_widget_add_css_class (GTK_WIDGET (self), "nb-compare-grid");
   /* blocks of cells are for one report's form */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "grid.copy", FALSE);
@@ -481,42 +565,63 @@ set_class (GtkWidget  *widget,
            const char *css_class,
            gboolean    on)
 {
+  if (widget == NULL)
+    return;
   if (on)
     gtk_widget_add_css_class (widget, css_class);
   else
     gtk_widget_remove_css_class (widget, css_class);
 }
 
-/* "2023: 10" on the newer entry, "2024: 31" on the older one */
+/* "2023: 10" on the newer entry, "2024: 31" on the older one; the cells
+ * of a sum say so whether it changed or not. */
 static void
 note_other_year (NbCellEntry *entry,
                  NbReport    *other,
-                 guint        cell,
+                 const char  *text,
+                 guint        n_rows,
                  gboolean     changed)
 {
   g_autofree char *year = NULL;
   g_autofree char *note = NULL;
-  const char *text;
 
-  if (!changed)
+  if (entry == NULL)
+    return;
+  if (!changed && n_rows < 2)
     {
       nb_cell_entry_set_note (entry, NULL);
       return;
     }
   year = year_text (other);
-  text = nb_cell_get_text (nb_report_get_cell (other, cell));
+  if (text == NULL || *text == '\0')
+    text = _("empty");
   /* Translators: the other year's value of a cell that differs, e.g. "2023: 10" */
-  note = g_strdup_printf (_("%s: %s"), year, text && *text ? text : _("empty"));
+  note = n_rows > 1 ? g_strdup_printf (_("%s: %s, compared with the sum of %u rows"), year, text, n_rows)
+                    : g_strdup_printf (_("%s: %s"), year, text);
   nb_cell_entry_set_note (entry, note);
+}
+
+static char *
+delta_text (NbTableGrid *self,
+            guint        older_cell,
+            guint        n_rows)
+{
+  g_autofree char *text = nb_comparison_dup_delta_text (self->comparison, older_cell);
+
+  /* the change of a sum says so */
+  if (n_rows > 1 && *text != '\0')
+    return g_strconcat ("Σ ", text, NULL);
+  return g_steal_pointer (&text);
 }
 
 /**
  * nb_table_grid_update_delta:
  * @self: a grid made by nb_table_grid_new_compare()
- * @cell: a cell index
+ * @cell: a cell index of the older report's form
  *
  * Shows the cell's current difference ("+3", "−1", a new value, "≠")
- * and marks it when the years differ.
+ * and marks it, and the newer cells it is compared with, when the years
+ * differ.
  */
 void
 nb_table_grid_update_delta (NbTableGrid *self,
@@ -526,7 +631,11 @@ nb_table_grid_update_delta (NbTableGrid *self,
                                    "nb-unmatched" };
   GtkWidget *label;
   g_autofree char *text = NULL;
+  g_autofree char *newer_text = NULL;
+  const guint *rows;
+  guint n_rows;
   NbChange change;
+  gboolean changed;
 
   g_return_if_fail (NB_IS_TABLE_GRID (self));
   g_return_if_fail (self->comparison != NULL);
@@ -534,23 +643,30 @@ nb_table_grid_update_delta (NbTableGrid *self,
   label = g_hash_table_lookup (self->deltas, GUINT_TO_POINTER (cell));
   if (label == NULL)
     return;
+  rows = nb_comparison_get_newer_cells (self->comparison, cell, &n_rows);
   change = nb_comparison_get_change (self->comparison, cell, NULL);
-  text = nb_comparison_dup_delta_text (self->comparison, cell);
+  changed = change != NB_CHANGE_SAME && change != NB_CHANGE_UNMATCHED;
+  text = delta_text (self, cell, n_rows);
   gtk_label_set_label (GTK_LABEL (label), text);
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (label, classes[i]);
   gtk_widget_add_css_class (label, classes[change]);
-  nb_table_grid_set_changed (self, cell, change != NB_CHANGE_SAME);
-  note_other_year (g_hash_table_lookup (self->entries, GUINT_TO_POINTER (cell)), self->older, cell,
-                   change != NB_CHANGE_SAME);
-  note_other_year (g_hash_table_lookup (self->others, GUINT_TO_POINTER (cell)), self->report, cell,
-                   change != NB_CHANGE_SAME);
+  set_class (g_hash_table_lookup (self->others, GUINT_TO_POINTER (cell)), "nb-changed", changed);
+  newer_text = nb_comparison_dup_newer_text (self->comparison, cell);
+  note_other_year (g_hash_table_lookup (self->others, GUINT_TO_POINTER (cell)), self->report, newer_text,
+                   n_rows, changed);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      nb_table_grid_set_changed (self, rows[i], changed);
+      note_other_year (g_hash_table_lookup (self->entries, GUINT_TO_POINTER (rows[i])), self->older,
+                       nb_report_get_cell_text (self->older, cell), n_rows, changed);
+    }
 }
 
 /**
  * nb_table_grid_get_delta_label:
  * @self: a grid made by nb_table_grid_new_compare()
- * @cell: a cell index
+ * @cell: a cell index of the older report's form
  *
  * Returns: (transfer none) (nullable): the label showing the difference
  */
@@ -566,7 +682,7 @@ nb_table_grid_get_delta_label (NbTableGrid *self,
 /**
  * nb_table_grid_get_older_entry:
  * @self: a grid made by nb_table_grid_new_compare()
- * @cell: a cell index
+ * @cell: a cell index of the older report's form
  *
  * Returns: (transfer none) (nullable): the entry of the older year's cell
  */
@@ -601,7 +717,7 @@ nb_table_grid_set_show_delta (NbTableGrid *self,
 /**
  * nb_table_grid_set_changed:
  * @self: a #NbTableGrid
- * @cell: a cell index
+ * @cell: a cell index of the grid's report
  * @changed: whether the cell differs from the other year
  */
 void
@@ -614,8 +730,6 @@ nb_table_grid_set_changed (NbTableGrid *self,
   g_return_if_fail (NB_IS_TABLE_GRID (self));
 
   if ((widget = g_hash_table_lookup (self->entries, GUINT_TO_POINTER (cell))) != NULL)
-    set_class (widget, "nb-changed", changed);
-  if ((widget = g_hash_table_lookup (self->others, GUINT_TO_POINTER (cell))) != NULL)
     set_class (widget, "nb-changed", changed);
   if ((widget = g_hash_table_lookup (self->boxes, GUINT_TO_POINTER (cell))) != NULL)
     set_class (widget, "nb-changed", changed);

@@ -844,8 +844,8 @@ nb_comparison_dup_notes (NbComparison *self)
   newer_form = nb_template_get_id (self->newer_template);
   add_note (builder,
                        g_strdup_printf (_("The %s report is on the %s form, the %s report on the %s "
-                                          "form: the cells both forms have are compared; rows that "
-                                          "only one form has are shown but not compared."),
+                                          "form: the cells both forms have are compared; cells that "
+                                          "only one form has are not."),
                                         older_year, older_form, newer_year, newer_form));
   for (guint i = 0; i < nb_form_map_get_n_sums (self->map); i++)
     {
@@ -1013,8 +1013,10 @@ nb_comparison_write_csv (NbComparison *self)
       newer = nb_comparison_dup_newer_text (self, c);
       nb_csv_append_field (out, newer);
       g_string_append_c (out, ',');
+      /* the same with the older a number: both are (the newer's cell may
+       * have another index, or be a sum) */
       if (change == NB_CHANGE_VALUE ||
-          (change == NB_CHANGE_SAME && nb_report_get_cell_state (self->newer, c) == NB_CELL_STATE_VALUE))
+          (change == NB_CHANGE_SAME && nb_report_get_cell_state (self->older, c) == NB_CELL_STATE_VALUE))
         {
           if (delta < 0)
             g_string_append_c (out, '-');
