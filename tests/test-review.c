@@ -813,7 +813,7 @@ test_cli_jobs (void)
   run_review (&text, folder, NULL);
   g_assert_cmpint (text.status, ==, 1);
   g_assert_nonnull (strstr (text.out, "演示县财政局: warning: [set.duplicate]"));
-  g_assert_nonnull (strstr (text.out, "02-教育局.txt: 演示县教育局 2024: ok, 0 errors, 0 warnings, 0 checked\n"));
+  g_assert_nonnull (strstr (text.out, "03-公安局.txt: 演示县公安局 2024: ok, 0 errors, 0 warnings, 0 checked\n"));
 }
 
 static void

@@ -18,7 +18,9 @@
  * in full-width or ASCII forms, with or without blanks. Two names match
  * when their folded forms are equal, or when one ends with the other and
  * what is left in front is a region: it ends with a region's last
- * character. "福州市财政局" and "厦门市财政局" never match. */
+ * character; or when one is a region and the other its government
+ * ("平潭综合实验区", "平潭综合实验区管委会"). "福州市财政局" and "厦门市财政局"
+ * never match, nor does "人民政府" alone match any name. */
 static const char *const region_ends[] = {
   "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "街道",
 };
@@ -58,60 +60,25 @@ ends_with_region_prefix (const char *longer,
 }
 
 static gboolean
-ends_region (const char *text,
-             gsize       length)
+is_government_body (const char *name)
 {
-  static const char *const markers[] = { "省", "市", "区", "县", "州", "旗", "盟", "镇", "乡" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    if (length >= 3 && memcmp (text + length - 3, markers[i], 3) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (government_ends); i++)
+    if (g_str_equal (name, government_ends[i]))
       return TRUE;
   return FALSE;
 }
 
-static gboolean
-names_region (const char *name)
-{
-  gsize length = strlen (name);
-
-  /* a region's marker after at least one character of its name */
-  for (gsize i = 3; i < length; i = g_utf8_next_char (name + i) - name)
-    if (ends_region (name, i + 3 <= length ? i + 3 : length) && i + 3 < length)
-      return TRUE;
-  return FALSE;
-}
-
-/* "平潭综合实验区" + "管委会": a region's name alone names its government. */
+/* "平潭综合实验区" and "平潭综合实验区管委会": a region's name alone names its
+ * government. */
 static gboolean
 is_government_of (const char *region,
                   const char *organ)
 {
-  static const char *const bodies[] = { "人民政府", "政府", "管委会", "管理委员会", "党工委管委会" };
   gsize length = strlen (region);
 
-  if (!g_str_has_prefix (organ, region) || !ends_region (region, length))
+  if (!g_str_has_prefix (organ, region) || !is_region (region, length))
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
-    if (g_str_equal (organ + length, bodies[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* "洪泽区人民政府" and "淮安市洪泽区人民政府": one name ends the other after
- * a region, and still names its own place; or one is a region and the
- * other its government ("平潭综合实验区", "平潭综合实验区管委会"). */
-static gboolean
-names_same_place (const char *fa,
-                  const char *fb)
-{
-  const char *shorter = strlen (fa) <= strlen (fb) ? fa : fb;
-  const char *longer = shorter == fa ? fb : fa;
-  gsize rest = strlen (longer) - strlen (shorter);
-
-  /* the shorter name still names its own place: 洪泽区 in 洪泽区人民政府 */
-  if (g_str_has_suffix (longer, shorter) && ends_region (longer, rest) && names_region (shorter))
-    return TRUE;
-  return is_government_of (shorter, longer);
+  return is_government_body (organ + length);
 }
 
 /**
@@ -160,10 +127,17 @@ gboolean
 nb_organ_name_match_folded (const char *a,
                             const char *b)
 {
+  const char *shorter = strlen (a) <= strlen (b) ? a : b;
+  const char *longer = shorter == a ? b : a;
+
   if (*a == '\0' || *b == '\0')
     return FALSE;
-  return g_str_equal (a, b) || ends_with_region_prefix (a, b) || ends_with_region_prefix (b, a) ||
-         names_same_place (a, b);
+  if (g_str_equal (a, b))
+    return TRUE;
+  /* "人民政府" alone is nobody's name */
+  if (is_government_body (shorter))
+    return FALSE;
+  return ends_with_region_prefix (longer, shorter) || is_government_of (shorter, longer);
 }
 
 /**
