@@ -45,7 +45,7 @@ all_files_filter (void)
 }
 
 GFile *
-nb_window_dup_document_folder (NbWindow *self)
+_nb_window_dup_document_folder (NbWindow *self)
 {
   GFile *file;
 
@@ -176,18 +176,18 @@ saved_cb (GObject      *object,
       if (g_error_matches (error, NB_ERROR, NB_ERROR_CHANGED_ON_DISK))
         {
           ask_overwrite (self, g_object_get_data (G_OBJECT (self), "nb-save-target"), error);
-          nb_window_update_actions (self);
+          _nb_window_update_actions (self);
           return;
         }
       /* the report stays modified: nothing typed is lost */
       self->close_after_save = FALSE;
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         nb_window_toast (self, error->message);
-      nb_window_update_actions (self);
+      _nb_window_update_actions (self);
       return;
     }
-  nb_window_remember_recent (document, nb_document_get_file (document));
-  nb_window_update_actions (self);
+  _nb_window_remember_recent (document, nb_document_get_file (document));
+  _nb_window_update_actions (self);
   if (self->close_after_save)
     gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -203,7 +203,7 @@ choose_reports (NbWindow    *self,
                 GCallback    response_cb)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GFile) folder = nb_window_dup_document_folder (self);
+  g_autoptr(GFile) folder = _nb_window_dup_document_folder (self);
   g_autoptr(GtkFileFilter) reports = report_filter ();
   g_autoptr(GtkFileFilter) all = all_files_filter ();
 
@@ -260,7 +260,7 @@ review_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   NbWindow *self = NB_WINDOW (widget);
-  g_autoptr(GFile) folder = nb_window_dup_document_folder (self);
+  g_autoptr(GFile) folder = _nb_window_dup_document_folder (self);
   GtkFileChooserNative *chooser;
 
   chooser = gtk_file_chooser_native_new (_("Review Folder"), GTK_WINDOW (self),
@@ -296,7 +296,7 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  nb_window_save (NB_WINDOW (widget), FALSE);
+  _nb_window_save (NB_WINDOW (widget), FALSE);
 }
 
 static void
@@ -304,7 +304,7 @@ save_as_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  nb_window_save (NB_WINDOW (widget), TRUE);
+  _nb_window_save (NB_WINDOW (widget), TRUE);
 }
 
 static void
@@ -381,7 +381,7 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  nb_window_reload (NB_WINDOW (widget));
+  _nb_window_reload (NB_WINDOW (widget));
 }
 
 static void
@@ -409,7 +409,7 @@ toggle_problems_action (GtkWidget  *widget,
 /* Private API */
 
 void
-nb_window_update_actions (NbWindow *self)
+_nb_window_update_actions (NbWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   NbReport *report = self->document ? nb_document_get_report (self->document) : NULL;
@@ -432,11 +432,11 @@ nb_window_update_actions (NbWindow *self)
   if (self->menu_built)
     gtk_menu_button_set_menu_model (self->menu_button, report != NULL ? self->primary_menu
                                                                       : self->empty_menu);
-  nb_window_update_export_actions (self);
+  _nb_window_update_export_actions (self);
 }
 
 /**
- * nb_window_save:
+ * _nb_window_save:
  * @self: a #NbWindow
  * @ask: whether to ask where, even when the document has a file
  *
@@ -444,7 +444,7 @@ nb_window_update_actions (NbWindow *self)
  * overwritten with the canonical file.
  */
 void
-nb_window_save (NbWindow *self,
+_nb_window_save (NbWindow *self,
                 gboolean  ask)
 {
   GtkFileChooserNative *chooser;
@@ -460,7 +460,7 @@ nb_window_save (NbWindow *self,
       return;
     }
 
-  folder = nb_window_dup_document_folder (self);
+  folder = _nb_window_dup_document_folder (self);
   name = nb_document_dup_suggested_name (self->document);
   reports = gtk_file_filter_new ();
   gtk_file_filter_set_name (reports, _("Nianbao Reports"));
@@ -501,13 +501,13 @@ save_to (NbWindow            *self,
   if (self->document == NULL)
     return;
   self->saving++;
-  nb_window_update_actions (self);
+  _nb_window_update_actions (self);
   g_object_set_data_full (G_OBJECT (self), "nb-save-target", g_object_ref (file), g_object_unref);
   nb_document_save_async (self->document, file, flags, self->cancellable, saved_cb, g_object_ref (self));
 }
 
 void
-nb_window_class_add_actions (GtkWidgetClass *widget_class)
+_nb_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);

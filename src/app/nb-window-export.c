@@ -144,7 +144,7 @@ choose_file (NbWindow       *self,
   const ExportKind *kind = &export_kinds[format];
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = nb_window_dup_document_folder (self);
+  g_autoptr(GFile) folder = _nb_window_dup_document_folder (self);
   g_autofree char *name = nb_export_dup_file_name (nb_document_get_report (self->document), format);
 
   gtk_file_filter_set_name (filter, _(kind->filter_name));
@@ -298,7 +298,7 @@ open_uri_action (GtkWidget  *widget,
 }
 
 void
-nb_window_update_export_actions (NbWindow *self)
+_nb_window_update_export_actions (NbWindow *self)
 {
   gboolean ready = self->document != NULL && !nb_document_get_busy (self->document);
 
@@ -307,7 +307,7 @@ nb_window_update_export_actions (NbWindow *self)
 }
 
 void
-nb_window_class_add_export_actions (GtkWidgetClass *widget_class)
+_nb_window_class_add_export_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);

@@ -56,23 +56,23 @@ struct _NbWindow
   NbSourcePane         *source_pane;
 };
 
-void  nb_window_class_add_actions  (GtkWidgetClass *widget_class);
-void  nb_window_update_actions     (NbWindow       *self);
-void  nb_window_save               (NbWindow       *self,
+void  _nb_window_class_add_actions  (GtkWidgetClass *widget_class);
+void  _nb_window_update_actions     (NbWindow       *self);
+void  _nb_window_save               (NbWindow       *self,
                                     gboolean        ask);
-void  nb_window_reload             (NbWindow       *self);
-GFile *nb_window_dup_document_folder (NbWindow     *self);
-void  nb_window_remember_recent    (NbDocument     *document,
+void  _nb_window_reload             (NbWindow       *self);
+GFile *_nb_window_dup_document_folder (NbWindow     *self);
+void  _nb_window_remember_recent    (NbDocument     *document,
                                     GFile          *file);
 
 void  _nb_window_add_drop_target   (NbWindow       *self);
 
-void  nb_window_class_add_export_actions (GtkWidgetClass *widget_class);
+void  _nb_window_class_add_export_actions (GtkWidgetClass *widget_class);
 
-void  nb_window_class_add_source    (GtkWidgetClass *widget_class);
-void  nb_window_init_source         (NbWindow       *self);
-void  nb_window_show_source_of      (NbWindow       *self,
+void  _nb_window_class_add_source    (GtkWidgetClass *widget_class);
+void  _nb_window_init_source         (NbWindow       *self);
+void  _nb_window_show_source_of      (NbWindow       *self,
                                      NbDiagnostic   *diagnostic);
-void  nb_window_update_export_actions    (NbWindow       *self);
+void  _nb_window_update_export_actions    (NbWindow       *self);
 
 G_END_DECLS

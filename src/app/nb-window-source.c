@@ -78,7 +78,7 @@ toggle_source_action (GtkWidget  *widget,
 }
 
 void
-nb_window_class_add_source (GtkWidgetClass *widget_class)
+_nb_window_class_add_source (GtkWidgetClass *widget_class)
 {
   g_type_ensure (NB_TYPE_SOURCE_PANE);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, source_button);
@@ -90,7 +90,7 @@ nb_window_class_add_source (GtkWidgetClass *widget_class)
 
 /* Called once the settings are known. */
 void
-nb_window_init_source (NbWindow *self)
+_nb_window_init_source (NbWindow *self)
 {
   g_signal_connect_swapped (self->source_button, "notify::active",
                             G_CALLBACK (source_toggled_cb), self);
@@ -102,7 +102,7 @@ nb_window_init_source (NbWindow *self)
 
 /* Shows where in the source a problem activated in the panel is. */
 void
-nb_window_show_source_of (NbWindow     *self,
+_nb_window_show_source_of (NbWindow     *self,
                           NbDiagnostic *diagnostic)
 {
   if (gtk_widget_get_visible (GTK_WIDGET (self->source_pane)))

@@ -179,7 +179,7 @@ fill_recent (NbWindow *self)
 /* A recent report is named by its organ and year, which a clerk knows
  * it by, rather than by its file name ("003_babb1a0d8021a832.txt"). */
 void
-nb_window_remember_recent (NbDocument *document,
+_nb_window_remember_recent (NbDocument *document,
                            GFile      *file)
 {
   NbReport *report = nb_document_get_report (document);
@@ -277,7 +277,7 @@ loaded_cb (GObject      *object,
       gtk_stack_set_visible_child_name (self->stack, self->document ? "report" : "empty");
       return;
     }
-  nb_window_remember_recent (document, nb_document_get_source (document));
+  _nb_window_remember_recent (document, nb_document_get_source (document));
   nb_window_set_document (self, document);
 }
 
@@ -312,7 +312,7 @@ diagnostic_activated_cb (NbWindow     *self,
 
   if (view != NULL)
     nb_report_view_focus_diagnostic (view, diagnostic);
-  nb_window_show_source_of (self, diagnostic);
+  _nb_window_show_source_of (self, diagnostic);
 }
 
 static void
@@ -345,7 +345,7 @@ close_dialog_response_cb (NbWindow       *self,
   else if (g_str_equal (response, "save"))
     {
       self->close_after_save = TRUE;
-      nb_window_save (self, FALSE);
+      _nb_window_save (self, FALSE);
     }
 }
 
@@ -410,7 +410,7 @@ nb_window_constructed (GObject *object)
   g_object_bind_property (self->settings, "show-problems",
                           self->diagnostics_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  nb_window_init_source (self);
+  _nb_window_init_source (self);
   /* a check item in the main menu, stored with the other settings */
   action = g_property_action_new ("make-backup", self->settings, "make-backup");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
@@ -528,9 +528,9 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, reload_button);
 
-  nb_window_class_add_actions (widget_class);
-  nb_window_class_add_export_actions (widget_class);
-  nb_window_class_add_source (widget_class);
+  _nb_window_class_add_actions (widget_class);
+  _nb_window_class_add_export_actions (widget_class);
+  _nb_window_class_add_source (widget_class);
 }
 
 /* The main menu's popover, some forty widgets, is built when first
@@ -597,15 +597,15 @@ nb_window_init (NbWindow *self)
   g_signal_group_connect_swapped (self->report_signals, "notify::title",
                                   G_CALLBACK (update_title), self);
   g_signal_group_connect_swapped (self->report_signals, "notify::can-undo",
-                                  G_CALLBACK (nb_window_update_actions), self);
+                                  G_CALLBACK (_nb_window_update_actions), self);
   g_signal_group_connect_swapped (self->report_signals, "notify::can-redo",
-                                  G_CALLBACK (nb_window_update_actions), self);
+                                  G_CALLBACK (_nb_window_update_actions), self);
 
   self->document_signals = g_signal_group_new (NB_TYPE_DOCUMENT);
   g_signal_group_connect_swapped (self->document_signals, "notify::file",
                                   G_CALLBACK (update_title), self);
   g_signal_group_connect_swapped (self->document_signals, "notify::busy",
-                                  G_CALLBACK (nb_window_update_actions), self);
+                                  G_CALLBACK (_nb_window_update_actions), self);
   g_signal_group_connect_swapped (self->document_signals, "changed-on-disk",
                                   G_CALLBACK (changed_on_disk_cb), self);
 
@@ -624,7 +624,7 @@ nb_window_init (NbWindow *self)
   fill_recent (self);
   update_title (self);
   update_badge (self);
-  nb_window_update_actions (self);
+  _nb_window_update_actions (self);
 }
 
 /* For the start-up benchmark: quit once the report has been painted. */
@@ -778,7 +778,7 @@ nb_window_set_restored_document (NbWindow   *self,
 
   update_title (self);
   update_badge (self);
-  nb_window_update_actions (self);
+  _nb_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 
   if (g_getenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME") != NULL)
@@ -924,14 +924,14 @@ nb_window_compare_with (NbWindow *self,
 }
 
 /**
- * nb_window_reload:
+ * _nb_window_reload:
  * @self: a #NbWindow
  *
  * Reads the document's file again, replacing what is shown; the user
  * agreed to lose unsaved edits by asking for it.
  */
 void
-nb_window_reload (NbWindow *self)
+_nb_window_reload (NbWindow *self)
 {
   GFile *file;
 

@@ -44,7 +44,7 @@ line_cells (NbTableGrid *self,
 
   for (guint c = column; c < self->n_columns; c++)
     {
-      int cell = nb_table_grid_cell_at (self, line, c);
+      int cell = _nb_table_grid_cell_at (self, line, c);
 
       if (cell >= 0)
         g_array_append_val (cells, cell);
@@ -115,7 +115,7 @@ find_targets (NbTableGrid *self,
               guint       *fit_columns)
 {
   g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (guint));
-  Place *place = nb_table_grid_lookup_place (self, cell);
+  Place *place = _nb_table_grid_lookup_place (self, cell);
 
   *fit_rows = 0;
   *fit_columns = G_MAXUINT;
@@ -365,7 +365,7 @@ nb_table_grid_copy_selection (NbTableGrid *self)
           guint cell = g_array_index (cells, guint, i);
           g_autofree char *value = NULL;
 
-          if (nb_table_grid_lookup_place (self, cell)->column > column1)
+          if (_nb_table_grid_lookup_place (self, cell)->column > column1)
             break;
           value = nb_report_dup_cell_text (self->report, cell);
           g_string_append (html, n == 0 ? "<tr><td>" : "</td><td>");
@@ -429,7 +429,7 @@ nb_table_grid_paste (NbTableGrid *self,
 
   g_return_if_fail (NB_IS_TABLE_GRID (self));
 
-  if (self->comparison != NULL || nb_table_grid_lookup_place (self, cell) == NULL)
+  if (self->comparison != NULL || _nb_table_grid_lookup_place (self, cell) == NULL)
     return;
   /* a paste replaces one still reading */
   g_cancellable_cancel (self->cancellable);

@@ -44,12 +44,12 @@ struct _NbTableGrid
 };
 
 /* the cell at a place of the grid, or -1 */
-int    nb_table_grid_cell_at      (NbTableGrid *self,
+int    _nb_table_grid_cell_at      (NbTableGrid *self,
                                    guint        row,
                                    guint        column);
 
 /* where a cell is, or NULL when it is not in this table */
-Place *nb_table_grid_lookup_place (NbTableGrid *self,
+Place *_nb_table_grid_lookup_place (NbTableGrid *self,
                                    guint        cell);
 
 G_END_DECLS

@@ -237,7 +237,7 @@ add_entry (NbTableGrid *self,
 }
 
 int
-nb_table_grid_cell_at (NbTableGrid *self,
+_nb_table_grid_cell_at (NbTableGrid *self,
                        guint        row,
                        guint        column)
 {
@@ -245,7 +245,7 @@ nb_table_grid_cell_at (NbTableGrid *self,
 }
 
 Place *
-nb_table_grid_lookup_place (NbTableGrid *self,
+_nb_table_grid_lookup_place (NbTableGrid *self,
                             guint        cell)
 {
   return g_hash_table_lookup (self->places, GUINT_TO_POINTER (cell));
@@ -290,7 +290,7 @@ show_selection (NbTableGrid *self)
   while (g_hash_table_iter_next (&iter, &key, &entry))
     {
       if (NB_IS_CELL_ENTRY (entry))
-        nb_cell_entry_set_in_block (entry, any && in_rectangle (nb_table_grid_lookup_place (self, GPOINTER_TO_UINT (key)),
+        nb_cell_entry_set_in_block (entry, any && in_rectangle (_nb_table_grid_lookup_place (self, GPOINTER_TO_UINT (key)),
                                                                 row0, column0, row1, column1));
     }
 }
@@ -783,18 +783,18 @@ nb_table_grid_find_move (NbTableGrid *self,
     case NB_MOVE_PREVIOUS:
       return cell > self->table->first_cell ? (int) cell - 1 : -1;
     case NB_MOVE_RIGHT:
-      return nb_table_grid_cell_at (self, place->row, place->column + 1);
+      return _nb_table_grid_cell_at (self, place->row, place->column + 1);
     case NB_MOVE_LEFT:
-      return place->column > 0 ? nb_table_grid_cell_at (self, place->row, place->column - 1) : -1;
+      return place->column > 0 ? _nb_table_grid_cell_at (self, place->row, place->column - 1) : -1;
     case NB_MOVE_DOWN:
       for (guint line = place->row + 1; line < self->n_lines; line++)
-        if (nb_table_grid_cell_at (self, line, place->column) >= 0)
-          return nb_table_grid_cell_at (self, line, place->column);
+        if (_nb_table_grid_cell_at (self, line, place->column) >= 0)
+          return _nb_table_grid_cell_at (self, line, place->column);
       return -1;
     case NB_MOVE_UP:
       for (guint line = place->row; line > 0; line--)
-        if (nb_table_grid_cell_at (self, line - 1, place->column) >= 0)
-          return nb_table_grid_cell_at (self, line - 1, place->column);
+        if (_nb_table_grid_cell_at (self, line - 1, place->column) >= 0)
+          return _nb_table_grid_cell_at (self, line - 1, place->column);
       return -1;
     default:
       return -1;
@@ -834,7 +834,7 @@ nb_table_grid_get_place (NbTableGrid *self,
 
   g_return_val_if_fail (NB_IS_TABLE_GRID (self), FALSE);
 
-  if ((place = nb_table_grid_lookup_place (self, cell)) == NULL)
+  if ((place = _nb_table_grid_lookup_place (self, cell)) == NULL)
     return FALSE;
   if (row != NULL)
     *row = place->row;
@@ -860,8 +860,8 @@ nb_table_grid_select (NbTableGrid *self,
 {
   g_return_if_fail (NB_IS_TABLE_GRID (self));
 
-  if (self->comparison != NULL || nb_table_grid_lookup_place (self, anchor) == NULL ||
-      nb_table_grid_lookup_place (self, extent) == NULL)
+  if (self->comparison != NULL || _nb_table_grid_lookup_place (self, anchor) == NULL ||
+      _nb_table_grid_lookup_place (self, extent) == NULL)
     return;
   if (anchor == extent)
     {
@@ -915,8 +915,8 @@ nb_table_grid_get_selection (NbTableGrid *self,
 
   if (self->extent < 0)
     return FALSE;
-  a = nb_table_grid_lookup_place (self, self->anchor);
-  b = nb_table_grid_lookup_place (self, self->extent);
+  a = _nb_table_grid_lookup_place (self, self->anchor);
+  b = _nb_table_grid_lookup_place (self, self->extent);
   if (row0 != NULL)
     *row0 = MIN (a->row, b->row);
   if (column0 != NULL)
@@ -950,7 +950,7 @@ nb_table_grid_extend_selection (NbTableGrid *self,
 
   g_return_val_if_fail (NB_IS_TABLE_GRID (self), FALSE);
 
-  if (self->comparison != NULL || nb_table_grid_lookup_place (self, cell) == NULL)
+  if (self->comparison != NULL || _nb_table_grid_lookup_place (self, cell) == NULL)
     return FALSE;
   /* a block from another cell is not this one's */
   corner = self->anchor == (int) cell && self->extent >= 0 ? (guint) self->extent : cell;
