@@ -696,6 +696,8 @@ test_fuzzy_and_older_rows (Fixture       *fixture,
   report = import_report (fixture, T2, t3_text, T4);
   validator = nb_validator_new (report);
 
+  /* the one row alone does not make the report one on the 2019 form */
+  g_assert_cmpstr (nb_template_get_id (nb_report_get_template (report)), ==, "2021");
   g_assert_cmpint (cell_value (report, "t3/withheld.prohibited_by_law/natural_person"), ==, 1);
   g_assert_cmpuint (nb_test_count_rule (G_LIST_MODEL (validator), "parse.fuzzy-row"), ==, 2);
   g_assert_cmpint (cell_value (report, "t3/other_handling.other/natural_person"), ==, 2);
@@ -710,6 +712,19 @@ test_fuzzy_and_older_rows (Fixture       *fixture,
   g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.unknown-row"));
   /* not given by the layout, not "empty, write 0" */
   g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "cell.empty"));
+
+  /* with the 2021 form's headers, the row is still said to be older once */
+  g_clear_object (&validator);
+  g_clear_object (&report);
+  {
+    g_autofree char *t2 = g_strconcat ("信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n", T2, NULL);
+
+    report = import_report (fixture, t2, t3_text, T4);
+  }
+  validator = nb_validator_new (report);
+  g_assert_cmpstr (nb_template_get_id (nb_report_get_template (report)), ==, "2021");
+  g_assert_cmpint (cell_value (report, "t3/other_handling.other/natural_person"), ==, 2);
+  g_assert_cmpuint (nb_test_count_rule (G_LIST_MODEL (validator), "struct.template-version"), ==, 1);
 
   /* two rows about as near: no guess */
   g_clear_object (&validator);
