@@ -722,6 +722,27 @@ next_cut (TextImport *import,
   return length;
 }
 
+/* "规章\t一\t二\t三": a label, then blanks and words of no label or
+ * heading up to the end of the line. The blanks already part the row's
+ * cells: the row is read as a whole, so that its tokens stay its cells
+ * even where they do not read as numbers. @cut: where the text up to the
+ * label's end was cut. */
+static gboolean
+is_row_of_its_own (TextImport *import,
+                   const char *line,
+                   gsize       length,
+                   gsize       cut)
+{
+  const char *before = g_utf8_find_prev_char (line, line + cut);
+  int heading;
+
+  /* the cut is where the text after the label starts, past its blanks */
+  if (!in_table (import) || cut >= length || before == NULL ||
+      nb_text_blank_length (before, line + cut) == 0)
+    return FALSE;
+  return next_cut (import, &import->folded, line, length, cut, &heading) == length && heading < 0;
+}
+
 static void
 read_text_line (TextImport *import,
                 const char *line,
@@ -757,6 +778,8 @@ read_text_line (TextImport *import,
           at = cut;
           continue;
         }
+      if (is_row_of_its_own (import, line, length, cut))
+        cut = length;
       glued = in_table (import) ? nb_text_line_glued_numbers (line + at, cut - at, in_flat_table (import))
                                 : cut - at;
       read_line (import, line + at, glued, line_number, NULL);
