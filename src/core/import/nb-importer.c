@@ -632,6 +632,31 @@ first_folded (const NbFolded *folded,
   return low;
 }
 
+/* The first row or group label in the folded window from @first, as
+ * nb_table_keys_find() finds it, that starts a row: one a count in a
+ * sentence follows ("其中规范性文件12件。") is a word of the sentence. */
+static gboolean
+find_row_label (NbTableKeys    *keys,
+                const NbFolded *folded,
+                gsize           first,
+                const char     *line,
+                gsize           length,
+                gsize          *start,
+                gsize          *end)
+{
+  for (gsize from = first; from < folded->fold->len; from = first + *end)
+    {
+      if (!nb_table_keys_find (keys, folded->fold->str + from, folded->fold->len - from, start, end))
+        return FALSE;
+      *start += from - first;
+      *end += from - first;
+      if (!nb_text_line_is_prose_count (line, length,
+                                        nb_folded_raw_offset (folded, first + *end, folded->to)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Where the next label in @line at or after @at starts, or, when the text
  * at @at starts with one, where it ends; @length when there is none.
  * *@heading: the section whose heading the text at @at is, or -1. The
@@ -676,9 +701,8 @@ next_cut (TextImport *import,
       first = first_folded (folded, at);
       found = find_heading (import, folded, first, line, length, &start, &end, &partial);
       if (section != NULL &&
-          nb_table_keys_find (g_ptr_array_index (import->importer->table_keys, section->table),
-                              folded->fold->str + first, folded->fold->len - first,
-                              &key_start, &key_end) &&
+          find_row_label (g_ptr_array_index (import->importer->table_keys, section->table),
+                          folded, first, line, length, &key_start, &key_end) &&
           key_start + first < start)
         {
           start = key_start + first;
