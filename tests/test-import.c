@@ -698,6 +698,8 @@ test_fuzzy_and_older_rows (Fixture       *fixture,
   report = import_report (fixture, T2, t3_text, T4);
   validator = nb_validator_new (report);
 
+  /* the one row alone does not make the report one on the 2019 form */
+  g_assert_cmpstr (nb_template_get_id (nb_report_get_template (report)), ==, "2021");
   g_assert_cmpint (cell_value (report, "t3/withheld.prohibited_by_law/natural_person"), ==, 1);
   g_assert_cmpuint (nb_test_count_rule (G_LIST_MODEL (validator), "parse.fuzzy-row"), ==, 2);
   g_assert_cmpint (cell_value (report, "t3/other_handling.other/natural_person"), ==, 2);
@@ -713,6 +715,19 @@ test_fuzzy_and_older_rows (Fixture       *fixture,
   /* not given by the layout, not "empty, write 0" */
   g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "cell.empty"));
 
+  /* with the 2021 form's headers, the row is still said to be older once */
+  g_clear_object (&validator);
+  g_clear_object (&report);
+  {
+    g_autofree char *t2 = g_strconcat ("信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n", T2, NULL);
+
+    report = import_report (fixture, t2, t3_text, T4);
+  }
+  validator = nb_validator_new (report);
+  g_assert_cmpstr (nb_template_get_id (nb_report_get_template (report)), ==, "2021");
+  g_assert_cmpint (cell_value (report, "t3/other_handling.other/natural_person"), ==, 2);
+  g_assert_cmpuint (nb_test_count_rule (G_LIST_MODEL (validator), "struct.template-version"), ==, 1);
+
   /* two rows about as near: no guess */
   g_clear_object (&validator);
   g_clear_object (&report);
@@ -722,6 +737,34 @@ test_fuzzy_and_older_rows (Fixture       *fixture,
   validator = nb_validator_new (report);
   g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.fuzzy-row"));
   g_assert_true (nb_test_has_rule (G_LIST_MODEL (validator), "parse.unknown-row"));
+}
+
+/* A sentence under a table that counts what a row counts is no row. */
+static void
+test_prose_in_table (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char * const sentences[] = {
+    "本年度制发行政规范性文件2件，现行有效5件。\n",
+    "说明：全年主动公开政府信息1200条，其中规范性文件12件。行政许可3件；\n",
+  };
+  g_autoptr(GString) t3 = t3_rows ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sentences); i++)
+    {
+      g_autofree char *rows = g_strconcat ("规章\t1\t0\t4\n行政规范性文件\t2\t0\t5\n",
+                                           sentences[i],
+                                           "行政许可\t0\n行政处罚\t0\n行政强制\t0\n行政事业性收费\t0\n",
+                                           NULL);
+      g_autoptr(NbReport) report = import_report (fixture, rows, t3->str, T4);
+      g_autoptr(NbValidator) validator = nb_validator_new (report);
+
+      g_test_message ("%s", sentences[i]);
+      g_assert_cmpint (cell_value (report, "t2/normative_documents/issued"), ==, 2);
+      g_assert_cmpint (cell_value (report, "t2/normative_documents/in_force"), ==, 5);
+      g_assert_cmpint (cell_value (report, "t2/licensing/decisions"), ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (validator)), ==, 0);
+    }
 }
 
 /* Another tool's extract: Markdown pipe tables, headings, page footers. */
@@ -844,6 +887,7 @@ main (int    argc,
   ADD ("run-together", test_run_together);
   ADD ("inline-text", test_inline_text);
   ADD ("fuzzy-and-older-rows", test_fuzzy_and_older_rows);
+  ADD ("prose-in-table", test_prose_in_table);
   ADD ("markdown", test_markdown);
   ADD ("navigation-organ", test_navigation_organ);
   ADD ("layout-table", test_layout_table);

@@ -643,6 +643,31 @@ first_folded (const NbFolded *folded,
   return low;
 }
 
+/* The first row or group label in the folded window from @first, as
+ * nb_table_keys_find() finds it, that starts a row: one a count in a
+ * sentence follows ("其中规范性文件12件。") is a word of the sentence. */
+static gboolean
+find_row_label (NbTableKeys    *keys,
+                const NbFolded *folded,
+                gsize           first,
+                const char     *line,
+                gsize           length,
+                gsize          *start,
+                gsize          *end)
+{
+  for (gsize from = first; from < folded->fold->len; from = first + *end)
+    {
+      if (!nb_table_keys_find (keys, folded->fold->str + from, folded->fold->len - from, start, end))
+        return FALSE;
+      *start += from - first;
+      *end += from - first;
+      if (!nb_text_line_is_prose_count (line, length,
+                                        nb_folded_raw_offset (folded, first + *end, folded->to)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Where the next label in @line at or after @at starts, or, when the text
  * at @at starts with one, where it ends; @length when there is none.
  * *@heading: the section whose heading the text at @at is, or -1. The
@@ -687,9 +712,8 @@ next_cut (TextImport *import,
       first = first_folded (folded, at);
       found = find_heading (import, folded, first, line, length, &start, &end, &partial);
       if (section != NULL &&
-          nb_table_keys_find (g_ptr_array_index (import->importer->table_keys, section->table),
-                              folded->fold->str + first, folded->fold->len - first,
-                              &key_start, &key_end) &&
+          find_row_label (g_ptr_array_index (import->importer->table_keys, section->table),
+                          folded, first, line, length, &key_start, &key_end) &&
           key_start + first < start)
         {
           start = key_start + first;
@@ -733,6 +757,27 @@ next_cut (TextImport *import,
   return length;
 }
 
+/* "规章\t一\t二\t三": a label, then blanks and words of no label or
+ * heading up to the end of the line. The blanks already part the row's
+ * cells: the row is read as a whole, so that its tokens stay its cells
+ * even where they do not read as numbers. @cut: where the text up to the
+ * label's end was cut. */
+static gboolean
+is_row_of_its_own (TextImport *import,
+                   const char *line,
+                   gsize       length,
+                   gsize       cut)
+{
+  const char *before = g_utf8_find_prev_char (line, line + cut);
+  int heading;
+
+  /* the cut is where the text after the label starts, past its blanks */
+  if (!in_table (import) || cut >= length || before == NULL ||
+      nb_text_blank_length (before, line + cut) == 0)
+    return FALSE;
+  return next_cut (import, &import->folded, line, length, cut, &heading) == length && heading < 0;
+}
+
 static void
 read_text_line (TextImport *import,
                 const char *line,
@@ -768,6 +813,8 @@ read_text_line (TextImport *import,
           at = cut;
           continue;
         }
+      if (is_row_of_its_own (import, line, length, cut))
+        cut = length;
       glued = in_table (import) ? nb_text_line_glued_numbers (line + at, cut - at, in_flat_table (import))
                                 : cut - at;
       read_line (import, line + at, glued, line_number, NULL);

@@ -496,6 +496,8 @@ count_markers (NbTemplateChoice *self,
                guint            *found,
                const char      **first)
 {
+  g_autofree guint *markers = NULL;
+
   for (guint i = 0; i < self->markers->len; i++)
     {
       Marker *marker = &g_array_index (self->markers, Marker, i);
@@ -505,14 +507,16 @@ count_markers (NbTemplateChoice *self,
       if (found[marker->template]++ == 0)
         first[marker->template] = marker->label;
     }
+  markers = g_memdup2 (found, self->n_templates * sizeof (guint));
   for (guint i = 0; i < self->single_rows->len; i++)
     {
       SingleRow *row = &g_array_index (self->single_rows, SingleRow, i);
 
-      if (!hit[row->needle] || any_hit (hit, row->sub_needles))
+      /* alone, it is a row some reports on the later form keep: that
+       * form reads it as its group given as one row, and says so */
+      if (!hit[row->needle] || any_hit (hit, row->sub_needles) || markers[row->template] == 0)
         continue;
-      if (found[row->template]++ == 0)
-        first[row->template] = row->label;
+      found[row->template]++;
     }
 }
 

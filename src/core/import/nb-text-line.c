@@ -259,6 +259,45 @@ nb_text_line_glued_numbers (const char *line,
   return v;
 }
 
+/* How many characters a measure word after a count has: 件, 人次, 万元. */
+#define MEASURE_WORD_CHARS 2
+
+/* Whether the text at @at, after a row's label, is a count in a
+ * sentence: a number, its measure word, then a comma or a stop
+ * ("规范性文件12件。", "不予公开3件，"). Such a label is a word of the
+ * sentence, not a row; a row's numbers never carry both. */
+gboolean
+nb_text_line_is_prose_count (const char *line,
+                             gsize       length,
+                             gsize       at)
+{
+  static const char *const stops[] = { "，", "。", "；", "！", "？" };
+  const char *end = line + length;
+  const char *p = line + at + skip_blanks (line + at, end);
+  const char *digits = p;
+  guint words = 0;
+
+  while (p < end && (g_ascii_isdigit (*p) || *p == '.'))
+    p++;
+  if (p == digits)
+    return FALSE;
+  for (; p < end && words < MEASURE_WORD_CHARS; words++)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      /* CJK ideographs only: a bracket or a digit ends the word */
+      if (c < 0x4E00 || c > 0x9FFF)
+        break;
+      p = g_utf8_next_char (p);
+    }
+  if (words == 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (stops); i++)
+    if ((gsize) (end - p) >= strlen (stops[i]) && memcmp (p, stops[i], strlen (stops[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* "5949.09(二)主动公开…": a number ends the row before, the next item
  * starts after it. */
 gsize

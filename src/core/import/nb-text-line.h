@@ -43,6 +43,9 @@ gsize        nb_text_line_glued_numbers    (const char  *line,
                                             gboolean     flat);
 gsize        nb_text_line_leading_number   (const char  *line,
                                             gsize        length);
+gboolean     nb_text_line_is_prose_count   (const char  *line,
+                                            gsize        length,
+                                            gsize        at);
 const char  *nb_text_line_unmark           (const char  *line,
                                             gsize       *length,
                                             GString     *out);
