@@ -428,6 +428,44 @@ nb_application_dispose (GObject *object)
   G_OBJECT_CLASS (nb_application_parent_class)->dispose (object);
 }
 
+/* For the start-up benchmark (tests/nb-app-bench.c), with
+ * NIANBAO_QUIT_AFTER_FIRST_FRAME set: quit once a window has painted the
+ * report it was given. */
+static void
+quit_after_paint_cb (GtkWindow     *window,
+                     GdkFrameClock *clock)
+{
+  GtkApplication *application = gtk_window_get_application (window);
+
+  g_signal_handlers_disconnect_by_func (clock, quit_after_paint_cb, window);
+  if (application != NULL)
+    g_application_quit (G_APPLICATION (application));
+}
+
+static void
+window_document_cb (GtkWindow  *window,
+                    GParamSpec *pspec)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (clock == NULL || !NB_IS_WINDOW (window) || nb_window_get_document (NB_WINDOW (window)) == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (window, window_document_cb, NULL);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (quit_after_paint_cb),
+                           window, G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+}
+
+static void
+nb_application_window_added (GtkApplication *application,
+                             GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (nb_application_parent_class)->window_added (application, window);
+
+  if (NB_IS_WINDOW (window) && g_getenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME") != NULL)
+    g_signal_connect (window, "notify::document", G_CALLBACK (window_document_cb), NULL);
+}
+
 static void
 nb_application_class_init (NbApplicationClass *klass)
 {
@@ -440,6 +478,7 @@ nb_application_class_init (NbApplicationClass *klass)
   application_class->open = nb_application_open;
   application_class->local_command_line = nb_application_local_command_line;
   application_class->handle_local_options = nb_application_handle_local_options;
+  GTK_APPLICATION_CLASS (klass)->window_added = nb_application_window_added;
 }
 
 static void

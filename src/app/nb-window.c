@@ -627,30 +627,6 @@ nb_window_init (NbWindow *self)
   _nb_window_update_actions (self);
 }
 
-/* For the start-up benchmark: quit once the report has been painted. */
-static void
-quit_after_paint_cb (NbWindow      *self,
-                     GdkFrameClock *clock)
-{
-  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-  g_signal_handlers_disconnect_by_func (clock, quit_after_paint_cb, self);
-  if (application != NULL)
-    g_application_quit (G_APPLICATION (application));
-}
-
-static void
-quit_after_first_frame (NbWindow *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (clock == NULL)
-    return;
-  g_signal_connect_object (clock, "after-paint", G_CALLBACK (quit_after_paint_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
 /* Public API */
 
 /**
@@ -780,9 +756,6 @@ nb_window_set_restored_document (NbWindow   *self,
   update_badge (self);
   _nb_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-
-  if (g_getenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME") != NULL)
-    quit_after_first_frame (self);
 }
 
 /**

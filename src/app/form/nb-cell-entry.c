@@ -365,14 +365,14 @@ update_description (NbCellEntry *self)
 }
 
 /**
- * nb_cell_entry_set_problem:
+ * nb_cell_entry_set_diagnostic:
  * @self: a #NbCellEntry
  * @severity: the worst #NbSeverity of the rules the cell breaks, or -1
  * @message: (nullable): their messages, one per line
  * @fixes: (nullable): quick fixes for the context menu
  */
 void
-nb_cell_entry_set_problem (NbCellEntry *self,
+nb_cell_entry_set_diagnostic (NbCellEntry *self,
                            int          severity,
                            const char  *message,
                            GMenuModel  *fixes)

@@ -31,7 +31,7 @@ G_DECLARE_FINAL_TYPE (NbCellEntry, nb_cell_entry, NB, CELL_ENTRY, GtkEntry)
 
 GtkWidget  *nb_cell_entry_new          (NbCell       *cell);
 NbCell     *nb_cell_entry_get_cell     (NbCellEntry  *self);
-void        nb_cell_entry_set_problem  (NbCellEntry  *self,
+void        nb_cell_entry_set_diagnostic  (NbCellEntry  *self,
                                         int           severity,
                                         const char   *message,
                                         GMenuModel   *fixes);

@@ -1,4 +1,4 @@
-/* nb-cell-marks.c — the problem styles of a form's cells
+/* nb-cell-marks.c — the mark styles of a form's cells
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +16,7 @@
 /* Gives every cell the style of the worst rule it breaks, from one or
  * more lists of diagnostics: a report's own, and — in a comparison — the
  * rules between the years, of which only the cells of this form's year
- * count. Only cells whose problem changed are touched, so a keystroke
+ * count. Only cells whose mark changed are touched, so a keystroke
  * costs what it changes. */
 
 typedef struct
@@ -26,7 +26,7 @@ typedef struct
   GString *messages;
   int      fix_cell;
   gint64   fix_value;
-} Problem;
+} Mark;
 
 typedef struct
 {
@@ -41,21 +41,21 @@ struct _NbCellMarks
   gpointer       data;
   gboolean       fixes;
   GArray        *sources;   /* Source */
-  GHashTable    *marked;    /* cell → Problem shown */
+  GHashTable    *marked;    /* cell → Mark shown */
 };
 
 static void
-problem_free (gpointer data)
+mark_free (gpointer data)
 {
-  Problem *problem = data;
+  Mark *mark = data;
 
-  g_string_free (problem->messages, TRUE);
-  g_free (problem);
+  g_string_free (mark->messages, TRUE);
+  g_free (mark);
 }
 
 static gboolean
-same_problem (Problem *a,
-              Problem *b)
+same_mark (Mark *a,
+              Mark *b)
 {
   if (a == NULL || b == NULL)
     return a == b;
@@ -67,16 +67,16 @@ same_problem (Problem *a,
 static GMenuModel *
 fix_menu (NbCellMarks *marks,
           guint        cell,
-          Problem     *problem)
+          Mark        *mark)
 {
   GMenu *menu;
   g_autoptr(GMenuItem) item = NULL;
   g_autofree char *value = NULL;
   g_autofree char *label = NULL;
 
-  if (!marks->fixes || problem == NULL || problem->fix_cell != (int) cell)
+  if (!marks->fixes || mark == NULL || mark->fix_cell != (int) cell)
     return NULL;
-  value = nb_number_format (problem->fix_value, nb_template_get_cell_kind (marks->template, cell));
+  value = nb_number_format (mark->fix_value, nb_template_get_cell_kind (marks->template, cell));
   /* Translators: a quick fix in a cell's context menu, e.g. "Set Total to 9" */
   label = g_strdup_printf (_("Set Total to %s"), value);
   menu = g_menu_new ();
@@ -87,26 +87,26 @@ fix_menu (NbCellMarks *marks,
 }
 
 static void
-show_problem (NbCellMarks *marks,
+show_mark (NbCellMarks *marks,
               guint        cell,
-              Problem     *problem)
+              Mark        *mark)
 {
   NbCellEntry *entry = marks->lookup (marks->data, cell);
   g_autoptr(GMenuModel) menu = NULL;
 
   if (entry == NULL)
     return;
-  if (problem != NULL && problem->imported)
+  if (mark != NULL && mark->imported)
     gtk_widget_add_css_class (GTK_WIDGET (entry), "nb-imported");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (entry), "nb-imported");
-  if (problem == NULL)
+  if (mark == NULL)
     {
-      nb_cell_entry_set_problem (entry, -1, NULL, NULL);
+      nb_cell_entry_set_diagnostic (entry, -1, NULL, NULL);
       return;
     }
-  menu = fix_menu (marks, cell, problem);
-  nb_cell_entry_set_problem (entry, problem->severity, problem->messages->str, menu);
+  menu = fix_menu (marks, cell, mark);
+  nb_cell_entry_set_diagnostic (entry, mark->severity, mark->messages->str, menu);
 }
 
 static void
@@ -131,30 +131,30 @@ collect (GHashTable   *problems,
     return;
   for (guint c = 0; c < n_cells; c++)
     {
-      Problem *problem;
+      Mark *mark;
 
       if (side >= 0 && (sides == NULL || sides[c] != side))
         continue;
-      problem = g_hash_table_lookup (problems, GUINT_TO_POINTER (cells[c]));
-      if (problem == NULL)
+      mark = g_hash_table_lookup (problems, GUINT_TO_POINTER (cells[c]));
+      if (mark == NULL)
         {
-          problem = g_new0 (Problem, 1);
-          problem->severity = -1;
-          problem->messages = g_string_new (NULL);
-          problem->fix_cell = -1;
-          g_hash_table_insert (problems, GUINT_TO_POINTER (cells[c]), problem);
+          mark = g_new0 (Mark, 1);
+          mark->severity = -1;
+          mark->messages = g_string_new (NULL);
+          mark->fix_cell = -1;
+          g_hash_table_insert (problems, GUINT_TO_POINTER (cells[c]), mark);
         }
       if (place)
-        problem->imported = TRUE;
+        mark->imported = TRUE;
       else
-        problem->severity = problem->severity < 0 ? (int) severity : MIN (problem->severity, (int) severity);
-      if (problem->messages->len > 0)
-        g_string_append_c (problem->messages, '\n');
-      g_string_append (problem->messages, nb_diagnostic_get_message (diagnostic));
+        mark->severity = mark->severity < 0 ? (int) severity : MIN (mark->severity, (int) severity);
+      if (mark->messages->len > 0)
+        g_string_append_c (mark->messages, '\n');
+      g_string_append (mark->messages, nb_diagnostic_get_message (diagnostic));
       if (has_fix && fix_cell == cells[c])
         {
-          problem->fix_cell = fix_cell;
-          problem->fix_value = fix_value;
+          mark->fix_cell = fix_cell;
+          mark->fix_value = fix_value;
         }
     }
 }
@@ -181,7 +181,7 @@ nb_cell_marks_new (NbTemplate    *template,
   marks->data = data;
   marks->fixes = fixes;
   marks->sources = g_array_new (FALSE, FALSE, sizeof (Source));
-  marks->marked = g_hash_table_new_full (NULL, NULL, NULL, problem_free);
+  marks->marked = g_hash_table_new_full (NULL, NULL, NULL, mark_free);
   return marks;
 }
 
@@ -218,7 +218,7 @@ nb_cell_marks_add_source (NbCellMarks *marks,
 void
 nb_cell_marks_refresh (NbCellMarks *marks)
 {
-  GHashTable *problems = g_hash_table_new_full (NULL, NULL, NULL, problem_free);
+  GHashTable *problems = g_hash_table_new_full (NULL, NULL, NULL, mark_free);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -236,13 +236,13 @@ nb_cell_marks_refresh (NbCellMarks *marks)
 
   g_hash_table_iter_init (&iter, problems);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    if (!same_problem (value, g_hash_table_lookup (marks->marked, key)))
-      show_problem (marks, GPOINTER_TO_UINT (key), value);
+    if (!same_mark (value, g_hash_table_lookup (marks->marked, key)))
+      show_mark (marks, GPOINTER_TO_UINT (key), value);
 
   g_hash_table_iter_init (&iter, marks->marked);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!g_hash_table_contains (problems, key))
-      show_problem (marks, GPOINTER_TO_UINT (key), NULL);
+      show_mark (marks, GPOINTER_TO_UINT (key), NULL);
 
   g_hash_table_unref (marks->marked);
   marks->marked = problems;
