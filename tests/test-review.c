@@ -622,6 +622,44 @@ test_letters (Fixture       *fixture,
   g_assert_cmpstr (name, ==, "演示县　水利局.docx");
 }
 
+/* What a reviewer marked checked counts as checked in the row and stays
+ * out of the letter. */
+static void
+test_checked_left_out (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(NbFeedback) feedback = NULL;
+  g_autofree char *text = NULL;
+  guint n_marked = 0;
+
+  for (guint i = 0; i < fixture->items->len; i++)
+    {
+      NbReviewItem *item = g_ptr_array_index (fixture->items, i);
+      NbReport *report = nb_review_item_get_report (item);
+      g_autoptr(NbValidator) validator = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+
+      if (report == NULL || !g_str_equal (nb_report_get_organ (report), "演示县教育局"))
+        continue;
+      validator = nb_validator_new (report);
+      found = nb_validator_dup_sorted (validator);
+      for (guint d = 0; d < found->len; d++)
+        if (g_str_equal (nb_diagnostic_get_rule_id (g_ptr_array_index (found, d)), "narrative.problems"))
+          nb_report_set_checked (report, g_ptr_array_index (found, d), "五 is in the attachment");
+      nb_review_item_update (item);
+      g_assert_cmpuint (nb_review_item_get_n_checked (item), ==, 2);
+      g_assert_cmpuint (nb_review_item_get_n_warnings (item), ==, 0);
+      n_marked++;
+    }
+  g_assert_cmpuint (n_marked, ==, 2);
+
+  feedback = feedback_for (fixture);
+  g_assert_cmpint (find_letter (feedback, "演示县教育局"), >=, 0);
+  text = nb_feedback_dup_letter_text (feedback, find_letter (feedback, "演示县教育局"));
+  g_assert_null (strstr (text, "names no problem"));
+  g_assert_nonnull (strstr (text, "演示县教育局"));
+}
+
 static void
 test_letter_docx (Fixture       *fixture,
                   gconstpointer  data)
@@ -898,6 +936,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/review/letters/text", Fixture, NULL, fixture_set_up, test_letters, fixture_tear_down);
   g_test_add ("/review/letters/docx", Fixture, NULL, fixture_set_up, test_letter_docx, fixture_tear_down);
+  g_test_add ("/review/letters/checked", Fixture, NULL, fixture_set_up, test_checked_left_out, fixture_tear_down);
   g_test_add ("/review/letters/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
   g_test_add_func ("/review/cli/json", test_cli_json);
   g_test_add_func ("/review/cli/jobs", test_cli_jobs);

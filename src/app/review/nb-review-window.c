@@ -144,6 +144,9 @@ deliver_cb (gpointer data)
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (delivery->report, "notify::year", G_CALLBACK (item_changed_cb), item,
                                G_CONNECT_SWAPPED);
+      /* a finding marked checked in the report's window counts so here */
+      g_signal_connect_object (delivery->report, "checked-changed", G_CALLBACK (item_changed_cb), item,
+                               G_CONNECT_SWAPPED);
     }
   else
     nb_review_item_set_error (item, delivery->error->message);

@@ -169,7 +169,9 @@ add_report (NbFeedback *self,
     {
       NbDiagnostic *diagnostic = g_ptr_array_index (diagnostics, d);
 
-      if (nb_diagnostic_get_severity (diagnostic) == NB_SEVERITY_INFO)
+      /* notes, and what a reviewer marked checked, are nothing to correct */
+      if (nb_diagnostic_get_severity (diagnostic) == NB_SEVERITY_INFO ||
+          nb_diagnostic_get_checked (diagnostic) != NULL)
         continue;
       add_item (letter, nb_diagnostic_get_severity (diagnostic), nb_diagnostic_get_rule_id (diagnostic),
                 describe_place (report, diagnostic), nb_diagnostic_get_message (diagnostic), file);

@@ -422,17 +422,24 @@ void
 nb_review_item_update (NbReviewItem *self)
 {
   g_autoptr(NbValidator) validator = NULL;
+  guint n_checked = 0;
 
   g_return_if_fail (NB_IS_REVIEW_ITEM (self));
 
   if (self->report == NULL)
     return;
   validator = nb_validator_new (self->report);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (validator)); i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (G_LIST_MODEL (validator), i);
+
+      n_checked += nb_diagnostic_get_checked (diagnostic) != NULL;
+    }
   for (guint f = 0; f < NB_REVIEW_N_FIGURES; f++)
     self->figures[f] = read_figure (self->report, f);
   g_object_freeze_notify (G_OBJECT (self));
   nb_review_item_set_counts (self, nb_validator_get_n_errors (validator),
-                             nb_validator_get_n_warnings (validator), 0);
+                             nb_validator_get_n_warnings (validator), n_checked);
   for (guint p = PROP_DISPLAY_NAME; p < N_PROPS; p++)
     g_object_notify_by_pspec (G_OBJECT (self), properties[p]);
   g_object_thaw_notify (G_OBJECT (self));
