@@ -411,6 +411,25 @@ test_published_late (Fixture       *fixture,
   assert_fires (late, "meta.published-late", 0, NULL);
 }
 
+/* A web page says when it was published; that date is the one judged,
+ * before any signature. */
+static void
+test_published_late_by_page (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = nb_test_load_seed (SEED_YILUO);
+  g_autofree char *seed = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *late_text = g_strconcat ("发布时间: 2025-03-05 10:12\n栏目: 政府信息公开年报\n", seed, NULL);
+  g_autofree char *in_time_text = g_strconcat ("发布时间: 2025-01-20 09:00\n", seed, NULL);
+  g_autoptr(NbReport) late = nb_test_import_string (fixture->importer, late_text);
+  g_autoptr(NbReport) in_time = nb_test_import_string (fixture->importer, in_time_text);
+
+  nb_report_set_organ (late, "偃师区财政局");
+  nb_report_set_organ (in_time, "偃师区财政局");
+  assert_fires (late, "meta.published-late", 1, "Published 2025年3月5日; a department publishes its report for 2024");
+  assert_fires (in_time, "meta.published-late", 0, NULL);
+}
+
 /* Text (notes) */
 
 static NbReport *
@@ -760,6 +779,7 @@ main (int   argc,
   ADD ("fee-magnitude", test_fee_magnitude);
   ADD ("column-swap", test_column_swap);
   ADD ("published-late", test_published_late);
+  ADD ("published-late-by-page", test_published_late_by_page);
   ADD ("enumeration", test_enumeration);
   ADD ("repeated-word", test_repeated_word);
   ADD ("punctuation", test_punctuation);

@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include <json-glib/json-glib.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -83,7 +86,30 @@ find_signature (NbCheck *check,
   return FALSE;
 }
 
-/* meta.published-late */
+/* The date the page it was read from says it was published (the
+ * importer keeps it as the extension "published", YYYY-MM-DD). */
+static gboolean
+find_published (NbCheck *check,
+                guint   *year,
+                guint   *month,
+                guint   *day)
+{
+  JsonNode *extensions = nb_report_get_extensions (check->report);
+  JsonObject *object;
+  const char *date;
+
+  if (extensions == NULL || !JSON_NODE_HOLDS_OBJECT (extensions))
+    return FALSE;
+  object = json_node_get_object (extensions);
+  if (!json_object_has_member (object, "published") ||
+      json_node_get_value_type (json_object_get_member (object, "published")) != G_TYPE_STRING)
+    return FALSE;
+  date = json_object_get_string_member (object, "published");
+  return sscanf (date, "%4u-%2u-%2u", year, month, day) == 3;
+}
+
+/* meta.published-late: by the date the page was published, or else by
+ * the signature */
 void
 nb_check_meta_published_late (NbCheck *check)
 {
@@ -92,21 +118,33 @@ nb_check_meta_published_late (NbCheck *check)
   guint year = 0, month = 0, day = 0;
   int section = -1, deadline;
   gsize offset = 0;
+  gboolean published;
   g_autofree char *message = NULL;
 
-  if (report_year == 0 || (deadline = deadline_month (check, organ)) == 0 ||
-      !find_signature (check, &year, &month, &day, &section, &offset) ||
+  if (report_year == 0 || (deadline = deadline_month (check, organ)) == 0)
+    return;
+  published = find_published (check, &year, &month, &day);
+  if ((!published && !find_signature (check, &year, &month, &day, &section, &offset)) ||
       month < 1 || month > 12 || day < 1 || day > 31 || year <= report_year)
     return;
   if (year == report_year + 1 && (month < (guint) deadline ||
                                   (month == (guint) deadline && day <= 31)))
     return;
-  message = deadline == 1
-    ? g_strdup_printf (_("Signed %u年%u月%u日; a department publishes its report for %u by "
-                         "%u年1月31日 (条例 第四十九条)"),
-                       year, month, day, report_year, report_year + 1)
-    : g_strdup_printf (_("Signed %u年%u月%u日; a government publishes its report for %u by "
-                         "%u年3月31日 (条例 第四十九条)"),
-                       year, month, day, report_year, report_year + 1);
+  if (published)
+    message = deadline == 1
+      ? g_strdup_printf (_("Published %u年%u月%u日; a department publishes its report for %u by "
+                           "%u年1月31日 (条例 第四十九条)"),
+                         year, month, day, report_year, report_year + 1)
+      : g_strdup_printf (_("Published %u年%u月%u日; a government publishes its report for %u by "
+                           "%u年3月31日 (条例 第四十九条)"),
+                         year, month, day, report_year, report_year + 1);
+  else
+    message = deadline == 1
+      ? g_strdup_printf (_("Signed %u年%u月%u日; a department publishes its report for %u by "
+                           "%u年1月31日 (条例 第四十九条)"),
+                         year, month, day, report_year, report_year + 1)
+      : g_strdup_printf (_("Signed %u年%u月%u日; a government publishes its report for %u by "
+                           "%u年3月31日 (条例 第四十九条)"),
+                         year, month, day, report_year, report_year + 1);
   nb_check_add (check, message, nb_check_line (check, section, offset), NULL, 0);
 }
