@@ -283,6 +283,49 @@ test_problems (Fixture       *fixture,
   assert_fires (praise_report, "narrative.problems", 2, "names no problem");
 }
 
+static guint
+count_rule (GListModel *model,
+            const char *rule_id)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (model, i);
+
+      n += g_str_equal (nb_diagnostic_get_rule_id (diagnostic), rule_id);
+    }
+  return n;
+}
+
+/* A blank form's sections are not yet written: what 五 and 六 must say
+ * is asked once the clerk has begun the narrative. */
+static void
+test_blank_form (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(NbReport) report = nb_report_new (fixture->template);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.problems"), ==, 0);
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.fee-statement"), ==, 0);
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "struct.sections"), ==, 0);
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "struct.overview-topics"), ==, 0);
+
+  nb_report_set_section_text (report, "overview", "  \n");
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.problems"), ==, 0);
+
+  nb_report_set_section_text (report, "overview", "本机关认真贯彻落实政务公开工作要求。");
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.problems"), ==, 1);
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.fee-statement"), ==, 1);
+  assert_fires (report, "narrative.problems", 1, "it is empty");
+  assert_fires (report, "narrative.fee-statement", 1, "信息处理费");
+  assert_fires (report, "struct.sections", 0, NULL);
+
+  nb_report_set_section_text (report, "other", "本年度未收取信息处理费。");
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.fee-statement"), ==, 0);
+}
+
 static void
 test_plan_year (Fixture       *fixture,
                 gconstpointer  data)
@@ -752,6 +795,7 @@ main (int   argc,
   ADD ("all-closed", test_all_closed);
   ADD ("in-force", test_in_force);
   ADD ("problems", test_problems);
+  ADD ("blank-form", test_blank_form);
   ADD ("plan-year", test_plan_year);
   ADD ("fee-statement", test_fee_statement);
   ADD ("in-force-lt-issued", test_in_force_lt_issued);

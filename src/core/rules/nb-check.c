@@ -249,6 +249,35 @@ nb_check_section_missing (NbCheck *check,
   return TRUE;
 }
 
+/**
+ * nb_check_narrative_begun:
+ * @check: the run
+ *
+ * Returns: whether the narrative is there to be judged: the report was
+ *   read from a document (what was published is all there is), or one of
+ *   its narrative sections has text. A blank form's sections are not yet
+ *   written, and the rules on what a section must say wait for them.
+ */
+gboolean
+nb_check_narrative_begun (NbCheck *check)
+{
+  guint n_sections = nb_template_get_n_sections (check->template);
+
+  if (nb_report_has_headings (check->report))
+    return TRUE;
+  for (guint s = 0; s < n_sections; s++)
+    {
+      const char *text = nb_report_peek_section (check->report, s);
+
+      if (!nb_template_section_is_narrative (check->template, s) || text == NULL)
+        continue;
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        if (!g_unichar_isspace (g_utf8_get_char (p)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether the run has all the findings it may report. */
 gboolean
 nb_check_is_full (NbCheck *check)
