@@ -170,7 +170,7 @@ test_empty_cells_summary (Fixture       *fixture,
   g_assert_cmpint (focused_cell (fixture), ==, 1);
 
   /* a cell filled is one fewer; a "nothing here" mark is text the
-   * clerk typed and is listed by itself */
+   * clerk typed and is listed by itself, as not applicable (cell.na) */
   gtk_editable_set_text (GTK_EDITABLE (entry_for (fixture, "t3/received/natural_person")), "4");
   gtk_editable_set_text (GTK_EDITABLE (entry_for (fixture, "t3/received/commercial")), "/");
   nb_test_ui_wait_idle ();
@@ -180,8 +180,8 @@ test_empty_cells_summary (Fixture       *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 1);
   gtk_test_accessible_assert_property (gtk_list_box_get_row_at_index (nb_diagnostics_panel_get_list (panel), 0),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "商业企业 一、本年新收政府信息公开申请数量: “/” leaves the cell empty; "
-                                       "the form asks for 0");
+                                       "商业企业 一、本年新收政府信息公开申请数量: “/” marks the cell not "
+                                       "applicable; the form asks for 0");
 }
 
 /* A submitted report's problems are listed as before, one row each. */

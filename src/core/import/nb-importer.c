@@ -778,6 +778,24 @@ is_row_of_its_own (TextImport *import,
   return next_cut (import, &import->folded, line, length, cut, &heading) == length && heading < 0;
 }
 
+/* A heading found inline is written with its own section's numeral (the
+ * inline keys start with it); the structure rules see it as they see one
+ * on a line of its own. */
+static void
+note_inline_heading (TextImport *import,
+                     int         heading,
+                     guint       line_number)
+{
+  NbTemplateSection *section =
+    g_ptr_array_index (nb_template_get_sections (import->importer->template), heading);
+  guint numeral = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (numerals) && numeral == 0; i++)
+    if (g_str_equal (section->numeral, numerals[i]))
+      numeral = i + 1;
+  nb_report_add_heading (import->report, heading, numeral, line_number);
+}
+
 static void
 read_text_line (TextImport *import,
                 const char *line,
@@ -809,6 +827,7 @@ read_text_line (TextImport *import,
       cut = next_cut (import, &import->folded, line, length, at, &heading);
       if (heading >= 0)
         {
+          note_inline_heading (import, heading, line_number);
           begin_section (import, heading, line_number);
           at = cut;
           continue;

@@ -249,6 +249,115 @@ nb_check_section_missing (NbCheck *check,
   return TRUE;
 }
 
+/* Whether @text says anything once the form's own placeholders (the
+ * patterns of narrative.placeholder) are taken out: "（文字描述）" alone is
+ * a section of the form as issued, not yet written. */
+/* The end of the placeholder that starts at @at, or @at when none does. */
+static gsize
+skip_placeholder (const NbTemplateRule *rule,
+                  const char           *text,
+                  gsize                 at)
+{
+  for (guint p = 0; rule != NULL && rule->patterns != NULL && p < rule->patterns->len; p++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      int start, end;
+
+      if (g_regex_match_full (g_ptr_array_index (rule->patterns, p), text, -1, at,
+                              G_REGEX_MATCH_ANCHORED, &match, NULL) &&
+          g_match_info_fetch_pos (match, 0, &start, &end) && (gsize) end > at)
+        return end;
+    }
+  return at;
+}
+
+static gboolean
+has_own_words (NbCheck    *check,
+               const char *text)
+{
+  int id = nb_template_lookup_rule (check->template, "narrative.placeholder");
+  const NbTemplateRule *rule = id >= 0 ? g_ptr_array_index (nb_template_get_rules (check->template), id) : NULL;
+  gsize at = 0;
+
+  /* a placeholder is passed over as a whole (its brackets included),
+   * blanks and punctuation one by one; the first other character is the
+   * writer's */
+  while (text[at] != '\0')
+    {
+      gunichar c = g_utf8_get_char (text + at);
+      gsize end = skip_placeholder (rule, text, at);
+
+      if (end > at)
+        at = end;
+      else if (g_unichar_isspace (c) || g_unichar_ispunct (c))
+        at = g_utf8_next_char (text + at) - text;
+      else
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+narrative_has_own_words (NbCheck *check)
+{
+  guint n_sections = nb_template_get_n_sections (check->template);
+
+  for (guint s = 0; s < n_sections; s++)
+    {
+      const char *text = nb_report_peek_section (check->report, s);
+
+      if (nb_template_section_is_narrative (check->template, s) && text != NULL &&
+          has_own_words (check, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+any_cell_filled (NbCheck *check)
+{
+  const NbCellData *cells = nb_report_peek_cells (check->report);
+
+  for (guint c = 0; c < nb_template_get_n_cells (check->template); c++)
+    if (cells[c].text != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * nb_check_report_blank:
+ * @check: the run
+ *
+ * Returns: whether the report is the form as issued: no cell holds
+ *   anything and the narrative holds nothing but the form's placeholders
+ *   (a new report, the official blank template opened). Its placeholders
+ *   are the form's, not words left in.
+ */
+gboolean
+nb_check_report_blank (NbCheck *check)
+{
+  return !any_cell_filled (check) && !narrative_has_own_words (check);
+}
+
+/**
+ * nb_check_narrative_begun:
+ * @check: the run
+ *
+ * Returns: whether the narrative is there to be judged: one of its
+ *   sections holds words of the writer's own (not only the form's
+ *   placeholders), or the report was read from a document and is not
+ *   blank (what was published is all there is). A form's sections not
+ *   yet written wait for the clerk; the rules on what a section must say
+ *   say nothing until then.
+ */
+gboolean
+nb_check_narrative_begun (NbCheck *check)
+{
+  if (narrative_has_own_words (check))
+    return TRUE;
+  return nb_report_has_headings (check->report) && any_cell_filled (check);
+}
+
 /* Whether the run has all the findings it may report. */
 gboolean
 nb_check_is_full (NbCheck *check)

@@ -55,6 +55,8 @@ const char   *nb_check_section_text  (NbCheck     *check,
 gboolean      nb_check_is_full       (NbCheck     *check);
 gboolean      nb_check_section_missing (NbCheck   *check,
                                         int        section);
+gboolean      nb_check_narrative_begun (NbCheck   *check);
+gboolean      nb_check_report_blank    (NbCheck   *check);
 
 /* The rules, one idea to a file */
 void  nb_check_struct_sections        (NbCheck *check);

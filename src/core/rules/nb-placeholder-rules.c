@@ -50,6 +50,9 @@ nb_check_placeholder (NbCheck *check)
 {
   guint n_sections = nb_template_get_n_sections (check->template);
 
+  /* the form as issued: its placeholders wait for the clerk */
+  if (nb_check_report_blank (check))
+    return;
   for (guint s = 0; s < n_sections; s++)
     {
       const char *text;

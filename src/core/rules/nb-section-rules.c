@@ -53,7 +53,7 @@ nb_check_narrative_problems (NbCheck *check)
   int section;
   const char *text = nb_check_section_text (check, "problems", &section);
 
-  if (section < 0 || nb_check_section_missing (check, section))
+  if (section < 0 || nb_check_section_missing (check, section) || !nb_check_narrative_begun (check))
     return;
   if (says_nothing (text))
     {
@@ -111,7 +111,7 @@ nb_check_narrative_fee (NbCheck *check)
   int section;
   const char *text = nb_check_section_text (check, "other", &section);
 
-  if (section < 0 || nb_check_section_missing (check, section) ||
+  if (section < 0 || nb_check_section_missing (check, section) || !nb_check_narrative_begun (check) ||
       (text != NULL && any_matches (check->rule->patterns, text)))
     return;
   add_finding (check, _("Section 六 does not say whether 信息处理费 was charged"), "other");

@@ -155,7 +155,8 @@ nb_check_struct_overview_topics (NbCheck *check)
   NbDiagnostic *diagnostic;
 
   /* an empty 一 is not yet written: nothing to list */
-  if (text == NULL || *text == '\0' || g_strv_length (check->rule->words) != check->rule->patterns->len)
+  if (text == NULL || *text == '\0' || !nb_check_narrative_begun (check) ||
+      g_strv_length (check->rule->words) != check->rule->patterns->len)
     return;
   for (guint p = 0; p < check->rule->patterns->len; p++)
     if (!g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, NULL))
