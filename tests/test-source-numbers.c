@@ -226,6 +226,39 @@ test_fuzzy_row (Fixture       *fixture,
       g_assert_cmpuint (numbers[i].line, ==, 88);
 }
 
+/* A row whose numbers ran together ("800000 8"): each number cut from
+ * the run is marked changed where its digit stands, the one that stood
+ * alone as used. */
+static void
+test_split_run (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = nb_test_load_seed (SEED);
+  g_autofree char *text = nb_test_replace (g_bytes_get_data (bytes, NULL),
+                                           "一、本年新收政府信息公开申请数量\t\t8\t0\t0\t0\t0\t0\t8\t",
+                                           "一、本年新收政府信息公开申请数量\t\t800000 8\t");
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(NbReport) report = nb_test_import_string (fixture->importer, text);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  int first = nb_report_lookup_cell (report, "t3/received/natural_person");
+  const char *run = strstr (lines[56], "800000 8");
+
+  g_assert_nonnull (run);
+  g_assert_true (nb_test_has_rule (G_LIST_MODEL (validator), "parse.split-digits"));
+  for (guint i = 0; i < 7; i++)
+    {
+      const NbSourceNumber *number = number_at (report, first + i);
+
+      g_assert_cmpuint (number->line, ==, 57);
+      /* the seventh stands after the blank */
+      g_assert_cmpuint (number->offset, ==, run - lines[56] + i + (i == 6));
+      g_assert_cmpuint (number->length, ==, 1);
+      g_assert_cmpstr (number->text, ==, i == 0 || i == 6 ? "8" : "0");
+      g_assert_cmpstr (nb_report_get_cell_text (report, first + i), ==, number->text);
+      g_assert_cmpint (number->kind, ==, i < 6 ? NB_SOURCE_NUMBER_CHANGED : NB_SOURCE_NUMBER_USED);
+    }
+}
+
 /* A row whose label was misread past recognition: its numbers go to the
  * missing row as one undo step, and both findings go and come back with
  * it. */
@@ -352,6 +385,8 @@ main (int   argc,
   g_test_add ("/source-numbers/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/source-numbers/changed", Fixture, NULL, fixture_set_up, test_changed, fixture_tear_down);
   g_test_add ("/source-numbers/fuzzy-row", Fixture, NULL, fixture_set_up, test_fuzzy_row,
+              fixture_tear_down);
+  g_test_add ("/source-numbers/split-run", Fixture, NULL, fixture_set_up, test_split_run,
               fixture_tear_down);
   g_test_add ("/source-numbers/use", Fixture, NULL, fixture_set_up, test_use_numbers, fixture_tear_down);
   g_test_add ("/source-numbers/canonical", Fixture, NULL, fixture_set_up, test_canonical_source,
