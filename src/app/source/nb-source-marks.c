@@ -12,11 +12,11 @@
 
 /* Three marks told apart by more than hue: used numbers get a thin blue
  * frame, numbers left unused a red fill with a heavy dashed frame, and
- * numbers changed on the way (full-width digits, separators) a purple
- * fill with a double frame. The selected cell's number gets a yellow
- * fill over its mark. On a PDF the page is paper-white in either style;
- * in the text and grid views the fills are translucent, so they read on
- * a dark background too. */
+ * numbers changed on the way (full-width digits, separators, a run of
+ * digits cut into cells) a purple fill with a double frame. The selected
+ * cell's number gets a yellow fill over its mark. On a PDF the page is
+ * paper-white in either style; in the text and grid views the fills are
+ * translucent, so they read on a dark background too. */
 
 guint8
 nb_source_mark_kind (const NbSourceNumber *number)

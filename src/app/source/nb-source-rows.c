@@ -13,8 +13,9 @@
 
 /* Numbers left over were read in a table: the rows offered are that
  * table's empty ones, the missing rows first that take exactly as many
- * numbers as were left over together — a row label broken over a page
- * leaves its row empty and its numbers unused, one for each column. */
+ * numbers as were left over together — a row label misread past
+ * recognition leaves its row empty and its numbers unused, one for each
+ * column. */
 
 #define MAX_OFFERED_ROWS 8
 

@@ -16,7 +16,8 @@
 #include <string.h>
 
 /* The source pane shows every number of the tables where it stands: the
- * ones used, the ones changed on the way (full-width digits, separators)
+ * ones used, the ones changed on the way (full-width digits, separators,
+ * runs of digits cut into cells)
  * and the ones left over, which the reviewer may still give to a row. */
 
 /* Whether @text is written otherwise than the canonical file writes its
@@ -54,10 +55,12 @@ is_changed (NbReport   *report,
  * @x0: where it starts on a PDF page, or 0
  * @x1: where it ends
  * @cell: the cell it went to, or -1 when it was not used
+ * @split: it is a piece of a run of digits cut into cells
  * @problem: (nullable): the import finding that quotes it unused
  *
  * A number used is marked changed when the value kept is written
- * otherwise than it stands: full-width digits, separators.
+ * otherwise than it stands: full-width digits, separators, a run of
+ * digits cut.
  */
 void
 nb_import_note_number (NbReport     *report,
@@ -68,6 +71,7 @@ nb_import_note_number (NbReport     *report,
                        double        x0,
                        double        x1,
                        int           cell,
+                       gboolean      split,
                        NbDiagnostic *problem)
 {
   NbSourceNumber number = { 0 };
@@ -100,7 +104,7 @@ nb_import_note_number (NbReport     *report,
   number.problem = problem;
   if (cell < 0)
     number.kind = NB_SOURCE_NUMBER_UNUSED;
-  else if (is_changed (report, cell, text, length))
+  else if (split || is_changed (report, cell, text, length))
     number.kind = NB_SOURCE_NUMBER_CHANGED;
   else
     number.kind = NB_SOURCE_NUMBER_USED;

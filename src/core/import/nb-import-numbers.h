@@ -19,6 +19,7 @@ void          nb_import_note_number  (NbReport     *report,
                                       double        x0,
                                       double        x1,
                                       int           cell,
+                                      gboolean      split,
                                       NbDiagnostic *problem);
 NbDiagnostic *nb_import_last_problem (NbReport     *report,
                                       guint         n_before);

@@ -81,11 +81,12 @@ typedef struct
 /* A row whose numbers ran together: split when the table is complete. */
 typedef struct
 {
-  char  *text;          /* its tokens, joined by blanks */
-  int    row;
-  guint  first;
-  guint  n_cells;
-  guint  line;
+  char   *text;         /* its tokens, joined by blanks */
+  GArray *tokens;       /* Token: where they stand */
+  int     row;
+  guint   first;
+  guint   n_cells;
+  guint   line;
 } RunTogether;
 
 typedef enum
@@ -570,7 +571,7 @@ note_tokens (NbTableMatcher *reader,
   for (guint i = 0; i < n; i++)
     nb_import_note_number (reader->report, reader->source, tokens[i].text, tokens[i].length,
                            tokens[i].line, tokens[i].x0, tokens[i].x1,
-                           cell < 0 ? -1 : cell + (int) i, problem);
+                           cell < 0 ? -1 : cell + (int) i, FALSE, problem);
 }
 
 static guint
@@ -791,6 +792,8 @@ defer_run_together (NbTableMatcher *reader,
       g_string_append_len (text, token->text, token->length);
     }
   run.text = g_string_free (text, FALSE);
+  run.tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), reader->values->len);
+  g_array_append_vals (run.tokens, reader->values->data, reader->values->len);
   run.row = reader->row;
   run.first = first;
   run.n_cells = n_cells;
@@ -1641,6 +1644,7 @@ static void
 run_together_clear (gpointer data)
 {
   g_free (((RunTogether *) data)->text);
+  g_array_unref (((RunTogether *) data)->tokens);
 }
 
 static void
@@ -1964,6 +1968,39 @@ quote_reading (NbDigitSolver     *solver,
   return g_string_free (out, FALSE);
 }
 
+/* Notes the part of @run's text at @offset where it stands: inside one
+ * of its tokens, as the blanks between them are sure boundaries; on a
+ * PDF line its share of the token's width. A part that is less than its
+ * token is marked changed. Returns the line it stands on. */
+static guint
+note_run_part (NbTableMatcher    *reader,
+               const RunTogether *run,
+               gsize              offset,
+               gsize              length,
+               guint              cell)
+{
+  gsize start = 0;
+
+  for (guint t = 0; t < run->tokens->len; t++)
+    {
+      const Token *token = &g_array_index (run->tokens, Token, t);
+      double width = token->x1 - token->x0;
+
+      if (offset >= start && offset + length <= start + token->length)
+        {
+          gsize inside = offset - start;
+
+          nb_import_note_number (reader->report, reader->source, token->text + inside, length,
+                                 token->line, token->x0 + width * inside / token->length,
+                                 token->x0 + width * (inside + length) / token->length,
+                                 cell, length < token->length, NULL);
+          return token->line;
+        }
+      start += token->length + 1;
+    }
+  return run->line;
+}
+
 static void
 read_run (NbTableMatcher    *reader,
           NbDigitSolver     *solver,
@@ -1988,10 +2025,11 @@ read_run (NbTableMatcher    *reader,
       for (guint i = 0; i < run->n_cells; i++)
         {
           gsize offset, length;
+          guint line;
 
           nb_digit_solver_get_part (solver, index, 0, i, &offset, &length);
-          nb_report_load_cell (reader->report, run->first + i, run->text + offset, length,
-                               run->line);
+          line = note_run_part (reader, run, offset, length, run->first + i);
+          nb_report_load_cell (reader->report, run->first + i, run->text + offset, length, line);
         }
       nb_import_diagnose (reader->report, "parse.split-digits", run->line, cells, run->n_cells,
                           _("The numbers of “%s” ran together as “%s”; they were read as %s, "
