@@ -118,3 +118,43 @@ nb_test_ui_save_png (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
   g_object_unref (paintable);
 }
+
+/* A window is mapped once it has a size */
+gboolean
+nb_test_ui_is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* The problems panel is shown once its flap is fully open */
+gboolean
+nb_test_ui_panel_shown (gpointer data)
+{
+  GtkWidget *panel = data;
+  GtkWidget *flap = gtk_widget_get_ancestor (panel, ADW_TYPE_FLAP);
+
+  return gtk_widget_get_mapped (panel) && adw_flap_get_reveal_progress (ADW_FLAP (flap)) >= 1.0;
+}
+
+void
+nb_test_window_set_up (NbTestWindow  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->template = nb_template_new_default (&error);
+  g_assert_no_error (error);
+  fixture->importer = nb_importer_new (fixture->template);
+  fixture->window = g_object_ref_sink (nb_window_new (NULL, fixture->importer, NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+}
+
+void
+nb_test_window_tear_down (NbTestWindow  *fixture,
+                          gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_object_unref (fixture->window);
+  g_object_unref (fixture->importer);
+  g_object_unref (fixture->template);
+}

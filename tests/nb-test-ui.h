@@ -7,9 +7,26 @@
 
 #include <adwaita.h>
 
+#include "nb-window.h"
+
 G_BEGIN_DECLS
 
+/* The fixture of the tests of one report window, 1280×800 */
+typedef struct
+{
+  NbTemplate *template;
+  NbImporter *importer;
+  NbWindow   *window;
+} NbTestWindow;
+
+void  nb_test_window_set_up    (NbTestWindow  *fixture,
+                                gconstpointer  data);
+void  nb_test_window_tear_down (NbTestWindow  *fixture,
+                                gconstpointer  data);
+
 void  nb_test_ui_init       (void);
+gboolean nb_test_ui_is_mapped   (gpointer     widget);
+gboolean nb_test_ui_panel_shown (gpointer     panel);
 void  nb_test_ui_wait_idle  (void);
 void  nb_test_ui_wait_until (gboolean   (*done) (gpointer),
                              gpointer     data);

@@ -179,3 +179,36 @@ nb_test_replace (const char *text,
   g_assert_nonnull (at);
   return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, replacement, at + strlen (find));
 }
+
+/**
+ * nb_test_import_set_up:
+ * @fixture: the fixture
+ * @data: unused
+ *
+ * Loads the default form and makes an importer for it.
+ */
+void
+nb_test_import_set_up (NbTestImport  *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->template = nb_template_new_default (&error);
+  g_assert_no_error (error);
+  fixture->importer = nb_importer_new (fixture->template);
+}
+
+/**
+ * nb_test_import_tear_down:
+ * @fixture: the fixture
+ * @data: unused
+ *
+ * Checks that nothing kept the importer or the form alive.
+ */
+void
+nb_test_import_tear_down (NbTestImport  *fixture,
+                          gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->importer);
+  g_assert_finalize_object (fixture->template);
+}

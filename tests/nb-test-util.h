@@ -24,6 +24,18 @@ extern const char * const nb_test_seeds[];
 
 GBytes     *nb_test_load_data       (const char  *first_path,
                                      ...) G_GNUC_NULL_TERMINATED;
+/* The fixture of the tests that import: the default form and its importer */
+typedef struct
+{
+  NbTemplate *template;
+  NbImporter *importer;
+} NbTestImport;
+
+void        nb_test_import_set_up   (NbTestImport  *fixture,
+                                     gconstpointer  data);
+void        nb_test_import_tear_down (NbTestImport *fixture,
+                                      gconstpointer data);
+
 char       *nb_test_seed_path       (const char  *stem);
 GBytes     *nb_test_load_seed       (const char  *stem);
 JsonObject *nb_test_load_expected   (const char  *stem);

@@ -11,30 +11,7 @@
 
 #include <nb-report-private.h>
 
-typedef struct
-{
-  NbTemplate *template;
-  NbImporter *importer;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->template = nb_template_new_default (&error);
-  g_assert_no_error (error);
-  fixture->importer = nb_importer_new (fixture->template);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->importer);
-  g_assert_finalize_object (fixture->template);
-}
+typedef NbTestImport Fixture;
 
 /* A seed with one piece of its text replaced, as a writer would have it. */
 static NbReport *
@@ -823,7 +800,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/nianbao/checks/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/nianbao/checks/" path, Fixture, NULL, nb_test_import_set_up, func, nb_test_import_tear_down)
   ADD ("sections-missing", test_sections_missing);
   ADD ("sections-out-of-order", test_sections_out_of_order);
   ADD ("heading-number", test_heading_number);

@@ -28,12 +28,6 @@ typedef struct
   NbWindow   *b;
 } Fixture;
 
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
 static NbWindow *
 open_seed (Fixture    *fixture,
            const char *stem)
@@ -47,7 +41,7 @@ open_seed (Fixture    *fixture,
   g_assert_no_error (error);
   nb_window_set_document (window, document);
   gtk_window_present (GTK_WINDOW (window));
-  nb_test_ui_wait_until (is_mapped, window);
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, window);
   nb_test_ui_wait_idle ();
   return window;
 }

@@ -309,15 +309,6 @@ within_width (Fixture   *fixture,
          in_window.origin.x + in_window.size.width <= gtk_widget_get_width (GTK_WIDGET (fixture->window));
 }
 
-static gboolean
-panel_shown (gpointer data)
-{
-  GtkWidget *panel = data;
-  GtkWidget *flap = gtk_widget_get_ancestor (panel, ADW_TYPE_FLAP);
-
-  return gtk_widget_get_mapped (panel) && adw_flap_get_reveal_progress (ADW_FLAP (flap)) >= 1.0;
-}
-
 /* At 1280×800 with the panel shown, every cell's two values and its
  * change are in sight without scrolling sideways; cells that differ are
  * marked and name the other year's value to assistive technology. */
@@ -328,7 +319,7 @@ test_fits_and_marks (Fixture       *fixture,
   GtkWidget *scroller;
   guint n_changed = 0;
 
-  nb_test_ui_wait_until (panel_shown, nb_compare_window_get_panel (fixture->window, 0));
+  nb_test_ui_wait_until (nb_test_ui_panel_shown, nb_compare_window_get_panel (fixture->window, 0));
   nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 1280);
   for (guint c = 0; c < nb_template_get_n_cells (fixture->template); c++)
@@ -367,7 +358,7 @@ static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
-  nb_test_ui_wait_until (panel_shown, nb_compare_window_get_panel (fixture->window, 0));
+  nb_test_ui_wait_until (nb_test_ui_panel_shown, nb_compare_window_get_panel (fixture->window, 0));
   /* twice: the first scroll may land before the layout settles */
   for (guint i = 0; i < 2; i++)
     {

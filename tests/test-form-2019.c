@@ -18,18 +18,7 @@
 #include "nb-test-util.h"
 #include "nb-window.h"
 
-typedef struct
-{
-  NbTemplate *template;
-  NbImporter *importer;
-  NbWindow   *window;
-} Fixture;
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
+typedef NbTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -51,18 +40,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   nb_window_set_document (fixture->window, document);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  nb_test_ui_wait_until (is_mapped, fixture->window);
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
   nb_test_ui_wait_idle ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_object_unref (fixture->window);
-  g_object_unref (fixture->importer);
-  g_object_unref (fixture->template);
 }
 
 static NbReport *
@@ -330,7 +309,7 @@ compare_set_up (CompareFixture *fixture,
   /* the smallest screen the comparison is made for */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  nb_test_ui_wait_until (is_mapped, fixture->window);
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
   nb_test_ui_wait_idle ();
 }
 
@@ -631,7 +610,7 @@ main (int    argc,
   nb_test_ui_init ();
 
 #define ADD(path, func) \
-  g_test_add ("/nianbao/form-2019/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/nianbao/form-2019/" path, Fixture, NULL, fixture_set_up, func, nb_test_window_tear_down)
   ADD ("grids", test_grids);
   ADD ("problems-and-fix", test_problems_and_fix);
   ADD ("screenshot", test_screenshot);

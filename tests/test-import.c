@@ -11,30 +11,7 @@
 
 #include <string.h>
 
-typedef struct
-{
-  NbTemplate *template;
-  NbImporter *importer;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->template = nb_template_new_default (&error);
-  g_assert_no_error (error);
-  fixture->importer = nb_importer_new (fixture->template);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->importer);
-  g_assert_finalize_object (fixture->template);
-}
+typedef NbTestImport Fixture;
 
 /* Asserts that every cell has the expected value (JSON null or integer). */
 static void
@@ -869,7 +846,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/nianbao/import/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/nianbao/import/" path, Fixture, NULL, nb_test_import_set_up, func, nb_test_import_tear_down)
   ADD ("seeds", test_seeds);
   ADD ("seed-details", test_seed_details);
   ADD ("pdf-title", test_pdf_title);

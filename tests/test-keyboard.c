@@ -18,50 +18,7 @@
 #include "nb-test-util.h"
 #include "nb-window.h"
 
-typedef struct
-{
-  NbTemplate *template;
-  NbImporter *importer;
-  NbWindow   *window;
-} Fixture;
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
-static gboolean
-panel_shown (gpointer data)
-{
-  GtkWidget *panel = data;
-  GtkWidget *flap = gtk_widget_get_ancestor (panel, ADW_TYPE_FLAP);
-
-  return gtk_widget_get_mapped (panel) && adw_flap_get_reveal_progress (ADW_FLAP (flap)) >= 1.0;
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->template = nb_template_new_default (&error);
-  g_assert_no_error (error);
-  fixture->importer = nb_importer_new (fixture->template);
-  fixture->window = g_object_ref_sink (nb_window_new (NULL, fixture->importer, NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_object_unref (fixture->window);
-  g_object_unref (fixture->importer);
-  g_object_unref (fixture->template);
-}
+typedef NbTestWindow Fixture;
 
 static NbReport *
 report (Fixture *fixture)
@@ -89,11 +46,11 @@ show_seed (Fixture    *fixture,
   g_assert_no_error (error);
   nb_window_set_document (fixture->window, document);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  nb_test_ui_wait_until (is_mapped, fixture->window);
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
   nb_test_ui_wait_idle ();
   if (!gtk_widget_get_mapped (panel))
     gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-problems", NULL);
-  nb_test_ui_wait_until (panel_shown, panel);
+  nb_test_ui_wait_until (nb_test_ui_panel_shown, panel);
   nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
   g_test_message ("window %d×%d", gtk_widget_get_width (GTK_WIDGET (fixture->window)),
                   gtk_widget_get_height (GTK_WIDGET (fixture->window)));
@@ -434,7 +391,7 @@ test_narrative_tab (Fixture       *fixture,
 static gboolean
 window_has_document (gpointer window)
 {
-  return nb_window_get_document (window) != NULL && is_mapped (window);
+  return nb_window_get_document (window) != NULL && nb_test_ui_is_mapped (window);
 }
 
 /* A new blank report starts the keyboard in the form. */
@@ -445,7 +402,7 @@ test_new_report_focus (Fixture       *fixture,
   GtkWidget *focus;
 
   gtk_window_present (GTK_WINDOW (fixture->window));
-  nb_test_ui_wait_until (is_mapped, fixture->window);
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new", NULL);
   nb_test_ui_wait_until (window_has_document, fixture->window);
   nb_test_ui_wait_idle ();
@@ -465,7 +422,7 @@ main (int    argc,
   nb_test_ui_init ();
 
 #define ADD(path, func) \
-  g_test_add ("/nianbao/keyboard/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/nianbao/keyboard/" path, Fixture, NULL, nb_test_window_set_up, func, nb_test_window_tear_down)
   ADD ("tab-through-form", test_tab_through_form);
   ADD ("enter-down-columns", test_enter_down_columns);
   ADD ("undo-in-cell", test_undo_in_cell);

@@ -17,30 +17,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-typedef struct
-{
-  NbTemplate *template;
-  NbImporter *importer;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->template = nb_template_new_default (&error);
-  g_assert_no_error (error);
-  fixture->importer = nb_importer_new (fixture->template);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->importer);
-  g_assert_finalize_object (fixture->template);
-}
+typedef NbTestImport Fixture;
 
 /* Helpers */
 
@@ -1040,36 +1017,36 @@ main (int   argc,
 #endif
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/readers/html", Fixture, NULL, fixture_set_up, test_html, fixture_tear_down);
-  g_test_add ("/readers/docx", Fixture, NULL, fixture_set_up, test_docx, fixture_tear_down);
-  g_test_add ("/readers/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
-  g_test_add ("/readers/xlsx", Fixture, NULL, fixture_set_up, test_xlsx, fixture_tear_down);
-  g_test_add ("/readers/pdf-title", Fixture, NULL, fixture_set_up, test_pdf_title, fixture_tear_down);
-  g_test_add ("/readers/pdf-paragraphs", Fixture, NULL, fixture_set_up, test_pdf_paragraphs,
-              fixture_tear_down);
+  g_test_add ("/readers/html", Fixture, NULL, nb_test_import_set_up, test_html, nb_test_import_tear_down);
+  g_test_add ("/readers/docx", Fixture, NULL, nb_test_import_set_up, test_docx, nb_test_import_tear_down);
+  g_test_add ("/readers/pdf", Fixture, NULL, nb_test_import_set_up, test_pdf, nb_test_import_tear_down);
+  g_test_add ("/readers/xlsx", Fixture, NULL, nb_test_import_set_up, test_xlsx, nb_test_import_tear_down);
+  g_test_add ("/readers/pdf-title", Fixture, NULL, nb_test_import_set_up, test_pdf_title, nb_test_import_tear_down);
+  g_test_add ("/readers/pdf-paragraphs", Fixture, NULL, nb_test_import_set_up, test_pdf_paragraphs,
+              nb_test_import_tear_down);
   g_test_add_func ("/readers/pdf-wrapped-rows", test_pdf_wrapped_rows);
-  g_test_add ("/readers/paragraph-joins", Fixture, NULL, fixture_set_up, test_paragraph_joins,
-              fixture_tear_down);
-  g_test_add ("/readers/places", Fixture, NULL, fixture_set_up, test_places, fixture_tear_down);
+  g_test_add ("/readers/paragraph-joins", Fixture, NULL, nb_test_import_set_up, test_paragraph_joins,
+              nb_test_import_tear_down);
+  g_test_add ("/readers/places", Fixture, NULL, nb_test_import_set_up, test_places, nb_test_import_tear_down);
   g_test_add_func ("/readers/cli-location", test_cli_location);
   g_test_add_func ("/readers/grid", test_grid);
-  g_test_add ("/readers/gap", Fixture, NULL, fixture_set_up, test_gap, fixture_tear_down);
+  g_test_add ("/readers/gap", Fixture, NULL, nb_test_import_set_up, test_gap, nb_test_import_tear_down);
   g_test_add_func ("/readers/docx-runs-and-changes", test_docx_runs_and_changes);
   g_test_add_func ("/readers/detect", test_detect);
   g_test_add_func ("/readers/mhtml-empty-part", test_mhtml_empty_part);
-  g_test_add ("/readers/limits/zip-bomb", Fixture, NULL, fixture_set_up, test_zip_bomb, fixture_tear_down);
-  g_test_add ("/readers/limits/entities", Fixture, NULL, fixture_set_up, test_entities, fixture_tear_down);
-  g_test_add ("/readers/limits/deep-html", Fixture, NULL, fixture_set_up, test_deep_html, fixture_tear_down);
-  g_test_add ("/readers/limits/many-pages", Fixture, NULL, fixture_set_up, test_many_pages, fixture_tear_down);
-  g_test_add ("/readers/limits/scanned-pdf", Fixture, NULL, fixture_set_up, test_scanned_pdf, fixture_tear_down);
-  g_test_add ("/readers/limits/encrypted-pdf", Fixture, NULL, fixture_set_up, test_encrypted_pdf, fixture_tear_down);
-  g_test_add ("/readers/limits/truncated", Fixture, NULL, fixture_set_up, test_truncated, fixture_tear_down);
-  g_test_add ("/readers/limits/lying-extension", Fixture, NULL, fixture_set_up, test_lying_extension,
-              fixture_tear_down);
-  g_test_add ("/readers/legacy/without-libreoffice", Fixture, NULL, fixture_set_up,
-              test_legacy_without_libreoffice, fixture_tear_down);
-  g_test_add ("/readers/legacy/with-libreoffice", Fixture, NULL, fixture_set_up,
-              test_legacy_with_libreoffice, fixture_tear_down);
+  g_test_add ("/readers/limits/zip-bomb", Fixture, NULL, nb_test_import_set_up, test_zip_bomb, nb_test_import_tear_down);
+  g_test_add ("/readers/limits/entities", Fixture, NULL, nb_test_import_set_up, test_entities, nb_test_import_tear_down);
+  g_test_add ("/readers/limits/deep-html", Fixture, NULL, nb_test_import_set_up, test_deep_html, nb_test_import_tear_down);
+  g_test_add ("/readers/limits/many-pages", Fixture, NULL, nb_test_import_set_up, test_many_pages, nb_test_import_tear_down);
+  g_test_add ("/readers/limits/scanned-pdf", Fixture, NULL, nb_test_import_set_up, test_scanned_pdf, nb_test_import_tear_down);
+  g_test_add ("/readers/limits/encrypted-pdf", Fixture, NULL, nb_test_import_set_up, test_encrypted_pdf, nb_test_import_tear_down);
+  g_test_add ("/readers/limits/truncated", Fixture, NULL, nb_test_import_set_up, test_truncated, nb_test_import_tear_down);
+  g_test_add ("/readers/limits/lying-extension", Fixture, NULL, nb_test_import_set_up, test_lying_extension,
+              nb_test_import_tear_down);
+  g_test_add ("/readers/legacy/without-libreoffice", Fixture, NULL, nb_test_import_set_up,
+              test_legacy_without_libreoffice, nb_test_import_tear_down);
+  g_test_add ("/readers/legacy/with-libreoffice", Fixture, NULL, nb_test_import_set_up,
+              test_legacy_with_libreoffice, nb_test_import_tear_down);
 
   return g_test_run ();
 }

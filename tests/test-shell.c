@@ -14,18 +14,7 @@
 #include "nb-test-util.h"
 #include "nb-window.h"
 
-typedef struct
-{
-  NbTemplate *template;
-  NbImporter *importer;
-  NbWindow   *window;
-} Fixture;
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
+typedef NbTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -40,16 +29,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_object_unref (fixture->window);
-  g_object_unref (fixture->importer);
-  g_object_unref (fixture->template);
-}
-
-static void
 show_seed (Fixture *fixture)
 {
   g_autofree char *path = nb_test_seed_path ("003_babb1a0d8021a832");
@@ -60,7 +39,7 @@ show_seed (Fixture *fixture)
   g_assert_no_error (error);
   nb_window_set_document (fixture->window, document);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  nb_test_ui_wait_until (is_mapped, fixture->window);
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
   nb_test_ui_wait_idle ();
 }
 
@@ -202,7 +181,7 @@ test_empty_page_icon (Fixture       *fixture,
   g_assert_null (adw_status_page_get_icon_name (page));
 
   gtk_window_present (GTK_WINDOW (empty));
-  nb_test_ui_wait_until (is_mapped, empty);
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, empty);
   page = ADW_STATUS_PAGE (find_widget (GTK_WIDGET (empty), is_empty_page));
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
@@ -218,7 +197,7 @@ main (int    argc,
   nb_test_ui_init ();
 
 #define ADD(path, func) \
-  g_test_add ("/nianbao/shell/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/nianbao/shell/" path, Fixture, NULL, fixture_set_up, func, nb_test_window_tear_down)
   ADD ("menu-on-demand", test_menu_on_demand);
   ADD ("shortcuts-on-demand", test_shortcuts_on_demand);
   ADD ("empty-page-icon", test_empty_page_icon);

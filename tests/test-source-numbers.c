@@ -16,30 +16,7 @@
 #define FEE_ROW_MISREAD "2. 申靖入逾朗末按收贵通和耍求缴纲费甩、行政扒关不冉处埋其政府信息公开申请"
 #define FEE_NUMBERS "\t0\t0\t0\t0\t0\t0\t0"
 
-typedef struct
-{
-  NbTemplate *template;
-  NbImporter *importer;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->template = nb_template_new_default (&error);
-  g_assert_no_error (error);
-  fixture->importer = nb_importer_new (fixture->template);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->importer);
-  g_assert_finalize_object (fixture->template);
-}
+typedef NbTestImport Fixture;
 
 static int
 number_of_cell (NbReport   *report,
@@ -381,16 +358,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/source-numbers/text", Fixture, NULL, fixture_set_up, test_text, fixture_tear_down);
-  g_test_add ("/source-numbers/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
-  g_test_add ("/source-numbers/changed", Fixture, NULL, fixture_set_up, test_changed, fixture_tear_down);
-  g_test_add ("/source-numbers/fuzzy-row", Fixture, NULL, fixture_set_up, test_fuzzy_row,
-              fixture_tear_down);
-  g_test_add ("/source-numbers/split-run", Fixture, NULL, fixture_set_up, test_split_run,
-              fixture_tear_down);
-  g_test_add ("/source-numbers/use", Fixture, NULL, fixture_set_up, test_use_numbers, fixture_tear_down);
-  g_test_add ("/source-numbers/canonical", Fixture, NULL, fixture_set_up, test_canonical_source,
-              fixture_tear_down);
+  g_test_add ("/source-numbers/text", Fixture, NULL, nb_test_import_set_up, test_text, nb_test_import_tear_down);
+  g_test_add ("/source-numbers/pdf", Fixture, NULL, nb_test_import_set_up, test_pdf, nb_test_import_tear_down);
+  g_test_add ("/source-numbers/changed", Fixture, NULL, nb_test_import_set_up, test_changed, nb_test_import_tear_down);
+  g_test_add ("/source-numbers/fuzzy-row", Fixture, NULL, nb_test_import_set_up, test_fuzzy_row,
+              nb_test_import_tear_down);
+  g_test_add ("/source-numbers/split-run", Fixture, NULL, nb_test_import_set_up, test_split_run,
+              nb_test_import_tear_down);
+  g_test_add ("/source-numbers/use", Fixture, NULL, nb_test_import_set_up, test_use_numbers, nb_test_import_tear_down);
+  g_test_add ("/source-numbers/canonical", Fixture, NULL, nb_test_import_set_up, test_canonical_source,
+              nb_test_import_tear_down);
 
   return g_test_run ();
 }

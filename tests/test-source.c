@@ -77,12 +77,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
-static gboolean
 source_loaded (gpointer data)
 {
   return nb_source_pane_get_file (data) != NULL;
@@ -118,7 +112,7 @@ show_with_source (Fixture    *fixture,
   g_assert_no_error (error);
   nb_window_set_document (fixture->window, document);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  nb_test_ui_wait_until (is_mapped, fixture->window);
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pane (fixture))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-source", NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pane (fixture))));
@@ -708,7 +702,7 @@ test_compare_sides (Fixture       *fixture,
   source = nb_compare_window_get_source_pane (window);
   received = nb_report_lookup_cell (nb_document_get_report (newer), "t3/received/natural_person");
   gtk_window_present (GTK_WINDOW (window));
-  nb_test_ui_wait_until (is_mapped, window);
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-source", NULL));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (source)));
 

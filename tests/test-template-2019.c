@@ -22,30 +22,7 @@
 #include <nb-template-choice.h>
 #include <nb-text-decoder.h>
 
-typedef struct
-{
-  NbTemplate *template;
-  NbImporter *importer;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->template = nb_template_new_default (&error);
-  g_assert_no_error (error);
-  fixture->importer = nb_importer_new (fixture->template);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->importer);
-  g_assert_finalize_object (fixture->template);
-}
+typedef NbTestImport Fixture;
 
 static char *
 real_path (const char *name)
@@ -764,7 +741,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/template-2019/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/template-2019/" path, Fixture, NULL, nb_test_import_set_up, func, nb_test_import_tear_down)
 
   ADD ("real-reports", test_real_reports);
   ADD ("units-noted", test_units_noted);

@@ -25,21 +25,6 @@ typedef struct
   char       *dir;
 } Fixture;
 
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
-static gboolean
-panel_shown (gpointer data)
-{
-  GtkWidget *panel = data;
-  GtkWidget *flap = gtk_widget_get_ancestor (panel, ADW_TYPE_FLAP);
-
-  return gtk_widget_get_mapped (panel) && adw_flap_get_reveal_progress (ADW_FLAP (flap)) >= 1.0;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -88,7 +73,7 @@ show_seed (Fixture    *fixture,
   g_assert_no_error (error);
   nb_window_set_document (fixture->window, document);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  nb_test_ui_wait_until (is_mapped, fixture->window);
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
   nb_test_ui_wait_idle ();
   return document;
 }
@@ -200,7 +185,7 @@ test_seed_with_errors (Fixture       *fixture,
 
   show_seed (fixture, "003_babb1a0d8021a832");
   /* a reviewer sees the problems at once */
-  nb_test_ui_wait_until (panel_shown, nb_window_get_panel (fixture->window));
+  nb_test_ui_wait_until (nb_test_ui_panel_shown, nb_window_get_panel (fixture->window));
   g_assert_true (has_class (fixture, "t4/litigation_after_review/total", "error"));
   g_assert_true (has_class (fixture, "t4/litigation_after_review/corrected", "error"));
   g_assert_false (has_class (fixture, "t3/received/total", "error"));
@@ -301,7 +286,7 @@ test_pdf_places (Fixture       *fixture,
   g_assert_no_error (error);
   nb_window_set_document (fixture->window, document);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  nb_test_ui_wait_until (is_mapped, fixture->window);
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
   nb_test_ui_wait_idle ();
   tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t4/litigation_after_review/total")));
   g_assert_true (g_str_has_suffix (tooltip, "\nImported from page 4"));
@@ -385,7 +370,7 @@ test_panel_activation (Fixture       *fixture,
   GtkListBoxRow *row;
 
   show_seed (fixture, "003_babb1a0d8021a832");
-  nb_test_ui_wait_until (panel_shown, nb_window_get_panel (fixture->window));
+  nb_test_ui_wait_until (nb_test_ui_panel_shown, nb_window_get_panel (fixture->window));
   /* the second row is t4.total, whose first cell is the group's total */
   row = gtk_list_box_get_row_at_index (list, 1);
   g_assert_nonnull (row);
@@ -426,7 +411,7 @@ test_panel_checked (Fixture       *fixture,
   g_autoptr(GPtrArray) rules = NULL;
 
   show_seed (fixture, "003_babb1a0d8021a832");
-  nb_test_ui_wait_until (panel_shown, panel);
+  nb_test_ui_wait_until (nb_test_ui_panel_shown, panel);
   g_assert_nonnull (find_widget (GTK_WIDGET (panel), GTK_TYPE_LABEL, "2 errors · 0 warnings"));
   row = gtk_list_box_get_row_at_index (list, 1);
   button = find_widget (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON, NULL);
@@ -694,7 +679,7 @@ test_screenshot (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, tall ? atoi (tall) : 900);
   show_seed (fixture, "003_babb1a0d8021a832");
-  nb_test_ui_wait_until (panel_shown, nb_window_get_panel (fixture->window));
+  nb_test_ui_wait_until (nb_test_ui_panel_shown, nb_window_get_panel (fixture->window));
   /* twice: the first scroll may land before the panel's width settles */
   for (guint i = 0; tall == NULL && i < 2; i++)
     {

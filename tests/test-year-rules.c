@@ -15,30 +15,7 @@
 
 #define SEED_HOUZHAI "003_babb1a0d8021a832"
 
-typedef struct
-{
-  NbTemplate *template;
-  NbImporter *importer;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->template = nb_template_new_default (&error);
-  g_assert_no_error (error);
-  fixture->importer = nb_importer_new (fixture->template);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->importer);
-  g_assert_finalize_object (fixture->template);
-}
+typedef NbTestImport Fixture;
 
 static char *
 seed_text (const char *stem)
@@ -205,7 +182,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/nianbao/year-rules/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/nianbao/year-rules/" path, Fixture, NULL, nb_test_import_set_up, func, nb_test_import_tear_down)
   ADD ("similarity-function", test_similarity_function);
   ADD ("text-copied", test_text_copied);
   ADD ("text-own", test_text_own);
