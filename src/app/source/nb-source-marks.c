@@ -51,18 +51,3 @@ nb_source_mark_color (guint8    kind,
   if (selected)
     *fill = (GdkRGBA) { 0.96, 0.83, 0.18, 0.55 };
 }
-
-const char *
-nb_source_mark_describe (guint8 kind)
-{
-  switch (kind)
-    {
-    case NB_SOURCE_NUMBER_UNUSED:
-      return _("Not used");
-    case NB_SOURCE_NUMBER_CHANGED:
-      return _("Changed on import");
-    case NB_SOURCE_NUMBER_USED:
-    default:
-      return _("Used");
-    }
-}

@@ -27,6 +27,5 @@ void     nb_source_mark_color (guint8                kind,
                                gboolean              selected,
                                GdkRGBA              *fill,
                                GdkRGBA              *stroke);
-const char *nb_source_mark_describe (guint8          kind);
 
 G_END_DECLS

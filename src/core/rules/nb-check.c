@@ -125,25 +125,6 @@ nb_check_cell (NbCheck    *check,
   return nb_template_lookup_cell (check->template, address);
 }
 
-/* @first + @second (nullable), when both hold a number. */
-gboolean
-nb_check_sum (NbCheck    *check,
-              const char *first,
-              const char *second,
-              gint64     *value)
-{
-  int a = nb_check_cell (check, first);
-  int b = second != NULL ? nb_check_cell (check, second) : -1;
-  gint64 va = 0, vb = 0;
-
-  if (a < 0 || !nb_check_cell_value (check, a, &va))
-    return FALSE;
-  if (second != NULL && (b < 0 || !nb_check_cell_value (check, b, &vb)))
-    return FALSE;
-  *value = va + vb;
-  return TRUE;
-}
-
 static gboolean
 ends_sentence (gunichar c)
 {

@@ -37,10 +37,6 @@ guint         nb_check_line          (NbCheck     *check,
 gboolean      nb_check_cell_value    (NbCheck     *check,
                                       guint        cell,
                                       gint64      *value);
-gboolean      nb_check_sum           (NbCheck     *check,
-                                      const char  *first,
-                                      const char  *second,
-                                      gint64      *value);
 int           nb_check_cell          (NbCheck     *check,
                                       const char  *address);
 char         *nb_check_quote         (const char  *text,
