@@ -478,7 +478,7 @@ static void
 settle (NbDigitSolver *self,
         Run           *run)
 {
-  const guint32 *parts = (const guint32 *) run->readings->data;
+  const guint32 *parts = (const guint32 *) (gconstpointer) run->readings->data;
 
   if (run->reading_known || run->n_found != 1 || run->more)
     return;
