@@ -611,6 +611,114 @@ test_run_together (Fixture       *fixture,
   g_assert_true (cell_is_empty (report, "t2/normative_documents/issued"));
 }
 
+static char *
+real_2019_text (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real-2019", name, NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* The finding of @rule that names the cell at @address, or NULL. */
+static NbDiagnostic *
+find_cell_rule (NbValidator *validator,
+                NbReport    *report,
+                const char  *rule,
+                const char  *address)
+{
+  GListModel *model = G_LIST_MODEL (validator);
+  int cell = nb_report_lookup_cell (report, address);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (model, i);
+
+      if (g_str_equal (nb_diagnostic_get_rule_id (diagnostic), rule) &&
+          nb_diagnostic_involves_cell (diagnostic, cell))
+        return diagnostic;
+    }
+  return NULL;
+}
+
+/* Table 二 of the 2019 form run together: changes with their signs,
+ * units in the cells, and runs that nothing in the document settles,
+ * whose cells stay empty rather than hold a guess. */
+static void
+test_run_together_2019 (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *text = real_2019_text ("pingtan-2020.page.txt");
+  g_autofree char *with_unit = NULL;
+  g_autoptr(NbReport) report = nb_test_import_string (fixture->importer, text);
+  g_autoptr(NbReport) unit_report = NULL;
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  g_autoptr(NbValidator) unit_validator = NULL;
+  NbDiagnostic *diagnostic;
+
+  g_assert_cmpstr (nb_template_get_id (nb_report_get_template (report)), ==, "2019");
+  /* "35-15": the change starts with its sign */
+  g_assert_nonnull (strstr (text, "行政事业性收费35-15第二十条"));
+  g_assert_cmpint (cell_value (report, "t2/fees/previous_items"), ==, 35);
+  g_assert_cmpint (cell_value (report, "t2/fees/change"), ==, -15);
+  g_assert_nonnull (find_cell_rule (validator, report, "parse.split-digits", "t2/fees/change"));
+
+  /* "2648-18538": 2648 in every reading; −18 / 538 or −185 / 38 … is
+   * for the reader to say */
+  g_assert_cmpint (cell_value (report, "t2/punishment/previous_items"), ==, 2648);
+  g_assert_true (cell_is_empty (report, "t2/punishment/change"));
+  g_assert_true (cell_is_empty (report, "t2/punishment/decisions"));
+  diagnostic = find_cell_rule (validator, report, "parse.ambiguous-digits", "t2/punishment/change");
+  g_assert_nonnull (diagnostic);
+  g_assert_nonnull (strstr (nb_diagnostic_get_message (diagnostic), "2648 / -18 / 538"));
+  g_assert_false (nb_diagnostic_involves_cell (diagnostic,
+                                               nb_report_lookup_cell (report, "t2/punishment/previous_items")));
+  diagnostic = find_cell_rule (validator, report, "parse.split-digits", "t2/punishment/previous_items");
+  g_assert_nonnull (diagnostic);
+  g_assert_nonnull (strstr (nb_diagnostic_get_message (diagnostic), "上一年项目数量 2648"));
+
+  /* "39573802895.90元": a count, then an amount in 元, cut anywhere */
+  g_assert_true (cell_is_empty (report, "t2/procurement/items"));
+  g_assert_true (cell_is_empty (report, "t2/procurement/amount"));
+  diagnostic = find_cell_rule (validator, report, "parse.ambiguous-digits", "t2/procurement/amount");
+  g_assert_nonnull (diagnostic);
+  g_assert_nonnull (strstr (nb_diagnostic_get_message (diagnostic), "395 / 73802895.90元"));
+
+  /* a unit ends its cell: "395笔73802895.90元" */
+  with_unit = nb_test_replace (text, "政府集中采购39573802895.90元", "政府集中采购395笔73802895.90元");
+  unit_report = nb_test_import_string (fixture->importer, with_unit);
+  unit_validator = nb_validator_new (unit_report);
+  g_assert_cmpint (cell_value (unit_report, "t2/procurement/items"), ==, 395);
+  g_assert_cmpint (cell_value (unit_report, "t2/procurement/amount"), ==, G_GINT64_CONSTANT (73802895900000));
+  g_assert_nonnull (find_cell_rule (unit_validator, unit_report, "parse.unit", "t2/procurement/items"));
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (unit_validator), "parse.missing-row"));
+}
+
+/* "0000000三三、本年度办理结果": the numeral typed twice belongs to
+ * neither the heading nor the numbers before it. */
+static void
+test_doubled_numeral (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char *const columns[] = {
+    "natural_person", "commercial", "research", "social_welfare", "legal_service", "other", "total",
+  };
+  g_autofree char *text = real_2019_text ("pingtan-czj-2019.page.txt");
+  g_autoptr(NbReport) report = nb_test_import_string (fixture->importer, text);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+
+  g_assert_nonnull (strstr (text, "0000000三三、本年度办理结果"));
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      g_autofree char *address = g_strconcat ("t3/carried_over/", columns[c], NULL);
+
+      g_assert_cmpint (cell_value (report, address), ==, 0);
+    }
+  g_assert_cmpint (cell_value (report, "t3/granted/total"), ==, 0);
+  g_assert_null (find_cell_rule (validator, report, "parse.ambiguous-digits", "t3/carried_over/total"));
+}
+
 /* A page saved as one line: headings, labels and numbers run on; the
  * crawler's header is not the title. */
 static void
@@ -862,6 +970,8 @@ main (int    argc,
   ADD ("too-large", test_too_large);
   ADD ("garbage-never-crashes", test_garbage_never_crashes);
   ADD ("run-together", test_run_together);
+  ADD ("run-together-2019", test_run_together_2019);
+  ADD ("doubled-numeral", test_doubled_numeral);
   ADD ("inline-text", test_inline_text);
   ADD ("fuzzy-and-older-rows", test_fuzzy_and_older_rows);
   ADD ("prose-in-table", test_prose_in_table);

@@ -1,5 +1,5 @@
-/* test-real.c — every real report in tests/data/real reads as its
- * FILE.expected.json says, and no cell holds a number its source did not
+/* test-real.c — every real report in tests/data/real (2021 form) and
+ * tests/data/real-2019 (2019 form) reads as its FILE.expected.json says, and no cell holds a number its source did not
  * show unless a finding on that cell says how it got there
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,6 +19,7 @@
 
 typedef struct
 {
+  char *folder; /* under tests/data */
   char *name;   /* the report's file name */
 } RealCase;
 
@@ -27,14 +28,15 @@ real_case_free (gpointer data)
 {
   RealCase *real = data;
 
+  g_free (real->folder);
   g_free (real->name);
   g_free (real);
 }
 
 static char *
-real_path (const char *name)
+real_path (const RealCase *real)
 {
-  return g_test_build_filename (G_TEST_DIST, "data", "real", name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "data", real->folder, real->name, NULL);
 }
 
 /* All text the readers make of the file, one piece per line. */
@@ -151,7 +153,7 @@ check_cells (NbReport   *report,
              guint      *wrong,
              guint      *wrong_flagged,
              guint      *flagged,
-             guint      *ambiguous)
+             GPtrArray  *ambiguous)
 {
   NbTemplate *template = nb_report_get_template (report);
   JsonNode *cells = json_object_get_member (expected, "cells");
@@ -180,7 +182,7 @@ check_cells (NbReport   *report,
       if (nb_report_get_cell_state (report, cell) == NB_CELL_STATE_EMPTY &&
           cell_has_rule (diagnostics, cell, "parse.ambiguous-digits"))
         {
-          *ambiguous += 1;
+          g_ptr_array_add (ambiguous, m->data);
           continue;
         }
       if (nb_report_get_cell_state (report, cell) != NB_CELL_STATE_VALUE ||
@@ -246,13 +248,39 @@ check_errors (JsonObject *expected,
     }
 }
 
+/* A file that lists the cells its document leaves ambiguous is read
+ * cell for cell: every other listed cell right, and exactly those left
+ * empty with parse.ambiguous-digits. */
+static void
+check_ambiguous (JsonObject *expected,
+                 GPtrArray  *ambiguous,
+                 guint       wrong_flagged)
+{
+  JsonArray *listed = json_object_get_array_member (expected, "ambiguous");
+
+  g_assert_cmpuint (wrong_flagged, ==, 0);
+  for (guint i = 0; i < ambiguous->len; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < json_array_get_length (listed) && !found; k++)
+        found = g_str_equal (json_array_get_string_element (listed, k),
+                             g_ptr_array_index (ambiguous, i));
+      if (!found)
+        g_test_message ("%s is left empty as ambiguous, but the file does not say so",
+                        (char *) g_ptr_array_index (ambiguous, i));
+      g_assert_true (found);
+    }
+  g_assert_cmpuint (ambiguous->len, ==, json_array_get_length (listed));
+}
+
 static void
 test_real_report (gconstpointer data)
 {
   const RealCase *real = data;
   g_autoptr(NbTemplate) template = nb_template_new_default (NULL);
   g_autoptr(NbImporter) importer = nb_importer_new (template);
-  g_autofree char *path = real_path (real->name);
+  g_autofree char *path = real_path (real);
   g_autofree char *expected_path = g_strconcat (path, ".expected.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -265,7 +293,8 @@ test_real_report (gconstpointer data)
   JsonObject *expected;
   JsonNode *organ;
   gsize size;
-  guint right = 0, wrong = 0, wrong_flagged = 0, flagged = 0, ambiguous = 0;
+  g_autoptr(GPtrArray) ambiguous = g_ptr_array_new ();
+  guint right = 0, wrong = 0, wrong_flagged = 0, flagged = 0;
 
   g_assert_true (json_parser_load_from_file (parser, expected_path, &error));
   g_assert_no_error (error);
@@ -276,6 +305,11 @@ test_real_report (gconstpointer data)
   g_assert_nonnull (report);
   validator = nb_validator_new (report);
   diagnostics = nb_validator_dup_sorted (validator);
+
+  /* the form is told from the tables' labels */
+  if (json_object_has_member (expected, "template"))
+    g_assert_cmpstr (nb_template_get_id (nb_report_get_template (report)), ==,
+                     json_object_get_string_member (expected, "template"));
 
   organ = json_object_get_member (expected, "organ");
   if (!JSON_NODE_HOLDS_NULL (organ))
@@ -293,16 +327,18 @@ test_real_report (gconstpointer data)
                                           "parse."));
     }
 
-  check_cells (report, expected, diagnostics, &right, &wrong, &wrong_flagged, &flagged, &ambiguous);
+  check_cells (report, expected, diagnostics, &right, &wrong, &wrong_flagged, &flagged, ambiguous);
   g_test_message ("%s: %s; cells right %u (%u of them with a finding), wrong and flagged %u, "
                   "left empty as ambiguous %u, wrong without a finding %u", real->name,
-                  wrong_flagged + ambiguous == 0 ? "read exactly" : "not read exactly",
-                  right, flagged, wrong_flagged, ambiguous, wrong);
+                  wrong_flagged + ambiguous->len == 0 ? "read exactly" : "not read exactly",
+                  right, flagged, wrong_flagged, ambiguous->len, wrong);
   /* never a wrong cell that nothing points at, and never "ok" for a
    * report that is not read right */
   g_assert_cmpuint (wrong, ==, 0);
   if (wrong_flagged > 0)
     g_assert_cmpuint (nb_validator_get_n_errors (validator), >, 0);
+  if (json_object_has_member (expected, "ambiguous"))
+    check_ambiguous (expected, ambiguous, wrong_flagged);
   check_errors (expected, diagnostics);
 
   g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
@@ -317,20 +353,15 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-int
-main (int   argc,
-      char *argv[])
+/* Every FILE.expected.json in tests/data/@folder is a case. */
+static void
+add_cases (GPtrArray  *cases,
+           const char *folder)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (real_case_free);
-  g_autofree char *folder = NULL;
-  g_autoptr(GDir) dir = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", folder, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
-  g_test_init (&argc, &argv, NULL);
-
-  /* every FILE.expected.json in the folder is a case */
-  folder = g_test_build_filename (G_TEST_DIST, "data", "real", NULL);
-  dir = g_dir_open (folder, 0, NULL);
   g_assert_nonnull (dir);
   for (const char *name; (name = g_dir_read_name (dir)) != NULL;)
     if (g_str_has_suffix (name, ".expected.json"))
@@ -342,10 +373,22 @@ main (int   argc,
       RealCase *real = g_new0 (RealCase, 1);
       g_autofree char *test_path = NULL;
 
+      real->folder = g_strdup (folder);
       real->name = g_strdup (g_ptr_array_index (names, i));
-      test_path = g_strconcat ("/real/", real->name, NULL);
+      test_path = g_strconcat ("/", folder, "/", real->name, NULL);
       g_test_add_data_func (test_path, real, test_real_report);
       g_ptr_array_add (cases, real);
     }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (real_case_free);
+
+  g_test_init (&argc, &argv, NULL);
+  add_cases (cases, "real");
+  add_cases (cases, "real-2019");
   return g_test_run ();
 }

@@ -19,12 +19,28 @@
  * the right so that a row's total, chosen first, bounds the rest; then
  * every sum narrows the runs it involves to the readings that hold in
  * some combination with the others', until nothing changes. A run is
- * read when one way is left. */
+ * read when one way is left.
+ *
+ * A number is more than digits: "2648-18538" is 2648, then a change that
+ * starts with its sign; "13575394432.52元" ends with an amount, its
+ * decimals and its unit. A sign between digits and a digit after a word
+ * start a cell for sure; within a number, cells are cut between the
+ * digits before its decimals only, and whether a part can be its cell's
+ * value — a sign only where changes go, a unit only where the column
+ * names it — is asked of the caller. */
 
 /* No count has more digits than this. */
 #define MAX_PART_DIGITS 15
 /* Bounds on the ways tried for one run, whatever the input. */
 #define MAX_STEPS 200000
+
+/* Where a part of a run may start. */
+enum
+{
+  START_NONE,
+  START_CUT,    /* between two digits of a number */
+  START_PIECE,  /* after a blank, at a sign or after a word: a part must */
+};
 
 typedef struct
 {
@@ -39,6 +55,9 @@ typedef struct
   gsize     length;
   guint     first_cell;
   guint     n_cells;
+  guint8   *starts;     /* START_* by position */
+  gsize    *piece_of;   /* by position: where the piece around it starts */
+  gsize    *digits_end; /* by position: where its run of digits ends */
   GArray   *readings;   /* guint32 offset, length for each part, by reading */
   guint     n_found;    /* readings that fit, kept or not */
   gboolean  more;       /* too many ways to try them all */
@@ -52,6 +71,8 @@ struct _NbDigitSolver
   int     *run_of;      /* by cell, the run that fills it, or -1 */
   GArray  *sums;        /* Sum */
   GPtrArray *runs;      /* Run */
+  NbDigitPartFunc part_func;
+  gpointer  part_data;
 };
 
 /* Enumeration state of one run. */
@@ -75,6 +96,9 @@ run_free (gpointer data)
   Run *run = data;
 
   g_free (run->text);
+  g_free (run->starts);
+  g_free (run->piece_of);
+  g_free (run->digits_end);
   g_array_unref (run->readings);
   g_free (run);
 }
@@ -109,6 +133,16 @@ nb_digit_solver_free (NbDigitSolver *self)
   g_free (self);
 }
 
+/* Without @func, a part cut from a token is digits only. */
+void
+nb_digit_solver_set_part_func (NbDigitSolver   *self,
+                               NbDigitPartFunc  func,
+                               gpointer         user_data)
+{
+  self->part_func = func;
+  self->part_data = user_data;
+}
+
 void
 nb_digit_solver_set_known (NbDigitSolver *self,
                            guint          cell,
@@ -135,6 +169,172 @@ nb_digit_solver_add_sum (NbDigitSolver *self,
   g_array_append_val (self->sums, sum);
 }
 
+static gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+/* The sign of a change: + - and ＋ － −. */
+static gsize
+sign_length (const char *p,
+             const char *end)
+{
+  const guchar *u = (const guchar *) p;
+
+  if (p < end && (*p == '+' || *p == '-'))
+    return 1;
+  if (end - p >= 3 && ((u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x8B || u[2] == 0x8D)) ||
+                       (u[0] == 0xE2 && u[1] == 0x88 && u[2] == 0x92)))
+    return 3;
+  return 0;
+}
+
+/* Whether the character before @i is a full-width digit, stop or sign:
+ * part of a number, not a word. */
+static gboolean
+after_wide_number (const char *text,
+                   gsize       i)
+{
+  const guchar *u = (const guchar *) text + i - 3;
+
+  return i >= 3 && ((u[0] == 0xEF && u[1] == 0xBC &&
+                     (u[2] == 0x8B || (u[2] >= 0x8D && u[2] <= 0x99))) ||
+                    (u[0] == 0xE2 && u[1] == 0x88 && u[2] == 0x92));
+}
+
+static gboolean
+starts_piece (const char *text,
+              gsize       length,
+              gsize       i)
+{
+  gsize sign = sign_length (text + i, text + length);
+
+  if (i == 0 || is_blank (text[i - 1]))
+    return TRUE;
+  /* "2648-18538": the change starts with its sign */
+  if (sign > 0 && g_ascii_isdigit (text[i - 1]) && i + sign < length &&
+      g_ascii_isdigit (text[i + sign]))
+    return TRUE;
+  /* "2笔832995元": a unit ends its cell */
+  return g_ascii_isdigit (text[i]) && (guchar) text[i - 1] >= 0x80 && !after_wide_number (text, i);
+}
+
+/* Fills @starts and @piece_of for each byte of @text. */
+static void
+find_starts (const char *text,
+             gsize       length,
+             guint8     *starts,
+             gsize      *piece_of)
+{
+  gsize piece = 0;
+  gboolean leading = FALSE;   /* the piece so far is a sign and digits */
+
+  for (gsize i = 0; i < length; i++)
+    {
+      starts[i] = START_NONE;
+      if (!is_blank (text[i]) && starts_piece (text, length, i))
+        {
+          gsize sign = sign_length (text + i, text + length);
+
+          starts[i] = START_PIECE;
+          piece = i;
+          leading = TRUE;
+          for (gsize k = 0; k < sign; k++)
+            piece_of[i + k] = piece;
+          if (sign > 0)
+            {
+              i += sign - 1;
+              continue;
+            }
+        }
+      else if (leading && g_ascii_isdigit (text[i - 1]) && g_ascii_isdigit (text[i]))
+        starts[i] = START_CUT;
+      piece_of[i] = piece;
+      leading &= g_ascii_isdigit (text[i]) != 0;
+    }
+}
+
+/**
+ * nb_digit_split_most_parts:
+ * @text: a run's tokens separated by blanks
+ * @length: its length
+ *
+ * Returns: how many cells @text can fill at most
+ */
+guint
+nb_digit_split_most_parts (const char *text,
+                           gsize       length)
+{
+  g_autofree guint8 *starts = g_new (guint8, MAX (length, 1));
+  g_autofree gsize *piece_of = g_new (gsize, MAX (length, 1));
+  guint n = 0;
+
+  find_starts (text, length, starts, piece_of);
+  for (gsize i = 0; i < length; i++)
+    n += starts[i] != START_NONE;
+  return n;
+}
+
+static gsize
+unit_length (const char         *text,
+             gsize               length,
+             const char * const *units)
+{
+  for (guint u = 0; units != NULL && units[u] != NULL; u++)
+    if (length >= strlen (units[u]) && strlen (units[u]) > 0 &&
+        memcmp (text, units[u], strlen (units[u])) == 0)
+      return strlen (units[u]);
+  return 0;
+}
+
+static gsize
+ascii_digits_length (const char *text,
+                     gsize       length)
+{
+  gsize n = 0;
+
+  while (n < length && g_ascii_isdigit (text[n]))
+    n++;
+  return n;
+}
+
+/**
+ * nb_digit_split_is_run:
+ * @text: a token
+ * @length: its length
+ * @units: (nullable): the units the table's cells may be written with
+ *
+ * Returns: whether @text is numbers run together, each with its sign,
+ *   decimals and unit ("2648-18538", "13575394432.52元", "2笔832995元"),
+ *   however long
+ */
+gboolean
+nb_digit_split_is_run (const char         *text,
+                       gsize               length,
+                       const char * const *units)
+{
+  gsize i = 0;
+
+  while (i < length)
+    {
+      gsize n;
+
+      i += sign_length (text + i, text + length);
+      if ((n = ascii_digits_length (text + i, length - i)) == 0)
+        return FALSE;
+      i += n;
+      if (i < length && text[i] == '.')
+        {
+          if ((n = ascii_digits_length (text + i + 1, length - i - 1)) == 0)
+            return FALSE;
+          i += 1 + n;
+        }
+      i += unit_length (text + i, length - i, units);
+    }
+  return length > 0;
+}
+
 /* @text: the run's tokens separated by blanks, each blank a sure
  * boundary between cells; returns the run's index */
 guint
@@ -151,6 +351,13 @@ nb_digit_solver_add_run (NbDigitSolver *self,
   run->length = strlen (run->text);
   run->first_cell = first_cell;
   run->n_cells = n_cells;
+  run->starts = g_new (guint8, MAX (run->length, 1));
+  run->piece_of = g_new (gsize, MAX (run->length, 1));
+  find_starts (run->text, run->length, run->starts, run->piece_of);
+  run->digits_end = g_new (gsize, run->length + 1);
+  run->digits_end[run->length] = run->length;
+  for (gsize i = run->length; i-- > 0;)
+    run->digits_end[i] = g_ascii_isdigit (run->text[i]) ? run->digits_end[i + 1] : i;
   run->readings = g_array_new (FALSE, FALSE, sizeof (guint32));
   for (guint c = first_cell; c < first_cell + n_cells; c++)
     self->run_of[c] = self->runs->len;
@@ -225,53 +432,62 @@ keep_reading (Walk *walk)
     g_array_append_vals (run->readings, walk->parts, 2 * run->n_cells);
 }
 
-static gboolean
-is_blank (char c)
-{
-  return c == ' ' || c == '\t';
-}
-
 /* For each end of the text, the fewest and the most parts the text
- * before it can make: the start of a token of digits makes one part per
- * digit at most, any other token exactly one. */
+ * before it can make: a piece makes one part at least, and one for each
+ * place in it where a part may start at most. */
 static void
 count_parts (const Run *run,
              guint     *least,
              guint     *most)
 {
-  const char *text = run->text;
-  gsize start = 0;            /* of the token at i */
-  gboolean digits = TRUE;     /* text[start … i] is all digits */
+  gsize piece = 0;            /* of the byte at i */
+  guint starts = 0;           /* where parts may start in the piece so far */
 
   least[0] = most[0] = 0;
   for (gsize i = 0; i < run->length; i++)
     {
-      if (is_blank (text[i]))
+      if (is_blank (run->text[i]))
         {
           least[i + 1] = least[i];
           most[i + 1] = most[i];
-          start = i + 1;
-          digits = TRUE;
           continue;
         }
-      digits &= g_ascii_isdigit (text[i]) != 0;
-      least[i + 1] = 1 + least[start];
-      most[i + 1] = (digits ? i + 1 - start : 1) + most[start];
+      if (run->starts[i] == START_PIECE)
+        {
+          piece = i;
+          starts = 0;
+        }
+      starts += run->starts[i] != START_NONE;
+      least[i + 1] = 1 + least[piece];
+      most[i + 1] = starts + most[piece];
     }
 }
 
+/* Whether the text from @start to @end can be @cell's value. */
 static gboolean
-token_is_digits (const char *text,
-                 gsize       end,
-                 gsize      *start)
+part_fits (const Walk *walk,
+           gsize       start,
+           gsize       end,
+           guint       cell)
 {
-  gboolean digits = TRUE;
-  gsize i = end;
+  NbDigitSolver *self = walk->solver;
+  const Run *run = walk->run;
+  const char *p = run->text + start;
+  gsize length = end - start;
+  gsize sign;
+  gboolean whole;
 
-  while (i > 0 && !is_blank (text[i - 1]))
-    digits &= g_ascii_isdigit (text[--i]) != 0;
-  *start = i;
-  return digits;
+  /* no number but 0 itself starts with 0 */
+  if (run->digits_end[start] >= end)
+    return length == 1 || p[0] != '0';
+  sign = sign_length (p, p + length);
+  if (length > sign + 1 && p[sign] == '0' && g_ascii_isdigit (p[sign + 1]))
+    return FALSE;
+  whole = (start == 0 || is_blank (p[-1])) && (end == run->length || is_blank (run->text[end]));
+  if (self->part_func != NULL)
+    return self->part_func (cell, p, length, whole, self->part_data);
+  /* a token that is no number is one cell, as written */
+  return whole;
 }
 
 /* How many of the parts before @part stand on @side of @sum. */
@@ -372,7 +588,6 @@ walk_back (Walk  *walk,
 {
   Run *run = walk->run;
   const char *text = run->text;
-  gsize token_start;
 
   if (run->more || ++walk->steps > MAX_STEPS)
     {
@@ -394,23 +609,21 @@ walk_back (Walk  *walk,
     return;
 
   part--;
-  if (!token_is_digits (text, end, &token_start))
+  /* the shortest part first, as far back as the piece goes */
+  for (gsize start = end, digits = 0; start-- > run->piece_of[end - 1];)
     {
-      walk->parts[2 * part] = token_start;
-      walk->parts[2 * part + 1] = end - token_start;
-      walk->values[part] = -1;
-      walk_back (walk, token_start, part);
-      return;
-    }
-  for (gsize n = 1; n <= MIN (end - token_start, MAX_PART_DIGITS); n++)
-    {
-      /* no number but 0 itself starts with 0 */
-      if (n > 1 && text[end - n] == '0')
+      digits += g_ascii_isdigit (text[start]) != 0;
+      if (digits > MAX_PART_DIGITS)
+        break;
+      if (run->starts[start] == START_NONE ||
+          !part_fits (walk, start, end, run->first_cell + part))
         continue;
-      walk->parts[2 * part] = end - n;
-      walk->parts[2 * part + 1] = n;
-      walk->values[part] = parse_count (text + end - n, n);
-      walk_back (walk, end - n, part);
+      walk->parts[2 * part] = start;
+      walk->parts[2 * part + 1] = end - start;
+      walk->values[part] = parse_count (text + start, end - start);
+      walk_back (walk, start, part);
+      if (run->more)
+        return;
     }
 }
 
@@ -657,4 +870,31 @@ nb_digit_solver_get_part (NbDigitSolver *self,
 
   *offset = parts[0];
   *length = parts[1];
+}
+
+/* TRUE when every reading of the run — none left untried — cuts the same
+ * number for @part: that cell is read whatever the others are. */
+gboolean
+nb_digit_solver_get_agreed (NbDigitSolver *self,
+                            guint          run_index,
+                            guint          part,
+                            gsize         *offset,
+                            gsize         *length)
+{
+  Run *run = g_ptr_array_index (self->runs, run_index);
+  guint n = run->readings->len / (2 * MAX (run->n_cells, 1));
+
+  if (run->more || run->n_found > NB_DIGIT_SPLIT_MAX_KEPT || n == 0)
+    return FALSE;
+  nb_digit_solver_get_part (self, run_index, 0, part, offset, length);
+  for (guint r = 1; r < n; r++)
+    {
+      gsize other_offset, other_length;
+
+      nb_digit_solver_get_part (self, run_index, r, part, &other_offset, &other_length);
+      if (other_length != *length ||
+          memcmp (run->text + other_offset, run->text + *offset, *length) != 0)
+        return FALSE;
+    }
+  return TRUE;
 }

@@ -15,8 +15,19 @@ G_BEGIN_DECLS
 
 typedef struct _NbDigitSolver NbDigitSolver;
 
+/* Whether @text, cut from a run, can be @cell's value; @whole: it is a
+ * whole token of the run, as the blanks part it. */
+typedef gboolean (*NbDigitPartFunc) (guint       cell,
+                                     const char *text,
+                                     gsize       length,
+                                     gboolean    whole,
+                                     gpointer    user_data);
+
 NbDigitSolver *nb_digit_solver_new            (guint           n_cells);
 void           nb_digit_solver_free           (NbDigitSolver  *self);
+void           nb_digit_solver_set_part_func  (NbDigitSolver  *self,
+                                               NbDigitPartFunc func,
+                                               gpointer        user_data);
 void           nb_digit_solver_set_known      (NbDigitSolver  *self,
                                                guint           cell,
                                                gint64          value);
@@ -39,6 +50,17 @@ void           nb_digit_solver_get_part       (NbDigitSolver  *self,
                                                guint           part,
                                                gsize          *offset,
                                                gsize          *length);
+gboolean       nb_digit_solver_get_agreed     (NbDigitSolver  *self,
+                                               guint           run,
+                                               guint           part,
+                                               gsize          *offset,
+                                               gsize          *length);
+
+guint          nb_digit_split_most_parts      (const char     *text,
+                                               gsize           length);
+gboolean       nb_digit_split_is_run          (const char     *text,
+                                               gsize           length,
+                                               const char * const *units);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbDigitSolver, nb_digit_solver_free)
 

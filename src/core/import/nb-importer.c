@@ -815,7 +815,7 @@ read_text_line (TextImport *import,
   while (at < length)
     {
       gsize lead = in_table (import) ? nb_text_line_leading_number (line + at, length - at) : 0;
-      gsize cut, glued;
+      gsize cut, end, glued;
       int heading;
 
       if (lead > 0)
@@ -834,11 +834,12 @@ read_text_line (TextImport *import,
         }
       if (is_row_of_its_own (import, line, length, cut))
         cut = length;
-      glued = in_table (import) ? nb_text_line_glued_numbers (line + at, cut - at, in_flat_table (import))
-                                : cut - at;
+      end = cut - (cut < length ? nb_text_line_doubled_numeral (line, length, cut) : 0);
+      glued = in_table (import) ? nb_text_line_glued_numbers (line + at, end - at, in_flat_table (import))
+                                : end - at;
       read_line (import, line + at, glued, line_number, NULL);
-      if (glued < cut - at)
-        read_line (import, line + at + glued, cut - at - glued, line_number, NULL);
+      if (glued < end - at)
+        read_line (import, line + at + glued, end - at - glued, line_number, NULL);
       at = cut;
     }
 }

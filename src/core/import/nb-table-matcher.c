@@ -466,8 +466,10 @@ is_enumerator (const char *text,
 
   if (i == 0 || i == length)
     return FALSE;
-  /* "1." "1、" "1．" "1)" followed by anything: a numbered label */
-  return text[i] == '.' || text[i] == ')' ||
+  /* "1." "1、" "1．" "1)" followed by anything but decimals: a numbered
+   * label */
+  return (text[i] == '.' && !(i + 1 < length && g_ascii_isdigit (text[i + 1]))) ||
+         text[i] == ')' ||
          (length - i >= 3 && memcmp (text + i, "、", 3) == 0) ||
          (length - i >= 3 && memcmp (text + i, "．", 3) == 0) ||
          (length - i >= 3 && memcmp (text + i, "）", 3) == 0);
@@ -492,8 +494,10 @@ is_value (const Token        *token,
     return TRUE;
   if (is_enumerator (token->text, token->length))
     return FALSE;
-  /* a number too long to be valid is still a cell, reported as invalid */
-  if (all_digits (token->text, token->length))
+  /* a number too long to be valid is still a cell, reported as invalid,
+   * and numbers run together are cells to split: "2648-18538" */
+  if (all_digits (token->text, token->length) ||
+      nb_digit_split_is_run (token->text, token->length, (const char * const *) keys->units->pdata))
     return TRUE;
   if (token->length > 12)
     return FALSE;
@@ -747,16 +751,6 @@ finish_placed_row (NbTableMatcher *reader,
     }
 }
 
-static gboolean
-ascii_digits (const char *text,
-              gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isdigit (text[i]))
-      return FALSE;
-  return length > 0;
-}
-
 /* Fewer numbers than cells, but enough digits for them: the separators
  * were lost. The row is read once the whole table is known. */
 static gboolean
@@ -764,24 +758,11 @@ defer_run_together (NbTableMatcher *reader,
                     guint          first,
                     guint          n_cells)
 {
-  guint most = 0;
-  gsize length = 0;
   RunTogether run;
   GString *text;
 
   if (reader->values->len >= n_cells)
     return FALSE;
-  for (guint i = 0; i < reader->values->len; i++)
-    {
-      Token *token = &g_array_index (reader->values, Token, i);
-
-      most += ascii_digits (token->text, token->length) ? token->length : 1;
-      length += token->length + 1;
-    }
-  /* no row's cells hold more than 15 digits each */
-  if (most < n_cells || length > n_cells * 16)
-    return FALSE;
-
   text = g_string_new (NULL);
   for (guint i = 0; i < reader->values->len; i++)
     {
@@ -790,6 +771,12 @@ defer_run_together (NbTableMatcher *reader,
       if (text->len > 0)
         g_string_append_c (text, ' ');
       g_string_append_len (text, token->text, token->length);
+    }
+  /* no row's cells hold more than 15 digits each */
+  if (text->len >= n_cells * 16 || nb_digit_split_most_parts (text->str, text->len) < n_cells)
+    {
+      g_string_free (text, TRUE);
+      return FALSE;
     }
   run.text = g_string_free (text, FALSE);
   run.tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), reader->values->len);
@@ -2001,6 +1988,56 @@ note_run_part (NbTableMatcher    *reader,
   return run->line;
 }
 
+/* The label of a row's @i-th column; of the table's @i-th cell for a
+ * flat table. */
+static const char *
+column_label (NbTableMatcher *reader,
+              int            row,
+              guint          i)
+{
+  NbTemplateTable *table = reader->keys->table;
+  NbTemplateColumn *column;
+
+  if (row < 0)
+    return nb_template_get_cell_label (reader->keys->template, table->first_cell + i);
+  column = g_ptr_array_index (table->columns, get_row (reader, row)->columns[i]);
+  return column->label;
+}
+
+/* The cells every reading cuts alike are read: "2648-18538" is 2648 and
+ * then −18 / 538 or −1 / 8538 …, and 上一年项目数量 is 2648 either way.
+ * Returns how many; their cells are in @cells, the others' after them. */
+static guint
+read_agreed (NbTableMatcher    *reader,
+             NbDigitSolver     *solver,
+             const RunTogether *run,
+             guint              index,
+             guint             *cells,
+             GString           *agreed)
+{
+  guint n_agreed = 0, n_open = 0;
+  g_autofree guint *open = g_new (guint, run->n_cells);
+
+  for (guint i = 0; i < run->n_cells; i++)
+    {
+      gsize offset, length;
+
+      if (!nb_digit_solver_get_agreed (solver, index, i, &offset, &length))
+        {
+          open[n_open++] = run->first + i;
+          continue;
+        }
+      nb_report_load_cell (reader->report, run->first + i, run->text + offset, length, run->line);
+      if (agreed->len > 0)
+        g_string_append (agreed, "; ");
+      g_string_append_printf (agreed, "%s %.*s", column_label (reader, run->row, i),
+                              (int) MIN (length, 24), run->text + offset);
+      cells[n_agreed++] = run->first + i;
+    }
+  memcpy (cells + n_agreed, open, n_open * sizeof (guint));
+  return n_agreed;
+}
+
 static void
 read_run (NbTableMatcher    *reader,
           NbDigitSolver     *solver,
@@ -2010,8 +2047,9 @@ read_run (NbTableMatcher    *reader,
   g_autofree guint *cells = g_new (guint, run->n_cells);
   g_autofree char *quoted = nb_import_quote (run->text, strlen (run->text));
   g_autoptr(GString) readings = g_string_new (NULL);
+  g_autoptr(GString) agreed = g_string_new (NULL);
   const char *label;
-  guint first, n_cells;
+  guint first, n_cells, n_agreed;
   gboolean more;
   guint n = nb_digit_solver_get_n_readings (solver, index, &more);
 
@@ -2037,6 +2075,14 @@ read_run (NbTableMatcher    *reader,
                           label, quoted, reading);
       return;
     }
+  if (n == 0 && !more)
+    {
+      nb_import_diagnose (reader->report, "parse.ambiguous-digits", run->line, cells, run->n_cells,
+                          _("The numbers of “%s” ran together as “%s”, which cannot be cut into "
+                            "its %u cells — they stay empty until the numbers are typed in"),
+                          label, quoted, run->n_cells);
+      return;
+    }
   for (guint r = 0; r < MIN (n, 8); r++)
     {
       g_autofree char *reading = quote_reading (solver, run, index, r);
@@ -2047,11 +2093,49 @@ read_run (NbTableMatcher    *reader,
     }
   if (more || n > 8)
     g_string_append (readings, "; …");
-  nb_import_diagnose (reader->report, "parse.ambiguous-digits", run->line, cells, run->n_cells,
+  n_agreed = read_agreed (reader, solver, run, index, cells, agreed);
+  if (n_agreed == 0)
+    {
+      nb_import_diagnose (reader->report, "parse.ambiguous-digits", run->line, cells, run->n_cells,
+                          _("The numbers of “%s” ran together as “%s”, which the table’s sums do "
+                            "not settle: it can be read as %s — its cells stay empty until the "
+                            "right reading is typed in"),
+                          label, quoted, readings->str);
+      return;
+    }
+  nb_import_diagnose (reader->report, "parse.split-digits", run->line, cells, n_agreed,
+                      _("The numbers of “%s” ran together as “%s”; every reading the table’s "
+                        "sums allow gives %s"),
+                      label, quoted, agreed->str);
+  nb_import_diagnose (reader->report, "parse.ambiguous-digits", run->line, cells + n_agreed,
+                      run->n_cells - n_agreed,
                       _("The numbers of “%s” ran together as “%s”, which the table’s sums do "
-                        "not settle: it can be read as %s — its cells stay empty until the "
-                        "right reading is typed in"),
+                        "not settle: it can be read as %s — the cells this leaves open stay "
+                        "empty until the right reading is typed in"),
                       label, quoted, readings->str);
+}
+
+/* Whether a part cut from a run can be @cell's value: a number of the
+ * cell's kind, with a unit of its column ("-18" only where changes go,
+ * "832995元" only in a column of 元); a token that is no number at all
+ * ("8起") is one cell, kept as written and reported as invalid. */
+static gboolean
+part_fits_cell (guint       cell,
+                const char *text,
+                gsize       length,
+                gboolean    whole,
+                gpointer    user_data)
+{
+  NbTableMatcher *reader = user_data;
+  NbTemplate *template = reader->keys->template;
+  gint64 value;
+
+  if (nb_number_parse_with_unit (text, length, nb_template_get_cell_kind (template, cell), NULL,
+                                 nb_template_get_cell_units (template, cell), &value, NULL) ==
+      NB_CELL_STATE_VALUE)
+    return TRUE;
+  return whole && !nb_digit_split_is_run (text, length,
+                                          (const char * const *) reader->keys->units->pdata);
 }
 
 /* Splits the rows whose numbers ran together by every sum of the table
@@ -2069,6 +2153,7 @@ read_runs_together (NbTableMatcher *reader)
   if (reader->runs->len == 0)
     return;
   solver = nb_digit_solver_new (nb_template_get_n_cells (template));
+  nb_digit_solver_set_part_func (solver, part_fits_cell, reader);
   for (guint c = table->first_cell; c < table->first_cell + table->n_cells; c++)
     if (data[c].state == NB_CELL_STATE_VALUE)
       nb_digit_solver_set_known (solver, c, data[c].value);

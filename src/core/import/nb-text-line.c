@@ -323,6 +323,24 @@ nb_text_line_leading_number (const char *line,
   return 0;
 }
 
+/* "0000000三三、本年度办理结果": a heading's numeral typed twice. Returns
+ * the length of the first, which belongs to neither the heading nor the
+ * text before it, when the text at @at starts a numbered heading and the
+ * same numeral ends the text before; 0 otherwise. */
+gsize
+nb_text_line_doubled_numeral (const char *line,
+                              gsize       length,
+                              gsize       at)
+{
+  if (at < 3 || length - at < 6 || memcmp (line + at + 3, "、", 3) != 0 ||
+      memcmp (line + at - 3, line + at, 3) != 0)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (numerals); i++)
+    if (memcmp (line + at, numerals[i], 3) == 0)
+      return 3;
+  return 0;
+}
+
 /* Markdown, as other tools extract text: "| 规章 | 0 | 0 | 0 |" is a table
  * row, "|---|---|" its rule, "## 二、…" and "**二、…**" headings. Returns
  * the line as plain text in @out, or NULL for a line that holds nothing. */

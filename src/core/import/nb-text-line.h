@@ -41,6 +41,9 @@ gsize        nb_text_line_heading_end      (const char  *line,
 gsize        nb_text_line_glued_numbers    (const char  *line,
                                             gsize        length,
                                             gboolean     flat);
+gsize        nb_text_line_doubled_numeral  (const char  *line,
+                                            gsize        length,
+                                            gsize        at);
 gsize        nb_text_line_leading_number   (const char  *line,
                                             gsize        length);
 gboolean     nb_text_line_is_prose_count   (const char  *line,
