@@ -9,6 +9,11 @@
 
 #include "nb-test-util.h"
 
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include <nb-print-layout.h>
 #include <nb-report-private.h>
 
 typedef NbTestImport Fixture;
@@ -475,6 +480,74 @@ test_published_late_by_page (Fixture       *fixture,
   assert_fires (in_time, "meta.published-late", 0, NULL);
 }
 
+/* A PDF of @report, as a word processor would save it on @created. */
+static NbReport *
+import_pdf_created (Fixture    *fixture,
+                    NbReport   *report,
+                    const char *created)
+{
+  g_autoptr(NbPrintLayout) layout = nb_print_layout_new (report, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  gsize length = 0;
+  NbReport *read;
+  int fd = g_file_open_tmp ("nianbao-XXXXXX.pdf", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  surface = cairo_pdf_surface_create (path, NB_PAGE_A4_WIDTH, NB_PAGE_A4_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+  cr = cairo_create (surface);
+  for (guint page = 0; page < nb_print_layout_get_n_pages (layout); page++)
+    {
+      nb_print_layout_draw_page (layout, cr, page);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  read = nb_importer_import_data (fixture->importer, contents, length, &error);
+  g_assert_no_error (error);
+  return read;
+}
+
+/* A PDF's creation date is its publication date when its text states
+ * none; it is judged before the signature. */
+static void
+test_published_late_by_pdf (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char *statement = "本单位 2024 年未收取政府信息公开处理费。";
+  g_autoptr(NbReport) seed = nb_test_import_seed (fixture->importer, SEED_YILUO);
+  g_autoptr(NbReport) signed_in_time = import_edited (fixture, SEED_YILUO, statement,
+                                                     "本单位 2024 年未收取政府信息公开处理费。\n偃师区财政局\n2025年1月20日");
+  g_autoptr(NbReport) late = import_pdf_created (fixture, seed, "2025-03-05T10:12:00+08:00");
+  g_autoptr(NbReport) in_time = import_pdf_created (fixture, seed, "2025-01-20T09:00:00+08:00");
+  g_autoptr(NbReport) late_signed = import_pdf_created (fixture, signed_in_time, "2025-03-05T10:12:00");
+  g_autoptr(NbReport) copy = import_pdf_created (fixture, seed, "2026-12-07T10:00:00+08:00");
+  JsonObject *extensions = json_node_get_object (nb_report_get_extensions (late));
+
+  g_assert_cmpstr (json_object_get_string_member (extensions, "published"), ==, "2025-03-05");
+  nb_report_set_organ (late, "偃师区财政局");
+  nb_report_set_organ (in_time, "偃师区财政局");
+  nb_report_set_organ (late_signed, "偃师区财政局");
+  assert_fires (late, "meta.published-late", 1, "Published 2025年3月5日; a department publishes its report for 2024");
+  assert_fires (in_time, "meta.published-late", 0, NULL);
+  /* signed in time, but the file was made after the deadline: it was
+   * not published before it was made */
+  assert_fires (late_signed, "meta.published-late", 1, "Published 2025年3月5日");
+  /* a file made two years on is a copy: its date is not the publication's */
+  g_assert_null (nb_report_get_extensions (copy));
+  nb_report_set_organ (copy, "偃师区财政局");
+  assert_fires (copy, "meta.published-late", 0, NULL);
+}
+
 /* Text (notes) */
 
 static NbReport *
@@ -824,6 +897,7 @@ main (int   argc,
   ADD ("column-swap", test_column_swap);
   ADD ("published-late", test_published_late);
   ADD ("published-late-by-page", test_published_late_by_page);
+  ADD ("published-late-by-pdf", test_published_late_by_pdf);
   ADD ("enumeration", test_enumeration);
   ADD ("repeated-word", test_repeated_word);
   ADD ("punctuation", test_punctuation);

@@ -11,6 +11,7 @@
 #include <nb-organ-name.h>
 
 #include <nb-comparison.h>
+#include <nb-cross-rules.h>
 #include <nb-report-private.h>
 #include <string.h>
 
@@ -763,6 +764,117 @@ test_same_organ (void)
   g_assert_false (nb_organ_name_match ("", "洪泽区人民政府"));
 }
 
+/* A report of 平潭 for @year, every cell 0 but table 二's 行政规范性文件
+ * row: not published, made to the sums between the years. */
+static NbReport *
+pingtan_year (NbTemplate *template,
+              guint       year,
+              const char *issued,
+              const char *repealed,
+              const char *in_force)
+{
+  NbReport *report = nb_test_clean_report (template);
+
+  nb_report_set_year (report, year);
+  nb_report_set_organ (report, "平潭综合实验区管委会");
+  nb_test_set (report, "t2/normative_documents/issued", issued);
+  nb_test_set (report, "t2/normative_documents/repealed", repealed);
+  nb_test_set (report, "t2/normative_documents/in_force", in_force);
+  return report;
+}
+
+static guint
+count_rule (GListModel *model,
+            const char *rule_id,
+            NbSeverity  severity)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (model, i);
+
+      n += g_str_equal (nb_diagnostic_get_rule_id (diagnostic), rule_id) &&
+           nb_diagnostic_get_severity (diagnostic) == severity;
+    }
+  return n;
+}
+
+#define PINGTAN_IN_FORCE "行政规范性文件: 本年现行有效 = 上年现行有效 + 本年制发 − 本年废止"
+
+/* 平潭's report for 2021 as its page gave it, every cell separator lost:
+ * “行政规范性文件 693665” has ten readings the table's sums cannot tell
+ * apart. year.in-force with the year before settles it (only 69 / 3 / 665
+ * gives 599 + 69 − 3 = 665); with the year after it narrows it to the two
+ * readings with 665 in force. The cells stay empty either way; once the
+ * reading is typed in, nothing is left to settle. */
+static void
+test_digit_readings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = nb_template_new_default (&error);
+  g_autoptr(NbImporter) importer = nb_importer_new (template);
+  g_autoptr(GBytes) bytes = nb_test_load_data ("real", "pingtan-2021.flattened.txt", NULL);
+  g_autoptr(NbReport) pingtan = NULL;
+  g_autoptr(NbReport) before = pingtan_year (template, 2020, "10", "2", "599");
+  g_autoptr(NbReport) after = pingtan_year (template, 2022, "50", "5", "710");
+  g_autoptr(NbComparison) with_before = NULL;
+  g_autoptr(NbComparison) with_after = NULL;
+  const NbDigitReadings *readings;
+  NbDiagnostic *settled;
+  const guint *cells;
+  guint n_cells;
+
+  g_assert_no_error (error);
+  pingtan = nb_importer_import_data (importer, g_bytes_get_data (bytes, NULL),
+                                     g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nb_report_get_n_digit_readings (pingtan), ==, 1);
+  readings = nb_report_get_digit_readings (pingtan, 0);
+  g_assert_cmpstr (readings->text, ==, "693665");
+  g_assert_cmpuint (readings->n_readings, ==, 10);
+  g_assert_cmpuint (readings->first_cell, ==,
+                    nb_template_lookup_cell (template, "t2/normative_documents/issued"));
+
+  with_before = nb_comparison_new (pingtan, before);
+  settled = diagnostic_with_message (nb_comparison_get_diagnostics (with_before), "year.in-force",
+                                     "Reading “693665” as 69 / 3 / 665: the only reading for which "
+                                     PINGTAN_IN_FORCE " holds with the report for 2020");
+  g_assert_nonnull (settled);
+  g_assert_cmpint (nb_diagnostic_get_severity (settled), ==, NB_SEVERITY_INFO);
+  cells = nb_diagnostic_get_cell_indices (settled, &n_cells);
+  g_assert_cmpuint (n_cells, ==, 3);
+  g_assert_cmpuint (cells[2], ==, nb_template_lookup_cell (template, "t2/normative_documents/in_force"));
+  g_assert_cmpint (nb_diagnostic_get_sides (settled)[0], ==, NB_SIDE_NEWER);
+  /* never filled in silently */
+  g_assert_cmpint (nb_report_get_cell_state (pingtan, cells[2]), ==, NB_CELL_STATE_EMPTY);
+
+  with_after = nb_comparison_new (after, pingtan);
+  g_assert_nonnull (diagnostic_with_message (nb_comparison_get_diagnostics (with_after), "year.in-force",
+                                             "“693665” can be read 10 ways, but only as 69 / 3 / 665; "
+                                             "6 / 93 / 665 does " PINGTAN_IN_FORCE
+                                             " hold with the report for 2022"));
+
+  /* a year whose figures no reading fits settles nothing */
+  nb_test_set (before, "t2/normative_documents/in_force", "1");
+  g_assert_cmpuint (count_rule (nb_comparison_get_diagnostics (with_before), "year.in-force",
+                                NB_SEVERITY_INFO), ==, 0);
+  nb_test_set (before, "t2/normative_documents/in_force", "599");
+  g_assert_cmpuint (count_rule (nb_comparison_get_diagnostics (with_before), "year.in-force",
+                                NB_SEVERITY_INFO), ==, 1);
+
+  /* the reading typed in: the sums judge the cells themselves */
+  nb_test_set (pingtan, "t2/normative_documents/issued", "69");
+  nb_test_set (pingtan, "t2/normative_documents/repealed", "3");
+  nb_test_set (pingtan, "t2/normative_documents/in_force", "665");
+  g_assert_cmpuint (count_rule (nb_comparison_get_diagnostics (with_before), "year.in-force",
+                                NB_SEVERITY_INFO), ==, 0);
+  g_assert_cmpuint (count_rule (nb_comparison_get_diagnostics (with_after), "year.in-force",
+                                NB_SEVERITY_INFO), ==, 0);
+  g_assert_cmpuint (count_rule (nb_comparison_get_diagnostics (with_before), "year.in-force",
+                                NB_SEVERITY_WARNING), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -770,6 +882,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/nianbao/comparison/same-organ", test_same_organ);
+  g_test_add_func ("/nianbao/comparison/digit-readings", test_digit_readings);
   add ("order", MATCHING, test_order);
   add ("order-unknown-year", MATCHING, test_order_unknown_year);
   add ("carry-over/matching", MATCHING, test_carry_over_matching);

@@ -939,6 +939,21 @@ check_organ (NbReport *report)
       }
 }
 
+/* The date the file says it was made (a PDF's creation date), when the
+ * text states none: only in the year after the report's, when reports are
+ * published — a file made later is a copy (a print, a re-export), and
+ * its date is not the publication's. */
+static char *
+file_date (TextImport *import)
+{
+  const char *date = nb_source_get_published (import->source);
+  guint year = nb_report_get_year (import->report);
+
+  if (date == NULL || year == 0 || g_ascii_strtoull (date, NULL, 10) != year + 1)
+    return NULL;
+  return g_strdup (date);
+}
+
 static void
 finish_import (TextImport *import)
 {
@@ -949,6 +964,8 @@ finish_import (TextImport *import)
   read_title (import->report, import->title->str);
   note_units (import);
   check_organ (import->report);
+  if (import->published == NULL)
+    import->published = file_date (import);
   if (import->published != NULL)
     {
       /* kept for reviewers, who check it against the deadline */

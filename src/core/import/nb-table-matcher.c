@@ -2038,6 +2038,45 @@ read_agreed (NbTableMatcher    *reader,
   return n_agreed;
 }
 
+/* Keeps every reading of @run as numbers on the report, for the
+ * comparison with another year to settle; not when there are more
+ * readings than were listed, nor when one is not a number. */
+static void
+keep_readings (NbTableMatcher    *reader,
+               NbDigitSolver     *solver,
+               const RunTogether *run,
+               guint              index)
+{
+  gboolean more;
+  guint n = nb_digit_solver_get_n_readings (solver, index, &more);
+  g_autofree gint64 *values = g_new (gint64, n * run->n_cells);
+  g_autoptr(GStrvBuilder) quoted = g_strv_builder_new ();
+  g_autofree char *shown = NULL;
+  g_auto(GStrv) strv = NULL;
+
+  if (more || n < 2)
+    return;
+  for (guint r = 0; r < n; r++)
+    {
+      for (guint i = 0; i < run->n_cells; i++)
+        {
+          NbCellKind kind = nb_template_get_cell_kind (reader->keys->template, run->first + i);
+          gsize offset, length;
+
+          nb_digit_solver_get_part (solver, index, r, i, &offset, &length);
+          if (nb_number_parse (run->text + offset, length, kind, NULL,
+                               &values[r * run->n_cells + i]) != NB_CELL_STATE_VALUE)
+            return;
+        }
+      g_free (shown);
+      shown = quote_reading (solver, run, index, r);
+      g_strv_builder_add (quoted, shown);
+    }
+  strv = g_strv_builder_end (quoted);
+  nb_report_add_digit_readings (reader->report, run->text, run->line, run->first, run->n_cells, n, values,
+                                (const char * const *) strv);
+}
+
 static void
 read_run (NbTableMatcher    *reader,
           NbDigitSolver     *solver,
@@ -2093,6 +2132,7 @@ read_run (NbTableMatcher    *reader,
     }
   if (more || n > 8)
     g_string_append (readings, "; …");
+  keep_readings (reader, solver, run, index);
   n_agreed = read_agreed (reader, solver, run, index, cells, agreed);
   if (n_agreed == 0)
     {

@@ -36,6 +36,20 @@ typedef struct
   guint  line;
 } NbHeading;
 
+/* Digits that ran together in a row and that the table's sums did not
+ * settle: the row's cells (consecutive from @first_cell) and each reading
+ * the digits allow, kept so that last year's report can settle them. */
+typedef struct
+{
+  char    *text;        /* the digits as read */
+  guint    line;        /* where they stand */
+  guint    first_cell;
+  guint    n_cells;
+  guint    n_readings;
+  gint64  *values;      /* n_readings × n_cells, a reading's cells in a row */
+  char   **quoted;      /* each reading as shown: "69 / 3 / 665" */
+} NbDigitReadings;
+
 const NbCellData *nb_report_peek_cells          (NbReport    *self);
 const char       *nb_report_peek_section        (NbReport    *self,
                                                  guint        section);
@@ -76,5 +90,17 @@ void              nb_report_add_heading         (NbReport    *self,
 const NbHeading  *nb_report_peek_headings       (NbReport    *self,
                                                  guint       *n_headings);
 gboolean          nb_report_has_headings        (NbReport    *self);
+
+void              nb_report_add_digit_readings  (NbReport    *self,
+                                                 const char  *text,
+                                                 guint        line,
+                                                 guint        first_cell,
+                                                 guint        n_cells,
+                                                 guint        n_readings,
+                                                 const gint64 *values,
+                                                 const char * const *quoted);
+guint             nb_report_get_n_digit_readings (NbReport   *self);
+const NbDigitReadings *nb_report_get_digit_readings (NbReport *self,
+                                                 guint        index);
 
 G_END_DECLS

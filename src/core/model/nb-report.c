@@ -97,6 +97,7 @@ struct _NbReport
   GArray      *numbers;        /* NbSourceNumber, in reading order */
   GStringChunk *number_texts;  /* their texts: one block, not one each */
   GArray      *resolved;       /* gboolean by import finding */
+  GPtrArray   *digit_readings; /* NbDigitReadings, or NULL */
   char        *source_name;    /* the file imported, for the canonical file */
   char        *source_path;
   char        *source_sha256;
@@ -584,6 +585,7 @@ nb_report_finalize (GObject *object)
   g_array_unref (self->numbers);
   g_clear_pointer (&self->number_texts, g_string_chunk_free);
   g_array_unref (self->resolved);
+  g_clear_pointer (&self->digit_readings, g_ptr_array_unref);
   g_free (self->source_name);
   g_free (self->source_path);
   g_free (self->source_sha256);
@@ -1914,4 +1916,56 @@ nb_report_set_source_file (NbReport   *self,
   set_string (&self->source_sha256, sha256);
   set_string (&self->source_path, path);
   self->source_size = size;
+}
+
+static void
+digit_readings_free (gpointer data)
+{
+  NbDigitReadings *readings = data;
+
+  g_free (readings->text);
+  g_free (readings->values);
+  g_strfreev (readings->quoted);
+  g_free (readings);
+}
+
+/* Keeps the readings of a run of digits the import could not settle. */
+void
+nb_report_add_digit_readings (NbReport           *self,
+                              const char         *text,
+                              guint               line,
+                              guint               first_cell,
+                              guint               n_cells,
+                              guint               n_readings,
+                              const gint64       *values,
+                              const char * const *quoted)
+{
+  NbDigitReadings *readings = g_new0 (NbDigitReadings, 1);
+
+  g_return_if_fail (first_cell + n_cells <= self->n_cells);
+
+  readings->text = g_strdup (text);
+  readings->line = line;
+  readings->first_cell = first_cell;
+  readings->n_cells = n_cells;
+  readings->n_readings = n_readings;
+  readings->values = g_memdup2 (values, sizeof (gint64) * n_cells * n_readings);
+  readings->quoted = g_strdupv ((char **) quoted);
+  if (self->digit_readings == NULL)
+    self->digit_readings = g_ptr_array_new_with_free_func (digit_readings_free);
+  g_ptr_array_add (self->digit_readings, readings);
+}
+
+guint
+nb_report_get_n_digit_readings (NbReport *self)
+{
+  return self->digit_readings != NULL ? self->digit_readings->len : 0;
+}
+
+const NbDigitReadings *
+nb_report_get_digit_readings (NbReport *self,
+                              guint     index)
+{
+  g_return_val_if_fail (index < nb_report_get_n_digit_readings (self), NULL);
+  return g_ptr_array_index (self->digit_readings, index);
 }

@@ -844,6 +844,24 @@ read_pages (PopplerDocument  *document,
   return g_steal_pointer (&source);
 }
 
+/* The document's creation date, in the time zone it was written with:
+ * reviewers check it against the deadline when the text states no date
+ * of publication. The metadata was parsed with the document, so reading
+ * it needs no child process. */
+static void
+keep_creation_date (NbSource        *source,
+                    PopplerDocument *document)
+{
+  g_autoptr(GDateTime) created = poppler_document_get_creation_date_time (document);
+  g_autofree char *date = NULL;
+
+  if (created == NULL || g_date_time_get_year (created) < 1990 ||
+      g_date_time_get_year (created) > 9999)
+    return;
+  date = g_date_time_format (created, "%Y-%m-%d");
+  nb_source_set_published (source, date);
+}
+
 /**
  * nb_pdf_read:
  * @data: a PDF file
@@ -878,6 +896,8 @@ nb_pdf_read (const char  *data,
   if (document == NULL)
     return NULL;
   source = read_pages (document, error);
+  if (source != NULL)
+    keep_creation_date (source, document);
   g_object_unref (document);
   return source;
 }

@@ -22,6 +22,7 @@ struct _NbSource
   gboolean  full;
   char     *encoding;
   guint     repaired_line;
+  char     *published; /* the file's own date of creation, YYYY-MM-DD */
 };
 
 G_END_DECLS

@@ -122,6 +122,7 @@ nb_source_free (NbSource *self)
   g_array_unref (self->blocks);
   g_clear_pointer (&self->places, g_array_unref);
   g_free (self->encoding);
+  g_free (self->published);
   g_free (self);
 }
 
@@ -376,4 +377,20 @@ nb_source_get_encoding (NbSource *self,
 {
   *repaired_line = self->repaired_line;
   return self->encoding;
+}
+
+/* The date the file says it was made (a PDF's creation date), as
+ * YYYY-MM-DD: the importer keeps it when the text states none. */
+void
+nb_source_set_published (NbSource   *self,
+                         const char *date)
+{
+  g_free (self->published);
+  self->published = g_strdup (date);
+}
+
+const char *
+nb_source_get_published (NbSource *self)
+{
+  return self->published;
 }

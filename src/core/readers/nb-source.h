@@ -115,6 +115,9 @@ void                 nb_source_set_encoding     (NbSource        *self,
                                                  guint            repaired_line);
 const char          *nb_source_get_encoding     (NbSource        *self,
                                                  guint           *repaired_line);
+void                 nb_source_set_published    (NbSource        *self,
+                                                 const char      *date);
+const char          *nb_source_get_published    (NbSource        *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbSource, nb_source_free)
 

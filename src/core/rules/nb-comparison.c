@@ -21,6 +21,7 @@
 #include "nb-number.h"
 #include "nb-organ-name.h"
 #include "nb-report-private.h"
+#include "nb-year-readings.h"
 #include "nb-year-rules.h"
 
 /* The two reports stay what they are — each edited, validated and saved
@@ -254,6 +255,8 @@ check (NbComparison *self)
     }
   for (guint r = 0; paired && r < nb_cross_rules_get_n_rules (self->rules); r++)
     check_year (self, nb_cross_rules_get_rule (self->rules, r), found);
+  if (paired && nb_form_map_is_identity (self->map))
+    nb_year_settle_readings (self->older, self->newer, self->rules, self->resolved, found);
   for (guint i = 0; i < found->len; i++)
     n_errors += nb_diagnostic_get_severity (g_ptr_array_index (found, i)) == NB_SEVERITY_ERROR;
 
