@@ -646,7 +646,6 @@ static const struct
   { "004_f0cbcda3827e0aad.txt", "text.punctuation", 1 },
   { "pingtan-2023.html", "narrative.in-force", 1 },
   { "pingtan-2023.html", "text.enumeration", 2 },
-  { "pingtan-2023.html", "text.latin", 3 },
   { "pingtan-2023.html", "text.punctuation", 1 },
   { "shanghai-kewei-2024.source.md", "struct.heading-number", 1 },
   { "shanghai-kewei-2024.source.md", "struct.sections", 1 },

@@ -947,6 +947,25 @@ test_layout_table (Fixture       *fixture,
     g_assert_cmpstr (nb_report_get_cell_text (layout, c), ==, nb_report_get_cell_text (plain, c));
 }
 
+/* A site's footer under the article ends the report: its 版权所有 and
+ * browser advice are not section 六. */
+static void
+test_site_footer (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = nb_test_load_seed ("000_773531145496868f");
+  g_autofree char *seed = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *text = g_strconcat (seed, "\n版权所有：某县人民政府办公室 网站标识码：1234567890\n"
+                                       "为确保最佳浏览效果，建议您使用以下浏览器版本：IE浏览器9.0版本及以上\n", NULL);
+  g_autoptr(NbReport) report = nb_test_import_string (fixture->importer, text);
+  g_autoptr(NbReport) plain = nb_test_import_string (fixture->importer, seed);
+
+  g_assert_nonnull (report);
+  g_assert_cmpstr (nb_report_get_section_text (report, "other"), ==,
+                   nb_report_get_section_text (plain, "other"));
+  g_assert_null (strstr (nb_report_get_section_text (report, "other"), "版权所有"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -978,6 +997,7 @@ main (int    argc,
   ADD ("markdown", test_markdown);
   ADD ("navigation-organ", test_navigation_organ);
   ADD ("layout-table", test_layout_table);
+  ADD ("site-footer", test_site_footer);
 #undef ADD
 
   return g_test_run ();

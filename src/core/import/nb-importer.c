@@ -93,6 +93,7 @@ typedef struct
   GStringChunk  *rewritten;    /* lines read otherwise than the source has
                                 * them: the matcher keeps pointers into them */
   char          *published;    /* the page's publication date */
+  gboolean       ended;        /* a site's footer came after the report */
   GString       *plain;        /* reused per text line */
   NbFolded       folded;
 } TextImport;
@@ -385,6 +386,12 @@ add_narrative_line (TextImport *import,
 {
   GString *text = import->texts[import->section];
 
+  /* the site's footer under the article: nothing after it is the report */
+  if (nb_text_line_is_site_footer (line, length))
+    {
+      import->ended = TRUE;
+      return;
+    }
   import->in_paragraph = TRUE;
   if (continues && text->len > 0)
     {
@@ -468,6 +475,8 @@ read_line (TextImport         *import,
   int heading;
   guint numeral = 0;
 
+  if (import->ended)
+    return;
   /* only narrative text that follows at once is carried on */
   import->in_paragraph = FALSE;
 

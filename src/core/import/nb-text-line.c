@@ -458,3 +458,28 @@ nb_text_line_publication_date (const char *line,
       }
   return NULL;
 }
+
+/**
+ * nb_text_line_is_site_footer:
+ * @line: a line after the report's last section began
+ * @length: its length
+ *
+ * "版权所有：…", "网站标识码 …", "闽ICP备…", "建议您使用以下浏览器版本": the
+ * footer a site puts under every article, which no report writes.
+ *
+ * Returns: whether the line is such a footer
+ */
+gboolean
+nb_text_line_is_site_footer (const char *line,
+                             gsize       length)
+{
+  static const char *const markers[] = {
+    "版权所有", "网站标识码", "ICP备", "公网安备", "建议您使用", "浏览器版本",
+    "主办单位：", "主办单位:", "承办单位：", "承办单位:", "Copyright", "copyright",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    if (g_strstr_len (line, length, markers[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
