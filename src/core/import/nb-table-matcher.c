@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "nb-diagnostic-private.h"
 #include "nb-digit-split.h"
 #include "nb-import-diagnose.h"
 #include "nb-import-numbers.h"
@@ -2001,6 +2002,33 @@ note_run_part (NbTableMatcher    *reader,
   return run->line;
 }
 
+/* Offers one reading of @run as a quick fix of @found that fills the
+ * row: "Read 693665 as 69 / 3 / 665". */
+static void
+offer_reading (NbDigitSolver     *solver,
+               const RunTogether *run,
+               guint              index,
+               guint              reading,
+               const guint       *cells,
+               NbDiagnostic      *found)
+{
+  g_auto(GStrv) texts = g_new0 (char *, run->n_cells + 1);
+  g_autofree char *quoted = nb_import_quote (run->text, strlen (run->text));
+  g_autofree char *parts = quote_reading (solver, run, index, reading);
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; i < run->n_cells; i++)
+    {
+      gsize offset, length;
+
+      nb_digit_solver_get_part (solver, index, reading, i, &offset, &length);
+      texts[i] = g_strndup (run->text + offset, length);
+    }
+  /* Translators: a quick fix: "Read 693665 as 69 / 3 / 665" */
+  label = g_strdup_printf (_("Read %s as %s"), quoted, parts);
+  nb_diagnostic_add_fix (found, label, cells, (const char * const *) texts, run->n_cells);
+}
+
 static void
 read_run (NbTableMatcher    *reader,
           NbDigitSolver     *solver,
@@ -2010,6 +2038,7 @@ read_run (NbTableMatcher    *reader,
   g_autofree guint *cells = g_new (guint, run->n_cells);
   g_autofree char *quoted = nb_import_quote (run->text, strlen (run->text));
   g_autoptr(GString) readings = g_string_new (NULL);
+  NbDiagnostic *found;
   const char *label;
   guint first, n_cells;
   gboolean more;
@@ -2047,11 +2076,13 @@ read_run (NbTableMatcher    *reader,
     }
   if (more || n > 8)
     g_string_append (readings, "; …");
-  nb_import_diagnose (reader->report, "parse.ambiguous-digits", run->line, cells, run->n_cells,
-                      _("The numbers of “%s” ran together as “%s”, which the table’s sums do "
-                        "not settle: it can be read as %s — its cells stay empty until the "
-                        "right reading is typed in"),
-                      label, quoted, readings->str);
+  found = nb_import_diagnose (reader->report, "parse.ambiguous-digits", run->line, cells, run->n_cells,
+                              _("The numbers of “%s” ran together as “%s”, which the table’s sums do "
+                                "not settle: it can be read as %s — its cells stay empty until the "
+                                "right reading is typed in"),
+                              label, quoted, readings->str);
+  for (guint r = 0; found != NULL && r < MIN (n, 8); r++)
+    offer_reading (solver, run, index, r, cells, found);
 }
 
 /* Splits the rows whose numbers ran together by every sum of the table

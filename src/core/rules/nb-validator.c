@@ -340,7 +340,12 @@ check_sum (NbValidator *self,
   /* a sum too long for the cell would only trade this finding for another */
   if (rule->fixable && instance->n_lhs == 1 &&
       nb_number_parse (rhs, -1, kind, NULL, &fix) == NB_CELL_STATE_VALUE)
-    nb_diagnostic_set_fix (diagnostic, instance->cells[0], fix);
+    {
+      /* Translators: a quick fix of a total, e.g. "Set Total to 12" */
+      g_autofree char *label = g_strdup_printf (_("Set Total to %s"), rhs);
+
+      nb_diagnostic_set_fix (diagnostic, instance->cells[0], fix, label);
+    }
   set_slot (self, self->sum_base + instance_index, diagnostic, notify);
   slot->lhs = lhs_sum;
   slot->rhs = rhs_sum;
