@@ -645,6 +645,10 @@ test_reading_fixes (Fixture       *fixture,
         found = i;
     }
   g_assert_cmpint (found, >=, 0);
+  /* the row's cells offer the same readings in their context menu */
+  g_assert_nonnull (gtk_entry_get_extra_menu (GTK_ENTRY (entry_for (fixture, "t2/normative_documents/repealed"))));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_entry_get_extra_menu (GTK_ENTRY (entry_for (fixture, "t2/normative_documents/repealed")))),
+                   ==, g_menu_model_get_n_items (menu));
   g_menu_model_get_item_attribute (menu, found, G_MENU_ATTRIBUTE_ACTION, "s", &action);
   target = g_menu_model_get_item_attribute_value (menu, found, G_MENU_ATTRIBUTE_TARGET, NULL);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));

@@ -13,6 +13,9 @@
 #include "nb-check.h"
 #include "nb-diagnostic-private.h"
 
+/* beyond this, sums of a row's cells could overflow */
+#define MAX_VALUE (G_MAXINT64 / 16)
+
 /* One way to read a cell's digits as two numbers for it and a neighbour:
  * the left cell gets the first digits, the right cell the rest. */
 typedef struct
@@ -129,6 +132,10 @@ find_split (NbCheck              *check,
     {
       const NbCellData *data = &cells[instance->cells[k]];
 
+      /* a number no table holds: no sum of it is worth a hint */
+      if (data->state == NB_CELL_STATE_VALUE &&
+          (data->value > MAX_VALUE || data->value < -MAX_VALUE))
+        return FALSE;
       if (data->state == NB_CELL_STATE_VALUE)
         sum += data->value;
       else if (data->state != NB_CELL_STATE_EMPTY || empty >= 0)
