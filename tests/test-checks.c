@@ -438,6 +438,65 @@ test_column_swap (Fixture       *fixture,
   assert_fires (report, "t3.column-swap-hint", 0, NULL);
 }
 
+#define SEED_DAKOU "001_7d60a9f0c8604645"
+#define DAKOU_RECEIVED "一、本年新收政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1"
+
+/* 1 from a 自然人 and 2 from 商业企业, typed as "12" under 自然人: the
+ * hint offers the split, which fills both cells in one step and ends it */
+static void
+test_split_cell (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(NbReport) report = import_edited (fixture, SEED_DAKOU, DAKOU_RECEIVED,
+                                              "一、本年新收政府信息公开申请数量\t\t12\t0\t0\t0\t0\t0\t3");
+  g_autoptr(NbValidator) validator = NULL;
+  NbDiagnostic *hint;
+  const NbFix *fix;
+
+  assert_fires (report, "t3.split-cell-hint", 1,
+                "the row adds up if “12” under 自然人 is two numbers, 1 under 自然人 and 2 under 商业企业");
+  validator = nb_validator_new (report);
+  hint = nb_test_find_rule (G_LIST_MODEL (validator), "t3.split-cell-hint");
+  g_assert_nonnull (hint);
+  g_assert_cmpint (nb_diagnostic_get_severity (hint), ==, NB_SEVERITY_INFO);
+  g_assert_cmpuint (nb_diagnostic_get_n_fixes (hint), ==, 1);
+  fix = nb_diagnostic_get_nth_fix (hint, 0);
+  g_assert_cmpstr (fix->label, ==, "Split “12” into 1 and 2");
+  g_assert_cmpuint (fix->n_cells, ==, 2);
+
+  g_assert_true (nb_report_apply_nth_fix (report, hint, 0));
+  g_assert_cmpint (nb_report_get_cell_value (report, nb_report_lookup_cell (report, "t3/received/natural_person")), ==, 1);
+  g_assert_cmpint (nb_report_get_cell_value (report, nb_report_lookup_cell (report, "t3/received/commercial")), ==, 2);
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "t3.split-cell-hint"));
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "t3.row-total"));
+  g_assert_true (nb_report_undo (report));
+  g_assert_cmpstr (nb_report_get_cell_text (report, nb_report_lookup_cell (report, "t3/received/natural_person")), ==, "12");
+  g_assert_cmpstr (nb_report_get_cell_text (report, nb_report_lookup_cell (report, "t3/received/commercial")), ==, "0");
+  g_assert_true (nb_test_has_rule (G_LIST_MODEL (validator), "t3.split-cell-hint"));
+}
+
+/* where it must not fire: a row that adds up, a wrong total that no split
+ * explains, and a split that could go either way */
+static void
+test_split_cell_not (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(NbReport) adds_up = import_edited (fixture, SEED_DAKOU, DAKOU_RECEIVED,
+                                               "一、本年新收政府信息公开申请数量\t\t12\t0\t0\t0\t0\t0\t12");
+  g_autoptr(NbReport) no_split = import_edited (fixture, SEED_DAKOU, DAKOU_RECEIVED,
+                                                "一、本年新收政府信息公开申请数量\t\t12\t0\t0\t0\t0\t0\t4");
+  g_autoptr(NbReport) either = import_edited (fixture, SEED_DAKOU, DAKOU_RECEIVED,
+                                              "一、本年新收政府信息公开申请数量\t\t0\t12\t0\t0\t0\t0\t3");
+  g_autoptr(NbReport) has_neighbour = import_edited (fixture, SEED_DAKOU, DAKOU_RECEIVED,
+                                                     "一、本年新收政府信息公开申请数量\t\t12\t1\t0\t0\t0\t0\t4");
+
+  assert_fires (adds_up, "t3.split-cell-hint", 0, NULL);
+  assert_fires (no_split, "t3.split-cell-hint", 0, NULL);
+  assert_fires (either, "t3.split-cell-hint", 0, NULL);
+  assert_fires (has_neighbour, "t3.split-cell-hint", 0, NULL);
+  assert_fires (has_neighbour, "t3.row-total", 1, NULL);
+}
+
 static void
 test_published_late (Fixture       *fixture,
                      gconstpointer  data)
@@ -658,7 +717,7 @@ static const char *const check_rules[] = {
   "narrative.carried-over", "narrative.review", "narrative.litigation", "narrative.in-force",
   "narrative.none-claims", "narrative.all-closed", "narrative.problems", "narrative.plan-year",
   "narrative.fee-statement", "narrative.stale-year", "struct.overview-topics", "t2.in-force-lt-issued",
-  "t2.fee-magnitude", "t3.column-swap-hint", "meta.published-late", "text.enumeration",
+  "t2.fee-magnitude", "t3.column-swap-hint", "t3.split-cell-hint", "meta.published-late", "text.enumeration",
   "text.repeated-word", "text.punctuation", "text.latin",
 };
 
@@ -894,6 +953,8 @@ main (int   argc,
   ADD ("overview-topics", test_overview_topics);
   ADD ("fee-magnitude", test_fee_magnitude);
   ADD ("column-swap", test_column_swap);
+  ADD ("split-cell", test_split_cell);
+  ADD ("split-cell-not", test_split_cell_not);
   ADD ("published-late", test_published_late);
   ADD ("published-late-by-page", test_published_late_by_page);
   ADD ("published-late-by-pdf", test_published_late_by_pdf);

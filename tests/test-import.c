@@ -568,6 +568,42 @@ cell_is_empty (NbReport   *report,
          NB_CELL_STATE_EMPTY;
 }
 
+/* Each reading of an ambiguous run is a quick fix: taking one fills the
+ * row and settles the finding, as one undo step. */
+static void
+check_reading_fix (NbReport     *report,
+                   NbValidator  *validator,
+                   NbDiagnostic *ambiguous)
+{
+  const char *row[] = { "t2/normative_documents/issued", "t2/normative_documents/repealed",
+                        "t2/normative_documents/in_force" };
+  const NbFix *fix = NULL;
+  guint index = 0;
+
+  g_assert_cmpuint (nb_diagnostic_get_n_fixes (ambiguous), >=, 2);
+  for (guint i = 0; i < nb_diagnostic_get_n_fixes (ambiguous) && fix == NULL; i++)
+    if (g_str_equal (nb_diagnostic_get_nth_fix (ambiguous, i)->label, "Read 693665 as 69 / 3 / 665"))
+      fix = nb_diagnostic_get_nth_fix (ambiguous, index = i);
+  g_assert_nonnull (fix);
+  g_assert_cmpuint (fix->n_cells, ==, 3);
+  g_assert_false (nb_diagnostic_get_fix (ambiguous, NULL, NULL));
+  g_assert_false (nb_report_apply_nth_fix (report, ambiguous, nb_diagnostic_get_n_fixes (ambiguous)));
+
+  g_assert_true (nb_report_apply_nth_fix (report, ambiguous, index));
+  g_assert_cmpint (cell_value (report, row[0]), ==, 69);
+  g_assert_cmpint (cell_value (report, row[1]), ==, 3);
+  g_assert_cmpint (cell_value (report, row[2]), ==, 665);
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.ambiguous-digits"));
+
+  g_assert_true (nb_report_undo (report));
+  for (guint i = 0; i < G_N_ELEMENTS (row); i++)
+    g_assert_true (cell_is_empty (report, row[i]));
+  g_assert_true (nb_test_find_rule (G_LIST_MODEL (validator), "parse.ambiguous-digits") == ambiguous);
+  g_assert_true (nb_report_redo (report));
+  g_assert_cmpint (cell_value (report, row[2]), ==, 665);
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.ambiguous-digits"));
+}
+
 /* Digits that ran together: one reading fits the sums, or several do. */
 static void
 test_run_together (Fixture       *fixture,
@@ -609,6 +645,7 @@ test_run_together (Fixture       *fixture,
   g_assert_true (nb_diagnostic_involves_cell (ambiguous,
                                               nb_report_lookup_cell (report, "t2/normative_documents/issued")));
   g_assert_true (cell_is_empty (report, "t2/normative_documents/issued"));
+  check_reading_fix (report, validator, ambiguous);
 }
 
 static char *

@@ -586,6 +586,98 @@ test_quick_fix (Fixture       *fixture,
   g_assert_false (has_class (fixture, "t2/coercion/decisions", "warning"));
 }
 
+static GtkListBoxRow *
+panel_row (Fixture    *fixture,
+           const char *rule_id)
+{
+  GtkListBox *list = nb_diagnostics_panel_get_list (nb_window_get_panel (fixture->window));
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (g_str_equal (nb_diagnostic_get_rule_id (g_object_get_data (G_OBJECT (row), "nb-diagnostic")),
+                     rule_id))
+      return row;
+  return NULL;
+}
+
+/* Digits that ran together into a row of table 二 can be read in several
+ * ways: the panel offers each reading in a menu, and taking one fills
+ * the row; a total's one fix is a button. */
+static void
+test_reading_fixes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) seed = nb_test_load_seed ("000_773531145496868f");
+  g_autofree char *seed_text = g_strndup (g_bytes_get_data (seed, NULL), g_bytes_get_size (seed));
+  g_autofree char *text = nb_test_replace (seed_text, "行政规范性文件\t0\t0\t0", "行政规范性文件 693665");
+  g_autofree char *path = g_build_filename (fixture->dir, "run.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbDocument) document = NULL;
+  GMenuModel *menu;
+  GtkWidget *button, *label;
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *action = NULL;
+  int found = -1;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  document = nb_document_load (fixture->importer, file, NULL, &error);
+  g_assert_no_error (error);
+  nb_window_set_document (fixture->window, document);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
+  nb_test_ui_wait_until (nb_test_ui_panel_shown, nb_window_get_panel (fixture->window));
+  g_assert_nonnull (panel_row (fixture, "parse.ambiguous-digits"));
+
+  button = find_widget (GTK_WIDGET (panel_row (fixture, "parse.ambiguous-digits")), GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Quick Fixes");
+  g_assert_true (gtk_widget_get_focusable (button) || gtk_widget_get_focusable (gtk_widget_get_first_child (button)));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >=, 2);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *item = NULL;
+
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item);
+      if (g_str_equal (item, "Read 693665 as 69 / 3 / 665"))
+        found = i;
+    }
+  g_assert_cmpint (found, >=, 0);
+  /* the row's cells offer the same readings in their context menu */
+  g_assert_nonnull (gtk_entry_get_extra_menu (GTK_ENTRY (entry_for (fixture, "t2/normative_documents/repealed"))));
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_entry_get_extra_menu (GTK_ENTRY (entry_for (fixture, "t2/normative_documents/repealed")))),
+                   ==, g_menu_model_get_n_items (menu));
+  g_menu_model_get_item_attribute (menu, found, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+  target = g_menu_model_get_item_attribute_value (menu, found, G_MENU_ATTRIBUTE_TARGET, NULL);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  nb_test_ui_wait_idle ();
+  g_assert_true (gtk_widget_activate_action_variant (button, action, target));
+  nb_test_ui_wait_idle ();
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t2/normative_documents/issued"))), ==, "69");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t2/normative_documents/repealed"))), ==, "3");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t2/normative_documents/in_force"))), ==, "665");
+  g_assert_false (panel_lists (fixture, "parse.ambiguous-digits"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  nb_test_ui_wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t2/normative_documents/in_force"))), ==, "");
+  g_assert_true (panel_lists (fixture, "parse.ambiguous-digits"));
+
+  /* one fix: a button that says what it does */
+  type_into (fixture, "t4/review/upheld", "2");
+  label = find_widget (GTK_WIDGET (panel_row (fixture, "t4.total")), GTK_TYPE_LABEL, "Set Total to 2");
+  g_assert_nonnull (label);
+  button = gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  nb_test_ui_wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t4/review/total"))), ==, "2");
+  g_assert_false (panel_lists (fixture, "t4.total"));
+}
+
 static gboolean
 not_saving (gpointer data)
 {
@@ -712,6 +804,7 @@ main (int    argc,
   ADD ("panel-checked", test_panel_checked);
   ADD ("close-asks", test_close_asks);
   ADD ("quick-fix", test_quick_fix);
+  ADD ("reading-fixes", test_reading_fixes);
   ADD ("save", test_save);
   ADD ("screenshot", test_screenshot);
 #undef ADD

@@ -355,6 +355,37 @@ fix_cell_action (GtkWidget  *widget,
     }
 }
 
+/* A fix of the panel or a cell's menu: ("rule", first cell, which fix) */
+static void
+apply_fix_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  const char *rule_id;
+  guint first, index;
+  GListModel *diagnostics;
+
+  if (self->document == NULL)
+    return;
+  g_variant_get (parameter, "(&suu)", &rule_id, &first, &index);
+  diagnostics = G_LIST_MODEL (nb_document_get_validator (self->document));
+  for (guint i = 0; i < g_list_model_get_n_items (diagnostics); i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (diagnostics, i);
+      guint n_cells;
+      const guint *cells = nb_diagnostic_get_cell_indices (diagnostic, &n_cells);
+
+      if (g_str_equal (nb_diagnostic_get_rule_id (diagnostic), rule_id) &&
+          (n_cells > 0 ? cells[0] : G_MAXUINT) == first &&
+          index < nb_diagnostic_get_n_fixes (diagnostic))
+        {
+          nb_report_apply_nth_fix (nb_document_get_report (self->document), diagnostic, index);
+          return;
+        }
+    }
+}
+
 static void
 fill_empty_action (GtkWidget  *widget,
                    const char *action_name,
@@ -420,6 +451,7 @@ _nb_window_update_actions (NbWindow *self)
   gtk_widget_action_set_enabled (widget, "win.undo", report != NULL && nb_report_get_can_undo (report));
   gtk_widget_action_set_enabled (widget, "win.redo", report != NULL && nb_report_get_can_redo (report));
   gtk_widget_action_set_enabled (widget, "win.fix-cell", report != NULL);
+  gtk_widget_action_set_enabled (widget, "win.apply-fix", report != NULL);
   gtk_widget_action_set_enabled (widget, "win.fill-empty", report != NULL);
   gtk_widget_action_set_enabled (widget, "win.toggle-problems", report != NULL);
   gtk_widget_action_set_enabled (widget, "win.toggle-source", report != NULL);
@@ -516,6 +548,7 @@ _nb_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.fix-cell", "u", fix_cell_action);
+  gtk_widget_class_install_action (widget_class, "win.apply-fix", "(suu)", apply_fix_action);
   gtk_widget_class_install_action (widget_class, "win.fill-empty", "s", fill_empty_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-problems", NULL, toggle_problems_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);

@@ -11,7 +11,6 @@
 
 #include <glib/gi18n.h>
 #include <nb-diagnostic.h>
-#include <nb-number.h>
 
 /* Gives every cell the style of the worst rule it breaks, from one or
  * more lists of diagnostics: a report's own, and — in a comparison — the
@@ -24,8 +23,8 @@ typedef struct
   int      severity;  /* of the rules the cell breaks, or -1 */
   gboolean imported;  /* in a place of the input an import finding names */
   GString *messages;
-  int      fix_cell;
-  gint64   fix_value;
+  GMenu   *fixes;     /* the quick fixes that set the cell, or NULL */
+  GString *fix_key;   /* their labels, to tell a changed menu */
 } Mark;
 
 typedef struct
@@ -50,6 +49,8 @@ mark_free (gpointer data)
   Mark *mark = data;
 
   g_string_free (mark->messages, TRUE);
+  g_string_free (mark->fix_key, TRUE);
+  g_clear_object (&mark->fixes);
   g_free (mark);
 }
 
@@ -59,31 +60,48 @@ same_mark (Mark *a,
 {
   if (a == NULL || b == NULL)
     return a == b;
-  return a->severity == b->severity && a->imported == b->imported && a->fix_cell == b->fix_cell &&
-         a->fix_value == b->fix_value &&
+  return a->severity == b->severity && a->imported == b->imported &&
+         g_string_equal (a->fix_key, b->fix_key) &&
          g_string_equal (a->messages, b->messages);
 }
 
 static GMenuModel *
 fix_menu (NbCellMarks *marks,
-          guint        cell,
           Mark        *mark)
 {
-  GMenu *menu;
-  g_autoptr(GMenuItem) item = NULL;
-  g_autofree char *value = NULL;
-  g_autofree char *label = NULL;
-
-  if (!marks->fixes || mark == NULL || mark->fix_cell != (int) cell)
+  if (!marks->fixes || mark == NULL || mark->fixes == NULL)
     return NULL;
-  value = nb_number_format (mark->fix_value, nb_template_get_cell_kind (marks->template, cell));
-  /* Translators: a quick fix in a cell's context menu, e.g. "Set Total to 9" */
-  label = g_strdup_printf (_("Set Total to %s"), value);
-  menu = g_menu_new ();
-  item = g_menu_item_new (label, NULL);
-  g_menu_item_set_action_and_target (item, "win.fix-cell", "u", cell);
-  g_menu_append_item (menu, item);
-  return G_MENU_MODEL (menu);
+  return G_MENU_MODEL (g_object_ref (mark->fixes));
+}
+
+/* Offers, in @cell's menu, each fix of @diagnostic that sets @cell:
+ * "win.apply-fix" finds the diagnostic again by its rule and first cell. */
+static void
+add_fixes (Mark         *mark,
+           NbDiagnostic *diagnostic,
+           guint         cell)
+{
+  guint n_cells;
+  const guint *cells = nb_diagnostic_get_cell_indices (diagnostic, &n_cells);
+
+  for (guint f = 0; f < nb_diagnostic_get_n_fixes (diagnostic); f++)
+    {
+      const NbFix *fix = nb_diagnostic_get_nth_fix (diagnostic, f);
+      g_autoptr(GMenuItem) item = NULL;
+      gboolean sets = FALSE;
+
+      for (guint i = 0; i < fix->n_cells && !sets; i++)
+        sets = fix->cells[i] == cell;
+      if (!sets)
+        continue;
+      if (mark->fixes == NULL)
+        mark->fixes = g_menu_new ();
+      item = g_menu_item_new (fix->label, NULL);
+      g_menu_item_set_action_and_target (item, "win.apply-fix", "(suu)",
+                                         nb_diagnostic_get_rule_id (diagnostic), cells[0], f);
+      g_menu_append_item (mark->fixes, item);
+      g_string_append_printf (mark->fix_key, "%s\n", fix->label);
+    }
 }
 
 static void
@@ -105,7 +123,7 @@ show_mark (NbCellMarks *marks,
       nb_cell_entry_set_diagnostic (entry, -1, NULL, NULL);
       return;
     }
-  menu = fix_menu (marks, cell, mark);
+  menu = fix_menu (marks, mark);
   nb_cell_entry_set_diagnostic (entry, mark->severity, mark->messages->str, menu);
 }
 
@@ -116,10 +134,8 @@ collect (GHashTable   *problems,
 {
   NbSeverity severity = nb_diagnostic_get_severity (diagnostic);
   const guint8 *sides = nb_diagnostic_get_sides (diagnostic);
-  guint n_cells, fix_cell;
+  guint n_cells;
   const guint *cells = nb_diagnostic_get_cell_indices (diagnostic, &n_cells);
-  gint64 fix_value;
-  gboolean has_fix = nb_diagnostic_get_fix (diagnostic, &fix_cell, &fix_value);
 
   /* an import finding about a stretch of the input (a row with a number
    * too many) is about the place, not each cell: its cells get a light
@@ -141,7 +157,7 @@ collect (GHashTable   *problems,
           mark = g_new0 (Mark, 1);
           mark->severity = -1;
           mark->messages = g_string_new (NULL);
-          mark->fix_cell = -1;
+          mark->fix_key = g_string_new (NULL);
           g_hash_table_insert (problems, GUINT_TO_POINTER (cells[c]), mark);
         }
       if (place)
@@ -151,11 +167,7 @@ collect (GHashTable   *problems,
       if (mark->messages->len > 0)
         g_string_append_c (mark->messages, '\n');
       g_string_append (mark->messages, nb_diagnostic_get_message (diagnostic));
-      if (has_fix && fix_cell == cells[c])
-        {
-          mark->fix_cell = fix_cell;
-          mark->fix_value = fix_value;
-        }
+      add_fixes (mark, diagnostic, cells[c]);
     }
 }
 

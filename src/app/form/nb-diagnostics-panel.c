@@ -10,7 +10,6 @@
 #include "nb-diagnostics-panel.h"
 
 #include <glib/gi18n.h>
-#include <nb-number.h>
 #include <nb-template.h>
 #include <nb-validator.h>
 
@@ -218,22 +217,52 @@ listed_cb (gpointer item,
   return !g_hash_table_contains (self->plain_empty, item);
 }
 
+/* The action and target that apply a diagnostic's @index-th fix:
+ * "win.apply-fix" finds the diagnostic by its rule and first cell. */
+static GVariant *
+fix_target (NbDiagnostic *diagnostic,
+            guint         index)
+{
+  guint n_cells;
+  const guint *cells = nb_diagnostic_get_cell_indices (diagnostic, &n_cells);
+
+  return g_variant_new ("(suu)", nb_diagnostic_get_rule_id (diagnostic),
+                        n_cells > 0 ? cells[0] : G_MAXUINT, index);
+}
+
+/* One button for the one fix, a menu of them when there are several
+ * (the readings of digits that ran together). */
 static GtkWidget *
 fix_button (NbDiagnostic *diagnostic)
 {
-  g_autofree char *value = NULL;
-  g_autofree char *label = NULL;
+  guint n = nb_diagnostic_get_n_fixes (diagnostic);
+  g_autoptr(GMenu) menu = NULL;
   GtkWidget *button;
-  guint cell;
-  gint64 number;
 
-  if (!nb_diagnostic_get_fix (diagnostic, &cell, &number))
+  if (n == 0)
     return NULL;
-  value = nb_number_format (number, NB_CELL_KIND_COUNT);
-  label = g_strdup_printf (_("Set Total to %s"), value);
-  button = gtk_button_new_with_label (label);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", cell);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.fix-cell");
+  if (n == 1)
+    {
+      button = gtk_button_new_with_label (nb_diagnostic_get_nth_fix (diagnostic, 0)->label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.apply-fix");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), fix_target (diagnostic, 0));
+    }
+  else
+    {
+      menu = g_menu_new ();
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (nb_diagnostic_get_nth_fix (diagnostic, i)->label, NULL);
+
+          g_menu_item_set_action_and_target_value (item, "win.apply-fix", fix_target (diagnostic, i));
+          g_menu_append_item (menu, item);
+        }
+      button = gtk_menu_button_new ();
+      /* Translators: a button that opens the list of a problem's quick fixes */
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Quick Fixes"));
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+    }
+  gtk_widget_add_css_class (button, "nb-fix");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_margin_top (button, 3);
   return button;

@@ -16,7 +16,10 @@
 #include "nb-report-private.h"
 #include "nb-template-private.h"
 
-void
+/* Adds a finding to the report's import findings; returns it (owned by
+ * the report) so that the caller may offer its fixes, or %NULL past the
+ * limit. */
+NbDiagnostic *
 nb_import_diagnose (NbReport    *report,
                     const char  *rule_id,
                     guint        line,
@@ -34,7 +37,7 @@ nb_import_diagnose (NbReport    *report,
   va_list args;
 
   if (found->len > NB_IMPORT_MAX_DIAGNOSTICS)
-    return;
+    return NULL;
   if (found->len == NB_IMPORT_MAX_DIAGNOSTICS)
     {
       rule_id = "parse.too-many";
@@ -44,7 +47,7 @@ nb_import_diagnose (NbReport    *report,
     }
 
   rule_index = nb_template_lookup_rule (template, rule_id);
-  g_return_if_fail (rule_index >= 0);
+  g_return_val_if_fail (rule_index >= 0, NULL);
   rule = g_ptr_array_index (nb_template_get_rules (template), rule_index);
 
   va_start (args, format);
@@ -55,6 +58,8 @@ nb_import_diagnose (NbReport    *report,
                                   message, line, cells, n_cells);
   nb_diagnostic_take_location (diagnostic, nb_place_describe (nb_report_peek_place (report, line)));
   nb_report_take_import_diagnostic (report, diagnostic);
+  /* a finding past the limit stands for all the others: it offers no fix */
+  return found->len > NB_IMPORT_MAX_DIAGNOSTICS ? NULL : diagnostic;
 }
 
 /**

@@ -13,14 +13,14 @@ G_BEGIN_DECLS
 /* A file with more findings than this is not worth listing further. */
 #define NB_IMPORT_MAX_DIAGNOSTICS 200
 
-void  nb_import_diagnose (NbReport    *report,
-                          const char  *rule_id,
-                          guint        line,
-                          const guint *cells,
-                          guint        n_cells,
-                          const char  *format,
-                          ...) G_GNUC_PRINTF (6, 7);
-char *nb_import_quote    (const char  *text,
-                          gsize        length);
+NbDiagnostic *nb_import_diagnose (NbReport    *report,
+                                  const char  *rule_id,
+                                  guint        line,
+                                  const guint *cells,
+                                  guint        n_cells,
+                                  const char  *format,
+                                  ...) G_GNUC_PRINTF (6, 7);
+char         *nb_import_quote    (const char  *text,
+                                  gsize        length);
 
 G_END_DECLS

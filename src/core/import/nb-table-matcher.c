@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "nb-diagnostic-private.h"
 #include "nb-digit-split.h"
 #include "nb-import-diagnose.h"
 #include "nb-import-numbers.h"
@@ -2038,6 +2039,51 @@ read_agreed (NbTableMatcher    *reader,
   return n_agreed;
 }
 
+/* Offers one reading of @run as a quick fix of @found that fills the
+ * row: "Read 693665 as 69 / 3 / 665". */
+static void
+offer_reading (NbDigitSolver     *solver,
+               const RunTogether *run,
+               guint              index,
+               guint              reading,
+               const guint       *cells,
+               NbDiagnostic      *found)
+{
+  g_auto(GStrv) texts = g_new0 (char *, run->n_cells + 1);
+  g_autofree char *quoted = nb_import_quote (run->text, strlen (run->text));
+  g_autofree char *parts = quote_reading (solver, run, index, reading);
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; i < run->n_cells; i++)
+    {
+      gsize offset, length;
+
+      nb_digit_solver_get_part (solver, index, reading, i, &offset, &length);
+      texts[i] = g_strndup (run->text + offset, length);
+    }
+  /* Translators: a quick fix: "Read 693665 as 69 / 3 / 665" */
+  label = g_strdup_printf (_("Read %s as %s"), quoted, parts);
+  nb_diagnostic_add_fix (found, label, cells, (const char * const *) texts, run->n_cells);
+}
+
+/* Offers the listed readings of @run as quick fixes of @found, each
+ * filling the whole row (the cells every reading cuts alike included). */
+static void
+offer_readings (NbDigitSolver     *solver,
+                const RunTogether *run,
+                guint              index,
+                NbDiagnostic      *found)
+{
+  g_autofree guint *row = g_new (guint, run->n_cells);
+  gboolean more;
+  guint n = nb_digit_solver_get_n_readings (solver, index, &more);
+
+  for (guint i = 0; i < run->n_cells; i++)
+    row[i] = run->first + i;
+  for (guint r = 0; found != NULL && r < MIN (n, 8); r++)
+    offer_reading (solver, run, index, r, row, found);
+}
+
 /* Keeps every reading of @run as numbers on the report, for the
  * comparison with another year to settle; not when there are more
  * readings than were listed, nor when one is not a number. */
@@ -2087,6 +2133,7 @@ read_run (NbTableMatcher    *reader,
   g_autofree char *quoted = nb_import_quote (run->text, strlen (run->text));
   g_autoptr(GString) readings = g_string_new (NULL);
   g_autoptr(GString) agreed = g_string_new (NULL);
+  NbDiagnostic *found;
   const char *label;
   guint first, n_cells, n_agreed;
   gboolean more;
@@ -2136,23 +2183,25 @@ read_run (NbTableMatcher    *reader,
   n_agreed = read_agreed (reader, solver, run, index, cells, agreed);
   if (n_agreed == 0)
     {
-      nb_import_diagnose (reader->report, "parse.ambiguous-digits", run->line, cells, run->n_cells,
-                          _("The numbers of “%s” ran together as “%s”, which the table’s sums do "
-                            "not settle: it can be read as %s — its cells stay empty until the "
-                            "right reading is typed in"),
-                          label, quoted, readings->str);
+      found = nb_import_diagnose (reader->report, "parse.ambiguous-digits", run->line, cells, run->n_cells,
+                                  _("The numbers of “%s” ran together as “%s”, which the table’s sums do "
+                                    "not settle: it can be read as %s — its cells stay empty until the "
+                                    "right reading is typed in"),
+                                  label, quoted, readings->str);
+      offer_readings (solver, run, index, found);
       return;
     }
   nb_import_diagnose (reader->report, "parse.split-digits", run->line, cells, n_agreed,
                       _("The numbers of “%s” ran together as “%s”; every reading the table’s "
                         "sums allow gives %s"),
                       label, quoted, agreed->str);
-  nb_import_diagnose (reader->report, "parse.ambiguous-digits", run->line, cells + n_agreed,
-                      run->n_cells - n_agreed,
-                      _("The numbers of “%s” ran together as “%s”, which the table’s sums do "
-                        "not settle: it can be read as %s — the cells this leaves open stay "
-                        "empty until the right reading is typed in"),
-                      label, quoted, readings->str);
+  found = nb_import_diagnose (reader->report, "parse.ambiguous-digits", run->line, cells + n_agreed,
+                              run->n_cells - n_agreed,
+                              _("The numbers of “%s” ran together as “%s”, which the table’s sums do "
+                                "not settle: it can be read as %s — the cells this leaves open stay "
+                                "empty until the right reading is typed in"),
+                              label, quoted, readings->str);
+  offer_readings (solver, run, index, found);
 }
 
 /* Whether a part cut from a run can be @cell's value: a number of the

@@ -11,7 +11,13 @@ G_BEGIN_DECLS
 
 void  nb_diagnostic_set_fix  (NbDiagnostic *self,
                               guint         cell,
-                              gint64        value);
+                              gint64        value,
+                              const char   *label);
+void  nb_diagnostic_add_fix  (NbDiagnostic       *self,
+                              const char         *label,
+                              const guint        *cells,
+                              const char * const *texts,
+                              guint               n_cells);
 void  nb_diagnostic_take_location (NbDiagnostic *self,
                                    char         *location);
 void  nb_diagnostic_set_older_form (NbDiagnostic *self,

@@ -10,6 +10,7 @@
 #include "nb-diagnostic-private.h"
 
 #include "nb-enums.h"
+#include "nb-number.h"
 
 #include <string.h>
 
@@ -31,6 +32,7 @@ struct _NbDiagnostic
   gboolean     has_fix;
   guint        fix_cell;
   gint64       fix_value;
+  GPtrArray   *fixes;       /* NbFix, the alternatives offered; NULL when none */
   char        *subject;     /* what a finding without cells is about */
   char        *checked;     /* the reviewer's note once marked checked */
 };
@@ -65,6 +67,7 @@ nb_diagnostic_finalize (GObject *object)
   g_free (self->sides);
   g_free (self->subject);
   g_free (self->checked);
+  g_clear_pointer (&self->fixes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (nb_diagnostic_parent_class)->finalize (object);
 }
@@ -95,7 +98,7 @@ nb_diagnostic_get_property (GObject    *object,
       g_value_set_boxed (value, self->addresses);
       break;
     case PROP_HAS_FIX:
-      g_value_set_boolean (value, self->has_fix);
+      g_value_set_boolean (value, nb_diagnostic_get_n_fixes (self) > 0);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -343,18 +346,98 @@ nb_diagnostic_get_fix (NbDiagnostic *self,
   return TRUE;
 }
 
-/* Only right after nb_diagnostic_new(), before anyone has seen it. */
+/* Only right after nb_diagnostic_new(), before anyone has seen it: the
+ * one fix of a sum whose total is one cell, offered as @label. */
 void
 nb_diagnostic_set_fix (NbDiagnostic *self,
                        guint         cell,
-                       gint64        value)
+                       gint64        value,
+                       const char   *label)
 {
+  g_autofree char *text = NULL;
+  const char *texts[1];
+
   g_return_if_fail (NB_IS_DIAGNOSTIC (self));
   g_return_if_fail (nb_diagnostic_involves_cell (self, cell));
 
   self->has_fix = TRUE;
   self->fix_cell = cell;
   self->fix_value = value;
+  text = nb_number_format (value, nb_template_get_cell_kind (self->template, cell));
+  texts[0] = text;
+  nb_diagnostic_add_fix (self, label, &cell, texts, 1);
+}
+
+static void
+fix_free (gpointer data)
+{
+  NbFix *fix = data;
+
+  g_free (fix->label);
+  g_free (fix->cells);
+  g_strfreev (fix->texts);
+  g_free (fix);
+}
+
+/* Only right after nb_diagnostic_new(), before anyone has seen it. */
+void
+nb_diagnostic_add_fix (NbDiagnostic       *self,
+                       const char         *label,
+                       const guint        *cells,
+                       const char * const *texts,
+                       guint               n_cells)
+{
+  NbFix *fix;
+
+  g_return_if_fail (NB_IS_DIAGNOSTIC (self));
+  g_return_if_fail (label != NULL && n_cells > 0);
+
+  fix = g_new0 (NbFix, 1);
+  fix->label = g_strdup (label);
+  fix->n_cells = n_cells;
+  fix->cells = g_memdup2 (cells, n_cells * sizeof (guint));
+  fix->texts = g_new0 (char *, n_cells + 1);
+  for (guint i = 0; i < n_cells; i++)
+    fix->texts[i] = g_strdup (texts[i]);
+  if (self->fixes == NULL)
+    self->fixes = g_ptr_array_new_with_free_func (fix_free);
+  g_ptr_array_add (self->fixes, fix);
+}
+
+/**
+ * nb_diagnostic_get_n_fixes:
+ * @self: a #NbDiagnostic
+ *
+ * A diagnostic may offer quick fixes, each setting some cells at once:
+ * the one sum of nb_diagnostic_get_fix(), or the readings of digits that
+ * ran together, of which the user picks one. nb_report_apply_nth_fix()
+ * applies one.
+ *
+ * Returns: how many fixes it offers
+ */
+guint
+nb_diagnostic_get_n_fixes (NbDiagnostic *self)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), 0);
+
+  return self->fixes != NULL ? self->fixes->len : 0;
+}
+
+/**
+ * nb_diagnostic_get_nth_fix:
+ * @self: a #NbDiagnostic
+ * @index: below nb_diagnostic_get_n_fixes()
+ *
+ * Returns: (transfer none): the fix
+ */
+const NbFix *
+nb_diagnostic_get_nth_fix (NbDiagnostic *self,
+                           guint         index)
+{
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), NULL);
+  g_return_val_if_fail (index < nb_diagnostic_get_n_fixes (self), NULL);
+
+  return g_ptr_array_index (self->fixes, index);
 }
 
 /**

@@ -16,6 +16,23 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NbDiagnostic, nb_diagnostic, NB, DIAGNOSTIC, GObject)
 
+/**
+ * NbFix:
+ * @label: what it does, translated: "Set Total to 12", "Read 693665 as 69 / 3 / 665"
+ * @n_cells: how many cells it sets
+ * @cells: (array length=n_cells): the cells
+ * @texts: (array length=n_cells): the text each cell gets
+ *
+ * One quick fix of a diagnostic: some cells set to some texts at once.
+ */
+typedef struct
+{
+  char   *label;
+  guint   n_cells;
+  guint  *cells;
+  char  **texts;
+} NbFix;
+
 NbDiagnostic        *nb_diagnostic_new              (NbTemplate    *template,
                                                      NbSeverity     severity,
                                                      const char    *rule_id,
@@ -47,6 +64,9 @@ int                  nb_diagnostic_compare          (NbDiagnostic  *a,
 gboolean             nb_diagnostic_get_fix          (NbDiagnostic  *self,
                                                      guint         *cell,
                                                      gint64        *value);
+guint                nb_diagnostic_get_n_fixes      (NbDiagnostic  *self);
+const NbFix         *nb_diagnostic_get_nth_fix      (NbDiagnostic  *self,
+                                                     guint          index);
 const char          *nb_diagnostic_get_subject      (NbDiagnostic  *self);
 char                *nb_diagnostic_dup_key          (NbDiagnostic  *self);
 const char          *nb_diagnostic_get_checked      (NbDiagnostic  *self);

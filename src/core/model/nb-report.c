@@ -1018,6 +1018,9 @@ nb_report_seal_undo (NbReport *self)
   self->merge_open = FALSE;
 }
 
+static void set_resolved (NbReport *self,
+                          guint     index);
+
 /**
  * nb_report_apply_fix:
  * @self: a #NbReport
@@ -1032,21 +1035,55 @@ gboolean
 nb_report_apply_fix (NbReport     *self,
                      NbDiagnostic *diagnostic)
 {
-  g_autofree char *text = NULL;
-  guint cell;
-  gint64 value;
+  g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (NB_IS_DIAGNOSTIC (diagnostic), FALSE);
+
+  /* the validator's one fix of a total is its first */
+  return nb_diagnostic_get_fix (diagnostic, NULL, NULL) &&
+         nb_report_apply_nth_fix (self, diagnostic, 0);
+}
+
+/**
+ * nb_report_apply_nth_fix:
+ * @self: a #NbReport
+ * @diagnostic: a current diagnostic of @self's validator, or one of its
+ *   import findings
+ * @index: which of its fixes (nb_diagnostic_get_nth_fix())
+ *
+ * Sets every cell of the fix to its text, as one undo step. An import
+ * finding so dealt with is settled (#NbReport::import-resolved) in the
+ * same step, so Undo brings both back.
+ *
+ * Returns: %TRUE when @diagnostic has that fix
+ */
+gboolean
+nb_report_apply_nth_fix (NbReport     *self,
+                         NbDiagnostic *diagnostic,
+                         guint         index)
+{
+  g_autoptr(NbDiagnostic) held = NULL;
+  const NbFix *fix;
+  guint found;
 
   g_return_val_if_fail (NB_IS_REPORT (self), FALSE);
   g_return_val_if_fail (NB_IS_DIAGNOSTIC (diagnostic), FALSE);
 
-  if (!nb_diagnostic_get_fix (diagnostic, &cell, &value))
+  if (index >= nb_diagnostic_get_n_fixes (diagnostic))
     return FALSE;
-  g_return_val_if_fail (cell < self->n_cells, FALSE);
+  /* the first cell set may clear the finding from the validator's list */
+  held = g_object_ref (diagnostic);
+  fix = nb_diagnostic_get_nth_fix (diagnostic, index);
+  for (guint i = 0; i < fix->n_cells; i++)
+    g_return_val_if_fail (fix->cells[i] < self->n_cells, FALSE);
 
-  text = nb_number_format (value, nb_template_get_cell_kind (self->template, cell));
   nb_report_begin_group (self);
-  nb_report_set_cell_text (self, cell, text);
+  for (guint i = 0; i < fix->n_cells; i++)
+    nb_report_set_cell_text (self, fix->cells[i], fix->texts[i]);
+  if (g_ptr_array_find (self->import_diagnostics, diagnostic, &found) &&
+      !nb_report_get_import_resolved (self, found))
+    set_resolved (self, found);
   nb_report_end_group (self);
+  update_history (self);
   return TRUE;
 }
 

@@ -74,6 +74,9 @@ void          nb_report_end_group             (NbReport     *self);
 void          nb_report_seal_undo             (NbReport     *self);
 gboolean      nb_report_apply_fix             (NbReport     *self,
                                                NbDiagnostic *diagnostic);
+gboolean      nb_report_apply_nth_fix         (NbReport     *self,
+                                               NbDiagnostic *diagnostic,
+                                               guint         index);
 guint         nb_report_fill_empty            (NbReport     *self,
                                                const char   *table_id);
 const char   *nb_report_get_checked           (NbReport     *self,

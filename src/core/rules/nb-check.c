@@ -44,6 +44,7 @@ static const struct
   { "t2.fee-magnitude", nb_check_t2_fee_magnitude },
   { "t2.in-force-lt-issued", nb_check_t2_in_force },
   { "t3.column-swap-hint", nb_check_t3_column_swap },
+  { "t3.split-cell-hint", nb_check_t3_split_cell },
   { "text.enumeration", nb_check_text_enumeration },
   { "text.latin", nb_check_text_latin },
   { "text.punctuation", nb_check_text_punctuation },

@@ -74,5 +74,6 @@ void  nb_check_meta_published_late    (NbCheck *check);
 void  nb_check_struct_overview_topics (NbCheck *check);
 void  nb_check_t2_fee_magnitude       (NbCheck *check);
 void  nb_check_t3_column_swap         (NbCheck *check);
+void  nb_check_t3_split_cell          (NbCheck *check);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "nb-validator.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "nb-check.h"
 #include "nb-diagnostic-private.h"
@@ -340,7 +341,12 @@ check_sum (NbValidator *self,
   /* a sum too long for the cell would only trade this finding for another */
   if (rule->fixable && instance->n_lhs == 1 &&
       nb_number_parse (rhs, -1, kind, NULL, &fix) == NB_CELL_STATE_VALUE)
-    nb_diagnostic_set_fix (diagnostic, instance->cells[0], fix);
+    {
+      /* Translators: a quick fix of a total, e.g. "Set Total to 12" */
+      g_autofree char *label = g_strdup_printf (_("Set Total to %s"), rhs);
+
+      nb_diagnostic_set_fix (diagnostic, instance->cells[0], fix, label);
+    }
   set_slot (self, self->sum_base + instance_index, diagnostic, notify);
   slot->lhs = lhs_sum;
   slot->rhs = rhs_sum;
@@ -585,6 +591,21 @@ run_checks (NbValidator *self,
     run_check (self, i, notify);
 }
 
+/* Whether a check rule that names no cells reads the cell's whole table:
+ * its id starts with the table's ("t3.column-swap-hint"). */
+static gboolean
+reads_table_of (NbValidator    *self,
+                NbTemplateRule *rule,
+                guint           cell)
+{
+  const NbTemplateCell *data = nb_template_get_cell (self->template, cell);
+  NbTemplateTable *table = g_ptr_array_index (nb_template_get_tables (self->template), data->table);
+  gsize length = strlen (table->id);
+
+  return rule->cells->len == 0 && strncmp (rule->id, table->id, length) == 0 &&
+         rule->id[length] == '.';
+}
+
 /* A cell changed: only the check rules that compare with it run again. */
 static void
 run_checks_reading (NbValidator *self,
@@ -592,8 +613,14 @@ run_checks_reading (NbValidator *self,
 {
   for (guint i = 0; i < self->checks->len; i++)
     {
-      GArray *cells = get_rule (self, g_array_index (self->checks, guint, i))->cells;
+      NbTemplateRule *rule = get_rule (self, g_array_index (self->checks, guint, i));
+      GArray *cells = rule->cells;
 
+      if (reads_table_of (self, rule, cell))
+        {
+          run_check (self, i, TRUE);
+          continue;
+        }
       for (guint c = 0; c < cells->len; c++)
         if (g_array_index (cells, guint, c) == cell)
           {
