@@ -734,6 +734,32 @@ test_cli (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* The form is told by the tables; a report for a year the form is not for
+ * says so: a 2022 report on the 2019 form. */
+static void
+test_form_for_another_year (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = real_path ("pingtan-czj-2020.lines.txt");
+  g_autofree char *text = NULL;
+  g_autofree char *later = NULL;
+  g_autoptr(NbReport) report = NULL;
+  g_autoptr(NbReport) in_time = import_real (fixture, "pingtan-czj-2020.page.txt");
+  g_autoptr(NbValidator) validator = NULL;
+  g_autoptr(NbValidator) in_time_validator = nb_validator_new (in_time);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  later = nb_test_replace (text, "2020年度政府信息公开工作年度报告", "2022年度政府信息公开工作年度报告");
+  report = nb_test_import_string (fixture->importer, later);
+  validator = nb_validator_new (report);
+  g_assert_cmpstr (nb_template_get_id (nb_report_get_template (report)), ==, "2019");
+  g_assert_cmpuint (nb_report_get_year (report), ==, 2022);
+  g_assert_true (nb_test_has_rule (G_LIST_MODEL (validator), "struct.template-version"));
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (in_time_validator), "struct.template-version"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +770,7 @@ main (int   argc,
   g_test_add ("/template-2019/" path, Fixture, NULL, nb_test_import_set_up, func, nb_test_import_tear_down)
 
   ADD ("real-reports", test_real_reports);
+  ADD ("form-for-another-year", test_form_for_another_year);
   ADD ("units-noted", test_units_noted);
   ADD ("choice-of-page-text", test_choice_of_page_text);
   ADD ("choice-of-broken-text", test_choice_of_broken_text);

@@ -928,6 +928,28 @@ note_units (TextImport *import)
     }
 }
 
+/* A report for 2022 on the 2019 form, or for 2020 on the 2021 one: the
+ * form the tables follow is not the one for the report's year. */
+static void
+check_form_year (TextImport *import)
+{
+  NbTemplate *template = import->importer->template;
+  guint year = nb_report_get_year (import->report);
+  guint first, last;
+  g_autofree char *range = NULL;
+
+  nb_template_get_years (template, &first, &last);
+  if (year == 0 || ((first == 0 || year >= first) && (last == 0 || year <= last)))
+    return;
+  range = last == 0 ? g_strdup_printf (_("%u and later"), first)
+                    : first == 0 ? g_strdup_printf (_("up to %u"), last)
+                                 : g_strdup_printf (_("%u–%u"), first, last);
+  nb_import_diagnose (import->report, "struct.template-version", 0, NULL, 0,
+                      _("The report is for %u, but its tables follow the %s form, which is for "
+                        "the reports of %s"),
+                      year, nb_template_get_id (template), range);
+}
+
 /* What a site's breadcrumbs and menus are made of, never an organ's name. */
 static void
 check_organ (NbReport *report)
@@ -973,6 +995,7 @@ finish_import (TextImport *import)
   read_title (import->report, import->title->str);
   note_units (import);
   check_organ (import->report);
+  check_form_year (import);
   if (import->published == NULL)
     import->published = file_date (import);
   if (import->published != NULL)

@@ -23,6 +23,8 @@ struct _NbTemplate
 
   char       *id;
   char       *title_suffix;    /* what follows the organ and year in a title */
+  guint       first_year;      /* the report years the form is for, 0 for any */
+  guint       last_year;
   GPtrArray  *sections;        /* NbTemplateSection */
   GPtrArray  *tables;          /* NbTemplateTable */
   GArray     *cells;           /* NbTemplateCell */
@@ -936,6 +938,36 @@ index_instances (NbTemplate *self)
     }
 }
 
+/* "years": [2019, 2020] — the report years the form is for; either may
+ * be null for an open end */
+static gboolean
+parse_years (NbTemplate  *self,
+             JsonObject  *root,
+             GError     **error)
+{
+  JsonArray *years;
+  JsonNode *bound;
+
+  if (!json_object_has_member (root, "years"))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "years")) ||
+      json_array_get_length (years = json_object_get_array_member (root, "years")) != 2)
+    return fail (error, "years", "years is [first, last]");
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 year;
+
+      bound = json_array_get_element (years, i);
+      if (JSON_NODE_HOLDS_NULL (bound))
+        continue;
+      if (json_node_get_value_type (bound) != G_TYPE_INT64 ||
+          (year = json_node_get_int (bound)) < 1 || year > 9999)
+        return fail (error, "years", "a year is a whole number or null");
+      *(i == 0 ? &self->first_year : &self->last_year) = year;
+    }
+  return TRUE;
+}
+
 static gboolean
 nb_template_load (NbTemplate  *self,
                   GBytes      *bytes,
@@ -961,6 +993,8 @@ nb_template_load (NbTemplate  *self,
     return FALSE;
   if (json_object_has_member (root, "title_suffix") &&
       (self->title_suffix = member_string (root, "title_suffix", FALSE, "", error)) == NULL)
+    return FALSE;
+  if (!parse_years (self, root, error))
     return FALSE;
 
   index_cells (self);
@@ -1262,6 +1296,26 @@ nb_template_get_title_suffix (NbTemplate *self)
   g_return_val_if_fail (NB_IS_TEMPLATE (self), NULL);
 
   return self->title_suffix ? self->title_suffix : "";
+}
+
+/**
+ * nb_template_get_years:
+ * @self: a #NbTemplate
+ * @first: (out): the first report year the form is for, 0 when open
+ * @last: (out): the last, 0 when open
+ *
+ * The 2019 form is for the reports of 2019 and 2020; the 2021 form from
+ * 2021 on.
+ */
+void
+nb_template_get_years (NbTemplate *self,
+                       guint      *first,
+                       guint      *last)
+{
+  g_return_if_fail (NB_IS_TEMPLATE (self));
+
+  *first = self->first_year;
+  *last = self->last_year;
 }
 
 guint

@@ -105,6 +105,9 @@ const char * const *nb_template_get_cell_units (NbTemplate *self,
 const char  *nb_template_get_cell_label    (NbTemplate  *self,
                                             guint        cell);
 const char  *nb_template_get_title_suffix  (NbTemplate  *self);
+void         nb_template_get_years         (NbTemplate  *self,
+                                            guint       *first,
+                                            guint       *last);
 guint        nb_template_get_n_sections    (NbTemplate  *self);
 const char  *nb_template_get_section_id    (NbTemplate  *self,
                                             guint        section);
