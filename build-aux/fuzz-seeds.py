@@ -73,6 +73,8 @@ def docx_seeds():
     return {
         'attributes.docx': archive({'word/document.xml': W + attributes(300, 'w:p') + W_END}),
         'nodes.docx': archive({'word/document.xml': W + '<a/>' * 8000000 + W_END}),
+        # the same run mangled: millions of errors, the first of which ends the reading
+        'mangled-nodes.docx': archive({'word/document.xml': W + '<a/c' * 8000000 + W_END}),
         'utf16-doctype.docx': archive({'word/document.xml': b'\xff\xfe' + utf16.encode('utf-16-le')}),
         'bad-rows.xlsx': xlsx('<row r="1"><c r="A1"><v>1</v></c></row><row r="x"><c><v>2</v></c></row>'
                               '<row r="0"><c r="?"><v>3</v></c></row>'),

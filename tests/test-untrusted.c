@@ -252,6 +252,27 @@ test_docx_nodes (void)
   g_assert_nonnull (strstr (error->message, "word/document.xml"));
 }
 
+/* The same run mangled ("<a/c<a/c…"): one error for each of millions of
+ * elements, of which the first ends the reading */
+static void
+test_docx_mangled_nodes (void)
+{
+  g_autoptr(GString) document = g_string_new (W_DOCUMENT_START);
+  g_autoptr(GBytes) docx = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < 2000000; i++)
+    g_string_append (document, "<a/c");
+  g_string_append (document, W_DOCUMENT_END);
+  docx = make_docx (document->str, document->len);
+  text = read_docx (docx, &error);
+  g_assert_null (text);
+  g_assert_error (error, NB_ERROR, NB_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not well-formed"));
+  g_assert_nonnull (strstr (error->message, "line 1"));
+}
+
 /* 14. A document type in a UTF-16 part is seen as in a UTF-8 one */
 
 static char *
@@ -1080,6 +1101,7 @@ main (int   argc,
   g_test_add_func ("/untrusted/html/attributes", test_html_attributes);
   g_test_add_func ("/untrusted/docx/attributes", test_docx_attributes);
   g_test_add_func ("/untrusted/docx/nodes", test_docx_nodes);
+  g_test_add_func ("/untrusted/docx/mangled-nodes", test_docx_mangled_nodes);
   g_test_add_func ("/untrusted/docx/utf16-doctype", test_docx_utf16);
   g_test_add_func ("/untrusted/xlsx/bad-row-numbers", test_xlsx_rows);
   g_test_add_func ("/untrusted/xlsx/far-cell", test_xlsx_far_cell);

@@ -246,6 +246,17 @@ check_size (const char  *data,
   return TRUE;
 }
 
+/* The first error ends the reading: a part that is not well-formed is
+ * refused whole anyway, and libxml2 would otherwise go on to raise each
+ * of what may be millions of errors (a mangled run of "<a/>"). */
+static void
+stop_at_error_cb (void     *data,
+                  xmlError *error)
+{
+  if (error->level >= XML_ERR_ERROR)
+    xmlStopParser (data);
+}
+
 /**
  * nb_xml_read:
  * @data: an XML document from a zip archive
@@ -302,6 +313,7 @@ nb_xml_read (const char  *data,
       g_set_error (error, NB_ERROR, NB_ERROR_INVALID, _("“%s” could not be read"), what);
       return NULL;
     }
+  context->sax->serror = stop_at_error_cb;
   /* UTF-8 now, whatever the declaration says */
   doc = xmlCtxtReadMemory (context, text, size, NULL, "UTF-8",
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
