@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-test-util.h"
+
 /* Initialises libadwaita and loads the app's style sheet, which
  * AdwApplication would load from the resource base path. For the
  * screenshots in docs/, NB_TEST_LOCALEDIR names compiled translations
@@ -157,4 +159,60 @@ nb_test_window_tear_down (NbTestWindow  *fixture,
   g_object_unref (fixture->window);
   g_object_unref (fixture->importer);
   g_object_unref (fixture->template);
+}
+
+NbReport *
+nb_test_window_report (NbTestWindow *fixture)
+{
+  return nb_document_get_report (nb_window_get_document (fixture->window));
+}
+
+NbReportView *
+nb_test_window_view (NbTestWindow *fixture)
+{
+  return nb_window_get_report_view (fixture->window);
+}
+
+/* Shows a seed with the problems panel beside the form. */
+void
+nb_test_window_show_seed (NbTestWindow *fixture,
+                          const char   *stem)
+{
+  g_autofree char *path = nb_test_seed_path (stem);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbDocument) document = nb_document_load (fixture->importer, file, NULL, &error);
+  GtkWidget *panel = GTK_WIDGET (nb_window_get_panel (fixture->window));
+
+  g_assert_no_error (error);
+  nb_window_set_document (fixture->window, document);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
+  nb_test_ui_wait_idle ();
+  if (!gtk_widget_get_mapped (panel))
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-problems", NULL);
+  nb_test_ui_wait_until (nb_test_ui_panel_shown, panel);
+  nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
+  g_test_message ("window %d×%d", gtk_widget_get_width (GTK_WIDGET (fixture->window)),
+                  gtk_widget_get_height (GTK_WIDGET (fixture->window)));
+}
+
+NbCellEntry *
+nb_test_window_entry_for (NbTestWindow *fixture,
+                          const char   *address)
+{
+  int cell = nb_report_lookup_cell (nb_test_window_report (fixture), address);
+
+  g_assert_cmpint (cell, >=, 0);
+  return nb_report_view_get_entry (nb_test_window_view (fixture), cell);
+}
+
+/* The cell whose entry has the focus, or -1 */
+int
+nb_test_window_focused_cell (NbTestWindow *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  GtkWidget *entry = focus ? gtk_widget_get_ancestor (focus, NB_TYPE_CELL_ENTRY) : NULL;
+
+  return entry ? (int) nb_cell_get_index (nb_cell_entry_get_cell (NB_CELL_ENTRY (entry))) : -1;
 }

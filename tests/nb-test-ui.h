@@ -23,6 +23,13 @@ void  nb_test_window_set_up    (NbTestWindow  *fixture,
                                 gconstpointer  data);
 void  nb_test_window_tear_down (NbTestWindow  *fixture,
                                 gconstpointer  data);
+NbReport     *nb_test_window_report       (NbTestWindow *fixture);
+NbReportView *nb_test_window_view         (NbTestWindow *fixture);
+void          nb_test_window_show_seed    (NbTestWindow *fixture,
+                                           const char   *stem);
+NbCellEntry  *nb_test_window_entry_for    (NbTestWindow *fixture,
+                                           const char   *address);
+int           nb_test_window_focused_cell (NbTestWindow *fixture);
 
 void  nb_test_ui_init       (void);
 gboolean nb_test_ui_is_mapped   (gpointer     widget);

@@ -44,17 +44,11 @@ fixture_set_up (Fixture       *fixture,
   nb_test_ui_wait_idle ();
 }
 
-static NbReport *
-report (Fixture *fixture)
-{
-  return nb_document_get_report (nb_window_get_document (fixture->window));
-}
-
 static NbCellEntry *
 entry_for (Fixture    *fixture,
            const char *address)
 {
-  int cell = nb_report_lookup_cell (report (fixture), address);
+  int cell = nb_report_lookup_cell (nb_test_window_report (fixture), address);
   NbCellEntry *entry;
 
   g_assert_cmpint (cell, >=, 0);
@@ -135,7 +129,7 @@ test_grids (Fixture       *fixture,
   };
   GtkWidget *view = GTK_WIDGET (nb_window_get_report_view (fixture->window));
 
-  g_assert_cmpstr (nb_template_get_id (nb_report_get_template (report (fixture))), ==, "2019");
+  g_assert_cmpstr (nb_template_get_id (nb_report_get_template (nb_test_window_report (fixture))), ==, "2019");
   for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
     {
       g_test_message ("%s", headers[i]);
@@ -143,7 +137,7 @@ test_grids (Fixture       *fixture,
     }
   g_assert_false (shows_label (view, "现行有效件数"));
   g_assert_false (shows_label (view, "3.其他"));
-  g_assert_cmpint (nb_report_lookup_cell (report (fixture), "t2/regulations/in_force"), ==, -1);
+  g_assert_cmpint (nb_report_lookup_cell (nb_test_window_report (fixture), "t2/regulations/in_force"), ==, -1);
 
   /* the cells as the report writes them, a decrease and a unit not invalid */
   g_assert_cmpstr (text_of (fixture, "t2/punishment/change"), ==, "-18");
@@ -167,7 +161,7 @@ static void
 test_problems_and_fix (Fixture       *fixture,
                        gconstpointer  data)
 {
-  int total = nb_report_lookup_cell (report (fixture), "t3/results_total/natural_person");
+  int total = nb_report_lookup_cell (nb_test_window_report (fixture), "t3/results_total/natural_person");
   GtkAccessible *accessible = GTK_ACCESSIBLE (entry_for (fixture, "t2/punishment/change"));
   GListModel *validator = G_LIST_MODEL (nb_document_get_validator (nb_window_get_document (fixture->window)));
 

@@ -19,62 +19,6 @@
 
 typedef NbTestWindow Fixture;
 
-static NbReport *
-report (Fixture *fixture)
-{
-  return nb_document_get_report (nb_window_get_document (fixture->window));
-}
-
-static NbReportView *
-view (Fixture *fixture)
-{
-  return nb_window_get_report_view (fixture->window);
-}
-
-/* Shows a seed with the problems panel beside the form. */
-static void
-show_seed (Fixture    *fixture,
-           const char *stem)
-{
-  g_autofree char *path = nb_test_seed_path (stem);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(NbDocument) document = nb_document_load (fixture->importer, file, NULL, &error);
-  GtkWidget *panel = GTK_WIDGET (nb_window_get_panel (fixture->window));
-
-  g_assert_no_error (error);
-  nb_window_set_document (fixture->window, document);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
-  nb_test_ui_wait_idle ();
-  if (!gtk_widget_get_mapped (panel))
-    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-problems", NULL);
-  nb_test_ui_wait_until (nb_test_ui_panel_shown, panel);
-  nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
-  g_test_message ("window %d×%d", gtk_widget_get_width (GTK_WIDGET (fixture->window)),
-                  gtk_widget_get_height (GTK_WIDGET (fixture->window)));
-}
-
-static NbCellEntry *
-entry_for (Fixture    *fixture,
-           const char *address)
-{
-  int cell = nb_report_lookup_cell (report (fixture), address);
-
-  g_assert_cmpint (cell, >=, 0);
-  return nb_report_view_get_entry (view (fixture), cell);
-}
-
-/* The cell whose entry has the focus, or -1 */
-static int
-focused_cell (Fixture *fixture)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  GtkWidget *entry = focus ? gtk_widget_get_ancestor (focus, NB_TYPE_CELL_ENTRY) : NULL;
-
-  return entry ? (int) nb_cell_get_index (nb_cell_entry_get_cell (NB_CELL_ENTRY (entry))) : -1;
-}
-
 
 static gboolean
 window_has_document (gpointer window)
@@ -121,15 +65,15 @@ test_empty_cells_summary (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (panel), "panel.next-empty", NULL);
   nb_test_ui_wait_idle ();
-  g_assert_cmpint (focused_cell (fixture), ==, 0);
+  g_assert_cmpint (nb_test_window_focused_cell (fixture), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (panel), "panel.next-empty", NULL);
   nb_test_ui_wait_idle ();
-  g_assert_cmpint (focused_cell (fixture), ==, 1);
+  g_assert_cmpint (nb_test_window_focused_cell (fixture), ==, 1);
 
   /* a cell filled is one fewer; a "nothing here" mark is text the
    * clerk typed and is listed by itself, as not applicable (cell.na) */
-  gtk_editable_set_text (GTK_EDITABLE (entry_for (fixture, "t3/received/natural_person")), "4");
-  gtk_editable_set_text (GTK_EDITABLE (entry_for (fixture, "t3/received/commercial")), "/");
+  gtk_editable_set_text (GTK_EDITABLE (nb_test_window_entry_for (fixture, "t3/received/natural_person")), "4");
+  gtk_editable_set_text (GTK_EDITABLE (nb_test_window_entry_for (fixture, "t3/received/commercial")), "/");
   nb_test_ui_wait_idle ();
   nb_diagnostics_panel_count (panel, &errors, &warnings, &empty);
   g_assert_cmpuint (empty, ==, 198);
@@ -148,7 +92,7 @@ test_seed_rows (Fixture       *fixture,
 {
   guint errors = 0, warnings = 0, empty = 0;
 
-  show_seed (fixture, "003_babb1a0d8021a832");
+  nb_test_window_show_seed (fixture, "003_babb1a0d8021a832");
   nb_diagnostics_panel_count (nb_window_get_panel (fixture->window), &errors, &warnings, &empty);
   g_assert_cmpuint (errors, ==, 2);
   g_assert_cmpuint (warnings, ==, 0);
@@ -161,7 +105,7 @@ has_class (Fixture    *fixture,
            const char *address,
            const char *css_class)
 {
-  return gtk_widget_has_css_class (GTK_WIDGET (entry_for (fixture, address)), css_class);
+  return gtk_widget_has_css_class (GTK_WIDGET (nb_test_window_entry_for (fixture, address)), css_class);
 }
 
 /* Where problems overlap, each cell shows which are its own: a row of the
@@ -177,7 +121,7 @@ test_problem_cells (Fixture       *fixture,
   static const char *columns[] = { "upheld", "corrected", "other", "pending", "total" };
   guint outlined = 0;
 
-  show_seed (fixture, "003_babb1a0d8021a832");
+  nb_test_window_show_seed (fixture, "003_babb1a0d8021a832");
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
       {
@@ -186,10 +130,10 @@ test_problem_cells (Fixture       *fixture,
         g_assert_true (has_class (fixture, address, "nb-imported"));
         /* only the group whose total is wrong is red */
         g_assert_cmpint (has_class (fixture, address, "error"), ==, g == 2);
-        g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, address))),
+        g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (nb_test_window_entry_for (fixture, address))),
                                   "has 16 numbers for 15 columns"));
       }
-  gtk_test_accessible_assert_state (entry_for (fixture, "t4/review/upheld"), GTK_ACCESSIBLE_STATE_INVALID,
+  gtk_test_accessible_assert_state (nb_test_window_entry_for (fixture, "t4/review/upheld"), GTK_ACCESSIBLE_STATE_INVALID,
                                     GTK_ACCESSIBLE_INVALID_FALSE);
 
   /* the rows: parse.extra-values, then t4.total */
@@ -214,7 +158,7 @@ test_problem_cells (Fixture       *fixture,
   g_assert_cmpuint (outlined, ==, 15);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.fix-cell", "u",
-                              (guint) nb_report_lookup_cell (report (fixture), "t4/litigation_after_review/total"));
+                              (guint) nb_report_lookup_cell (nb_test_window_report (fixture), "t4/litigation_after_review/total"));
   nb_test_ui_wait_idle ();
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
@@ -247,7 +191,7 @@ test_no_header_mnemonics (Fixture       *fixture,
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
   guint n_buttons = 0, n_labels = 0;
 
-  show_seed (fixture, "000_773531145496868f");
+  nb_test_window_show_seed (fixture, "000_773531145496868f");
   collect_widgets (GTK_WIDGET (fixture->window), found);
   for (guint i = 0; i < found->len; i++)
     {
@@ -260,7 +204,7 @@ test_no_header_mnemonics (Fixture       *fixture,
           n_buttons++;
         }
       if (GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_widget (GTK_LABEL (widget)) != NULL &&
-          gtk_widget_is_ancestor (widget, GTK_WIDGET (view (fixture))))
+          gtk_widget_is_ancestor (widget, GTK_WIDGET (nb_test_window_view (fixture))))
         {
           g_assert_false (gtk_label_get_use_underline (GTK_LABEL (widget)));
           n_labels++;
@@ -315,7 +259,7 @@ test_places_in_words (Fixture       *fixture,
 {
   GtkListBox *list = nb_diagnostics_panel_get_list (nb_window_get_panel (fixture->window));
 
-  show_seed (fixture, "003_babb1a0d8021a832");
+  nb_test_window_show_seed (fixture, "003_babb1a0d8021a832");
   g_assert_cmpstr (row_place (gtk_list_box_get_row_at_index (list, 0)), ==, "Table 四 · 行政复议 · 结果维持 · line 88");
   g_assert_cmpstr (row_place (gtk_list_box_get_row_at_index (list, 1)), ==, "Table 四 · 复议后起诉 · 总计 · line 88");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1))), ==,
@@ -436,7 +380,7 @@ test_recent_names (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   nb_window_open (fixture->window, file);
   nb_test_ui_wait_until (document_shown, fixture->window);
-  title = g_strdup_printf ("%s · %u", nb_report_get_organ (report (fixture)), nb_report_get_year (report (fixture)));
+  title = g_strdup_printf ("%s · %u", nb_report_get_organ (nb_test_window_report (fixture)), nb_report_get_year (nb_test_window_report (fixture)));
 
   other = g_object_ref_sink (nb_window_new (NULL, fixture->importer, NULL));
   row = first_action_row (GTK_WIDGET (other));
@@ -458,13 +402,13 @@ test_screenshot (Fixture       *fixture,
     { "t4/litigation_after_review/total", "screenshot-form.png" },
   };
 
-  show_seed (fixture, "003_babb1a0d8021a832");
+  nb_test_window_show_seed (fixture, "003_babb1a0d8021a832");
   for (guint s = 0; s < G_N_ELEMENTS (shots); s++)
     {
       /* twice: the first scroll may land before the layout settles */
       for (guint i = 0; i < 2; i++)
         {
-          nb_report_view_focus_cell (view (fixture), nb_report_lookup_cell (report (fixture), shots[s][0]));
+          nb_report_view_focus_cell (nb_test_window_view (fixture), nb_report_lookup_cell (nb_test_window_report (fixture), shots[s][0]));
           nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
         }
       nb_test_ui_save_png (GTK_WIDGET (fixture->window), shots[s][1]);

@@ -20,62 +20,6 @@
 
 typedef NbTestWindow Fixture;
 
-static NbReport *
-report (Fixture *fixture)
-{
-  return nb_document_get_report (nb_window_get_document (fixture->window));
-}
-
-static NbReportView *
-view (Fixture *fixture)
-{
-  return nb_window_get_report_view (fixture->window);
-}
-
-/* Shows a seed with the problems panel beside the form. */
-static void
-show_seed (Fixture    *fixture,
-           const char *stem)
-{
-  g_autofree char *path = nb_test_seed_path (stem);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(NbDocument) document = nb_document_load (fixture->importer, file, NULL, &error);
-  GtkWidget *panel = GTK_WIDGET (nb_window_get_panel (fixture->window));
-
-  g_assert_no_error (error);
-  nb_window_set_document (fixture->window, document);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
-  nb_test_ui_wait_idle ();
-  if (!gtk_widget_get_mapped (panel))
-    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-problems", NULL);
-  nb_test_ui_wait_until (nb_test_ui_panel_shown, panel);
-  nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
-  g_test_message ("window %d×%d", gtk_widget_get_width (GTK_WIDGET (fixture->window)),
-                  gtk_widget_get_height (GTK_WIDGET (fixture->window)));
-}
-
-static NbCellEntry *
-entry_for (Fixture    *fixture,
-           const char *address)
-{
-  int cell = nb_report_lookup_cell (report (fixture), address);
-
-  g_assert_cmpint (cell, >=, 0);
-  return nb_report_view_get_entry (view (fixture), cell);
-}
-
-/* The cell whose entry has the focus, or -1 */
-static int
-focused_cell (Fixture *fixture)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  GtkWidget *entry = focus ? gtk_widget_get_ancestor (focus, NB_TYPE_CELL_ENTRY) : NULL;
-
-  return entry ? (int) nb_cell_get_index (nb_cell_entry_get_cell (NB_CELL_ENTRY (entry))) : -1;
-}
-
 static GtkWidget *
 find_header (GtkWidget *widget)
 {
@@ -98,9 +42,9 @@ static gboolean
 wholly_visible (Fixture *fixture,
                 guint    cell)
 {
-  GtkWidget *header = find_header (GTK_WIDGET (view (fixture)));
+  GtkWidget *header = find_header (GTK_WIDGET (nb_test_window_view (fixture)));
   int top = header != NULL && gtk_widget_get_visible (header) ? gtk_widget_get_height (header) : 0;
-  GtkWidget *entry = GTK_WIDGET (nb_report_view_get_entry (view (fixture), cell));
+  GtkWidget *entry = GTK_WIDGET (nb_report_view_get_entry (nb_test_window_view (fixture), cell));
   GtkWidget *scroller = gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
   graphene_rect_t bounds;
@@ -120,10 +64,10 @@ press (Fixture         *fixture,
        guint            keyval,
        GdkModifierType  state)
 {
-  int cell = focused_cell (fixture);
+  int cell = nb_test_window_focused_cell (fixture);
 
   g_assert_cmpint (cell, >=, 0);
-  g_assert_true (nb_cell_entry_handle_key (nb_report_view_get_entry (view (fixture), cell), keyval, state));
+  g_assert_true (nb_cell_entry_handle_key (nb_report_view_get_entry (nb_test_window_view (fixture), cell), keyval, state));
   nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
 }
 
@@ -131,9 +75,9 @@ static void
 focus (Fixture *fixture,
        guint    cell)
 {
-  g_assert_true (nb_report_view_focus_cell (view (fixture), cell));
+  g_assert_true (nb_report_view_focus_cell (nb_test_window_view (fixture), cell));
   nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
-  g_assert_cmpint (focused_cell (fixture), ==, cell);
+  g_assert_cmpint (nb_test_window_focused_cell (fixture), ==, cell);
 }
 
 /* Going down table 三, its column headers float over its lower rows,
@@ -145,16 +89,16 @@ test_floating_headers (Fixture       *fixture,
   GtkWidget *header;
   graphene_rect_t bounds, column;
 
-  show_seed (fixture, "003_babb1a0d8021a832");
-  header = find_header (GTK_WIDGET (view (fixture)));
+  nb_test_window_show_seed (fixture, "003_babb1a0d8021a832");
+  header = find_header (GTK_WIDGET (nb_test_window_view (fixture)));
   g_assert_nonnull (header);
-  focus (fixture, nb_report_lookup_cell (report (fixture), "t3/received/natural_person"));
+  focus (fixture, nb_report_lookup_cell (nb_test_window_report (fixture), "t3/received/natural_person"));
   g_assert_false (gtk_widget_get_visible (header));
-  focus (fixture, nb_report_lookup_cell (report (fixture), "t3/other_handling.other/commercial"));
+  focus (fixture, nb_report_lookup_cell (nb_test_window_report (fixture), "t3/other_handling.other/commercial"));
   nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
   g_assert_true (gtk_widget_get_visible (header));
   g_assert_true (gtk_widget_is_ancestor (nb_table_header_get_table (NB_TABLE_HEADER (header)),
-                                         gtk_widget_get_ancestor (GTK_WIDGET (entry_for (fixture, "t3/received/total")),
+                                         gtk_widget_get_ancestor (GTK_WIDGET (nb_test_window_entry_for (fixture, "t3/received/total")),
                                                                   NB_TYPE_TABLE_GRID)));
   /* drawn where the table is, so its columns line up */
   g_assert_true (gtk_widget_compute_bounds (header, GTK_WIDGET (fixture->window), &bounds));
@@ -162,10 +106,10 @@ test_floating_headers (Fixture       *fixture,
                                             GTK_WIDGET (fixture->window), &column));
   g_assert_cmpfloat (bounds.origin.x, ==, column.origin.x);
   g_assert_cmpfloat (bounds.size.width, ==, column.size.width);
-  g_assert_true (wholly_visible (fixture, nb_report_lookup_cell (report (fixture), "t3/other_handling.other/commercial")));
+  g_assert_true (wholly_visible (fixture, nb_report_lookup_cell (nb_test_window_report (fixture), "t3/other_handling.other/commercial")));
 
   /* and go when the table's own headers are back in sight */
-  focus (fixture, nb_report_lookup_cell (report (fixture), "t2/regulations/issued"));
+  focus (fixture, nb_report_lookup_cell (nb_test_window_report (fixture), "t2/regulations/issued"));
   nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
   g_assert_false (gtk_widget_get_visible (header));
 }
@@ -190,7 +134,7 @@ test_tab_through_form (Fixture       *fixture,
   guint n_cells = nb_template_get_n_cells (fixture->template);
   guint visited = 0;
 
-  show_seed (fixture, "003_babb1a0d8021a832");
+  nb_test_window_show_seed (fixture, "003_babb1a0d8021a832");
   g_assert_cmpuint (n_cells, ==, 200);
   focus (fixture, ((NbTemplateTable *) g_ptr_array_index (tables, 0))->first_cell);
   for (guint t = 0; t < tables->len; t++)
@@ -199,7 +143,7 @@ test_tab_through_form (Fixture       *fixture,
 
       for (guint c = table->first_cell; c < table->first_cell + table->n_cells; c++)
         {
-          g_assert_cmpint (focused_cell (fixture), ==, c);
+          g_assert_cmpint (nb_test_window_focused_cell (fixture), ==, c);
           if (!wholly_visible (fixture, c))
             g_error ("after Tab, %s is not wholly in sight",
                      nb_template_get_cell_address (fixture->template, c));
@@ -209,8 +153,8 @@ test_tab_through_form (Fixture       *fixture,
     }
   g_assert_cmpuint (visited, ==, n_cells);
   /* the form's last cell keeps the focus, its text selected */
-  g_assert_cmpint (focused_cell (fixture), ==, n_cells - 1);
-  g_assert_true (all_selected (nb_report_view_get_entry (view (fixture), n_cells - 1)));
+  g_assert_cmpint (nb_test_window_focused_cell (fixture), ==, n_cells - 1);
+  g_assert_true (all_selected (nb_report_view_get_entry (nb_test_window_view (fixture), n_cells - 1)));
 
   /* and Shift+Tab goes back across the tables */
   for (guint t = tables->len - 1; t > 0; t--)
@@ -219,7 +163,7 @@ test_tab_through_form (Fixture       *fixture,
 
       focus (fixture, table->first_cell);
       press (fixture, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
-      g_assert_cmpint (focused_cell (fixture), ==, table->first_cell - 1);
+      g_assert_cmpint (nb_test_window_focused_cell (fixture), ==, table->first_cell - 1);
       g_assert_true (wholly_visible (fixture, table->first_cell - 1));
     }
 }
@@ -232,10 +176,10 @@ test_enter_down_columns (Fixture       *fixture,
   guint n_cells = nb_template_get_n_cells (fixture->template);
   guint visited = 0;
 
-  show_seed (fixture, "003_babb1a0d8021a832");
+  nb_test_window_show_seed (fixture, "003_babb1a0d8021a832");
   for (guint top = 0; top < n_cells; top++)
     {
-      NbTableGrid *grid = NB_TABLE_GRID (gtk_widget_get_ancestor (GTK_WIDGET (nb_report_view_get_entry (view (fixture), top)),
+      NbTableGrid *grid = NB_TABLE_GRID (gtk_widget_get_ancestor (GTK_WIDGET (nb_report_view_get_entry (nb_test_window_view (fixture), top)),
                                                                   NB_TYPE_TABLE_GRID));
       int cell = top;
 
@@ -247,7 +191,7 @@ test_enter_down_columns (Fixture       *fixture,
         {
           int below = nb_table_grid_find_move (grid, cell, NB_MOVE_DOWN);
 
-          g_assert_cmpint (focused_cell (fixture), ==, cell);
+          g_assert_cmpint (nb_test_window_focused_cell (fixture), ==, cell);
           if (!wholly_visible (fixture, cell))
             g_error ("after Enter, %s is not wholly in sight",
                      nb_template_get_cell_address (fixture->template, cell));
@@ -269,8 +213,8 @@ test_undo_in_cell (Fixture       *fixture,
 {
   NbCellEntry *entry;
 
-  show_seed (fixture, "000_773531145496868f");
-  entry = entry_for (fixture, "t3/carried_over/natural_person");
+  nb_test_window_show_seed (fixture, "000_773531145496868f");
+  entry = nb_test_window_entry_for (fixture, "t3/carried_over/natural_person");
   focus (fixture, nb_cell_get_index (nb_cell_entry_get_cell (entry)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0");
   /* as typing does: the selection goes, then the digit */
@@ -278,15 +222,15 @@ test_undo_in_cell (Fixture       *fixture,
   gtk_editable_insert_text (GTK_EDITABLE (entry), "5", -1, &(int) { 0 });
   nb_test_ui_wait_idle ();
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry_for (fixture, "t3/received/natural_person")), "error"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (nb_test_window_entry_for (fixture, "t3/received/natural_person")), "error"));
 
   press (fixture, GDK_KEY_z, GDK_CONTROL_MASK);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry_for (fixture, "t3/received/natural_person")), "error"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (nb_test_window_entry_for (fixture, "t3/received/natural_person")), "error"));
   gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
-  g_assert_false (nb_report_get_modified (report (fixture)));
-  g_assert_cmpint (focused_cell (fixture), ==, nb_cell_get_index (nb_cell_entry_get_cell (entry)));
+  g_assert_false (nb_report_get_modified (nb_test_window_report (fixture)));
+  g_assert_cmpint (nb_test_window_focused_cell (fixture), ==, nb_cell_get_index (nb_cell_entry_get_cell (entry)));
 
   press (fixture, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "5");
@@ -294,17 +238,17 @@ test_undo_in_cell (Fixture       *fixture,
 
   /* an earlier cell's typing is the step before */
   press (fixture, GDK_KEY_Tab, 0);
-  entry = entry_for (fixture, "t3/carried_over/commercial");
+  entry = nb_test_window_entry_for (fixture, "t3/carried_over/commercial");
   gtk_editable_set_text (GTK_EDITABLE (entry), "7");
   nb_test_ui_wait_idle ();
   press (fixture, GDK_KEY_z, GDK_CONTROL_MASK);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "0");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t3/carried_over/natural_person"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nb_test_window_entry_for (fixture, "t3/carried_over/natural_person"))), ==,
                    "5");
   press (fixture, GDK_KEY_z, GDK_CONTROL_MASK);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry_for (fixture, "t3/carried_over/natural_person"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nb_test_window_entry_for (fixture, "t3/carried_over/natural_person"))), ==,
                    "0");
-  g_assert_false (nb_report_get_modified (report (fixture)));
+  g_assert_false (nb_report_get_modified (nb_test_window_report (fixture)));
 }
 
 /* A number typed shows as the number it is once the cell is left. */
@@ -317,8 +261,8 @@ test_number_shown_on_leave (Fixture       *fixture,
   };
   NbCellEntry *entry;
 
-  show_seed (fixture, "000_773531145496868f");
-  entry = entry_for (fixture, "t2/licensing/decisions");
+  nb_test_window_show_seed (fixture, "000_773531145496868f");
+  entry = nb_test_window_entry_for (fixture, "t2/licensing/decisions");
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       focus (fixture, nb_cell_get_index (nb_cell_entry_get_cell (entry)));
@@ -343,9 +287,9 @@ test_click_selects (Fixture       *fixture,
   g_autoptr(GListModel) controllers = NULL;
   GtkGesture *click = NULL;
 
-  show_seed (fixture, "000_773531145496868f");
-  focus (fixture, nb_report_lookup_cell (report (fixture), "t3/received/natural_person"));
-  entry = entry_for (fixture, "t3/received/commercial");
+  nb_test_window_show_seed (fixture, "000_773531145496868f");
+  focus (fixture, nb_report_lookup_cell (nb_test_window_report (fixture), "t3/received/natural_person"));
+  entry = nb_test_window_entry_for (fixture, "t3/received/commercial");
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (entry));
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -359,7 +303,7 @@ test_click_selects (Fixture       *fixture,
   /* as a press of the primary button at the text's start does */
   g_signal_emit_by_name (click, "pressed", 1, 4.0, 4.0);
   nb_test_ui_wait_idle ();
-  g_assert_cmpint (focused_cell (fixture), ==, nb_report_lookup_cell (report (fixture), "t3/received/commercial"));
+  g_assert_cmpint (nb_test_window_focused_cell (fixture), ==, nb_report_lookup_cell (nb_test_window_report (fixture), "t3/received/commercial"));
   g_assert_true (all_selected (entry));
   /* typing replaces the 0 */
   gtk_editable_delete_selection (GTK_EDITABLE (entry));
@@ -376,8 +320,8 @@ test_narrative_tab (Fixture       *fixture,
 {
   GtkTextView *text;
 
-  show_seed (fixture, "000_773531145496868f");
-  text = nb_report_view_get_section_view (view (fixture), "overview");
+  nb_test_window_show_seed (fixture, "000_773531145496868f");
+  text = nb_report_view_get_section_view (nb_test_window_view (fixture), "overview");
   g_assert_nonnull (text);
   g_assert_false (gtk_text_view_get_accepts_tab (text));
   gtk_widget_grab_focus (GTK_WIDGET (text));
@@ -408,7 +352,7 @@ test_new_report_focus (Fixture       *fixture,
   nb_test_ui_wait_idle ();
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (view (fixture))));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (nb_test_window_view (fixture))));
   /* the title, the form's first field */
   g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY));
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY), "nb-title-entry"));
