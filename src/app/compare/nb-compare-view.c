@@ -541,14 +541,10 @@ move_action (GtkWidget  *widget,
 static void
 root_focus_cb (NbCompareView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus = nb_scroll_focus_within (GTK_WIDGET (self->content));
 
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content)))
-    return;
-  if (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) != NULL)
-    focus = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
-  nb_scroll_into_view (self->scroller, focus);
+  if (focus != NULL)
+    nb_scroll_into_view (self->scroller, focus);
 }
 
 static NbCellMarks *

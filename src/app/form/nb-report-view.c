@@ -321,15 +321,10 @@ scroll_to (NbReportView *self,
 static void
 root_focus_cb (NbReportView *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *focus = nb_scroll_focus_within (GTK_WIDGET (self->content));
 
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->content)))
-    return;
-  /* the entry, not the text inside it */
-  if (gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY) != NULL)
-    focus = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
-  scroll_to (self, focus);
+  if (focus != NULL)
+    scroll_to (self, focus);
 }
 
 /* Undo belongs to the report, across fields: Ctrl+Z takes back the

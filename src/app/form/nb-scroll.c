@@ -66,3 +66,24 @@ nb_scroll_into_view_below (GtkScrolledWindow *scroller,
   value = bounds.origin.y - MAX (inset, MIN (page / 3, MAX (0, page - bounds.size.height) / 2));
   gtk_adjustment_set_value (adjustment, CLAMP (value, 0, MAX (0, upper - page)));
 }
+
+/**
+ * nb_scroll_focus_within:
+ * @content: what a view scrolls
+ *
+ * Returns: (transfer none) (nullable): the widget that has the focus
+ *   inside @content — the entry, not the text inside it — or %NULL when
+ *   the focus is elsewhere
+ */
+GtkWidget *
+nb_scroll_focus_within (GtkWidget *content)
+{
+  GtkRoot *root = gtk_widget_get_root (content);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *entry;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, content))
+    return NULL;
+  entry = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
+  return entry != NULL ? entry : focus;
+}

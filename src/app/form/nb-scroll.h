@@ -14,5 +14,6 @@ void  nb_scroll_into_view        (GtkScrolledWindow *scroller,
 void  nb_scroll_into_view_below  (GtkScrolledWindow *scroller,
                                   GtkWidget         *widget,
                                   int                inset);
+GtkWidget *nb_scroll_focus_within (GtkWidget        *content);
 
 G_END_DECLS
