@@ -7,6 +7,8 @@
 
 #include "nb-test-util.h"
 
+#include <gsf/gsf.h>
+
 #include <nb-report-private.h>
 #include <string.h>
 
@@ -211,4 +213,78 @@ nb_test_import_tear_down (NbTestImport  *fixture,
 {
   g_assert_finalize_object (fixture->importer);
   g_assert_finalize_object (fixture->template);
+}
+
+/* Zip archives, written with libgsf */
+
+static void
+zip_add (GsfOutfile *zip,
+         const char *path,
+         const char *data,
+         gsize       size)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  GsfOutfile *dir = g_object_ref (zip);
+  guint n = g_strv_length (parts);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      GsfOutput *child = gsf_outfile_new_child (dir, parts[i], TRUE);
+
+      g_object_unref (dir);
+      dir = GSF_OUTFILE (child);
+    }
+  {
+    GsfOutput *member = gsf_outfile_new_child_full (dir, parts[n - 1], FALSE,
+                                                    "compression-level", GSF_ZIP_DEFLATED, NULL);
+
+    gsf_output_write (member, size, (const guint8 *) data);
+    gsf_output_close (member);
+    g_object_unref (member);
+  }
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      GsfOutput *parent = GSF_OUTPUT (gsf_output_container (GSF_OUTPUT (dir)));
+
+      gsf_output_close (GSF_OUTPUT (dir));
+      g_object_unref (dir);
+      dir = g_object_ref (GSF_OUTFILE (parent));
+    }
+  g_object_unref (dir);
+}
+
+/**
+ * nb_test_zip:
+ * @n_parts: how many parts follow
+ * @...: for each part its path, its data and its size (gsize)
+ *
+ * Returns: (transfer full): a zip archive of the parts, deflated, as Word
+ *   and Excel write them
+ */
+GBytes *
+nb_test_zip (guint n_parts,
+             ...)
+{
+  GsfOutput *memory = gsf_output_memory_new ();
+  GsfOutfile *zip = gsf_outfile_zip_new (memory, NULL);
+  GBytes *bytes;
+  va_list ap;
+
+  g_assert_nonnull (zip);
+  va_start (ap, n_parts);
+  for (guint i = 0; i < n_parts; i++)
+    {
+      const char *path = va_arg (ap, const char *);
+      const char *data = va_arg (ap, const char *);
+      gsize size = va_arg (ap, gsize);
+
+      zip_add (zip, path, data, size);
+    }
+  va_end (ap);
+  gsf_output_close (GSF_OUTPUT (zip));
+  g_object_unref (zip);
+  bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (memory)),
+                       gsf_output_size (memory));
+  g_object_unref (memory);
+  return bytes;
 }

@@ -37,6 +37,8 @@ void        nb_test_import_tear_down (NbTestImport *fixture,
                                       gconstpointer data);
 
 char       *nb_test_seed_path       (const char  *stem);
+GBytes     *nb_test_zip             (guint        n_parts,
+                                     ...);
 GBytes     *nb_test_load_seed       (const char  *stem);
 JsonObject *nb_test_load_expected   (const char  *stem);
 NbReport   *nb_test_import_seed     (NbImporter  *importer,

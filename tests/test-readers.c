@@ -10,7 +10,6 @@
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
-#include <gsf/gsf.h>
 #include <nb-readers.h>
 #include <nb-report-private.h>
 #include <string.h>
@@ -119,64 +118,16 @@ assert_error (NbReport *report,
   g_test_message ("%s", error->message);
 }
 
-/* Zip archives, written with libgsf */
-
-static void
-zip_add (GsfOutfile *zip,
-         const char *path,
-         const char *data,
-         gsize       size)
-{
-  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
-  GsfOutfile *dir = g_object_ref (zip);
-  guint n = g_strv_length (parts);
-
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      GsfOutput *child = gsf_outfile_new_child (dir, parts[i], TRUE);
-
-      g_object_unref (dir);
-      dir = GSF_OUTFILE (child);
-    }
-  {
-    GsfOutput *member = gsf_outfile_new_child_full (dir, parts[n - 1], FALSE,
-                                                    "compression-level", GSF_ZIP_DEFLATED, NULL);
-
-    gsf_output_write (member, size, (const guint8 *) data);
-    gsf_output_close (member);
-    g_object_unref (member);
-  }
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      GsfOutput *parent = GSF_OUTPUT (gsf_output_container (GSF_OUTPUT (dir)));
-
-      gsf_output_close (GSF_OUTPUT (dir));
-      g_object_unref (dir);
-      dir = g_object_ref (GSF_OUTFILE (parent));
-    }
-  g_object_unref (dir);
-}
-
 /* A DOCX holding @document as word/document.xml. */
 static GBytes *
 make_docx (const char *document,
            gsize       size)
 {
-  GsfOutput *memory = gsf_output_memory_new ();
-  GsfOutfile *zip = gsf_outfile_zip_new (memory, NULL);
   const char *types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
                       "package/2006/content-types\"/>";
-  GBytes *bytes;
 
-  g_assert_nonnull (zip);
-  zip_add (zip, "[Content_Types].xml", types, strlen (types));
-  zip_add (zip, "word/document.xml", document, size);
-  gsf_output_close (GSF_OUTPUT (zip));
-  g_object_unref (zip);
-  bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (memory)),
-                       gsf_output_size (memory));
-  g_object_unref (memory);
-  return bytes;
+  return nb_test_zip (2, "[Content_Types].xml", types, strlen (types),
+                      "word/document.xml", document, size);
 }
 
 #define W_DOCUMENT_START \
@@ -926,16 +877,9 @@ test_lying_extension (Fixture       *fixture,
   /* and a zip that is neither Word nor Excel is said to be so */
   {
     g_autoptr(GError) error = NULL;
-    GsfOutput *memory = gsf_output_memory_new ();
-    GsfOutfile *zip = gsf_outfile_zip_new (memory, NULL);
-    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GBytes) bytes = nb_test_zip (1, "notes.txt", "hello", (gsize) 5);
     g_autoptr(NbReport) report = NULL;
 
-    zip_add (zip, "notes.txt", "hello", 5);
-    gsf_output_close (GSF_OUTPUT (zip));
-    g_object_unref (zip);
-    bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (memory)), gsf_output_size (memory));
-    g_object_unref (memory);
     report = import_bytes (fixture, bytes, &error);
     assert_error (report, error, NB_ERROR_NOT_A_REPORT);
   }

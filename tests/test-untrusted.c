@@ -11,7 +11,6 @@
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
-#include <gsf/gsf.h>
 #include <nb-docx-writer.h>
 #include <nb-file-replace.h>
 #include <nb-pdf-writer.h>
@@ -45,71 +44,6 @@ source_text (NbSource *source)
   return g_string_free (out, FALSE);
 }
 
-static void
-zip_add (GsfOutfile *zip,
-         const char *path,
-         const char *data,
-         gsize       size)
-{
-  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
-  GsfOutfile *dir = g_object_ref (zip);
-  guint n = g_strv_length (parts);
-
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      GsfOutput *child = gsf_outfile_new_child (dir, parts[i], TRUE);
-
-      g_object_unref (dir);
-      dir = GSF_OUTFILE (child);
-    }
-  {
-    GsfOutput *member = gsf_outfile_new_child_full (dir, parts[n - 1], FALSE,
-                                                    "compression-level", GSF_ZIP_DEFLATED, NULL);
-
-    gsf_output_write (member, size, (const guint8 *) data);
-    gsf_output_close (member);
-    g_object_unref (member);
-  }
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      GsfOutput *parent = GSF_OUTPUT (gsf_output_container (GSF_OUTPUT (dir)));
-
-      gsf_output_close (GSF_OUTPUT (dir));
-      g_object_unref (dir);
-      dir = g_object_ref (GSF_OUTFILE (parent));
-    }
-  g_object_unref (dir);
-}
-
-/* An archive of @n_parts parts: path, data, size, … */
-static GBytes *
-make_zip (guint n_parts,
-          ...)
-{
-  GsfOutput *memory = gsf_output_memory_new ();
-  GsfOutfile *zip = gsf_outfile_zip_new (memory, NULL);
-  GBytes *bytes;
-  va_list ap;
-
-  g_assert_nonnull (zip);
-  va_start (ap, n_parts);
-  for (guint i = 0; i < n_parts; i++)
-    {
-      const char *path = va_arg (ap, const char *);
-      const char *data = va_arg (ap, const char *);
-      gsize size = va_arg (ap, gsize);
-
-      zip_add (zip, path, data, size);
-    }
-  va_end (ap);
-  gsf_output_close (GSF_OUTPUT (zip));
-  g_object_unref (zip);
-  bytes = g_bytes_new (gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (memory)),
-                       gsf_output_size (memory));
-  g_object_unref (memory);
-  return bytes;
-}
-
 #define TYPES "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/" \
               "package/2006/content-types\"/>"
 
@@ -117,7 +51,7 @@ static GBytes *
 make_docx (const char *document,
            gsize       size)
 {
-  return make_zip (2, "[Content_Types].xml", TYPES, strlen (TYPES),
+  return nb_test_zip (2, "[Content_Types].xml", TYPES, strlen (TYPES),
                    "word/document.xml", document, size);
 }
 
@@ -330,7 +264,7 @@ read_xlsx (const char  *rows,
 {
   g_autofree char *sheet = g_strconcat ("<worksheet><sheetData>", rows,
                                         "</sheetData></worksheet>", NULL);
-  g_autoptr(GBytes) xlsx = make_zip (4, "[Content_Types].xml", TYPES, strlen (TYPES),
+  g_autoptr(GBytes) xlsx = nb_test_zip (4, "[Content_Types].xml", TYPES, strlen (TYPES),
                                      "xl/workbook.xml", WORKBOOK, strlen (WORKBOOK),
                                      "xl/_rels/workbook.xml.rels", RELS, strlen (RELS),
                                      "xl/worksheets/sheet1.xml", sheet, strlen (sheet));
