@@ -346,3 +346,35 @@ nb_check_is_full (NbCheck *check)
 {
   return check->findings->len >= NB_CHECK_MAX_FINDINGS;
 }
+
+/**
+ * nb_check_each_match:
+ * @check: the check
+ * @func: what to do with one match
+ *
+ * Calls @func for every match of every pattern of the rule in every
+ * narrative section, until the check is full.
+ */
+void
+nb_check_each_match (NbCheck          *check,
+                     NbCheckMatchFunc  func)
+{
+  guint n_sections = nb_template_get_n_sections (check->template);
+
+  for (guint s = 0; s < n_sections; s++)
+    {
+      const char *text;
+
+      if (!nb_template_section_is_narrative (check->template, s) ||
+          (text = nb_report_peek_section (check->report, s)) == NULL)
+        continue;
+      for (guint p = 0; p < check->rule->patterns->len; p++)
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+
+          g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
+          for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
+            func (check, s, text, match);
+        }
+    }
+}

@@ -24,6 +24,10 @@ typedef struct
 } NbCheck;
 
 typedef void (*NbCheckFunc) (NbCheck *check);
+typedef void (*NbCheckMatchFunc) (NbCheck    *check,
+                                  guint       section,
+                                  const char *text,
+                                  GMatchInfo *match);
 
 NbCheckFunc   nb_check_lookup        (const char  *rule_id);
 NbDiagnostic *nb_check_add           (NbCheck     *check,
@@ -49,6 +53,8 @@ const char   *nb_check_section_text  (NbCheck     *check,
                                       const char  *section_id,
                                       int         *section);
 gboolean      nb_check_is_full       (NbCheck     *check);
+void          nb_check_each_match    (NbCheck     *check,
+                                      NbCheckMatchFunc func);
 gboolean      nb_check_section_missing (NbCheck   *check,
                                         int        section);
 gboolean      nb_check_narrative_begun (NbCheck   *check);

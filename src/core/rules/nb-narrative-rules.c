@@ -229,35 +229,25 @@ add_claim (NbCheck    *check,
 
 /* narrative.none-claims: "未发生行政复议、行政诉讼" while table 四 has
  * cases. A statement followed by 纠错 or 败诉 says something else. */
+static void
+none_claim_cb (NbCheck    *check,
+               guint       section,
+               const char *text,
+               GMatchInfo *match)
+{
+  g_autofree char *found = g_match_info_fetch (match, 0);
+  int start, end, cell;
+
+  g_match_info_fetch_pos (match, 0, &start, &end);
+  if (!followed_by_word (check, text, end) &&
+      (cell = contradicted_cell (check, found)) >= 0)
+    add_claim (check, section, text, start, cell);
+}
+
 void
 nb_check_narrative_none_claims (NbCheck *check)
 {
-  guint n_sections = nb_template_get_n_sections (check->template);
-
-  for (guint s = 0; s < n_sections; s++)
-    {
-      const char *text;
-
-      if (!nb_template_section_is_narrative (check->template, s) ||
-          (text = nb_report_peek_section (check->report, s)) == NULL)
-        continue;
-      for (guint p = 0; p < check->rule->patterns->len; p++)
-        {
-          g_autoptr(GMatchInfo) match = NULL;
-
-          g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-          for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
-            {
-              g_autofree char *found = g_match_info_fetch (match, 0);
-              int start, end, cell;
-
-              g_match_info_fetch_pos (match, 0, &start, &end);
-              if (!followed_by_word (check, text, end) &&
-                  (cell = contradicted_cell (check, found)) >= 0)
-                add_claim (check, s, text, start, cell);
-            }
-        }
-    }
+  nb_check_each_match (check, none_claim_cb);
 }
 
 /* narrative.all-closed: "均已办结" while 四、结转下年度 is more than 0; a

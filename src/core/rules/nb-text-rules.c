@@ -47,36 +47,6 @@ is_accepted_at (NbCheck    *check,
   return FALSE;
 }
 
-typedef void (*MatchFunc) (NbCheck    *check,
-                           guint       section,
-                           const char *text,
-                           GMatchInfo *match);
-
-/* Calls @func for every match of every pattern in every narrative section. */
-static void
-each_match (NbCheck   *check,
-            MatchFunc  func)
-{
-  guint n_sections = nb_template_get_n_sections (check->template);
-
-  for (guint s = 0; s < n_sections; s++)
-    {
-      const char *text;
-
-      if (!nb_template_section_is_narrative (check->template, s) ||
-          (text = nb_report_peek_section (check->report, s)) == NULL)
-        continue;
-      for (guint p = 0; p < check->rule->patterns->len; p++)
-        {
-          g_autoptr(GMatchInfo) match = NULL;
-
-          g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-          for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
-            func (check, s, text, match);
-        }
-    }
-}
-
 static void
 add_quoted (NbCheck    *check,
             guint       section,
@@ -115,7 +85,7 @@ repeated_word_cb (NbCheck    *check,
 void
 nb_check_text_repeated_word (NbCheck *check)
 {
-  each_match (check, repeated_word_cb);
+  nb_check_each_match (check, repeated_word_cb);
 }
 
 /* text.punctuation: a half-width mark between Chinese (group 1), or
@@ -161,7 +131,7 @@ nb_check_text_punctuation (NbCheck *check)
 {
   guint n_sections = nb_template_get_n_sections (check->template);
 
-  each_match (check, punctuation_cb);
+  nb_check_each_match (check, punctuation_cb);
   for (guint s = 0; s < n_sections; s++)
     {
       const char *text;
@@ -216,7 +186,7 @@ latin_cb (NbCheck    *check,
 void
 nb_check_text_latin (NbCheck *check)
 {
-  each_match (check, latin_cb);
+  nb_check_each_match (check, latin_cb);
 }
 
 /* text.enumeration: 一是、二是、三是… in order. A list starts again at
