@@ -100,21 +100,6 @@ typedef struct
 
 /* Headings */
 
-static const char *const numerals[] = {
-  "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-};
-
-static gsize
-skip_blanks (const char *p,
-             const char *end)
-{
-  const char *start = p;
-  gsize n;
-
-  while ((n = nb_text_blank_length (p, end)) > 0)
-    p += n;
-  return p - start;
-}
 
 /* "三、收到和处理政府信息公开申请情况" → the section it opens, or -1. */
 static int
@@ -126,15 +111,11 @@ match_heading (NbImporter *self,
   const char *p = line;
   const char *end = line + length;
   g_autoptr(GString) folded = NULL;
-  gboolean numbered = FALSE;
 
-  p += skip_blanks (p, end);
+  p += nb_text_skip_blanks (p, end);
   if (end - p < 6)
     return -1;
-  for (guint i = 0; i < G_N_ELEMENTS (numerals) && !numbered; i++)
-    if ((numbered = memcmp (p, numerals[i], 3) == 0))
-      *numeral = i + 1;
-  if (!numbered)
+  if ((*numeral = nb_text_line_numeral (p, end)) == 0)
     return -1;
   p += 3;
   if (end - p >= 3 && (memcmp (p, "、", 3) == 0 || memcmp (p, "．", 3) == 0))
@@ -470,7 +451,7 @@ read_line (TextImport         *import,
            const NbSourceLine *cells)
 {
   NbTemplateSection *section;
-  gsize lead = skip_blanks (line, line + length);
+  gsize lead = nb_text_skip_blanks (line, line + length);
   gboolean continues = cells != NULL && cells->continues && import->in_paragraph;
   int heading;
   guint numeral = 0;
@@ -626,9 +607,9 @@ has_heading_start (const char *line,
           (line + length - after < 3 ||
            (memcmp (after, "、", 3) != 0 && memcmp (after, "．", 3) != 0)))
         continue;
-      for (guint n = 0; n < G_N_ELEMENTS (numerals); n++)
-        if (memcmp (line + i, numerals[n], 3) == 0 && nb_text_line_is_heading_at (line, length, i))
-          return TRUE;
+      if (nb_text_line_numeral (line + i, line + length) > 0 &&
+          nb_text_line_is_heading_at (line, length, i))
+        return TRUE;
     }
   return FALSE;
 }
@@ -797,11 +778,10 @@ note_inline_heading (TextImport *import,
 {
   NbTemplateSection *section =
     g_ptr_array_index (nb_template_get_sections (import->importer->template), heading);
-  guint numeral = 0;
+  gsize length = strlen (section->numeral);
+  /* the numeral alone, as the template writes it */
+  guint numeral = length == 3 ? nb_text_line_numeral (section->numeral, section->numeral + length) : 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (numerals) && numeral == 0; i++)
-    if (g_str_equal (section->numeral, numerals[i]))
-      numeral = i + 1;
   nb_report_add_heading (import->report, heading, numeral, line_number);
 }
 
@@ -867,7 +847,7 @@ read_positioned (TextImport         *import,
     {
       const NbSourcePiece *piece = nb_source_get_piece (import->source, line->first_piece + i);
       const char *text = nb_source_get_text (import->source, piece);
-      gsize lead = skip_blanks (text, text + piece->length);
+      gsize lead = nb_text_skip_blanks (text, text + piece->length);
 
       if (lead == piece->length)
         continue;

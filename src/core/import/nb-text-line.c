@@ -19,17 +19,23 @@ static const char *const numerals[] = {
   "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
 };
 
-static gsize
-skip_blanks (const char *p,
-             const char *end)
+/**
+ * nb_text_line_numeral:
+ * @p: text
+ * @end: its end
+ *
+ * Returns: 1 to 10 when @p starts with the numeral 一 to 十, else 0
+ */
+guint
+nb_text_line_numeral (const char *p,
+                      const char *end)
 {
-  const char *start = p;
-  gsize n;
-
-  while ((n = nb_text_blank_length (p, end)) > 0)
-    p += n;
-  return p - start;
+  for (guint i = 0; end - p >= 3 && i < G_N_ELEMENTS (numerals); i++)
+    if (memcmp (p, numerals[i], 3) == 0)
+      return i + 1;
+  return 0;
 }
+
 
 /* "标题: …" "发布时间: …" "当前位置：首页 > …": the lines a crawler or a
  * site puts before the article. Returns the value of a title line, or
@@ -69,7 +75,7 @@ nb_text_line_page_metadata (const char *line,
     if (g_ascii_isdigit (*p) || *p == ' ')
       return line;
   value = colon + (*colon == ':' ? 1 : 3);
-  value += skip_blanks (value, line + length);
+  value += nb_text_skip_blanks (value, line + length);
   for (guint i = 0; i < G_N_ELEMENTS (title_keys); i++)
     if ((gsize) (colon - line) == strlen (title_keys[i]) &&
         memcmp (line, title_keys[i], colon - line) == 0)
@@ -97,10 +103,10 @@ skip_page_word (const char *p,
                 const char *end,
                 const char *word)
 {
-  p += skip_blanks (p, end);
+  p += nb_text_skip_blanks (p, end);
   if ((gsize) (end - p) < strlen (word) || memcmp (p, word, strlen (word)) != 0)
     return NULL;
-  return p + strlen (word) + skip_blanks (p + strlen (word), end);
+  return p + strlen (word) + nb_text_skip_blanks (p + strlen (word), end);
 }
 
 static const char *
@@ -111,7 +117,7 @@ skip_digits (const char *p,
 
   while (p < end && g_ascii_isdigit (*p))
     p++;
-  return p > start ? p + skip_blanks (p, end) : NULL;
+  return p > start ? p + nb_text_skip_blanks (p, end) : NULL;
 }
 
 /* "— 5 —", "- 5 -", "第 5 页", "第5页 共12页": a page's header or footer,
@@ -125,13 +131,13 @@ nb_text_line_is_page_number (const char *line,
   gsize n, dashes = 0;
 
   while ((n = dash_length (p, end)) > 0)
-    p += n + skip_blanks (p + n, end), dashes++;
+    p += n + nb_text_skip_blanks (p + n, end), dashes++;
   if (dashes > 0)
     {
       if ((p = skip_digits (p, end)) == NULL)
         return FALSE;
       while ((n = dash_length (p, end)) > 0)
-        p += n + skip_blanks (p + n, end), dashes++;
+        p += n + nb_text_skip_blanks (p + n, end), dashes++;
       return p == end && dashes >= 2;
     }
   if ((p = skip_page_word (line, end, "第")) == NULL || (p = skip_digits (p, end)) == NULL ||
@@ -273,7 +279,7 @@ nb_text_line_is_prose_count (const char *line,
 {
   static const char *const stops[] = { "，", "。", "；", "！", "？" };
   const char *end = line + length;
-  const char *p = line + at + skip_blanks (line + at, end);
+  const char *p = line + at + nb_text_skip_blanks (line + at, end);
   const char *digits = p;
   guint words = 0;
 
@@ -311,15 +317,14 @@ nb_text_line_leading_number (const char *line,
     v++;
   if (v == 0 || v == length || !g_ascii_isdigit (line[0]))
     return 0;
-  next = line + v + skip_blanks (line + v, line + length);
+  next = line + v + nb_text_skip_blanks (line + v, line + length);
   if (next == line + length)
     return 0;
   if (*next == '(' || (line + length - next >= 3 && memcmp (next, "（", 3) == 0))
     return v;
-  for (guint i = 0; i < G_N_ELEMENTS (numerals); i++)
-    if (line + length - next >= 6 && memcmp (next, numerals[i], 3) == 0 &&
-        memcmp (next + 3, "、", 3) == 0)
-      return v;
+  if (line + length - next >= 6 && nb_text_line_numeral (next, line + length) > 0 &&
+      memcmp (next + 3, "、", 3) == 0)
+    return v;
   return 0;
 }
 
@@ -335,10 +340,7 @@ nb_text_line_doubled_numeral (const char *line,
   if (at < 3 || length - at < 6 || memcmp (line + at + 3, "、", 3) != 0 ||
       memcmp (line + at - 3, line + at, 3) != 0)
     return 0;
-  for (guint i = 0; i < G_N_ELEMENTS (numerals); i++)
-    if (memcmp (line + at, numerals[i], 3) == 0)
-      return 3;
-  return 0;
+  return nb_text_line_numeral (line + at, line + length) > 0 ? 3 : 0;
 }
 
 /* Markdown, as other tools extract text: "| 规章 | 0 | 0 | 0 |" is a table
@@ -350,7 +352,7 @@ nb_text_line_unmark (const char *line,
                      GString    *out)
 {
   const char *end = line + *length;
-  const char *p = line + skip_blanks (line, end);
+  const char *p = line + nb_text_skip_blanks (line, end);
   gboolean rule = TRUE;
 
   if (p < end && *p == '|')
@@ -397,11 +399,11 @@ skip_separator (const char *p,
 {
   static const char *const separators[] = { "-", "/", ".", "年", "月" };
 
-  p += skip_blanks (p, end);
+  p += nb_text_skip_blanks (p, end);
   for (guint s = 0; s < G_N_ELEMENTS (separators); s++)
     if ((gsize) (end - p) >= strlen (separators[s]) &&
         memcmp (p, separators[s], strlen (separators[s])) == 0)
-      return p + strlen (separators[s]) + skip_blanks (p + strlen (separators[s]), end);
+      return p + strlen (separators[s]) + nb_text_skip_blanks (p + strlen (separators[s]), end);
   return NULL;
 }
 
@@ -412,7 +414,7 @@ read_date (const char *p,
 {
   guint year, month, day;
 
-  p += skip_blanks (p, end);
+  p += nb_text_skip_blanks (p, end);
   if ((p = read_number (p, end, 4, &year)) == NULL || (p = skip_separator (p, end)) == NULL ||
       (p = read_number (p, end, 2, &month)) == NULL || (p = skip_separator (p, end)) == NULL ||
       read_number (p, end, 2, &day) == NULL)
@@ -446,7 +448,7 @@ nb_text_line_publication_date (const char *line,
         const char *p = at + strlen (keys[k]);
         char *date;
 
-        p += skip_blanks (p, end);
+        p += nb_text_skip_blanks (p, end);
         if (p < end && *p == ':')
           p++;
         else if (end - p >= 3 && memcmp (p, "：", 3) == 0)

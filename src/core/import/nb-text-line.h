@@ -54,6 +54,8 @@ const char  *nb_text_line_unmark           (const char  *line,
                                             GString     *out);
 gboolean     nb_text_line_is_page_number   (const char  *line,
                                             gsize        length);
+guint        nb_text_line_numeral          (const char  *p,
+                                            const char  *end);
 gboolean     nb_text_line_is_site_footer   (const char  *line,
                                             gsize        length);
 const char  *nb_text_line_page_metadata    (const char  *line,

@@ -126,3 +126,22 @@ nb_label_fold_dup (const char *text)
   nb_label_fold (out, text, -1);
   return g_string_free (out, FALSE);
 }
+
+/**
+ * nb_text_skip_blanks:
+ * @p: where to start
+ * @end: the end of the text
+ *
+ * Returns: the length of the blanks (nb_text_blank_length()) at @p
+ */
+gsize
+nb_text_skip_blanks (const char *p,
+                     const char *end)
+{
+  const char *start = p;
+  gsize n;
+
+  while ((n = nb_text_blank_length (p, end)) > 0)
+    p += n;
+  return p - start;
+}

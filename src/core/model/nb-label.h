@@ -15,5 +15,7 @@ void      nb_label_fold        (GString    *out,
 char     *nb_label_fold_dup    (const char *text);
 gsize     nb_text_blank_length (const char *p,
                                 const char *end);
+gsize     nb_text_skip_blanks  (const char *p,
+                                const char *end);
 
 G_END_DECLS
