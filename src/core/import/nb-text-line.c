@@ -471,6 +471,9 @@ nb_text_line_publication_date (const char *line,
  *
  * Returns: whether the line is such a footer
  */
+/* a byte of the first two bytes at @p, for a table of where needles start */
+#define PAIR_KEY(p) ((guchar) ((guchar) (p)[0] * 31u + (guchar) (p)[1]))
+
 gboolean
 nb_text_line_is_site_footer (const char *line,
                              gsize       length)
@@ -479,9 +482,23 @@ nb_text_line_is_site_footer (const char *line,
     "版权所有", "网站标识码", "ICP备", "公网安备", "建议您使用", "浏览器版本",
     "主办单位：", "主办单位:", "承办单位：", "承办单位:", "Copyright", "copyright",
   };
+  /* every line of the narrative is asked: one pass over it compares the
+   * markers only where its first two bytes could start one */
+  gboolean starts[256] = { FALSE };
 
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    if (g_strstr_len (line, length, markers[i]) != NULL)
-      return TRUE;
+    starts[PAIR_KEY (markers[i])] = TRUE;
+  for (gsize at = 0; at + 1 < length; at++)
+    {
+      if (!starts[PAIR_KEY (line + at)])
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+        {
+          gsize n = strlen (markers[i]);
+
+          if (n <= length - at && memcmp (line + at, markers[i], n) == 0)
+            return TRUE;
+        }
+    }
   return FALSE;
 }
