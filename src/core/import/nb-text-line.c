@@ -156,34 +156,72 @@ nb_folded_window (NbFolded   *folded,
                   gsize       to)
 {
   const char *p = line + from;
+  const char *end = line + to;
+  guint *raw;
+  char *out;
+  gsize n = 0;
 
-  g_string_truncate (folded->fold, 0);
-  g_array_set_size (folded->raw, 0);
-  while (p < line + to)
+  /* folding never lengthens: the window is written in place, a byte
+   * and its offset at a time, without a call per character */
+  g_string_set_size (folded->fold, to - from);
+  g_array_set_size (folded->raw, to - from);
+  out = folded->fold->str;
+  raw = &g_array_index (folded->raw, guint, 0);
+  while (p < end)
     {
-      const char *next;
-      gsize before = folded->fold->len;
+      const guchar *u = (const guchar *) p;
       guint offset = p - line;
+      const char *next;
+      gunichar c;
 
-      /* ASCII as nb_label_fold() folds it, without a call per byte */
-      if ((guchar) *p < 0x80)
+      /* ASCII as nb_label_fold() folds it */
+      if (*u < 0x80)
         {
           if (!g_ascii_ispunct (*p) && !g_ascii_isspace (*p))
             {
-              g_string_append_c (folded->fold, g_ascii_tolower (*p));
-              g_array_append_val (folded->raw, offset);
+              out[n] = g_ascii_tolower (*p);
+              raw[n++] = offset;
             }
           p++;
           continue;
         }
-      next = g_utf8_find_next_char (p, line + to);
+      next = g_utf8_find_next_char (p, end);
       if (next == NULL)
-        next = line + to;
-      nb_label_fold (folded->fold, p, next - p);
-      for (gsize i = before; i < folded->fold->len; i++)
-        g_array_append_val (folded->raw, offset);
+        next = end;
+      /* a character of three bytes (CJK, full-width forms) folded here,
+       * any other through nb_label_fold() */
+      if (next - p != 3 || (*u & 0xF0) != 0xE0)
+        {
+          g_string_truncate (folded->fold, n);
+          nb_label_fold (folded->fold, p, next - p);
+          for (gsize i = n; i < folded->fold->len; i++)
+            raw[i] = offset;
+          n = folded->fold->len;
+          g_string_set_size (folded->fold, to - from);
+          out = folded->fold->str;
+          p = next;
+          continue;
+        }
+      c = (*u & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        {
+          c -= 0xFEE0;        /* full-width ASCII */
+          if (!g_ascii_ispunct (c))
+            {
+              out[n] = g_ascii_tolower (c);
+              raw[n++] = offset;
+            }
+        }
+      else if (!nb_label_is_dropped (c))
+        {
+          memcpy (out + n, p, 3);
+          raw[n] = raw[n + 1] = raw[n + 2] = offset;
+          n += 3;
+        }
       p = next;
     }
+  g_string_truncate (folded->fold, n);
+  g_array_set_size (folded->raw, n);
 }
 
 /* The raw offset where the folded byte @i starts, or @to past the end. */

@@ -38,10 +38,17 @@ nb_text_blank_length (const char *p,
   return 0;
 }
 
-/* Punctuation that real files spell in many ways and that never tells
- * two rows apart: it is dropped, as are all blanks. */
-static gboolean
-is_dropped (gunichar c)
+/**
+ * nb_label_is_dropped:
+ * @c: a character
+ *
+ * Punctuation that real files spell in many ways and that never tells
+ * two rows apart: it is dropped, as are all blanks.
+ *
+ * Returns: whether nb_label_fold() drops @c
+ */
+gboolean
+nb_label_is_dropped (gunichar c)
 {
   if (c < 0x80)
     return g_ascii_ispunct (c) || g_ascii_isspace (c);
@@ -108,7 +115,7 @@ nb_label_fold (GString    *out,
             g_string_append_c (out, g_ascii_tolower (c));
           run = next;
         }
-      else if (is_dropped (c))
+      else if (nb_label_is_dropped (c))
         {
           g_string_append_len (out, run, p - run);
           run = next;

@@ -13,6 +13,7 @@ void      nb_label_fold        (GString    *out,
                                 const char *text,
                                 gssize      length);
 char     *nb_label_fold_dup    (const char *text);
+gboolean  nb_label_is_dropped  (gunichar    c);
 gsize     nb_text_blank_length (const char *p,
                                 const char *end);
 gsize     nb_text_skip_blanks  (const char *p,
