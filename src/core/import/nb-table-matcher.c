@@ -52,6 +52,8 @@ struct _NbTableKeys
   GArray          *columns; /* Key; row is the table column */
   GPtrArray       *units;   /* the units cells of the table may carry */
   GHashTable      *by_first; /* first character → GPtrArray of Key * */
+  guint8           starts[0x10000 / 8]; /* bit set: a key starts with
+                                         * this character (below U+10000) */
 };
 
 typedef struct
@@ -176,8 +178,12 @@ index_keys (NbTableKeys *keys,
   for (guint k = 0; k < array->len; k++)
     {
       Key *key = &g_array_index (array, Key, k);
-      gpointer first = GUINT_TO_POINTER (g_utf8_get_char (key->fold));
+      gunichar c = g_utf8_get_char (key->fold);
+      gpointer first = GUINT_TO_POINTER (c);
       GPtrArray *same = g_hash_table_lookup (keys->by_first, first);
+
+      if (c < 0x10000)
+        keys->starts[c >> 3] |= 1 << (c & 7);
 
       if (same == NULL)
         {
@@ -241,6 +247,22 @@ nb_table_keys_new (NbTemplate *template,
   return keys;
 }
 
+/* The character at @p as g_utf8_get_char_validated() reads it, CJK
+ * without a call. */
+static inline gunichar
+char_at (const char *p,
+         gsize       length)
+{
+  const guchar *u = (const guchar *) p;
+
+  if (u[0] < 0x80)
+    return u[0];
+  if ((u[0] & 0xF0) == 0xE0 && u[0] != 0xE0 && u[0] != 0xED && length >= 3 &&
+      (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+    return (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+  return g_utf8_get_char_validated (p, length);
+}
+
 /**
  * nb_table_keys_find:
  * @keys: a table's keys
@@ -269,7 +291,10 @@ nb_table_keys_find (NbTableKeys *keys,
 
       if (((guchar) fold[i] & 0xC0) == 0x80)
         continue;
-      c = g_utf8_get_char_validated (fold + i, length - i);
+      c = char_at (fold + i, length - i);
+      /* most characters start no key: one bit tells */
+      if (c < 0x10000 && !(keys->starts[c >> 3] & (1 << (c & 7))))
+        continue;
       if (c >= (gunichar) -2 || (same = g_hash_table_lookup (keys->by_first, GUINT_TO_POINTER (c))) == NULL)
         continue;
       for (guint k = 0; k < same->len; k++)
