@@ -308,6 +308,27 @@ test_blank_form (Fixture       *fixture,
   g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.fee-statement"), ==, 0);
 }
 
+/* A placeholder is passed over whole however long it runs ("ＸＸ…" over
+ * a thousand bytes): the text after it, or nothing, tells whether the
+ * narrative was begun. */
+static void
+test_long_placeholder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(NbReport) report = nb_report_new (fixture->template);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  g_autoptr(GString) run = g_string_new ("（");
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append (run, "Ｘ");
+  nb_report_set_section_text (report, "overview", run->str);
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.problems"), ==, 0);
+
+  g_string_append (run, "年本机关认真贯彻落实政务公开工作要求。");
+  nb_report_set_section_text (report, "overview", run->str);
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.problems"), ==, 1);
+}
+
 /* The official blank template opened is the form as issued: its
  * "（文字描述）" are the form's; once a cell is filled they are words
  * left in, and its sections are judged as published. */
@@ -946,6 +967,7 @@ main (int   argc,
   ADD ("problems", test_problems);
   ADD ("blank-form", test_blank_form);
   ADD ("blank-template", test_blank_template);
+  ADD ("long-placeholder", test_long_placeholder);
   ADD ("plan-year", test_plan_year);
   ADD ("fee-statement", test_fee_statement);
   ADD ("in-force-lt-issued", test_in_force_lt_issued);
