@@ -91,7 +91,7 @@ nb_label_fold (GString    *out,
               p++;
               continue;
             }
-          g_string_append_len (out, run, p - run);
+          nb_string_append_len (out, run, p - run);
           if (!g_ascii_ispunct (b) && !g_ascii_isspace (b))
             g_string_append_c (out, g_ascii_tolower (b));
           run = ++p;
@@ -109,7 +109,7 @@ nb_label_fold (GString    *out,
         c = g_utf8_get_char (p);
       if (c >= 0xFF01 && c <= 0xFF5E)
         {
-          g_string_append_len (out, run, p - run);
+          nb_string_append_len (out, run, p - run);
           c -= 0xFEE0;        /* full-width ASCII */
           if (!g_ascii_ispunct (c))
             g_string_append_c (out, g_ascii_tolower (c));
@@ -117,12 +117,12 @@ nb_label_fold (GString    *out,
         }
       else if (nb_label_is_dropped (c))
         {
-          g_string_append_len (out, run, p - run);
+          nb_string_append_len (out, run, p - run);
           run = next;
         }
       p = next;
     }
-  g_string_append_len (out, run, p - run);
+  nb_string_append_len (out, run, p - run);
 }
 
 char *
