@@ -352,6 +352,27 @@ test_canonical_source (Fixture       *fixture,
     }
 }
 
+/* An importer told that nothing will show the source reads the same
+ * report and keeps none of the numbers' places. */
+static void
+test_without_numbers (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(NbImporter) importer = g_object_new (NB_TYPE_IMPORTER, "template", fixture->template,
+                                                 "keep-numbers", FALSE, NULL);
+  g_autoptr(NbReport) kept = nb_test_import_seed (fixture->importer, SEED);
+  g_autoptr(NbReport) report = nb_test_import_seed (importer, SEED);
+  g_autoptr(GBytes) kept_json = nb_canonical_write (kept);
+  g_autoptr(GBytes) json = nb_canonical_write (report);
+  guint n_kept, n;
+
+  nb_report_get_source_numbers (kept, &n_kept);
+  nb_report_get_source_numbers (report, &n);
+  g_assert_cmpuint (n_kept, >, 100);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_true (g_bytes_equal (json, kept_json));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +388,8 @@ main (int   argc,
               nb_test_import_tear_down);
   g_test_add ("/source-numbers/use", Fixture, NULL, nb_test_import_set_up, test_use_numbers, nb_test_import_tear_down);
   g_test_add ("/source-numbers/canonical", Fixture, NULL, nb_test_import_set_up, test_canonical_source,
+              nb_test_import_tear_down);
+  g_test_add ("/source-numbers/without", Fixture, NULL, nb_test_import_set_up, test_without_numbers,
               nb_test_import_tear_down);
 
   return g_test_run ();

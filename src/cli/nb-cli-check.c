@@ -131,7 +131,8 @@ worker_new (gpointer user_data)
 {
   Check *check = user_data;
 
-  return nb_importer_new (check->template);
+  /* nothing shows where the numbers stand */
+  return g_object_new (NB_TYPE_IMPORTER, "template", check->template, "keep-numbers", FALSE, NULL);
 }
 
 static gpointer

@@ -58,6 +58,7 @@ struct _NbImporter
   NbTemplateChoice *choice;     /* this template first, then the others' */
   GPtrArray    *inline_keys;    /* GStrv by section: numeral and heading,
                                  * folded, the heading's start last */
+  gboolean      keep_numbers;
 };
 
 G_DEFINE_FINAL_TYPE (NbImporter, nb_importer, G_TYPE_OBJECT)
@@ -66,6 +67,7 @@ enum {
   PROP_0,
   PROP_TEMPLATE,
   PROP_CHOOSE,
+  PROP_KEEP_NUMBERS,
   N_PROPS
 };
 
@@ -1067,7 +1069,8 @@ add_other_forms (NbImporter *self)
           (template = nb_template_new_for_id (ids[i], NULL)) == NULL)
         continue;
       g_ptr_array_add (self->others,
-                       g_object_new (NB_TYPE_IMPORTER, "template", template, "choose", FALSE, NULL));
+                       g_object_new (NB_TYPE_IMPORTER, "template", template, "choose", FALSE,
+                                     "keep-numbers", self->keep_numbers, NULL));
       g_ptr_array_add (templates, template);
     }
   if (templates->len > 1)
@@ -1236,6 +1239,9 @@ nb_importer_get_property (GObject    *object,
     case PROP_CHOOSE:
       g_value_set_boolean (value, self->choose);
       break;
+    case PROP_KEEP_NUMBERS:
+      g_value_set_boolean (value, self->keep_numbers);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1256,6 +1262,9 @@ nb_importer_set_property (GObject      *object,
       break;
     case PROP_CHOOSE:
       self->choose = g_value_get_boolean (value);
+      break;
+    case PROP_KEEP_NUMBERS:
+      self->keep_numbers = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1284,6 +1293,17 @@ nb_importer_class_init (NbImporterClass *klass)
    */
   properties[PROP_CHOOSE] =
     g_param_spec_boolean ("choose", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * NbImporter:keep-numbers:
+   *
+   * Whether a report read from a file keeps every number of its tables
+   * with where it stands (nb_report_get_source_numbers()), which only a
+   * view of the source shows: a batch that only checks goes without.
+   */
+  properties[PROP_KEEP_NUMBERS] =
+    g_param_spec_boolean ("keep-numbers", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1418,7 +1438,8 @@ nb_importer_import_source (NbImporter  *self,
   import.plain = g_string_new (NULL);
   import.folded.fold = g_string_new (NULL);
   import.folded.raw = g_array_new (FALSE, FALSE, sizeof (guint));
-  nb_table_matcher_set_source (import.matcher, source);
+  /* without the source the matcher notes no number */
+  nb_table_matcher_set_source (import.matcher, self->keep_numbers ? source : NULL);
   for (guint s = 0; s < n_sections; s++)
     if (nb_template_section_is_narrative (self->template, s))
       {
