@@ -602,9 +602,12 @@ has_heading_start (const char *line,
     {
       const char *after = line + i + 3;
 
+      /* the stop after the numeral first, by its first byte: it is rare */
+      if (after < line + length && *after != '.' && *after != ' ' &&
+          *after != "、"[0] && *after != "．"[0])
+        continue;
       if ((guchar) line[i] != 0xE4 && (guchar) line[i] != 0xE5)
         continue;
-      /* the stop after the numeral first: it is rare */
       if (after < line + length && *after != '.' && *after != ' ' &&
           (line + length - after < 3 ||
            (memcmp (after, "、", 3) != 0 && memcmp (after, "．", 3) != 0)))

@@ -39,25 +39,6 @@ nb_text_blank_length (const char *p,
 }
 
 /**
- * nb_label_is_dropped:
- * @c: a character
- *
- * Punctuation that real files spell in many ways and that never tells
- * two rows apart: it is dropped, as are all blanks.
- *
- * Returns: whether nb_label_fold() drops @c
- */
-gboolean
-nb_label_is_dropped (gunichar c)
-{
-  if (c < 0x80)
-    return g_ascii_ispunct (c) || g_ascii_isspace (c);
-  return (c >= 0x2010 && c <= 0x206F) ||   /* dashes, quotes, bullets */
-         (c >= 0x3000 && c <= 0x303F) ||   /* CJK punctuation */
-         c == 0x00A0 || c == 0x00B7 || c == 0xFF5E || c == 0x30FB;
-}
-
-/**
  * nb_label_fold:
  * @out: where to append
  * @text: a label as found in a file
