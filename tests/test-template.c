@@ -196,6 +196,70 @@ test_cross_rules (void)
   g_assert_nonnull (error);
 }
 
+/* Where a pattern's matches can start is read off the pattern: literal
+ * Chinese first characters, through groups, optional parts and
+ * assertions; anything it cannot be sure of gives no start. */
+static void
+test_pattern_starts (void)
+{
+  static const char *const anywhere[] = {
+    "(\\p{Han}{2,4})\\1", "[^a]b", "(?:问题)?", "x|问题", "\\s*年", "(?i)问题", ".问", "\\d件", "问|",
+  };
+  g_autoptr(NbPatternStart) words = nb_pattern_start_new ("问题|不足");
+  g_autoptr(NbPatternStart) nested = nb_pattern_start_new ("(?:未(?:发生|出现)|没有|无)?(?:引起)?(?:行政复议|行政诉讼)");
+  g_autoptr(NbPatternStart) behind = nb_pattern_start_new ("(?<![唯统])(一)是(?!否)");
+  g_autoptr(NbPatternStart) digits = nb_pattern_start_new ("[０-９]{1,3}\\s*件");
+
+  for (guint i = 0; i < G_N_ELEMENTS (anywhere); i++)
+    g_assert_null (nb_pattern_start_new (anywhere[i]));
+  g_assert_true (nb_pattern_start_allows (words, g_utf8_get_char ("问")));
+  g_assert_true (nb_pattern_start_allows (words, g_utf8_get_char ("不")));
+  g_assert_false (nb_pattern_start_allows (words, g_utf8_get_char ("题")));
+  for (const char *c = "未没无引行"; *c != '\0'; c = g_utf8_next_char (c))
+    g_assert_true (nb_pattern_start_allows (nested, g_utf8_get_char (c)));
+  g_assert_false (nb_pattern_start_allows (nested, g_utf8_get_char ("发")));
+  g_assert_true (nb_pattern_start_allows (behind, g_utf8_get_char ("一")));
+  g_assert_false (nb_pattern_start_allows (behind, g_utf8_get_char ("唯")));
+  g_assert_true (nb_pattern_start_allows (digits, g_utf8_get_char ("５")));
+  g_assert_false (nb_pattern_start_allows (digits, g_utf8_get_char ("件")));
+}
+
+/* Trying a pattern only where a match can start finds the same matches,
+ * lookbehinds and overlaps included, as searching everywhere. */
+static void
+test_pattern_start_matches (void)
+{
+  const char *pattern = "(?<!公开|不予)(?:答复|复议)[^。]{0,2}?([0-9０-９]+)件";
+  const char *text = "予以答复3件，不予答复4件；公开答复5件。答复复议６件，答复答复7件复议8件";
+  g_autoptr(GRegex) regex = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(NbPatternStart) start = nb_pattern_start_new (pattern);
+  g_auto(NbPatternIter) plain;
+  g_auto(NbPatternIter) started;
+  GMatchInfo *a, *b;
+  guint n = 0;
+
+  g_assert_nonnull (start);
+  nb_pattern_iter_init (&plain, regex, NULL, text, strlen (text));
+  nb_pattern_iter_init (&started, regex, start, text, strlen (text));
+  do
+    {
+      int a_start = -1, a_end = -1, b_start = -1, b_end = -1;
+
+      a = nb_pattern_iter_next (&plain);
+      b = nb_pattern_iter_next (&started);
+      g_assert_true ((a == NULL) == (b == NULL));
+      if (a == NULL)
+        break;
+      g_match_info_fetch_pos (a, 1, &a_start, &a_end);
+      g_match_info_fetch_pos (b, 1, &b_start, &b_end);
+      g_assert_cmpint (a_start, ==, b_start);
+      g_assert_cmpint (a_end, ==, b_end);
+      n++;
+    }
+  while (TRUE);
+  g_assert_cmpuint (n, ==, 4);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -207,6 +271,8 @@ main (int    argc,
   g_test_add_func ("/nianbao/template/broken", test_broken_templates);
   g_test_add_func ("/nianbao/template/fixable", test_fixable);
   g_test_add_func ("/nianbao/template/cross-rules", test_cross_rules);
+  g_test_add_func ("/nianbao/template/pattern-starts", test_pattern_starts);
+  g_test_add_func ("/nianbao/template/pattern-start-matches", test_pattern_start_matches);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "nb-pattern-start.h"
 #include "nb-template.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,8 @@ typedef struct
   GArray     *cells;     /* narrative rules: guint cell indices */
   GPtrArray  *patterns;  /* GRegex, first group is the number */
   GPtrArray  *zero_patterns;
+  GPtrArray  *starts;    /* NbPatternStart or NULL, one for each pattern */
+  GPtrArray  *zero_starts;
   gboolean    fixable;   /* sums: the one lhs cell may be set to the rhs */
   GStrv       words;     /* check rules: words they look for or accept */
 } NbTemplateRule;

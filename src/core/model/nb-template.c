@@ -122,6 +122,8 @@ rule_free (gpointer data)
   g_clear_pointer (&rule->cells, g_array_unref);
   g_clear_pointer (&rule->patterns, g_ptr_array_unref);
   g_clear_pointer (&rule->zero_patterns, g_ptr_array_unref);
+  g_clear_pointer (&rule->starts, g_ptr_array_unref);
+  g_clear_pointer (&rule->zero_starts, g_ptr_array_unref);
   g_strfreev (rule->words);
   g_free (rule);
 }
@@ -677,9 +679,12 @@ parse_sum_rule (NbTemplate      *self,
   return fail (error, where, "each must be \"row\" or \"column\"");
 }
 
+/* Compiles the patterns, and notes where their matches can start in
+ * @starts */
 static GPtrArray *
 compile_patterns (JsonObject  *item,
                   const char  *name,
+                  GPtrArray  **starts,
                   const char  *where,
                   GError     **error)
 {
@@ -700,6 +705,9 @@ compile_patterns (JsonObject  *item,
         }
       g_ptr_array_add (regexes, regex);
     }
+  *starts = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_pattern_start_free);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    g_ptr_array_add (*starts, nb_pattern_start_new (patterns[i]));
   return g_steal_pointer (&regexes);
 }
 
@@ -713,8 +721,8 @@ parse_text_rule (NbTemplate      *self,
   g_auto(GStrv) cells = NULL;
 
   rule->cells = g_array_new (FALSE, FALSE, sizeof (guint));
-  if ((rule->patterns = compile_patterns (item, "patterns", where, error)) == NULL ||
-      (rule->zero_patterns = compile_patterns (item, "zero_patterns", where, error)) == NULL ||
+  if ((rule->patterns = compile_patterns (item, "patterns", &rule->starts, where, error)) == NULL ||
+      (rule->zero_patterns = compile_patterns (item, "zero_patterns", &rule->zero_starts, where, error)) == NULL ||
       (cells = member_strv (item, "cells", where, error)) == NULL)
     return FALSE;
 
@@ -758,8 +766,8 @@ parse_check_rule (NbTemplate      *self,
       (rule->rhs_text = member_string (item, "rhs_text", FALSE, where, error)) == NULL)
     return FALSE;
   rule->cells = g_array_new (FALSE, FALSE, sizeof (guint));
-  if ((rule->patterns = compile_patterns (item, "patterns", where, error)) == NULL ||
-      (rule->zero_patterns = compile_patterns (item, "zero_patterns", where, error)) == NULL)
+  if ((rule->patterns = compile_patterns (item, "patterns", &rule->starts, where, error)) == NULL ||
+      (rule->zero_patterns = compile_patterns (item, "zero_patterns", &rule->zero_starts, where, error)) == NULL)
     return FALSE;
   if (json_object_has_member (item, "cells"))
     {

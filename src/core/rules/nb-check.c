@@ -399,17 +399,39 @@ nb_check_each_match (NbCheck          *check,
   for (guint s = 0; s < n_sections; s++)
     {
       const char *text;
+      gsize length;
 
       if (!nb_template_section_is_narrative (check->template, s) ||
           (text = nb_report_peek_section (check->report, s)) == NULL)
         continue;
+      length = strlen (text);
       for (guint p = 0; p < check->rule->patterns->len; p++)
         {
-          g_autoptr(GMatchInfo) match = NULL;
+          g_auto(NbPatternIter) iter;
+          GMatchInfo *match;
 
-          g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-          for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
+          nb_check_iter_init (check, &iter, p, text, length);
+          while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)
             func (check, s, text, match);
         }
     }
+}
+
+/**
+ * nb_check_iter_init:
+ * @p: which of the rule's patterns
+ *
+ * Sets @iter to walk the matches of the rule's pattern @p in @text.
+ */
+void
+nb_check_iter_init (NbCheck       *check,
+                    NbPatternIter *iter,
+                    guint          p,
+                    const char    *text,
+                    gsize          length)
+{
+  const GPtrArray *starts = check->rule->starts;
+
+  nb_pattern_iter_init (iter, g_ptr_array_index (check->rule->patterns, p),
+                        starts != NULL ? g_ptr_array_index (starts, p) : NULL, text, length);
 }

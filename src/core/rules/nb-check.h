@@ -55,6 +55,11 @@ const char   *nb_check_section_text  (NbCheck     *check,
 gboolean      nb_check_is_full       (NbCheck     *check);
 void          nb_check_each_match    (NbCheck     *check,
                                       NbCheckMatchFunc func);
+void          nb_check_iter_init     (NbCheck       *check,
+                                      NbPatternIter *iter,
+                                      guint          p,
+                                      const char    *text,
+                                      gsize          length);
 gboolean      nb_check_section_missing (NbCheck   *check,
                                         int        section);
 gboolean      nb_check_narrative_begun (NbCheck   *check);

@@ -1,0 +1,515 @@
+/* nb-pattern-start.c — where a template pattern's matches can start
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-pattern-start"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "nb-pattern-start.h"
+
+/* PCRE2 finds where to try a pattern by the first byte of a match, and
+ * in UTF-8 every Chinese character starts with one of six bytes: a
+ * pattern of Chinese words is tried at every character. The characters
+ * a match can begin with are read off the pattern once; the pattern,
+ * anchored, is then tried only at those. A pattern whose first
+ * character is not plain to see (a class such as \p{Han}, a negated
+ * class, a back-reference, syntax not listed here), that can begin with
+ * an ASCII character or that can match nothing at all gets no start,
+ * and is searched as before. */
+
+typedef struct
+{
+  gunichar first;
+  gunichar last;
+} Range;
+
+struct _NbPatternStart
+{
+  GRegex  *anchored;
+  guint32  bits[4096 / 32];   /* by the low 12 bits of a code point */
+  GArray  *ranges;            /* Range */
+};
+
+typedef struct
+{
+  const char *at;
+  gboolean    failed;
+} Parser;
+
+/* \s: what PCRE2 counts as white space with Unicode properties on, and
+ * more (which only costs a try) */
+static const Range spaces[] = {
+  { 0x09, 0x0d }, { 0x20, 0x20 }, { 0x85, 0x85 }, { 0xa0, 0xa0 }, { 0x1680, 0x1680 },
+  { 0x180e, 0x180e }, { 0x2000, 0x200a }, { 0x2028, 0x2029 }, { 0x202f, 0x202f },
+  { 0x205f, 0x205f }, { 0x3000, 0x3000 },
+};
+
+static gboolean parse_alternation (Parser *parser, GArray *into);
+
+static void
+add (GArray   *into,
+     gunichar  first,
+     gunichar  last)
+{
+  Range range = { first, last };
+
+  if (into != NULL)
+    g_array_append_val (into, range);
+}
+
+static void
+add_spaces (GArray *into)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (spaces); i++)
+    add (into, spaces[i].first, spaces[i].last);
+}
+
+static gunichar
+take_char (Parser *parser)
+{
+  gunichar c = g_utf8_get_char (parser->at);
+
+  parser->at = g_utf8_next_char (parser->at);
+  return c;
+}
+
+/* A letter escape that stands for one character, or 0 */
+static gunichar
+escaped_char (char letter)
+{
+  switch (letter)
+    {
+    case 'n': return '\n';
+    case 't': return '\t';
+    case 'r': return '\r';
+    case 'f': return '\f';
+    case 'e': return 0x1b;
+    case 'a': return 0x07;
+    default: return 0;
+    }
+}
+
+/* An escape outside a class; returns whether it can match nothing */
+static gboolean
+parse_escape (Parser *parser,
+              GArray *into)
+{
+  char letter = *++parser->at;
+
+  if (letter == '\0' || letter == '0' || strchr ("xcogkQEKhHvV", letter) != NULL)
+    parser->failed = TRUE;
+  else if (escaped_char (letter) != 0)
+    add (into, escaped_char (letter), escaped_char (letter));
+  else if (letter == 's')
+    add_spaces (into);
+  else if (strchr ("bBAzZG", letter) != NULL)
+    {
+      parser->at++;
+      return TRUE;
+    }
+  else if (letter >= '1' && letter <= '9')
+    {
+      /* a back-reference: may be empty, begins with anything */
+      parser->failed |= into != NULL;
+      while (g_ascii_isdigit (*parser->at))
+        parser->at++;
+      return TRUE;
+    }
+  else if (letter == 'p' || letter == 'P')
+    {
+      parser->failed |= into != NULL;
+      if (parser->at[1] == '{' && strchr (parser->at, '}') != NULL)
+        parser->at = strchr (parser->at, '}');
+      else
+        parser->at++;
+    }
+  else if (g_ascii_isalnum (letter))
+    parser->failed |= into != NULL;   /* \d, \w, \S…: a class */
+  else
+    {
+      gunichar c = take_char (parser);
+
+      add (into, c, c);
+      return FALSE;
+    }
+  if (!parser->failed)
+    parser->at++;
+  return FALSE;
+}
+
+/* One character of a class, for a range's ends; 0 for anything else
+ * (\d, \p{Han}…), which is passed over */
+static gunichar
+class_char (Parser *parser)
+{
+  if (*parser->at != '\\')
+    return take_char (parser);
+  parser->at++;
+  if (escaped_char (*parser->at) != 0)
+    return escaped_char (*parser->at++);
+  if (*parser->at == 'b')
+    {
+      parser->at++;
+      return 0x08;
+    }
+  if (*parser->at == '\0')
+    return 0;
+  if (!g_ascii_isalnum (*parser->at))
+    return take_char (parser);
+  if ((parser->at[0] == 'p' || parser->at[0] == 'P') && parser->at[1] == '{' &&
+      strchr (parser->at, '}') != NULL)
+    parser->at = strchr (parser->at, '}');
+  parser->at++;
+  return 0;
+}
+
+/* A class; what it matches is added to @into, which fails when that is
+ * not a list of characters (negated, \d, [:alpha:]) */
+static void
+parse_class (Parser *parser,
+             GArray *into)
+{
+  gboolean first = TRUE;
+
+  if (*++parser->at == '^')
+    {
+      parser->failed |= into != NULL;
+      parser->at++;
+    }
+  while (!parser->failed && (*parser->at != ']' || first))
+    {
+      gunichar low, high;
+
+      first = FALSE;
+      if (*parser->at == '\0' || (parser->at[0] == '[' && parser->at[1] == ':'))
+        {
+          parser->failed = TRUE;
+          return;
+        }
+      if (parser->at[0] == '\\' && parser->at[1] == 's')
+        {
+          add_spaces (into);
+          parser->at += 2;
+          continue;
+        }
+      if ((low = class_char (parser)) == 0)
+        {
+          parser->failed |= into != NULL || *parser->at == '\0';
+          continue;
+        }
+      high = low;
+      if (parser->at[0] == '-' && parser->at[1] != ']' && parser->at[1] != '\0')
+        {
+          parser->at++;
+          if ((high = class_char (parser)) == 0 || high < low)
+            {
+              parser->failed = TRUE;
+              return;
+            }
+        }
+      add (into, low, high);
+    }
+  parser->at++;
+}
+
+/* A group; returns whether it can match nothing */
+static gboolean
+parse_group (Parser *parser,
+             GArray *into)
+{
+  const char *at = ++parser->at;
+  gboolean nullable;
+
+  if (at[0] == '?' && at[1] == ':')
+    {
+      parser->at += 2;
+      nullable = parse_alternation (parser, into);
+    }
+  else if (at[0] == '?' && (at[1] == '=' || at[1] == '!' ||
+                            (at[1] == '<' && (at[2] == '=' || at[2] == '!'))))
+    {
+      /* an assertion: matches no character */
+      parser->at += at[1] == '<' ? 3 : 2;
+      parse_alternation (parser, NULL);
+      nullable = TRUE;
+    }
+  else if (at[0] == '?' || at[0] == '*')
+    {
+      parser->failed = TRUE;
+      return FALSE;
+    }
+  else
+    nullable = parse_alternation (parser, into);
+  if (*parser->at != ')')
+    parser->failed = TRUE;
+  else
+    parser->at++;
+  return nullable;
+}
+
+/* A quantifier after an atom, if any; returns whether it allows none */
+static gboolean
+parse_quantifier (Parser *parser)
+{
+  gboolean none = FALSE;
+
+  if (*parser->at == '?' || *parser->at == '*')
+    none = TRUE, parser->at++;
+  else if (*parser->at == '+')
+    parser->at++;
+  else if (*parser->at == '{')
+    {
+      const char *at = parser->at + 1;
+      guint64 least = g_ascii_strtoull (at, (char **) &at, 10);
+
+      if (!g_ascii_isdigit (parser->at[1]))
+        {
+          parser->failed = TRUE;
+          return FALSE;
+        }
+      if (*at == ',')
+        while (g_ascii_isdigit (*++at))
+          ;
+      if (*at != '}')
+        {
+          parser->failed = TRUE;
+          return FALSE;
+        }
+      parser->at = at + 1;
+      none = least == 0;
+    }
+  else
+    return FALSE;
+  if (*parser->at == '?' || *parser->at == '+')
+    parser->at++;
+  return none;
+}
+
+/* One atom; returns whether it can match nothing */
+static gboolean
+parse_atom (Parser *parser,
+            GArray *into)
+{
+  gunichar c;
+
+  switch (*parser->at)
+    {
+    case '(':
+      return parse_group (parser, into);
+    case '[':
+      parse_class (parser, into);
+      return FALSE;
+    case '^':
+    case '$':
+      parser->at++;
+      return TRUE;
+    case '\\':
+      return parse_escape (parser, into);
+    case '.':
+    case '*':
+    case '+':
+    case '?':
+    case '{':
+      parser->failed = TRUE;
+      return FALSE;
+    default:
+      c = take_char (parser);
+      add (into, c, c);
+      return FALSE;
+    }
+}
+
+/* A branch: the atoms up to | or ); what can start it is added to
+ * @into while every atom before could match nothing */
+static gboolean
+parse_sequence (Parser *parser,
+                GArray *into)
+{
+  gboolean nullable = TRUE;
+
+  while (!parser->failed && *parser->at != '\0' && *parser->at != '|' && *parser->at != ')')
+    {
+      gboolean atom = parse_atom (parser, nullable ? into : NULL);
+
+      if (!parser->failed)
+        atom |= parse_quantifier (parser);
+      nullable = nullable && atom;
+    }
+  return nullable;
+}
+
+static gboolean
+parse_alternation (Parser *parser,
+                   GArray *into)
+{
+  gboolean nullable = parse_sequence (parser, into);
+
+  while (!parser->failed && *parser->at == '|')
+    {
+      parser->at++;
+      nullable |= parse_sequence (parser, into);
+    }
+  return nullable;
+}
+
+/**
+ * nb_pattern_start_new:
+ * @pattern: a pattern as the template writes it (compiled with
+ *   %G_REGEX_OPTIMIZE only)
+ *
+ * Returns: (transfer full) (nullable): the characters a match of
+ *   @pattern can begin with, or %NULL when a match may begin anywhere
+ */
+NbPatternStart *
+nb_pattern_start_new (const char *pattern)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  Parser parser = { pattern, FALSE };
+  gboolean nullable = parse_alternation (&parser, ranges);
+  NbPatternStart *self;
+
+  if (parser.failed || nullable || *parser.at != '\0' || ranges->len == 0)
+    return NULL;
+  /* PCRE2 skips by itself to a first byte that can start a match: a
+   * pattern that can begin with a plain ASCII character (a letter, a
+   * comma) gains nothing, and a comma is too common to try at */
+  for (guint i = 0; i < ranges->len; i++)
+    if (g_array_index (ranges, Range, i).first < 0x80)
+      return NULL;
+  self = g_new0 (NbPatternStart, 1);
+  if ((self->anchored = g_regex_new (pattern, G_REGEX_OPTIMIZE | G_REGEX_ANCHORED, 0, NULL)) == NULL)
+    {
+      g_free (self);
+      return NULL;
+    }
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      Range *range = &g_array_index (ranges, Range, i);
+
+      for (gunichar c = range->first; c <= range->last && c - range->first < 4096; c++)
+        self->bits[(c & 0xfff) / 32] |= 1u << (c & 31);
+    }
+  self->ranges = g_steal_pointer (&ranges);
+  return self;
+}
+
+void
+nb_pattern_start_free (NbPatternStart *self)
+{
+  if (self == NULL)
+    return;
+  g_regex_unref (self->anchored);
+  g_array_unref (self->ranges);
+  g_free (self);
+}
+
+/**
+ * nb_pattern_start_allows:
+ *
+ * Returns: whether a match can begin with @c
+ */
+gboolean
+nb_pattern_start_allows (const NbPatternStart *self,
+                         gunichar              c)
+{
+  if (!(self->bits[(c & 0xfff) / 32] & (1u << (c & 31))))
+    return FALSE;
+  for (guint i = 0; i < self->ranges->len; i++)
+    {
+      Range *range = &g_array_index (self->ranges, Range, i);
+
+      if (c >= range->first && c <= range->last)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * nb_pattern_iter_init:
+ * @start: (nullable): where matches of @regex can start
+ * @text: valid UTF-8
+ *
+ * Sets @iter to walk the matches of @regex in @text.
+ */
+void
+nb_pattern_iter_init (NbPatternIter        *iter,
+                      GRegex               *regex,
+                      const NbPatternStart *start,
+                      const char           *text,
+                      gsize                 length)
+{
+  *iter = (NbPatternIter) { regex, start, text, length, 0, NULL };
+}
+
+/* The first match at or after iter->from, tried only where a character
+ * allows it. A match is never empty, so the next begins at its end. */
+/* The code point at @at of valid UTF-8, and its length in @n */
+static inline gunichar
+decode (const guchar *at,
+        guint        *n)
+{
+  if (at[0] < 0x80)
+    return *n = 1, at[0];
+  if (at[0] < 0xe0)
+    return *n = 2, ((at[0] & 0x1f) << 6) | (at[1] & 0x3f);
+  if (at[0] < 0xf0)
+    return *n = 3, ((at[0] & 0x0f) << 12) | ((at[1] & 0x3f) << 6) | (at[2] & 0x3f);
+  return *n = 4, ((at[0] & 0x07) << 18) | ((at[1] & 0x3f) << 12) | ((at[2] & 0x3f) << 6) | (at[3] & 0x3f);
+}
+
+/* The first match at or after iter->from, tried only where a character
+ * allows it. A match is never empty, so the next begins at its end. */
+static GMatchInfo *
+next_from_start (NbPatternIter *iter)
+{
+  const guchar *text = (const guchar *) iter->text;
+  const guint32 *bits = iter->start->bits;
+  guint n;
+
+  g_clear_pointer (&iter->match, g_match_info_free);
+  for (gsize at = iter->from; at < iter->length; at += n)
+    {
+      gunichar c = decode (text + at, &n);
+      int start, end;
+
+      if (!(bits[(c & 0xfff) / 32] & (1u << (c & 31))) || !nb_pattern_start_allows (iter->start, c))
+        continue;
+      g_regex_match_full (iter->start->anchored, iter->text, iter->length, at, 0, &iter->match, NULL);
+      if (g_match_info_matches (iter->match) && g_match_info_fetch_pos (iter->match, 0, &start, &end))
+        {
+          iter->from = end;
+          return iter->match;
+        }
+      g_clear_pointer (&iter->match, g_match_info_free);
+    }
+  iter->from = iter->length;
+  return NULL;
+}
+
+/**
+ * nb_pattern_iter_next:
+ *
+ * Returns: (transfer none) (nullable): the next match, or %NULL when
+ *   there is none
+ */
+GMatchInfo *
+nb_pattern_iter_next (NbPatternIter *iter)
+{
+  if (iter->start != NULL)
+    return next_from_start (iter);
+  if (iter->match == NULL)
+    g_regex_match_full (iter->regex, iter->text, iter->length, 0, 0, &iter->match, NULL);
+  else
+    g_match_info_next (iter->match, NULL);
+  return g_match_info_matches (iter->match) ? iter->match : NULL;
+}
+
+void
+nb_pattern_iter_clear (NbPatternIter *iter)
+{
+  g_clear_pointer (&iter->match, g_match_info_free);
+}

@@ -1,0 +1,42 @@
+/* nb-pattern-start.h — where a template pattern's matches can start
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _NbPatternStart NbPatternStart;
+
+/* The matches of one pattern in one text, in the order GRegex finds
+ * them; the current match belongs to the iterator. */
+typedef struct
+{
+  GRegex               *regex;
+  const NbPatternStart *start;
+  const char           *text;
+  gsize                 length;
+  gsize                 from;
+  GMatchInfo           *match;
+} NbPatternIter;
+
+NbPatternStart *nb_pattern_start_new     (const char           *pattern);
+void            nb_pattern_start_free    (NbPatternStart       *self);
+gboolean        nb_pattern_start_allows  (const NbPatternStart *self,
+                                          gunichar              c);
+
+void            nb_pattern_iter_init     (NbPatternIter        *iter,
+                                          GRegex               *regex,
+                                          const NbPatternStart *start,
+                                          const char           *text,
+                                          gsize                 length);
+GMatchInfo     *nb_pattern_iter_next     (NbPatternIter        *iter);
+void            nb_pattern_iter_clear    (NbPatternIter        *iter);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbPatternStart, nb_pattern_start_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NbPatternIter, nb_pattern_iter_clear)
+
+G_END_DECLS
