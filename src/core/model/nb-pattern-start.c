@@ -19,7 +19,8 @@
  * character is not plain to see (a class such as \p{Han}, a negated
  * class, a back-reference, syntax not listed here), that can begin with
  * an ASCII character or that can match nothing at all gets no start,
- * and is searched as before. */
+ * and is searched as before. A run written twice, "(\\p{Han}{2,4})\\1",
+ * is tried only where a character comes again two to four on. */
 
 typedef struct
 {
@@ -30,6 +31,8 @@ typedef struct
 struct _NbPatternStart
 {
   GRegex  *anchored;
+  guint    repeat_min;        /* (X{min,max})\1: a run written twice */
+  guint    repeat_max;
   guint32  bits[4096 / 32];   /* by the low 12 bits of a code point */
   GArray  *ranges;            /* Range */
 };
@@ -364,6 +367,29 @@ parse_alternation (Parser *parser,
  * Returns: (transfer full) (nullable): the characters a match of
  *   @pattern can begin with, or %NULL when a match may begin anywhere
  */
+/* A pattern "(X{min,max})\1", X one character (\p{Han}), matches only
+ * where a character comes again min to max characters on: that is
+ * looked for instead of its first character. */
+static gboolean
+parse_repeat (const char *pattern,
+              guint      *min,
+              guint      *max)
+{
+  Parser parser = { pattern + 1, FALSE };
+  char *end;
+
+  if (pattern[0] != '(' || pattern[1] == '(' || pattern[1] == '?' || pattern[1] == '*')
+    return FALSE;
+  if (parse_atom (&parser, NULL) || parser.failed || *parser.at != '{')
+    return FALSE;
+  *min = g_ascii_strtoull (parser.at + 1, &end, 10);
+  if (end == parser.at + 1 || *end != ',' || *min == 0)
+    return FALSE;
+  parser.at = end + 1;
+  *max = g_ascii_strtoull (parser.at, &end, 10);
+  return end != parser.at && *max >= *min && *max <= 16 && g_str_equal (end, "})\\1");
+}
+
 NbPatternStart *
 nb_pattern_start_new (const char *pattern)
 {
@@ -371,7 +397,17 @@ nb_pattern_start_new (const char *pattern)
   Parser parser = { pattern, FALSE };
   gboolean nullable = parse_alternation (&parser, ranges);
   NbPatternStart *self;
+  guint min, max;
 
+  if (parse_repeat (pattern, &min, &max))
+    {
+      self = g_new0 (NbPatternStart, 1);
+      self->anchored = g_regex_new (pattern, G_REGEX_OPTIMIZE | G_REGEX_ANCHORED, 0, NULL);
+      self->repeat_min = min;
+      self->repeat_max = max;
+      self->ranges = g_steal_pointer (&ranges);
+      return self;
+    }
   if (parser.failed || nullable || *parser.at != '\0' || ranges->len == 0)
     return NULL;
   /* PCRE2 skips by itself to a first byte that can start a match: a
@@ -445,6 +481,27 @@ nb_pattern_iter_init (NbPatternIter        *iter,
   *iter = (NbPatternIter) { regex, start, text, length, 0, NULL };
 }
 
+/* Whether the character at @at, @n bytes long, comes again min to max
+ * characters on */
+static gboolean
+comes_again (const NbPatternStart *self,
+             const guchar         *at,
+             guint                 n,
+             const guchar         *end)
+{
+  const guchar *next = at;
+
+  for (guint k = 1; k <= self->repeat_max; k++)
+    {
+      next += g_utf8_skip[*next];
+      if (next + n > end)
+        return FALSE;
+      if (k >= self->repeat_min && memcmp (at, next, n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The first match at or after iter->from, tried only where a character
  * allows it. A match is never empty, so the next begins at its end. */
 /* The code point at @at of valid UTF-8, and its length in @n */
@@ -476,7 +533,9 @@ next_from_start (NbPatternIter *iter)
       gunichar c = decode (text + at, &n);
       int start, end;
 
-      if (!(bits[(c & 0xfff) / 32] & (1u << (c & 31))) || !nb_pattern_start_allows (iter->start, c))
+      if (iter->start->repeat_max > 0 ? !comes_again (iter->start, text + at, n, text + iter->length)
+                                      : !(bits[(c & 0xfff) / 32] & (1u << (c & 31))) ||
+                                        !nb_pattern_start_allows (iter->start, c))
         continue;
       g_regex_match_full (iter->start->anchored, iter->text, iter->length, at, 0, &iter->match, NULL);
       if (g_match_info_matches (iter->match) && g_match_info_fetch_pos (iter->match, 0, &start, &end))
