@@ -19,8 +19,8 @@
  * character is not plain to see (a class such as \p{Han}, a negated
  * class, a back-reference, syntax not listed here), that can begin with
  * an ASCII character or that can match nothing at all gets no start,
- * and is searched as before. A run written twice, "(\\p{Han}{2,4})\\1",
- * is tried only where a character comes again two to four on. */
+ * and is searched as before. A run written twice, "(\p{Han}{2,4})\1",
+ * is tried only where two to four characters are written twice. */
 
 typedef struct
 {
@@ -368,8 +368,8 @@ parse_alternation (Parser *parser,
  *   @pattern can begin with, or %NULL when a match may begin anywhere
  */
 /* A pattern "(X{min,max})\1", X one character (\p{Han}), matches only
- * where a character comes again min to max characters on: that is
- * looked for instead of its first character. */
+ * where a run of min to max characters is written twice: that is looked
+ * for instead of its first character. */
 static gboolean
 parse_repeat (const char *pattern,
               guint      *min,
@@ -481,22 +481,21 @@ nb_pattern_iter_init (NbPatternIter        *iter,
   *iter = (NbPatternIter) { regex, start, text, length, 0, NULL };
 }
 
-/* Whether the character at @at, @n bytes long, comes again min to max
- * characters on */
+/* Whether the text at @at begins with a run of min to max characters
+ * written twice */
 static gboolean
 comes_again (const NbPatternStart *self,
              const guchar         *at,
-             guint                 n,
              const guchar         *end)
 {
   const guchar *next = at;
 
-  for (guint k = 1; k <= self->repeat_max; k++)
+  for (guint k = 1; k <= self->repeat_max && next < end; k++)
     {
       next += g_utf8_skip[*next];
-      if (next + n > end)
+      if (next + (next - at) > end)
         return FALSE;
-      if (k >= self->repeat_min && memcmp (at, next, n) == 0)
+      if (k >= self->repeat_min && memcmp (at, next, next - at) == 0)
         return TRUE;
     }
   return FALSE;
@@ -533,7 +532,7 @@ next_from_start (NbPatternIter *iter)
       gunichar c = decode (text + at, &n);
       int start, end;
 
-      if (iter->start->repeat_max > 0 ? !comes_again (iter->start, text + at, n, text + iter->length)
+      if (iter->start->repeat_max > 0 ? !comes_again (iter->start, text + at, text + iter->length)
                                       : !(bits[(c & 0xfff) / 32] & (1u << (c & 31))) ||
                                         !nb_pattern_start_allows (iter->start, c))
         continue;
