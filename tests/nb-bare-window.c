@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An AdwApplication whose AdwApplicationWindow holds nothing, quitting
- * after its first painted frame, as `nianbao FILE` does under
- * NIANBAO_QUIT_AFTER_FIRST_FRAME.
+ * An AdwApplication whose AdwApplicationWindow holds nothing, printing
+ * when it painted its first frame (monotonic microseconds) and quitting,
+ * as `nianbao FILE` does under NIANBAO_QUIT_AFTER_FIRST_FRAME.
  */
 
 #include "config.h"
@@ -16,6 +16,7 @@ after_paint_cb (GdkFrameClock  *clock,
                 GApplication   *application)
 {
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, application);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   g_application_quit (application);
 }
 

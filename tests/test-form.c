@@ -130,7 +130,7 @@ test_problem_cells (Fixture       *fixture,
         g_assert_true (has_class (fixture, address, "nb-imported"));
         /* only the group whose total is wrong is red */
         g_assert_cmpint (has_class (fixture, address, "error"), ==, g == 2);
-        g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (nb_test_window_entry_for (fixture, address))),
+        g_assert_nonnull (strstr (nb_cell_entry_get_tooltip (nb_test_window_entry_for (fixture, address)),
                                   "has 16 numbers for 15 columns"));
       }
   gtk_test_accessible_assert_state (nb_test_window_entry_for (fixture, "t4/review/upheld"), GTK_ACCESSIBLE_STATE_INVALID,
@@ -415,6 +415,149 @@ test_screenshot (Fixture       *fixture,
     }
 }
 
+/* Typing changes only the rows of the problems that change: a row that
+ * stays is the same row (with its open popover or its focus), a cell
+ * emptied on the way to its new number never shows as a row, and the
+ * cell's tooltip says the problem as it is now. */
+static void
+test_panel_rows_kept (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkListBox *list = nb_diagnostics_panel_get_list (nb_window_get_panel (fixture->window));
+  NbCellEntry *entry, *total;
+  GtkListBoxRow *first, *second;
+
+  nb_test_window_show_seed (fixture, "003_babb1a0d8021a832");
+  entry = nb_test_window_entry_for (fixture, "t3/received/natural_person");
+  total = nb_test_window_entry_for (fixture, "t3/received/total");
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+  first = gtk_list_box_get_row_at_index (list, 0);
+  second = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_cmpint (nb_cell_entry_get_severity (total), !=, NB_SEVERITY_ERROR);
+
+  /* the text is replaced: emptied, then the new number */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "5");
+  g_assert_cmpuint (n_rows (fixture), ==, 4);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 0) == first);
+  g_assert_cmpint (nb_cell_entry_get_severity (total), ==, NB_SEVERITY_ERROR);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (total)));
+  g_assert_nonnull (strstr (nb_cell_entry_get_tooltip (total), "总计"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "8");
+  g_assert_cmpuint (n_rows (fixture), ==, 2);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 0) == first);
+  g_assert_true (gtk_list_box_get_row_at_index (list, 1) == second);
+  g_assert_cmpint (nb_cell_entry_get_severity (total), !=, NB_SEVERITY_ERROR);
+}
+
+typedef struct
+{
+  NbReportView *view;
+  gboolean      painted;
+  gboolean      complete;   /* at the first frame */
+  gboolean      filled;     /* the form reached the bottom of the view */
+  guint         shown;      /* cells with an entry at the first frame */
+} FirstFrame;
+
+static guint
+count_entries (GtkWidget *widget)
+{
+  guint n = NB_IS_CELL_ENTRY (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_entries (child);
+  return n;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                FirstFrame    *frame)
+{
+  /* the view's overlay holds the scrolled form */
+  GtkWidget *overlay = gtk_widget_get_first_child (GTK_WIDGET (frame->view));
+  GtkWidget *scroller = gtk_overlay_get_child (GTK_OVERLAY (overlay));
+  GtkAdjustment *adjustment;
+  GtkWidget *form;
+
+  if (frame->painted)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  form = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller))));
+  frame->painted = TRUE;
+  frame->complete = nb_report_view_get_complete (frame->view);
+  frame->filled = gtk_widget_get_height (form) >= gtk_adjustment_get_page_size (adjustment);
+  frame->shown = count_entries (GTK_WIDGET (frame->view));
+}
+
+static gboolean
+view_complete (gpointer view)
+{
+  return nb_report_view_get_complete (view);
+}
+
+/* The first frame shows the form as far as the view reaches, built
+ * before it is painted; the rest follows by itself, with its problems
+ * marked. Seed 003 has a long overview: the first frame needs only it
+ * and table 二. A blank form in a tall window needs more. */
+static void
+test_first_frame (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *stem = data;
+  g_autoptr(NbDocument) document = NULL;
+  FirstFrame frame = { 0 };
+  NbTemplateTable *first_table = g_ptr_array_index (nb_template_get_tables (fixture->template), 0);
+  NbReportView *view;
+
+  if (stem != NULL)
+    {
+      g_autofree char *path = nb_test_seed_path (stem);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      document = nb_document_load (fixture->importer, file, NULL, NULL);
+    }
+  else
+    {
+      g_autoptr(NbReport) blank = nb_report_new (fixture->template);
+
+      document = nb_document_new (blank, NULL);
+      /* taller than the title fields, the overview and table 二 */
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 1150);
+    }
+  g_assert_nonnull (document);
+  nb_window_set_document (fixture->window, document);
+  view = nb_window_get_report_view (fixture->window);
+  frame.view = view;
+  g_assert_false (nb_report_view_get_complete (view));
+  gtk_widget_realize (GTK_WIDGET (fixture->window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), "after-paint",
+                    G_CALLBACK (first_paint_cb), &frame);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  nb_test_ui_wait_until (view_complete, view);
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), &frame);
+  g_assert_true (frame.painted);
+  g_assert_true (frame.filled);
+  g_test_message ("first frame: %u cell entries, form complete %d", frame.shown, frame.complete);
+  if (stem != NULL)
+    {
+      /* the overview and table 二 */
+      g_assert_false (frame.complete);
+      g_assert_cmpuint (frame.shown, ==, first_table->n_cells);
+    }
+  else
+    g_assert_cmpuint (frame.shown, >, first_table->n_cells);
+
+  /* everything built afterwards, without asking for a cell */
+  g_assert_cmpuint (count_entries (GTK_WIDGET (view)), ==, nb_template_get_n_cells (fixture->template));
+  if (stem != NULL)
+    {
+      g_assert_true (has_class (fixture, "t4/litigation_after_review/total", "error"));
+      gtk_test_accessible_assert_state (nb_test_window_entry_for (fixture, "t4/litigation_after_review/total"),
+                                        GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -433,7 +576,12 @@ main (int    argc,
   ADD ("empty-window", test_empty_window);
   ADD ("recent-names", test_recent_names);
   ADD ("screenshot", test_screenshot);
+  ADD ("panel-rows-kept", test_panel_rows_kept);
 #undef ADD
+  g_test_add ("/nianbao/form/first-frame", Fixture, "003_babb1a0d8021a832",
+              nb_test_window_set_up, test_first_frame, nb_test_window_tear_down);
+  g_test_add ("/nianbao/form/first-frame-blank", Fixture, NULL,
+              nb_test_window_set_up, test_first_frame, nb_test_window_tear_down);
 
   return g_test_run ();
 }

@@ -576,7 +576,7 @@ test_left_over_assigned (Fixture       *fixture,
   g_assert_cmpuint (count_rule (fixture, "parse.unknown-row"), ==, 0);
   g_assert_cmpuint (count_rule (fixture, "parse.missing-row"), ==, 0);
   g_assert_cmpint (nb_page_view_get_box (view, unused)->mark.kind, ==, NB_SOURCE_NUMBER_USED);
-  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, MISSING_ROW "/natural_person")));
+  tooltip = nb_cell_entry_get_tooltip (entry_for (fixture, MISSING_ROW "/natural_person"));
   g_assert_nonnull (tooltip);
   g_assert_nonnull (strstr (tooltip, "Assigned by hand from page"));
   g_assert_true (has_focus (fixture, MISSING_ROW "/natural_person"));
@@ -590,7 +590,7 @@ test_left_over_assigned (Fixture       *fixture,
   g_assert_cmpuint (count_rule (fixture, "parse.unknown-row"), ==, 1);
   g_assert_cmpuint (count_rule (fixture, "parse.missing-row"), ==, 1);
   g_assert_cmpint (nb_page_view_get_box (view, unused)->mark.kind, ==, NB_SOURCE_NUMBER_UNUSED);
-  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, MISSING_ROW "/natural_person")));
+  tooltip = nb_cell_entry_get_tooltip (entry_for (fixture, MISSING_ROW "/natural_person"));
   g_assert_true (tooltip == NULL || strstr (tooltip, "Assigned by hand") == NULL);
 
   /* and redo does it again */

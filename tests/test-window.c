@@ -193,12 +193,12 @@ test_seed_with_errors (Fixture       *fixture,
   g_assert_cmpuint (rules->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (rules, 0), ==, "parse.extra-values");
   g_assert_cmpstr (g_ptr_array_index (rules, 1), ==, "t4.total");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t4/litigation_after_review/total"))),
+  g_assert_cmpstr (nb_cell_entry_get_tooltip (entry_for (fixture, "t4/litigation_after_review/total")),
                    ==,
                    "“四、政府信息公开行政复议、行政诉讼情况” has 16 numbers for 15 columns: the first 15 were "
                    "kept, these were left over: 1\n复议后起诉: 总计 = 0, but 维持 + 纠正 + 其他 + 尚未审结 = 1\n"
                    "Imported from line 88");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t3/received/total"))), ==,
+  g_assert_cmpstr (nb_cell_entry_get_tooltip (entry_for (fixture, "t3/received/total")), ==,
                    "Imported from line 57");
 }
 
@@ -288,10 +288,10 @@ test_pdf_places (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
   nb_test_ui_wait_idle ();
-  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t4/litigation_after_review/total")));
+  tooltip = nb_cell_entry_get_tooltip (entry_for (fixture, "t4/litigation_after_review/total"));
   g_assert_true (g_str_has_suffix (tooltip, "\nImported from page 4"));
   g_assert_nonnull (strstr (tooltip, "\n复议后起诉: 总计 = 0, but"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t2/regulations/issued"))), ==,
+  g_assert_cmpstr (nb_cell_entry_get_tooltip (entry_for (fixture, "t2/regulations/issued")), ==,
                    "Imported from page 2");
 }
 
@@ -438,7 +438,7 @@ test_panel_checked (Fixture       *fixture,
   g_assert_nonnull (find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, NULL));
   g_assert_nonnull (find_widget (GTK_WIDGET (panel), GTK_TYPE_LABEL, "1 error · 0 warnings"));
   /* its cells no longer show it (they stay in parse.extra-values) */
-  g_assert_null (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t4/litigation_after_review/corrected"))),
+  g_assert_null (strstr (nb_cell_entry_get_tooltip (entry_for (fixture, "t4/litigation_after_review/corrected")),
                          "复议后起诉: 总计"));
 
   /* Undo: an open error again */
@@ -448,7 +448,7 @@ test_panel_checked (Fixture       *fixture,
   g_assert_null (gtk_list_box_row_get_header (row));
   g_assert_nonnull (find_widget (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON, NULL));
   g_assert_nonnull (find_widget (GTK_WIDGET (panel), GTK_TYPE_LABEL, "2 errors · 0 warnings"));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry_for (fixture, "t4/litigation_after_review/corrected"))),
+  g_assert_nonnull (strstr (nb_cell_entry_get_tooltip (entry_for (fixture, "t4/litigation_after_review/corrected")),
                             "复议后起诉: 总计"));
 }
 

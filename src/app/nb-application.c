@@ -213,6 +213,9 @@ nb_application_startup (GApplication *application)
   g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (nb_application_parent_class)->startup (application);
+  /* the icon theme reads its index in a thread of its own: started now,
+   * it is read while the template and the window are built */
+  gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   self->template = nb_template_new_default (&error);
   if (self->template == NULL)
@@ -429,26 +432,39 @@ nb_application_dispose (GObject *object)
 }
 
 /* For the start-up benchmark (tests/nb-app-bench.c), with
- * NIANBAO_QUIT_AFTER_FIRST_FRAME set: quit once a window has painted the
- * report it was given. */
+ * NIANBAO_QUIT_AFTER_FIRST_FRAME set: print when a window first painted
+ * the report it was given (monotonic microseconds, on standard output),
+ * and quit once it has painted the whole form, so that the peak memory
+ * counts every cell; set to "first", quit at the first frame (to count
+ * the instructions it takes). */
 static void
 quit_after_paint_cb (GtkWindow     *window,
                      GdkFrameClock *clock)
 {
   GtkApplication *application = gtk_window_get_application (window);
+  NbReportView *view = nb_window_get_report_view (NB_WINDOW (window));
 
+  if (g_object_get_data (G_OBJECT (window), "nb-first-frame") == NULL)
+    {
+      g_object_set_data (G_OBJECT (window), "nb-first-frame", GINT_TO_POINTER (TRUE));
+      g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+    }
+  if (view != NULL && !nb_report_view_get_complete (view) &&
+      g_strcmp0 (g_getenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME"), "first") != 0)
+    return;
   g_signal_handlers_disconnect_by_func (clock, quit_after_paint_cb, window);
   if (application != NULL)
     g_application_quit (G_APPLICATION (application));
 }
 
+/* Watches for the first frame once the window has both a document and
+ * a frame clock, whichever comes last. */
 static void
-window_document_cb (GtkWindow  *window,
-                    GParamSpec *pspec)
+window_document_cb (GtkWindow *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
 
-  if (clock == NULL || !NB_IS_WINDOW (window) || nb_window_get_document (NB_WINDOW (window)) == NULL)
+  if (clock == NULL || nb_window_get_document (NB_WINDOW (window)) == NULL)
     return;
   g_signal_handlers_disconnect_by_func (window, window_document_cb, NULL);
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (quit_after_paint_cb),
@@ -463,7 +479,10 @@ nb_application_window_added (GtkApplication *application,
   GTK_APPLICATION_CLASS (nb_application_parent_class)->window_added (application, window);
 
   if (NB_IS_WINDOW (window) && g_getenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME") != NULL)
-    g_signal_connect (window, "notify::document", G_CALLBACK (window_document_cb), NULL);
+    {
+      g_signal_connect (window, "notify::document", G_CALLBACK (window_document_cb), NULL);
+      g_signal_connect (window, "realize", G_CALLBACK (window_document_cb), NULL);
+    }
 }
 
 static void

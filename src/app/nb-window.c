@@ -252,6 +252,19 @@ ask_password (NbWindow   *self,
 }
 
 static void
+load_failed (NbWindow *self,
+             GError   *error)
+{
+  GFile *file = g_object_get_data (G_OBJECT (self), "nb-loading-file");
+
+  if (g_error_matches (error, NB_ERROR, NB_ERROR_PASSWORD) && file != NULL)
+    ask_password (self, file, error->message);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    nb_window_toast (self, error->message);
+  gtk_stack_set_visible_child_name (self->stack, self->document ? "report" : "empty");
+}
+
+static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -261,24 +274,20 @@ loaded_cb (GObject      *object,
   g_autoptr(NbDocument) document = nb_document_load_finish (result, &error);
 
   gtk_spinner_stop (self->spinner);
+  if (document != NULL)
+    {
+      _nb_window_remember_recent (document, nb_document_get_source (document));
+      nb_window_set_document (self, document);
+    }
+  /* a window not shown yet appears with its report in place: laid out
+   * once, with no crossfade from the loading page */
   if (self->present_id != 0)
     {
       g_clear_handle_id (&self->present_id, g_source_remove);
       gtk_window_present (GTK_WINDOW (self));
     }
   if (document == NULL)
-    {
-      GFile *file = g_object_get_data (G_OBJECT (self), "nb-loading-file");
-
-      if (g_error_matches (error, NB_ERROR, NB_ERROR_PASSWORD) && file != NULL)
-        ask_password (self, file, error->message);
-      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        nb_window_toast (self, error->message);
-      gtk_stack_set_visible_child_name (self->stack, self->document ? "report" : "empty");
-      return;
-    }
-  _nb_window_remember_recent (document, nb_document_get_source (document));
-  nb_window_set_document (self, document);
+    load_failed (self, error);
 }
 
 /* Another program changed or removed the file: say so, and let the user

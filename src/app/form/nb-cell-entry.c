@@ -37,6 +37,7 @@ struct _NbCellEntry
   char     *message;        /* the problems' messages, or NULL */
   char     *note;           /* e.g. the other year's value, or NULL */
   gboolean  assigned;       /* the tooltip says the number was assigned */
+  char     *tooltip;        /* shown when asked for, see query_tooltip_cb() */
 };
 
 G_DEFINE_FINAL_TYPE (NbCellEntry, nb_cell_entry, GTK_TYPE_ENTRY)
@@ -89,6 +90,11 @@ show_cell_text (NbCellEntry *self)
 
 static void set_tooltip (NbCellEntry *self,
                          const char  *message);
+static gboolean query_tooltip_cb (NbCellEntry *self,
+                                  int          x,
+                                  int          y,
+                                  gboolean     keyboard,
+                                  GtkTooltip  *tooltip);
 
 static void
 cell_text_changed_cb (NbCellEntry *self,
@@ -203,6 +209,7 @@ nb_cell_entry_dispose (GObject *object)
   g_clear_pointer (&self->text_on_focus, g_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->tooltip, g_free);
 
   G_OBJECT_CLASS (nb_cell_entry_parent_class)->dispose (object);
 }
@@ -279,7 +286,7 @@ nb_cell_entry_init (NbCellEntry *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
   gtk_widget_add_css_class (GTK_WIDGET (self), "nb-cell");
   /* a rule's message and the place it came from, wrapped */
-  nb_tooltip_attach (GTK_WIDGET (self));
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   /* capture: Tab, Enter and the arrows must not reach GtkText first */
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
@@ -344,7 +351,25 @@ set_tooltip (NbCellEntry *self,
     from = g_strdup_printf (_("Imported from %s"), place);
   if (message != NULL && from != NULL)
     text = g_strconcat (message, "\n", from, NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text ? text : message ? message : from);
+  g_free (self->tooltip);
+  self->tooltip = g_strdup (text ? text : message ? message : from);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), self->tooltip != NULL);
+}
+
+/* The tooltip is made when it is shown: setting a widget's tooltip text
+ * asks the display where the pointer is, a round trip to the X server
+ * for every cell whose problems change as the clerk types. */
+static gboolean
+query_tooltip_cb (NbCellEntry *self,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard,
+                  GtkTooltip  *tooltip)
+{
+  if (self->tooltip == NULL)
+    return FALSE;
+  gtk_tooltip_set_custom (tooltip, nb_tooltip_label_new (self->tooltip));
+  return TRUE;
 }
 
 /* What assistive technology says after the cell's name: the note, then
@@ -399,8 +424,6 @@ nb_cell_entry_set_diagnostic (NbCellEntry *self,
                                severity == NB_SEVERITY_ERROR ? GTK_ACCESSIBLE_INVALID_TRUE
                                                              : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
-  g_free (self->message);
-  self->message = g_strdup (message);
   update_description (self);
 }
 
@@ -655,4 +678,19 @@ nb_cell_entry_set_in_block (NbCellEntry *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "nb-selected-block");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "nb-selected-block");
+}
+
+/**
+ * nb_cell_entry_get_tooltip:
+ * @self: a #NbCellEntry
+ *
+ * Returns: (nullable): what the cell's tooltip says: its problems and
+ *   where its number came from
+ */
+const char *
+nb_cell_entry_get_tooltip (NbCellEntry *self)
+{
+  g_return_val_if_fail (NB_IS_CELL_ENTRY (self), NULL);
+
+  return self->tooltip;
 }

@@ -36,6 +36,7 @@ void        nb_cell_entry_set_diagnostic  (NbCellEntry  *self,
                                         const char   *message,
                                         GMenuModel   *fixes);
 int         nb_cell_entry_get_severity (NbCellEntry  *self);
+const char *nb_cell_entry_get_tooltip  (NbCellEntry  *self);
 gboolean    nb_cell_entry_handle_key   (NbCellEntry  *self,
                                         guint         keyval,
                                         GdkModifierType state);

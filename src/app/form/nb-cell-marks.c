@@ -259,3 +259,21 @@ nb_cell_marks_refresh (NbCellMarks *marks)
   g_hash_table_unref (marks->marked);
   marks->marked = problems;
 }
+
+/**
+ * nb_cell_marks_reshow:
+ * @marks: the marks
+ *
+ * Shows the marks again on every cell that has one: for entries made
+ * after the problems were found.
+ */
+void
+nb_cell_marks_reshow (NbCellMarks *marks)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, marks->marked);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    show_mark (marks, GPOINTER_TO_UINT (key), value);
+}

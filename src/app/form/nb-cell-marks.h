@@ -28,6 +28,7 @@ void          nb_cell_marks_add_source  (NbCellMarks   *marks,
                                          GListModel    *diagnostics,
                                          int            side);
 void          nb_cell_marks_refresh     (NbCellMarks   *marks);
+void          nb_cell_marks_reshow      (NbCellMarks   *marks);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbCellMarks, nb_cell_marks_free)
 

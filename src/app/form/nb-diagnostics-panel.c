@@ -35,6 +35,8 @@ struct _NbDiagnosticsPanel
   GtkFilterListModel *listed;     /* without the plain empty cells */
   GtkCustomFilter    *filter;
   GHashTable         *plain_empty; /* NbDiagnostic of a plain empty cell */
+  GHashTable         *known;       /* every diagnostic before the change */
+  gboolean            refilter;    /* one of them changed sides */
   guint               last_empty;  /* the cell the empty row went to last */
 
   GtkLabel           *summary;
@@ -176,18 +178,40 @@ first_cell (NbDiagnostic *diagnostic)
   return nb_diagnostic_get_cell_indices (diagnostic, &n_cells)[0];
 }
 
+/* Whether a diagnostic that was listed before the change is now summed
+ * up as an empty cell, or the other way round: the filter must then be
+ * asked again about every row, which rebuilds them all. Diagnostics the
+ * change brings are asked about by the models themselves. */
+static gboolean
+known_changed_sides (NbDiagnosticsPanel *self,
+                     GHashTable         *before,
+                     GHashTable         *after)
+{
+  GHashTable *sets[2] = { before, after };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, sets[i]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!g_hash_table_contains (sets[1 - i], key) && g_hash_table_contains (self->known, key))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* The empty cells no error or warning of another rule names. */
 static void
 find_plain_empty (NbDiagnosticsPanel *self)
 {
   g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) found = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
   NbReport *report = NB_IS_VALIDATOR (self->model) ? nb_validator_get_report (NB_VALIDATOR (self->model)) : NULL;
 
-  g_hash_table_remove_all (self->plain_empty);
-  if (report == NULL)
-    return;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; report != NULL && i < n; i++)
     {
       g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (self->model, i);
       guint n_cells;
@@ -198,13 +222,25 @@ find_plain_empty (NbDiagnosticsPanel *self)
       for (guint c = 0; c < n_cells; c++)
         g_hash_table_add (named, GUINT_TO_POINTER (cells[c]));
     }
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; report != NULL && i < n; i++)
     {
       g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (self->model, i);
 
       if (is_empty_cell (report, diagnostic) &&
           !g_hash_table_contains (named, GUINT_TO_POINTER (first_cell (diagnostic))))
-        g_hash_table_add (self->plain_empty, g_steal_pointer (&diagnostic));
+        g_hash_table_add (found, g_steal_pointer (&diagnostic));
+    }
+  self->refilter = self->refilter || known_changed_sides (self, self->plain_empty, found);
+  g_hash_table_unref (self->plain_empty);
+  self->plain_empty = g_steal_pointer (&found);
+
+  /* only compared by address: the diagnostics before the next change */
+  g_hash_table_remove_all (self->known);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (self->model, i);
+
+      g_hash_table_add (self->known, diagnostic);
     }
 }
 
@@ -301,23 +337,18 @@ reopen_cb (GtkButton          *button,
 }
 
 /* "Mark as Checked…": a note, then the mark; or "Reopen" once marked */
-static GtkWidget *
-check_button (NbDiagnosticsPanel *self,
-              NbDiagnostic       *diagnostic)
+/* The note and the button of "Mark as Checked…", made when first
+ * opened: rows come and go as the clerk types. */
+static void
+create_check_popover (GtkMenuButton *button,
+                      gpointer       data)
 {
-  GtkWidget *button, *popover, *box, *entry, *mark;
+  NbDiagnosticsPanel *self = data;
+  NbDiagnostic *diagnostic = g_object_get_data (G_OBJECT (button), "nb-diagnostic");
+  GtkWidget *popover, *box, *entry, *mark;
 
-  if (panel_report (self) == NULL)
-    return NULL;
-  if (nb_diagnostic_get_checked (diagnostic) != NULL)
-    {
-      button = gtk_button_new_with_label (_("Reopen"));
-      g_object_set_data_full (G_OBJECT (button), "nb-diagnostic", g_object_ref (diagnostic), g_object_unref);
-      g_signal_connect (button, "clicked", G_CALLBACK (reopen_cb), self);
-      gtk_widget_set_halign (button, GTK_ALIGN_START);
-      return button;
-    }
-
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note, such as “scope differs”"));
@@ -339,9 +370,30 @@ check_button (NbDiagnosticsPanel *self,
   popover = gtk_popover_new ();
   gtk_popover_set_child (GTK_POPOVER (popover), box);
 
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static GtkWidget *
+check_button (NbDiagnosticsPanel *self,
+              NbDiagnostic       *diagnostic)
+{
+  GtkWidget *button;
+
+  if (panel_report (self) == NULL)
+    return NULL;
+  if (nb_diagnostic_get_checked (diagnostic) != NULL)
+    {
+      button = gtk_button_new_with_label (_("Reopen"));
+      g_object_set_data_full (G_OBJECT (button), "nb-diagnostic", g_object_ref (diagnostic), g_object_unref);
+      g_signal_connect (button, "clicked", G_CALLBACK (reopen_cb), self);
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      return button;
+    }
+
   button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Mark as Checked…"));
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_object_set_data_full (G_OBJECT (button), "nb-diagnostic", g_object_ref (diagnostic), g_object_unref);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_check_popover, self, NULL);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   return button;
@@ -488,11 +540,21 @@ row_activated_cb (NbDiagnosticsPanel *self,
   g_signal_emit (self, signals[ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "nb-diagnostic"));
 }
 
+/* Before the sorted and filtered lists hear of a change (connected
+ * first), so that the filter answers for the new diagnostics with the
+ * empty cells as they are now. */
+static void
+model_changing_cb (NbDiagnosticsPanel *self)
+{
+  find_plain_empty (self);
+}
+
 static void
 model_items_changed_cb (NbDiagnosticsPanel *self)
 {
-  find_plain_empty (self);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->refilter && self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  self->refilter = FALSE;
   update_summary (self);
 }
 
@@ -552,6 +614,7 @@ nb_diagnostics_panel_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->template);
   g_clear_pointer (&self->plain_empty, g_hash_table_unref);
+  g_clear_pointer (&self->known, g_hash_table_unref);
 
   G_OBJECT_CLASS (nb_diagnostics_panel_parent_class)->dispose (object);
 }
@@ -590,6 +653,7 @@ nb_diagnostics_panel_init (NbDiagnosticsPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->plain_empty = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->known = g_hash_table_new (NULL, NULL);
   self->last_empty = G_MAXUINT;
   gtk_list_box_set_header_func (self->list_box, header_cb, NULL, NULL);
   g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (row_activated_cb), self);
@@ -616,7 +680,10 @@ nb_diagnostics_panel_set_model (NbDiagnosticsPanel *self,
   g_return_if_fail (NB_IS_DIAGNOSTICS_PANEL (self));
 
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->model, model_changing_cb, self);
+      g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+    }
   g_clear_object (&self->listed);
   g_clear_object (&self->sorted);
   self->filter = NULL;
@@ -624,7 +691,9 @@ nb_diagnostics_panel_set_model (NbDiagnosticsPanel *self,
   if (NB_IS_VALIDATOR (diagnostics))
     g_set_object (&self->template, nb_report_get_template (nb_validator_get_report (NB_VALIDATOR (diagnostics))));
   self->last_empty = G_MAXUINT;
+  g_hash_table_remove_all (self->known);
   find_plain_empty (self);
+  self->refilter = FALSE;
 
   if (diagnostics == NULL)
     {
@@ -632,6 +701,8 @@ nb_diagnostics_panel_set_model (NbDiagnosticsPanel *self,
       update_summary (self);
       return;
     }
+  g_signal_connect_object (diagnostics, "items-changed", G_CALLBACK (model_changing_cb),
+                           self, G_CONNECT_SWAPPED);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_severity, NULL, NULL));
   self->sorted = gtk_sort_list_model_new (g_object_ref (diagnostics), sorter);
   self->filter = gtk_custom_filter_new (listed_cb, self, NULL);
@@ -692,7 +763,7 @@ nb_diagnostics_panel_count (NbDiagnosticsPanel *self,
 
   g_return_val_if_fail (NB_IS_DIAGNOSTICS_PANEL (self), 0);
 
-  find_plain_empty (self);
+  /* the empty cells are found as the list changes, see model_changing_cb() */
   n = self->model ? g_list_model_get_n_items (self->model) : 0;
   for (guint i = 0; i < n; i++)
     {

@@ -36,6 +36,10 @@ struct _NbReportView
   gulong       focus_handler;
   GArray      *outlined;      /* cells of the problem last gone to */
   GtkWidget   *header;        /* NbTableHeader over the scrolled form */
+  guint        n_built;       /* sections built so far, in order */
+  guint        shortfalls;    /* layouts of this frame that needed more */
+  guint        finish_id;     /* builds the rest after the first frame */
+  GdkFrameClock *clock;       /* while sections are still to be built */
 
   /* template children */
   GtkOverlay        *overlay;
@@ -51,6 +55,7 @@ G_DEFINE_FINAL_TYPE (NbReportView, nb_report_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_COMPLETE,
   N_PROPS
 };
 
@@ -79,12 +84,25 @@ show_year (NbReportView *self)
   set_entry_text (self, self->year_entry, text);
 }
 
+/* The entry of @cell if its table is built yet; building the rest of
+ * the form is for the public accessors. */
 static NbCellEntry *
 lookup_entry (gpointer data,
               guint    cell)
 {
-  return nb_report_view_get_entry (data, cell);
+  NbReportView *self = data;
+
+  for (guint t = 0; t < self->grids->len; t++)
+    {
+      NbCellEntry *entry = nb_table_grid_get_entry (g_ptr_array_index (self->grids, t), cell);
+
+      if (entry != NULL)
+        return entry;
+    }
+  return NULL;
 }
+
+static void finish_build (NbReportView *self);
 
 /* Callbacks */
 
@@ -97,7 +115,7 @@ outline_cells (NbReportView *self,
 {
   for (guint i = 0; i < self->outlined->len; i++)
     {
-      NbCellEntry *entry = nb_report_view_get_entry (self, g_array_index (self->outlined, guint, i));
+      NbCellEntry *entry = lookup_entry (self, g_array_index (self->outlined, guint, i));
 
       if (entry != NULL)
         gtk_widget_remove_css_class (GTK_WIDGET (entry), "nb-outlined");
@@ -105,7 +123,7 @@ outline_cells (NbReportView *self,
   g_array_set_size (self->outlined, 0);
   for (guint i = 0; i < n_cells; i++)
     {
-      NbCellEntry *entry = nb_report_view_get_entry (self, cells[i]);
+      NbCellEntry *entry = lookup_entry (self, cells[i]);
 
       if (entry == NULL)
         continue;
@@ -202,6 +220,7 @@ move_action (GtkWidget  *widget,
   guint cell, direction;
 
   g_variant_get (parameter, "(uu)", &cell, &direction);
+  finish_build (self);
   for (guint t = 0; t < self->grids->len; t++)
     {
       NbTableGrid *grid = g_ptr_array_index (self->grids, t);
@@ -228,6 +247,7 @@ copy_table_action (GtkWidget  *widget,
   GPtrArray *tables = nb_template_get_tables (nb_report_get_template (self->report));
   const char *id = g_variant_get_string (parameter, NULL);
 
+  finish_build (self);
   for (guint g = 0; g < self->grids->len; g++)
     {
       NbTableGrid *grid = g_ptr_array_index (self->grids, g);
@@ -422,23 +442,107 @@ add_table (NbReportView      *self,
   g_ptr_array_add (self->grids, grid);
 }
 
+/* Builds the sections from the next one not built up to @end. */
 static void
-build (NbReportView *self)
+build_sections (NbReportView *self,
+                guint         end)
 {
   GPtrArray *sections = nb_template_get_sections (nb_report_get_template (self->report));
 
-  for (guint s = 0; s < sections->len; s++)
+  end = MIN (end, sections->len);
+  if (self->n_built >= end)
+    return;
+  for (; self->n_built < end; self->n_built++)
     {
-      NbTemplateSection *section = g_ptr_array_index (sections, s);
+      NbTemplateSection *section = g_ptr_array_index (sections, self->n_built);
 
       if (section->table < 0)
         {
           gtk_box_append (self->content, section_heading (section->heading));
-          add_narrative (self, s, section);
+          add_narrative (self, self->n_built, section);
         }
       else
         add_table (self, section);
     }
+  /* the new cells take the problems already found */
+  nb_cell_marks_reshow (self->marks);
+}
+
+static void
+stop_building (NbReportView *self)
+{
+  if (self->clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->clock, self);
+      g_clear_object (&self->clock);
+    }
+  g_clear_handle_id (&self->finish_id, g_source_remove);
+}
+
+static gboolean
+is_complete (NbReportView *self)
+{
+  return self->n_built >= nb_template_get_sections (nb_report_get_template (self->report))->len;
+}
+
+static void
+finish_build (NbReportView *self)
+{
+  if (is_complete (self))
+    return;
+  build_sections (self, G_MAXUINT);
+  stop_building (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+static void
+finish_build_cb (gpointer data)
+{
+  NbReportView *self = data;
+
+  self->finish_id = 0;
+  finish_build (self);
+}
+
+/* The window's first frame shows only the sections that fill the view:
+ * after each layout in which the form ends inside the view, more is
+ * built, and the frame clock lays the window out again before it paints
+ * (at most four times: the second shortfall builds everything). */
+static void
+clock_layout_cb (GdkFrameClock *clock,
+                 NbReportView  *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double bottom = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+
+  if (gtk_adjustment_get_page_size (adjustment) <= 0 ||
+      gtk_widget_get_height (scrolled_form (self)) > bottom)
+    return;
+  if (self->shortfalls++ == 0)
+    build_sections (self, self->n_built + 1);
+  else
+    finish_build (self);
+}
+
+/* The rest of the form is built in one go once the first frame is on
+ * screen: one chunk costs less than many, and the clerk cannot reach it
+ * sooner. */
+static void
+clock_after_paint_cb (GdkFrameClock *clock,
+                      NbReportView  *self)
+{
+  self->shortfalls = 0;
+  if (self->finish_id == 0)
+    self->finish_id = g_idle_add_once (finish_build_cb, self);
+}
+
+/* Before the first frame: the title fields, the overview and the first
+ * table; the rest as the view needs it, then after the frame. */
+static void
+build (NbReportView *self)
+{
+  GPtrArray *sections = nb_template_get_sections (nb_report_get_template (self->report));
+  guint first = 0;
 
   report_title_notify_cb (self);
   report_organ_notify_cb (self);
@@ -446,6 +550,10 @@ build (NbReportView *self)
   self->marks = nb_cell_marks_new (nb_report_get_template (self->report), lookup_entry, self, TRUE);
   nb_cell_marks_add_source (self->marks, G_LIST_MODEL (nb_document_get_validator (self->document)), -1);
   nb_cell_marks_refresh (self->marks);
+
+  while (first < sections->len && ((NbTemplateSection *) g_ptr_array_index (sections, first))->table < 0)
+    first++;
+  build_sections (self, first + 1);
 
   g_signal_connect_object (self->report, "notify::title",
                            G_CALLBACK (report_title_notify_cb), self, G_CONNECT_SWAPPED);
@@ -476,6 +584,7 @@ nb_report_view_dispose (GObject *object)
   NbReportView *self = (NbReportView *) object;
 
   /* AdwBin unparents the template's root itself */
+  stop_building (self);
   g_clear_pointer (&self->grids, g_ptr_array_unref);
   g_clear_pointer (&self->outlined, g_array_unref);
   g_clear_pointer (&self->text_views, g_hash_table_unref);
@@ -498,11 +607,27 @@ nb_report_view_root (GtkWidget *widget)
 }
 
 static void
+nb_report_view_map (GtkWidget *widget)
+{
+  NbReportView *self = NB_REPORT_VIEW (widget);
+
+  GTK_WIDGET_CLASS (nb_report_view_parent_class)->map (widget);
+
+  if (is_complete (self) || self->clock != NULL)
+    return;
+  self->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  g_signal_connect_after (self->clock, "layout", G_CALLBACK (clock_layout_cb), self);
+  g_signal_connect (self->clock, "after-paint", G_CALLBACK (clock_after_paint_cb), self);
+}
+
+static void
 nb_report_view_unroot (GtkWidget *widget)
 {
   NbReportView *self = NB_REPORT_VIEW (widget);
 
   g_clear_signal_handler (&self->focus_handler, gtk_widget_get_root (widget));
+  /* another window's clock would not lay this one out */
+  finish_build (self);
 
   GTK_WIDGET_CLASS (nb_report_view_parent_class)->unroot (widget);
 }
@@ -528,6 +653,9 @@ nb_report_view_get_property (GObject    *object,
     {
     case PROP_DOCUMENT:
       g_value_set_object (value, self->document);
+      break;
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, is_complete (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -565,10 +693,21 @@ nb_report_view_class_init (NbReportViewClass *klass)
   widget_class->grab_focus = nb_report_view_grab_focus;
   widget_class->root = nb_report_view_root;
   widget_class->unroot = nb_report_view_unroot;
+  widget_class->map = nb_report_view_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, NB_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * NbReportView:complete:
+   *
+   * Whether every section of the form is built. The first frame shows
+   * the sections that fill the view; the rest follows right after it,
+   * or at once when anything asks for a cell or section not built.
+   */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/nianbao/Nianbao/nb-report-view.ui");
@@ -658,14 +797,22 @@ nb_report_view_get_entry (NbReportView *self,
 {
   g_return_val_if_fail (NB_IS_REPORT_VIEW (self), NULL);
 
-  for (guint t = 0; t < self->grids->len; t++)
-    {
-      NbCellEntry *entry = nb_table_grid_get_entry (g_ptr_array_index (self->grids, t), cell);
+  finish_build (self);
+  return lookup_entry (self, cell);
+}
 
-      if (entry != NULL)
-        return entry;
-    }
-  return NULL;
+/**
+ * nb_report_view_get_complete:
+ * @self: a #NbReportView
+ *
+ * Returns: whether every section of the form is built
+ */
+gboolean
+nb_report_view_get_complete (NbReportView *self)
+{
+  g_return_val_if_fail (NB_IS_REPORT_VIEW (self), FALSE);
+
+  return is_complete (self);
 }
 
 /**
@@ -711,6 +858,7 @@ nb_report_view_get_section_view (NbReportView *self,
   g_return_val_if_fail (NB_IS_REPORT_VIEW (self), NULL);
 
   section = nb_template_lookup_section (nb_report_get_template (self->report), section_id);
+  finish_build (self);
   return section < 0 ? NULL : g_hash_table_lookup (self->text_views, GINT_TO_POINTER (section));
 }
 

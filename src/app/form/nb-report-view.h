@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (NbReportView, nb_report_view, NB, REPORT_VIEW, AdwBin)
 
 GtkWidget    *nb_report_view_new            (NbDocument    *document);
 NbDocument   *nb_report_view_get_document   (NbReportView  *self);
+gboolean      nb_report_view_get_complete   (NbReportView  *self);
 NbCellEntry  *nb_report_view_get_entry      (NbReportView  *self,
                                              guint          cell);
 gboolean      nb_report_view_focus_cell     (NbReportView  *self,
