@@ -457,16 +457,23 @@ typedef struct
   gboolean      complete;   /* at the first frame */
   gboolean      filled;     /* the form reached the bottom of the view */
   guint         shown;      /* cells with an entry at the first frame */
+  GHashTable   *styles;     /* cell → its entry's severity at the first frame */
 } FirstFrame;
 
+/* Counts the cell entries below @widget, noting each one's severity in
+ * @styles if given */
 static guint
-count_entries (GtkWidget *widget)
+count_entries (GtkWidget  *widget,
+               GHashTable *styles)
 {
   guint n = NB_IS_CELL_ENTRY (widget);
 
+  if (n > 0 && styles != NULL)
+    g_hash_table_insert (styles, GUINT_TO_POINTER (nb_cell_get_index (nb_cell_entry_get_cell (NB_CELL_ENTRY (widget)))),
+                         GINT_TO_POINTER (nb_cell_entry_get_severity (NB_CELL_ENTRY (widget))));
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    n += count_entries (child);
+    n += count_entries (child, styles);
   return n;
 }
 
@@ -487,7 +494,7 @@ first_paint_cb (GdkFrameClock *clock,
   frame->painted = TRUE;
   frame->complete = nb_report_view_get_complete (frame->view);
   frame->filled = gtk_widget_get_height (form) >= gtk_adjustment_get_page_size (adjustment);
-  frame->shown = count_entries (GTK_WIDGET (frame->view));
+  frame->shown = count_entries (GTK_WIDGET (frame->view), frame->styles);
 }
 
 static gboolean
@@ -507,6 +514,9 @@ test_first_frame (Fixture       *fixture,
   const char *stem = data;
   g_autoptr(NbDocument) document = NULL;
   FirstFrame frame = { 0 };
+  g_autoptr(GHashTable) styles = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
   NbTemplateTable *first_table = g_ptr_array_index (nb_template_get_tables (fixture->template), 0);
   NbReportView *view;
 
@@ -516,6 +526,8 @@ test_first_frame (Fixture       *fixture,
       g_autoptr(GFile) file = g_file_new_for_path (path);
 
       document = nb_document_load (fixture->importer, file, NULL, NULL);
+      /* a problem in the first screen, to be seen in the first frame */
+      nb_test_set (nb_document_get_report (document), "t2/regulations/issued", "x");
     }
   else
     {
@@ -529,6 +541,7 @@ test_first_frame (Fixture       *fixture,
   nb_window_set_document (fixture->window, document);
   view = nb_window_get_report_view (fixture->window);
   frame.view = view;
+  frame.styles = styles;
   g_assert_false (nb_report_view_get_complete (view));
   gtk_widget_realize (GTK_WIDGET (fixture->window));
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), "after-paint",
@@ -548,10 +561,17 @@ test_first_frame (Fixture       *fixture,
   else
     g_assert_cmpuint (frame.shown, >, first_table->n_cells);
 
-  /* everything built afterwards, without asking for a cell */
-  g_assert_cmpuint (count_entries (GTK_WIDGET (view)), ==, nb_template_get_n_cells (fixture->template));
+  /* everything built afterwards, without asking for a cell; the cells of
+   * the first frame had then the styles they have now */
+  g_assert_cmpuint (count_entries (GTK_WIDGET (view), NULL), ==, nb_template_get_n_cells (fixture->template));
+  g_hash_table_iter_init (&iter, styles);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_cmpint (GPOINTER_TO_INT (value), ==,
+                     nb_cell_entry_get_severity (nb_report_view_get_entry (view, GPOINTER_TO_UINT (key))));
   if (stem != NULL)
     {
+      g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (styles, GINT_TO_POINTER (nb_report_lookup_cell (
+                         nb_document_get_report (document), "t2/regulations/issued")))), ==, NB_SEVERITY_ERROR);
       g_assert_true (has_class (fixture, "t4/litigation_after_review/total", "error"));
       gtk_test_accessible_assert_state (nb_test_window_entry_for (fixture, "t4/litigation_after_review/total"),
                                         GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
