@@ -626,8 +626,9 @@ nb_report_view_unroot (GtkWidget *widget)
   NbReportView *self = NB_REPORT_VIEW (widget);
 
   g_clear_signal_handler (&self->focus_handler, gtk_widget_get_root (widget));
-  /* another window's clock would not lay this one out */
-  finish_build (self);
+  /* the clock is the window's; a view shown again in another window
+   * watches that one's (see map), one going away builds nothing more */
+  stop_building (self);
 
   GTK_WIDGET_CLASS (nb_report_view_parent_class)->unroot (widget);
 }
