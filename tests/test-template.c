@@ -203,7 +203,8 @@ static void
 test_pattern_starts (void)
 {
   static const char *const anywhere[] = {
-    "(\\p{Han}{2,4})\\2", "(\\p{Han}{0,4})\\1", "(?:\\p{Han}{2,4})\\1", "[^a]b", "(?:问题)?", "x|问题", "\\s*年", "(?i)问题", ".问", "\\d件", "问|",
+    "(\\p{Han}{2,4})\\2", "(\\p{Han}{0,4})\\1", "(?:\\p{Han}{2,4})\\1", "(?:问题)?", "x|问题", "\\s*年", "(?i)问题", "问|",
+    "\\p{Han}{1,9}问", "\\p{Han}\\R问",
   };
   g_autoptr(NbPatternStart) words = nb_pattern_start_new ("问题|不足");
   g_autoptr(NbPatternStart) nested = nb_pattern_start_new ("(?:未(?:发生|出现)|没有|无)?(?:引起)?(?:行政复议|行政诉讼)");
@@ -266,6 +267,12 @@ test_pattern_start_matches (void)
   check_same_matches ("(?<!公开|不予)(?:答复|复议)[^。]{0,2}?([0-9０-９]+)件",
                       "予以答复3件，不予答复4件；公开答复5件。答复复议６件，答复答复7件复议8件", 4);
   /* a run written twice: the longest first, overlapping runs, at the end */
+  /* a character every match holds, a few characters from its start */
+  check_same_matches ("\\p{Han}\\s?([,;:?!])\\s?\\p{Han}",
+                      "公开,公开 ; 信息:a,b 信息?\u3000信息!!，信息,信息,信息", 5);
+  check_same_matches ("(?:(?:^|[。；;：:，,\\s])([二三四五六七八九十])|(?<![唯统同单万第])(一))是(?!否|非|指)",
+                      "二是公开；三是统一是，一是否，第一是，四是\n五是。唯一是；六是", 5);
+  check_same_matches ("(.)问", "问问a问\n问", 2);
   check_same_matches ("(\\p{Han}{2,4})\\1",
                       "公开公开，的的确确，政府信息政府信息公开，信息公开信息公开工作，aa工作工作", 4);
 }

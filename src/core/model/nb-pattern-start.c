@@ -31,8 +31,12 @@ typedef struct
 struct _NbPatternStart
 {
   GRegex  *anchored;
+  NbPatternProbe *probe;      /* the same, tried without a GMatchInfo */
   guint    repeat_min;        /* (X{min,max})\1: a run written twice */
   guint    repeat_max;
+  gboolean needed;            /* the ranges are of a character every match */
+  guint    needed_min;        /* holds this many characters from its start */
+  guint    needed_max;
   guint32  bits[4096 / 32];   /* by the low 12 bits of a code point */
   GArray  *ranges;            /* Range */
 };
@@ -43,6 +47,15 @@ typedef struct
   gboolean    failed;
 } Parser;
 
+/* A pattern compiled as GRegex compiles it anchored (UTF, UCP, any
+ * newline), tried through PCRE2 itself: GRegex allocates a match at
+ * every try and has PCRE2 check the UTF-8 of the whole text each time,
+ * where the text was checked once when it was read. */
+struct _NbPatternProbe
+{
+  pcre2_code *code;
+};
+
 /* \s: what PCRE2 counts as white space with Unicode properties on, and
  * more (which only costs a try) */
 static const Range spaces[] = {
@@ -52,6 +65,69 @@ static const Range spaces[] = {
 };
 
 static gboolean parse_alternation (Parser *parser, GArray *into);
+
+/**
+ * nb_pattern_probe_new:
+ * @pattern: a template pattern
+ *
+ * Returns: (transfer full) (nullable): @pattern anchored, or %NULL when
+ *   PCRE2 does not compile it as GRegex does
+ */
+NbPatternProbe *
+nb_pattern_probe_new (const char *pattern)
+{
+  pcre2_compile_context *context = pcre2_compile_context_create (NULL);
+  NbPatternProbe *self;
+  pcre2_code *code;
+  PCRE2_SIZE offset;
+  int status;
+
+  pcre2_set_newline (context, PCRE2_NEWLINE_ANY);
+  pcre2_set_bsr (context, PCRE2_BSR_UNICODE);
+  code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+                        PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED,
+                        &status, &offset, context);
+  pcre2_compile_context_free (context);
+  if (code == NULL)
+    return NULL;
+  pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
+  self = g_new0 (NbPatternProbe, 1);
+  self->code = code;
+  return self;
+}
+
+void
+nb_pattern_probe_free (NbPatternProbe *self)
+{
+  if (self == NULL)
+    return;
+  pcre2_code_free (self->code);
+  g_free (self);
+}
+
+/**
+ * nb_pattern_probe_end:
+ * @data: room for one match, made by the caller (pcre2_match_data_create)
+ * @text: valid UTF-8
+ *
+ * Returns: the end of the match that starts at @at, -1 when none does,
+ *   -2 when PCRE2 could not tell (a limit): ask GRegex
+ */
+gssize
+nb_pattern_probe_end (const NbPatternProbe *self,
+                      pcre2_match_data     *data,
+                      const char           *text,
+                      gsize                 length,
+                      gsize                 at)
+{
+  int status = pcre2_match (self->code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL);
+
+  if (status == PCRE2_ERROR_NOMATCH)
+    return -1;
+  if (status < 0)
+    return -2;
+  return pcre2_get_ovector_pointer (data)[1];
+}
 
 static void
 add (GArray   *into,
@@ -359,6 +435,234 @@ parse_alternation (Parser *parser,
   return nullable;
 }
 
+/* How many characters an item of a pattern matches, at least and at
+ * most; more than this is as good as any number. */
+#define WIDTH_UNBOUNDED 1000
+
+static void width_alternation (Parser *parser, guint *min, guint *max);
+
+/* The width of the atom at parser->at, which is passed over; a
+ * quantifier after it is not */
+static void
+atom_width (Parser *parser,
+            guint  *min,
+            guint  *max)
+{
+  const char *at = parser->at;
+
+  *min = *max = 1;
+  if (at[0] == '(' && at[1] == '?' && (at[2] == '=' || at[2] == '!' || at[2] == '<'))
+    {
+      parse_atom (parser, NULL);   /* an assertion */
+      *min = *max = 0;
+    }
+  else if (at[0] == '(')
+    {
+      parser->at += at[1] == '?' && at[2] == ':' ? 3 : at[1] == '?' || at[1] == '*' ? 0 : 1;
+      if (parser->at == at)
+        parser->failed = TRUE;
+      else
+        width_alternation (parser, min, max);
+      if (*parser->at != ')')
+        parser->failed = TRUE;
+      else
+        parser->at++;
+    }
+  else if (at[0] == '^' || at[0] == '$' ||
+           (at[0] == '\\' && at[1] != '\0' && strchr ("bBAzZG", at[1]) != NULL))
+    {
+      parser->at += at[0] == '\\' ? 2 : 1;
+      *min = *max = 0;
+    }
+  else if (at[0] == '.')
+    parser->at++;
+  else if (at[0] == '\\' && (g_ascii_isdigit (at[1]) || (at[1] != '\0' && strchr ("RXNC", at[1]) != NULL)))
+    parser->failed = TRUE;   /* a back-reference, a newline or grapheme: any width */
+  else
+    parse_atom (parser, NULL);
+}
+
+/* An atom's width times its quantifier's */
+static void
+item_width (Parser *parser,
+            guint  *min,
+            guint  *max)
+{
+  const char *at;
+  guint least = 1, most = 1;
+
+  atom_width (parser, min, max);
+  if (parser->failed)
+    return;
+  at = parser->at;
+  if (*at == '?')
+    least = 0;
+  else if (*at == '*' || *at == '+')
+    least = *at == '+', most = WIDTH_UNBOUNDED;
+  else if (*at == '{' && g_ascii_isdigit (at[1]))
+    {
+      char *end;
+      guint64 n = g_ascii_strtoull (at + 1, &end, 10);
+
+      least = most = MIN (n, WIDTH_UNBOUNDED);
+      if (*end == ',' && g_ascii_isdigit (end[1]))
+        {
+          n = g_ascii_strtoull (end + 1, &end, 10);
+          most = MIN (n, WIDTH_UNBOUNDED);
+        }
+      else if (*end == ',')
+        most = WIDTH_UNBOUNDED;
+    }
+  parse_quantifier (parser);
+  *min = MIN (*min * least, WIDTH_UNBOUNDED);
+  *max = MIN (*max * most, WIDTH_UNBOUNDED);
+}
+
+static void
+width_alternation (Parser *parser,
+                   guint  *min,
+                   guint  *max)
+{
+  gboolean first = TRUE;
+
+  *min = WIDTH_UNBOUNDED;
+  *max = 0;
+  while (!parser->failed && (first || *parser->at == '|'))
+    {
+      guint branch_min = 0, branch_max = 0;
+
+      if (!first)
+        parser->at++;
+      first = FALSE;
+      while (!parser->failed && *parser->at != '\0' && *parser->at != '|' && *parser->at != ')')
+        {
+          guint item_min, item_max;
+
+          item_width (parser, &item_min, &item_max);
+          branch_min = MIN (branch_min + item_min, WIDTH_UNBOUNDED);
+          branch_max = MIN (branch_max + item_max, WIDTH_UNBOUNDED);
+        }
+      *min = MIN (*min, branch_min);
+      *max = MAX (*max, branch_max);
+    }
+}
+
+/* The characters one item can be, when it is a character, a class of
+ * characters or a group of one (its quantifier asking for one at
+ * least): the item at @at, into @ranges */
+static gboolean
+item_characters (const char *at,
+                 GArray     *ranges)
+{
+  Parser parser = { at, FALSE };
+  gboolean nullable;
+
+  if (at[0] == '(' && at[1] != '?' && at[1] != '*')
+    {
+      const char *close;
+
+      /* a capturing group of a class: "([,;:?!])" */
+      parser.at++;
+      if (*parser.at != '[')
+        return FALSE;
+      parse_class (&parser, ranges);
+      close = parser.at;
+      if (parser.failed || *close != ')')
+        return FALSE;
+      parser.at++;
+    }
+  else if (at[0] == '[' || (at[0] != '(' && at[0] != '\\' && at[0] != '.' && at[0] != '^' && at[0] != '$'))
+    parse_atom (&parser, ranges);
+  else
+    return FALSE;
+  nullable = !parser.failed && parse_quantifier (&parser);
+  return !parser.failed && !nullable && ranges->len > 0;
+}
+
+/* A pattern of one branch whose matches all hold one of a few
+ * characters (a literal, a class listed out) a bounded number of
+ * characters from their start: "\p{Han}\s?([,;:?!])", "(?:…)是". A
+ * match is tried only that far before such a character. */
+static gboolean
+parse_needed (const char *pattern,
+              GArray     *ranges,
+              guint      *min,
+              guint      *max)
+{
+  Parser parser = { pattern, FALSE };
+
+  /* one branch, all of it plain to read */
+  while (!parser.failed && *parser.at != '\0' && *parser.at != '|' && *parser.at != ')')
+    item_width (&parser, min, max);
+  if (parser.failed || *parser.at != '\0')
+    return FALSE;
+  parser.at = pattern;
+  *min = *max = 0;
+  while (!parser.failed && *parser.at != '\0')
+    {
+      guint item_min, item_max;
+
+      g_array_set_size (ranges, 0);
+      if (item_characters (parser.at, ranges))
+        return *max < 8;
+      item_width (&parser, &item_min, &item_max);
+      *min += item_min;
+      *max += item_max;
+      if (*max >= 8)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+static void
+set_bits (NbPatternStart *self)
+{
+  for (guint i = 0; i < self->ranges->len; i++)
+    {
+      Range *range = &g_array_index (self->ranges, Range, i);
+
+      for (gunichar c = range->first; c <= range->last && c - range->first < 4096; c++)
+        self->bits[(c & 0xfff) / 32] |= 1u << (c & 31);
+    }
+}
+
+/* The pattern anchored, for GRegex and PCRE2 */
+static NbPatternStart *
+start_new (const char *pattern,
+           GArray     *ranges)
+{
+  NbPatternStart *self = g_new0 (NbPatternStart, 1);
+
+  if ((self->anchored = g_regex_new (pattern, G_REGEX_OPTIMIZE | G_REGEX_ANCHORED, 0, NULL)) == NULL)
+    {
+      g_free (self);
+      return NULL;
+    }
+  self->probe = nb_pattern_probe_new (pattern);
+  self->ranges = g_array_ref (ranges);
+  set_bits (self);
+  return self;
+}
+
+/* Where a match must hold one of a few characters: NULL if nowhere
+ * plain to see */
+static NbPatternStart *
+needed_new (const char *pattern)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  NbPatternStart *self;
+  guint min, max;
+
+  if (!parse_needed (pattern, ranges, &min, &max))
+    return NULL;
+  if ((self = start_new (pattern, ranges)) == NULL)
+    return NULL;
+  self->needed = TRUE;
+  self->needed_min = min;
+  self->needed_max = max;
+  return self;
+}
+
 /**
  * nb_pattern_start_new:
  * @pattern: a pattern as the template writes it (compiled with
@@ -403,34 +707,21 @@ nb_pattern_start_new (const char *pattern)
     {
       self = g_new0 (NbPatternStart, 1);
       self->anchored = g_regex_new (pattern, G_REGEX_OPTIMIZE | G_REGEX_ANCHORED, 0, NULL);
+      self->probe = nb_pattern_probe_new (pattern);
       self->repeat_min = min;
       self->repeat_max = max;
       self->ranges = g_steal_pointer (&ranges);
       return self;
     }
   if (parser.failed || nullable || *parser.at != '\0' || ranges->len == 0)
-    return NULL;
+    return needed_new (pattern);
   /* PCRE2 skips by itself to a first byte that can start a match: a
    * pattern that can begin with a plain ASCII character (a letter, a
    * comma) gains nothing, and a comma is too common to try at */
   for (guint i = 0; i < ranges->len; i++)
     if (g_array_index (ranges, Range, i).first < 0x80)
-      return NULL;
-  self = g_new0 (NbPatternStart, 1);
-  if ((self->anchored = g_regex_new (pattern, G_REGEX_OPTIMIZE | G_REGEX_ANCHORED, 0, NULL)) == NULL)
-    {
-      g_free (self);
-      return NULL;
-    }
-  for (guint i = 0; i < ranges->len; i++)
-    {
-      Range *range = &g_array_index (ranges, Range, i);
-
-      for (gunichar c = range->first; c <= range->last && c - range->first < 4096; c++)
-        self->bits[(c & 0xfff) / 32] |= 1u << (c & 31);
-    }
-  self->ranges = g_steal_pointer (&ranges);
-  return self;
+      return needed_new (pattern);
+  return start_new (pattern, ranges);
 }
 
 void
@@ -439,6 +730,7 @@ nb_pattern_start_free (NbPatternStart *self)
   if (self == NULL)
     return;
   g_regex_unref (self->anchored);
+  nb_pattern_probe_free (self->probe);
   g_array_unref (self->ranges);
   g_free (self);
 }
@@ -478,7 +770,7 @@ nb_pattern_iter_init (NbPatternIter        *iter,
                       const char           *text,
                       gsize                 length)
 {
-  *iter = (NbPatternIter) { regex, start, text, length, 0, NULL };
+  *iter = (NbPatternIter) { regex, start, text, length, 0, NULL, NULL };
 }
 
 /* Whether the text at @at begins with a run of min to max characters
@@ -527,6 +819,8 @@ next_from_start (NbPatternIter *iter)
   guint n;
 
   g_clear_pointer (&iter->match, g_match_info_free);
+  if (iter->probe_data == NULL)
+    iter->probe_data = pcre2_match_data_create (1, NULL);
   for (gsize at = iter->from; at < iter->length; at += n)
     {
       gunichar c = decode (text + at, &n);
@@ -536,6 +830,11 @@ next_from_start (NbPatternIter *iter)
                                       : !(bits[(c & 0xfff) / 32] & (1u << (c & 31))) ||
                                         !nb_pattern_start_allows (iter->start, c))
         continue;
+      /* most tries fail: PCRE2 tells, and GRegex makes the match of one
+       * that does not */
+      if (iter->start->probe != NULL &&
+          nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at) == -1)
+        continue;
       g_regex_match_full (iter->start->anchored, iter->text, iter->length, at, 0, &iter->match, NULL);
       if (g_match_info_matches (iter->match) && g_match_info_fetch_pos (iter->match, 0, &start, &end))
         {
@@ -543,6 +842,66 @@ next_from_start (NbPatternIter *iter)
           return iter->match;
         }
       g_clear_pointer (&iter->match, g_match_info_free);
+    }
+  iter->from = iter->length;
+  return NULL;
+}
+
+/* Tries the pattern at @at unless it was tried there already; whether
+ * it matched */
+static gboolean
+try_at (NbPatternIter *iter,
+        gsize          at,
+        gsize         *tried)
+{
+  int start, end;
+
+  if (at < iter->from || (*tried != G_MAXSIZE && at <= *tried))
+    return FALSE;
+  *tried = at;
+  if (iter->start->probe != NULL &&
+      nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at) == -1)
+    return FALSE;
+  g_regex_match_full (iter->start->anchored, iter->text, iter->length, at, 0, &iter->match, NULL);
+  if (g_match_info_matches (iter->match) && g_match_info_fetch_pos (iter->match, 0, &start, &end))
+    {
+      iter->from = end;
+      return TRUE;
+    }
+  g_clear_pointer (&iter->match, g_match_info_free);
+  return FALSE;
+}
+
+/* The first match at or after iter->from, tried only needed_min to
+ * needed_max characters before a character every match holds, nearest
+ * the text's start first: the windows of successive characters move
+ * forward, so the first match found is the first in the text. */
+static GMatchInfo *
+next_from_needed (NbPatternIter *iter)
+{
+  const NbPatternStart *self = iter->start;
+  const guchar *text = (const guchar *) iter->text;
+  gsize back[8];   /* where the last characters start, by index mod 8 */
+  gsize tried = G_MAXSIZE;
+  guint n;
+  gsize count = 0;
+  gsize at = iter->from;
+
+  g_clear_pointer (&iter->match, g_match_info_free);
+  if (iter->probe_data == NULL)
+    iter->probe_data = pcre2_match_data_create (1, NULL);
+  /* a match may start up to needed_max characters before iter->from's
+   * character; those before iter->from are not tried */
+  for (; at < iter->length; at += n, count++)
+    {
+      gunichar c = decode (text + at, &n);
+
+      back[count % 8] = at;
+      if (!(self->bits[(c & 0xfff) / 32] & (1u << (c & 31))) || !nb_pattern_start_allows (self, c))
+        continue;
+      for (guint k = self->needed_max + 1; k-- > self->needed_min;)
+        if (k <= count && try_at (iter, back[(count - k) % 8], &tried))
+          return iter->match;
     }
   iter->from = iter->length;
   return NULL;
@@ -557,6 +916,8 @@ next_from_start (NbPatternIter *iter)
 GMatchInfo *
 nb_pattern_iter_next (NbPatternIter *iter)
 {
+  if (iter->start != NULL && iter->start->needed)
+    return next_from_needed (iter);
   if (iter->start != NULL)
     return next_from_start (iter);
   if (iter->match == NULL)
@@ -570,4 +931,5 @@ void
 nb_pattern_iter_clear (NbPatternIter *iter)
 {
   g_clear_pointer (&iter->match, g_match_info_free);
+  g_clear_pointer (&iter->probe_data, pcre2_match_data_free);
 }

@@ -7,9 +7,15 @@
 
 #include <glib.h>
 
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
 G_BEGIN_DECLS
 
 typedef struct _NbPatternStart NbPatternStart;
+typedef struct _NbPatternProbe NbPatternProbe;
 
 /* The matches of one pattern in one text, in the order GRegex finds
  * them; the current match belongs to the iterator. */
@@ -21,7 +27,16 @@ typedef struct
   gsize                 length;
   gsize                 from;
   GMatchInfo           *match;
+  pcre2_match_data     *probe_data;
 } NbPatternIter;
+
+NbPatternProbe *nb_pattern_probe_new     (const char           *pattern);
+void            nb_pattern_probe_free    (NbPatternProbe       *self);
+gssize          nb_pattern_probe_end     (const NbPatternProbe *self,
+                                          pcre2_match_data     *data,
+                                          const char           *text,
+                                          gsize                 length,
+                                          gsize                 at);
 
 NbPatternStart *nb_pattern_start_new     (const char           *pattern);
 void            nb_pattern_start_free    (NbPatternStart       *self);
@@ -36,6 +51,7 @@ void            nb_pattern_iter_init     (NbPatternIter        *iter,
 GMatchInfo     *nb_pattern_iter_next     (NbPatternIter        *iter);
 void            nb_pattern_iter_clear    (NbPatternIter        *iter);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbPatternProbe, nb_pattern_probe_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbPatternStart, nb_pattern_start_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NbPatternIter, nb_pattern_iter_clear)
 
