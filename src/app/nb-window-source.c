@@ -13,7 +13,32 @@
 /* Each window shows or hides its source on its own; the last choice is
  * kept in the settings for the next window. The cell with the focus is
  * followed as the focus moves (a cheap redraw, never a render while the
- * page stays), and a number clicked in the source focuses its cell. */
+ * page stays), and a number clicked in the source focuses its cell. The
+ * pane is made when first shown: most windows never show it, and its
+ * widgets would be built before the window's first frame. */
+
+static void cell_activated_cb (NbWindow *self,
+                               guint     cell);
+
+static NbSourcePane *
+ensure_source_pane (NbWindow *self)
+{
+  if (self->source_pane != NULL)
+    return self->source_pane;
+  self->source_pane = NB_SOURCE_PANE (nb_source_pane_new ());
+  gtk_widget_set_visible (GTK_WIDGET (self->source_pane), FALSE);
+  g_signal_connect_swapped (self->source_pane, "cell-activated", G_CALLBACK (cell_activated_cb), self);
+  gtk_paned_set_end_child (self->paned, GTK_WIDGET (self->source_pane));
+  if (self->document != NULL)
+    nb_source_pane_set_document (self->source_pane, self->document, self->importer);
+  return self->source_pane;
+}
+
+static gboolean
+source_shown (NbWindow *self)
+{
+  return self->source_pane != NULL && gtk_widget_get_visible (GTK_WIDGET (self->source_pane));
+}
 
 static int
 focused_cell (NbWindow *self)
@@ -34,7 +59,7 @@ focus_changed_cb (NbWindow *self)
 {
   int cell;
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->source_pane)))
+  if (!source_shown (self))
     return;
   cell = focused_cell (self);
   if (cell >= 0)
@@ -48,6 +73,9 @@ source_toggled_cb (NbWindow *self)
   int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
 
   nb_settings_set_show_source (self->settings, show);
+  if (!show && self->source_pane == NULL)
+    return;
+  ensure_source_pane (self);
   if (show && width > 0)
     /* the form keeps a little more than half */
     gtk_paned_set_position (self->paned, width * 11 / 20);
@@ -80,10 +108,8 @@ toggle_source_action (GtkWidget  *widget,
 void
 _nb_window_class_add_source (GtkWidgetClass *widget_class)
 {
-  g_type_ensure (NB_TYPE_SOURCE_PANE);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, source_button);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, paned);
-  gtk_widget_class_bind_template_child (widget_class, NbWindow, source_pane);
   gtk_widget_class_install_action (widget_class, "win.toggle-source", NULL, toggle_source_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.toggle-source", NULL);
 }
@@ -95,7 +121,6 @@ _nb_window_init_source (NbWindow *self)
   g_signal_connect_swapped (self->source_button, "notify::active",
                             G_CALLBACK (source_toggled_cb), self);
   g_signal_connect_swapped (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), self);
-  g_signal_connect_swapped (self->source_pane, "cell-activated", G_CALLBACK (cell_activated_cb), self);
   gtk_toggle_button_set_active (self->source_button, nb_settings_get_show_source (self->settings));
   source_toggled_cb (self);
 }
@@ -105,7 +130,7 @@ void
 _nb_window_show_source_of (NbWindow     *self,
                           NbDiagnostic *diagnostic)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (self->source_pane)))
+  if (source_shown (self))
     nb_source_pane_show_diagnostic (self->source_pane, diagnostic);
 }
 
@@ -113,12 +138,13 @@ _nb_window_show_source_of (NbWindow     *self,
  * nb_window_get_source_pane:
  * @self: a #NbWindow
  *
- * Returns: (transfer none): the pane that shows the submitted file
+ * Returns: (transfer none): the pane that shows the submitted file,
+ *   made now if it was never shown
  */
 NbSourcePane *
 nb_window_get_source_pane (NbWindow *self)
 {
   g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
 
-  return self->source_pane;
+  return ensure_source_pane (self);
 }

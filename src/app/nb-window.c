@@ -755,7 +755,8 @@ nb_window_set_restored_document (NbWindow   *self,
   gtk_revealer_set_reveal_child (self->banner, FALSE);
   g_object_bind_property (self->settings, "make-backup", document, "make-backup", G_BINDING_SYNC_CREATE);
   adw_bin_set_child (self->report_bin, nb_report_view_new (document));
-  nb_source_pane_set_document (self->source_pane, document, self->importer);
+  if (self->source_pane != NULL)
+    nb_source_pane_set_document (self->source_pane, document, self->importer);
   nb_diagnostics_panel_set_model (self->panel, diagnostics);
   gtk_stack_set_visible_child_name (self->stack, "report");
   /* the keyboard starts in the form, not on the header's buttons */
