@@ -204,23 +204,35 @@ offer_recovery_cb (gpointer data)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* The templates (the 2021 and 2019 forms, their patterns compiled) and
+ * the importer made from them need no display: they are made in a thread
+ * of their own while GTK and libadwaita start. */
+static gpointer
+make_importer_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = nb_template_new_default (&error);
+
+  if (template == NULL)
+    g_error ("The built-in template is broken: %s", error->message);
+  return nb_importer_new (template);
+}
+
 static void
 nb_application_startup (GApplication *application)
 {
   NbApplication *self = NB_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
-  g_autoptr(GError) error = NULL;
+  GThread *maker = g_thread_new ("nb-importer", make_importer_thread, NULL);
 
   G_APPLICATION_CLASS (nb_application_parent_class)->startup (application);
   /* the icon theme reads its index in a thread of its own: started now,
-   * it is read while the template and the window are built */
+   * it is read while the window is built */
   gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
-  self->template = nb_template_new_default (&error);
-  if (self->template == NULL)
-    g_error ("The built-in template is broken: %s", error->message);
-  self->importer = nb_importer_new (self->template);
+  self->importer = g_thread_join (maker);
+  self->template = g_object_ref (nb_importer_get_template (self->importer));
   self->settings = nb_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
