@@ -237,12 +237,20 @@ printed_ms (const char *out,
 }
 
 static Process
-run_process (const char * const *argv)
+run_process (const char * const *argv,
+             const char         *home)
 {
   g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "NIANBAO_QUIT_AFTER_FIRST_FRAME", "1", TRUE);
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
-  gint64 start = g_get_monotonic_time ();
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  gint64 start;
+
+  /* a home of its own: no drafts to offer, no long list of recent files */
+  env = g_environ_setenv (env, "XDG_DATA_HOME", data, TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", config, TRUE);
+  start = g_get_monotonic_time ();
   struct rusage usage;
   Process process;
   GPid pid;
@@ -348,18 +356,20 @@ main (int    argc,
     const char *app_argv[] = { app, path, NULL };
     const char *bare_argv[] = { bare_app, NULL };
     Process with_report[RUNS], empty[RUNS];
+    g_autofree char *home = g_dir_make_tmp ("nb-app-bench-XXXXXX", NULL);
 
     g_assert (app != NULL && bare_app != NULL);
-    run_process (bare_argv);
-    run_process (app_argv);
+    run_process (bare_argv, home);
+    run_process (app_argv, home);
     /* one after the other, so that other work on the machine weighs on both alike */
     for (guint i = 0; i < RUNS; i++)
       {
-        empty[i] = run_process (bare_argv);
-        with_report[i] = run_process (app_argv);
+        empty[i] = run_process (bare_argv, home);
+        with_report[i] = run_process (app_argv, home);
       }
     print_processes ("bare AdwApplicationWindow", empty, NULL);
     print_processes ("`nianbao` with seed 003", with_report, empty);
+    nb_test_remove_tree (home);
   }
 
   {

@@ -7,6 +7,8 @@
 
 #include "nb-test-util.h"
 
+#include <glib/gstdio.h>
+
 #include <gsf/gsf.h>
 
 #include <nb-report-private.h>
@@ -287,4 +289,27 @@ nb_test_zip (guint n_parts,
                        gsf_output_size (memory));
   g_object_unref (memory);
   return bytes;
+}
+
+/* Removes @path and all below it; a path that is not there is no error */
+void
+nb_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_assert_true (g_remove (path) == 0 || !g_file_test (path, G_FILE_TEST_EXISTS));
+      return;
+    }
+  dir = g_dir_open (path, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      nb_test_remove_tree (child);
+    }
+  g_assert_cmpint (g_rmdir (path), ==, 0);
 }

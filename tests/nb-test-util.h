@@ -58,5 +58,6 @@ guint       nb_test_count_rule      (GListModel  *diagnostics,
 char       *nb_test_replace         (const char  *text,
                                      const char  *find,
                                      const char  *replacement);
+void        nb_test_remove_tree     (const char  *path);
 
 G_END_DECLS
