@@ -58,6 +58,7 @@ struct _NbImporter
   NbTemplateChoice *choice;     /* this template first, then the others' */
   GPtrArray    *inline_keys;    /* GStrv by section: numeral and heading,
                                  * folded, the heading's start last */
+  gboolean      inline_firsts[256]; /* an inline key starts with this byte */
   gboolean      keep_numbers;
 };
 
@@ -511,7 +512,10 @@ read_line (TextImport         *import,
 #define HEADING_PREFIX_CHARS 7
 
 /* The first heading of a section still to come, in the folded window;
- * *@partial: only its start was matched. Returns the section, or -1. */
+ * *@partial: only its start was matched. Returns the section, or -1. The
+ * window is read once: a position is compared with the keys only where
+ * one of them starts with its byte. Where several start, a whole heading
+ * is taken before the start of one, else the first section's. */
 static int
 find_heading (TextImport     *import,
               const NbFolded *folded,
@@ -523,39 +527,44 @@ find_heading (TextImport     *import,
               gboolean       *partial)
 {
   GPtrArray *sections = nb_template_get_sections (import->importer->template);
-  int found = -1;
+  const char *fold = folded->fold->str;
+  gsize fold_length = folded->fold->len;
 
-  for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
+  for (gsize i = first; i < fold_length; i++)
     {
-      GStrv keys = g_ptr_array_index (import->importer->inline_keys, s);
+      int found = -1;
 
-      if (import->seen[s])
+      if (!import->importer->inline_firsts[(guchar) fold[i]])
         continue;
-      for (guint k = 0; keys[k] != NULL; k++)
+      for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
         {
-          /* the last key is the heading's start only */
-          gboolean is_prefix = keys[k + 1] == NULL;
-          gsize key_length = strlen (keys[k]);
-          const char *from = folded->fold->str + first;
-          const char *stop = folded->fold->str + folded->fold->len;
+          GStrv keys = g_ptr_array_index (import->importer->inline_keys, s);
 
-          for (const char *at; (at = strstr (from, keys[k])) != NULL && at < stop; from = at + 1)
+          for (guint k = 0; !import->seen[s] && keys[k] != NULL; k++)
             {
-              gsize i = at - folded->fold->str;
+              /* the last key is the heading's start only */
+              gboolean is_prefix = keys[k + 1] == NULL;
+              gsize key_length;
 
-              if (found >= 0 && (i > *start || (i == *start && (is_prefix || !*partial))))
-                break;
-              if (!nb_text_line_is_heading_at (line, length, nb_folded_raw_offset (folded, i, length)))
+              /* fold is nul-terminated: its next byte can be read */
+              if (keys[k][0] != fold[i] || (keys[k][1] != '\0' && keys[k][1] != fold[i + 1]) ||
+                  (found >= 0 && (is_prefix || !*partial)))
                 continue;
-              *start = i;
+              key_length = strlen (keys[k]);
+              if (key_length > fold_length - i || memcmp (fold + i, keys[k], key_length) != 0)
+                continue;
               *end = i + key_length;
               *partial = is_prefix;
               found = s;
-              break;
             }
         }
+      if (found >= 0 && nb_text_line_is_heading_at (line, length, nb_folded_raw_offset (folded, i, length)))
+        {
+          *start = i;
+          return found;
+        }
     }
-  return found;
+  return -1;
 }
 
 static gboolean
@@ -1208,6 +1217,8 @@ nb_importer_constructed (GObject *object)
         }
       g_ptr_array_add (self->heading_keys, g_strv_builder_end (builder));
       g_ptr_array_add (self->inline_keys, inline_keys (section, g_ptr_array_index (self->heading_keys, s)));
+      for (GStrv keys = g_ptr_array_index (self->inline_keys, s); *keys != NULL; keys++)
+        self->inline_firsts[(guchar) **keys] = TRUE;
     }
 }
 
