@@ -607,7 +607,8 @@ static gboolean
 has_heading_start (const char *line,
                    gsize       length)
 {
-  for (gsize i = 0; i + 3 <= length; i++)
+  /* a numeral's first byte leads a character: the others are skipped */
+  for (gsize i = 0; i + 3 <= length; i = g_utf8_next_char (line + i) - line)
     {
       const char *after = line + i + 3;
 

@@ -92,6 +92,9 @@ dash_length (const char *p,
 {
   static const char *const dashes[] = { "—", "–", "－", "―", "─", "-" };
 
+  /* every line is asked: the dashes start with one of three bytes */
+  if (p >= end || (*p != '-' && (guchar) *p != 0xE2 && (guchar) *p != 0xEF))
+    return 0;
   for (guint i = 0; i < G_N_ELEMENTS (dashes); i++)
     if ((gsize) (end - p) >= strlen (dashes[i]) && memcmp (p, dashes[i], strlen (dashes[i])) == 0)
       return strlen (dashes[i]);
@@ -183,6 +186,15 @@ nb_folded_window (NbFolded   *folded,
               raw[n++] = offset;
             }
           p++;
+          continue;
+        }
+      /* CJK ideographs (lead bytes E4 to E9) are kept as they are */
+      if (*u >= 0xE4 && *u <= 0xE9 && end - p >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+        {
+          memcpy (out + n, p, 3);
+          raw[n] = raw[n + 1] = raw[n + 2] = offset;
+          n += 3;
+          p += 3;
           continue;
         }
       next = g_utf8_find_next_char (p, end);
@@ -526,7 +538,8 @@ nb_text_line_is_site_footer (const char *line,
 
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
     starts[PAIR_KEY (markers[i])] = TRUE;
-  for (gsize at = 0; at + 1 < length; at++)
+  /* the markers start a character: the bytes within one are skipped */
+  for (gsize at = 0; at + 1 < length; at = g_utf8_next_char (line + at) - line)
     {
       if (!starts[PAIR_KEY (line + at)])
         continue;
