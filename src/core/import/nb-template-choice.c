@@ -461,8 +461,17 @@ find_needles (NbTemplateChoice *self,
 
   for (const char *p = text; p < end; p += n)
     {
-      gunichar c = char_at (p, (n = char_length (p, end)));
+      const guchar *u = (const guchar *) p;
+      gunichar c;
       GArray *bucket;
+
+      /* most of the text is ASCII or three bytes a character */
+      if (u[0] < 0x80)
+        c = u[0], n = 1;
+      else if ((u[0] & 0xF0) == 0xE0 && end - p >= 3)
+        c = (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F), n = 3;
+      else
+        c = char_at (p, (n = char_length (p, end)));
 
       /* most characters start no needle: one bit tells */
       if (!(self->starts[c >> 3] & (1 << (c & 7))) ||
