@@ -58,7 +58,9 @@ struct _NbImporter
   NbTemplateChoice *choice;     /* this template first, then the others' */
   GPtrArray    *inline_keys;    /* GStrv by section: numeral and heading,
                                  * folded, the heading's start last */
-  gboolean      inline_firsts[256]; /* an inline key starts with this byte */
+  /* an inline key starts with this byte, or has it second */
+  gboolean      inline_firsts[256];
+  gboolean      inline_seconds[256];
   gboolean      keep_numbers;
 };
 
@@ -534,7 +536,9 @@ find_heading (TextImport     *import,
     {
       int found = -1;
 
-      if (!import->importer->inline_firsts[(guchar) fold[i]])
+      /* fold is nul-terminated: its next byte can be read */
+      if (!import->importer->inline_firsts[(guchar) fold[i]] ||
+          !import->importer->inline_seconds[(guchar) fold[i + 1]])
         continue;
       for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
         {
@@ -546,7 +550,6 @@ find_heading (TextImport     *import,
               gboolean is_prefix = keys[k + 1] == NULL;
               gsize key_length;
 
-              /* fold is nul-terminated: its next byte can be read */
               if (keys[k][0] != fold[i] || (keys[k][1] != '\0' && keys[k][1] != fold[i + 1]) ||
                   (found >= 0 && (is_prefix || !*partial)))
                 continue;
@@ -1219,7 +1222,12 @@ nb_importer_constructed (GObject *object)
       g_ptr_array_add (self->heading_keys, g_strv_builder_end (builder));
       g_ptr_array_add (self->inline_keys, inline_keys (section, g_ptr_array_index (self->heading_keys, s)));
       for (GStrv keys = g_ptr_array_index (self->inline_keys, s); *keys != NULL; keys++)
-        self->inline_firsts[(guchar) **keys] = TRUE;
+        {
+          self->inline_firsts[(guchar) (*keys)[0]] = TRUE;
+          /* a key of one byte is followed by anything */
+          for (guint b = 0; b < 256; b++)
+            self->inline_seconds[b] |= (*keys)[1] == '\0' || (guchar) (*keys)[1] == b;
+        }
     }
 }
 
