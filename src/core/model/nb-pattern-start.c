@@ -787,7 +787,9 @@ comes_again (const NbPatternStart *self,
       next += g_utf8_skip[*next];
       if (next + (next - at) > end)
         return FALSE;
-      if (k >= self->repeat_min && memcmp (at, next, next - at) == 0)
+      /* the run's first bytes first: they rarely come again */
+      if (k >= self->repeat_min && next[0] == at[0] && (next - at < 2 || next[1] == at[1]) &&
+          memcmp (at, next, next - at) == 0)
         return TRUE;
     }
   return FALSE;
