@@ -58,9 +58,8 @@ struct _NbImporter
   NbTemplateChoice *choice;     /* this template first, then the others' */
   GPtrArray    *inline_keys;    /* GStrv by section: numeral and heading,
                                  * folded, the heading's start last */
-  /* an inline key starts with this byte, or has it second */
-  gboolean      inline_firsts[256];
-  gboolean      inline_seconds[256];
+  /* an inline key has this byte first, second or third */
+  gboolean      inline_bytes[3][256];
   gboolean      keep_numbers;
 };
 
@@ -536,9 +535,10 @@ find_heading (TextImport     *import,
     {
       int found = -1;
 
-      /* fold is nul-terminated: its next byte can be read */
-      if (!import->importer->inline_firsts[(guchar) fold[i]] ||
-          !import->importer->inline_seconds[(guchar) fold[i + 1]])
+      /* fold is nul-terminated: a byte past a nul is never read */
+      if (!import->importer->inline_bytes[0][(guchar) fold[i]] ||
+          !import->importer->inline_bytes[1][(guchar) fold[i + 1]] ||
+          (fold[i + 1] != '\0' && !import->importer->inline_bytes[2][(guchar) fold[i + 2]]))
         continue;
       for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
         {
@@ -1190,6 +1190,22 @@ inline_keys (NbTemplateSection *section,
   return g_strv_builder_end (builder);
 }
 
+/* The first three bytes of @key, to look for it only where they are; a
+ * shorter key is followed by anything. */
+static void
+note_inline_bytes (NbImporter *self,
+                   const char *key)
+{
+  gboolean ended = FALSE;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      ended = ended || key[i] == '\0';
+      for (guint b = 0; b < 256; b++)
+        self->inline_bytes[i][b] |= ended || (guchar) key[i] == b;
+    }
+}
+
 /* vfuncs */
 
 static void
@@ -1222,12 +1238,7 @@ nb_importer_constructed (GObject *object)
       g_ptr_array_add (self->heading_keys, g_strv_builder_end (builder));
       g_ptr_array_add (self->inline_keys, inline_keys (section, g_ptr_array_index (self->heading_keys, s)));
       for (GStrv keys = g_ptr_array_index (self->inline_keys, s); *keys != NULL; keys++)
-        {
-          self->inline_firsts[(guchar) (*keys)[0]] = TRUE;
-          /* a key of one byte is followed by anything */
-          for (guint b = 0; b < 256; b++)
-            self->inline_seconds[b] |= (*keys)[1] == '\0' || (guchar) (*keys)[1] == b;
-        }
+        note_inline_bytes (self, *keys);
     }
 }
 
