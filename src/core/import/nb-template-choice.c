@@ -61,7 +61,7 @@ struct _NbTemplateChoice
   GPtrArray *needles;     /* every text searched for, borrowed */
   GArray    *lengths;     /* gsize, by needle */
   GArray    *buckets[N_BUCKETS]; /* guint needle indices, by first characters */
-  guint8    *starts;      /* bit set: a needle starts with this character */
+  gboolean   bytes[3][256]; /* a needle has this byte first, second or third */
 };
 
 static void
@@ -285,6 +285,14 @@ bucket_of (const char *p)
   guint hash = 0;
   guint i = 0;
 
+  /* two characters of three bytes, the common case, without a loop */
+  if ((u[0] & 0xF0) == 0xE0 && u[1] != '\0' && u[2] != '\0' &&
+      (u[3] & 0xF0) == 0xE0 && u[4] != '\0' && u[5] != '\0')
+    {
+      for (i = 0; i < 6; i++)
+        hash = hash * 31 + u[i];
+      return hash % N_BUCKETS;
+    }
   for (guint chars = 0; chars < 2 && u[i] != '\0'; chars++)
     {
       guint n = u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;
@@ -295,47 +303,24 @@ bucket_of (const char *p)
   return hash % N_BUCKETS;
 }
 
-/* The length of the character at @p, never past @end: text from a file
- * may hold a broken sequence. */
-static inline gsize
-char_length (const char *p,
-             const char *end)
-{
-  guchar b = *p;
-  gsize n = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-
-  return MIN (n, (gsize) (end - p));
-}
-
-/* The character at @p, below U+10000 (0 for any other). */
-static inline gunichar
-char_at (const char *p,
-         gsize       length)
-{
-  const guchar *u = (const guchar *) p;
-
-  if (u[0] < 0x80)
-    return u[0];
-  if (length == 2)
-    return (u[0] & 0x1F) << 6 | (u[1] & 0x3F);
-  if (length == 3)
-    return (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-  return 0;
-}
-
 static guint
 add_needle (NbTemplateChoice *self,
             const char       *needle)
 {
-  gunichar first = char_at (needle, char_length (needle, needle + strlen (needle)));
-
   guint index = self->needles->len;
   guint bucket = bucket_of (needle);
   gsize length = strlen (needle);
+  gboolean ended = FALSE;
 
   g_ptr_array_add (self->needles, (gpointer) needle);
   g_array_append_val (self->lengths, length);
-  self->starts[first >> 3] |= 1 << (first & 7);
+  /* a needle shorter than three bytes is followed by anything */
+  for (guint i = 0; i < 3; i++)
+    {
+      ended = ended || needle[i] == '\0';
+      for (guint b = 0; b < 256; b++)
+        self->bytes[i][b] |= ended || (guchar) needle[i] == b;
+    }
   if (self->buckets[bucket] == NULL)
     self->buckets[bucket] = g_array_new (FALSE, FALSE, sizeof (guint));
   g_array_append_val (self->buckets[bucket], index);
@@ -404,7 +389,6 @@ nb_template_choice_new (NbTemplate * const *templates,
       add_single_rows (self, templates, t);
     }
   self->needles = g_ptr_array_new ();
-  self->starts = g_new0 (guint8, 0x10000 / 8);
   self->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
   index_needles (self);
   return self;
@@ -422,7 +406,6 @@ nb_template_choice_free (NbTemplateChoice *self)
   g_array_unref (self->single_rows);
   g_ptr_array_unref (self->needles);
   g_array_unref (self->lengths);
-  g_free (self->starts);
   for (guint b = 0; b < N_BUCKETS; b++)
     g_clear_pointer (&self->buckets[b], g_array_unref);
   g_free (self);
@@ -449,39 +432,32 @@ fold_source (NbSource *source,
   return g_string_free (folded, FALSE);
 }
 
-/* Which needles occur in @text, in one pass. */
+/* Which needles occur in @text, in one pass. A needle starts a
+ * character, so a position is compared with the needles of its bucket
+ * only where its first three bytes are some needle's. */
 static gboolean *
 find_needles (NbTemplateChoice *self,
               const char       *text,
               gsize             length)
 {
   gboolean *hit = g_new0 (gboolean, self->needles->len);
-  const char *end = text + length;
-  gsize n;
+  const guchar *u = (const guchar *) text;
 
-  for (const char *p = text; p < end; p += n)
+  /* the text is nul-terminated: a byte past a nul is never read; it
+   * is valid UTF-8, read a character at a time */
+  for (gsize i = 0; i < length; i += (u[i] & 0xF0) == 0xE0 ? 3 : 1)
     {
-      const guchar *u = (const guchar *) p;
-      gunichar c;
       GArray *bucket;
 
-      /* most of the text is ASCII or three bytes a character */
-      if (u[0] < 0x80)
-        c = u[0], n = 1;
-      else if ((u[0] & 0xF0) == 0xE0 && end - p >= 3)
-        c = (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F), n = 3;
-      else
-        c = char_at (p, (n = char_length (p, end)));
-
-      /* most characters start no needle: one bit tells */
-      if (!(self->starts[c >> 3] & (1 << (c & 7))) ||
-          (bucket = self->buckets[bucket_of (p)]) == NULL)
+      if (!self->bytes[0][u[i]] || !self->bytes[1][u[i + 1]] ||
+          (u[i + 1] != '\0' && !self->bytes[2][u[i + 2]]) ||
+          (bucket = self->buckets[bucket_of (text + i)]) == NULL)
         continue;
-      for (guint i = 0; i < bucket->len; i++)
+      for (guint k = 0; k < bucket->len; k++)
         {
-          guint needle = g_array_index (bucket, guint, i);
+          guint needle = g_array_index (bucket, guint, k);
 
-          if (!hit[needle] && strncmp (p, g_ptr_array_index (self->needles, needle),
+          if (!hit[needle] && strncmp (text + i, g_ptr_array_index (self->needles, needle),
                                        g_array_index (self->lengths, gsize, needle)) == 0)
             hit[needle] = TRUE;
         }
