@@ -27,8 +27,11 @@
 #define MARKER_MAX_CHARS 12
 
 /* The text is scanned once for every label at the same time: each
- * position looks only at the labels that start with its character. */
+ * position is hashed by its first bytes (two characters of CJK), and
+ * looks only at the labels whose first bytes hash alike. */
 #define N_BUCKETS 1024
+#define KEY_MAX_BYTES 6
+#define HASH_BITS 16
 
 typedef struct
 {
@@ -60,8 +63,9 @@ struct _NbTemplateChoice
   GPtrArray *headers;     /* folded column labels of every template */
   GPtrArray *needles;     /* every text searched for, borrowed */
   GArray    *lengths;     /* gsize, by needle */
-  GArray    *buckets[N_BUCKETS]; /* guint needle indices, by first characters */
-  gboolean   bytes[3][256]; /* a needle has this byte first, second or third */
+  GArray    *buckets[N_BUCKETS]; /* guint needle indices, by hash */
+  guint      key_bytes;   /* how many first bytes are hashed */
+  guint64   *hashes;      /* bit set: a needle's first bytes hash so */
 };
 
 static void
@@ -275,56 +279,68 @@ add_single_rows (NbTemplateChoice *self,
     }
 }
 
-/* The bucket of the first two UTF-8 characters at @p: every needle has
- * at least MARKER_MIN_CHARS, and the common first ones (本年, 其他) would
- * crowd one bucket. */
-static guint
-bucket_of (const char *p)
+/* The first @n bytes at @p (fewer where the text ends first) as one
+ * number. */
+static inline guint64
+key_at (const guchar *p,
+        gsize         available,
+        guint         n)
 {
-  const guchar *u = (const guchar *) p;
-  guint hash = 0;
-  guint i = 0;
+  guint64 key = 0;
 
-  /* two characters of three bytes, the common case, without a loop */
-  if ((u[0] & 0xF0) == 0xE0 && u[1] != '\0' && u[2] != '\0' &&
-      (u[3] & 0xF0) == 0xE0 && u[4] != '\0' && u[5] != '\0')
-    {
-      for (i = 0; i < 6; i++)
-        hash = hash * 31 + u[i];
-      return hash % N_BUCKETS;
-    }
-  for (guint chars = 0; chars < 2 && u[i] != '\0'; chars++)
-    {
-      guint n = u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;
+  if (available >= sizeof key)
+    memcpy (&key, p, sizeof key);
+  else
+    for (gsize i = 0; i < available; i++)
+      key |= (guint64) p[i] << (8 * i);
+  return GUINT64_FROM_LE (key) & (n >= sizeof key ? G_MAXUINT64 : ((guint64) 1 << (8 * n)) - 1);
+}
 
-      for (guint end = i + n; i < end && u[i] != '\0'; i++)
-        hash = hash * 31 + u[i];
-    }
-  return hash % N_BUCKETS;
+static inline guint
+hash_key (guint64 key)
+{
+  return (guint) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - HASH_BITS));
 }
 
 static guint
 add_needle (NbTemplateChoice *self,
             const char       *needle)
 {
-  guint index = self->needles->len;
-  guint bucket = bucket_of (needle);
   gsize length = strlen (needle);
-  gboolean ended = FALSE;
 
   g_ptr_array_add (self->needles, (gpointer) needle);
   g_array_append_val (self->lengths, length);
-  /* a needle shorter than three bytes is followed by anything */
-  for (guint i = 0; i < 3; i++)
+  return self->needles->len - 1;
+}
+
+/* Hashes every needle by as many first bytes as the shortest has. An
+ * empty needle is found nowhere. */
+static void
+hash_needles (NbTemplateChoice *self)
+{
+  self->key_bytes = KEY_MAX_BYTES;
+  for (guint i = 0; i < self->needles->len; i++)
     {
-      ended = ended || needle[i] == '\0';
-      for (guint b = 0; b < 256; b++)
-        self->bytes[i][b] |= ended || (guchar) needle[i] == b;
+      gsize length = g_array_index (self->lengths, gsize, i);
+
+      if (length > 0)
+        self->key_bytes = MIN (self->key_bytes, length);
     }
-  if (self->buckets[bucket] == NULL)
-    self->buckets[bucket] = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_array_append_val (self->buckets[bucket], index);
-  return index;
+  self->hashes = g_new0 (guint64, (1 << HASH_BITS) / 64);
+  for (guint i = 0; i < self->needles->len; i++)
+    {
+      const char *needle = g_ptr_array_index (self->needles, i);
+      gsize length = g_array_index (self->lengths, gsize, i);
+      guint hash = hash_key (key_at ((const guchar *) needle, length, self->key_bytes));
+      guint bucket = hash % N_BUCKETS;
+
+      if (length == 0)
+        continue;
+      self->hashes[hash / 64] |= (guint64) 1 << (hash % 64);
+      if (self->buckets[bucket] == NULL)
+        self->buckets[bucket] = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (self->buckets[bucket], i);
+    }
 }
 
 static void
@@ -351,6 +367,7 @@ index_needles (NbTemplateChoice *self)
           g_array_append_val (row->sub_needles, needle);
         }
     }
+  hash_needles (self);
 }
 
 /**
@@ -406,6 +423,7 @@ nb_template_choice_free (NbTemplateChoice *self)
   g_array_unref (self->single_rows);
   g_ptr_array_unref (self->needles);
   g_array_unref (self->lengths);
+  g_free (self->hashes);
   for (guint b = 0; b < N_BUCKETS; b++)
     g_clear_pointer (&self->buckets[b], g_array_unref);
   g_free (self);
@@ -432,9 +450,10 @@ fold_source (NbSource *source,
   return g_string_free (folded, FALSE);
 }
 
-/* Which needles occur in @text, in one pass. A needle starts a
- * character, so a position is compared with the needles of its bucket
- * only where its first three bytes are some needle's. */
+/* Which needles occur in @text, in one pass: every byte's first bytes
+ * are hashed, and compared with the needles only where a needle's hash
+ * alike (a needle starts a character, and no character starts with the
+ * bytes within one). */
 static gboolean *
 find_needles (NbTemplateChoice *self,
               const char       *text,
@@ -443,15 +462,13 @@ find_needles (NbTemplateChoice *self,
   gboolean *hit = g_new0 (gboolean, self->needles->len);
   const guchar *u = (const guchar *) text;
 
-  /* the text is nul-terminated: a byte past a nul is never read; it
-   * is valid UTF-8, read a character at a time */
-  for (gsize i = 0; i < length; i += (u[i] & 0xF0) == 0xE0 ? 3 : 1)
+  for (gsize i = 0; i < length; i++)
     {
+      guint hash = hash_key (key_at (u + i, length - i, self->key_bytes));
       GArray *bucket;
 
-      if (!self->bytes[0][u[i]] || !self->bytes[1][u[i + 1]] ||
-          (u[i + 1] != '\0' && !self->bytes[2][u[i + 2]]) ||
-          (bucket = self->buckets[bucket_of (text + i)]) == NULL)
+      if (G_LIKELY (!(self->hashes[hash / 64] & ((guint64) 1 << (hash % 64)))) ||
+          (bucket = self->buckets[hash % N_BUCKETS]) == NULL)
         continue;
       for (guint k = 0; k < bucket->len; k++)
         {
