@@ -529,16 +529,18 @@ find_heading (TextImport     *import,
 {
   GPtrArray *sections = nb_template_get_sections (import->importer->template);
   const char *fold = folded->fold->str;
+  const guchar *u = (const guchar *) fold;
   gsize fold_length = folded->fold->len;
+  const gboolean *firsts = import->importer->inline_bytes[0];
+  const gboolean *seconds = import->importer->inline_bytes[1];
+  const gboolean *thirds = import->importer->inline_bytes[2];
 
   for (gsize i = first; i < fold_length; i++)
     {
       int found = -1;
 
       /* fold is nul-terminated: a byte past a nul is never read */
-      if (!import->importer->inline_bytes[0][(guchar) fold[i]] ||
-          !import->importer->inline_bytes[1][(guchar) fold[i + 1]] ||
-          (fold[i + 1] != '\0' && !import->importer->inline_bytes[2][(guchar) fold[i + 2]]))
+      if (!firsts[u[i]] || !seconds[u[i + 1]] || (u[i + 1] != '\0' && !thirds[u[i + 2]]))
         continue;
       for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
         {
@@ -605,25 +607,26 @@ has_non_ascii (const char *text,
   return FALSE;
 }
 
-/* A numeral that could start a heading: "二、". */
+/* A numeral that could start a heading: "二、". The stop after it is
+ * looked for first, a byte at a time (no step depends on the one
+ * before), by its first byte: it is rare. */
 static gboolean
 has_heading_start (const char *line,
                    gsize       length)
 {
-  /* a numeral's first byte leads a character: the others are skipped */
-  for (gsize i = 0; i + 3 <= length; i = g_utf8_next_char (line + i) - line)
-    {
-      const char *after = line + i + 3;
+  const guchar *u = (const guchar *) line;
 
-      /* the stop after the numeral first, by its first byte: it is rare */
-      if (after < line + length && *after != '.' && *after != ' ' &&
-          *after != "、"[0] && *after != "．"[0])
+  for (gsize after = 3; after < length; after++)
+    {
+      gsize i = after - 3;
+
+      if ((u[after] != '.') & (u[after] != ' ') & (u[after] != 0xE3) & (u[after] != 0xEF))
         continue;
-      if ((guchar) line[i] != 0xE4 && (guchar) line[i] != 0xE5)
+      if (u[i] != 0xE4 && u[i] != 0xE5)
         continue;
-      if (after < line + length && *after != '.' && *after != ' ' &&
-          (line + length - after < 3 ||
-           (memcmp (after, "、", 3) != 0 && memcmp (after, "．", 3) != 0)))
+      if (u[after] != '.' && u[after] != ' ' &&
+          (length - after < 3 ||
+           (memcmp (u + after, "、", 3) != 0 && memcmp (u + after, "．", 3) != 0)))
         continue;
       if (nb_text_line_numeral (line + i, line + length) > 0 &&
           nb_text_line_is_heading_at (line, length, i))
