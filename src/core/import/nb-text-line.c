@@ -521,9 +521,6 @@ nb_text_line_publication_date (const char *line,
  *
  * Returns: whether the line is such a footer
  */
-/* a byte of the first two bytes at @p, for a table of where needles start */
-#define PAIR_KEY(p) ((guchar) ((guchar) (p)[0] * 31u + (guchar) (p)[1]))
-
 gboolean
 nb_text_line_is_site_footer (const char *line,
                              gsize       length)
@@ -532,24 +529,23 @@ nb_text_line_is_site_footer (const char *line,
     "版权所有", "网站标识码", "ICP备", "公网安备", "建议您使用", "浏览器版本",
     "主办单位：", "主办单位:", "承办单位：", "承办单位:", "Copyright", "copyright",
   };
+  const guchar *u = (const guchar *) line;
   /* every line of the narrative is asked: one pass over it compares the
-   * markers only where its first two bytes could start one */
-  gboolean starts[256] = { FALSE };
+   * markers only where its first three bytes are those of one (each
+   * marker has three at least), tested without a branch */
+  guint8 bytes[3][256] = { { 0 } };
 
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    starts[PAIR_KEY (markers[i])] = TRUE;
-  /* the markers start a character: the bytes within one are skipped */
-  for (gsize at = 0; at + 1 < length; at = g_utf8_next_char (line + at) - line)
+    for (guint b = 0; b < 3; b++)
+      bytes[b][(guchar) markers[i][b]] = 1;
+  for (gsize at = 0; at + 3 <= length; at++)
     {
-      if (!starts[PAIR_KEY (line + at)])
+      if (G_LIKELY (!(bytes[0][u[at]] & bytes[1][u[at + 1]] & bytes[2][u[at + 2]])))
         continue;
       for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
         {
-          gsize n;
+          gsize n = strlen (markers[i]);
 
-          if (markers[i][0] != line[at] || markers[i][1] != line[at + 1])
-            continue;
-          n = strlen (markers[i]);
           if (n <= length - at && memcmp (line + at, markers[i], n) == 0)
             return TRUE;
         }
