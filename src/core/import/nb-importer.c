@@ -59,7 +59,7 @@ struct _NbImporter
   GPtrArray    *inline_keys;    /* GStrv by section: numeral and heading,
                                  * folded, the heading's start last */
   /* an inline key has this byte first, second or third */
-  gboolean      inline_bytes[3][256];
+  guint8        inline_bytes[3][256];
   gboolean      keep_numbers;
 };
 
@@ -531,16 +531,19 @@ find_heading (TextImport     *import,
   const char *fold = folded->fold->str;
   const guchar *u = (const guchar *) fold;
   gsize fold_length = folded->fold->len;
-  const gboolean *firsts = import->importer->inline_bytes[0];
-  const gboolean *seconds = import->importer->inline_bytes[1];
-  const gboolean *thirds = import->importer->inline_bytes[2];
+  const guint8 *firsts = import->importer->inline_bytes[0];
+  const guint8 *seconds = import->importer->inline_bytes[1];
+  const guint8 *thirds = import->importer->inline_bytes[2];
 
   for (gsize i = first; i < fold_length; i++)
     {
       int found = -1;
 
-      /* fold is nul-terminated: a byte past a nul is never read */
-      if (!firsts[u[i]] || !seconds[u[i + 1]] || (u[i + 1] != '\0' && !thirds[u[i + 2]]))
+      /* tested without a branch; in the last two bytes, never past the
+       * fold's nul */
+      if (G_LIKELY (i + 3 <= fold_length) ? !(firsts[u[i]] & seconds[u[i + 1]] & thirds[u[i + 2]])
+                                           : !firsts[u[i]] || !seconds[u[i + 1]] ||
+                                             (u[i + 1] != '\0' && !thirds[u[i + 2]]))
         continue;
       for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
         {
@@ -620,9 +623,10 @@ has_heading_start (const char *line,
     {
       gsize i = after - 3;
 
-      if ((u[after] != '.') & (u[after] != ' ') & (u[after] != 0xE3) & (u[after] != 0xEF))
-        continue;
-      if (u[i] != 0xE4 && u[i] != 0xE5)
+      /* a numeral's first byte (E4, E5) before the stop's, tested
+       * without a branch */
+      if (G_LIKELY (!(((u[after] == '.') | (u[after] == ' ') | (u[after] == 0xE3) | (u[after] == 0xEF)) &
+                      ((u[i] == 0xE4) | (u[i] == 0xE5)))))
         continue;
       if (u[after] != '.' && u[after] != ' ' &&
           (length - after < 3 ||
