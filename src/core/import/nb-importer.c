@@ -1484,8 +1484,9 @@ nb_importer_import_source (NbImporter  *self,
   for (guint s = 0; s < n_sections; s++)
     if (nb_template_section_is_narrative (self->template, s))
       {
-        import.texts[s] = g_string_new (NULL);
-        import.lines[s] = g_array_new (FALSE, FALSE, sizeof (guint));
+        /* a section's text is a kilobyte or two: grown once or not at all */
+        import.texts[s] = g_string_sized_new (1024);
+        import.lines[s] = g_array_sized_new (FALSE, FALSE, sizeof (guint), 32);
       }
 
   /* the places first: the findings of the import name them */

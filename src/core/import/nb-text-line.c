@@ -544,8 +544,11 @@ nb_text_line_is_site_footer (const char *line,
         continue;
       for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
         {
-          gsize n = strlen (markers[i]);
+          gsize n;
 
+          if (markers[i][0] != line[at] || markers[i][1] != line[at + 1])
+            continue;
+          n = strlen (markers[i]);
           if (n <= length - at && memcmp (line + at, markers[i], n) == 0)
             return TRUE;
         }
