@@ -51,17 +51,14 @@ nb_text_line_page_metadata (const char *line,
   static const char *const markers[] = { "正文", "打印", "关闭", "分享" };
   const char *colon = NULL;
   const char *value;
+  g_autoptr(GString) fold = g_string_sized_new (length);
 
   *value_length = length;
   /* "正文", "=== 正文 ===": where a saved page's article starts */
+  nb_label_fold (fold, line, length);
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    {
-      g_autoptr(GString) fold = g_string_new (NULL);
-
-      nb_label_fold (fold, line, length);
-      if (g_str_equal (fold->str, markers[i]))
-        return NULL;
-    }
+    if (g_str_equal (fold->str, markers[i]))
+      return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
     if (length >= strlen (skipped[i]) && memcmp (line, skipped[i], strlen (skipped[i])) == 0)
       return NULL;
