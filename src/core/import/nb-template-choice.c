@@ -288,12 +288,16 @@ key_at (const guchar *p,
 {
   guint64 key = 0;
 
+  /* the first byte lowest, whichever way it is read */
   if (available >= sizeof key)
-    memcpy (&key, p, sizeof key);
+    {
+      memcpy (&key, p, sizeof key);
+      key = GUINT64_FROM_LE (key);
+    }
   else
     for (gsize i = 0; i < available; i++)
       key |= (guint64) p[i] << (8 * i);
-  return GUINT64_FROM_LE (key) & (n >= sizeof key ? G_MAXUINT64 : ((guint64) 1 << (8 * n)) - 1);
+  return key & (n >= sizeof key ? G_MAXUINT64 : ((guint64) 1 << (8 * n)) - 1);
 }
 
 static inline guint
