@@ -543,7 +543,8 @@ starts_blank (const char *p,
 {
   guchar b = *p;
 
-  if (b > 0x20 && b != 0xC2 && b != 0xE3)
+  /* one branch, rarely taken within a token */
+  if (G_LIKELY (!((b <= 0x20) | (b == 0xC2) | (b == 0xE3))))
     return FALSE;
   return nb_text_blank_length (p, end) > 0;
 }
