@@ -130,6 +130,11 @@ nb_text_line_is_page_number (const char *line,
   const char *p = line;
   gsize n, dashes = 0;
 
+  /* every line is asked: one that starts with neither a dash, 第 nor a
+   * blank is none */
+  if (length == 0 || (line[0] != '-' && (guchar) line[0] != 0xE2 && (guchar) line[0] != 0xEF &&
+                      (guchar) line[0] != "第"[0] && nb_text_blank_length (line, end) == 0))
+    return FALSE;
   while ((n = dash_length (p, end)) > 0)
     p += n + nb_text_skip_blanks (p + n, end), dashes++;
   if (dashes > 0)
