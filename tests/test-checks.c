@@ -263,6 +263,14 @@ test_problems (Fixture       *fixture,
 
   assert_fires (empty_report, "narrative.problems", 1, "it is empty");
   assert_fires (praise_report, "narrative.problems", 2, "names no problem");
+
+  /* "暂无", "没有." with blanks around say nothing; a word more says something */
+  nb_report_set_section_text (praise_report, "problems", " 暂无 ");
+  assert_fires (praise_report, "narrative.problems", 1, "it is empty");
+  nb_report_set_section_text (praise_report, "problems", "没有.\n");
+  assert_fires (praise_report, "narrative.problems", 1, "it is empty");
+  nb_report_set_section_text (praise_report, "problems", "暂无无");
+  assert_fires (praise_report, "narrative.problems", 2, "names no problem");
 }
 
 static guint

@@ -794,6 +794,42 @@ decode (const char *data,
   return g_steal_pointer (&decoded.text);
 }
 
+/* UTF-8 at the edges of what is valid: kept as it is; a surrogate, an
+ * overlong form or a cut character is not taken as UTF-8. */
+static void
+test_text_utf8_edges (void)
+{
+  static const char *const valid[] = {
+    "一、总体情况 é ࠀ \xed\x9f\xbf \xef\xbf\xbf 𠀀 \xf4\x8f\xbf\xbf ，（二）\n",
+    "规章 1 2 3\n",
+  };
+  static const char *const invalid[] = {
+    "一、总体情况\n\xed\xa0\x80 规章\n",
+    "一、总体情况\n\xe0\x80\x80 规章\n",
+    "一、总体情况\n\xc1\xbf 规章\n",
+    "一、总体情况\n\xf4\x90\x80\x80 规章\n",
+    "一、总体情况\n规章\xe4\xb8",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      guint line = 1;
+      g_autofree char *decoded = decode (valid[i], strlen (valid[i]), &line);
+
+      g_assert_cmpstr (decoded, ==, valid[i]);
+      g_assert_cmpuint (line, ==, 0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      guint line = 0;
+      g_autofree char *decoded = decode (invalid[i], strlen (invalid[i]), &line);
+
+      g_assert_cmpstr (decoded, !=, invalid[i]);
+      g_assert_true (g_utf8_validate (decoded, -1, NULL));
+      g_assert_true (g_str_has_prefix (decoded, "一、总体情况\n"));
+    }
+}
+
 static void
 test_text_encodings (void)
 {
@@ -1049,6 +1085,7 @@ main (int   argc,
   g_test_add_func ("/untrusted/pdf-export/runs", test_pdf_export_runs);
   g_test_add_func ("/untrusted/pdf-export/too-long", test_pdf_export_too_long);
   g_test_add_func ("/untrusted/text/encodings", test_text_encodings);
+  g_test_add_func ("/untrusted/text/utf8-edges", test_text_utf8_edges);
   g_test_add_func ("/untrusted/html/strays", test_html_strays);
   g_test_add_func ("/untrusted/pdf/baseline", test_pdf_baseline);
   g_test_add_func ("/untrusted/pdf/dense", test_pdf_dense);

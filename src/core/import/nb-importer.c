@@ -58,6 +58,8 @@ struct _NbImporter
   NbTemplateChoice *choice;     /* this template first, then the others' */
   GPtrArray    *inline_keys;    /* GStrv by section: numeral and heading,
                                  * folded, the heading's start last */
+  /* an inline key has this byte first, second or third */
+  guint8        inline_bytes[3][256];
   gboolean      keep_numbers;
 };
 
@@ -511,7 +513,10 @@ read_line (TextImport         *import,
 #define HEADING_PREFIX_CHARS 7
 
 /* The first heading of a section still to come, in the folded window;
- * *@partial: only its start was matched. Returns the section, or -1. */
+ * *@partial: only its start was matched. Returns the section, or -1. The
+ * window is read once: a position is compared with the keys only where
+ * one of them starts with its byte. Where several start, a whole heading
+ * is taken before the start of one, else the first section's. */
 static int
 find_heading (TextImport     *import,
               const NbFolded *folded,
@@ -523,39 +528,51 @@ find_heading (TextImport     *import,
               gboolean       *partial)
 {
   GPtrArray *sections = nb_template_get_sections (import->importer->template);
-  int found = -1;
+  const char *fold = folded->fold->str;
+  const guchar *u = (const guchar *) fold;
+  gsize fold_length = folded->fold->len;
+  const guint8 *firsts = import->importer->inline_bytes[0];
+  const guint8 *seconds = import->importer->inline_bytes[1];
+  const guint8 *thirds = import->importer->inline_bytes[2];
 
-  for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
+  for (gsize i = first; i < fold_length; i++)
     {
-      GStrv keys = g_ptr_array_index (import->importer->inline_keys, s);
+      int found = -1;
 
-      if (import->seen[s])
+      /* tested without a branch; in the last two bytes, never past the
+       * fold's nul */
+      if (G_LIKELY (i + 3 <= fold_length) ? !(firsts[u[i]] & seconds[u[i + 1]] & thirds[u[i + 2]])
+                                           : !firsts[u[i]] || !seconds[u[i + 1]] ||
+                                             (u[i + 1] != '\0' && !thirds[u[i + 2]]))
         continue;
-      for (guint k = 0; keys[k] != NULL; k++)
+      for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
         {
-          /* the last key is the heading's start only */
-          gboolean is_prefix = keys[k + 1] == NULL;
-          gsize key_length = strlen (keys[k]);
-          const char *from = folded->fold->str + first;
-          const char *stop = folded->fold->str + folded->fold->len;
+          GStrv keys = g_ptr_array_index (import->importer->inline_keys, s);
 
-          for (const char *at; (at = strstr (from, keys[k])) != NULL && at < stop; from = at + 1)
+          for (guint k = 0; !import->seen[s] && keys[k] != NULL; k++)
             {
-              gsize i = at - folded->fold->str;
+              /* the last key is the heading's start only */
+              gboolean is_prefix = keys[k + 1] == NULL;
+              gsize key_length;
 
-              if (found >= 0 && (i > *start || (i == *start && (is_prefix || !*partial))))
-                break;
-              if (!nb_text_line_is_heading_at (line, length, nb_folded_raw_offset (folded, i, length)))
+              if (keys[k][0] != fold[i] || (keys[k][1] != '\0' && keys[k][1] != fold[i + 1]) ||
+                  (found >= 0 && (is_prefix || !*partial)))
                 continue;
-              *start = i;
+              key_length = strlen (keys[k]);
+              if (key_length > fold_length - i || memcmp (fold + i, keys[k], key_length) != 0)
+                continue;
               *end = i + key_length;
               *partial = is_prefix;
               found = s;
-              break;
             }
         }
+      if (found >= 0 && nb_text_line_is_heading_at (line, length, nb_folded_raw_offset (folded, i, length)))
+        {
+          *start = i;
+          return found;
+        }
     }
-  return found;
+  return -1;
 }
 
 static gboolean
@@ -593,24 +610,27 @@ has_non_ascii (const char *text,
   return FALSE;
 }
 
-/* A numeral that could start a heading: "二、". */
+/* A numeral that could start a heading: "二、". The stop after it is
+ * looked for first, a byte at a time (no step depends on the one
+ * before), by its first byte: it is rare. */
 static gboolean
 has_heading_start (const char *line,
                    gsize       length)
 {
-  for (gsize i = 0; i + 3 <= length; i++)
-    {
-      const char *after = line + i + 3;
+  const guchar *u = (const guchar *) line;
 
-      /* the stop after the numeral first, by its first byte: it is rare */
-      if (after < line + length && *after != '.' && *after != ' ' &&
-          *after != "、"[0] && *after != "．"[0])
+  for (gsize after = 3; after < length; after++)
+    {
+      gsize i = after - 3;
+
+      /* a numeral's first byte (E4, E5) before the stop's, tested
+       * without a branch */
+      if (G_LIKELY (!(((u[after] == '.') | (u[after] == ' ') | (u[after] == 0xE3) | (u[after] == 0xEF)) &
+                      ((u[i] == 0xE4) | (u[i] == 0xE5)))))
         continue;
-      if ((guchar) line[i] != 0xE4 && (guchar) line[i] != 0xE5)
-        continue;
-      if (after < line + length && *after != '.' && *after != ' ' &&
-          (line + length - after < 3 ||
-           (memcmp (after, "、", 3) != 0 && memcmp (after, "．", 3) != 0)))
+      if (u[after] != '.' && u[after] != ' ' &&
+          (length - after < 3 ||
+           (memcmp (u + after, "、", 3) != 0 && memcmp (u + after, "．", 3) != 0)))
         continue;
       if (nb_text_line_numeral (line + i, line + length) > 0 &&
           nb_text_line_is_heading_at (line, length, i))
@@ -1177,6 +1197,22 @@ inline_keys (NbTemplateSection *section,
   return g_strv_builder_end (builder);
 }
 
+/* The first three bytes of @key, to look for it only where they are; a
+ * shorter key is followed by anything. */
+static void
+note_inline_bytes (NbImporter *self,
+                   const char *key)
+{
+  gboolean ended = FALSE;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      ended = ended || key[i] == '\0';
+      for (guint b = 0; b < 256; b++)
+        self->inline_bytes[i][b] |= ended || (guchar) key[i] == b;
+    }
+}
+
 /* vfuncs */
 
 static void
@@ -1208,6 +1244,8 @@ nb_importer_constructed (GObject *object)
         }
       g_ptr_array_add (self->heading_keys, g_strv_builder_end (builder));
       g_ptr_array_add (self->inline_keys, inline_keys (section, g_ptr_array_index (self->heading_keys, s)));
+      for (GStrv keys = g_ptr_array_index (self->inline_keys, s); *keys != NULL; keys++)
+        note_inline_bytes (self, *keys);
     }
 }
 
@@ -1446,8 +1484,9 @@ nb_importer_import_source (NbImporter  *self,
   for (guint s = 0; s < n_sections; s++)
     if (nb_template_section_is_narrative (self->template, s))
       {
-        import.texts[s] = g_string_new (NULL);
-        import.lines[s] = g_array_new (FALSE, FALSE, sizeof (guint));
+        /* a section's text is a kilobyte or two: grown once or not at all */
+        import.texts[s] = g_string_sized_new (1024);
+        import.lines[s] = g_array_sized_new (FALSE, FALSE, sizeof (guint), 32);
       }
 
   /* the places first: the findings of the import name them */

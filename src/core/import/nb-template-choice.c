@@ -27,8 +27,11 @@
 #define MARKER_MAX_CHARS 12
 
 /* The text is scanned once for every label at the same time: each
- * position looks only at the labels that start with its character. */
+ * position is hashed by its first bytes (two characters of CJK), and
+ * looks only at the labels whose first bytes hash alike. */
 #define N_BUCKETS 1024
+#define KEY_MAX_BYTES 6
+#define HASH_BITS 16
 
 typedef struct
 {
@@ -60,8 +63,9 @@ struct _NbTemplateChoice
   GPtrArray *headers;     /* folded column labels of every template */
   GPtrArray *needles;     /* every text searched for, borrowed */
   GArray    *lengths;     /* gsize, by needle */
-  GArray    *buckets[N_BUCKETS]; /* guint needle indices, by first characters */
-  guint8    *starts;      /* bit set: a needle starts with this character */
+  GArray    *buckets[N_BUCKETS]; /* guint needle indices, by hash */
+  guint      key_bytes;   /* how many first bytes are hashed */
+  guint64   *hashes;      /* bit set: a needle's first bytes hash so */
 };
 
 static void
@@ -275,71 +279,72 @@ add_single_rows (NbTemplateChoice *self,
     }
 }
 
-/* The bucket of the first two UTF-8 characters at @p: every needle has
- * at least MARKER_MIN_CHARS, and the common first ones (本年, 其他) would
- * crowd one bucket. */
-static guint
-bucket_of (const char *p)
+/* The first @n bytes at @p (fewer where the text ends first) as one
+ * number. */
+static inline guint64
+key_at (const guchar *p,
+        gsize         available,
+        guint         n)
 {
-  const guchar *u = (const guchar *) p;
-  guint hash = 0;
-  guint i = 0;
+  guint64 key = 0;
 
-  for (guint chars = 0; chars < 2 && u[i] != '\0'; chars++)
+  /* the first byte lowest, whichever way it is read */
+  if (available >= sizeof key)
     {
-      guint n = u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;
-
-      for (guint end = i + n; i < end && u[i] != '\0'; i++)
-        hash = hash * 31 + u[i];
+      memcpy (&key, p, sizeof key);
+      key = GUINT64_FROM_LE (key);
     }
-  return hash % N_BUCKETS;
+  else
+    for (gsize i = 0; i < available; i++)
+      key |= (guint64) p[i] << (8 * i);
+  return key & (n >= sizeof key ? G_MAXUINT64 : ((guint64) 1 << (8 * n)) - 1);
 }
 
-/* The length of the character at @p, never past @end: text from a file
- * may hold a broken sequence. */
-static inline gsize
-char_length (const char *p,
-             const char *end)
+static inline guint
+hash_key (guint64 key)
 {
-  guchar b = *p;
-  gsize n = b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-
-  return MIN (n, (gsize) (end - p));
-}
-
-/* The character at @p, below U+10000 (0 for any other). */
-static inline gunichar
-char_at (const char *p,
-         gsize       length)
-{
-  const guchar *u = (const guchar *) p;
-
-  if (u[0] < 0x80)
-    return u[0];
-  if (length == 2)
-    return (u[0] & 0x1F) << 6 | (u[1] & 0x3F);
-  if (length == 3)
-    return (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-  return 0;
+  return (guint) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - HASH_BITS));
 }
 
 static guint
 add_needle (NbTemplateChoice *self,
             const char       *needle)
 {
-  gunichar first = char_at (needle, char_length (needle, needle + strlen (needle)));
-
-  guint index = self->needles->len;
-  guint bucket = bucket_of (needle);
   gsize length = strlen (needle);
 
   g_ptr_array_add (self->needles, (gpointer) needle);
   g_array_append_val (self->lengths, length);
-  self->starts[first >> 3] |= 1 << (first & 7);
-  if (self->buckets[bucket] == NULL)
-    self->buckets[bucket] = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_array_append_val (self->buckets[bucket], index);
-  return index;
+  return self->needles->len - 1;
+}
+
+/* Hashes every needle by as many first bytes as the shortest has. An
+ * empty needle is found nowhere. */
+static void
+hash_needles (NbTemplateChoice *self)
+{
+  self->key_bytes = KEY_MAX_BYTES;
+  for (guint i = 0; i < self->needles->len; i++)
+    {
+      gsize length = g_array_index (self->lengths, gsize, i);
+
+      if (length > 0)
+        self->key_bytes = MIN (self->key_bytes, length);
+    }
+  self->hashes = g_new0 (guint64, (1 << HASH_BITS) / 64);
+  for (guint i = 0; i < self->needles->len; i++)
+    {
+      const char *needle = g_ptr_array_index (self->needles, i);
+      gsize length = g_array_index (self->lengths, gsize, i);
+      guint hash = hash_key (key_at ((const guchar *) needle, length, self->key_bytes));
+      guint bucket = hash % N_BUCKETS;
+
+      if (length == 0)
+        continue;
+      self->hashes[hash / 64] |= (guint64) 1 << (hash % 64);
+      if (self->buckets[bucket] == NULL)
+        self->buckets[bucket] = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (self->buckets[bucket], i);
+    }
 }
 
 static void
@@ -366,6 +371,7 @@ index_needles (NbTemplateChoice *self)
           g_array_append_val (row->sub_needles, needle);
         }
     }
+  hash_needles (self);
 }
 
 /**
@@ -404,7 +410,6 @@ nb_template_choice_new (NbTemplate * const *templates,
       add_single_rows (self, templates, t);
     }
   self->needles = g_ptr_array_new ();
-  self->starts = g_new0 (guint8, 0x10000 / 8);
   self->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
   index_needles (self);
   return self;
@@ -422,7 +427,7 @@ nb_template_choice_free (NbTemplateChoice *self)
   g_array_unref (self->single_rows);
   g_ptr_array_unref (self->needles);
   g_array_unref (self->lengths);
-  g_free (self->starts);
+  g_free (self->hashes);
   for (guint b = 0; b < N_BUCKETS; b++)
     g_clear_pointer (&self->buckets[b], g_array_unref);
   g_free (self);
@@ -449,30 +454,31 @@ fold_source (NbSource *source,
   return g_string_free (folded, FALSE);
 }
 
-/* Which needles occur in @text, in one pass. */
+/* Which needles occur in @text, in one pass: every byte's first bytes
+ * are hashed, and compared with the needles only where a needle's hash
+ * alike (a needle starts a character, and no character starts with the
+ * bytes within one). */
 static gboolean *
 find_needles (NbTemplateChoice *self,
               const char       *text,
               gsize             length)
 {
   gboolean *hit = g_new0 (gboolean, self->needles->len);
-  const char *end = text + length;
-  gsize n;
+  const guchar *u = (const guchar *) text;
 
-  for (const char *p = text; p < end; p += n)
+  for (gsize i = 0; i < length; i++)
     {
-      gunichar c = char_at (p, (n = char_length (p, end)));
+      guint hash = hash_key (key_at (u + i, length - i, self->key_bytes));
       GArray *bucket;
 
-      /* most characters start no needle: one bit tells */
-      if (!(self->starts[c >> 3] & (1 << (c & 7))) ||
-          (bucket = self->buckets[bucket_of (p)]) == NULL)
+      if (G_LIKELY (!(self->hashes[hash / 64] & ((guint64) 1 << (hash % 64)))) ||
+          (bucket = self->buckets[hash % N_BUCKETS]) == NULL)
         continue;
-      for (guint i = 0; i < bucket->len; i++)
+      for (guint k = 0; k < bucket->len; k++)
         {
-          guint needle = g_array_index (bucket, guint, i);
+          guint needle = g_array_index (bucket, guint, k);
 
-          if (!hit[needle] && strncmp (p, g_ptr_array_index (self->needles, needle),
+          if (!hit[needle] && strncmp (text + i, g_ptr_array_index (self->needles, needle),
                                        g_array_index (self->lengths, gsize, needle)) == 0)
             hit[needle] = TRUE;
         }

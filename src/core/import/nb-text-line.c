@@ -51,17 +51,14 @@ nb_text_line_page_metadata (const char *line,
   static const char *const markers[] = { "正文", "打印", "关闭", "分享" };
   const char *colon = NULL;
   const char *value;
+  g_autoptr(GString) fold = g_string_sized_new (length);
 
   *value_length = length;
   /* "正文", "=== 正文 ===": where a saved page's article starts */
+  nb_label_fold (fold, line, length);
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    {
-      g_autoptr(GString) fold = g_string_new (NULL);
-
-      nb_label_fold (fold, line, length);
-      if (g_str_equal (fold->str, markers[i]))
-        return NULL;
-    }
+    if (g_str_equal (fold->str, markers[i]))
+      return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
     if (length >= strlen (skipped[i]) && memcmp (line, skipped[i], strlen (skipped[i])) == 0)
       return NULL;
@@ -92,6 +89,9 @@ dash_length (const char *p,
 {
   static const char *const dashes[] = { "—", "–", "－", "―", "─", "-" };
 
+  /* every line is asked: the dashes start with one of three bytes */
+  if (p >= end || (*p != '-' && (guchar) *p != 0xE2 && (guchar) *p != 0xEF))
+    return 0;
   for (guint i = 0; i < G_N_ELEMENTS (dashes); i++)
     if ((gsize) (end - p) >= strlen (dashes[i]) && memcmp (p, dashes[i], strlen (dashes[i])) == 0)
       return strlen (dashes[i]);
@@ -130,6 +130,11 @@ nb_text_line_is_page_number (const char *line,
   const char *p = line;
   gsize n, dashes = 0;
 
+  /* every line is asked: one that starts with neither a dash, 第 nor a
+   * blank is none */
+  if (length == 0 || (line[0] != '-' && (guchar) line[0] != 0xE2 && (guchar) line[0] != 0xEF &&
+                      (guchar) line[0] != "第"[0] && nb_text_blank_length (line, end) == 0))
+    return FALSE;
   while ((n = dash_length (p, end)) > 0)
     p += n + nb_text_skip_blanks (p + n, end), dashes++;
   if (dashes > 0)
@@ -183,6 +188,15 @@ nb_folded_window (NbFolded   *folded,
               raw[n++] = offset;
             }
           p++;
+          continue;
+        }
+      /* CJK ideographs (lead bytes E4 to E9) are kept as they are */
+      if (*u >= 0xE4 && *u <= 0xE9 && end - p >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+        {
+          memcpy (out + n, p, 3);
+          raw[n] = raw[n + 1] = raw[n + 2] = offset;
+          n += 3;
+          p += 3;
           continue;
         }
       next = g_utf8_find_next_char (p, end);
@@ -509,9 +523,6 @@ nb_text_line_publication_date (const char *line,
  *
  * Returns: whether the line is such a footer
  */
-/* a byte of the first two bytes at @p, for a table of where needles start */
-#define PAIR_KEY(p) ((guchar) ((guchar) (p)[0] * 31u + (guchar) (p)[1]))
-
 gboolean
 nb_text_line_is_site_footer (const char *line,
                              gsize       length)
@@ -520,15 +531,18 @@ nb_text_line_is_site_footer (const char *line,
     "版权所有", "网站标识码", "ICP备", "公网安备", "建议您使用", "浏览器版本",
     "主办单位：", "主办单位:", "承办单位：", "承办单位:", "Copyright", "copyright",
   };
+  const guchar *u = (const guchar *) line;
   /* every line of the narrative is asked: one pass over it compares the
-   * markers only where its first two bytes could start one */
-  gboolean starts[256] = { FALSE };
+   * markers only where its first three bytes are those of one (each
+   * marker has three at least), tested without a branch */
+  guint8 bytes[3][256] = { { 0 } };
 
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    starts[PAIR_KEY (markers[i])] = TRUE;
-  for (gsize at = 0; at + 1 < length; at++)
+    for (guint b = 0; b < 3; b++)
+      bytes[b][(guchar) markers[i][b]] = 1;
+  for (gsize at = 0; at + 3 <= length; at++)
     {
-      if (!starts[PAIR_KEY (line + at)])
+      if (G_LIKELY (!(bytes[0][u[at]] & bytes[1][u[at + 1]] & bytes[2][u[at + 2]])))
         continue;
       for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
         {

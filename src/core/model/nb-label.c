@@ -80,7 +80,13 @@ nb_label_fold (GString    *out,
         }
 
       /* the text is valid UTF-8 (decoded or from the template); most of
-       * it is CJK, three bytes a character, read here without a call */
+       * it is CJK ideographs (U+4000 to U+9FFF, lead bytes E4 to E9),
+       * which folding keeps as they are */
+      if (b >= 0xE4 && b <= 0xE9 && end - p >= 3)
+        {
+          p += 3;
+          continue;
+        }
       next = g_utf8_next_char (p);
       if (next > end)
         break;

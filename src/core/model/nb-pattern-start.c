@@ -781,13 +781,36 @@ comes_again (const NbPatternStart *self,
              const guchar         *end)
 {
   const guchar *next = at;
+  gboolean wide = self->repeat_max <= 8;
+
+  /* most narrative is characters of three bytes: where the first
+   * repeat_max are, a run of k is 3k bytes, told without walking the
+   * characters one after the other */
+  for (guint k = 0; wide && k < self->repeat_max; k++)
+    wide = at + 3 * k < end && (at[3 * k] & 0xF0) == 0xE0;
+  for (guint k = self->repeat_min; wide && k <= self->repeat_max; k++)
+    {
+      const guchar *again = at + 3 * k;
+
+      if (again + 3 * k > end)
+        return FALSE;
+      /* the first character compared in one test: its lead byte alone
+       * is often the same */
+      if (G_UNLIKELY ((again[0] == at[0]) & (again[1] == at[1]) & (again[2] == at[2])) &&
+          memcmp (at, again, 3 * k) == 0)
+        return TRUE;
+    }
+  if (wide)
+    return FALSE;
 
   for (guint k = 1; k <= self->repeat_max && next < end; k++)
     {
       next += g_utf8_skip[*next];
       if (next + (next - at) > end)
         return FALSE;
-      if (k >= self->repeat_min && memcmp (at, next, next - at) == 0)
+      /* the run's first bytes first: they rarely come again */
+      if (k >= self->repeat_min && next[0] == at[0] && (next - at < 2 || next[1] == at[1]) &&
+          memcmp (at, next, next - at) == 0)
         return TRUE;
     }
   return FALSE;

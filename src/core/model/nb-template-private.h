@@ -35,6 +35,8 @@ typedef struct
   GPtrArray  *patterns;  /* GRegex, first group is the number */
   GPtrArray  *zero_patterns;
   GPtrArray  *starts;    /* NbPatternStart or NULL, one for each pattern */
+  GPtrArray  *probes;    /* check rules: NbPatternProbe or NULL, each pattern
+                          * anchored */
   GPtrArray  *zero_starts;
   gboolean    fixable;   /* sums: the one lhs cell may be set to the rhs */
   GStrv       words;     /* check rules: words they look for or accept */

@@ -123,6 +123,7 @@ rule_free (gpointer data)
   g_clear_pointer (&rule->patterns, g_ptr_array_unref);
   g_clear_pointer (&rule->zero_patterns, g_ptr_array_unref);
   g_clear_pointer (&rule->starts, g_ptr_array_unref);
+  g_clear_pointer (&rule->probes, g_ptr_array_unref);
   g_clear_pointer (&rule->zero_starts, g_ptr_array_unref);
   g_strfreev (rule->words);
   g_free (rule);
@@ -680,11 +681,13 @@ parse_sum_rule (NbTemplate      *self,
 }
 
 /* Compiles the patterns, and notes where their matches can start in
- * @starts */
+ * @starts; @probes (optional): the patterns anchored, to try at one
+ * place without GRegex */
 static GPtrArray *
 compile_patterns (JsonObject  *item,
                   const char  *name,
                   GPtrArray  **starts,
+                  GPtrArray  **probes,
                   const char  *where,
                   GError     **error)
 {
@@ -708,6 +711,12 @@ compile_patterns (JsonObject  *item,
   *starts = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_pattern_start_free);
   for (guint i = 0; patterns[i] != NULL; i++)
     g_ptr_array_add (*starts, nb_pattern_start_new (patterns[i]));
+  if (probes != NULL)
+    {
+      *probes = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_pattern_probe_free);
+      for (guint i = 0; patterns[i] != NULL; i++)
+        g_ptr_array_add (*probes, nb_pattern_probe_new (patterns[i]));
+    }
   return g_steal_pointer (&regexes);
 }
 
@@ -721,8 +730,8 @@ parse_text_rule (NbTemplate      *self,
   g_auto(GStrv) cells = NULL;
 
   rule->cells = g_array_new (FALSE, FALSE, sizeof (guint));
-  if ((rule->patterns = compile_patterns (item, "patterns", &rule->starts, where, error)) == NULL ||
-      (rule->zero_patterns = compile_patterns (item, "zero_patterns", &rule->zero_starts, where, error)) == NULL ||
+  if ((rule->patterns = compile_patterns (item, "patterns", &rule->starts, NULL, where, error)) == NULL ||
+      (rule->zero_patterns = compile_patterns (item, "zero_patterns", &rule->zero_starts, NULL, where, error)) == NULL ||
       (cells = member_strv (item, "cells", where, error)) == NULL)
     return FALSE;
 
@@ -766,8 +775,8 @@ parse_check_rule (NbTemplate      *self,
       (rule->rhs_text = member_string (item, "rhs_text", FALSE, where, error)) == NULL)
     return FALSE;
   rule->cells = g_array_new (FALSE, FALSE, sizeof (guint));
-  if ((rule->patterns = compile_patterns (item, "patterns", &rule->starts, where, error)) == NULL ||
-      (rule->zero_patterns = compile_patterns (item, "zero_patterns", &rule->zero_starts, where, error)) == NULL)
+  if ((rule->patterns = compile_patterns (item, "patterns", &rule->starts, &rule->probes, where, error)) == NULL ||
+      (rule->zero_patterns = compile_patterns (item, "zero_patterns", &rule->zero_starts, NULL, where, error)) == NULL)
     return FALSE;
   if (json_object_has_member (item, "cells"))
     {

@@ -268,6 +268,40 @@ first_invalid_line (const char *text,
   return line;
 }
 
+/* Whether @data is valid UTF-8, as g_utf8_validate_len() says. Report
+ * text is ASCII and characters of three bytes (CJK, full-width forms),
+ * checked here inline; any other character is handed to GLib alone. */
+static gboolean
+is_utf8 (const char *data,
+         gsize       size)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *end = p + size;
+
+  while (p < end)
+    {
+      gsize n;
+
+      if (*p < 0x80 && *p != '\0')
+        {
+          p++;
+          continue;
+        }
+      /* E0 and ED have limits on their second byte: GLib checks them */
+      if (*p >= 0xE1 && *p <= 0xEF && *p != 0xED && end - p >= 3 &&
+          (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+        {
+          p += 3;
+          continue;
+        }
+      n = *p >= 0xC0 && *p < 0xE0 ? 2 : *p >= 0xE0 && *p < 0xF0 ? 3 : *p >= 0xF0 && *p < 0xF8 ? 4 : 1;
+      if ((gsize) (end - p) < n || !g_utf8_validate_len ((const char *) p, n, NULL))
+        return FALSE;
+      p += n;
+    }
+  return TRUE;
+}
+
 /* The bytes of an ASCII-compatible encoding, without nul bytes. */
 static gboolean
 decode_bytes (const char     *data,
@@ -277,7 +311,7 @@ decode_bytes (const char     *data,
 {
   g_autofree char *charset = NULL;
 
-  if (g_utf8_validate_len (data, size, NULL))
+  if (is_utf8 (data, size))
     {
       out->text = g_strndup (data, size);
       out->length = size;

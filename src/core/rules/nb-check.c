@@ -234,52 +234,20 @@ nb_check_section_missing (NbCheck *check,
 /* Whether @text says anything once the form's own placeholders (the
  * patterns of narrative.placeholder) are taken out: "（文字描述）" alone is
  * a section of the form as issued, not yet written. */
-/* GRegex checks the UTF-8 of the whole text after the start at every
- * match: a placeholder is looked for in this much of it first, and in
- * all of it only when the match reached the end of that (a partial
- * match tells). */
-#define PLACEHOLDER_WINDOW 256
-
-/* The end of @regex's match at @at, or -1. */
-static int
-match_end (GRegex     *regex,
-           const char *text,
-           gsize       length,
-           gsize       window,
-           gsize       at)
-{
-  g_autoptr(GMatchInfo) match = NULL;
-  gboolean cut = window < length;
-  int start, end;
-
-  if (g_regex_match_full (regex, text, window, at,
-                          G_REGEX_MATCH_ANCHORED | (cut ? G_REGEX_MATCH_PARTIAL_HARD : 0),
-                          &match, NULL))
-    return g_match_info_fetch_pos (match, 0, &start, &end) ? end : -1;
-  if (!cut || !g_match_info_is_partial_match (match))
-    return -1;
-  g_clear_pointer (&match, g_match_info_free);
-  if (g_regex_match_full (regex, text, length, at, G_REGEX_MATCH_ANCHORED, &match, NULL) &&
-      g_match_info_fetch_pos (match, 0, &start, &end))
-    return end;
-  return -1;
-}
-
-/* The end of the placeholder that starts at @at, or @at when none does. */
+/* The end of the placeholder that starts at @at, or @at when none does.
+ * The patterns are tried there through PCRE2 itself: GRegex would check
+ * the UTF-8 of the text after @at at every try. */
 static gsize
 skip_placeholder (const NbTemplateRule *rule,
+                  pcre2_match_data     *data,
                   const char           *text,
                   gsize                 length,
                   gsize                 at)
 {
-  gsize window = MIN (length, at + PLACEHOLDER_WINDOW);
-
-  /* the window ends between characters */
-  while (window < length && ((guchar) text[window] & 0xC0) == 0x80)
-    window--;
-  for (guint p = 0; rule != NULL && rule->patterns != NULL && p < rule->patterns->len; p++)
+  for (guint p = 0; rule != NULL && rule->probes != NULL && p < rule->probes->len; p++)
     {
-      int end = match_end (g_ptr_array_index (rule->patterns, p), text, length, window, at);
+      const NbPatternProbe *probe = g_ptr_array_index (rule->probes, p);
+      gssize end = probe != NULL ? nb_pattern_probe_end (probe, data, text, length, at) : -1;
 
       if (end > 0 && (gsize) end > at)
         return end;
@@ -295,23 +263,26 @@ has_own_words (NbCheck    *check,
   const NbTemplateRule *rule = id >= 0 ? g_ptr_array_index (nb_template_get_rules (check->template), id) : NULL;
   gsize length = strlen (text);
   gsize at = 0;
+  pcre2_match_data *data = pcre2_match_data_create (1, NULL);
+  gboolean own = FALSE;
 
   /* a placeholder is passed over as a whole (its brackets included),
    * blanks and punctuation one by one; the first other character is the
    * writer's */
-  while (text[at] != '\0')
+  while (text[at] != '\0' && !own)
     {
       gunichar c = g_utf8_get_char (text + at);
-      gsize end = skip_placeholder (rule, text, length, at);
+      gsize end = skip_placeholder (rule, data, text, length, at);
 
       if (end > at)
         at = end;
       else if (g_unichar_isspace (c) || g_unichar_ispunct (c))
         at = g_utf8_next_char (text + at) - text;
       else
-        return TRUE;
+        own = TRUE;
     }
-  return FALSE;
+  pcre2_match_data_free (data);
+  return own;
 }
 
 static gboolean
