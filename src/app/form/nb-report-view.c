@@ -7,48 +7,13 @@
 
 #include "config.h"
 
-#include "nb-report-view.h"
+#include "nb-report-view-private.h"
 
-#include <glib/gi18n.h>
 #include <nb-number.h>
 #include <nb-template.h>
 
-#include "nb-cell-marks.h"
-#include "nb-narrative-view.h"
 #include "nb-scroll.h"
-#include "nb-table-grid.h"
 #include "nb-table-header.h"
-
-/* The report in its own order: title, organ and year, then the six
- * sections, narrative ones as text, table ones as grids. The view holds
- * no report data: every widget writes through to the model and follows
- * it back (undo), and the validator's list decides each cell's style. */
-struct _NbReportView
-{
-  AdwBin       parent_instance;
-
-  NbDocument  *document;
-  NbReport    *report;
-  GPtrArray   *grids;         /* NbTableGrid, by template table */
-  GHashTable  *text_views;    /* section index → GtkTextView */
-  NbCellMarks *marks;
-  gboolean     syncing;
-  gulong       focus_handler;
-  GArray      *outlined;      /* cells of the problem last gone to */
-  GtkWidget   *header;        /* NbTableHeader over the scrolled form */
-  guint        n_built;       /* sections built so far, in order */
-  guint        shortfalls;    /* layouts of this frame that needed more */
-  guint        finish_id;     /* builds the rest after the first frame */
-  GdkFrameClock *clock;       /* while sections are still to be built */
-
-  /* template children */
-  GtkOverlay        *overlay;
-  GtkScrolledWindow *scroller;
-  GtkBox            *content;
-  GtkEntry          *title_entry;
-  GtkEntry          *organ_entry;
-  GtkEntry          *year_entry;
-};
 
 G_DEFINE_FINAL_TYPE (NbReportView, nb_report_view, ADW_TYPE_BIN)
 
@@ -84,26 +49,6 @@ show_year (NbReportView *self)
   set_entry_text (self, self->year_entry, text);
 }
 
-/* The entry of @cell if its table is built yet; building the rest of
- * the form is for the public accessors. */
-static NbCellEntry *
-lookup_entry (gpointer data,
-              guint    cell)
-{
-  NbReportView *self = data;
-
-  for (guint t = 0; t < self->grids->len; t++)
-    {
-      NbCellEntry *entry = nb_table_grid_get_entry (g_ptr_array_index (self->grids, t), cell);
-
-      if (entry != NULL)
-        return entry;
-    }
-  return NULL;
-}
-
-static void finish_build (NbReportView *self);
-
 /* Callbacks */
 
 /* Outlines the cells of one problem, so that where several overlap the
@@ -115,7 +60,7 @@ outline_cells (NbReportView *self,
 {
   for (guint i = 0; i < self->outlined->len; i++)
     {
-      NbCellEntry *entry = lookup_entry (self, g_array_index (self->outlined, guint, i));
+      NbCellEntry *entry = _nb_report_view_lookup_entry (self, g_array_index (self->outlined, guint, i));
 
       if (entry != NULL)
         gtk_widget_remove_css_class (GTK_WIDGET (entry), "nb-outlined");
@@ -123,7 +68,7 @@ outline_cells (NbReportView *self,
   g_array_set_size (self->outlined, 0);
   for (guint i = 0; i < n_cells; i++)
     {
-      NbCellEntry *entry = lookup_entry (self, cells[i]);
+      NbCellEntry *entry = _nb_report_view_lookup_entry (self, cells[i]);
 
       if (entry == NULL)
         continue;
@@ -220,7 +165,7 @@ move_action (GtkWidget  *widget,
   guint cell, direction;
 
   g_variant_get (parameter, "(uu)", &cell, &direction);
-  finish_build (self);
+  _nb_report_view_finish_build (self);
   for (guint t = 0; t < self->grids->len; t++)
     {
       NbTableGrid *grid = g_ptr_array_index (self->grids, t);
@@ -247,7 +192,7 @@ copy_table_action (GtkWidget  *widget,
   GPtrArray *tables = nb_template_get_tables (nb_report_get_template (self->report));
   const char *id = g_variant_get_string (parameter, NULL);
 
-  finish_build (self);
+  _nb_report_view_finish_build (self);
   for (guint g = 0; g < self->grids->len; g++)
     {
       NbTableGrid *grid = g_ptr_array_index (self->grids, g);
@@ -256,13 +201,6 @@ copy_table_action (GtkWidget  *widget,
       if (g_str_equal (table->id, id))
         nb_table_grid_copy_table (grid);
     }
-}
-
-/* What scrolls: the form inside the viewport */
-static GtkWidget *
-scrolled_form (NbReportView *self)
-{
-  return gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)));
 }
 
 /* The height of a table's column headers: from its top to its first cell */
@@ -295,7 +233,7 @@ table_under_top (NbReportView *self,
       int h = header_height (self, grid);
       graphene_rect_t bounds;
 
-      if (h <= 0 || !gtk_widget_compute_bounds (GTK_WIDGET (grid), scrolled_form (self), &bounds))
+      if (h <= 0 || !gtk_widget_compute_bounds (GTK_WIDGET (grid), _nb_report_view_scrolled_form (self), &bounds))
         continue;
       if (bounds.origin.y < value && bounds.origin.y + bounds.size.height > value + 2 * h)
         {
@@ -375,167 +313,6 @@ key_pressed_cb (NbReportView          *self,
   return FALSE;
 }
 
-/* Building */
-
-static GtkWidget *
-section_heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "title-3");
-  gtk_widget_add_css_class (label, "nb-section-heading");
-  gtk_widget_set_margin_top (label, 18);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  return label;
-}
-
-static void
-add_narrative (NbReportView      *self,
-               guint              index,
-               NbTemplateSection *section)
-{
-  GtkWidget *view = nb_narrative_view_new (self->report, index);
-  GtkWidget *frame = gtk_frame_new (NULL);
-
-  gtk_widget_add_css_class (frame, "nb-narrative-frame");
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_box_append (self->content, frame);
-  g_hash_table_insert (self->text_views, GUINT_TO_POINTER (index), view);
-}
-
-static void
-add_table (NbReportView      *self,
-           NbTemplateSection *section)
-{
-  NbTemplateTable *table = g_ptr_array_index (nb_template_get_tables (nb_report_get_template (self->report)),
-                                              section->table);
-  GtkWidget *heading = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *grid = nb_table_grid_new (self->report, section->table);
-  GtkWidget *fill = gtk_button_new_with_label (_("Fill Empty Cells with 0"));
-  GtkWidget *copy = gtk_button_new_with_label (_("Copy Table"));
-  GtkWidget *label = section_heading (section->heading);
-
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (copy), "s", table->id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "report.copy-table");
-  gtk_widget_set_tooltip_text (copy, _("Copy the whole table, to paste it into a document, a spreadsheet "
-                                       "or the same table of another report"));
-  gtk_widget_add_css_class (copy, "flat");
-  gtk_widget_set_valign (copy, GTK_ALIGN_END);
-
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (fill), "s", table->id);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (fill), "win.fill-empty");
-  gtk_widget_add_css_class (fill, "flat");
-  gtk_widget_set_valign (fill, GTK_ALIGN_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (heading), label);
-  gtk_box_append (GTK_BOX (heading), copy);
-  gtk_box_append (GTK_BOX (heading), fill);
-
-  /* no scroller of its own: a wrapped label would be measured at the
-   * narrowest width and leave a gap; the form is as wide as its widest
-   * table, as on paper */
-  gtk_box_append (self->content, heading);
-  gtk_box_append (self->content, grid);
-  g_ptr_array_add (self->grids, grid);
-}
-
-/* Builds the sections from the next one not built up to @end. */
-static void
-build_sections (NbReportView *self,
-                guint         end)
-{
-  GPtrArray *sections = nb_template_get_sections (nb_report_get_template (self->report));
-
-  end = MIN (end, sections->len);
-  if (self->n_built >= end)
-    return;
-  for (; self->n_built < end; self->n_built++)
-    {
-      NbTemplateSection *section = g_ptr_array_index (sections, self->n_built);
-
-      if (section->table < 0)
-        {
-          gtk_box_append (self->content, section_heading (section->heading));
-          add_narrative (self, self->n_built, section);
-        }
-      else
-        add_table (self, section);
-    }
-  /* the new cells take the problems already found */
-  nb_cell_marks_reshow (self->marks);
-}
-
-static void
-stop_building (NbReportView *self)
-{
-  if (self->clock != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->clock, self);
-      g_clear_object (&self->clock);
-    }
-  g_clear_handle_id (&self->finish_id, g_source_remove);
-}
-
-static gboolean
-is_complete (NbReportView *self)
-{
-  return self->n_built >= nb_template_get_sections (nb_report_get_template (self->report))->len;
-}
-
-static void
-finish_build (NbReportView *self)
-{
-  if (is_complete (self))
-    return;
-  build_sections (self, G_MAXUINT);
-  stop_building (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
-}
-
-static void
-finish_build_cb (gpointer data)
-{
-  NbReportView *self = data;
-
-  self->finish_id = 0;
-  finish_build (self);
-}
-
-/* The window's first frame shows only the sections that fill the view:
- * after each layout in which the form ends inside the view, more is
- * built, and the frame clock lays the window out again before it paints
- * (at most four times: the second shortfall builds everything). */
-static void
-clock_layout_cb (GdkFrameClock *clock,
-                 NbReportView  *self)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  double bottom = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
-
-  if (gtk_adjustment_get_page_size (adjustment) <= 0 ||
-      gtk_widget_get_height (scrolled_form (self)) > bottom)
-    return;
-  if (self->shortfalls++ == 0)
-    build_sections (self, self->n_built + 1);
-  else
-    finish_build (self);
-}
-
-/* The rest of the form is built in one go once the first frame is on
- * screen: one chunk costs less than many, and the clerk cannot reach it
- * sooner. */
-static void
-clock_after_paint_cb (GdkFrameClock *clock,
-                      NbReportView  *self)
-{
-  self->shortfalls = 0;
-  if (self->finish_id == 0)
-    self->finish_id = g_idle_add_once (finish_build_cb, self);
-}
-
 /* Before the first frame: the title fields, the overview and the first
  * table; the rest as the view needs it, then after the frame. */
 static void
@@ -547,13 +324,13 @@ build (NbReportView *self)
   report_title_notify_cb (self);
   report_organ_notify_cb (self);
   show_year (self);
-  self->marks = nb_cell_marks_new (nb_report_get_template (self->report), lookup_entry, self, TRUE);
+  self->marks = nb_cell_marks_new (nb_report_get_template (self->report), _nb_report_view_lookup_entry, self, TRUE);
   nb_cell_marks_add_source (self->marks, G_LIST_MODEL (nb_document_get_validator (self->document)), -1);
   nb_cell_marks_refresh (self->marks);
 
   while (first < sections->len && ((NbTemplateSection *) g_ptr_array_index (sections, first))->table < 0)
     first++;
-  build_sections (self, first + 1);
+  _nb_report_view_build_sections (self, first + 1);
 
   g_signal_connect_object (self->report, "notify::title",
                            G_CALLBACK (report_title_notify_cb), self, G_CONNECT_SWAPPED);
@@ -584,7 +361,7 @@ nb_report_view_dispose (GObject *object)
   NbReportView *self = (NbReportView *) object;
 
   /* AdwBin unparents the template's root itself */
-  stop_building (self);
+  _nb_report_view_stop_building (self);
   g_clear_pointer (&self->grids, g_ptr_array_unref);
   g_clear_pointer (&self->outlined, g_array_unref);
   g_clear_pointer (&self->text_views, g_hash_table_unref);
@@ -609,15 +386,9 @@ nb_report_view_root (GtkWidget *widget)
 static void
 nb_report_view_map (GtkWidget *widget)
 {
-  NbReportView *self = NB_REPORT_VIEW (widget);
-
   GTK_WIDGET_CLASS (nb_report_view_parent_class)->map (widget);
 
-  if (is_complete (self) || self->clock != NULL)
-    return;
-  self->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
-  g_signal_connect_after (self->clock, "layout", G_CALLBACK (clock_layout_cb), self);
-  g_signal_connect (self->clock, "after-paint", G_CALLBACK (clock_after_paint_cb), self);
+  _nb_report_view_watch_clock (NB_REPORT_VIEW (widget));
 }
 
 static void
@@ -628,7 +399,7 @@ nb_report_view_unroot (GtkWidget *widget)
   g_clear_signal_handler (&self->focus_handler, gtk_widget_get_root (widget));
   /* the clock is the window's; a view shown again in another window
    * watches that one's (see map), one going away builds nothing more */
-  stop_building (self);
+  _nb_report_view_stop_building (self);
 
   GTK_WIDGET_CLASS (nb_report_view_parent_class)->unroot (widget);
 }
@@ -656,7 +427,7 @@ nb_report_view_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
     case PROP_COMPLETE:
-      g_value_set_boolean (value, is_complete (self));
+      g_value_set_boolean (value, _nb_report_view_is_complete (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -798,8 +569,8 @@ nb_report_view_get_entry (NbReportView *self,
 {
   g_return_val_if_fail (NB_IS_REPORT_VIEW (self), NULL);
 
-  finish_build (self);
-  return lookup_entry (self, cell);
+  _nb_report_view_finish_build (self);
+  return _nb_report_view_lookup_entry (self, cell);
 }
 
 /**
@@ -813,7 +584,7 @@ nb_report_view_get_complete (NbReportView *self)
 {
   g_return_val_if_fail (NB_IS_REPORT_VIEW (self), FALSE);
 
-  return is_complete (self);
+  return _nb_report_view_is_complete (self);
 }
 
 /**
@@ -859,7 +630,7 @@ nb_report_view_get_section_view (NbReportView *self,
   g_return_val_if_fail (NB_IS_REPORT_VIEW (self), NULL);
 
   section = nb_template_lookup_section (nb_report_get_template (self->report), section_id);
-  finish_build (self);
+  _nb_report_view_finish_build (self);
   return section < 0 ? NULL : g_hash_table_lookup (self->text_views, GINT_TO_POINTER (section));
 }
 
@@ -891,4 +662,31 @@ nb_report_view_focus_diagnostic (NbReportView *self,
       nb_scroll_into_view (self->scroller, GTK_WIDGET (self->year_entry));
       gtk_widget_grab_focus (GTK_WIDGET (self->year_entry));
     }
+}
+
+/* Private API, shared with nb-report-view-build.c */
+
+/* The entry of @cell if its table is built yet; building the rest of
+ * the form is for the public accessors. */
+NbCellEntry *
+_nb_report_view_lookup_entry (gpointer data,
+                              guint    cell)
+{
+  NbReportView *self = data;
+
+  for (guint t = 0; t < self->grids->len; t++)
+    {
+      NbCellEntry *entry = nb_table_grid_get_entry (g_ptr_array_index (self->grids, t), cell);
+
+      if (entry != NULL)
+        return entry;
+    }
+  return NULL;
+}
+
+/* What scrolls: the form inside the viewport */
+GtkWidget *
+_nb_report_view_scrolled_form (NbReportView *self)
+{
+  return gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)));
 }
