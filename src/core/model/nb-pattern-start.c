@@ -671,27 +671,21 @@ needed_new (const char *pattern)
  * Returns: (transfer full) (nullable): the characters a match of
  *   @pattern can begin with, or %NULL when a match may begin anywhere
  */
-/* A pattern "(X{min,max})\1", X one character (\p{Han}), matches only
- * where a run of min to max characters is written twice: that is looked
- * for instead of its first character. */
+/* A pattern "(X)\1", X a group of min to max characters
+ * ("\p{Han}{2,4}", "的|了|和"), matches only where a run of min to max
+ * characters is written twice: that is looked for, besides the first
+ * character when it is plain to see. */
 static gboolean
 parse_repeat (const char *pattern,
               guint      *min,
               guint      *max)
 {
-  Parser parser = { pattern + 1, FALSE };
-  char *end;
+  Parser parser = { pattern, FALSE };
 
-  if (pattern[0] != '(' || pattern[1] == '(' || pattern[1] == '?' || pattern[1] == '*')
+  if (pattern[0] != '(' || pattern[1] == '?' || pattern[1] == '*')
     return FALSE;
-  if (parse_atom (&parser, NULL) || parser.failed || *parser.at != '{')
-    return FALSE;
-  *min = g_ascii_strtoull (parser.at + 1, &end, 10);
-  if (end == parser.at + 1 || *end != ',' || *min == 0)
-    return FALSE;
-  parser.at = end + 1;
-  *max = g_ascii_strtoull (parser.at, &end, 10);
-  return end != parser.at && *max >= *min && *max <= 16 && g_str_equal (end, "})\\1");
+  atom_width (&parser, min, max);
+  return !parser.failed && g_str_equal (parser.at, "\\1") && *min >= 1 && *max <= 16;
 }
 
 NbPatternStart *
@@ -710,7 +704,10 @@ nb_pattern_start_new (const char *pattern)
       self->probe = nb_pattern_probe_new (pattern);
       self->repeat_min = min;
       self->repeat_max = max;
+      if (parser.failed || nullable || *parser.at != '\0')
+        g_array_set_size (ranges, 0);
       self->ranges = g_steal_pointer (&ranges);
+      set_bits (self);
       return self;
     }
   if (parser.failed || nullable || *parser.at != '\0' || ranges->len == 0)
@@ -816,8 +813,19 @@ comes_again (const NbPatternStart *self,
   return FALSE;
 }
 
-/* The first match at or after iter->from, tried only where a character
- * allows it. A match is never empty, so the next begins at its end. */
+/* Whether a run written twice can start at @at with @c: its first
+ * character, when known, tested first as it is the cheaper test */
+static inline gboolean
+repeat_allows (const NbPatternStart *self,
+               gunichar              c,
+               const guchar         *at,
+               const guchar         *end)
+{
+  if (self->ranges->len > 0 && !nb_pattern_start_allows (self, c))
+    return FALSE;
+  return comes_again (self, at, end);
+}
+
 /* The code point at @at of valid UTF-8, and its length in @n */
 static inline gunichar
 decode (const guchar *at,
@@ -849,7 +857,7 @@ next_from_start (NbPatternIter *iter)
       gunichar c = decode (text + at, &n);
       int start, end;
 
-      if (iter->start->repeat_max > 0 ? !comes_again (iter->start, text + at, text + iter->length)
+      if (iter->start->repeat_max > 0 ? !repeat_allows (iter->start, c, text + at, text + iter->length)
                                       : !(bits[(c & 0xfff) / 32] & (1u << (c & 31))) ||
                                         !nb_pattern_start_allows (iter->start, c))
         continue;
