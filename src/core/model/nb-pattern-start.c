@@ -39,6 +39,8 @@ struct _NbPatternStart
   guint    needed_max;
   guint32  bits[4096 / 32];   /* by the low 12 bits of a code point */
   GArray  *ranges;            /* Range */
+  guint    n_literals;        /* the ranges, when up to four single characters */
+  char     literals[4][8];
 };
 
 typedef struct
@@ -626,6 +628,22 @@ set_bits (NbPatternStart *self)
     }
 }
 
+/* A few single characters are found by strstr, which skips the text
+ * many bytes at a time, rather than by reading every character; more
+ * than four are met so often that reading every character is faster */
+static void
+set_literals (NbPatternStart *self)
+{
+  if (self->ranges->len > G_N_ELEMENTS (self->literals))
+    return;
+  for (guint i = 0; i < self->ranges->len; i++)
+    if (g_array_index (self->ranges, Range, i).first != g_array_index (self->ranges, Range, i).last)
+      return;
+  self->n_literals = self->ranges->len;
+  for (guint i = 0; i < self->n_literals; i++)
+    self->literals[i][g_unichar_to_utf8 (g_array_index (self->ranges, Range, i).first, self->literals[i])] = '\0';
+}
+
 /* The pattern anchored, for GRegex and PCRE2 */
 static NbPatternStart *
 start_new (const char *pattern,
@@ -641,6 +659,7 @@ start_new (const char *pattern,
   self->probe = nb_pattern_probe_new (pattern);
   self->ranges = g_array_ref (ranges);
   set_bits (self);
+  set_literals (self);
   return self;
 }
 
@@ -708,6 +727,7 @@ nb_pattern_start_new (const char *pattern)
         g_array_set_size (ranges, 0);
       self->ranges = g_steal_pointer (&ranges);
       set_bits (self);
+      set_literals (self);
       return self;
     }
   if (parser.failed || nullable || *parser.at != '\0' || ranges->len == 0)
@@ -756,7 +776,7 @@ nb_pattern_start_allows (const NbPatternStart *self,
 /**
  * nb_pattern_iter_init:
  * @start: (nullable): where matches of @regex can start
- * @text: valid UTF-8
+ * @text: valid UTF-8, nul-terminated at @length
  *
  * Sets @iter to walk the matches of @regex in @text.
  */
@@ -767,7 +787,7 @@ nb_pattern_iter_init (NbPatternIter        *iter,
                       const char           *text,
                       gsize                 length)
 {
-  *iter = (NbPatternIter) { regex, start, text, length, 0, NULL, NULL };
+  *iter = (NbPatternIter) { regex, start, text, length, 0, NULL, NULL, FALSE, { 0 } };
 }
 
 /* Whether the text at @at begins with a run of min to max characters
@@ -813,6 +833,28 @@ comes_again (const NbPatternStart *self,
   return FALSE;
 }
 
+/* Where the first of the start's literals at or after @at is; each
+ * literal's next place is kept, and looked for again once passed */
+static gsize
+next_literal (NbPatternIter *iter,
+              gsize          at)
+{
+  gsize first = iter->length;
+
+  for (guint i = 0; i < iter->start->n_literals; i++)
+    {
+      if (!iter->literals_found || iter->literal_at[i] < at)
+        {
+          const char *found = strstr (iter->text + at, iter->start->literals[i]);
+
+          iter->literal_at[i] = found != NULL ? (gsize) (found - iter->text) : iter->length;
+        }
+      first = MIN (first, iter->literal_at[i]);
+    }
+  iter->literals_found = TRUE;
+  return first;
+}
+
 /* Whether a run written twice can start at @at with @c: its first
  * character, when known, tested first as it is the cheaper test */
 static inline gboolean
@@ -854,9 +896,12 @@ next_from_start (NbPatternIter *iter)
     iter->probe_data = pcre2_match_data_create (1, NULL);
   for (gsize at = iter->from; at < iter->length; at += n)
     {
-      gunichar c = decode (text + at, &n);
+      gunichar c;
       int start, end;
 
+      if (iter->start->n_literals > 0 && (at = next_literal (iter, at)) >= iter->length)
+        break;
+      c = decode (text + at, &n);
       if (iter->start->repeat_max > 0 ? !repeat_allows (iter->start, c, text + at, text + iter->length)
                                       : !(bits[(c & 0xfff) / 32] & (1u << (c & 31))) ||
                                         !nb_pattern_start_allows (iter->start, c))
@@ -903,6 +948,27 @@ try_at (NbPatternIter *iter,
   return FALSE;
 }
 
+/* The start of the character @k characters before @at, or G_MAXSIZE
+ * when that is before @from: a match may start up to needed_max
+ * characters before iter->from's character, and those before iter->from
+ * are not tried */
+static gsize
+step_back (const guchar *text,
+           gsize         from,
+           gsize         at,
+           guint         k)
+{
+  for (; k > 0; k--)
+    {
+      if (at <= from)
+        return G_MAXSIZE;
+      do
+        at--;
+      while (at > from && (text[at] & 0xc0) == 0x80);
+    }
+  return at;
+}
+
 /* The first match at or after iter->from, tried only needed_min to
  * needed_max characters before a character every match holds, nearest
  * the text's start first: the windows of successive characters move
@@ -912,27 +978,28 @@ next_from_needed (NbPatternIter *iter)
 {
   const NbPatternStart *self = iter->start;
   const guchar *text = (const guchar *) iter->text;
-  gsize back[8];   /* where the last characters start, by index mod 8 */
   gsize tried = G_MAXSIZE;
   guint n;
-  gsize count = 0;
-  gsize at = iter->from;
 
   g_clear_pointer (&iter->match, g_match_info_free);
   if (iter->probe_data == NULL)
     iter->probe_data = pcre2_match_data_create (1, NULL);
-  /* a match may start up to needed_max characters before iter->from's
-   * character; those before iter->from are not tried */
-  for (; at < iter->length; at += n, count++)
+  for (gsize at = iter->from; at < iter->length; at += n)
     {
-      gunichar c = decode (text + at, &n);
+      gunichar c;
 
-      back[count % 8] = at;
+      if (self->n_literals > 0 && (at = next_literal (iter, at)) >= iter->length)
+        break;
+      c = decode (text + at, &n);
       if (!(self->bits[(c & 0xfff) / 32] & (1u << (c & 31))) || !nb_pattern_start_allows (self, c))
         continue;
       for (guint k = self->needed_max + 1; k-- > self->needed_min;)
-        if (k <= count && try_at (iter, back[(count - k) % 8], &tried))
-          return iter->match;
+        {
+          gsize back = step_back (text, iter->from, at, k);
+
+          if (back != G_MAXSIZE && try_at (iter, back, &tried))
+            return iter->match;
+        }
     }
   iter->from = iter->length;
   return NULL;
