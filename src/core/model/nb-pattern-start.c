@@ -855,6 +855,78 @@ next_literal (NbPatternIter *iter,
   return first;
 }
 
+/* Sixteen bytes, compared all at once where the processor can */
+typedef guchar Bytes16 __attribute__ ((vector_size (16)));
+
+static inline Bytes16
+load16 (const guchar *at)
+{
+  Bytes16 v;
+
+  memcpy (&v, at, sizeof v);
+  return v;
+}
+
+static inline gboolean
+any16 (Bytes16 v)
+{
+  guint64 half[2];
+
+  memcpy (half, &v, sizeof half);
+  return (half[0] | half[1]) != 0;
+}
+
+/* Whether a byte of the 16 at @at is not of a three-byte character */
+static inline gboolean
+any_not_wide16 (const guchar *at)
+{
+  Bytes16 v = load16 (at);
+
+  return any16 (~(((v & 0xc0) == 0x80) | ((v & 0xf0) == 0xe0)));
+}
+
+/* Whether no run written twice starts in the 16 bytes at @at: all the
+ * bytes it would take are of three-byte characters, and at no position
+ * are three bytes the same as 3k bytes on (k from repeat_min to
+ * repeat_max), as comes_again asks of a run of three-byte characters.
+ * The caller makes sure 3 * repeat_max + 18 bytes can be read. */
+static gboolean
+no_repeat_in16 (const NbPatternStart *self,
+                const guchar         *at)
+{
+  Bytes16 first = load16 (at), second = load16 (at + 1), third = load16 (at + 2);
+  Bytes16 found = { 0 };
+
+  for (guint reach = 0; reach < 3 * self->repeat_max; reach += 16)
+    if (any_not_wide16 (at + reach))
+      return FALSE;
+  if (any_not_wide16 (at + 3 * self->repeat_max))
+    return FALSE;
+  for (guint k = self->repeat_min; k <= self->repeat_max; k++)
+    found |= (first == load16 (at + 3 * k)) & (second == load16 (at + 3 * k + 1)) &
+             (third == load16 (at + 3 * k + 2));
+  return !any16 (found);
+}
+
+/* The first character at or after @at where a run written twice may
+ * start: most text is passed over 16 bytes at a time */
+static gsize
+skip_to_repeat (const NbPatternStart *self,
+                const guchar         *text,
+                gsize                 at,
+                gsize                 length)
+{
+  gsize skipped = at;
+
+  while (skipped + 3 * self->repeat_max + 18 <= length && no_repeat_in16 (self, text + skipped))
+    skipped += 16;
+  if (skipped == at)
+    return at;
+  while (skipped < length && (text[skipped] & 0xc0) == 0x80)
+    skipped++;
+  return skipped;
+}
+
 /* Whether a run written twice can start at @at with @c: its first
  * character, when known, tested first as it is the cheaper test */
 static inline gboolean
@@ -900,6 +972,8 @@ next_from_start (NbPatternIter *iter)
       int start, end;
 
       if (iter->start->n_literals > 0 && (at = next_literal (iter, at)) >= iter->length)
+        break;
+      if (iter->start->repeat_max > 0 && (at = skip_to_repeat (iter->start, text, at, iter->length)) >= iter->length)
         break;
       c = decode (text + at, &n);
       if (iter->start->repeat_max > 0 ? !repeat_allows (iter->start, c, text + at, text + iter->length)
