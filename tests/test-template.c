@@ -275,6 +275,16 @@ test_pattern_start_matches (void)
   check_same_matches ("(.)问", "问问a问\n问", 2);
   check_same_matches ("(\\p{Han}{2,4})\\1",
                       "公开公开，的的确确，政府信息政府信息公开，信息公开信息公开工作，aa工作工作", 4);
+  /* long runs of text without one, passed over 16 bytes at a time, and
+   * runs met in the middle, after Latin letters and at the very end */
+  check_same_matches ("(\\p{Han}{2,4})\\1",
+                      "一二三四五六七八九十百千万亿甲乙丙丁戊己庚辛壬癸公开公开子丑寅卯辰巳午未申酉"
+                      "——东南西北上下左右前后ab公告公告cd天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往"
+                      "秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜金生丽水玉出昆冈剑号巨阙珠称夜光信息信息", 3);
+  /* a group of words written twice, tried where one of them starts */
+  check_same_matches ("(的|了|和)\\1", "好的的确，了了，和和气气的，的了和", 3);
+  /* a start of a few single characters, found by strstr */
+  check_same_matches ("(?:未|没有)(发生|收到)", "未发生，没有收到，未曾发生，没有发生了", 3);
 }
 
 int
