@@ -39,8 +39,10 @@ struct _NbPatternStart
   guint    needed_max;
   guint32  bits[4096 / 32];   /* by the low 12 bits of a code point */
   GArray  *ranges;            /* Range */
+  gboolean searched;          /* candidates found by strstr or strpbrk */
   guint    n_literals;        /* the ranges, when up to four single characters */
   char     literals[4][8];
+  char     bytes[17];         /* the ranges, when up to 16 ASCII characters */
 };
 
 typedef struct
@@ -644,6 +646,34 @@ set_literals (NbPatternStart *self)
     self->literals[i][g_unichar_to_utf8 (g_array_index (self->ranges, Range, i).first, self->literals[i])] = '\0';
 }
 
+/* Up to 16 ASCII characters (",;:?!") are found by strpbrk, which
+ * compares 16 bytes with all of them at once */
+static void
+set_bytes (NbPatternStart *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->ranges->len; i++)
+    {
+      Range *range = &g_array_index (self->ranges, Range, i);
+
+      if (range->first == 0 || range->last >= 0x80 || range->last - range->first >= sizeof self->bytes - 1 - n)
+        return;
+      for (gunichar c = range->first; c <= range->last; c++)
+        self->bytes[n++] = c;
+    }
+  self->bytes[n] = '\0';
+}
+
+static void
+set_searched (NbPatternStart *self)
+{
+  set_literals (self);
+  if (self->n_literals == 0)
+    set_bytes (self);
+  self->searched = self->n_literals > 0 || self->bytes[0] != '\0';
+}
+
 /* The pattern anchored, for GRegex and PCRE2 */
 static NbPatternStart *
 start_new (const char *pattern,
@@ -659,7 +689,7 @@ start_new (const char *pattern,
   self->probe = nb_pattern_probe_new (pattern);
   self->ranges = g_array_ref (ranges);
   set_bits (self);
-  set_literals (self);
+  set_searched (self);
   return self;
 }
 
@@ -727,7 +757,7 @@ nb_pattern_start_new (const char *pattern)
         g_array_set_size (ranges, 0);
       self->ranges = g_steal_pointer (&ranges);
       set_bits (self);
-      set_literals (self);
+      set_searched (self);
       return self;
     }
   if (parser.failed || nullable || *parser.at != '\0' || ranges->len == 0)
@@ -833,14 +863,20 @@ comes_again (const NbPatternStart *self,
   return FALSE;
 }
 
-/* Where the first of the start's literals at or after @at is; each
- * literal's next place is kept, and looked for again once passed */
+/* Where the first of the start's literals or bytes at or after @at is;
+ * each literal's next place is kept, and looked for again once passed */
 static gsize
 next_literal (NbPatternIter *iter,
               gsize          at)
 {
   gsize first = iter->length;
 
+  if (iter->start->bytes[0] != '\0')
+    {
+      const char *found = strpbrk (iter->text + at, iter->start->bytes);
+
+      return found != NULL ? (gsize) (found - iter->text) : iter->length;
+    }
   for (guint i = 0; i < iter->start->n_literals; i++)
     {
       if (!iter->literals_found || iter->literal_at[i] < at)
@@ -971,7 +1007,7 @@ next_from_start (NbPatternIter *iter)
       gunichar c;
       int start, end;
 
-      if (iter->start->n_literals > 0 && (at = next_literal (iter, at)) >= iter->length)
+      if (iter->start->searched && (at = next_literal (iter, at)) >= iter->length)
         break;
       if (iter->start->repeat_max > 0 && (at = skip_to_repeat (iter->start, text, at, iter->length)) >= iter->length)
         break;
@@ -1062,7 +1098,7 @@ next_from_needed (NbPatternIter *iter)
     {
       gunichar c;
 
-      if (self->n_literals > 0 && (at = next_literal (iter, at)) >= iter->length)
+      if (self->searched && (at = next_literal (iter, at)) >= iter->length)
         break;
       c = decode (text + at, &n);
       if (!(self->bits[(c & 0xfff) / 32] & (1u << (c & 31))) || !nb_pattern_start_allows (self, c))
