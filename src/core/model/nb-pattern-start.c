@@ -583,32 +583,36 @@ item_characters (const char *at,
   return !parser.failed && !nullable && ranges->len > 0;
 }
 
-/* A pattern of one branch whose matches all hold one of a few
- * characters (a literal, a class listed out) a bounded number of
- * characters from their start: "\p{Han}\s?([,;:?!])", "(?:…)是". A
- * match is tried only that far before such a character. */
+/* One branch of a pattern, from @branch to its end (put in @end): the
+ * characters its matches all hold, appended to @ranges, and how many
+ * characters from a match's start */
 static gboolean
-parse_needed (const char *pattern,
-              GArray     *ranges,
-              guint      *min,
-              guint      *max)
+parse_needed_branch (const char  *branch,
+                     const char **end,
+                     GArray      *ranges,
+                     guint       *min,
+                     guint       *max)
 {
-  Parser parser = { pattern, FALSE };
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Range));
+  Parser parser = { branch, FALSE };
+  guint item_min, item_max;
 
-  /* one branch, all of it plain to read */
+  /* all of it plain to read */
   while (!parser.failed && *parser.at != '\0' && *parser.at != '|' && *parser.at != ')')
-    item_width (&parser, min, max);
-  if (parser.failed || *parser.at != '\0')
+    item_width (&parser, &item_min, &item_max);
+  if (parser.failed || *parser.at == ')')
     return FALSE;
-  parser.at = pattern;
+  *end = parser.at;
+  parser.at = branch;
   *min = *max = 0;
-  while (!parser.failed && *parser.at != '\0')
+  while (!parser.failed && parser.at < *end)
     {
-      guint item_min, item_max;
-
-      g_array_set_size (ranges, 0);
-      if (item_characters (parser.at, ranges))
-        return *max < 8;
+      g_array_set_size (found, 0);
+      if (item_characters (parser.at, found))
+        {
+          g_array_append_vals (ranges, found->data, found->len);
+          return *max < 8;
+        }
       item_width (&parser, &item_min, &item_max);
       *min += item_min;
       *max += item_max;
@@ -616,6 +620,34 @@ parse_needed (const char *pattern,
         return FALSE;
     }
   return FALSE;
+}
+
+/* A pattern whose matches all hold one of a few characters (a literal,
+ * a class listed out) a bounded number of characters from their start,
+ * in each of its branches: "\p{Han}\s?([,;:?!])", "(?:…)是",
+ * "20[Xx]{2}年|[Xx]{1,2}月". A match is tried only that far before such
+ * a character. */
+static gboolean
+parse_needed (const char *pattern,
+              GArray     *ranges,
+              guint      *min,
+              guint      *max)
+{
+  const char *at = pattern;
+
+  *min = G_MAXUINT;
+  *max = 0;
+  do
+    {
+      guint branch_min, branch_max;
+
+      if (!parse_needed_branch (at, &at, ranges, &branch_min, &branch_max))
+        return FALSE;
+      *min = MIN (*min, branch_min);
+      *max = MAX (*max, branch_max);
+    }
+  while (*at++ == '|');
+  return TRUE;
 }
 
 static void
@@ -646,8 +678,10 @@ set_literals (NbPatternStart *self)
     self->literals[i][g_unichar_to_utf8 (g_array_index (self->ranges, Range, i).first, self->literals[i])] = '\0';
 }
 
-/* Up to 16 ASCII characters (",;:?!") are found by strpbrk, which
- * compares 16 bytes with all of them at once */
+/* Characters whose first bytes are up to 16, none of them one that
+ * starts a Chinese ideograph (E4 to E9, too common to look for): found
+ * by strpbrk, which compares 16 bytes with all of them at once, then
+ * told apart by the bit set (",;:?!", "XxＸｘ×") */
 static void
 set_bytes (NbPatternStart *self)
 {
@@ -657,10 +691,23 @@ set_bytes (NbPatternStart *self)
     {
       Range *range = &g_array_index (self->ranges, Range, i);
 
-      if (range->first == 0 || range->last >= 0x80 || range->last - range->first >= sizeof self->bytes - 1 - n)
+      if (range->first == 0 || range->last - range->first > 256)
         return;
       for (gunichar c = range->first; c <= range->last; c++)
-        self->bytes[n++] = c;
+        {
+          char bytes[8];
+          char first;
+
+          g_unichar_to_utf8 (c, bytes);
+          first = bytes[0];
+          if ((guchar) first >= 0xe4 && (guchar) first <= 0xe9)
+            return;
+          if (memchr (self->bytes, first, n) != NULL)
+            continue;
+          if (n == sizeof self->bytes - 1)
+            return;
+          self->bytes[n++] = first;
+        }
     }
   self->bytes[n] = '\0';
 }
