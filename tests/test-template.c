@@ -294,6 +294,11 @@ test_pattern_start_matches (void)
    * their first bytes */
   check_same_matches ("(?:20|２０)[XxＸｘ×]{2}\\s*年|[XxＸｘ×]{1,2}(\\s*)月",
                       "20XX年，２０ＸＸ 年，X月，2021年，ｘｘ月×日，20x年", 4);
+  /* at the text's start or after a line break; a branch that may start
+   * with a Chinese character is not looked for by its first bytes */
+  check_same_matches ("(?:^|\\n)\\s*((?:19|20)[0-9]{2})\\s*年[，,]",
+                      "2023年，我局\n 2022 年,本\n去年2021年，\n2020年，", 3);
+  check_same_matches ("(?:^|[，,])二是|(一)是", "二是，二是,一是x一是", 4);
 }
 
 int

@@ -34,6 +34,7 @@ struct _NbPatternStart
   NbPatternProbe *probe;      /* the same, tried without a GMatchInfo */
   guint    repeat_min;        /* (X{min,max})\1: a run written twice */
   guint    repeat_max;
+  gboolean text_start;        /* a match may also start at the text's start */
   gboolean needed;            /* the ranges are of a character every match */
   guint    needed_min;        /* holds this many characters from its start */
   guint    needed_max;
@@ -49,6 +50,7 @@ typedef struct
 {
   const char *at;
   gboolean    failed;
+  gboolean    text_start;   /* a branch begins with ^: at the text's start */
 } Parser;
 
 /* A pattern compiled as GRegex compiles it anchored (UTF, UCP, any
@@ -387,6 +389,11 @@ parse_atom (Parser *parser,
       parse_class (parser, into);
       return FALSE;
     case '^':
+      /* without (?m), only at the text's start: what follows it in
+       * its branch starts no match anywhere else */
+      parser->at++;
+      parser->text_start |= into != NULL;
+      return into == NULL;
     case '$':
       parser->at++;
       return TRUE;
@@ -685,6 +692,7 @@ set_literals (NbPatternStart *self)
 static void
 set_bytes (NbPatternStart *self)
 {
+  char firsts[sizeof self->bytes];
   guint n = 0;
 
   for (guint i = 0; i < self->ranges->len; i++)
@@ -696,20 +704,19 @@ set_bytes (NbPatternStart *self)
       for (gunichar c = range->first; c <= range->last; c++)
         {
           char bytes[8];
-          char first;
 
           g_unichar_to_utf8 (c, bytes);
-          first = bytes[0];
-          if ((guchar) first >= 0xe4 && (guchar) first <= 0xe9)
+          if ((guchar) bytes[0] >= 0xe4 && (guchar) bytes[0] <= 0xe9)
             return;
-          if (memchr (self->bytes, first, n) != NULL)
+          if (memchr (firsts, bytes[0], n) != NULL)
             continue;
-          if (n == sizeof self->bytes - 1)
+          if (n == sizeof firsts - 1)
             return;
-          self->bytes[n++] = first;
+          firsts[n++] = bytes[0];
         }
     }
-  self->bytes[n] = '\0';
+  firsts[n] = '\0';
+  memcpy (self->bytes, firsts, n + 1);
 }
 
 static void
@@ -759,6 +766,25 @@ needed_new (const char *pattern)
   return self;
 }
 
+/* A pattern that begins at the text's start or at one of a few
+ * characters ("(?:^|\\n)"): PCRE2 tries it at every character, as a match
+ * at the start needs none; it is tried at the start and where strstr or
+ * strpbrk finds one of them */
+static NbPatternStart *
+line_start_new (const char *pattern,
+                GArray     *ranges)
+{
+  NbPatternStart *self = start_new (pattern, ranges);
+
+  if (self == NULL || !self->searched)
+    {
+      nb_pattern_start_free (self);
+      return needed_new (pattern);
+    }
+  self->text_start = TRUE;
+  return self;
+}
+
 /**
  * nb_pattern_start_new:
  * @pattern: a pattern as the template writes it (compiled with
@@ -788,7 +814,7 @@ NbPatternStart *
 nb_pattern_start_new (const char *pattern)
 {
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
-  Parser parser = { pattern, FALSE };
+  Parser parser = { pattern, FALSE, FALSE };
   gboolean nullable = parse_alternation (&parser, ranges);
   NbPatternStart *self;
   guint min, max;
@@ -809,6 +835,8 @@ nb_pattern_start_new (const char *pattern)
     }
   if (parser.failed || nullable || *parser.at != '\0' || ranges->len == 0)
     return needed_new (pattern);
+  if (parser.text_start)
+    return line_start_new (pattern, ranges);
   /* PCRE2 skips by itself to a first byte that can start a match: a
    * pattern that can begin with a plain ASCII character (a letter, a
    * comma) gains nothing, and a comma is too common to try at */
@@ -1054,14 +1082,19 @@ next_from_start (NbPatternIter *iter)
       gunichar c;
       int start, end;
 
-      if (iter->start->searched && (at = next_literal (iter, at)) >= iter->length)
+      /* the text's start is tried as it is, when a match may start there */
+      gboolean anywhere = at == 0 && iter->start->text_start;
+
+      if (!anywhere && iter->start->searched && (at = next_literal (iter, at)) >= iter->length)
         break;
-      if (iter->start->repeat_max > 0 && (at = skip_to_repeat (iter->start, text, at, iter->length)) >= iter->length)
+      if (!anywhere && iter->start->repeat_max > 0 &&
+          (at = skip_to_repeat (iter->start, text, at, iter->length)) >= iter->length)
         break;
       c = decode (text + at, &n);
-      if (iter->start->repeat_max > 0 ? !repeat_allows (iter->start, c, text + at, text + iter->length)
-                                      : !(bits[(c & 0xfff) / 32] & (1u << (c & 31))) ||
-                                        !nb_pattern_start_allows (iter->start, c))
+      if (!anywhere &&
+          (iter->start->repeat_max > 0 ? !repeat_allows (iter->start, c, text + at, text + iter->length)
+                                       : !(bits[(c & 0xfff) / 32] & (1u << (c & 31))) ||
+                                         !nb_pattern_start_allows (iter->start, c)))
         continue;
       /* most tries fail: PCRE2 tells, and GRegex makes the match of one
        * that does not */
