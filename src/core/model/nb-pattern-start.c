@@ -40,10 +40,11 @@ struct _NbPatternStart
   guint    needed_max;
   guint32  bits[4096 / 32];   /* by the low 12 bits of a code point */
   GArray  *ranges;            /* Range */
-  gboolean searched;          /* candidates found by strstr or strpbrk */
+  gboolean searched;          /* candidates found by memchr */
   guint    n_literals;        /* the ranges, when up to four single characters */
   char     literals[4][8];
-  char     bytes[17];         /* the ranges, when up to 16 ASCII characters */
+  guint    n_bytes;           /* or the first bytes of the ranges' characters */
+  char     bytes[17];
 };
 
 typedef struct
@@ -669,7 +670,7 @@ set_bits (NbPatternStart *self)
     }
 }
 
-/* A few single characters are found by strstr, which skips the text
+/* A few single characters are found by memchr, which skips the text
  * many bytes at a time, rather than by reading every character; more
  * than four are met so often that reading every character is faster */
 static void
@@ -687,8 +688,8 @@ set_literals (NbPatternStart *self)
 
 /* Characters whose first bytes are up to 16, none of them one that
  * starts a Chinese ideograph (E4 to E9, too common to look for): found
- * by strpbrk, which compares 16 bytes with all of them at once, then
- * told apart by the bit set (",;:?!", "XxＸｘ×") */
+ * by memchr, a byte at a time, then told apart by the bit set (",;:?!",
+ * "XxＸｘ×") */
 static void
 set_bytes (NbPatternStart *self)
 {
@@ -717,6 +718,7 @@ set_bytes (NbPatternStart *self)
     }
   firsts[n] = '\0';
   memcpy (self->bytes, firsts, n + 1);
+  self->n_bytes = n;
 }
 
 static void
@@ -768,8 +770,8 @@ needed_new (const char *pattern)
 
 /* A pattern that begins at the text's start or at one of a few
  * characters ("(?:^|\\n)"): PCRE2 tries it at every character, as a match
- * at the start needs none; it is tried at the start and where strstr or
- * strpbrk finds one of them */
+ * at the start needs none; it is tried at the start and where memchr
+ * finds one of them */
 static NbPatternStart *
 line_start_new (const char *pattern,
                 GArray     *ranges)
@@ -938,28 +940,47 @@ comes_again (const NbPatternStart *self,
   return FALSE;
 }
 
-/* Where the first of the start's literals or bytes at or after @at is;
- * each literal's next place is kept, and looked for again once passed */
+/* The first place at or after @at where @needle is, found by memchr
+ * on its last byte: of a Chinese character, one of 64 values. memchr
+ * reads no further than what it finds, where strstr and strpbrk measure
+ * the rest of the text at every call under AddressSanitizer. */
+static gsize
+find_needle (const NbPatternIter *iter,
+             gsize                at,
+             const char          *needle,
+             gsize                n)
+{
+  for (gsize from = at + n - 1; from < iter->length;)
+    {
+      const char *last = memchr (iter->text + from, needle[n - 1], iter->length - from);
+      gsize start;
+
+      if (last == NULL)
+        break;
+      start = last - iter->text - (n - 1);
+      if (memcmp (iter->text + start, needle, n - 1) == 0)
+        return start;
+      from = last - iter->text + 1;
+    }
+  return iter->length;
+}
+
+/* Where the first of the start's literals or first bytes at or after
+ * @at is; the next place of each is kept, and looked for again once
+ * passed */
 static gsize
 next_literal (NbPatternIter *iter,
               gsize          at)
 {
+  const NbPatternStart *self = iter->start;
+  guint n = self->n_literals > 0 ? self->n_literals : self->n_bytes;
   gsize first = iter->length;
 
-  if (iter->start->bytes[0] != '\0')
-    {
-      const char *found = strpbrk (iter->text + at, iter->start->bytes);
-
-      return found != NULL ? (gsize) (found - iter->text) : iter->length;
-    }
-  for (guint i = 0; i < iter->start->n_literals; i++)
+  for (guint i = 0; i < n; i++)
     {
       if (!iter->literals_found || iter->literal_at[i] < at)
-        {
-          const char *found = strstr (iter->text + at, iter->start->literals[i]);
-
-          iter->literal_at[i] = found != NULL ? (gsize) (found - iter->text) : iter->length;
-        }
+        iter->literal_at[i] = self->n_literals > 0 ? find_needle (iter, at, self->literals[i], strlen (self->literals[i]))
+                                                   : find_needle (iter, at, &self->bytes[i], 1);
       first = MIN (first, iter->literal_at[i]);
     }
   iter->literals_found = TRUE;

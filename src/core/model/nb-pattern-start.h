@@ -29,7 +29,7 @@ typedef struct
   GMatchInfo           *match;
   pcre2_match_data     *probe_data;
   gboolean              literals_found;
-  gsize                 literal_at[4];   /* where each literal comes next */
+  gsize                 literal_at[16];  /* where each literal comes next */
 } NbPatternIter;
 
 NbPatternProbe *nb_pattern_probe_new     (const char           *pattern);
