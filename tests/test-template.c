@@ -203,13 +203,14 @@ static void
 test_pattern_starts (void)
 {
   static const char *const anywhere[] = {
-    "(\\p{Han}{2,4})\\2", "(\\p{Han}{0,4})\\1", "(?:\\p{Han}{2,4})\\1", "(?:问题)?", "x|问题", "\\s*年", "(?i)问题", "问|",
+    "(\\p{Han}{2,4})\\2", "(\\p{Han}{0,4})\\1", "(?:\\p{Han}{2,4})\\1", "(?:问题)?", "x|\\s*问题", "\\s*年", "(?i)问题", "问|",
     "\\p{Han}{1,9}问", "\\p{Han}\\R问",
   };
   g_autoptr(NbPatternStart) words = nb_pattern_start_new ("问题|不足");
   g_autoptr(NbPatternStart) nested = nb_pattern_start_new ("(?:未(?:发生|出现)|没有|无)?(?:引起)?(?:行政复议|行政诉讼)");
   g_autoptr(NbPatternStart) behind = nb_pattern_start_new ("(?<![唯统])(一)是(?!否)");
   g_autoptr(NbPatternStart) digits = nb_pattern_start_new ("[０-９]{1,3}\\s*件");
+  g_autoptr(NbPatternStart) branches = nb_pattern_start_new ("x|问题");
 
   for (guint i = 0; i < G_N_ELEMENTS (anywhere); i++)
     g_assert_null (nb_pattern_start_new (anywhere[i]));
@@ -223,6 +224,10 @@ test_pattern_starts (void)
   g_assert_false (nb_pattern_start_allows (behind, g_utf8_get_char ("唯")));
   g_assert_true (nb_pattern_start_allows (digits, g_utf8_get_char ("５")));
   g_assert_false (nb_pattern_start_allows (digits, g_utf8_get_char ("件")));
+  /* each branch holds one of its characters: x, or 问 */
+  g_assert_true (nb_pattern_start_allows (branches, 'x'));
+  g_assert_true (nb_pattern_start_allows (branches, g_utf8_get_char ("问")));
+  g_assert_false (nb_pattern_start_allows (branches, g_utf8_get_char ("题")));
 }
 
 /* Trying a pattern only where a match can start finds the same matches,
@@ -275,6 +280,25 @@ test_pattern_start_matches (void)
   check_same_matches ("(.)问", "问问a问\n问", 2);
   check_same_matches ("(\\p{Han}{2,4})\\1",
                       "公开公开，的的确确，政府信息政府信息公开，信息公开信息公开工作，aa工作工作", 4);
+  /* long runs of text without one, passed over 16 bytes at a time, and
+   * runs met in the middle, after Latin letters and at the very end */
+  check_same_matches ("(\\p{Han}{2,4})\\1",
+                      "一二三四五六七八九十百千万亿甲乙丙丁戊己庚辛壬癸公开公开子丑寅卯辰巳午未申酉"
+                      "——东南西北上下左右前后ab公告公告cd天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往"
+                      "秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜金生丽水玉出昆冈剑号巨阙珠称夜光信息信息", 3);
+  /* a group of words written twice, tried where one of them starts */
+  check_same_matches ("(的|了|和)\\1", "好的的确，了了，和和气气的，的了和", 3);
+  /* a start of a few single characters, found by strstr */
+  check_same_matches ("(?:未|没有)(发生|收到)", "未发生，没有收到，未曾发生，没有发生了", 3);
+  /* branches holding their characters at different distances, found by
+   * their first bytes */
+  check_same_matches ("(?:20|２０)[XxＸｘ×]{2}\\s*年|[XxＸｘ×]{1,2}(\\s*)月",
+                      "20XX年，２０ＸＸ 年，X月，2021年，ｘｘ月×日，20x年", 4);
+  /* at the text's start or after a line break; a branch that may start
+   * with a Chinese character is not looked for by its first bytes */
+  check_same_matches ("(?:^|\\n)\\s*((?:19|20)[0-9]{2})\\s*年[，,]",
+                      "2023年，我局\n 2022 年,本\n去年2021年，\n2020年，", 3);
+  check_same_matches ("(?:^|[，,])二是|(一)是", "二是，二是,一是x一是", 4);
 }
 
 int

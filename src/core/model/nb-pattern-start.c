@@ -34,17 +34,24 @@ struct _NbPatternStart
   NbPatternProbe *probe;      /* the same, tried without a GMatchInfo */
   guint    repeat_min;        /* (X{min,max})\1: a run written twice */
   guint    repeat_max;
+  gboolean text_start;        /* a match may also start at the text's start */
   gboolean needed;            /* the ranges are of a character every match */
   guint    needed_min;        /* holds this many characters from its start */
   guint    needed_max;
   guint32  bits[4096 / 32];   /* by the low 12 bits of a code point */
   GArray  *ranges;            /* Range */
+  gboolean searched;          /* candidates found by memchr */
+  guint    n_literals;        /* the ranges, when up to four single characters */
+  char     literals[4][8];
+  guint    n_bytes;           /* or the first bytes of the ranges' characters */
+  char     bytes[17];
 };
 
 typedef struct
 {
   const char *at;
   gboolean    failed;
+  gboolean    text_start;   /* a branch begins with ^: at the text's start */
 } Parser;
 
 /* A pattern compiled as GRegex compiles it anchored (UTF, UCP, any
@@ -383,6 +390,11 @@ parse_atom (Parser *parser,
       parse_class (parser, into);
       return FALSE;
     case '^':
+      /* without (?m), only at the text's start: what follows it in
+       * its branch starts no match anywhere else */
+      parser->at++;
+      parser->text_start |= into != NULL;
+      return into == NULL;
     case '$':
       parser->at++;
       return TRUE;
@@ -579,32 +591,36 @@ item_characters (const char *at,
   return !parser.failed && !nullable && ranges->len > 0;
 }
 
-/* A pattern of one branch whose matches all hold one of a few
- * characters (a literal, a class listed out) a bounded number of
- * characters from their start: "\p{Han}\s?([,;:?!])", "(?:…)是". A
- * match is tried only that far before such a character. */
+/* One branch of a pattern, from @branch to its end (put in @end): the
+ * characters its matches all hold, appended to @ranges, and how many
+ * characters from a match's start */
 static gboolean
-parse_needed (const char *pattern,
-              GArray     *ranges,
-              guint      *min,
-              guint      *max)
+parse_needed_branch (const char  *branch,
+                     const char **end,
+                     GArray      *ranges,
+                     guint       *min,
+                     guint       *max)
 {
-  Parser parser = { pattern, FALSE };
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Range));
+  Parser parser = { branch, FALSE };
+  guint item_min, item_max;
 
-  /* one branch, all of it plain to read */
+  /* all of it plain to read */
   while (!parser.failed && *parser.at != '\0' && *parser.at != '|' && *parser.at != ')')
-    item_width (&parser, min, max);
-  if (parser.failed || *parser.at != '\0')
+    item_width (&parser, &item_min, &item_max);
+  if (parser.failed || *parser.at == ')')
     return FALSE;
-  parser.at = pattern;
+  *end = parser.at;
+  parser.at = branch;
   *min = *max = 0;
-  while (!parser.failed && *parser.at != '\0')
+  while (!parser.failed && parser.at < *end)
     {
-      guint item_min, item_max;
-
-      g_array_set_size (ranges, 0);
-      if (item_characters (parser.at, ranges))
-        return *max < 8;
+      g_array_set_size (found, 0);
+      if (item_characters (parser.at, found))
+        {
+          g_array_append_vals (ranges, found->data, found->len);
+          return *max < 8;
+        }
       item_width (&parser, &item_min, &item_max);
       *min += item_min;
       *max += item_max;
@@ -612,6 +628,34 @@ parse_needed (const char *pattern,
         return FALSE;
     }
   return FALSE;
+}
+
+/* A pattern whose matches all hold one of a few characters (a literal,
+ * a class listed out) a bounded number of characters from their start,
+ * in each of its branches: "\p{Han}\s?([,;:?!])", "(?:…)是",
+ * "20[Xx]{2}年|[Xx]{1,2}月". A match is tried only that far before such
+ * a character. */
+static gboolean
+parse_needed (const char *pattern,
+              GArray     *ranges,
+              guint      *min,
+              guint      *max)
+{
+  const char *at = pattern;
+
+  *min = G_MAXUINT;
+  *max = 0;
+  do
+    {
+      guint branch_min, branch_max;
+
+      if (!parse_needed_branch (at, &at, ranges, &branch_min, &branch_max))
+        return FALSE;
+      *min = MIN (*min, branch_min);
+      *max = MAX (*max, branch_max);
+    }
+  while (*at++ == '|');
+  return TRUE;
 }
 
 static void
@@ -624,6 +668,66 @@ set_bits (NbPatternStart *self)
       for (gunichar c = range->first; c <= range->last && c - range->first < 4096; c++)
         self->bits[(c & 0xfff) / 32] |= 1u << (c & 31);
     }
+}
+
+/* A few single characters are found by memchr, which skips the text
+ * many bytes at a time, rather than by reading every character; more
+ * than four are met so often that reading every character is faster */
+static void
+set_literals (NbPatternStart *self)
+{
+  if (self->ranges->len > G_N_ELEMENTS (self->literals))
+    return;
+  for (guint i = 0; i < self->ranges->len; i++)
+    if (g_array_index (self->ranges, Range, i).first != g_array_index (self->ranges, Range, i).last)
+      return;
+  self->n_literals = self->ranges->len;
+  for (guint i = 0; i < self->n_literals; i++)
+    self->literals[i][g_unichar_to_utf8 (g_array_index (self->ranges, Range, i).first, self->literals[i])] = '\0';
+}
+
+/* Characters whose first bytes are up to 16, none of them one that
+ * starts a Chinese ideograph (E4 to E9, too common to look for): found
+ * by memchr, a byte at a time, then told apart by the bit set (",;:?!",
+ * "XxＸｘ×") */
+static void
+set_bytes (NbPatternStart *self)
+{
+  char firsts[sizeof self->bytes];
+  guint n = 0;
+
+  for (guint i = 0; i < self->ranges->len; i++)
+    {
+      Range *range = &g_array_index (self->ranges, Range, i);
+
+      if (range->first == 0 || range->last - range->first > 256)
+        return;
+      for (gunichar c = range->first; c <= range->last; c++)
+        {
+          char bytes[8];
+
+          g_unichar_to_utf8 (c, bytes);
+          if ((guchar) bytes[0] >= 0xe4 && (guchar) bytes[0] <= 0xe9)
+            return;
+          if (memchr (firsts, bytes[0], n) != NULL)
+            continue;
+          if (n == sizeof firsts - 1)
+            return;
+          firsts[n++] = bytes[0];
+        }
+    }
+  firsts[n] = '\0';
+  memcpy (self->bytes, firsts, n + 1);
+  self->n_bytes = n;
+}
+
+static void
+set_searched (NbPatternStart *self)
+{
+  set_literals (self);
+  if (self->n_literals == 0)
+    set_bytes (self);
+  self->searched = self->n_literals > 0 || self->bytes[0] != '\0';
 }
 
 /* The pattern anchored, for GRegex and PCRE2 */
@@ -641,6 +745,7 @@ start_new (const char *pattern,
   self->probe = nb_pattern_probe_new (pattern);
   self->ranges = g_array_ref (ranges);
   set_bits (self);
+  set_searched (self);
   return self;
 }
 
@@ -663,6 +768,25 @@ needed_new (const char *pattern)
   return self;
 }
 
+/* A pattern that begins at the text's start or at one of a few
+ * characters ("(?:^|\\n)"): PCRE2 tries it at every character, as a match
+ * at the start needs none; it is tried at the start and where memchr
+ * finds one of them */
+static NbPatternStart *
+line_start_new (const char *pattern,
+                GArray     *ranges)
+{
+  NbPatternStart *self = start_new (pattern, ranges);
+
+  if (self == NULL || !self->searched)
+    {
+      nb_pattern_start_free (self);
+      return needed_new (pattern);
+    }
+  self->text_start = TRUE;
+  return self;
+}
+
 /**
  * nb_pattern_start_new:
  * @pattern: a pattern as the template writes it (compiled with
@@ -671,34 +795,28 @@ needed_new (const char *pattern)
  * Returns: (transfer full) (nullable): the characters a match of
  *   @pattern can begin with, or %NULL when a match may begin anywhere
  */
-/* A pattern "(X{min,max})\1", X one character (\p{Han}), matches only
- * where a run of min to max characters is written twice: that is looked
- * for instead of its first character. */
+/* A pattern "(X)\1", X a group of min to max characters
+ * ("\p{Han}{2,4}", "的|了|和"), matches only where a run of min to max
+ * characters is written twice: that is looked for, besides the first
+ * character when it is plain to see. */
 static gboolean
 parse_repeat (const char *pattern,
               guint      *min,
               guint      *max)
 {
-  Parser parser = { pattern + 1, FALSE };
-  char *end;
+  Parser parser = { pattern, FALSE };
 
-  if (pattern[0] != '(' || pattern[1] == '(' || pattern[1] == '?' || pattern[1] == '*')
+  if (pattern[0] != '(' || pattern[1] == '?' || pattern[1] == '*')
     return FALSE;
-  if (parse_atom (&parser, NULL) || parser.failed || *parser.at != '{')
-    return FALSE;
-  *min = g_ascii_strtoull (parser.at + 1, &end, 10);
-  if (end == parser.at + 1 || *end != ',' || *min == 0)
-    return FALSE;
-  parser.at = end + 1;
-  *max = g_ascii_strtoull (parser.at, &end, 10);
-  return end != parser.at && *max >= *min && *max <= 16 && g_str_equal (end, "})\\1");
+  atom_width (&parser, min, max);
+  return !parser.failed && g_str_equal (parser.at, "\\1") && *min >= 1 && *max <= 16;
 }
 
 NbPatternStart *
 nb_pattern_start_new (const char *pattern)
 {
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
-  Parser parser = { pattern, FALSE };
+  Parser parser = { pattern, FALSE, FALSE };
   gboolean nullable = parse_alternation (&parser, ranges);
   NbPatternStart *self;
   guint min, max;
@@ -710,11 +828,17 @@ nb_pattern_start_new (const char *pattern)
       self->probe = nb_pattern_probe_new (pattern);
       self->repeat_min = min;
       self->repeat_max = max;
+      if (parser.failed || nullable || *parser.at != '\0')
+        g_array_set_size (ranges, 0);
       self->ranges = g_steal_pointer (&ranges);
+      set_bits (self);
+      set_searched (self);
       return self;
     }
   if (parser.failed || nullable || *parser.at != '\0' || ranges->len == 0)
     return needed_new (pattern);
+  if (parser.text_start)
+    return line_start_new (pattern, ranges);
   /* PCRE2 skips by itself to a first byte that can start a match: a
    * pattern that can begin with a plain ASCII character (a letter, a
    * comma) gains nothing, and a comma is too common to try at */
@@ -759,7 +883,7 @@ nb_pattern_start_allows (const NbPatternStart *self,
 /**
  * nb_pattern_iter_init:
  * @start: (nullable): where matches of @regex can start
- * @text: valid UTF-8
+ * @text: valid UTF-8, nul-terminated at @length
  *
  * Sets @iter to walk the matches of @regex in @text.
  */
@@ -770,7 +894,7 @@ nb_pattern_iter_init (NbPatternIter        *iter,
                       const char           *text,
                       gsize                 length)
 {
-  *iter = (NbPatternIter) { regex, start, text, length, 0, NULL, NULL };
+  *iter = (NbPatternIter) { regex, start, text, length, 0, NULL, NULL, FALSE, { 0 } };
 }
 
 /* Whether the text at @at begins with a run of min to max characters
@@ -816,8 +940,138 @@ comes_again (const NbPatternStart *self,
   return FALSE;
 }
 
-/* The first match at or after iter->from, tried only where a character
- * allows it. A match is never empty, so the next begins at its end. */
+/* The first place at or after @at where @needle is, found by memchr
+ * on its last byte: of a Chinese character, one of 64 values. memchr
+ * reads no further than what it finds, where strstr and strpbrk measure
+ * the rest of the text at every call under AddressSanitizer. */
+static gsize
+find_needle (const NbPatternIter *iter,
+             gsize                at,
+             const char          *needle,
+             gsize                n)
+{
+  for (gsize from = at + n - 1; from < iter->length;)
+    {
+      const char *last = memchr (iter->text + from, needle[n - 1], iter->length - from);
+      gsize start;
+
+      if (last == NULL)
+        break;
+      start = last - iter->text - (n - 1);
+      if (memcmp (iter->text + start, needle, n - 1) == 0)
+        return start;
+      from = last - iter->text + 1;
+    }
+  return iter->length;
+}
+
+/* Where the first of the start's literals or first bytes at or after
+ * @at is; the next place of each is kept, and looked for again once
+ * passed */
+static gsize
+next_literal (NbPatternIter *iter,
+              gsize          at)
+{
+  const NbPatternStart *self = iter->start;
+  guint n = self->n_literals > 0 ? self->n_literals : self->n_bytes;
+  gsize first = iter->length;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!iter->literals_found || iter->literal_at[i] < at)
+        iter->literal_at[i] = self->n_literals > 0 ? find_needle (iter, at, self->literals[i], strlen (self->literals[i]))
+                                                   : find_needle (iter, at, &self->bytes[i], 1);
+      first = MIN (first, iter->literal_at[i]);
+    }
+  iter->literals_found = TRUE;
+  return first;
+}
+
+/* Sixteen bytes, compared all at once where the processor can */
+typedef guchar Bytes16 __attribute__ ((vector_size (16)));
+
+static inline Bytes16
+load16 (const guchar *at)
+{
+  Bytes16 v;
+
+  memcpy (&v, at, sizeof v);
+  return v;
+}
+
+static inline gboolean
+any16 (Bytes16 v)
+{
+  guint64 half[2];
+
+  memcpy (half, &v, sizeof half);
+  return (half[0] | half[1]) != 0;
+}
+
+/* Whether a byte of the 16 at @at is not of a three-byte character */
+static inline gboolean
+any_not_wide16 (const guchar *at)
+{
+  Bytes16 v = load16 (at);
+
+  return any16 (~(((v & 0xc0) == 0x80) | ((v & 0xf0) == 0xe0)));
+}
+
+/* Whether no run written twice starts in the 16 bytes at @at: all the
+ * bytes it would take are of three-byte characters, and at no position
+ * are three bytes the same as 3k bytes on (k from repeat_min to
+ * repeat_max), as comes_again asks of a run of three-byte characters.
+ * The caller makes sure 3 * repeat_max + 18 bytes can be read. */
+static gboolean
+no_repeat_in16 (const NbPatternStart *self,
+                const guchar         *at)
+{
+  Bytes16 first = load16 (at), second = load16 (at + 1), third = load16 (at + 2);
+  Bytes16 found = { 0 };
+
+  for (guint reach = 0; reach < 3 * self->repeat_max; reach += 16)
+    if (any_not_wide16 (at + reach))
+      return FALSE;
+  if (any_not_wide16 (at + 3 * self->repeat_max))
+    return FALSE;
+  for (guint k = self->repeat_min; k <= self->repeat_max; k++)
+    found |= (first == load16 (at + 3 * k)) & (second == load16 (at + 3 * k + 1)) &
+             (third == load16 (at + 3 * k + 2));
+  return !any16 (found);
+}
+
+/* The first character at or after @at where a run written twice may
+ * start: most text is passed over 16 bytes at a time */
+static gsize
+skip_to_repeat (const NbPatternStart *self,
+                const guchar         *text,
+                gsize                 at,
+                gsize                 length)
+{
+  gsize skipped = at;
+
+  while (skipped + 3 * self->repeat_max + 18 <= length && no_repeat_in16 (self, text + skipped))
+    skipped += 16;
+  if (skipped == at)
+    return at;
+  while (skipped < length && (text[skipped] & 0xc0) == 0x80)
+    skipped++;
+  return skipped;
+}
+
+/* Whether a run written twice can start at @at with @c: its first
+ * character, when known, tested first as it is the cheaper test */
+static inline gboolean
+repeat_allows (const NbPatternStart *self,
+               gunichar              c,
+               const guchar         *at,
+               const guchar         *end)
+{
+  if (self->ranges->len > 0 && !nb_pattern_start_allows (self, c))
+    return FALSE;
+  return comes_again (self, at, end);
+}
+
 /* The code point at @at of valid UTF-8, and its length in @n */
 static inline gunichar
 decode (const guchar *at,
@@ -846,12 +1100,22 @@ next_from_start (NbPatternIter *iter)
     iter->probe_data = pcre2_match_data_create (1, NULL);
   for (gsize at = iter->from; at < iter->length; at += n)
     {
-      gunichar c = decode (text + at, &n);
+      gunichar c;
       int start, end;
 
-      if (iter->start->repeat_max > 0 ? !comes_again (iter->start, text + at, text + iter->length)
-                                      : !(bits[(c & 0xfff) / 32] & (1u << (c & 31))) ||
-                                        !nb_pattern_start_allows (iter->start, c))
+      /* the text's start is tried as it is, when a match may start there */
+      gboolean anywhere = at == 0 && iter->start->text_start;
+
+      if (!anywhere && iter->start->searched && (at = next_literal (iter, at)) >= iter->length)
+        break;
+      if (!anywhere && iter->start->repeat_max > 0 &&
+          (at = skip_to_repeat (iter->start, text, at, iter->length)) >= iter->length)
+        break;
+      c = decode (text + at, &n);
+      if (!anywhere &&
+          (iter->start->repeat_max > 0 ? !repeat_allows (iter->start, c, text + at, text + iter->length)
+                                       : !(bits[(c & 0xfff) / 32] & (1u << (c & 31))) ||
+                                         !nb_pattern_start_allows (iter->start, c)))
         continue;
       /* most tries fail: PCRE2 tells, and GRegex makes the match of one
        * that does not */
@@ -895,6 +1159,27 @@ try_at (NbPatternIter *iter,
   return FALSE;
 }
 
+/* The start of the character @k characters before @at, or G_MAXSIZE
+ * when that is before @from: a match may start up to needed_max
+ * characters before iter->from's character, and those before iter->from
+ * are not tried */
+static gsize
+step_back (const guchar *text,
+           gsize         from,
+           gsize         at,
+           guint         k)
+{
+  for (; k > 0; k--)
+    {
+      if (at <= from)
+        return G_MAXSIZE;
+      do
+        at--;
+      while (at > from && (text[at] & 0xc0) == 0x80);
+    }
+  return at;
+}
+
 /* The first match at or after iter->from, tried only needed_min to
  * needed_max characters before a character every match holds, nearest
  * the text's start first: the windows of successive characters move
@@ -904,27 +1189,28 @@ next_from_needed (NbPatternIter *iter)
 {
   const NbPatternStart *self = iter->start;
   const guchar *text = (const guchar *) iter->text;
-  gsize back[8];   /* where the last characters start, by index mod 8 */
   gsize tried = G_MAXSIZE;
   guint n;
-  gsize count = 0;
-  gsize at = iter->from;
 
   g_clear_pointer (&iter->match, g_match_info_free);
   if (iter->probe_data == NULL)
     iter->probe_data = pcre2_match_data_create (1, NULL);
-  /* a match may start up to needed_max characters before iter->from's
-   * character; those before iter->from are not tried */
-  for (; at < iter->length; at += n, count++)
+  for (gsize at = iter->from; at < iter->length; at += n)
     {
-      gunichar c = decode (text + at, &n);
+      gunichar c;
 
-      back[count % 8] = at;
+      if (self->searched && (at = next_literal (iter, at)) >= iter->length)
+        break;
+      c = decode (text + at, &n);
       if (!(self->bits[(c & 0xfff) / 32] & (1u << (c & 31))) || !nb_pattern_start_allows (self, c))
         continue;
       for (guint k = self->needed_max + 1; k-- > self->needed_min;)
-        if (k <= count && try_at (iter, back[(count - k) % 8], &tried))
-          return iter->match;
+        {
+          gsize back = step_back (text, iter->from, at, k);
+
+          if (back != G_MAXSIZE && try_at (iter, back, &tried))
+            return iter->match;
+        }
     }
   iter->from = iter->length;
   return NULL;

@@ -28,6 +28,8 @@ typedef struct
   gsize                 from;
   GMatchInfo           *match;
   pcre2_match_data     *probe_data;
+  gboolean              literals_found;
+  gsize                 literal_at[16];  /* where each literal comes next */
 } NbPatternIter;
 
 NbPatternProbe *nb_pattern_probe_new     (const char           *pattern);

@@ -9,6 +9,7 @@
 
 #include "nb-check.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "nb-diagnostic-private.h"
@@ -20,11 +21,14 @@
  * stop is not walked through for every finding */
 #define MAX_SENTENCE_BYTES 600
 
-static const struct
+typedef struct
 {
   const char  *id;
   NbCheckFunc  func;
-} checks[] = {
+} CheckEntry;
+
+/* sorted by id: looked up by bisection at every check run */
+static const CheckEntry checks[] = {
   { "meta.published-late", nb_check_meta_published_late },
   { "narrative.all-closed", nb_check_narrative_all_closed },
   { "narrative.carried-over", nb_check_narrative_count },
@@ -58,13 +62,19 @@ static const struct
  * Returns: (nullable): the code of the rule, or %NULL when this version
  *   does not know it (a newer template), which is then not evaluated
  */
+static int
+compare_entry (const void *key,
+               const void *entry)
+{
+  return strcmp (key, ((const CheckEntry *) entry)->id);
+}
+
 NbCheckFunc
 nb_check_lookup (const char *rule_id)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    if (g_str_equal (checks[i].id, rule_id))
-      return checks[i].func;
-  return NULL;
+  const CheckEntry *found = bsearch (rule_id, checks, G_N_ELEMENTS (checks), sizeof *checks, compare_entry);
+
+  return found != NULL ? found->func : NULL;
 }
 
 /**

@@ -131,10 +131,11 @@ count_in_section (NbCheck      *check,
 
   for (guint p = 0; p < check->rule->patterns->len; p++)
     {
-      g_autoptr(GMatchInfo) match = NULL;
+      g_auto(NbPatternIter) iter;
+      GMatchInfo *match;
 
-      g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-      for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
+      nb_check_iter_init (check, &iter, p, text, strlen (text));
+      while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)
         {
           g_autofree char *quote = NULL;
           g_autofree char *message = NULL;
@@ -267,10 +268,11 @@ nb_check_narrative_all_closed (NbCheck *check)
     return;
   for (guint p = 0; p < check->rule->patterns->len; p++)
     {
-      g_autoptr(GMatchInfo) match = NULL;
+      g_auto(NbPatternIter) iter;
+      GMatchInfo *match;
 
-      g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-      for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
+      nb_check_iter_init (check, &iter, p, text, strlen (text));
+      while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)
         {
           g_autofree char *quote = NULL;
           g_autofree char *value = NULL;

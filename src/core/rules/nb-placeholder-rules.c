@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "nb-check.h"
@@ -21,10 +23,11 @@ check_section (NbCheck    *check,
 {
   for (guint p = 0; p < check->rule->patterns->len; p++)
     {
-      g_autoptr(GMatchInfo) match = NULL;
+      g_auto(NbPatternIter) iter;
+      GMatchInfo *match;
 
-      g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-      for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
+      nb_check_iter_init (check, &iter, p, text, strlen (text));
+      while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)
         {
           g_autofree char *found = g_match_info_fetch (match, 0);
           g_autofree char *quote = NULL;

@@ -69,20 +69,51 @@ nb_check_t2_fee_magnitude (NbCheck *check)
   nb_check_add (check, message, nb_report_peek_cells (check->report)[cell].line, &cell, 1);
 }
 
-/* The columns of t3 that a balance compares, the 总计 column left out. */
-static gboolean
-column_delta (NbCheck    *check,
-              const char *column,
-              gint64     *delta,
-              guint      *cells)
+/* The cell of @row in the table's column @column, or -1: a row's cells
+ * follow one another in the order of its columns */
+static int
+row_cell (const NbTemplateRow *row,
+          guint                column)
 {
-  static const char *const rows[] = { "received", "carried_over", "results_total", "carried_forward" };
+  for (guint c = 0; c < row->n_columns; c++)
+    if (row->columns[c] == column)
+      return row->first_cell + c;
+  return -1;
+}
+
+/* The rows of t3 that a balance compares, looked up once for all its
+ * columns */
+static gboolean
+balance_rows (NbTemplateTable     *table,
+              const NbTemplateRow *rows[4])
+{
+  static const char *const ids[] = { "received", "carried_over", "results_total", "carried_forward" };
+
+  for (guint r = 0; r < G_N_ELEMENTS (ids); r++)
+    {
+      rows[r] = NULL;
+      for (guint i = 0; rows[r] == NULL && i < table->rows->len; i++)
+        if (g_str_equal (((NbTemplateRow *) g_ptr_array_index (table->rows, i))->id, ids[r]))
+          rows[r] = g_ptr_array_index (table->rows, i);
+      if (rows[r] == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The balance of one column of t3 (the 总计 column left out) */
+static gboolean
+column_delta (NbCheck              *check,
+              const NbTemplateRow  *rows[4],
+              guint                 column,
+              gint64               *delta,
+              guint                *cells)
+{
   gint64 values[4];
 
   for (guint r = 0; r < 4; r++)
     {
-      g_autofree char *address = g_strdup_printf ("t3/%s/%s", rows[r], column);
-      int cell = nb_check_cell (check, address);
+      int cell = row_cell (rows[r], column);
 
       if (cell < 0 || !nb_check_cell_value (check, cell, &values[r]))
         return FALSE;
@@ -113,8 +144,11 @@ nb_check_t3_column_swap (NbCheck *check)
   gint64 deltas[2] = { 0, 0 };
   int found[2] = { -1, -1 };
   guint n_found = 0;
+  const NbTemplateRow *rows[4];
 
-  for (guint c = 0; table != NULL && c < table->columns->len; c++)
+  if (table == NULL || !balance_rows (table, rows))
+    return;
+  for (guint c = 0; c < table->columns->len; c++)
     {
       NbTemplateColumn *column = g_ptr_array_index (table->columns, c);
       guint column_cells[4];
@@ -122,7 +156,7 @@ nb_check_t3_column_swap (NbCheck *check)
 
       if (g_str_equal (column->id, "total"))
         continue;
-      if (!column_delta (check, column->id, &delta, column_cells))
+      if (!column_delta (check, rows, c, &delta, column_cells))
         return;
       if (delta == 0)
         continue;

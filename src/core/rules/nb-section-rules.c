@@ -97,10 +97,11 @@ nb_check_narrative_plan_year (NbCheck *check)
     return;
   for (guint p = 0; p < check->rule->patterns->len; p++)
     {
-      g_autoptr(GMatchInfo) match = NULL;
+      g_auto(NbPatternIter) iter;
+      GMatchInfo *match;
 
-      g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-      for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
+      nb_check_iter_init (check, &iter, p, text, strlen (text));
+      while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)
         {
           g_autofree char *quote = NULL;
           g_autofree char *message = NULL;
@@ -149,10 +150,11 @@ nb_check_narrative_stale_year (NbCheck *check)
 
       for (guint p = 0; text != NULL && p < check->rule->patterns->len; p++)
         {
-          g_autoptr(GMatchInfo) match = NULL;
+          g_auto(NbPatternIter) iter;
+          GMatchInfo *match;
 
-          g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, &match);
-          for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
+          nb_check_iter_init (check, &iter, p, text, strlen (text));
+          while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)
             {
               g_autofree char *quote = NULL;
               g_autofree char *message = NULL;
