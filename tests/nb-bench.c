@@ -593,8 +593,6 @@ bench_review (NbTemplate *template,
   g_autofree char *dir = g_dir_make_tmp ("nb-bench-review-XXXXXX", NULL);
   double one = G_MAXDOUBLE, all = G_MAXDOUBLE, set_one = 0, set_all = 0, cpu_one = 0, cpu_all = 0;
   guint n_cores = g_get_num_processors ();
-  g_autoptr(GDir) listing = NULL;
-  const char *name;
 
   write_batch (dir, n_text, n_pdf);
   /* the best of three, each a whole review: list, read, check, letters */
@@ -621,14 +619,7 @@ bench_review (NbTemplate *template,
            "(%.2f s CPU; speed-up %.2f×); findings across units and letters %.0f ms\n",
            n_text, n_pdf, one, cpu_one, all, n_cores, cpu_all, one / all, (set_one + set_all) * 1e3 / 2);
 
-  listing = g_dir_open (dir, 0, NULL);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  nb_test_remove_tree (dir);
 }
 
 int

@@ -50,16 +50,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (f->dir);
+  nb_test_remove_tree (f->dir);
   g_free (f->dir);
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_object_unref (f->document);
