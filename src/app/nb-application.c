@@ -25,8 +25,7 @@ struct _NbApplication
 {
   AdwApplication  parent_instance;
 
-  NbTemplate     *template;
-  NbImporter     *importer;
+  NbImporter     *importer;       /* and the template it reads with */
   NbSettings     *settings;
 };
 
@@ -130,7 +129,8 @@ static void
 review_folder (NbApplication *self,
                GFile         *folder)
 {
-  NbReviewWindow *window = nb_review_window_new (GTK_APPLICATION (self), self->template);
+  NbReviewWindow *window = nb_review_window_new (GTK_APPLICATION (self),
+                                                 nb_importer_get_template (self->importer));
 
   g_signal_connect_object (window, "open-report", G_CALLBACK (open_report_cb), self, G_CONNECT_SWAPPED);
   nb_review_window_load (window, folder);
@@ -232,7 +232,6 @@ nb_application_startup (GApplication *application)
   gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   self->importer = g_thread_join (maker);
-  self->template = g_object_ref (nb_importer_get_template (self->importer));
   self->settings = nb_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
@@ -437,7 +436,6 @@ nb_application_dispose (GObject *object)
   NbApplication *self = (NbApplication *) object;
 
   g_clear_object (&self->importer);
-  g_clear_object (&self->template);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (nb_application_parent_class)->dispose (object);

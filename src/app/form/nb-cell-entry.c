@@ -366,10 +366,7 @@ query_tooltip_cb (NbCellEntry *self,
                   gboolean     keyboard,
                   GtkTooltip  *tooltip)
 {
-  if (self->tooltip == NULL)
-    return FALSE;
-  gtk_tooltip_set_custom (tooltip, nb_tooltip_label_new (self->tooltip));
-  return TRUE;
+  return nb_tooltip_show_text (tooltip, self->tooltip);
 }
 
 /* What assistive technology says after the cell's name: the note, then

@@ -208,16 +208,20 @@ find_plain_empty (NbDiagnosticsPanel *self)
 {
   g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) found = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  /* only compared by address: the diagnostics before the next change */
+  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
   guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
   NbReport *report = NB_IS_VALIDATOR (self->model) ? nb_validator_get_report (NB_VALIDATOR (self->model)) : NULL;
 
-  for (guint i = 0; report != NULL && i < n; i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (self->model, i);
       guint n_cells;
       const guint *cells = nb_diagnostic_get_cell_indices (diagnostic, &n_cells);
 
-      if (is_empty_cell (report, diagnostic) || nb_diagnostic_get_severity (diagnostic) == NB_SEVERITY_INFO)
+      g_hash_table_add (present, diagnostic);
+      if (report == NULL || is_empty_cell (report, diagnostic) ||
+          nb_diagnostic_get_severity (diagnostic) == NB_SEVERITY_INFO)
         continue;
       for (guint c = 0; c < n_cells; c++)
         g_hash_table_add (named, GUINT_TO_POINTER (cells[c]));
@@ -233,15 +237,8 @@ find_plain_empty (NbDiagnosticsPanel *self)
   self->refilter = self->refilter || known_changed_sides (self, self->plain_empty, found);
   g_hash_table_unref (self->plain_empty);
   self->plain_empty = g_steal_pointer (&found);
-
-  /* only compared by address: the diagnostics before the next change */
-  g_hash_table_remove_all (self->known);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(NbDiagnostic) diagnostic = g_list_model_get_item (self->model, i);
-
-      g_hash_table_add (self->known, diagnostic);
-    }
+  g_hash_table_unref (self->known);
+  self->known = g_steal_pointer (&present);
 }
 
 static gboolean
@@ -336,7 +333,6 @@ reopen_cb (GtkButton          *button,
     nb_report_set_checked (report, g_object_get_data (G_OBJECT (button), "nb-diagnostic"), NULL);
 }
 
-/* "Mark as Checked…": a note, then the mark; or "Reopen" once marked */
 /* The note and the button of "Mark as Checked…", made when first
  * opened: rows come and go as the clerk types. */
 static void
@@ -373,6 +369,7 @@ create_check_popover (GtkMenuButton *button,
   gtk_menu_button_set_popover (button, popover);
 }
 
+/* "Mark as Checked…": a note, then the mark; or "Reopen" once marked */
 static GtkWidget *
 check_button (NbDiagnosticsPanel *self,
               NbDiagnostic       *diagnostic)

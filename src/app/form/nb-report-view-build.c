@@ -130,7 +130,7 @@ clock_after_paint_cb (GdkFrameClock *clock,
 /* Builds the sections from the next one not built up to @end. */
 void
 _nb_report_view_build_sections (NbReportView *self,
-                guint         end)
+                                guint         end)
 {
   GPtrArray *sections = nb_template_get_sections (nb_report_get_template (self->report));
 

@@ -51,8 +51,23 @@ query_tooltip_cb (GtkWidget  *widget,
                   GtkTooltip *tooltip,
                   gpointer    data)
 {
-  const char *text = gtk_widget_get_tooltip_text (widget);
+  return nb_tooltip_show_text (tooltip, gtk_widget_get_tooltip_text (widget));
+}
 
+/**
+ * nb_tooltip_show_text:
+ * @tooltip: the tooltip being shown
+ * @text: (nullable): what it says
+ *
+ * Puts @text in @tooltip, wrapped as nb_tooltip_label_new() does; for a
+ * "query-tooltip" handler.
+ *
+ * Returns: whether there is a tooltip to show
+ */
+gboolean
+nb_tooltip_show_text (GtkTooltip *tooltip,
+                      const char *text)
+{
   if (text == NULL || *text == '\0')
     return FALSE;
   gtk_tooltip_set_custom (tooltip, nb_tooltip_label_new (text));

@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 GtkWidget  *nb_tooltip_label_new  (const char *text);
+gboolean    nb_tooltip_show_text  (GtkTooltip *tooltip,
+                                   const char *text);
 void        nb_tooltip_attach     (GtkWidget  *widget);
 void        nb_tooltip_attach_all (GtkWidget  *widget);
 
