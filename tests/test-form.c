@@ -245,10 +245,10 @@ test_tooltip_shape (Fixture       *fixture,
 static const char *
 row_place (GtkListBoxRow *row)
 {
-  GtkWidget *box = gtk_list_box_row_get_child (row);
-  GtkWidget *text = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  GtkGrid *grid = GTK_GRID (gtk_list_box_row_get_child (row));
 
-  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (gtk_widget_get_first_child (text))));
+  /* beside the icon, below the message */
+  return gtk_label_get_label (GTK_LABEL (gtk_grid_get_child_at (grid, 1, 1)));
 }
 
 /* The panel names places in the form's words and keeps the rule id in
@@ -366,6 +366,17 @@ first_action_row (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+recorded_recent (gpointer data)
+{
+  g_autoptr(GtkRecentInfo) info = NULL;
+  g_autofree char *path = nb_test_seed_path ("003_babb1a0d8021a832");
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  info = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri, NULL);
+  return info != NULL;
+}
+
 /* Recent reports are named by organ and year, the file beneath. */
 static void
 test_recent_names (Fixture       *fixture,
@@ -382,7 +393,13 @@ test_recent_names (Fixture       *fixture,
   nb_test_ui_wait_until (document_shown, fixture->window);
   title = g_strdup_printf ("%s · %u", nb_report_get_organ (nb_test_window_report (fixture)), nb_report_get_year (nb_test_window_report (fixture)));
 
+  /* the list is read when the empty page is shown, the report recorded
+   * once its window has painted */
+  nb_test_ui_wait_until (recorded_recent, NULL);
   other = g_object_ref_sink (nb_window_new (NULL, fixture->importer, NULL));
+  g_assert_null (first_action_row (GTK_WIDGET (other)));
+  gtk_window_present (GTK_WINDOW (other));
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, other);
   row = first_action_row (GTK_WIDGET (other));
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);

@@ -264,6 +264,17 @@ load_failed (NbWindow *self,
   gtk_stack_set_visible_child_name (self->stack, self->document ? "report" : "empty");
 }
 
+/* Recording the report among the recent ones reads and rewrites
+ * recently-used.xbel, which can be long: not before the first frame. */
+static gboolean
+remember_recent_cb (gpointer data)
+{
+  NbDocument *document = data;
+
+  _nb_window_remember_recent (document, nb_document_get_source (document));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
@@ -276,7 +287,7 @@ loaded_cb (GObject      *object,
   gtk_spinner_stop (self->spinner);
   if (document != NULL)
     {
-      _nb_window_remember_recent (document, nb_document_get_source (document));
+      g_idle_add_full (G_PRIORITY_LOW, remember_recent_cb, g_object_ref (document), g_object_unref);
       nb_window_set_document (self, document);
     }
   /* a window not shown yet appears with its report in place: laid out
@@ -558,11 +569,13 @@ create_menu_cb (GtkMenuButton *button,
 
 /* The empty page's icon is the one scalable image of the window: the
  * first loads the SVG library, 7 MiB, so only a window that shows the
- * page loads it. */
+ * page loads it. So with the recent reports, read from a file that can
+ * be long, and current each time the page is shown. */
 static void
-empty_page_map_cb (AdwStatusPage *page)
+empty_page_map_cb (NbWindow *self)
 {
-  adw_status_page_set_icon_name (page, "x-office-spreadsheet-symbolic");
+  adw_status_page_set_icon_name (self->empty_page, "x-office-spreadsheet-symbolic");
+  fill_recent (self);
 }
 
 /* So is the keyboard shortcuts window, which GTK would otherwise build
@@ -594,7 +607,7 @@ nb_window_init (NbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   nb_tooltip_attach_all (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
-  g_signal_connect (self->empty_page, "map", G_CALLBACK (empty_page_map_cb), NULL);
+  g_signal_connect_swapped (self->empty_page, "map", G_CALLBACK (empty_page_map_cb), self);
   g_signal_connect_object (help, "activate", G_CALLBACK (show_help_overlay_cb), self, 0);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help));
 
@@ -630,7 +643,6 @@ nb_window_init (NbWindow *self)
 
   _nb_window_add_drop_target (self);
 
-  fill_recent (self);
   update_title (self);
   update_badge (self);
   _nb_window_update_actions (self);

@@ -414,6 +414,17 @@ checked_note (NbDiagnostic *diagnostic)
   return label;
 }
 
+/* Adds @child, if any, to the text column of a row's grid, on the next
+ * line. */
+static void
+attach_line (GtkWidget *grid,
+             GtkWidget *child,
+             int       *line)
+{
+  if (child != NULL)
+    gtk_grid_attach (GTK_GRID (grid), child, 1, (*line)++, 1, 1);
+}
+
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
@@ -422,8 +433,7 @@ create_row_cb (gpointer item,
   NbDiagnostic *diagnostic = item;
   NbSeverity severity = nb_diagnostic_get_severity (diagnostic);
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (severity));
   GtkWidget *message = gtk_label_new (nb_diagnostic_get_message (diagnostic));
   g_autofree char *where = describe_place (self, diagnostic);
@@ -434,6 +444,7 @@ create_row_cb (gpointer item,
   GtkWidget *button = nb_diagnostic_get_checked (diagnostic) == NULL ? fix_button (diagnostic) : NULL;
   GtkWidget *note = checked_note (diagnostic);
   GtkWidget *check = check_button (self, diagnostic);
+  int line = 0;
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_add_css_class (icon, nb_diagnostic_get_checked (diagnostic) != NULL ? "dim-label"
@@ -449,19 +460,21 @@ create_row_cb (gpointer item,
   gtk_widget_set_tooltip_text (row, rule);
   gtk_widget_add_css_class (place, "caption");
   gtk_widget_add_css_class (place, "dim-label");
-  gtk_box_append (GTK_BOX (text), message);
-  gtk_box_append (GTK_BOX (text), place);
-  if (note != NULL)
-    gtk_box_append (GTK_BOX (text), note);
-  if (button != NULL)
-    gtk_box_append (GTK_BOX (text), button);
-  if (check != NULL)
-    gtk_box_append (GTK_BOX (text), check);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* a grid, not nested boxes: GtkBoxLayout searches for the width of a
+   * box of wrapped labels by laying them out at one width after another,
+   * dozens of layouts of each message in every window layout */
+  gtk_widget_set_hexpand (message, TRUE);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 3);
+  gtk_grid_attach (GTK_GRID (grid), icon, 0, 0, 1, 1);
+  attach_line (grid, message, &line);
+  attach_line (grid, place, &line);
+  attach_line (grid, note, &line);
+  attach_line (grid, button, &line);
+  attach_line (grid, check, &line);
+  gtk_widget_set_margin_top (grid, 6);
+  gtk_widget_set_margin_bottom (grid, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
   g_object_set_data_full (G_OBJECT (row), "nb-diagnostic", g_object_ref (diagnostic), g_object_unref);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, nb_diagnostic_get_message (diagnostic),
