@@ -396,6 +396,23 @@ check_button (NbDiagnosticsPanel *self,
   return button;
 }
 
+/* A wrapped line of a row. Its widths are given in characters: without
+ * them GTK lays the text out at width 0 for its minimum width and
+ * unwrapped for its natural width, on every measure. The panel is
+ * narrower than either. */
+static GtkWidget *
+row_text (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  return label;
+}
+
 static GtkWidget *
 checked_note (NbDiagnostic *diagnostic)
 {
@@ -407,9 +424,7 @@ checked_note (NbDiagnostic *diagnostic)
     return NULL;
   /* Translators: a reviewer's note on a finding marked checked */
   text = g_strdup_printf (_("Checked: %s"), note);
-  label = gtk_label_new (text);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  label = row_text (text);
   gtk_widget_add_css_class (label, "nb-checked-note");
   return label;
 }
@@ -435,11 +450,11 @@ create_row_cb (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (severity));
-  GtkWidget *message = gtk_label_new (nb_diagnostic_get_message (diagnostic));
+  GtkWidget *message = row_text (nb_diagnostic_get_message (diagnostic));
   g_autofree char *where = describe_place (self, diagnostic);
   /* Translators: a problem's rule, for those who script the checks */
   g_autofree char *rule = g_strdup_printf (_("Rule %s"), nb_diagnostic_get_rule_id (diagnostic));
-  GtkWidget *place = gtk_label_new (where);
+  GtkWidget *place = row_text (where);
   /* a finding marked checked keeps its numbers but offers no fix */
   GtkWidget *button = nb_diagnostic_get_checked (diagnostic) == NULL ? fix_button (diagnostic) : NULL;
   GtkWidget *note = checked_note (diagnostic);
@@ -450,12 +465,6 @@ create_row_cb (gpointer item,
   gtk_widget_add_css_class (icon, nb_diagnostic_get_checked (diagnostic) != NULL ? "dim-label"
                                   : severity == NB_SEVERITY_ERROR ? "error"
                                   : severity == NB_SEVERITY_WARNING ? "warning" : "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (message), 0);
-  gtk_label_set_xalign (GTK_LABEL (place), 0);
-  gtk_label_set_wrap (GTK_LABEL (place), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (place), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (place), FALSE);
   gtk_widget_set_tooltip_text (row, rule);
   gtk_widget_add_css_class (place, "caption");
