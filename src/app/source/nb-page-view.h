@@ -7,7 +7,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <poppler.h>
+#include <nb-poppler.h>
 
 #include "nb-source-marks.h"
 

@@ -216,8 +216,12 @@ nb_source_file_load (GFile         *file,
    * again, only its pages rendered */
   if (nb_format_detect (data, size) == NB_FORMAT_PDF)
     {
+      const NbPoppler *poppler = nb_poppler_get (error);
+
       self->kind = NB_SOURCE_FILE_PDF;
-      self->pdf = poppler_document_new_from_bytes (self->bytes, NULL, error);
+      if (poppler == NULL)
+        return NULL;
+      self->pdf = poppler->document_new_from_bytes (self->bytes, NULL, error);
       if (self->pdf == NULL)
         return NULL;
     }

@@ -7,7 +7,7 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <poppler.h>
+#include <nb-poppler.h>
 
 #include <nb-importer.h>
 #include <nb-readers.h>

@@ -7,13 +7,13 @@
 
 #include "config.h"
 
+#include "nb-poppler.h"
 #include "nb-readers.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib-unix.h>
 #include <poll.h>
-#include <poppler.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -38,6 +38,17 @@
  * the rows in narrative and reads them apart in tables. */
 
 #define MAX_GLYPHS_PER_PAGE 200000
+
+/* Poppler's functions, wherever a document is open: loading it opened
+ * the document, before any child was forked. */
+static const NbPoppler *
+opened (void)
+{
+  const NbPoppler *poppler = nb_poppler_get (NULL);
+
+  g_assert (poppler != NULL);
+  return poppler;
+}
 /* The largest page a report is printed on, with room to spare: A0, in
  * points. poppler's text layout compares the words of one baseline with
  * each other, so a page wider than any paper could hold a baseline of
@@ -371,13 +382,14 @@ add_row (NbSource    *source,
 static GArray *
 page_glyphs (PopplerPage *page)
 {
-  g_autofree char *text = poppler_page_get_text (page);
+  const NbPoppler *poppler = opened ();
+  g_autofree char *text = poppler->page_get_text (page);
   g_autofree PopplerRectangle *rectangles = NULL;
   GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
   guint n_rectangles = 0;
   const char *p = text;
 
-  if (text == NULL || !poppler_page_get_text_layout (page, &rectangles, &n_rectangles))
+  if (text == NULL || !poppler->page_get_text_layout (page, &rectangles, &n_rectangles))
     return glyphs;
   for (guint i = 0; i < n_rectangles && *p != '\0' && glyphs->len < MAX_GLYPHS_PER_PAGE;
        i++, p = g_utf8_next_char (p))
@@ -595,6 +607,7 @@ open_document (const char  *data,
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
   g_autoptr(GError) local_error = NULL;
+  const NbPoppler *poppler;
   PopplerDocument *document;
 
   if (!ends_with_eof (data, size))
@@ -604,21 +617,24 @@ open_document (const char  *data,
                      "it was not read"));
       return NULL;
     }
+  poppler = nb_poppler_get (error);
+  if (poppler == NULL)
+    return NULL;
   /* poppler 22.12 crashes in new_from_bytes() when given a wrong password
    * for an AES-256 file; its stream path checks the password properly */
   if (password != NULL)
     {
       g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
 
-      document = poppler_document_new_from_stream (stream, size, password, NULL, &local_error);
+      document = poppler->document_new_from_stream (stream, size, password, NULL, &local_error);
     }
   else
-    document = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+    document = poppler->document_new_from_bytes (bytes, NULL, &local_error);
   if (document != NULL)
     return document;
-  if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED) && password != NULL)
+  if (g_error_matches (local_error, poppler->error_quark (), POPPLER_ERROR_ENCRYPTED) && password != NULL)
     g_set_error (error, NB_ERROR, NB_ERROR_PASSWORD, _("The password is not right"));
-  else if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+  else if (g_error_matches (local_error, poppler->error_quark (), POPPLER_ERROR_ENCRYPTED))
     g_set_error (error, NB_ERROR, NB_ERROR_PASSWORD,
                  _("This PDF is protected by a password; it cannot be read without it"));
   else
@@ -697,6 +713,7 @@ send_pages (PopplerDocument *document,
             int              n_pages,
             int              fd)
 {
+  const NbPoppler *poppler = opened ();
   struct rlimit cpu = { LAYOUT_SECONDS, LAYOUT_SECONDS };
 
   setrlimit (RLIMIT_CPU, &cpu);
@@ -716,12 +733,12 @@ send_pages (PopplerDocument *document,
 #endif
   for (int i = 0; i < n_pages; i++)
     {
-      PopplerPage *page = poppler_document_get_page (document, i);
+      PopplerPage *page = poppler->document_get_page (document, i);
       PageHeader header = { 0, 0, 0 };
       g_autoptr(GArray) glyphs = NULL;
 
       if (page != NULL)
-        poppler_page_get_size (page, &header.width, &header.height);
+        poppler->page_get_size (page, &header.width, &header.height);
       glyphs = page != NULL && MAX (header.width, header.height) <= MAX_PAGE_SIDE
                ? page_glyphs (page) : g_array_new (FALSE, FALSE, sizeof (Glyph));
       header.n_glyphs = glyphs->len;
@@ -821,7 +838,7 @@ read_pages (PopplerDocument  *document,
             GError          **error)
 {
   g_autoptr(NbSource) source = nb_source_new ();
-  int n_pages = poppler_document_get_n_pages (document);
+  int n_pages = opened ()->document_get_n_pages (document);
   guint n_glyphs = 0;
 
   if (n_pages > NB_READER_MAX_PAGES)
@@ -852,7 +869,7 @@ static void
 keep_creation_date (NbSource        *source,
                     PopplerDocument *document)
 {
-  g_autoptr(GDateTime) created = poppler_document_get_creation_date_time (document);
+  g_autoptr(GDateTime) created = opened ()->document_get_creation_date_time (document);
   g_autofree char *date = NULL;
 
   if (created == NULL || g_date_time_get_year (created) < 1990 ||
