@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "nb-diagnostics-panel.h"
+#include "nb-tooltip.h"
 
 #include <glib/gi18n.h>
 #include <nb-template.h>
@@ -429,6 +430,18 @@ checked_note (NbDiagnostic *diagnostic)
   return label;
 }
 
+/* The row's rule, made into a tooltip when one is shown: setting a
+ * tooltip text asks the X server where the pointer is, once per row. */
+static gboolean
+row_query_tooltip_cb (GtkWidget  *row,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard,
+                      GtkTooltip *tooltip)
+{
+  return nb_tooltip_show_text (tooltip, g_object_get_data (G_OBJECT (row), "nb-rule"));
+}
+
 /* Adds @child, if any, to the text column of a row's grid, on the next
  * line. */
 static void
@@ -466,7 +479,8 @@ create_row_cb (gpointer item,
                                   : severity == NB_SEVERITY_ERROR ? "error"
                                   : severity == NB_SEVERITY_WARNING ? "warning" : "dim-label");
   gtk_label_set_selectable (GTK_LABEL (place), FALSE);
-  gtk_widget_set_tooltip_text (row, rule);
+  gtk_widget_set_has_tooltip (row, TRUE);
+  g_signal_connect (row, "query-tooltip", G_CALLBACK (row_query_tooltip_cb), NULL);
   gtk_widget_add_css_class (place, "caption");
   gtk_widget_add_css_class (place, "dim-label");
   /* a grid, not nested boxes: GtkBoxLayout searches for the width of a
@@ -487,7 +501,9 @@ create_row_cb (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "nb-diagnostic", g_object_ref (diagnostic), g_object_unref);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, nb_diagnostic_get_message (diagnostic),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, rule,
                                   -1);
+  g_object_set_data_full (G_OBJECT (row), "nb-rule", g_steal_pointer (&rule), g_free);
   return row;
 }
 
