@@ -11,6 +11,28 @@
 
 #include "nb-test-util.h"
 
+/* Drafts left by the windows an earlier test program destroyed with
+ * unsaved edits, as a crash would: each program starts with none. Only
+ * in the build's own data folder (tests/meson.build), never a user's. */
+static void
+remove_old_drafts (void)
+{
+  const char *data = g_getenv ("XDG_DATA_HOME");
+  const char *built = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *own = NULL;
+  g_autofree char *drafts = NULL;
+
+  /* a child process of a test may come here before g_test_init() */
+  if (data == NULL || built == NULL)
+    return;
+  own = g_build_filename (built, "xdg-data", NULL);
+  if (g_strcmp0 (data, own) != 0)
+    return;
+  drafts = g_build_filename (data, "nianbao", "drafts", NULL);
+  if (g_file_test (drafts, G_FILE_TEST_IS_DIR))
+    nb_test_remove_tree (drafts);
+}
+
 /* Initialises libadwaita and loads the app's style sheet, which
  * AdwApplication would load from the resource base path. For the
  * screenshots in docs/, NB_TEST_LOCALEDIR names compiled translations
@@ -21,6 +43,7 @@ nb_test_ui_init (void)
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   const char *localedir = g_getenv ("NB_TEST_LOCALEDIR");
 
+  remove_old_drafts ();
   if (localedir != NULL)
     {
       bindtextdomain (GETTEXT_PACKAGE, localedir);
