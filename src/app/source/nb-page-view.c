@@ -67,16 +67,6 @@ enum {
   N_SIGNALS
 };
 
-/* Poppler's functions: loaded when the PDF shown here was opened. */
-static const NbPoppler *
-loaded (void)
-{
-  const NbPoppler *poppler = nb_poppler_get (NULL);
-
-  g_assert (poppler != NULL);
-  return poppler;
-}
-
 static guint signals[N_SIGNALS];
 
 static void update_accessible (NbPageView *self);
@@ -89,7 +79,7 @@ page_size (NbPageView *self,
   *width = 595;
   *height = 842;
   if (self->page != NULL)
-    loaded ()->page_get_size (self->page, width, height);
+    nb_poppler_loaded ()->page_get_size (self->page, width, height);
 }
 
 static Renderer *
@@ -148,7 +138,7 @@ render_texture (PopplerPage *page,
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
   if (page != NULL)
-    loaded ()->page_render (page, cr);
+    nb_poppler_loaded ()->page_render (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   pixels = g_bytes_new (cairo_image_surface_get_data (surface),
@@ -173,9 +163,9 @@ render_in_thread (GTask        *task,
 
   g_mutex_lock (&renderer->lock);
   if (renderer->pdf == NULL)
-    renderer->pdf = loaded ()->document_new_from_bytes (renderer->bytes, NULL, NULL);
+    renderer->pdf = nb_poppler_loaded ()->document_new_from_bytes (renderer->bytes, NULL, NULL);
   if (renderer->pdf != NULL && !g_cancellable_is_cancelled (cancellable))
-    page = loaded ()->document_get_page (renderer->pdf, job->page);
+    page = nb_poppler_loaded ()->document_get_page (renderer->pdf, job->page);
   texture = render_texture (page, job->pixel_width, job->pixel_height, job->scale);
   g_clear_object (&page);
   g_mutex_unlock (&renderer->lock);
@@ -232,7 +222,7 @@ render_page (NbPageView *self)
   if (self->rendering != NULL)
     g_cancellable_cancel (self->rendering);
   g_clear_object (&self->rendering);
-  loaded ()->page_get_size (self->page, &width, &height);
+  nb_poppler_loaded ()->page_get_size (self->page, &width, &height);
   job = g_new0 (RenderJob, 1);
   job->renderer = renderer_ref (self->renderer);
   job->page = self->page_index;
@@ -473,7 +463,7 @@ update_accessible (NbPageView *self)
     }
   /* Translators: the page of a PDF shown beside the form */
   label = g_strdup_printf (_("Page %d of %d"), self->page_index + 1, nb_page_view_get_n_pages (self));
-  text = loaded ()->page_get_text (self->page);
+  text = nb_poppler_loaded ()->page_get_text (self->page);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text != NULL ? text : "",
@@ -514,7 +504,7 @@ nb_page_view_set_document (NbPageView      *self,
 int
 nb_page_view_get_n_pages (NbPageView *self)
 {
-  return self->pdf != NULL ? loaded ()->document_get_n_pages (self->pdf) : 0;
+  return self->pdf != NULL ? nb_poppler_loaded ()->document_get_n_pages (self->pdf) : 0;
 }
 
 /* @page: 0-based */
@@ -530,7 +520,7 @@ nb_page_view_set_page (NbPageView *self,
   self->page_index = page;
   g_clear_object (&self->page);
   if (self->pdf != NULL && nb_page_view_get_n_pages (self) > 0)
-    self->page = loaded ()->document_get_page (self->pdf, page);
+    self->page = nb_poppler_loaded ()->document_get_page (self->pdf, page);
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

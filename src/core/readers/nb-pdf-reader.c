@@ -38,17 +38,6 @@
  * the rows in narrative and reads them apart in tables. */
 
 #define MAX_GLYPHS_PER_PAGE 200000
-
-/* Poppler's functions, wherever a document is open: loading it opened
- * the document, before any child was forked. */
-static const NbPoppler *
-opened (void)
-{
-  const NbPoppler *poppler = nb_poppler_get (NULL);
-
-  g_assert (poppler != NULL);
-  return poppler;
-}
 /* The largest page a report is printed on, with room to spare: A0, in
  * points. poppler's text layout compares the words of one baseline with
  * each other, so a page wider than any paper could hold a baseline of
@@ -382,7 +371,7 @@ add_row (NbSource    *source,
 static GArray *
 page_glyphs (PopplerPage *page)
 {
-  const NbPoppler *poppler = opened ();
+  const NbPoppler *poppler = nb_poppler_loaded ();
   g_autofree char *text = poppler->page_get_text (page);
   g_autofree PopplerRectangle *rectangles = NULL;
   GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
@@ -713,7 +702,7 @@ send_pages (PopplerDocument *document,
             int              n_pages,
             int              fd)
 {
-  const NbPoppler *poppler = opened ();
+  const NbPoppler *poppler = nb_poppler_loaded ();
   struct rlimit cpu = { LAYOUT_SECONDS, LAYOUT_SECONDS };
 
   setrlimit (RLIMIT_CPU, &cpu);
@@ -838,7 +827,7 @@ read_pages (PopplerDocument  *document,
             GError          **error)
 {
   g_autoptr(NbSource) source = nb_source_new ();
-  int n_pages = opened ()->document_get_n_pages (document);
+  int n_pages = nb_poppler_loaded ()->document_get_n_pages (document);
   guint n_glyphs = 0;
 
   if (n_pages > NB_READER_MAX_PAGES)
@@ -869,7 +858,7 @@ static void
 keep_creation_date (NbSource        *source,
                     PopplerDocument *document)
 {
-  g_autoptr(GDateTime) created = opened ()->document_get_creation_date_time (document);
+  g_autoptr(GDateTime) created = nb_poppler_loaded ()->document_get_creation_date_time (document);
   g_autofree char *date = NULL;
 
   if (created == NULL || g_date_time_get_year (created) < 1990 ||

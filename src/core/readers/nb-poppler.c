@@ -87,3 +87,20 @@ nb_poppler_get (GError **error)
     }
   return &loaded->functions;
 }
+
+/**
+ * nb_poppler_loaded:
+ *
+ * For code that holds a document or a page, also in a child process
+ * forked since: the library was loaded to open it.
+ *
+ * Returns: (transfer none): its functions
+ */
+const NbPoppler *
+nb_poppler_loaded (void)
+{
+  const NbPoppler *poppler = nb_poppler_get (NULL);
+
+  g_assert (poppler != NULL);
+  return poppler;
+}

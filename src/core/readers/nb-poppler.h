@@ -27,6 +27,7 @@ typedef struct
   __typeof__ (poppler_page_render)                   *page_render;
 } NbPoppler;
 
-const NbPoppler *nb_poppler_get (GError **error);
+const NbPoppler *nb_poppler_get    (GError **error);
+const NbPoppler *nb_poppler_loaded (void);
 
 G_END_DECLS
