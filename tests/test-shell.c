@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdio.h>
 
+#include "nb-application.h"
 #include "nb-test-ui.h"
 #include "nb-test-util.h"
 #include "nb-window.h"
@@ -189,11 +191,96 @@ test_empty_page_icon (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (empty));
 }
 
+/* The times the application prints, as comments of the test's output */
+static void
+print_as_comment (const char *text)
+{
+  fputs ("# ", stdout);
+  fputs (text, stdout);
+  fflush (stdout);
+}
+
+static void
+window_added_cb (GtkApplication *application,
+                 GtkWindow      *window,
+                 NbWindow      **added)
+{
+  if (NB_IS_WINDOW (window) && *added == NULL)
+    *added = g_object_ref (NB_WINDOW (window));
+}
+
+/* `nianbao FILE` as from a file manager: the file is read while GTK
+ * starts (a PDF's pages take as long) and shown in a window of its own,
+ * as the same file read by itself. */
+static void
+run_with_file (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = nb_template_new_default (&error);
+  g_autoptr(NbImporter) importer = nb_importer_new (template);
+  g_autoptr(NbDocument) expected = nb_document_load (importer, file, NULL, &error);
+  g_autoptr(NbApplication) application = NULL;
+  g_autoptr(NbWindow) window = NULL;
+  char *argv[] = { (char *) "nianbao", path, NULL };
+  GPrintFunc print;
+  NbReport *shown, *read;
+
+  g_assert_no_error (error);
+  g_setenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME", "1", TRUE);
+  application = nb_application_new ();
+  /* each run of the test a primary instance of its own */
+  g_application_set_flags (G_APPLICATION (application),
+                           g_application_get_flags (G_APPLICATION (application)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), &window);
+  print = g_set_print_handler (print_as_comment);
+  g_assert_cmpint (g_application_run (G_APPLICATION (application), 2, argv), ==, 0);
+  g_set_print_handler (print);
+  g_unsetenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME");
+
+  g_assert_nonnull (window);
+  g_assert_nonnull (nb_window_get_document (window));
+  g_assert_true (nb_window_shows_file (window, file));
+  shown = nb_document_get_report (nb_window_get_document (window));
+  read = nb_document_get_report (expected);
+  g_assert_cmpstr (nb_report_get_organ (shown), ==, nb_report_get_organ (read));
+  g_assert_cmpuint (nb_report_get_year (shown), ==, nb_report_get_year (read));
+  for (guint c = 0; c < nb_template_get_n_cells (nb_report_get_template (read)); c++)
+    g_assert_cmpstr (nb_report_get_cell_text (shown, c), ==, nb_report_get_cell_text (read, c));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (nb_document_get_validator (nb_window_get_document (window)))),
+                    ==, g_list_model_get_n_items (G_LIST_MODEL (nb_document_get_validator (expected))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_text_from_command_line (void)
+{
+  run_with_file ("seeds/003_babb1a0d8021a832.txt");
+}
+
+static void
+test_open_pdf_from_command_line (void)
+{
+  run_with_file ("formats/003.pdf");
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  GTestDBus *bus;
+  g_autofree char *display = NULL;
+
   g_test_init (&argc, &argv, NULL);
+  /* a session bus for the application, as on a desktop; the daemon goes
+   * with this process */
+  display = g_strdup (g_getenv ("DISPLAY"));
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  /* which GTestDBus unsets */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
   nb_test_ui_init ();
 
 #define ADD(path, func) \
@@ -202,6 +289,8 @@ main (int    argc,
   ADD ("shortcuts-on-demand", test_shortcuts_on_demand);
   ADD ("empty-page-icon", test_empty_page_icon);
 #undef ADD
+  g_test_add_func ("/nianbao/shell/open-text-from-command-line", test_open_text_from_command_line);
+  g_test_add_func ("/nianbao/shell/open-pdf-from-command-line", test_open_pdf_from_command_line);
 
   return g_test_run ();
 }

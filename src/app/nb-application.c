@@ -27,6 +27,8 @@ struct _NbApplication
 
   NbImporter     *importer;       /* and the template it reads with */
   NbSettings     *settings;
+  GPtrArray      *named;          /* GFile: named on this process's command line */
+  GHashTable     *read_ahead;     /* URI → NbReport, read while GTK started */
 };
 
 G_DEFINE_FINAL_TYPE (NbApplication, nb_application, ADW_TYPE_APPLICATION)
@@ -204,18 +206,38 @@ offer_recovery_cb (gpointer data)
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* The templates (the 2021 and 2019 forms, their patterns compiled) and
- * the importer made from them need no display: they are made in a thread
- * of their own while GTK and libadwaita start. */
-static gpointer
-make_importer_thread (gpointer data)
+/* What is made in a thread of its own while GTK and libadwaita start,
+ * since it needs no display: the templates (the 2021 and 2019 forms,
+ * their patterns compiled), the importer made from them, and the reports
+ * named on the command line — a PDF's pages take about as long to lay
+ * out as GTK takes to start. */
+typedef struct
 {
+  GPtrArray  *files;     /* GFile */
+  NbImporter *importer;
+  GHashTable *reports;   /* URI → NbReport, for the files read */
+} StartWork;
+
+static gpointer
+start_work_thread (gpointer data)
+{
+  StartWork *work = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(NbTemplate) template = nb_template_new_default (&error);
 
   if (template == NULL)
     g_error ("The built-in template is broken: %s", error->message);
-  return nb_importer_new (template);
+  work->importer = nb_importer_new (template);
+  for (guint i = 0; work->files != NULL && i < work->files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (work->files, i);
+      /* a file that fails is read again by its window, which says why */
+      NbReport *report = nb_document_import (work->importer, file, NULL, NULL, NULL);
+
+      if (report != NULL)
+        g_hash_table_insert (work->reports, g_file_get_uri (file), report);
+    }
+  return work;
 }
 
 static void
@@ -224,14 +246,18 @@ nb_application_startup (GApplication *application)
   NbApplication *self = NB_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
-  GThread *maker = g_thread_new ("nb-importer", make_importer_thread, NULL);
+  StartWork work = { self->named, NULL,
+                     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref) };
+  GThread *worker = g_thread_new ("nb-importer", start_work_thread, &work);
 
   G_APPLICATION_CLASS (nb_application_parent_class)->startup (application);
   /* the icon theme reads its index in a thread of its own: started now,
    * it is read while the window is built */
   gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
-  self->importer = g_thread_join (maker);
+  g_thread_join (worker);
+  self->importer = work.importer;
+  self->read_ahead = work.reports;
   self->settings = nb_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
@@ -359,15 +385,27 @@ nb_application_open (GApplication  *application,
 
       if (window == NULL)
         {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+          NbReport *report = self->read_ahead != NULL ? g_hash_table_lookup (self->read_ahead, uri) : NULL;
+
           window = find_empty_window (self);
           if (window == NULL)
             window = nb_window_new (GTK_APPLICATION (self), self->importer, self->settings);
-          nb_window_open (window, files[i]);
+          if (report != NULL)
+            {
+              nb_window_open_imported (window, files[i], report);
+              gtk_window_present (GTK_WINDOW (window));
+            }
+          else
+            nb_window_open (window, files[i]);
         }
       /* a new window presents itself when its report is ready */
       if (gtk_widget_get_visible (GTK_WIDGET (window)))
         gtk_window_present (GTK_WINDOW (window));
     }
+  /* read ahead for the first opening only: later ones read the file anew */
+  if (self->read_ahead != NULL)
+    g_hash_table_remove_all (self->read_ahead);
 }
 
 /* "--compare A B" is read here rather than as an option: GApplication
@@ -393,8 +431,15 @@ nb_application_local_command_line (GApplication   *application,
         g_ptr_array_add (names, argv[i]);
     }
   if (!compare && !review)
-    return G_APPLICATION_CLASS (nb_application_parent_class)->local_command_line (application, arguments,
-                                                                                  exit_status);
+    {
+      NbApplication *self = NB_APPLICATION (application);
+
+      /* read while GTK starts, should this process be the one to open them */
+      for (guint i = 0; i < names->len; i++)
+        g_ptr_array_add (self->named, g_file_new_for_commandline_arg (g_ptr_array_index (names, i)));
+      return G_APPLICATION_CLASS (nb_application_parent_class)->local_command_line (application, arguments,
+                                                                                    exit_status);
+    }
 
   if ((compare && names->len != 2) || (review && (compare || names->len != 1)))
     {
@@ -437,6 +482,8 @@ nb_application_dispose (GObject *object)
 
   g_clear_object (&self->importer);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->named, g_ptr_array_unref);
+  g_clear_pointer (&self->read_ahead, g_hash_table_unref);
 
   G_OBJECT_CLASS (nb_application_parent_class)->dispose (object);
 }
@@ -524,6 +571,7 @@ nb_application_init (NbApplication *self)
     { NULL }
   };
 
+  self->named = g_ptr_array_new_with_free_func (g_object_unref);
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),

@@ -275,6 +275,15 @@ remember_recent_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A report read from its file, as the file asked to be opened. */
+static void
+show_loaded (NbWindow   *self,
+             NbDocument *document)
+{
+  g_idle_add_full (G_PRIORITY_LOW, remember_recent_cb, g_object_ref (document), g_object_unref);
+  nb_window_set_document (self, document);
+}
+
 static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
@@ -286,10 +295,7 @@ loaded_cb (GObject      *object,
 
   gtk_spinner_stop (self->spinner);
   if (document != NULL)
-    {
-      g_idle_add_full (G_PRIORITY_LOW, remember_recent_cb, g_object_ref (document), g_object_unref);
-      nb_window_set_document (self, document);
-    }
+    show_loaded (self, document);
   /* a window not shown yet appears with its report in place: laid out
    * once, with no crossfade from the loading page */
   if (self->present_id != 0)
@@ -702,6 +708,30 @@ nb_window_open (NbWindow *self,
   if (!gtk_widget_get_visible (GTK_WIDGET (self)) && self->present_id == 0)
     self->present_id = g_timeout_add_once (250, present_cb, self);
   load (self, file, NULL);
+}
+
+/**
+ * nb_window_open_imported:
+ * @self: a #NbWindow
+ * @file: the file @report was read from
+ * @report: what nb_document_import() made of @file, in a thread of the
+ *   caller's
+ *
+ * As nb_window_open(), for a file already read.
+ */
+void
+nb_window_open_imported (NbWindow *self,
+                         GFile    *file,
+                         NbReport *report)
+{
+  g_autoptr(NbDocument) document = NULL;
+
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (NB_IS_REPORT (report));
+
+  document = nb_document_new (report, file);
+  show_loaded (self, document);
 }
 
 static void

@@ -27,6 +27,9 @@ NbWindow            *nb_window_new              (GtkApplication *application,
                                                  NbSettings     *settings);
 void                 nb_window_open             (NbWindow       *self,
                                                  GFile          *file);
+void                 nb_window_open_imported    (NbWindow       *self,
+                                                 GFile          *file,
+                                                 NbReport       *report);
 void                 nb_window_set_document     (NbWindow       *self,
                                                  NbDocument     *document);
 NbDocument          *nb_window_get_document     (NbWindow       *self);

@@ -283,6 +283,34 @@ nb_document_new (NbReport *report,
   return self;
 }
 
+/**
+ * nb_document_import:
+ * @importer: the importer to read with
+ * @file: a report in any format the importer reads
+ * @password: (nullable): the password of an encrypted PDF
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The report of @file as nb_document_load_async() reads it in its worker
+ * thread, for a thread of the caller's own; the document is made with
+ * nb_document_new() on the thread that shows it.
+ *
+ * Returns: (transfer full) (nullable): the report
+ */
+NbReport *
+nb_document_import (NbImporter    *importer,
+                    GFile         *file,
+                    const char    *password,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  NbReport *report = nb_importer_import_file_full (importer, file, password, cancellable, error);
+
+  if (report != NULL)
+    nb_import_note_file (report, file, cancellable);
+  return report;
+}
+
 static void
 load_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -293,10 +321,8 @@ load_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(NbReport) report = NULL;
 
-  report = nb_importer_import_file_full (importer, task_data, g_object_get_data (G_OBJECT (task), "nb-password"),
-                                        cancellable, &error);
-  if (report != NULL)
-    nb_import_note_file (report, task_data, cancellable);
+  report = nb_document_import (importer, task_data, g_object_get_data (G_OBJECT (task), "nb-password"),
+                               cancellable, &error);
   if (report == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -404,7 +430,7 @@ nb_document_load (NbImporter    *importer,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  g_autoptr(NbReport) report = nb_importer_import_file (importer, file, cancellable, error);
+  g_autoptr(NbReport) report = nb_document_import (importer, file, NULL, cancellable, error);
 
   if (report == NULL)
     {
@@ -413,7 +439,6 @@ nb_document_load (NbImporter    *importer,
       g_prefix_error (error, _("Could not open “%s”: "), name);
       return NULL;
     }
-  nb_import_note_file (report, file, cancellable);
   return nb_document_new (report, file);
 }
 

@@ -44,6 +44,11 @@ void          nb_document_load_with_password_async (NbImporter   *importer,
                                             gpointer              user_data);
 NbDocument   *nb_document_load_finish      (GAsyncResult         *result,
                                             GError              **error);
+NbReport     *nb_document_import           (NbImporter           *importer,
+                                            GFile                *file,
+                                            const char           *password,
+                                            GCancellable         *cancellable,
+                                            GError              **error);
 NbDocument   *nb_document_load             (NbImporter           *importer,
                                             GFile                *file,
                                             GCancellable         *cancellable,
