@@ -364,7 +364,9 @@ main (int    argc,
     const char *bare_argv[] = { bare_app, NULL };
     g_autofree char *real_path = g_test_build_filename (G_TEST_DIST, "data", "real", REAL, NULL);
     const char *real_argv[] = { app, real_path, NULL };
-    Process with_report[RUNS], empty[RUNS], with_real[RUNS];
+    g_autofree char *pdf_path = g_test_build_filename (G_TEST_DIST, "data", "formats", "003.pdf", NULL);
+    const char *pdf_argv[] = { app, pdf_path, NULL };
+    Process with_report[RUNS], empty[RUNS], with_real[RUNS], with_pdf[RUNS];
     g_autofree char *home = g_dir_make_tmp ("nb-app-bench-XXXXXX", NULL);
 
     g_assert (app != NULL && bare_app != NULL);
@@ -376,10 +378,12 @@ main (int    argc,
         empty[i] = run_process (bare_argv, home);
         with_report[i] = run_process (app_argv, home);
         with_real[i] = run_process (real_argv, home);
+        with_pdf[i] = run_process (pdf_argv, home);
       }
     print_processes ("bare AdwApplicationWindow", empty, NULL);
     print_processes ("`nianbao` with seed 003", with_report, empty);
     print_processes ("`nianbao` with " REAL " (38 problems listed)", with_real, empty);
+    print_processes ("`nianbao` with seed 003 as a PDF (formats/003.pdf)", with_pdf, empty);
     nb_test_remove_tree (home);
   }
 
