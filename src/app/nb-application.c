@@ -258,6 +258,7 @@ nb_application_startup (GApplication *application)
   g_thread_join (worker);
   self->importer = work.importer;
   self->read_ahead = work.reports;
+  g_ptr_array_set_size (self->named, 0);
   self->settings = nb_settings_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
