@@ -1086,6 +1086,37 @@ decode (const guchar *at,
   return *n = 4, ((at[0] & 0x07) << 18) | ((at[1] & 0x3f) << 12) | ((at[2] & 0x3f) << 6) | (at[3] & 0x3f);
 }
 
+/* A search from iter->from: no match yet, room for PCRE2's. */
+static void
+begin_search (NbPatternIter *iter)
+{
+  g_clear_pointer (&iter->match, g_match_info_free);
+  if (iter->probe_data == NULL)
+    iter->probe_data = pcre2_match_data_create (1, NULL);
+}
+
+/* Tries the pattern anchored at @at; on a match, iter->from moves to its
+ * end. Most tries fail: PCRE2 tells, and GRegex makes the match of one
+ * that does not. */
+static gboolean
+match_at (NbPatternIter *iter,
+          gsize          at)
+{
+  int start, end;
+
+  if (iter->start->probe != NULL &&
+      nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at) == -1)
+    return FALSE;
+  g_regex_match_full (iter->start->anchored, iter->text, iter->length, at, 0, &iter->match, NULL);
+  if (g_match_info_matches (iter->match) && g_match_info_fetch_pos (iter->match, 0, &start, &end))
+    {
+      iter->from = end;
+      return TRUE;
+    }
+  g_clear_pointer (&iter->match, g_match_info_free);
+  return FALSE;
+}
+
 /* The first match at or after iter->from, tried only where a character
  * allows it. A match is never empty, so the next begins at its end. */
 static GMatchInfo *
@@ -1095,13 +1126,10 @@ next_from_start (NbPatternIter *iter)
   const guint32 *bits = iter->start->bits;
   guint n;
 
-  g_clear_pointer (&iter->match, g_match_info_free);
-  if (iter->probe_data == NULL)
-    iter->probe_data = pcre2_match_data_create (1, NULL);
+  begin_search (iter);
   for (gsize at = iter->from; at < iter->length; at += n)
     {
       gunichar c;
-      int start, end;
 
       /* the text's start is tried as it is, when a match may start there */
       gboolean anywhere = at == 0 && iter->start->text_start;
@@ -1117,18 +1145,8 @@ next_from_start (NbPatternIter *iter)
                                        : !(bits[(c & 0xfff) / 32] & (1u << (c & 31))) ||
                                          !nb_pattern_start_allows (iter->start, c)))
         continue;
-      /* most tries fail: PCRE2 tells, and GRegex makes the match of one
-       * that does not */
-      if (iter->start->probe != NULL &&
-          nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at) == -1)
-        continue;
-      g_regex_match_full (iter->start->anchored, iter->text, iter->length, at, 0, &iter->match, NULL);
-      if (g_match_info_matches (iter->match) && g_match_info_fetch_pos (iter->match, 0, &start, &end))
-        {
-          iter->from = end;
-          return iter->match;
-        }
-      g_clear_pointer (&iter->match, g_match_info_free);
+      if (match_at (iter, at))
+        return iter->match;
     }
   iter->from = iter->length;
   return NULL;
@@ -1141,22 +1159,10 @@ try_at (NbPatternIter *iter,
         gsize          at,
         gsize         *tried)
 {
-  int start, end;
-
   if (at < iter->from || (*tried != G_MAXSIZE && at <= *tried))
     return FALSE;
   *tried = at;
-  if (iter->start->probe != NULL &&
-      nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at) == -1)
-    return FALSE;
-  g_regex_match_full (iter->start->anchored, iter->text, iter->length, at, 0, &iter->match, NULL);
-  if (g_match_info_matches (iter->match) && g_match_info_fetch_pos (iter->match, 0, &start, &end))
-    {
-      iter->from = end;
-      return TRUE;
-    }
-  g_clear_pointer (&iter->match, g_match_info_free);
-  return FALSE;
+  return match_at (iter, at);
 }
 
 /* The start of the character @k characters before @at, or G_MAXSIZE
@@ -1192,9 +1198,7 @@ next_from_needed (NbPatternIter *iter)
   gsize tried = G_MAXSIZE;
   guint n;
 
-  g_clear_pointer (&iter->match, g_match_info_free);
-  if (iter->probe_data == NULL)
-    iter->probe_data = pcre2_match_data_create (1, NULL);
+  begin_search (iter);
   for (gsize at = iter->from; at < iter->length; at += n)
     {
       gunichar c;
