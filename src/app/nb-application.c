@@ -393,15 +393,13 @@ nb_application_open (GApplication  *application,
           if (window == NULL)
             window = nb_window_new (GTK_APPLICATION (self), self->importer, self->settings);
           if (report != NULL)
-            {
-              nb_window_open_imported (window, files[i], report);
-              gtk_window_present (GTK_WINDOW (window));
-            }
+            nb_window_open_imported (window, files[i], report);
           else
             nb_window_open (window, files[i]);
         }
-      /* a new window presents itself when its report is ready */
-      if (gtk_widget_get_visible (GTK_WIDGET (window)))
+      /* a new window still reading presents itself when its report is
+       * ready */
+      if (gtk_widget_get_visible (GTK_WIDGET (window)) || nb_window_get_document (window) != NULL)
         gtk_window_present (GTK_WINDOW (window));
     }
   /* read ahead for the first opening only: later ones read the file anew */
