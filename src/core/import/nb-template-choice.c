@@ -454,10 +454,10 @@ fold_source (NbSource *source,
   return g_string_free (folded, FALSE);
 }
 
-/* Which needles occur in @text, in one pass: every byte's first bytes
- * are hashed, and compared with the needles only where a needle's hash
- * alike (a needle starts a character, and no character starts with the
- * bytes within one). */
+/* Which needles occur in @text, in one pass: the first bytes at each
+ * character's start are hashed, and compared with the needles only where
+ * a needle's hash alike. A needle starts a character, so the bytes
+ * inside one (two in three of CJK text) are skipped unhashed. */
 static gboolean *
 find_needles (NbTemplateChoice *self,
               const char       *text,
@@ -468,9 +468,12 @@ find_needles (NbTemplateChoice *self,
 
   for (gsize i = 0; i < length; i++)
     {
-      guint hash = hash_key (key_at (u + i, length - i, self->key_bytes));
+      guint hash;
       GArray *bucket;
 
+      if ((u[i] & 0xC0) == 0x80)
+        continue;
+      hash = hash_key (key_at (u + i, length - i, self->key_bytes));
       if (G_LIKELY (!(self->hashes[hash / 64] & ((guint64) 1 << (hash % 64)))) ||
           (bucket = self->buckets[hash % N_BUCKETS]) == NULL)
         continue;
