@@ -379,7 +379,8 @@ recorded_recent (gpointer data)
   return info != NULL;
 }
 
-/* Recent reports are named by organ and year, the file beneath. */
+/* Recent reports are named by organ and year, the file beneath, each on
+ * one line however long its folder; the whole path is the tooltip. */
 static void
 test_recent_names (Fixture       *fixture,
                    gconstpointer  data)
@@ -406,6 +407,9 @@ test_recent_names (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "003_babb1a0d8021a832.txt — "));
+  g_assert_cmpint (adw_action_row_get_title_lines (row), ==, 1);
+  g_assert_cmpint (adw_action_row_get_subtitle_lines (row), ==, 1);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==, path);
   gtk_window_destroy (GTK_WINDOW (other));
   g_object_unref (other);
 }

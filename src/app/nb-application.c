@@ -279,7 +279,11 @@ nb_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (nb_window_new (GTK_APPLICATION (self), self->importer, self->settings));
+    {
+      window = GTK_WINDOW (nb_window_new (GTK_APPLICATION (self), self->importer, self->settings));
+      /* its first frame is the empty page's */
+      g_object_set_data (G_OBJECT (window), "nb-stays-empty", GINT_TO_POINTER (TRUE));
+    }
   gtk_window_present (window);
 }
 
@@ -492,7 +496,8 @@ nb_application_dispose (GObject *object)
  * the report it was given and when it painted the whole form (monotonic
  * microseconds, on standard output), then quit, so that the peak memory
  * counts every cell; set to "first", quit at the first frame (to count
- * the instructions it takes). */
+ * the instructions it takes). A window started without a file quits at
+ * the first frame of its empty page. */
 static void
 quit_after_paint_cb (GtkWindow     *window,
                      GdkFrameClock *clock)
@@ -521,7 +526,8 @@ window_document_cb (GtkWindow *window)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
 
-  if (clock == NULL || nb_window_get_document (NB_WINDOW (window)) == NULL)
+  if (clock == NULL || (nb_window_get_document (NB_WINDOW (window)) == NULL &&
+                        g_object_get_data (G_OBJECT (window), "nb-stays-empty") == NULL))
     return;
   g_signal_handlers_disconnect_by_func (window, window_document_cb, NULL);
   g_signal_connect_object (clock, "after-paint", G_CALLBACK (quit_after_paint_cb),

@@ -35,6 +35,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define MAX_RECENT 6
+/* the empty page's description, in characters: narrow enough for a small
+ * window, wide enough that its clamp decides the width */
+#define DESCRIPTION_MIN_CHARS 20
+#define DESCRIPTION_MAX_CHARS 90
 
 /* Helpers */
 
@@ -166,6 +170,12 @@ fill_recent (NbWindow *self)
 
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
       }
+      /* one line each, the whole path in the tooltip: a wrapped row is
+       * laid out again at every width its list is offered */
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      gtk_widget_set_tooltip_text (row, g_file_peek_path (file) ? g_file_peek_path (file)
+                                                                : gtk_recent_info_get_uri (info));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "nb-uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
       gtk_list_box_append (self->recent_list, row);
@@ -584,6 +594,23 @@ empty_page_map_cb (NbWindow *self)
   fill_recent (self);
 }
 
+/* The page's description wraps. Given no width in characters, GtkLabel
+ * lays it out at no width at all (a line per character) and unwrapped,
+ * each time it is measured, which the page does at many widths: a third
+ * of the empty window's first frame. Where libadwaita names the label
+ * otherwise, the page is only slower. */
+static void
+bound_empty_page_description (NbWindow *self)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (self->empty_page),
+                                                  ADW_TYPE_STATUS_PAGE, "description_label");
+
+  if (!GTK_IS_LABEL (label))
+    return;
+  gtk_label_set_width_chars (GTK_LABEL (label), DESCRIPTION_MIN_CHARS);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), DESCRIPTION_MAX_CHARS);
+}
+
 /* So is the keyboard shortcuts window, which GTK would otherwise build
  * for every new window. */
 static void
@@ -614,6 +641,7 @@ nb_window_init (NbWindow *self)
   nb_tooltip_attach_all (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   g_signal_connect_swapped (self->empty_page, "map", G_CALLBACK (empty_page_map_cb), self);
+  bound_empty_page_description (self);
   g_signal_connect_object (help, "activate", G_CALLBACK (show_help_overlay_cb), self, 0);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help));
 
