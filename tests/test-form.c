@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "nb-head-list-model.h"
 #include "nb-test-ui.h"
 #include "nb-tooltip.h"
 #include "nb-table-grid.h"
@@ -601,6 +602,156 @@ test_first_frame (Fixture       *fixture,
     }
 }
 
+/* The items-changed a model emitted, as "position,removed,added" */
+static void
+record_change_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GString    *changes)
+{
+  g_string_append_printf (changes, "%s%u,%u,%u", changes->len > 0 ? " " : "", position, removed, added);
+}
+
+static GtkStringObject *
+head_item (NbHeadListModel *head,
+           guint            position)
+{
+  static GtkStringObject *item;
+
+  g_clear_object (&item);
+  item = g_list_model_get_item (G_LIST_MODEL (head), position);
+  return item;
+}
+
+/* The first items of a list, then all of it, each change told once and
+ * for what it is: before, changes in the first items replace those after
+ * them (others move in); after, a change is passed on as it is. */
+static void
+test_head_list_model (void)
+{
+  const char *const letters[] = { "a", "b", "c", "d", "e", NULL };
+  g_autoptr(GtkStringList) list = gtk_string_list_new (letters);
+  g_autoptr(NbHeadListModel) head = nb_head_list_model_new (G_LIST_MODEL (list), 3);
+  g_autoptr(GString) changes = g_string_new (NULL);
+
+  g_signal_connect (head, "items-changed", G_CALLBACK (record_change_cb), changes);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (head)), ==, 3);
+  g_assert_cmpstr (gtk_string_object_get_string (head_item (head, 2)), ==, "c");
+  g_assert_null (head_item (head, 3));
+
+  /* after the first items: not seen */
+  gtk_string_list_remove (list, 4);
+  g_assert_cmpstr (changes->str, ==, "");
+  /* among them: "b" goes, "d" moves in */
+  gtk_string_list_remove (list, 1);
+  g_assert_cmpstr (changes->str, ==, "1,2,2");
+  g_assert_cmpstr (gtk_string_object_get_string (head_item (head, 2)), ==, "d");
+  /* one replaced by one */
+  gtk_string_list_splice (list, 0, 1, (const char *const[]) { "A", NULL });
+  g_assert_cmpstr (changes->str, ==, "1,2,2 0,1,1");
+
+  g_string_truncate (changes, 0);
+  nb_head_list_model_show_all (head);
+  g_assert_cmpuint (nb_head_list_model_get_limit (head), ==, G_MAXUINT);
+  g_assert_cmpstr (changes->str, ==, "");    /* nothing was beyond */
+  gtk_string_list_append (list, "f");
+  gtk_string_list_append (list, "g");
+  g_assert_cmpstr (changes->str, ==, "3,0,1 4,0,1");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (head)), ==, 5);
+  gtk_string_list_remove (list, 1);
+  g_assert_cmpstr (changes->str, ==, "3,0,1 4,0,1 1,1,0");
+
+  {
+    g_autoptr(GtkStringList) long_list = gtk_string_list_new (letters);
+    g_autoptr(NbHeadListModel) two = nb_head_list_model_new (G_LIST_MODEL (long_list), 2);
+
+    g_string_truncate (changes, 0);
+    g_signal_connect (two, "items-changed", G_CALLBACK (record_change_cb), changes);
+    nb_head_list_model_show_all (two);
+    g_assert_cmpstr (changes->str, ==, "2,0,3");
+    g_assert_cmpstr (gtk_string_object_get_string (head_item (two, 4)), ==, "e");
+  }
+  head_item (head, G_MAXUINT);
+}
+
+typedef struct
+{
+  GtkListBox *list;
+  guint       first_paint_rows;  /* G_MAXUINT until painted */
+} PanelFrame;
+
+static guint
+count_list_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+panel_first_paint_cb (GdkFrameClock *clock,
+                      PanelFrame    *frame)
+{
+  if (frame->first_paint_rows == G_MAXUINT)
+    frame->first_paint_rows = count_list_rows (frame->list);
+}
+
+static gboolean
+panel_painted (gpointer data)
+{
+  PanelFrame *frame = data;
+
+  return frame->first_paint_rows != G_MAXUINT;
+}
+
+static gboolean
+panel_lists_all (gpointer data)
+{
+  NbTestWindow *fixture = data;
+  NbDiagnosticsPanel *panel = nb_window_get_panel (fixture->window);
+
+  return count_list_rows (nb_diagnostics_panel_get_list (panel)) == nb_diagnostics_panel_count (panel, NULL, NULL, NULL);
+}
+
+/* A real report with forty problems: the first frame makes the rows a
+ * screen can show, the rest follow by themselves, and the first rows
+ * stay the rows they were. */
+static void
+test_first_frame_problems (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "pingtan-gyz-2024.page.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(NbDocument) document = nb_document_load (fixture->importer, file, NULL, NULL);
+  NbDiagnosticsPanel *panel = nb_window_get_panel (fixture->window);
+  PanelFrame frame = { nb_diagnostics_panel_get_list (panel), G_MAXUINT };
+  GtkListBoxRow *first;
+  guint listed;
+
+  g_assert_nonnull (document);
+  nb_window_set_document (fixture->window, document);
+  listed = nb_diagnostics_panel_count (panel, NULL, NULL, NULL);
+  g_assert_cmpuint (listed, >, 30);
+  first = gtk_list_box_get_row_at_index (frame.list, 0);
+  g_assert_nonnull (first);
+  gtk_widget_realize (GTK_WIDGET (fixture->window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), "after-paint",
+                    G_CALLBACK (panel_first_paint_cb), &frame);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  nb_test_ui_wait_until (panel_painted, &frame);
+  nb_test_ui_wait_until (panel_lists_all, fixture);
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), &frame);
+
+  g_test_message ("first frame: %u of %u rows", frame.first_paint_rows, listed);
+  g_assert_cmpuint (frame.first_paint_rows, >=, 6);
+  g_assert_cmpuint (frame.first_paint_rows, <, listed);
+  g_assert_true (gtk_list_box_get_row_at_index (frame.list, 0) == first);
+  g_assert_cmpuint (count_list_rows (frame.list), ==, listed);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -625,6 +776,9 @@ main (int    argc,
               nb_test_window_set_up, test_first_frame, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/first-frame-blank", Fixture, NULL,
               nb_test_window_set_up, test_first_frame, nb_test_window_tear_down);
+  g_test_add ("/nianbao/form/first-frame-problems", Fixture, NULL,
+              nb_test_window_set_up, test_first_frame_problems, nb_test_window_tear_down);
+  g_test_add_func ("/nianbao/form/head-list-model", test_head_list_model);
 
   return g_test_run ();
 }

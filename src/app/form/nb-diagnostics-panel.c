@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "nb-diagnostics-panel.h"
+#include "nb-head-list-model.h"
 #include "nb-tooltip.h"
 
 #include <glib/gi18n.h>
@@ -34,6 +35,8 @@ struct _NbDiagnosticsPanel
   NbTemplate         *template;   /* for places in words */
   GtkSortListModel   *sorted;
   GtkFilterListModel *listed;     /* without the plain empty cells */
+  NbHeadListModel    *head;       /* the rows made so far */
+  guint               show_all_id;
   GtkCustomFilter    *filter;
   GHashTable         *plain_empty; /* NbDiagnostic of a plain empty cell */
   GHashTable         *known;       /* every diagnostic before the change */
@@ -47,6 +50,11 @@ struct _NbDiagnosticsPanel
 };
 
 G_DEFINE_FINAL_TYPE (NbDiagnosticsPanel, nb_diagnostics_panel, ADW_TYPE_BIN)
+
+/* Rows made before the window's first frame: more than a screen holds.
+ * A real report can list forty problems, each row a few lines of text
+ * laid out. */
+#define FIRST_ROWS 12
 
 enum {
   ACTIVATED,
@@ -639,11 +647,45 @@ next_empty_action (GtkWidget  *widget,
 }
 
 static void
+show_all_cb (gpointer data)
+{
+  NbDiagnosticsPanel *self = data;
+
+  self->show_all_id = 0;
+  nb_head_list_model_show_all (self->head);
+}
+
+/* The rows after the first are made once a frame with these is on
+ * screen. */
+static void
+clock_after_paint_cb (GdkFrameClock      *clock,
+                      NbDiagnosticsPanel *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, clock_after_paint_cb, self);
+  if (self->show_all_id == 0 && self->head != NULL)
+    self->show_all_id = g_idle_add_once (show_all_cb, self);
+}
+
+static void
+nb_diagnostics_panel_map (GtkWidget *widget)
+{
+  NbDiagnosticsPanel *self = NB_DIAGNOSTICS_PANEL (widget);
+
+  GTK_WIDGET_CLASS (nb_diagnostics_panel_parent_class)->map (widget);
+
+  if (self->head != NULL && nb_head_list_model_get_limit (self->head) != G_MAXUINT)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (clock_after_paint_cb), self, 0);
+}
+
+static void
 nb_diagnostics_panel_dispose (GObject *object)
 {
   NbDiagnosticsPanel *self = (NbDiagnosticsPanel *) object;
 
   /* AdwBin unparents the template's root itself */
+  g_clear_handle_id (&self->show_all_id, g_source_remove);
+  g_clear_object (&self->head);
   g_clear_object (&self->listed);
   g_clear_object (&self->sorted);
   g_clear_object (&self->model);
@@ -661,6 +703,7 @@ nb_diagnostics_panel_class_init (NbDiagnosticsPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nb_diagnostics_panel_dispose;
+  widget_class->map = nb_diagnostics_panel_map;
 
   /**
    * NbDiagnosticsPanel::activated:
@@ -719,6 +762,8 @@ nb_diagnostics_panel_set_model (NbDiagnosticsPanel *self,
       g_signal_handlers_disconnect_by_func (self->model, model_changing_cb, self);
       g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
     }
+  g_clear_handle_id (&self->show_all_id, g_source_remove);
+  g_clear_object (&self->head);
   g_clear_object (&self->listed);
   g_clear_object (&self->sorted);
   self->filter = NULL;
@@ -742,7 +787,10 @@ nb_diagnostics_panel_set_model (NbDiagnosticsPanel *self,
   self->sorted = gtk_sort_list_model_new (g_object_ref (diagnostics), sorter);
   self->filter = gtk_custom_filter_new (listed_cb, self, NULL);
   self->listed = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)), GTK_FILTER (self->filter));
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->listed), create_row_cb, self, NULL);
+  /* a panel not yet on screen makes the rows its first frame shows */
+  self->head = nb_head_list_model_new (G_LIST_MODEL (self->listed),
+                                       gtk_widget_get_mapped (GTK_WIDGET (self)) ? G_MAXUINT : FIRST_ROWS);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->head), create_row_cb, self, NULL);
   g_signal_connect_object (diagnostics, "items-changed", G_CALLBACK (model_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
   update_summary (self);
