@@ -718,11 +718,14 @@ panel_lists_all (gpointer data)
 
 /* A real report with forty problems: the first frame makes the rows a
  * screen can show, the rest follow by themselves, and the first rows
- * stay the rows they were. */
+ * stay the rows they were. With the panel hidden (F9), they follow all
+ * the same, and a change of the list then makes only the rows that
+ * change. */
 static void
 test_first_frame_problems (Fixture       *fixture,
                            gconstpointer  data)
 {
+  gboolean hidden = GPOINTER_TO_INT (data);
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "real", "pingtan-gyz-2024.page.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(NbDocument) document = nb_document_load (fixture->importer, file, NULL, NULL);
@@ -737,6 +740,8 @@ test_first_frame_problems (Fixture       *fixture,
   g_assert_cmpuint (listed, >, 30);
   first = gtk_list_box_get_row_at_index (frame.list, 0);
   g_assert_nonnull (first);
+  if (hidden)
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-problems", NULL);
   gtk_widget_realize (GTK_WIDGET (fixture->window));
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window)), "after-paint",
                     G_CALLBACK (panel_first_paint_cb), &frame);
@@ -750,6 +755,18 @@ test_first_frame_problems (Fixture       *fixture,
   g_assert_cmpuint (frame.first_paint_rows, <, listed);
   g_assert_true (gtk_list_box_get_row_at_index (frame.list, 0) == first);
   g_assert_cmpuint (count_list_rows (frame.list), ==, listed);
+  g_assert_cmpint (gtk_widget_get_mapped (GTK_WIDGET (panel)), ==, !hidden);
+
+  /* a new problem: one row more, the others kept */
+  {
+    GtkListBoxRow *last = gtk_list_box_get_row_at_index (frame.list, listed - 1);
+
+    nb_test_set (nb_document_get_report (document), "t3/received/natural_person", "9999");
+    g_assert_cmpuint (nb_diagnostics_panel_count (panel, NULL, NULL, NULL), >, listed);
+    g_assert_cmpuint (count_list_rows (frame.list), ==, nb_diagnostics_panel_count (panel, NULL, NULL, NULL));
+    g_assert_true (gtk_list_box_get_row_at_index (frame.list, 0) == first);
+    g_assert_true (gtk_widget_get_parent (GTK_WIDGET (last)) == GTK_WIDGET (frame.list));
+  }
 }
 
 int
@@ -776,7 +793,9 @@ main (int    argc,
               nb_test_window_set_up, test_first_frame, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/first-frame-blank", Fixture, NULL,
               nb_test_window_set_up, test_first_frame, nb_test_window_tear_down);
-  g_test_add ("/nianbao/form/first-frame-problems", Fixture, NULL,
+  g_test_add ("/nianbao/form/first-frame-problems", Fixture, GINT_TO_POINTER (FALSE),
+              nb_test_window_set_up, test_first_frame_problems, nb_test_window_tear_down);
+  g_test_add ("/nianbao/form/first-frame-problems-hidden", Fixture, GINT_TO_POINTER (TRUE),
               nb_test_window_set_up, test_first_frame_problems, nb_test_window_tear_down);
   g_test_add_func ("/nianbao/form/head-list-model", test_head_list_model);
 

@@ -655,8 +655,9 @@ show_all_cb (gpointer data)
   nb_head_list_model_show_all (self->head);
 }
 
-/* The rows after the first are made once a frame with these is on
- * screen. */
+/* The rows after the first are made once the window's next frame is on
+ * screen, whether the panel is in it or hidden: until then a change of
+ * the list would make the first rows again. */
 static void
 clock_after_paint_cb (GdkFrameClock      *clock,
                       NbDiagnosticsPanel *self)
@@ -667,15 +668,18 @@ clock_after_paint_cb (GdkFrameClock      *clock,
 }
 
 static void
-nb_diagnostics_panel_map (GtkWidget *widget)
+watch_next_frame (NbDiagnosticsPanel *self)
 {
-  NbDiagnosticsPanel *self = NB_DIAGNOSTICS_PANEL (widget);
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
 
-  GTK_WIDGET_CLASS (nb_diagnostics_panel_parent_class)->map (widget);
-
-  if (self->head != NULL && nb_head_list_model_get_limit (self->head) != G_MAXUINT)
-    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (clock_after_paint_cb), self, 0);
+  g_signal_handlers_disconnect_by_func (root, watch_next_frame, self);
+  if (!gtk_widget_get_realized (root))
+    {
+      g_signal_connect_object (root, "realize", G_CALLBACK (watch_next_frame), self, G_CONNECT_SWAPPED);
+      return;
+    }
+  g_signal_connect_object (gtk_widget_get_frame_clock (root), "after-paint",
+                           G_CALLBACK (clock_after_paint_cb), self, 0);
 }
 
 static void
@@ -703,7 +707,6 @@ nb_diagnostics_panel_class_init (NbDiagnosticsPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nb_diagnostics_panel_dispose;
-  widget_class->map = nb_diagnostics_panel_map;
 
   /**
    * NbDiagnosticsPanel::activated:
@@ -787,10 +790,12 @@ nb_diagnostics_panel_set_model (NbDiagnosticsPanel *self,
   self->sorted = gtk_sort_list_model_new (g_object_ref (diagnostics), sorter);
   self->filter = gtk_custom_filter_new (listed_cb, self, NULL);
   self->listed = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)), GTK_FILTER (self->filter));
-  /* a panel not yet on screen makes the rows its first frame shows */
+  /* in a window, the rows its next frame can show first */
   self->head = nb_head_list_model_new (G_LIST_MODEL (self->listed),
-                                       gtk_widget_get_mapped (GTK_WIDGET (self)) ? G_MAXUINT : FIRST_ROWS);
+                                       gtk_widget_get_root (GTK_WIDGET (self)) ? FIRST_ROWS : G_MAXUINT);
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->head), create_row_cb, self, NULL);
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    watch_next_frame (self);
   g_signal_connect_object (diagnostics, "items-changed", G_CALLBACK (model_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
   update_summary (self);
