@@ -12,6 +12,7 @@
 
 #include "nb-compare-window.h"
 #include "nb-narrative-view.h"
+#include "nb-table-grid.h"
 #include "nb-test-ui.h"
 #include "nb-test-util.h"
 
@@ -375,6 +376,79 @@ test_screenshot (Fixture       *fixture,
   nb_test_ui_save_png (GTK_WIDGET (fixture->window), "screenshot-compare-t4.png");
 }
 
+typedef struct
+{
+  NbCompareView *view;
+  gboolean       painted;
+  gboolean       complete;   /* at the first frame */
+  guint          grids;      /* at the first frame */
+} FirstFrame;
+
+static guint
+count_grids (GtkWidget *widget)
+{
+  guint n = NB_IS_TABLE_GRID (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_grids (child);
+  return n;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                FirstFrame    *frame)
+{
+  if (frame->painted)
+    return;
+  frame->painted = TRUE;
+  frame->complete = nb_compare_view_get_complete (frame->view);
+  frame->grids = count_grids (GTK_WIDGET (frame->view));
+}
+
+static gboolean
+view_complete (gpointer data)
+{
+  return nb_compare_view_get_complete (data);
+}
+
+/* The first frame shows the summary and the sections up to the first
+ * table; the rest is built right after it without asking, its cells with
+ * their problems and their changes marked. */
+static void
+test_first_frame (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *seed = nb_test_seed_path ("003_babb1a0d8021a832");
+  g_autofree char *older_path = g_test_build_filename (G_TEST_DIST, "data", "comparison", data, NULL);
+  g_autoptr(NbDocument) newer = load (fixture, seed);
+  g_autoptr(NbDocument) older = load (fixture, older_path);
+  NbCompareWindow *window = g_object_ref_sink (nb_compare_window_new (NULL, newer, older));
+  FirstFrame frame = { nb_compare_window_get_view (window), FALSE, FALSE, 0 };
+  guint n_tables = nb_template_get_tables (fixture->template)->len;
+  GtkWidget *total;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_false (nb_compare_view_get_complete (frame.view));
+  gtk_widget_realize (GTK_WIDGET (window));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                    G_CALLBACK (first_paint_cb), &frame);
+  gtk_window_present (GTK_WINDOW (window));
+  nb_test_ui_wait_until (view_complete, frame.view);
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (window)), &frame);
+
+  g_assert_true (frame.painted);
+  g_assert_false (frame.complete);
+  g_assert_cmpuint (frame.grids, ==, 1);
+  g_assert_cmpuint (count_grids (GTK_WIDGET (frame.view)), ==, n_tables);
+  /* table 四, built after the first frame: 总计 of 复议后起诉 breaks its sum */
+  total = GTK_WIDGET (nb_compare_view_get_entry (frame.view, 1, cell (fixture, "t4/litigation_after_review/total")));
+  g_assert_cmpint (nb_cell_entry_get_severity (NB_CELL_ENTRY (total)), ==, NB_SEVERITY_ERROR);
+  g_assert_true (gtk_widget_has_css_class (total, "error"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -394,6 +468,7 @@ main (int    argc,
   ADD ("tab-counts", "houzhai-2023-mismatching.txt", test_tab_counts);
   ADD ("fits-and-marks", "houzhai-2023-mismatching.txt", test_fits_and_marks);
   ADD ("screenshot", "houzhai-2023-mismatching.txt", test_screenshot);
+  ADD ("first-frame", "houzhai-2023-matching.txt", test_first_frame);
 #undef ADD
 
   return g_test_run ();

@@ -42,6 +42,9 @@ struct _NbCompareView
   GtkLabel          *similarity_label;  /* how much text is last year's */
   gboolean      show_delta;
   gulong        focus_handler;
+  guint         n_built;               /* sections of the newer form built */
+  GdkFrameClock *clock;                /* watched until all are built */
+  guint         finish_id;
 
   GtkScrolledWindow *scroller;
   GtkBox            *content;
@@ -53,6 +56,7 @@ G_DEFINE_FINAL_TYPE (NbCompareView, nb_compare_view, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_SHOW_DELTA,
+  PROP_COMPLETE,
   N_PROPS
 };
 
@@ -67,18 +71,37 @@ side_report (NbCompareView *self,
   return nb_document_get_report (self->documents[side]);
 }
 
+/* The entry of a cell among the grids built so far, or NULL */
+static NbCellEntry *
+built_entry (NbCompareView *self,
+             int            side,
+             guint          cell)
+{
+  for (guint t = 0; t < self->grids->len; t++)
+    {
+      NbTableGrid *grid = g_ptr_array_index (self->grids, t);
+      NbCellEntry *entry = side == 0 ? nb_table_grid_get_older_entry (grid, cell) : nb_table_grid_get_entry (grid, cell);
+
+      if (entry != NULL)
+        return entry;
+    }
+  return NULL;
+}
+
+/* for the marks, which show the problems of the cells built so far and
+ * are shown again as more are */
 static NbCellEntry *
 lookup_older (gpointer data,
               guint    cell)
 {
-  return nb_compare_view_get_entry (data, 0, cell);
+  return built_entry (data, 0, cell);
 }
 
 static NbCellEntry *
 lookup_newer (gpointer data,
               guint    cell)
 {
-  return nb_compare_view_get_entry (data, 1, cell);
+  return built_entry (data, 1, cell);
 }
 
 static char *
@@ -427,25 +450,27 @@ legend (NbCompareView *self)
   return label;
 }
 
-/* The tables are laid out on the newer report's form. */
+/* Builds the sections from the next one not built up to @end, on the
+ * newer report's form. */
 static void
-build (NbCompareView *self)
+build_sections (NbCompareView *self,
+                guint          end)
 {
   GPtrArray *sections = nb_template_get_sections (nb_report_get_template (side_report (self, 1)));
+  guint first_grid = self->grids->len;
 
-  build_summary (self);
-  gtk_box_append (self->content, row_of (side_heading (self, 0), side_heading (self, 1), NULL));
-  gtk_box_append (self->content, legend (self));
-
-  for (guint s = 0; s < sections->len; s++)
+  end = MIN (end, sections->len);
+  if (self->n_built >= end)
+    return;
+  for (; self->n_built < end; self->n_built++)
     {
-      NbTemplateSection *section = g_ptr_array_index (sections, s);
+      NbTemplateSection *section = g_ptr_array_index (sections, self->n_built);
 
       gtk_box_append (self->content, section_heading (section->heading));
       if (section->table < 0)
         {
-          gtk_box_append (self->content, add_narratives (self, s));
-          mark_narrative_changes (self, s);
+          gtk_box_append (self->content, add_narratives (self, self->n_built));
+          mark_narrative_changes (self, self->n_built);
         }
       else
         {
@@ -454,8 +479,91 @@ build (NbCompareView *self)
         }
     }
 
-  for (guint c = 0; c < nb_template_get_n_cells (nb_report_get_template (side_report (self, 0))); c++)
-    mark_cell (self, c);
+  for (guint t = first_grid; t < self->grids->len; t++)
+    for (guint c = 0; c < nb_template_get_n_cells (nb_report_get_template (side_report (self, 0))); c++)
+      nb_table_grid_update_delta (g_ptr_array_index (self->grids, t), c);
+  /* the new cells take the problems already found */
+  for (int side = 0; side < N_SIDES; side++)
+    if (self->marks[side] != NULL)
+      nb_cell_marks_reshow (self->marks[side]);
+}
+
+static gboolean
+is_complete (NbCompareView *self)
+{
+  return self->n_built >= nb_template_get_sections (nb_report_get_template (side_report (self, 1)))->len;
+}
+
+static void
+stop_building (NbCompareView *self)
+{
+  if (self->clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->clock, self);
+      g_clear_object (&self->clock);
+    }
+  g_clear_handle_id (&self->finish_id, g_source_remove);
+}
+
+/* Everything a caller can ask for by cell or section is there after
+ * this. */
+static void
+finish_build (NbCompareView *self)
+{
+  if (is_complete (self))
+    return;
+  build_sections (self, G_MAXUINT);
+  stop_building (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPLETE]);
+}
+
+static void
+finish_build_cb (gpointer data)
+{
+  NbCompareView *self = data;
+
+  self->finish_id = 0;
+  finish_build (self);
+}
+
+/* A layout that leaves the view short builds the rest before the frame
+ * is painted (the frame clock lays the window out again). */
+static void
+clock_layout_cb (GdkFrameClock *clock,
+                 NbCompareView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double bottom = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+
+  if (gtk_adjustment_get_page_size (adjustment) > 0 &&
+      gtk_widget_get_height (GTK_WIDGET (self->content)) <= bottom)
+    finish_build (self);
+}
+
+/* The rest is built in one go once the first frame is on screen. */
+static void
+clock_after_paint_cb (GdkFrameClock *clock,
+                      NbCompareView *self)
+{
+  if (self->finish_id == 0)
+    self->finish_id = g_idle_add_once (finish_build_cb, self);
+}
+
+/* Before the first frame: the summary, the years' headings and the
+ * sections up to the first table, about a screen; the rest after it. */
+static void
+build (NbCompareView *self)
+{
+  GPtrArray *sections = nb_template_get_sections (nb_report_get_template (side_report (self, 1)));
+  guint first = 0;
+
+  build_summary (self);
+  gtk_box_append (self->content, row_of (side_heading (self, 0), side_heading (self, 1), NULL));
+  gtk_box_append (self->content, legend (self));
+
+  while (first < sections->len && ((NbTemplateSection *) g_ptr_array_index (sections, first))->table < 0)
+    first++;
+  build_sections (self, first + 1);
 }
 
 /* Callbacks */
@@ -569,6 +677,7 @@ nb_compare_view_dispose (GObject *object)
 {
   NbCompareView *self = (NbCompareView *) object;
 
+  stop_building (self);
   for (int side = 0; side < N_SIDES; side++)
     {
       g_clear_pointer (&self->marks[side], nb_cell_marks_free);
@@ -594,11 +703,27 @@ nb_compare_view_root (GtkWidget *widget)
 }
 
 static void
+nb_compare_view_map (GtkWidget *widget)
+{
+  NbCompareView *self = NB_COMPARE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (nb_compare_view_parent_class)->map (widget);
+
+  if (is_complete (self) || self->clock != NULL)
+    return;
+  self->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  g_signal_connect_after (self->clock, "layout", G_CALLBACK (clock_layout_cb), self);
+  g_signal_connect (self->clock, "after-paint", G_CALLBACK (clock_after_paint_cb), self);
+}
+
+static void
 nb_compare_view_unroot (GtkWidget *widget)
 {
   NbCompareView *self = NB_COMPARE_VIEW (widget);
 
   g_clear_signal_handler (&self->focus_handler, gtk_widget_get_root (widget));
+  /* the clock is the window's: a view shown again watches the new one */
+  stop_building (self);
 
   GTK_WIDGET_CLASS (nb_compare_view_parent_class)->unroot (widget);
 }
@@ -615,6 +740,9 @@ nb_compare_view_get_property (GObject    *object,
     {
     case PROP_SHOW_DELTA:
       g_value_set_boolean (value, self->show_delta);
+      break;
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, is_complete (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -650,10 +778,22 @@ nb_compare_view_class_init (NbCompareViewClass *klass)
   object_class->set_property = nb_compare_view_set_property;
   widget_class->root = nb_compare_view_root;
   widget_class->unroot = nb_compare_view_unroot;
+  widget_class->map = nb_compare_view_map;
 
   properties[PROP_SHOW_DELTA] =
     g_param_spec_boolean ("show-delta", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * NbCompareView:complete:
+   *
+   * Whether every section is built. The first frame shows the summary
+   * and the sections up to the first table; the rest is built right
+   * after it, or at once when a cell or a section is asked for.
+   */
+  properties[PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/nianbao/Nianbao/nb-compare-view.ui");
@@ -749,15 +889,8 @@ nb_compare_view_get_entry (NbCompareView *self,
   g_return_val_if_fail (NB_IS_COMPARE_VIEW (self), NULL);
   g_return_val_if_fail (side == 0 || side == 1, NULL);
 
-  for (guint t = 0; t < self->grids->len; t++)
-    {
-      NbTableGrid *grid = g_ptr_array_index (self->grids, t);
-      NbCellEntry *entry = side == 0 ? nb_table_grid_get_older_entry (grid, cell) : nb_table_grid_get_entry (grid, cell);
-
-      if (entry != NULL)
-        return entry;
-    }
-  return NULL;
+  finish_build (self);
+  return built_entry (self, side, cell);
 }
 
 /**
@@ -774,6 +907,7 @@ nb_compare_view_get_delta_label (NbCompareView *self,
 {
   g_return_val_if_fail (NB_IS_COMPARE_VIEW (self), NULL);
 
+  finish_build (self);
   for (guint t = 0; t < self->grids->len; t++)
     {
       GtkLabel *label = nb_table_grid_get_delta_label (g_ptr_array_index (self->grids, t), cell);
@@ -832,6 +966,20 @@ nb_compare_view_get_show_delta (NbCompareView *self)
 }
 
 /**
+ * nb_compare_view_get_complete:
+ * @self: a #NbCompareView
+ *
+ * Returns: whether every section is built
+ */
+gboolean
+nb_compare_view_get_complete (NbCompareView *self)
+{
+  g_return_val_if_fail (NB_IS_COMPARE_VIEW (self), FALSE);
+
+  return is_complete (self);
+}
+
+/**
  * nb_compare_view_get_headline_change:
  * @self: a #NbCompareView
  * @headline: a headline index
@@ -881,6 +1029,7 @@ nb_compare_view_get_marked_paragraphs (NbCompareView *self,
 
   g_return_val_if_fail (NB_IS_COMPARE_VIEW (self), 0);
 
+  finish_build (self);
   section = nb_template_lookup_section (nb_report_get_template (side_report (self, side)), section_id);
   view = section < 0 ? NULL : g_hash_table_lookup (self->narratives[side], GINT_TO_POINTER (section));
   return view ? nb_narrative_view_get_n_marked (view) : 0;

@@ -33,6 +33,7 @@ gboolean       nb_compare_view_focus_cell       (NbCompareView *self,
 void           nb_compare_view_set_show_delta   (NbCompareView *self,
                                                  gboolean       show);
 gboolean       nb_compare_view_get_show_delta   (NbCompareView *self);
+gboolean       nb_compare_view_get_complete     (NbCompareView *self);
 GtkLabel      *nb_compare_view_get_similarity (NbCompareView *self);
 GtkLabel      *nb_compare_view_get_headline_change (NbCompareView *self,
                                                     guint          headline);
