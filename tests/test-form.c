@@ -38,14 +38,19 @@ new_report (Fixture *fixture)
 }
 
 static guint
-n_rows (Fixture *fixture)
+count_list_rows (GtkListBox *list)
 {
-  GtkListBox *list = nb_diagnostics_panel_get_list (nb_window_get_panel (fixture->window));
   guint n = 0;
 
   while (gtk_list_box_get_row_at_index (list, n) != NULL)
     n++;
   return n;
+}
+
+static guint
+n_rows (Fixture *fixture)
+{
+  return count_list_rows (nb_diagnostics_panel_get_list (nb_window_get_panel (fixture->window)));
 }
 
 /* A blank form lists no problem for its empty cells, but counts them in
@@ -680,16 +685,6 @@ typedef struct
   GtkListBox *list;
   guint       first_paint_rows;  /* G_MAXUINT until painted */
 } PanelFrame;
-
-static guint
-count_list_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, n) != NULL)
-    n++;
-  return n;
-}
 
 static void
 panel_first_paint_cb (GdkFrameClock *clock,

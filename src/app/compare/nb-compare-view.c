@@ -13,6 +13,7 @@
 #include <nb-number.h>
 #include <nb-template.h>
 
+#include "nb-build-watch.h"
 #include "nb-cell-marks.h"
 #include "nb-narrative-view.h"
 #include "nb-scroll.h"
@@ -43,8 +44,7 @@ struct _NbCompareView
   gboolean      show_delta;
   gulong        focus_handler;
   guint         n_built;               /* sections of the newer form built */
-  GdkFrameClock *clock;                /* watched until all are built */
-  guint         finish_id;
+  NbBuildWatch *watch;                 /* until all are built */
 
   GtkScrolledWindow *scroller;
   GtkBox            *content;
@@ -497,12 +497,7 @@ is_complete (NbCompareView *self)
 static void
 stop_building (NbCompareView *self)
 {
-  if (self->clock != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->clock, self);
-      g_clear_object (&self->clock);
-    }
-  g_clear_handle_id (&self->finish_id, g_source_remove);
+  g_clear_pointer (&self->watch, nb_build_watch_free);
 }
 
 /* Everything a caller can ask for by cell or section is there after
@@ -520,33 +515,16 @@ finish_build (NbCompareView *self)
 static void
 finish_build_cb (gpointer data)
 {
-  NbCompareView *self = data;
-
-  self->finish_id = 0;
-  finish_build (self);
+  finish_build (data);
 }
 
 /* A layout that leaves the view short builds the rest before the frame
- * is painted (the frame clock lays the window out again). */
+ * is painted. */
 static void
-clock_layout_cb (GdkFrameClock *clock,
-                 NbCompareView *self)
+view_short_cb (gpointer data,
+               guint    n_short)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  double bottom = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
-
-  if (gtk_adjustment_get_page_size (adjustment) > 0 &&
-      gtk_widget_get_height (GTK_WIDGET (self->content)) <= bottom)
-    finish_build (self);
-}
-
-/* The rest is built in one go once the first frame is on screen. */
-static void
-clock_after_paint_cb (GdkFrameClock *clock,
-                      NbCompareView *self)
-{
-  if (self->finish_id == 0)
-    self->finish_id = g_idle_add_once (finish_build_cb, self);
+  finish_build (data);
 }
 
 /* Before the first frame: the summary, the years' headings and the
@@ -709,11 +687,10 @@ nb_compare_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (nb_compare_view_parent_class)->map (widget);
 
-  if (is_complete (self) || self->clock != NULL)
+  if (is_complete (self) || self->watch != NULL)
     return;
-  self->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
-  g_signal_connect_after (self->clock, "layout", G_CALLBACK (clock_layout_cb), self);
-  g_signal_connect (self->clock, "after-paint", G_CALLBACK (clock_after_paint_cb), self);
+  self->watch = nb_build_watch_new (widget, self->scroller, GTK_WIDGET (self->content),
+                                    view_short_cb, finish_build_cb, self);
 }
 
 static void

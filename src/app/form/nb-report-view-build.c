@@ -84,45 +84,24 @@ add_table (NbReportView      *self,
   g_ptr_array_add (self->grids, grid);
 }
 
+/* The first layout that leaves the view short builds one section more,
+ * the second everything (at most four layouts a frame). */
 static void
-finish_build_cb (gpointer data)
+view_short_cb (gpointer data,
+               guint    n_short)
 {
   NbReportView *self = data;
 
-  self->finish_id = 0;
-  _nb_report_view_finish_build (self);
-}
-
-/* The window's first frame shows only the sections that fill the view:
- * after each layout in which the form ends inside the view, more is
- * built, and the frame clock lays the window out again before it paints
- * (at most four times: the second shortfall builds everything). */
-static void
-clock_layout_cb (GdkFrameClock *clock,
-                 NbReportView  *self)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  double bottom = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
-
-  if (gtk_adjustment_get_page_size (adjustment) <= 0 ||
-      gtk_widget_get_height (_nb_report_view_scrolled_form (self)) > bottom)
-    return;
-  if (self->shortfalls++ == 0)
+  if (n_short == 0)
     _nb_report_view_build_sections (self, self->n_built + 1);
   else
     _nb_report_view_finish_build (self);
 }
 
-/* The rest of the form is built in one go once the first frame is on
- * screen: one chunk costs less than many, and the clerk cannot reach it
- * sooner. */
 static void
-clock_after_paint_cb (GdkFrameClock *clock,
-                      NbReportView  *self)
+finish_build_cb (gpointer data)
 {
-  self->shortfalls = 0;
-  if (self->finish_id == 0)
-    self->finish_id = g_idle_add_once (finish_build_cb, self);
+  _nb_report_view_finish_build (data);
 }
 
 /* Private API, shared with nb-report-view.c */
@@ -156,12 +135,7 @@ _nb_report_view_build_sections (NbReportView *self,
 void
 _nb_report_view_stop_building (NbReportView *self)
 {
-  if (self->clock != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->clock, self);
-      g_clear_object (&self->clock);
-    }
-  g_clear_handle_id (&self->finish_id, g_source_remove);
+  g_clear_pointer (&self->watch, nb_build_watch_free);
 }
 
 gboolean
@@ -186,9 +160,8 @@ _nb_report_view_finish_build (NbReportView *self)
 void
 _nb_report_view_watch_clock (NbReportView *self)
 {
-  if (_nb_report_view_is_complete (self) || self->clock != NULL)
+  if (_nb_report_view_is_complete (self) || self->watch != NULL)
     return;
-  self->clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-  g_signal_connect_after (self->clock, "layout", G_CALLBACK (clock_layout_cb), self);
-  g_signal_connect (self->clock, "after-paint", G_CALLBACK (clock_after_paint_cb), self);
+  self->watch = nb_build_watch_new (GTK_WIDGET (self), self->scroller, _nb_report_view_scrolled_form (self),
+                                    view_short_cb, finish_build_cb, self);
 }

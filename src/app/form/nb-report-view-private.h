@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "nb-build-watch.h"
 #include "nb-cell-marks.h"
 #include "nb-report-view.h"
 #include "nb-table-grid.h"
@@ -29,9 +30,7 @@ struct _NbReportView
   GArray      *outlined;      /* cells of the problem last gone to */
   GtkWidget   *header;        /* NbTableHeader over the scrolled form */
   guint        n_built;       /* sections built so far, in order */
-  guint        shortfalls;    /* layouts of this frame that needed more */
-  guint        finish_id;     /* builds the rest after the first frame */
-  GdkFrameClock *clock;       /* while sections are still to be built */
+  NbBuildWatch *watch;        /* while sections are still to be built */
 
   /* template children */
   GtkOverlay        *overlay;
