@@ -374,6 +374,7 @@ first_action_row (GtkWidget *widget)
   return NULL;
 }
 
+/* recorded under a name no translation changes */
 static gboolean
 recorded_recent (gpointer data)
 {
@@ -382,7 +383,7 @@ recorded_recent (gpointer data)
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
 
   info = gtk_recent_manager_lookup_item (gtk_recent_manager_get_default (), uri, NULL);
-  return info != NULL;
+  return info != NULL && gtk_recent_info_has_application (info, "nianbao");
 }
 
 /* Recent reports are named by organ and year, the file beneath, each on

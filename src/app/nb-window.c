@@ -35,6 +35,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define MAX_RECENT 6
+/* the name the recent reports are recorded under: not the application's
+ * name, which is translated, so that a change of language keeps them */
+#define RECENT_APP_NAME "nianbao"
 /* the empty page's description, in characters: narrow enough for a small
  * window, wide enough that its clamp decides the width */
 #define DESCRIPTION_MIN_CHARS 20
@@ -135,6 +138,7 @@ fill_recent (NbWindow *self)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
   GList *items = gtk_recent_manager_get_items (manager);
+  /* also under the translated name, as reports were recorded before */
   const char *app_name = g_get_application_name ();
   GtkWidget *child;
   guint shown = 0;
@@ -150,7 +154,8 @@ fill_recent (NbWindow *self)
       g_autoptr(GFile) file = NULL;
       g_autofree char *folder = NULL;
 
-      if (app_name == NULL || !gtk_recent_info_has_application (info, app_name) ||
+      if (!(gtk_recent_info_has_application (info, RECENT_APP_NAME) ||
+            (app_name != NULL && gtk_recent_info_has_application (info, app_name))) ||
           !gtk_recent_info_exists (info))
         continue;
       file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
@@ -210,7 +215,7 @@ _nb_window_remember_recent (NbDocument *document,
   data.display_name = name;
   data.description = base;
   data.mime_type = mime ? mime : (char *) "application/octet-stream";
-  data.app_name = (char *) g_get_application_name ();
+  data.app_name = (char *) RECENT_APP_NAME;
   data.app_exec = exec;
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
