@@ -14,7 +14,8 @@
  * them: after each layout in which @content ends inside the view, the
  * view is told (and may build more: the frame clock lays the window out
  * again before it paints); once a frame is painted, the view finishes
- * from an idle callback. */
+ * from an idle callback. The problems panel, which has no view to fill,
+ * waits only for the frame. */
 struct _NbBuildWatch
 {
   GdkFrameClock     *clock;
@@ -61,11 +62,12 @@ clock_after_paint_cb (GdkFrameClock *clock,
 
 /**
  * nb_build_watch_new:
- * @widget: a mapped view
- * @scroller: its scrolled window
- * @content: what it builds, in @scroller
- * @short_func: called after a layout that left @content short of the
- *   view's bottom
+ * @widget: a mapped view, or a realized window
+ * @scroller: (nullable): its scrolled window, to be told of layouts that
+ *   leave it short
+ * @content: (nullable): what it builds, in @scroller
+ * @short_func: (nullable): called after a layout that left @content
+ *   short of the view's bottom
  * @finish_func: called once a frame is painted; it must free the watch
  * @data: for both
  *
@@ -88,7 +90,8 @@ nb_build_watch_new (GtkWidget         *widget,
   watch->short_func = short_func;
   watch->finish_func = finish_func;
   watch->data = data;
-  g_signal_connect_after (watch->clock, "layout", G_CALLBACK (clock_layout_cb), watch);
+  if (short_func != NULL)
+    g_signal_connect_after (watch->clock, "layout", G_CALLBACK (clock_layout_cb), watch);
   g_signal_connect (watch->clock, "after-paint", G_CALLBACK (clock_after_paint_cb), watch);
   return watch;
 }

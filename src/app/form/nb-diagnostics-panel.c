@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "nb-diagnostics-panel.h"
+#include "nb-build-watch.h"
 #include "nb-head-list-model.h"
 #include "nb-tooltip.h"
 
@@ -36,7 +37,7 @@ struct _NbDiagnosticsPanel
   GtkSortListModel   *sorted;
   GtkFilterListModel *listed;     /* without the plain empty cells */
   NbHeadListModel    *head;       /* the rows made so far */
-  guint               show_all_id;
+  NbBuildWatch       *watch;      /* until the rest are made */
   GtkCustomFilter    *filter;
   GHashTable         *plain_empty; /* NbDiagnostic of a plain empty cell */
   GHashTable         *known;       /* every diagnostic before the change */
@@ -646,25 +647,16 @@ next_empty_action (GtkWidget  *widget,
   g_signal_emit (self, signals[ACTIVATED], 0, g_hash_table_lookup (by_cell, GUINT_TO_POINTER (next)));
 }
 
+/* The rows after the first are made once the window's next frame is on
+ * screen, whether the panel is in it or hidden: until then a change of
+ * the list would make the first rows again. */
 static void
 show_all_cb (gpointer data)
 {
   NbDiagnosticsPanel *self = data;
 
-  self->show_all_id = 0;
+  g_clear_pointer (&self->watch, nb_build_watch_free);
   nb_head_list_model_show_all (self->head);
-}
-
-/* The rows after the first are made once the window's next frame is on
- * screen, whether the panel is in it or hidden: until then a change of
- * the list would make the first rows again. */
-static void
-clock_after_paint_cb (GdkFrameClock      *clock,
-                      NbDiagnosticsPanel *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, clock_after_paint_cb, self);
-  if (self->show_all_id == 0 && self->head != NULL)
-    self->show_all_id = g_idle_add_once (show_all_cb, self);
 }
 
 static void
@@ -678,8 +670,7 @@ watch_next_frame (NbDiagnosticsPanel *self)
       g_signal_connect_object (root, "realize", G_CALLBACK (watch_next_frame), self, G_CONNECT_SWAPPED);
       return;
     }
-  g_signal_connect_object (gtk_widget_get_frame_clock (root), "after-paint",
-                           G_CALLBACK (clock_after_paint_cb), self, 0);
+  self->watch = nb_build_watch_new (root, NULL, NULL, NULL, show_all_cb, self);
 }
 
 static void
@@ -688,7 +679,7 @@ nb_diagnostics_panel_dispose (GObject *object)
   NbDiagnosticsPanel *self = (NbDiagnosticsPanel *) object;
 
   /* AdwBin unparents the template's root itself */
-  g_clear_handle_id (&self->show_all_id, g_source_remove);
+  g_clear_pointer (&self->watch, nb_build_watch_free);
   g_clear_object (&self->head);
   g_clear_object (&self->listed);
   g_clear_object (&self->sorted);
@@ -757,6 +748,7 @@ nb_diagnostics_panel_set_model (NbDiagnosticsPanel *self,
                                 GListModel         *diagnostics)
 {
   GtkSorter *sorter;
+  gboolean rooted;
 
   g_return_if_fail (NB_IS_DIAGNOSTICS_PANEL (self));
 
@@ -765,7 +757,7 @@ nb_diagnostics_panel_set_model (NbDiagnosticsPanel *self,
       g_signal_handlers_disconnect_by_func (self->model, model_changing_cb, self);
       g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
     }
-  g_clear_handle_id (&self->show_all_id, g_source_remove);
+  g_clear_pointer (&self->watch, nb_build_watch_free);
   g_clear_object (&self->head);
   g_clear_object (&self->listed);
   g_clear_object (&self->sorted);
@@ -791,10 +783,10 @@ nb_diagnostics_panel_set_model (NbDiagnosticsPanel *self,
   self->filter = gtk_custom_filter_new (listed_cb, self, NULL);
   self->listed = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)), GTK_FILTER (self->filter));
   /* in a window, the rows its next frame can show first */
-  self->head = nb_head_list_model_new (G_LIST_MODEL (self->listed),
-                                       gtk_widget_get_root (GTK_WIDGET (self)) ? FIRST_ROWS : G_MAXUINT);
+  rooted = gtk_widget_get_root (GTK_WIDGET (self)) != NULL;
+  self->head = nb_head_list_model_new (G_LIST_MODEL (self->listed), rooted ? FIRST_ROWS : G_MAXUINT);
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->head), create_row_cb, self, NULL);
-  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+  if (rooted)
     watch_next_frame (self);
   g_signal_connect_object (diagnostics, "items-changed", G_CALLBACK (model_items_changed_cb),
                            self, G_CONNECT_SWAPPED);

@@ -216,20 +216,6 @@ nb_head_list_model_new (GListModel *model,
 }
 
 /**
- * nb_head_list_model_get_model:
- * @self: a #NbHeadListModel
- *
- * Returns: (transfer none): the whole list
- */
-GListModel *
-nb_head_list_model_get_model (NbHeadListModel *self)
-{
-  g_return_val_if_fail (NB_IS_HEAD_LIST_MODEL (self), NULL);
-
-  return self->model;
-}
-
-/**
  * nb_head_list_model_get_limit:
  * @self: a #NbHeadListModel
  *

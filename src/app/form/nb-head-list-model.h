@@ -15,7 +15,6 @@ G_DECLARE_FINAL_TYPE (NbHeadListModel, nb_head_list_model, NB, HEAD_LIST_MODEL, 
 
 NbHeadListModel *nb_head_list_model_new      (GListModel      *model,
                                               guint            limit);
-GListModel      *nb_head_list_model_get_model (NbHeadListModel *self);
 guint            nb_head_list_model_get_limit (NbHeadListModel *self);
 void             nb_head_list_model_show_all  (NbHeadListModel *self);
 
