@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "nb-application.h"
 #include "nb-test-ui.h"
@@ -253,6 +254,44 @@ run_with_file (const char *name)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first frame of `nianbao FILE` run as a program, GTK_THEME set to
+ * @theme or unset: what it printed of the theme it was left with */
+static char *
+theme_of_process (const char *theme)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "seeds", "003_babb1a0d8021a832.txt", NULL);
+  const char *argv[] = { g_getenv ("NIANBAO_APP"), path, NULL };
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "NIANBAO_QUIT_AFTER_FIRST_FRAME", "first", TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *line;
+  int status;
+
+  env = theme != NULL ? g_environ_setenv (env, "GTK_THEME", theme, TRUE) : g_environ_unsetenv (env, "GTK_THEME");
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  line = strstr (out, "\ntheme ");
+  g_assert_nonnull (line);
+  return g_strndup (line + 1, strcspn (line + 1, "\n"));
+}
+
+/* GTK is lent its empty theme while it first reads its settings, so that
+ * it does not parse its own default theme for libadwaita to replace: the
+ * window has libadwaita's stylesheet all the same, and the loan is
+ * returned (a program opened from the window does not inherit it). A
+ * theme the user chose is left as it is. */
+static void
+test_theme_lent (void)
+{
+  g_autofree char *lent = theme_of_process (NULL);
+  g_autofree char *chosen = theme_of_process ("HighContrast");
+
+  g_assert_cmpstr (lent, ==, "theme - adwaita");
+  g_assert_true (g_str_has_prefix (chosen, "theme HighContrast"));
+}
+
 static void
 test_open_text_from_command_line (void)
 {
@@ -291,6 +330,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/nianbao/shell/open-text-from-command-line", test_open_text_from_command_line);
   g_test_add_func ("/nianbao/shell/open-pdf-from-command-line", test_open_pdf_from_command_line);
+  g_test_add_func ("/nianbao/shell/theme-lent", test_theme_lent);
 
   return g_test_run ();
 }

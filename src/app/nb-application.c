@@ -29,6 +29,7 @@ struct _NbApplication
   NbSettings     *settings;
   GPtrArray      *named;          /* GFile: named on this process's command line */
   GHashTable     *read_ahead;     /* URI → NbReport, read while GTK started */
+  gboolean        lent_theme;     /* GTK_THEME set until GTK read it */
 };
 
 G_DEFINE_FINAL_TYPE (NbApplication, nb_application, ADW_TYPE_APPLICATION)
@@ -248,12 +249,22 @@ nb_application_startup (GApplication *application)
   static const char *help_accels[] = { "<Control>question", NULL };
   StartWork work = { self->named, NULL,
                      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref) };
-  GThread *worker = g_thread_new ("nb-importer", start_work_thread, &work);
+  GThread *worker;
 
-  G_APPLICATION_CLASS (nb_application_parent_class)->startup (application);
-  /* the icon theme reads its index in a thread of its own: started now,
-   * it is read while the window is built */
+  gtk_init ();
+  if (self->lent_theme)
+    {
+      /* GTK reads its settings once, with the theme lent; libadwaita,
+       * which looks at GTK_THEME next, then loads its stylesheet */
+      gtk_settings_get_for_display (gdk_display_get_default ());
+      g_unsetenv ("GTK_THEME");
+      self->lent_theme = FALSE;
+    }
+  /* the icon theme reads its index in a thread of its own: started
+   * first, it is read while the rest starts and the window is built */
   gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  worker = g_thread_new ("nb-importer", start_work_thread, &work);
+  G_APPLICATION_CLASS (nb_application_parent_class)->startup (application);
 
   g_thread_join (worker);
   self->importer = work.importer;
@@ -491,6 +502,18 @@ nb_application_dispose (GObject *object)
   G_OBJECT_CLASS (nb_application_parent_class)->dispose (object);
 }
 
+static gboolean
+has_adwaita_colors (GtkWidget *widget)
+{
+  GdkRGBA color;
+  gboolean found;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  found = gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  return found;
+}
+
 /* For the start-up benchmark (tests/nb-app-bench.c), with
  * NIANBAO_QUIT_AFTER_FIRST_FRAME set: print when a window first painted
  * the report it was given and when it painted the whole form (monotonic
@@ -509,6 +532,10 @@ quit_after_paint_cb (GtkWindow     *window,
     {
       g_object_set_data (G_OBJECT (window), "nb-first-frame", GINT_TO_POINTER (TRUE));
       g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+      /* for the tests: the theme GTK was left with, and whether the
+       * window has libadwaita's colours */
+      g_print ("theme %s%s\n", g_getenv ("GTK_THEME") != NULL ? g_getenv ("GTK_THEME") : "-",
+               has_adwaita_colors (GTK_WIDGET (window)) ? " adwaita" : "");
     }
   if (view != NULL && !nb_report_view_get_complete (view) &&
       g_strcmp0 (g_getenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME"), "first") != 0)
@@ -588,11 +615,21 @@ nb_application_init (NbApplication *self)
 NbApplication *
 nb_application_new (void)
 {
-  return g_object_new (NB_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN,
-                       "resource-base-path", "/io/github/nianbao/Nianbao",
-                       NULL);
+  NbApplication *self = g_object_new (NB_TYPE_APPLICATION,
+                                      "application-id", APP_ID,
+                                      "flags", G_APPLICATION_HANDLES_OPEN,
+                                      "resource-base-path", "/io/github/nianbao/Nianbao",
+                                      NULL);
+
+  /* When GTK first reads its settings it parses its own default theme,
+   * which libadwaita replaces at once by an empty one and its own
+   * stylesheet: a fifth of the start of a bare libadwaita window. Lent
+   * the empty theme until it has read them (startup), GTK skips that
+   * parse. Not when the user chose a theme, nor once GTK has started;
+   * set here, before the application starts any thread. */
+  if (g_getenv ("GTK_THEME") == NULL && gdk_display_get_default () == NULL)
+    self->lent_theme = g_setenv ("GTK_THEME", "Adwaita-empty", FALSE);
+  return self;
 }
 
 /**
