@@ -251,20 +251,20 @@ nb_application_startup (GApplication *application)
                      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref) };
   GThread *worker;
 
-  gtk_init ();
   if (self->lent_theme)
     {
       /* GTK reads its settings once, with the theme lent; libadwaita,
        * which looks at GTK_THEME next, then loads its stylesheet */
+      gtk_init ();
       gtk_settings_get_for_display (gdk_display_get_default ());
       g_unsetenv ("GTK_THEME");
       self->lent_theme = FALSE;
     }
-  /* the icon theme reads its index in a thread of its own: started
-   * first, it is read while the rest starts and the window is built */
-  gtk_icon_theme_get_for_display (gdk_display_get_default ());
   worker = g_thread_new ("nb-importer", start_work_thread, &work);
   G_APPLICATION_CLASS (nb_application_parent_class)->startup (application);
+  /* the icon theme reads its index in a thread of its own: started now,
+   * it is read while the window is built */
+  gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   g_thread_join (worker);
   self->importer = work.importer;
