@@ -623,7 +623,7 @@ nb_application_new (void)
 
   /* When GTK first reads its settings it parses its own default theme,
    * which libadwaita replaces at once by an empty one and its own
-   * stylesheet: a fifth of the start of a bare libadwaita window. Lent
+   * stylesheet: nearly a third of a bare libadwaita window's start. Lent
    * the empty theme until it has read them (startup), GTK skips that
    * parse. Not when the user chose a theme, nor once GTK has started;
    * set here, before the application starts any thread. */

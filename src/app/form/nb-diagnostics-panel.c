@@ -47,15 +47,16 @@ struct _NbDiagnosticsPanel
   GtkLabel           *summary;
   GtkButton          *empty_button;
   GtkStack           *stack;
+  GtkScrolledWindow  *list_scroller;
   GtkListBox         *list_box;
 };
 
 G_DEFINE_FINAL_TYPE (NbDiagnosticsPanel, nb_diagnostics_panel, ADW_TYPE_BIN)
 
-/* Rows made before the window's first frame: more than a screen holds.
- * A real report can list forty problems, each row a few lines of text
- * laid out. */
-#define FIRST_ROWS 12
+/* Rows made before the window's first frame, and more while they end
+ * inside the panel: a real report can list forty problems, each row a
+ * few lines of text laid out, of which a screen shows a handful. */
+#define FIRST_ROWS 4
 
 enum {
   ACTIVATED,
@@ -659,6 +660,29 @@ show_all_cb (gpointer data)
   nb_head_list_model_show_all (self->head);
 }
 
+/* A layout of the window left the rows short of the panel's bottom:
+ * as many more as the rows made say fill it, and one; at a second such
+ * layout of the same frame, all of them. */
+static void
+rows_short_cb (gpointer data,
+               guint    n_short)
+{
+  NbDiagnosticsPanel *self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->head));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->list_box));
+  int room = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) - height;
+
+  if (n_short > 0 || shown == 0 || height <= 0 ||
+      shown == g_list_model_get_n_items (G_LIST_MODEL (self->listed)))
+    {
+      /* frees the watch */
+      show_all_cb (self);
+      return;
+    }
+  nb_head_list_model_show_first (self->head, shown + (MAX (room, 0) * shown + height - 1) / height + 1);
+}
+
 static void
 watch_next_frame (NbDiagnosticsPanel *self)
 {
@@ -670,7 +694,8 @@ watch_next_frame (NbDiagnosticsPanel *self)
       g_signal_connect_object (root, "realize", G_CALLBACK (watch_next_frame), self, G_CONNECT_SWAPPED);
       return;
     }
-  self->watch = nb_build_watch_new (root, NULL, NULL, NULL, show_all_cb, self);
+  self->watch = nb_build_watch_new (root, self->list_scroller, GTK_WIDGET (self->list_box),
+                                   rows_short_cb, show_all_cb, self);
 }
 
 static void
@@ -716,6 +741,7 @@ nb_diagnostics_panel_class_init (NbDiagnosticsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbDiagnosticsPanel, empty_button);
   gtk_widget_class_install_action (widget_class, "panel.next-empty", NULL, next_empty_action);
   gtk_widget_class_bind_template_child (widget_class, NbDiagnosticsPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, NbDiagnosticsPanel, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, NbDiagnosticsPanel, list_box);
 }
 

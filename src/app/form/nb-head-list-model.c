@@ -8,7 +8,8 @@
 #include "nb-head-list-model.h"
 
 /* A list box makes a widget for every item of its model at once. Bound
- * to this model, it makes only the first @limit until
+ * to this model, it makes only the first @limit, more when told
+ * (nb_head_list_model_show_first()), all after
  * nb_head_list_model_show_all(): a window's first frame then lays out
  * the rows it can show, not all of them. Once all are shown, changes
  * pass through as they are, so that the rows that stay are kept
@@ -230,6 +231,33 @@ nb_head_list_model_get_limit (NbHeadListModel *self)
 }
 
 /**
+ * nb_head_list_model_show_first:
+ * @self: a #NbHeadListModel
+ * @limit: how many of the first items to show, more than before;
+ *   G_MAXUINT for all
+ *
+ * Adds the items up to @limit after those shown. Once all are shown,
+ * the model is the whole list.
+ */
+void
+nb_head_list_model_show_first (NbHeadListModel *self,
+                               guint            limit)
+{
+  guint shown, n;
+
+  g_return_if_fail (NB_IS_HEAD_LIST_MODEL (self));
+
+  if (limit <= self->limit)
+    return;
+  n = g_list_model_get_n_items (self->model);
+  shown = MIN (self->limit, n);
+  self->limit = limit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIMIT]);
+  if (MIN (limit, n) > shown)
+    g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, MIN (limit, n) - shown);
+}
+
+/**
  * nb_head_list_model_show_all:
  * @self: a #NbHeadListModel
  *
@@ -239,16 +267,5 @@ nb_head_list_model_get_limit (NbHeadListModel *self)
 void
 nb_head_list_model_show_all (NbHeadListModel *self)
 {
-  guint shown, n;
-
-  g_return_if_fail (NB_IS_HEAD_LIST_MODEL (self));
-
-  if (self->limit == G_MAXUINT)
-    return;
-  n = g_list_model_get_n_items (self->model);
-  shown = MIN (self->limit, n);
-  self->limit = G_MAXUINT;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIMIT]);
-  if (n > shown)
-    g_list_model_items_changed (G_LIST_MODEL (self), shown, 0, n - shown);
+  nb_head_list_model_show_first (self, G_MAXUINT);
 }

@@ -13,9 +13,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (NbHeadListModel, nb_head_list_model, NB, HEAD_LIST_MODEL, GObject)
 
-NbHeadListModel *nb_head_list_model_new      (GListModel      *model,
-                                              guint            limit);
-guint            nb_head_list_model_get_limit (NbHeadListModel *self);
-void             nb_head_list_model_show_all  (NbHeadListModel *self);
+NbHeadListModel *nb_head_list_model_new        (GListModel      *model,
+                                                guint            limit);
+guint            nb_head_list_model_get_limit  (NbHeadListModel *self);
+void             nb_head_list_model_show_first (NbHeadListModel *self,
+                                                guint            limit);
+void             nb_head_list_model_show_all   (NbHeadListModel *self);
 
 G_END_DECLS
