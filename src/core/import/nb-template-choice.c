@@ -454,10 +454,10 @@ fold_source (NbSource *source,
   return g_string_free (folded, FALSE);
 }
 
-/* Which needles occur in @text, in one pass: the first bytes at each
- * character's start are hashed, and compared with the needles only where
- * a needle's hash alike. A needle starts a character, so the bytes
- * inside one (two in three of CJK text) are skipped unhashed. */
+/* Which needles occur in @text (valid UTF-8), in one pass: the first
+ * bytes at each character's start are hashed, and compared with the
+ * needles only where a needle's hash alike. A needle starts a character,
+ * so the bytes inside one (two in three of CJK text) are stepped over. */
 static gboolean *
 find_needles (NbTemplateChoice *self,
               const char       *text,
@@ -466,13 +466,11 @@ find_needles (NbTemplateChoice *self,
   gboolean *hit = g_new0 (gboolean, self->needles->len);
   const guchar *u = (const guchar *) text;
 
-  for (gsize i = 0; i < length; i++)
+  for (gsize i = 0; i < length; i += u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4)
     {
       guint hash;
       GArray *bucket;
 
-      if ((u[i] & 0xC0) == 0x80)
-        continue;
       hash = hash_key (key_at (u + i, length - i, self->key_bytes));
       if (G_LIKELY (!(self->hashes[hash / 64] & ((guint64) 1 << (hash % 64)))) ||
           (bucket = self->buckets[hash % N_BUCKETS]) == NULL)
