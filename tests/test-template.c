@@ -61,6 +61,7 @@ test_sections_and_rules (void)
     g_assert_cmpstr (nb_template_get_section_id (template, i), ==, sections[i]);
   g_assert_true (nb_template_section_is_narrative (template, 0));
   g_assert_false (nb_template_section_is_narrative (template, 2));
+  g_assert_cmpstr (nb_template_get_section_id (template, nb_template_get_first_table_section (template)), ==, "active");
   g_assert_cmpstr (nb_template_get_section_heading (template, 3), ==, "四、政府信息公开行政复议、行政诉讼情况");
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     g_assert_true (nb_template_has_rule (template, rules[i]));

@@ -532,16 +532,10 @@ view_short_cb (gpointer data,
 static void
 build (NbCompareView *self)
 {
-  GPtrArray *sections = nb_template_get_sections (nb_report_get_template (side_report (self, 1)));
-  guint first = 0;
-
   build_summary (self);
   gtk_box_append (self->content, row_of (side_heading (self, 0), side_heading (self, 1), NULL));
   gtk_box_append (self->content, legend (self));
-
-  while (first < sections->len && ((NbTemplateSection *) g_ptr_array_index (sections, first))->table < 0)
-    first++;
-  build_sections (self, first + 1);
+  build_sections (self, nb_template_get_first_table_section (nb_report_get_template (side_report (self, 1))) + 1);
 }
 
 /* Callbacks */

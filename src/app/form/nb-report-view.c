@@ -318,9 +318,6 @@ key_pressed_cb (NbReportView          *self,
 static void
 build (NbReportView *self)
 {
-  GPtrArray *sections = nb_template_get_sections (nb_report_get_template (self->report));
-  guint first = 0;
-
   report_title_notify_cb (self);
   report_organ_notify_cb (self);
   show_year (self);
@@ -328,9 +325,8 @@ build (NbReportView *self)
   nb_cell_marks_add_source (self->marks, G_LIST_MODEL (nb_document_get_validator (self->document)), -1);
   nb_cell_marks_refresh (self->marks);
 
-  while (first < sections->len && ((NbTemplateSection *) g_ptr_array_index (sections, first))->table < 0)
-    first++;
-  _nb_report_view_build_sections (self, first + 1);
+  _nb_report_view_build_sections (self,
+                                  nb_template_get_first_table_section (nb_report_get_template (self->report)) + 1);
 
   g_signal_connect_object (self->report, "notify::title",
                            G_CALLBACK (report_title_notify_cb), self, G_CONNECT_SWAPPED);

@@ -1373,6 +1373,25 @@ nb_template_section_is_narrative (NbTemplate *self,
   return ((NbTemplateSection *) g_ptr_array_index (self->sections, section))->table < 0;
 }
 
+/**
+ * nb_template_get_first_table_section:
+ * @self: a #NbTemplate
+ *
+ * Returns: the index of the first section that is a table, or the
+ *   number of sections when none is
+ */
+guint
+nb_template_get_first_table_section (NbTemplate *self)
+{
+  guint first = 0;
+
+  g_return_val_if_fail (NB_IS_TEMPLATE (self), 0);
+
+  while (first < self->sections->len && nb_template_section_is_narrative (self, first))
+    first++;
+  return first;
+}
+
 gboolean
 nb_template_has_rule (NbTemplate *self,
                       const char *rule_id)

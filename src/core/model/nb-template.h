@@ -115,6 +115,7 @@ const char  *nb_template_get_section_heading (NbTemplate *self,
                                               guint       section);
 gboolean     nb_template_section_is_narrative (NbTemplate *self,
                                                guint       section);
+guint        nb_template_get_first_table_section (NbTemplate *self);
 gboolean     nb_template_has_rule          (NbTemplate  *self,
                                             const char  *rule_id);
 GPtrArray   *nb_template_get_tables        (NbTemplate  *self);
