@@ -468,10 +468,9 @@ find_needles (NbTemplateChoice *self,
 
   for (gsize i = 0; i < length; i += u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4)
     {
-      guint hash;
+      guint hash = hash_key (key_at (u + i, length - i, self->key_bytes));
       GArray *bucket;
 
-      hash = hash_key (key_at (u + i, length - i, self->key_bytes));
       if (G_LIKELY (!(self->hashes[hash / 64] & ((guint64) 1 << (hash % 64)))) ||
           (bucket = self->buckets[hash % N_BUCKETS]) == NULL)
         continue;
