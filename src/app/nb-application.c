@@ -261,10 +261,9 @@ nb_application_startup (GApplication *application)
       self->lent_theme = FALSE;
     }
   worker = g_thread_new ("nb-importer", start_work_thread, &work);
+  /* libadwaita's start makes the icon theme, which reads its index in a
+   * thread of its own while the window is built */
   G_APPLICATION_CLASS (nb_application_parent_class)->startup (application);
-  /* the icon theme reads its index in a thread of its own: started now,
-   * it is read while the window is built */
-  gtk_icon_theme_get_for_display (gdk_display_get_default ());
 
   g_thread_join (worker);
   self->importer = work.importer;
