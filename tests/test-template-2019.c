@@ -235,6 +235,42 @@ test_choice_of_broken_text (Fixture       *fixture,
   nb_template_choice_free (choice);
 }
 
+/* Which template the text @text is chosen for, among the 2021 and 2019
+ * forms. */
+static int
+choice_of_text (Fixture    *fixture,
+                const char *text)
+{
+  g_autoptr(NbTemplate) form_2019 = nb_template_new_for_id ("2019", NULL);
+  NbTemplate *templates[] = { fixture->template, form_2019 };
+  NbTemplateChoice *choice = nb_template_choice_new (templates, G_N_ELEMENTS (templates));
+  g_autoptr(NbSource) source = nb_source_new_for_text (g_strdup (text), strlen (text));
+  NbTemplateChoiceResult result;
+
+  nb_template_choice_pick (choice, source, &result);
+  nb_template_choice_free (choice);
+  return result.chosen;
+}
+
+/* The text is folded as a label is: blanks, ASCII and CJK punctuation and
+ * line ends fall out of a marker, full-width letters are ASCII letters,
+ * lowered, and keep two parts of a marker apart as ASCII letters do. */
+static void
+test_choice_folds_text (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_assert_cmpint (choice_of_text (fixture, "采 购\t项目，数量"), ==, 1);
+  g_assert_cmpint (choice_of_text (fixture, "本年　新制作\r\n“数量”"), ==, 1);
+  g_assert_cmpint (choice_of_text (fixture, "第二十条第（九）项"), ==, 1);
+  g_assert_cmpint (choice_of_text (fixture, "第二十条第(九)项—"), ==, 1);
+  g_assert_cmpint (choice_of_text (fixture, "采购ＡＢ总金额"), ==, -1);
+  g_assert_cmpint (choice_of_text (fixture, "采购AB总金额"), ==, -1);
+  g_assert_cmpint (choice_of_text (fixture, "采购é总金额"), ==, -1);
+  g_assert_cmpint (choice_of_text (fixture, "本年制发件数"), ==, 0);
+  /* a character cut at a line's end is dropped, not read into the next */
+  g_assert_cmpint (choice_of_text (fixture, "采购\xe9\x87\n总金额"), ==, 1);
+}
+
 /* The 2021 reports stay on the 2021 form, with nothing said about it. */
 static void
 test_2021_stays (Fixture       *fixture,
@@ -774,6 +810,7 @@ main (int   argc,
   ADD ("units-noted", test_units_noted);
   ADD ("choice-of-page-text", test_choice_of_page_text);
   ADD ("choice-of-broken-text", test_choice_of_broken_text);
+  ADD ("choice-folds-text", test_choice_folds_text);
   ADD ("2021-stays", test_2021_stays);
   ADD ("mixed-forms", test_mixed_forms);
   ADD ("pre-2019-refused", test_pre_2019_refused);

@@ -33,6 +33,22 @@
 #define KEY_MAX_BYTES 6
 #define HASH_BITS 16
 
+/* The folded text is followed by this many nul bytes, so that the key at
+ * any position is read as one number, its bytes past the end nul. */
+#define KEY_PADDING 8
+
+/* What folding (nb_label_fold()) does with a character, by its first
+ * byte: ASCII is kept, lowered or dropped; lead bytes E4 to E9 start a
+ * CJK ideograph, kept whole; any other character is decoded. */
+enum
+{
+  FOLD_KEEP,
+  FOLD_DROP,
+  FOLD_LOWER,
+  FOLD_IDEOGRAPH,
+  FOLD_DECODE,
+};
+
 typedef struct
 {
   char *fold;
@@ -65,7 +81,10 @@ struct _NbTemplateChoice
   GArray    *lengths;     /* gsize, by needle */
   GArray    *buckets[N_BUCKETS]; /* guint needle indices, by hash */
   guint      key_bytes;   /* how many first bytes are hashed */
+  guint64    key_mask;    /* the bits of those bytes in a key */
   guint64   *hashes;      /* bit set: a needle's first bytes hash so */
+  guint8     fold[256];   /* FOLD_…, by a character's first byte */
+  guint8     step[256];   /* a character's bytes, by its first byte */
 };
 
 static void
@@ -281,7 +300,7 @@ add_single_rows (NbTemplateChoice *self,
 
 /* The first @n bytes at @p (fewer where the text ends first) as one
  * number. */
-static inline guint64
+static guint64
 key_at (const guchar *p,
         gsize         available,
         guint         n)
@@ -289,15 +308,21 @@ key_at (const guchar *p,
   guint64 key = 0;
 
   /* the first byte lowest, whichever way it is read */
-  if (available >= sizeof key)
-    {
-      memcpy (&key, p, sizeof key);
-      key = GUINT64_FROM_LE (key);
-    }
-  else
-    for (gsize i = 0; i < available; i++)
-      key |= (guint64) p[i] << (8 * i);
-  return key & (n >= sizeof key ? G_MAXUINT64 : ((guint64) 1 << (8 * n)) - 1);
+  for (gsize i = 0; i < MIN (available, n); i++)
+    key |= (guint64) p[i] << (8 * i);
+  return key;
+}
+
+/* The key at @p in text followed by KEY_PADDING nul bytes: as key_at(),
+ * its bytes read at once. */
+static inline guint64
+padded_key_at (NbTemplateChoice *self,
+               const guchar     *p)
+{
+  guint64 key;
+
+  memcpy (&key, p, sizeof key);
+  return GUINT64_FROM_LE (key) & self->key_mask;
 }
 
 static inline guint
@@ -330,6 +355,7 @@ hash_needles (NbTemplateChoice *self)
       if (length > 0)
         self->key_bytes = MIN (self->key_bytes, length);
     }
+  self->key_mask = ((guint64) 1 << (8 * self->key_bytes)) - 1;
   self->hashes = g_new0 (guint64, (1 << HASH_BITS) / 64);
   for (guint i = 0; i < self->needles->len; i++)
     {
@@ -374,6 +400,24 @@ index_needles (NbTemplateChoice *self)
   hash_needles (self);
 }
 
+/* The tables the text is folded and stepped over with, by byte. */
+static void
+classify_bytes (NbTemplateChoice *self)
+{
+  for (guint b = 0; b < 256; b++)
+    {
+      if (b >= 0x80)
+        self->fold[b] = b >= 0xE4 && b <= 0xE9 ? FOLD_IDEOGRAPH : FOLD_DECODE;
+      else if (g_ascii_ispunct (b) || g_ascii_isspace (b))
+        self->fold[b] = FOLD_DROP;
+      else if (g_ascii_isupper (b))
+        self->fold[b] = FOLD_LOWER;
+      else
+        self->fold[b] = FOLD_KEEP;
+      self->step[b] = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    }
+}
+
 /**
  * nb_template_choice_new:
  * @templates: (array length=n_templates): the forms to choose among; the
@@ -412,6 +456,7 @@ nb_template_choice_new (NbTemplate * const *templates,
   self->needles = g_ptr_array_new ();
   self->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
   index_needles (self);
+  classify_bytes (self);
   return self;
 }
 
@@ -433,13 +478,88 @@ nb_template_choice_free (NbTemplateChoice *self)
   g_free (self);
 }
 
-static char *
-fold_source (NbSource *source,
-             gsize    *length)
+/* The character at @p that is neither ASCII nor an ideograph, folded as
+ * nb_label_fold() does onto @out. Returns: the next character, or %NULL
+ * where the character runs past @end and folding stops. */
+static const guchar *
+fold_decoded (const guchar  *p,
+              const guchar  *end,
+              char         **out)
 {
-  GString *folded = g_string_sized_new (4096);
+  const guchar *next = (const guchar *) g_utf8_next_char (p);
+  gunichar c;
 
-  for (guint l = 0; l < nb_source_get_n_lines (source); l++)
+  if (next > end)
+    return NULL;
+  if (next - p == 3)
+    c = (p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+  else
+    c = g_utf8_get_char ((const char *) p);
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    {
+      c -= 0xFEE0;        /* full-width ASCII */
+      if (!g_ascii_ispunct (c))
+        *(*out)++ = g_ascii_tolower (c);
+    }
+  else if (!nb_label_is_dropped (c))
+    {
+      memcpy (*out, p, next - p);
+      *out += next - p;
+    }
+  return next;
+}
+
+/* nb_label_fold() of @length bytes at @text onto @out, which has room
+ * for them: a character at a time by the table of its first byte, as
+ * most are ASCII or ideographs. The whole text of a report is folded
+ * here, where a GString appended to line by line cost more than the
+ * folding; test-template-2019 checks that it folds as labels are.
+ * Returns: the end of what was written. */
+static char *
+fold_into (NbTemplateChoice *self,
+           const char       *text,
+           gsize             length,
+           char             *out)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + length;
+
+  while (p < end)
+    {
+      guint8 fold = self->fold[*p];
+
+      if (fold == FOLD_IDEOGRAPH && end - p >= 3)
+        {
+          memcpy (out, p, 3);
+          out += 3;
+          p += 3;
+        }
+      else if (fold == FOLD_KEEP)
+        *out++ = *p++;
+      else if (fold == FOLD_DROP)
+        p++;
+      else if (fold == FOLD_LOWER)
+        *out++ = g_ascii_tolower (*p++);
+      else if ((p = fold_decoded (p, end, &out)) == NULL)
+        break;
+    }
+  return out;
+}
+
+/* The text of all pieces folded into one buffer, followed by
+ * KEY_PADDING nul bytes. Folding never lengthens a text, so the buffer
+ * grows only to take a piece's bytes as they are. */
+static char *
+fold_source (NbTemplateChoice *self,
+             NbSource         *source,
+             gsize            *length)
+{
+  guint n_lines = nb_source_get_n_lines (source);
+  gsize size = 4096;
+  gsize used = 0;
+  char *folded = g_malloc (size);
+
+  for (guint l = 0; l < n_lines; l++)
     {
       const NbSourceLine *line = nb_source_get_line (source, l);
 
@@ -447,17 +567,25 @@ fold_source (NbSource *source,
         {
           const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece + i);
 
-          nb_label_fold (folded, nb_source_get_text (source, piece), piece->length);
+          if (used + piece->length + KEY_PADDING > size)
+            {
+              size = MAX (2 * size, used + piece->length + KEY_PADDING);
+              folded = g_realloc (folded, size);
+            }
+          used = fold_into (self, nb_source_get_text (source, piece), piece->length,
+                            folded + used) - folded;
         }
     }
-  *length = folded->len;
-  return g_string_free (folded, FALSE);
+  memset (folded + used, '\0', KEY_PADDING);
+  *length = used;
+  return folded;
 }
 
-/* Which needles occur in @text (valid UTF-8), in one pass: the first
- * bytes at each character's start are hashed, and compared with the
- * needles only where a needle's hash alike. A needle starts a character,
- * so the bytes inside one (two in three of CJK text) are stepped over. */
+/* Which needles occur in @text (valid UTF-8, followed by KEY_PADDING nul
+ * bytes), in one pass: the first bytes at each character's start are
+ * hashed, and compared with the needles only where a needle's hash
+ * alike. A needle starts a character, so the bytes inside one (two in
+ * three of CJK text) are stepped over. */
 static gboolean *
 find_needles (NbTemplateChoice *self,
               const char       *text,
@@ -466,9 +594,9 @@ find_needles (NbTemplateChoice *self,
   gboolean *hit = g_new0 (gboolean, self->needles->len);
   const guchar *u = (const guchar *) text;
 
-  for (gsize i = 0; i < length; i += u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4)
+  for (gsize i = 0; i < length; i += self->step[u[i]])
     {
-      guint hash = hash_key (key_at (u + i, length - i, self->key_bytes));
+      guint hash = hash_key (padded_key_at (self, u + i));
       GArray *bucket;
 
       if (G_LIKELY (!(self->hashes[hash / 64] & ((guint64) 1 << (hash % 64)))) ||
@@ -539,7 +667,7 @@ nb_template_choice_pick (NbTemplateChoice       *self,
                          NbTemplateChoiceResult *result)
 {
   gsize length;
-  g_autofree char *text = fold_source (source, &length);
+  g_autofree char *text = fold_source (self, source, &length);
   g_autofree gboolean *hit = find_needles (self, text, length);
   g_autofree guint *found = g_new0 (guint, self->n_templates);
   g_autofree const char **first = g_new0 (const char *, self->n_templates);
