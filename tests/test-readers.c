@@ -512,6 +512,54 @@ test_cli_location (void)
   g_assert_null (strstr (out, "\"line\":"));
 }
 
+/* Text files: a line ends at LF, CRLF or a lone CR, empty lines are
+ * pieces too, and a piece's id is its line number. Many lines grow the
+ * arrays past their first guess. */
+
+static void
+assert_text_lines (const char         *text,
+                   const char * const *lines)
+{
+  g_autoptr(NbSource) source = nb_source_new_for_text (g_strdup (text), strlen (text));
+
+  g_assert_cmpuint (nb_source_get_n_lines (source), ==, g_strv_length ((char **) lines));
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const NbSourceLine *line = nb_source_get_line (source, i);
+      const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece);
+
+      g_assert_cmpuint (line->first_piece, ==, i);
+      g_assert_cmpuint (line->n_pieces, ==, 1);
+      g_assert_cmpuint (piece->id, ==, i + 1);
+      g_assert_cmpuint (piece->length, ==, strlen (lines[i]));
+      g_assert_cmpmem (nb_source_get_text (source, piece), piece->length, lines[i], strlen (lines[i]));
+      g_assert_true (nb_source_find_piece (source, i + 1) == piece);
+    }
+}
+
+static void
+test_text_lines (void)
+{
+  const char *unix_lines[] = { "一", "", "二", NULL };
+  const char *mixed[] = { "a", "b", "", "c", "", "d", NULL };
+  const char *no_end[] = { "a", NULL };
+  const char *none[] = { NULL };
+  g_autoptr(GString) many = g_string_new (NULL);
+  g_autoptr(GPtrArray) many_lines = g_ptr_array_new ();
+
+  assert_text_lines ("一\n\n二\n", unix_lines);
+  assert_text_lines ("a\r\nb\r\rc\n\r\nd", mixed);
+  assert_text_lines ("a", no_end);
+  assert_text_lines ("", none);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_string_append (many, i % 2 ? "x\n" : "\r");
+      g_ptr_array_add (many_lines, (gpointer) (i % 2 ? "x" : ""));
+    }
+  g_ptr_array_add (many_lines, NULL);
+  assert_text_lines (many->str, (const char * const *) many_lines->pdata);
+}
+
 /* Tables: spans, gaps */
 
 static void
@@ -973,6 +1021,7 @@ main (int   argc,
               nb_test_import_tear_down);
   g_test_add ("/readers/places", Fixture, NULL, nb_test_import_set_up, test_places, nb_test_import_tear_down);
   g_test_add_func ("/readers/cli-location", test_cli_location);
+  g_test_add_func ("/readers/text-lines", test_text_lines);
   g_test_add_func ("/readers/grid", test_grid);
   g_test_add ("/readers/gap", Fixture, NULL, nb_test_import_set_up, test_gap, nb_test_import_tear_down);
   g_test_add_func ("/readers/docx-runs-and-changes", test_docx_runs_and_changes);

@@ -64,6 +64,17 @@ nb_source_new (void)
   return source_new (TRUE);
 }
 
+/* The first @c at or after @p, or @end. */
+static const char *
+find_byte (const char *p,
+           const char *end,
+           char        c)
+{
+  const char *found = memchr (p, c, end - p);
+
+  return found != NULL ? found : end;
+}
+
 /**
  * nb_source_new_for_text:
  * @text: (transfer full): UTF-8 text, nul-terminated
@@ -80,23 +91,35 @@ nb_source_new_for_text (char  *text,
 {
   NbSource *self = source_new (FALSE);
   const char *end = text + length;
-  guint line_number = 1;
+  const char *lf = find_byte (text, end, '\n');
+  const char *cr = find_byte (text, end, '\r');
+  guint n = 0;
 
   self->file_text = text;
-  /* report lines are some 60 bytes long: grow once or not at all */
+  /* report lines are some 60 bytes long: grow once or not at all; the
+   * arrays are filled in place and cut to their length at the end */
   g_array_set_size (self->pieces, length / 32 + 16);
   g_array_set_size (self->lines, length / 32 + 16);
-  g_array_set_size (self->pieces, 0);
-  g_array_set_size (self->lines, 0);
-  for (const char *p = text; p < end; line_number++)
+  for (const char *p = text; p < end; n++)
     {
-      gsize n = strcspn (p, "\r\n");
-      NbSourcePiece piece = { p - text, MIN (n, (gsize) (end - p)), 0, 0, line_number };
-      NbSourceLine line = { self->pieces->len, 1, FALSE, FALSE };
+      const char *eol;
 
-      g_array_append_val (self->pieces, piece);
-      g_array_append_val (self->lines, line);
-      p += piece.length;
+      /* the next LF and CR, each looked for again only once passed: most
+       * text has no CR at all */
+      if (lf < p)
+        lf = find_byte (p, end, '\n');
+      if (cr < p)
+        cr = find_byte (p, end, '\r');
+      eol = MIN (lf, cr);
+      if (n == self->pieces->len)
+        {
+          g_array_set_size (self->pieces, 2 * n);
+          g_array_set_size (self->lines, 2 * n);
+        }
+      g_array_index (self->pieces, NbSourcePiece, n) =
+        (NbSourcePiece) { p - text, eol - p, 0, 0, n + 1, 0, 0 };
+      g_array_index (self->lines, NbSourceLine, n) = (NbSourceLine) { n, 1, FALSE, FALSE };
+      p = eol;
       /* one line end: LF, CRLF or a lone CR */
       if (p < end && *p == '\r')
         {
@@ -107,6 +130,8 @@ nb_source_new_for_text (char  *text,
       else if (p < end && *p == '\n')
         p++;
     }
+  g_array_set_size (self->pieces, n);
+  g_array_set_size (self->lines, n);
   return self;
 }
 
