@@ -802,6 +802,11 @@ test_text_utf8_edges (void)
   static const char *const valid[] = {
     "一、总体情况 é ࠀ \xed\x9f\xbf \xef\xbf\xbf 𠀀 \xf4\x8f\xbf\xbf ，（二）\n",
     "规章 1 2 3\n",
+    /* the last bytes of a text, fewer than a three-byte character */
+    "规章é",
+    "规章\n一",
+    "规章12",
+    "a",
   };
   static const char *const invalid[] = {
     "一、总体情况\n\xed\xa0\x80 规章\n",
@@ -809,6 +814,9 @@ test_text_utf8_edges (void)
     "一、总体情况\n\xc1\xbf 规章\n",
     "一、总体情况\n\xf4\x90\x80\x80 规章\n",
     "一、总体情况\n规章\xe4\xb8",
+    "一、总体情况\n规\xe4\xb8" "A章\n",
+    "一、总体情况\n规章\xe4",
+    "一、总体情况\n规章\xb8",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (valid); i++)

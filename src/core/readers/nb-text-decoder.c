@@ -268,36 +268,69 @@ first_invalid_line (const char *text,
   return line;
 }
 
+/* What a byte read where a character starts tells is_utf8(): ASCII but
+ * nul (1); the first of three bytes whose second may be any continuation
+ * byte (3), such as CJK and full-width forms; anything else (0), handed to
+ * GLib, as are E0 and ED, whose second bytes have limits. */
+static const guint8 utf8_start[256] = {
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* 00 */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* 80 */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   /* C0 */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 3,   /* E0 */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+static inline gboolean
+is_continuation (guchar b)
+{
+  return (b & 0xC0) == 0x80;
+}
+
 /* Whether @data is valid UTF-8, as g_utf8_validate_len() says. Report
  * text is ASCII and characters of three bytes (CJK, full-width forms),
- * checked here inline; any other character is handed to GLib alone. */
+ * checked here by the table of their first byte while three bytes are
+ * left; any other character is handed to GLib alone. */
 static gboolean
 is_utf8 (const char *data,
          gsize       size)
 {
-  const guchar *p = (const guchar *) data;
-  const guchar *end = p + size;
+  const guchar *u = (const guchar *) data;
+  /* where fewer than three bytes are left */
+  gsize tail = size >= 2 ? size - 2 : 0;
+  gsize i = 0;
 
-  while (p < end)
+  while (i < size)
     {
       gsize n;
 
-      if (*p < 0x80 && *p != '\0')
+      while (i < tail)
         {
-          p++;
-          continue;
+          guint8 start = utf8_start[u[i]];
+
+          if (start == 3 && is_continuation (u[i + 1]) && is_continuation (u[i + 2]))
+            i += 3;
+          else if (start == 1)
+            i++;
+          else
+            break;
         }
-      /* E0 and ED have limits on their second byte: GLib checks them */
-      if (*p >= 0xE1 && *p <= 0xEF && *p != 0xED && end - p >= 3 &&
-          (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
-        {
-          p += 3;
-          continue;
-        }
-      n = *p >= 0xC0 && *p < 0xE0 ? 2 : *p >= 0xE0 && *p < 0xF0 ? 3 : *p >= 0xF0 && *p < 0xF8 ? 4 : 1;
-      if ((gsize) (end - p) < n || !g_utf8_validate_len ((const char *) p, n, NULL))
+      if (i >= size)
+        break;
+      n = u[i] >= 0xC0 && u[i] < 0xE0 ? 2 : u[i] >= 0xE0 && u[i] < 0xF0 ? 3 : u[i] >= 0xF0 && u[i] < 0xF8 ? 4 : 1;
+      if (size - i < n || !g_utf8_validate_len (data + i, n, NULL))
         return FALSE;
-      p += n;
+      i += n;
     }
   return TRUE;
 }
