@@ -27,10 +27,12 @@
 #define MARKER_MAX_CHARS 12
 
 /* The text is scanned once for every label at the same time: each
- * position is hashed by its first bytes (two characters of CJK), and
- * looks only at the labels whose first bytes hash alike. */
+ * position is hashed by its first bytes (two characters of CJK and most
+ * of a third, so that labels starting alike, such as 本年…, seldom
+ * share a hash), and looks only at the labels whose first bytes hash
+ * alike. */
 #define N_BUCKETS 1024
-#define KEY_MAX_BYTES 6
+#define KEY_MAX_BYTES 8
 #define HASH_BITS 16
 
 /* The folded text is followed by this many nul bytes, so that the key at
@@ -355,7 +357,8 @@ hash_needles (NbTemplateChoice *self)
       if (length > 0)
         self->key_bytes = MIN (self->key_bytes, length);
     }
-  self->key_mask = ((guint64) 1 << (8 * self->key_bytes)) - 1;
+  self->key_mask = self->key_bytes >= sizeof (guint64) ? G_MAXUINT64
+                                                      : ((guint64) 1 << (8 * self->key_bytes)) - 1;
   self->hashes = g_new0 (guint64, (1 << HASH_BITS) / 64);
   for (guint i = 0; i < self->needles->len; i++)
     {
