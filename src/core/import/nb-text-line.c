@@ -182,9 +182,9 @@ nb_folded_window (NbFolded   *folded,
       /* ASCII as nb_label_fold() folds it */
       if (*u < 0x80)
         {
-          if (!g_ascii_ispunct (*p) && !g_ascii_isspace (*p))
+          if (!nb_label_is_dropped (*u))
             {
-              out[n] = g_ascii_tolower (*p);
+              out[n] = *u >= 'A' && *u <= 'Z' ? *u - 'A' + 'a' : *u;
               raw[n++] = offset;
             }
           p++;
@@ -222,7 +222,7 @@ nb_folded_window (NbFolded   *folded,
           c -= 0xFEE0;        /* full-width ASCII */
           if (!g_ascii_ispunct (c))
             {
-              out[n] = g_ascii_tolower (c);
+              out[n] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
               raw[n++] = offset;
             }
         }
