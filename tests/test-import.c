@@ -8,6 +8,7 @@
 #include "nb-test-util.h"
 
 #include <nb-report-private.h>
+#include <nb-text-line.h>
 
 #include <string.h>
 
@@ -1003,6 +1004,57 @@ test_site_footer (Fixture       *fixture,
   g_assert_null (strstr (nb_report_get_section_text (report, "other"), "版权所有"));
 }
 
+/* A scan steps over a whole character of three bytes, and over anything
+ * else a byte at a time: no byte that may start a character is skipped. */
+static void
+test_char_step (void)
+{
+  static const struct {
+    const char *text;
+    gsize       left;
+    gsize       step;
+  } cases[] = {
+    { "a", 1, 1 },
+    { "版权", 6, 3 },
+    { "版", 2, 1 },                /* cut short */
+    { "\xc3\xa9x", 3, 1 },         /* two bytes */
+    { "\xf0\x9f\x98\x80", 4, 1 },   /* four bytes */
+    { "\xe7\x89x", 3, 1 },         /* a lead byte, then ASCII */
+    { "\xe7\xe7\x89\x88", 4, 1 },   /* a lead byte, then a character */
+    { "\x89\x88", 2, 1 },          /* continuation bytes */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpuint (nb_text_char_step ((const guchar *) cases[i].text, cases[i].left), ==,
+                      cases[i].step);
+}
+
+/* Each marker of a site's footer is found wherever it stands in a line,
+ * even after bytes that are not UTF-8; text near one is no footer. */
+static void
+test_site_footer_markers (void)
+{
+  static const char *const footers[] = {
+    "版权所有", "网站标识码：123", "闽ICP备12345678号", "闽公网安备 35", "建议您使用 IE",
+    "浏览器版本", "主办单位：某县", "主办单位:某县", "承办单位：某局", "承办单位:某局",
+    "Copyright 2024", "copyright", "某某版权所有", "x版权所有", "\xe7版权所有",
+    "\xe7\x89版权所有", "1234 网站标识码",
+  };
+  static const char *const others[] = {
+    "", "版权", "网站标识", "ICP", "主办单位 某县", "COPYRIGHT", "二、主动公开政府信息情况",
+    "\xe7\x89权所有", "版\xe6\x9d所有",
+  };
+  NbSiteFooter footer;
+
+  nb_site_footer_init (&footer);
+  for (guint i = 0; i < G_N_ELEMENTS (footers); i++)
+    g_assert_true (nb_text_line_is_site_footer (&footer, footers[i], strlen (footers[i])));
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_false (nb_text_line_is_site_footer (&footer, others[i], strlen (others[i])));
+  /* the length is the line's end */
+  g_assert_false (nb_text_line_is_site_footer (&footer, "版权所有", 9));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1036,6 +1088,8 @@ main (int    argc,
   ADD ("layout-table", test_layout_table);
   ADD ("site-footer", test_site_footer);
 #undef ADD
+  g_test_add_func ("/nianbao/import/char-step", test_char_step);
+  g_test_add_func ("/nianbao/import/site-footer-markers", test_site_footer_markers);
 
   return g_test_run ();
 }

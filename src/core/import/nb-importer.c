@@ -60,6 +60,7 @@ struct _NbImporter
                                  * folded, the heading's start last */
   /* an inline key has this byte first, second or third */
   guint8        inline_bytes[3][256];
+  NbSiteFooter  footer;
   gboolean      keep_numbers;
 };
 
@@ -74,6 +75,22 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* What a search of the folded window found, from where it looked: the
+ * first heading or row label is where it was for any search from up to
+ * @until, as long as the window and the sections seen stay the same. A
+ * line cut many times is searched about once. */
+typedef struct
+{
+  guint          window;       /* the window searched, 0 for none */
+  guint          n_seen;       /* the sections seen then */
+  gsize          from;
+  gsize          until;
+  int            found;        /* the section of a heading; 0 for a label */
+  gsize          start;        /* what was found, in the fold */
+  gsize          end;
+  gboolean       partial;
+} WindowFind;
 
 /* The state of one text import. */
 typedef struct
@@ -100,6 +117,9 @@ typedef struct
   gboolean       ended;        /* a site's footer came after the report */
   GString       *plain;        /* reused per text line */
   NbFolded       folded;
+  guint          window;       /* how many windows were folded */
+  WindowFind     heading_find;
+  WindowFind     row_find;
 } TextImport;
 
 /* Headings */
@@ -372,7 +392,7 @@ add_narrative_line (TextImport *import,
   GString *text = import->texts[import->section];
 
   /* the site's footer under the article: nothing after it is the report */
-  if (nb_text_line_is_site_footer (line, length))
+  if (nb_text_line_is_site_footer (&import->importer->footer, line, length))
     {
       import->ended = TRUE;
       return;
@@ -514,9 +534,10 @@ read_line (TextImport         *import,
 
 /* The first heading of a section still to come, in the folded window;
  * *@partial: only its start was matched. Returns the section, or -1. The
- * window is read once: a position is compared with the keys only where
- * one of them starts with its byte. Where several start, a whole heading
- * is taken before the start of one, else the first section's. */
+ * window is read once, a character at a time: a position is compared with
+ * the keys only where one of them starts with its bytes. Where several
+ * start, a whole heading is taken before the start of one, else the
+ * first section's. */
 static int
 find_heading (TextImport     *import,
               const NbFolded *folded,
@@ -535,7 +556,7 @@ find_heading (TextImport     *import,
   const guint8 *seconds = import->importer->inline_bytes[1];
   const guint8 *thirds = import->importer->inline_bytes[2];
 
-  for (gsize i = first; i < fold_length; i++)
+  for (gsize i = first; i < fold_length; i += nb_text_char_step (u + i, fold_length - i))
     {
       int found = -1;
 
@@ -610,23 +631,21 @@ has_non_ascii (const char *text,
   return FALSE;
 }
 
-/* A numeral that could start a heading: "二、". The stop after it is
- * looked for first, a byte at a time (no step depends on the one
- * before), by its first byte: it is rare. */
+/* A numeral that could start a heading: "二、". The line is stepped over
+ * a character at a time; the stop after a numeral's first byte (E4, E5)
+ * is looked for first, by its own first byte: it is rare. */
 static gboolean
 has_heading_start (const char *line,
                    gsize       length)
 {
   const guchar *u = (const guchar *) line;
 
-  for (gsize after = 3; after < length; after++)
+  for (gsize i = 0; i + 3 < length; i += nb_text_char_step (u + i, length - i))
     {
-      gsize i = after - 3;
+      gsize after = i + 3;
 
-      /* a numeral's first byte (E4, E5) before the stop's, tested
-       * without a branch */
-      if (G_LIKELY (!(((u[after] == '.') | (u[after] == ' ') | (u[after] == 0xE3) | (u[after] == 0xEF)) &
-                      ((u[i] == 0xE4) | (u[i] == 0xE5)))))
+      if (G_LIKELY ((u[i] != 0xE4 && u[i] != 0xE5) ||
+                    (u[after] != '.' && u[after] != ' ' && u[after] != 0xE3 && u[after] != 0xEF)))
         continue;
       if (u[after] != '.' && u[after] != ' ' &&
           (length - after < 3 ||
@@ -658,11 +677,58 @@ first_folded (const NbFolded *folded,
   return low;
 }
 
+/* Whether @find answers a search of the current window from @first. */
+static gboolean
+window_find_holds (const TextImport *import,
+                   const WindowFind *find,
+                   gsize             first)
+{
+  return find->window == import->window && find->n_seen == import->n_seen &&
+         find->from <= first && first <= find->until;
+}
+
+/* find_heading(), answered from the search before where it holds. */
+static int
+find_heading_once (TextImport     *import,
+                   const NbFolded *folded,
+                   gsize           first,
+                   const char     *line,
+                   gsize           length,
+                   gsize          *start,
+                   gsize          *end,
+                   gboolean       *partial)
+{
+  WindowFind *find = &import->heading_find;
+
+  if (!window_find_holds (import, find, first))
+    {
+      find->window = import->window;
+      find->n_seen = import->n_seen;
+      find->from = first;
+      find->partial = FALSE;
+      find->found = find_heading (import, folded, first, line, length,
+                                  &find->start, &find->end, &find->partial);
+      /* none is found from anywhere after @first either */
+      find->until = find->found >= 0 ? find->start : folded->fold->len;
+    }
+  if (find->found >= 0)
+    {
+      *start = find->start;
+      *end = find->end;
+      *partial = find->partial;
+    }
+  return find->found;
+}
+
 /* The first row or group label in the folded window from @first, as
  * nb_table_keys_find() finds it, that starts a row: one a count in a
- * sentence follows ("其中规范性文件12件。") is a word of the sentence. */
+ * sentence follows ("其中规范性文件12件。") is a word of the sentence.
+ * @start and @end are where it is in the fold. The label found first is
+ * where it is for a search from anywhere up to it: the search is made
+ * once for them all. */
 static gboolean
-find_row_label (NbTableKeys    *keys,
+find_row_label (TextImport     *import,
+                NbTableKeys    *keys,
                 const NbFolded *folded,
                 gsize           first,
                 const char     *line,
@@ -670,17 +736,40 @@ find_row_label (NbTableKeys    *keys,
                 gsize          *start,
                 gsize          *end)
 {
-  for (gsize from = first; from < folded->fold->len; from = first + *end)
+  WindowFind *find = &import->row_find;
+  const char *fold = folded->fold->str;
+  gsize fold_length = folded->fold->len;
+
+  if (window_find_holds (import, find, first))
     {
-      if (!nb_table_keys_find (keys, folded->fold->str + from, folded->fold->len - from, start, end))
-        return FALSE;
-      *start += from - first;
-      *end += from - first;
-      if (!nb_text_line_is_prose_count (line, length,
-                                        nb_folded_raw_offset (folded, first + *end, folded->to)))
-        return TRUE;
+      *start = find->start;
+      *end = find->end;
+      return find->found == 0;
     }
-  return FALSE;
+  find->window = import->window;
+  find->n_seen = import->n_seen;
+  find->from = first;
+  find->until = fold_length;
+  find->found = -1;
+  for (gsize from = first; from < fold_length; from = find->end)
+    {
+      if (!nb_table_keys_find (keys, fold + from, fold_length - from, &find->start, &find->end))
+        break;
+      find->start += from;
+      find->end += from;
+      /* a search from past the first label may find one within it */
+      if (from == first)
+        find->until = find->start;
+      if (!nb_text_line_is_prose_count (line, length,
+                                        nb_folded_raw_offset (folded, find->end, folded->to)))
+        {
+          find->found = 0;
+          break;
+        }
+    }
+  *start = find->start;
+  *end = find->end;
+  return find->found == 0;
 }
 
 /* Where the next label in @line at or after @at starts, or, when the text
@@ -719,20 +808,21 @@ next_cut (TextImport *import,
       if (!reuse)
         {
           nb_folded_window (folded, line, from, to);
+          import->window++;
           folded->line = line;
           folded->from = from;
           folded->to = to;
         }
       reuse = FALSE;
       first = first_folded (folded, at);
-      found = find_heading (import, folded, first, line, length, &start, &end, &partial);
+      found = find_heading_once (import, folded, first, line, length, &start, &end, &partial);
       if (section != NULL &&
-          find_row_label (g_ptr_array_index (import->importer->table_keys, section->table),
+          find_row_label (import, g_ptr_array_index (import->importer->table_keys, section->table),
                           folded, first, line, length, &key_start, &key_end) &&
-          key_start + first < start)
+          key_start < start)
         {
-          start = key_start + first;
-          end = key_end + first;
+          start = key_start;
+          end = key_end;
           found = -1;
           partial = FALSE;
         }
@@ -1357,6 +1447,7 @@ nb_importer_init (NbImporter *self)
   self->heading_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->others = g_ptr_array_new_with_free_func (g_object_unref);
   self->inline_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  nb_site_footer_init (&self->footer);
 }
 
 /* Public API */

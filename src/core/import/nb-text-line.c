@@ -182,9 +182,9 @@ nb_folded_window (NbFolded   *folded,
       /* ASCII as nb_label_fold() folds it */
       if (*u < 0x80)
         {
-          if (!g_ascii_ispunct (*p) && !g_ascii_isspace (*p))
+          if (!nb_label_is_dropped (*u))
             {
-              out[n] = g_ascii_tolower (*p);
+              out[n] = *u >= 'A' && *u <= 'Z' ? *u - 'A' + 'a' : *u;
               raw[n++] = offset;
             }
           p++;
@@ -222,7 +222,7 @@ nb_folded_window (NbFolded   *folded,
           c -= 0xFEE0;        /* full-width ASCII */
           if (!g_ascii_ispunct (c))
             {
-              out[n] = g_ascii_tolower (c);
+              out[n] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
               raw[n++] = offset;
             }
         }
@@ -513,45 +513,62 @@ nb_text_line_publication_date (const char *line,
   return NULL;
 }
 
+/* "版权所有：…", "网站标识码 …", "闽ICP备…", "建议您使用以下浏览器版本": the
+ * footer a site puts under every article, which no report writes. */
+static const char *const footer_markers[] = {
+  "版权所有", "网站标识码", "ICP备", "公网安备", "建议您使用", "浏览器版本",
+  "主办单位：", "主办单位:", "承办单位：", "承办单位:", "Copyright", "copyright",
+};
+
+/**
+ * nb_site_footer_init:
+ * @footer: (out caller-allocates): the footer's markers to prepare
+ *
+ * Prepares the byte tables nb_text_line_is_site_footer() looks the
+ * markers up in, once for many lines.
+ */
+void
+nb_site_footer_init (NbSiteFooter *footer)
+{
+  memset (footer, 0, sizeof *footer);
+  for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
+    for (guint b = 0; b < 3; b++)
+      footer->bytes[b][(guchar) footer_markers[i][b]] = 1;
+}
+
 /**
  * nb_text_line_is_site_footer:
+ * @footer: the markers, from nb_site_footer_init()
  * @line: a line after the report's last section began
  * @length: its length
  *
- * "版权所有：…", "网站标识码 …", "闽ICP备…", "建议您使用以下浏览器版本": the
- * footer a site puts under every article, which no report writes.
- *
- * Returns: whether the line is such a footer
+ * Returns: whether the line is a site's footer
  */
 gboolean
-nb_text_line_is_site_footer (const char *line,
-                             gsize       length)
+nb_text_line_is_site_footer (const NbSiteFooter *footer,
+                             const char         *line,
+                             gsize               length)
 {
-  static const char *const markers[] = {
-    "版权所有", "网站标识码", "ICP备", "公网安备", "建议您使用", "浏览器版本",
-    "主办单位：", "主办单位:", "承办单位：", "承办单位:", "Copyright", "copyright",
-  };
   const guchar *u = (const guchar *) line;
-  /* every line of the narrative is asked: one pass over it compares the
-   * markers only where its first three bytes are those of one (each
-   * marker has three at least), tested without a branch */
-  guint8 bytes[3][256] = { { 0 } };
 
-  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    for (guint b = 0; b < 3; b++)
-      bytes[b][(guchar) markers[i][b]] = 1;
-  for (gsize at = 0; at + 3 <= length; at++)
+  /* every line of the narrative is asked: one pass over it, a character
+   * at a time, compares the markers only where its first three bytes
+   * are those of one (each marker has three at least), tested without a
+   * branch */
+  for (gsize at = 0; at + 3 <= length; at += nb_text_char_step (u + at, length - at))
     {
-      if (G_LIKELY (!(bytes[0][u[at]] & bytes[1][u[at + 1]] & bytes[2][u[at + 2]])))
+      if (G_LIKELY (!(footer->bytes[0][u[at]] & footer->bytes[1][u[at + 1]] &
+                      footer->bytes[2][u[at + 2]])))
         continue;
-      for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+      for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
         {
+          const char *marker = footer_markers[i];
           gsize n;
 
-          if (markers[i][0] != line[at] || markers[i][1] != line[at + 1])
+          if (marker[0] != line[at] || marker[1] != line[at + 1])
             continue;
-          n = strlen (markers[i]);
-          if (n <= length - at && memcmp (line + at, markers[i], n) == 0)
+          n = strlen (marker);
+          if (n <= length - at && memcmp (line + at, marker, n) == 0)
             return TRUE;
         }
     }

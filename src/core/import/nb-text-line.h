@@ -22,6 +22,25 @@ typedef struct
   gsize       to;
 } NbFolded;
 
+/* Where the markers of a site's footer start: a marker's first, second
+ * and third bytes. */
+typedef struct
+{
+  guint8 bytes[3][256];
+} NbSiteFooter;
+
+/* How far to step from @u, @left bytes before the end, to the next byte
+ * that may start a character: over a whole character of three bytes
+ * (CJK, full-width forms), else one byte. Invalid UTF-8 is stepped over
+ * a byte at a time: no byte that may start a character is skipped.
+ * Inline: scans over a whole line step with it. */
+static inline gsize
+nb_text_char_step (const guchar *u,
+                   gsize         left)
+{
+  return left >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 ? 3 : 1;
+}
+
 void         nb_folded_window              (NbFolded    *folded,
                                             const char  *line,
                                             gsize        from,
@@ -56,7 +75,9 @@ gboolean     nb_text_line_is_page_number   (const char  *line,
                                             gsize        length);
 guint        nb_text_line_numeral          (const char  *p,
                                             const char  *end);
-gboolean     nb_text_line_is_site_footer   (const char  *line,
+void         nb_site_footer_init           (NbSiteFooter *footer);
+gboolean     nb_text_line_is_site_footer   (const NbSiteFooter *footer,
+                                            const char  *line,
                                             gsize        length);
 const char  *nb_text_line_page_metadata    (const char  *line,
                                             gsize        length,

@@ -11,7 +11,6 @@
 
 #include <string.h>
 
-#include "nb-string.h"
 
 /**
  * nb_text_blank_length:
@@ -53,29 +52,30 @@ nb_label_fold (GString    *out,
                const char *text,
                gssize      length)
 {
-  const char *p = text;
-  const char *end = text + (length < 0 ? strlen (text) : (gsize) length);
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + (length < 0 ? strlen (text) : (gsize) length);
+  gsize before = out->len;
+  guchar *o;
 
-  /* bytes kept as they are are copied a run at a time */
-  const char *run = p;
-
+  /* folding never lengthens: the label is written in place, without a
+   * call per run or character */
+  if (G_UNLIKELY (before + (end - p) >= out->allocated_len))
+    {
+      g_string_set_size (out, before + (end - p));
+      out->len = before;
+    }
+  o = (guchar *) out->str + before;
   while (p < end)
     {
       guchar b = *p;
-      const char *next;
+      const guchar *next;
       gunichar c;
 
       if (b < 0x80)
         {
-          if (!g_ascii_ispunct (b) && !g_ascii_isspace (b) && !g_ascii_isupper (b))
-            {
-              p++;
-              continue;
-            }
-          nb_string_append_len (out, run, p - run);
-          if (!g_ascii_ispunct (b) && !g_ascii_isspace (b))
-            g_string_append_c (out, g_ascii_tolower (b));
-          run = ++p;
+          if (!nb_label_is_dropped (b))
+            *o++ = b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b;
+          p++;
           continue;
         }
 
@@ -84,32 +84,35 @@ nb_label_fold (GString    *out,
        * which folding keeps as they are */
       if (b >= 0xE4 && b <= 0xE9 && end - p >= 3)
         {
+          o[0] = p[0];
+          o[1] = p[1];
+          o[2] = p[2];
+          o += 3;
           p += 3;
           continue;
         }
-      next = g_utf8_next_char (p);
+      next = (const guchar *) g_utf8_next_char (p);
       if (next > end)
         break;
       if (next - p == 3)
-        c = (b & 0x0F) << 12 | ((guchar) p[1] & 0x3F) << 6 | ((guchar) p[2] & 0x3F);
+        c = (b & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
       else
-        c = g_utf8_get_char (p);
+        c = g_utf8_get_char ((const char *) p);
       if (c >= 0xFF01 && c <= 0xFF5E)
         {
-          nb_string_append_len (out, run, p - run);
           c -= 0xFEE0;        /* full-width ASCII */
           if (!g_ascii_ispunct (c))
-            g_string_append_c (out, g_ascii_tolower (c));
-          run = next;
+            *o++ = g_ascii_isupper (c) ? c - 'A' + 'a' : c;
         }
-      else if (nb_label_is_dropped (c))
+      else if (!nb_label_is_dropped (c))
         {
-          nb_string_append_len (out, run, p - run);
-          run = next;
+          memcpy (o, p, next - p);
+          o += next - p;
         }
       p = next;
     }
-  nb_string_append_len (out, run, p - run);
+  out->len = o - (guchar *) out->str;
+  out->str[out->len] = '\0';
 }
 
 char *
