@@ -49,6 +49,11 @@ trim (const guchar **start,
 {
   gsize n;
 
+  /* blanks start and end with bytes outside printable ASCII: most cells,
+   * digits at both ends, need no more than this test */
+  if (*start < *end && (*start)[0] > 0x20 && (*start)[0] < 0x80 &&
+      (*end)[-1] > 0x20 && (*end)[-1] < 0x80)
+    return;
   while (*start < *end && (n = blank_length (*start, *end)) > 0)
     *start += n;
   for (;;)
@@ -95,10 +100,35 @@ is_mark (const guchar       *start,
          gsize               length,
          const char * const *marks)
 {
+  /* the first byte first: most texts are no mark and differ there */
   for (guint i = 0; marks != NULL && marks[i] != NULL; i++)
-    if (strlen (marks[i]) == length && memcmp (marks[i], start, length) == 0)
+    if ((guchar) marks[i][0] == start[0] && strlen (marks[i]) == length &&
+        memcmp (marks[i], start, length) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* Reads trimmed text of ASCII digits alone, as the general loop of
+ * nb_number_parse() would; FALSE for anything else, and for more digits
+ * than @kind allows, which that loop then reads. */
+static inline gboolean
+parse_plain_digits (const guchar *p,
+                    const guchar *end,
+                    NbCellKind    kind,
+                    gint64       *value)
+{
+  gint64 whole = 0;
+
+  if (end - p > (kind == NB_CELL_KIND_AMOUNT ? NB_AMOUNT_MAX_WHOLE_DIGITS : NB_NUMBER_MAX_DIGITS))
+    return FALSE;
+  for (; p < end; p++)
+    {
+      if (*p < '0' || *p > '9')
+        return FALSE;
+      whole = whole * 10 + (*p - '0');
+    }
+  *value = kind == NB_CELL_KIND_AMOUNT ? whole * NB_AMOUNT_SCALE : whole;
+  return TRUE;
 }
 
 /**
@@ -138,6 +168,9 @@ nb_number_parse (const char         *text,
   trim (&p, &end);
   if (p == end)
     return NB_CELL_STATE_EMPTY;
+  /* most cells are plain digits */
+  if (parse_plain_digits (p, end, kind, value))
+    return NB_CELL_STATE_VALUE;
   /* a mark never starts with a digit: skip the look-up for numbers */
   if (!g_ascii_isdigit (*p) && is_mark (p, end - p, marks))
     return NB_CELL_STATE_MARK;
