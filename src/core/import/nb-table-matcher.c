@@ -535,20 +535,34 @@ is_value (const Token        *token,
          (token->length >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99);
 }
 
-/* Bytes above 0x20 other than the lead bytes of the wide blanks (C2 A0,
- * E3 80 80) never start a blank: the common case needs no call. */
+/* The first bytes of the blanks nb_text_blank_length() knows: ASCII
+ * blanks, C2 A0 and E3 80 80. Any other byte starts no blank, which one
+ * look-up tells. */
+static const guint8 blank_first_byte[256] = {
+  ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+  [0xC2] = 1, [0xE3] = 1,
+};
+
+static inline gsize
+blank_at (const char *p,
+          const char *end)
+{
+  if (G_LIKELY (!blank_first_byte[(guchar) *p]))
+    return 0;
+  return nb_text_blank_length (p, end);
+}
+
 static inline gboolean
 starts_blank (const char *p,
               const char *end)
 {
-  guchar b = *p;
-
-  /* one branch, rarely taken within a token */
-  if (G_LIKELY (!((b <= 0x20) | (b == 0xC2) | (b == 0xE3))))
-    return FALSE;
-  return nb_text_blank_length (p, end) > 0;
+  return blank_at (p, end) > 0;
 }
 
+/* Splits @line at blanks into @tokens, after those it holds unless
+ * @reset. The tokens are written in place, the array grown ahead of them
+ * and cut to their number at the end: a call per token cost more than
+ * the split. */
 static void
 split_tokens (GArray     *tokens,
               const char *line,
@@ -558,26 +572,21 @@ split_tokens (GArray     *tokens,
 {
   const char *p = line;
   const char *end = line + length;
-  /* appended a few at a time: one call per token cost more than the split */
-  Token batch[32];
-  guint n = 0;
+  guint n = reset ? 0 : tokens->len;
+  gsize blank;
 
-  if (reset)
-    g_array_set_size (tokens, 0);
+  g_array_set_size (tokens, n + 16);
   while (p < end)
     {
       Token *token;
 
-      while (p < end && starts_blank (p, end))
-        p += nb_text_blank_length (p, end);
+      while (p < end && (blank = blank_at (p, end)) > 0)
+        p += blank;
       if (p >= end)
         break;
-      if (n == G_N_ELEMENTS (batch))
-        {
-          g_array_append_vals (tokens, batch, n);
-          n = 0;
-        }
-      token = &batch[n++];
+      if (n == tokens->len)
+        g_array_set_size (tokens, 2 * n);
+      token = &g_array_index (tokens, Token, n++);
       token->text = p;
       while (p < end && !starts_blank (p, end))
         p++;
@@ -585,8 +594,7 @@ split_tokens (GArray     *tokens,
       token->line = line_number;
       token->x0 = token->x1 = 0;
     }
-  if (n > 0)
-    g_array_append_vals (tokens, batch, n);
+  g_array_set_size (tokens, n);
 }
 
 /* Rows */
