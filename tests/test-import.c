@@ -446,6 +446,37 @@ test_invalid_text_kept (Fixture       *fixture,
   g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.unknown-row"));
 }
 
+/* Marks that start with the bytes of a label's words ("无" as in
+ * "无法提供"), a dash, and full-width digits are cells, not label text. */
+static void
+test_marks_and_wide_digits (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) t3 = t3_rows ();
+  g_autofree char *t2 = nb_test_replace (T2, "行政许可\t0", "行政许可\t无");
+  g_autofree char *t2a = nb_test_replace (t2, "行政处罚\t0", "行政处罚\t——");
+  g_autofree char *t2b = nb_test_replace (t2a, "行政强制\t0", "行政强制 １２");
+  g_autofree char *t2c = nb_test_replace (t2b, "规章\t0\t0\t0", "规章\t3\t－\t2元");
+  g_autoptr(NbReport) report = import_report (fixture, t2c, t3->str, T4);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  int licensing = nb_report_lookup_cell (report, "t2/licensing/decisions");
+  int punishment = nb_report_lookup_cell (report, "t2/punishment/decisions");
+  int coercion = nb_report_lookup_cell (report, "t2/coercion/decisions");
+  int issued = nb_report_lookup_cell (report, "t2/regulations/issued");
+
+  g_assert_cmpstr (nb_report_get_cell_text (report, licensing), ==, "无");
+  g_assert_cmpint (nb_report_get_cell_state (report, licensing), ==, NB_CELL_STATE_MARK);
+  g_assert_cmpstr (nb_report_get_cell_text (report, punishment), ==, "——");
+  g_assert_cmpint (nb_report_get_cell_state (report, punishment), ==, NB_CELL_STATE_MARK);
+  g_assert_cmpint (nb_report_get_cell_state (report, coercion), ==, NB_CELL_STATE_VALUE);
+  g_assert_cmpint (nb_report_get_cell_value (report, coercion), ==, 12);
+  g_assert_cmpint (nb_report_get_cell_value (report, issued), ==, 3);
+  g_assert_cmpint (nb_report_get_cell_state (report, issued + 1), ==, NB_CELL_STATE_MARK);
+  g_assert_cmpstr (nb_report_get_cell_text (report, issued + 2), ==, "2元");
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.missing-values"));
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.unknown-row"));
+}
+
 static void
 test_wrapped_rows (Fixture       *fixture,
                    gconstpointer  data)
@@ -1021,6 +1052,7 @@ main (int    argc,
   ADD ("missing-row-and-table", test_missing_row_and_table);
   ADD ("unknown-and-duplicate-rows", test_unknown_and_duplicate_rows);
   ADD ("invalid-text-kept", test_invalid_text_kept);
+  ADD ("marks-and-wide-digits", test_marks_and_wide_digits);
   ADD ("wrapped-rows", test_wrapped_rows);
   ADD ("not-a-report", test_not_a_report);
   ADD ("too-large", test_too_large);
