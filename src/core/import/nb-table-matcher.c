@@ -638,8 +638,13 @@ note_tokens (NbTableMatcher *reader,
              int             cell,
              guint           n_before)
 {
-  NbDiagnostic *problem = cell < 0 ? nb_import_last_problem (reader->report, n_before) : NULL;
+  NbDiagnostic *problem;
 
+  /* without a source there is nowhere to note them: a call per number
+   * saved */
+  if (reader->source == NULL)
+    return;
+  problem = cell < 0 ? nb_import_last_problem (reader->report, n_before) : NULL;
   for (guint i = 0; i < n; i++)
     nb_import_note_number (reader->report, reader->source, tokens[i].text, tokens[i].length,
                            tokens[i].line, tokens[i].x0, tokens[i].x1,
