@@ -51,6 +51,7 @@ struct _NbTableKeys
   GArray          *groups;  /* Key */
   GArray          *columns; /* Key; row is the table column */
   GPtrArray       *units;   /* the units cells of the table may carry */
+  int             *row_groups; /* by row: the index of its group, or -1 */
   GHashTable      *by_first; /* first character → GPtrArray of Key * */
   guint8           starts[0x10000 / 8]; /* bit set: a key starts with
                                          * this character (below U+10000) */
@@ -253,11 +254,13 @@ nb_table_keys_new (NbTemplate *template,
         add_key (keys->groups, group->variants[v], -1, g);
     }
 
+  keys->row_groups = g_new (int, table->rows->len);
   for (guint r = 0; r < table->rows->len; r++)
     {
       NbTemplateRow *row = g_ptr_array_index (table->rows, r);
       int group = group_index (table, row->group);
 
+      keys->row_groups[r] = group;
       add_key (keys->rows, row->label, r, group);
       for (guint v = 0; row->variants[v] != NULL; v++)
         add_key (keys->rows, row->variants[v], r, group);
@@ -346,6 +349,7 @@ nb_table_keys_free (NbTableKeys *keys)
   g_array_unref (keys->groups);
   g_array_unref (keys->columns);
   g_ptr_array_unref (keys->units);
+  g_free (keys->row_groups);
   g_hash_table_unref (keys->by_first);
   g_free (keys);
 }
@@ -953,7 +957,7 @@ start_row (NbTableMatcher *reader,
   reader->row_line = line;
   g_array_set_size (reader->values, 0);
   if (row >= 0)
-    reader->group = group_index (reader->keys->table, get_row (reader, row)->group);
+    reader->group = reader->keys->row_groups[row];
 }
 
 /* Reads a label fragment; returns FALSE when it matches nothing. */
@@ -1554,7 +1558,7 @@ match_fuzzy_words (NbTableMatcher *reader,
                           "row it is close to"),
                         quoted, template_row->label);
   }
-  reader->group = group_index (reader->keys->table, get_row (reader, row)->group);
+  reader->group = reader->keys->row_groups[row];
   start_row (reader, row, line);
   return TRUE;
 }
