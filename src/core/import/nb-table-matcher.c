@@ -969,7 +969,7 @@ read_label (NbTableMatcher *reader,
 {
   gsize pending_length = reader->pending->len;
   gboolean waiting = reader->row != ROW_NONE && reader->values->len == 0;
-  g_autofree char *before = NULL;
+  gsize kept;
   int group = reader->group;
   int row = ROW_NONE;
   MatchKind kind;
@@ -981,16 +981,19 @@ read_label (NbTableMatcher *reader,
       pending_length = 0;
     }
 
-  /* first as the continuation of what came before, then on its own */
-  if (pending_length > 0 && !waiting)
-    before = g_strndup (reader->pending->str, pending_length);
+  /* first as the continuation of what came before, then on its own;
+   * what came before stays at the start of the pending text until the
+   * label alone matches */
+  kept = waiting ? 0 : pending_length;
   nb_label_fold (reader->pending, label, length);
   kind = match_label (reader->keys, reader->pending->str, reader->pending->len, &group, &row);
   if (kind == MATCH_NONE && pending_length > 0)
     {
-      g_string_erase (reader->pending, 0, pending_length);
       group = reader->group;
-      kind = match_label (reader->keys, reader->pending->str, reader->pending->len, &group, &row);
+      kind = match_label (reader->keys, reader->pending->str + pending_length,
+                          reader->pending->len - pending_length, &group, &row);
+      if (kind != MATCH_NONE)
+        g_string_erase (reader->pending, 0, pending_length);
     }
   if (waiting && kind != MATCH_ROW && kind != MATCH_PREFIX)
     reset_row (reader);
@@ -1018,7 +1021,7 @@ read_label (NbTableMatcher *reader,
     default:
       /* a stray piece (of a group label written down the side) inside a
        * label wrapped over lines: the label goes on after it */
-      g_string_assign (reader->pending, before != NULL ? before : "");
+      g_string_truncate (reader->pending, kept);
       return FALSE;
     }
 }
