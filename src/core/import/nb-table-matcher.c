@@ -607,26 +607,31 @@ split_tokens (GArray     *tokens,
   const char *p = line;
   const char *end = line + length;
   guint n = reset ? 0 : tokens->len;
-  gsize blank;
 
   g_array_set_size (tokens, n + 16);
   while (p < end)
     {
+      gsize blank = blank_at (p, end);
       Token *token;
 
-      while (p < end && (blank = blank_at (p, end)) > 0)
-        p += blank;
-      if (p >= end)
-        break;
+      if (blank > 0)
+        {
+          p += blank;
+          continue;
+        }
       if (n == tokens->len)
         g_array_set_size (tokens, 2 * n);
       token = &g_array_index (tokens, Token, n++);
       token->text = p;
-      while (p < end && !starts_blank (p, end))
+      do
         p++;
+      while (p < end && (blank = blank_at (p, end)) == 0);
       token->length = p - token->text;
       token->line = line_number;
       token->x0 = token->x1 = 0;
+      /* the blank that ended the token is passed without a second look */
+      if (p < end)
+        p += blank;
     }
   g_array_set_size (tokens, n);
 }
