@@ -273,18 +273,24 @@ nb_table_keys_new (NbTemplate *template,
 }
 
 /* The character at @p as g_utf8_get_char_validated() reads it, CJK
- * without a call. */
+ * without a call. *@width is 3 for a well-formed three-byte character,
+ * whose two other bytes then need no look, else 1. */
 static inline gunichar
 char_at (const char *p,
-         gsize       length)
+         gsize       length,
+         gsize      *width)
 {
   const guchar *u = (const guchar *) p;
 
+  *width = 1;
   if (u[0] < 0x80)
     return u[0];
   if ((u[0] & 0xF0) == 0xE0 && u[0] != 0xE0 && u[0] != 0xED && length >= 3 &&
       (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
-    return (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    {
+      *width = 3;
+      return (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    }
   return g_utf8_get_char_validated (p, length);
 }
 
@@ -308,15 +314,18 @@ nb_table_keys_find (NbTableKeys *keys,
                     gsize       *start,
                     gsize       *end)
 {
-  for (gsize i = 0; i < length; i++)
+  gsize width;
+
+  for (gsize i = 0; i < length; i += width)
     {
       gunichar c;
       GPtrArray *same;
       gsize longest = 0;
 
+      width = 1;
       if (((guchar) fold[i] & 0xC0) == 0x80)
         continue;
-      c = char_at (fold + i, length - i);
+      c = char_at (fold + i, length - i, &width);
       /* most characters start no key: one bit tells */
       if (c < 0x10000 && !(keys->starts[c >> 3] & (1 << (c & 7))))
         continue;
