@@ -457,7 +457,8 @@ test_marks_and_wide_digits (Fixture       *fixture,
   g_autofree char *t2a = nb_test_replace (t2, "行政处罚\t0", "行政处罚\t——");
   g_autofree char *t2b = nb_test_replace (t2a, "行政强制\t0", "行政强制 １２");
   g_autofree char *t2c = nb_test_replace (t2b, "规章\t0\t0\t0", "规章\t3\t－\t2元");
-  g_autoptr(NbReport) report = import_report (fixture, t2c, t3->str, T4);
+  g_autofree char *t2d = nb_test_replace (t2c, "行政事业性收费\t0", "行政事业性收费\t+5");
+  g_autoptr(NbReport) report = import_report (fixture, t2d, t3->str, T4);
   g_autoptr(NbValidator) validator = nb_validator_new (report);
   int licensing = nb_report_lookup_cell (report, "t2/licensing/decisions");
   int punishment = nb_report_lookup_cell (report, "t2/punishment/decisions");
@@ -473,6 +474,8 @@ test_marks_and_wide_digits (Fixture       *fixture,
   g_assert_cmpint (nb_report_get_cell_value (report, issued), ==, 3);
   g_assert_cmpint (nb_report_get_cell_state (report, issued + 1), ==, NB_CELL_STATE_MARK);
   g_assert_cmpstr (nb_report_get_cell_text (report, issued + 2), ==, "2元");
+  /* a signed number is a cell, not a word of the label */
+  g_assert_nonnull (nb_report_get_cell_text (report, nb_report_lookup_cell (report, "t2/fees/amount")));
   g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.missing-values"));
   g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.unknown-row"));
 }

@@ -55,8 +55,7 @@ struct _NbTableKeys
   GHashTable      *by_first; /* first character → GPtrArray of Key * */
   guint8           starts[0x10000 / 8]; /* bit set: a key starts with
                                          * this character (below U+10000) */
-  guint8           value_first[256]; /* bytes a number or mark may start
-                                      * with, blanks before it included */
+  guint8           value_first[256]; /* bytes a cell may start with */
 };
 
 typedef struct
@@ -197,10 +196,11 @@ index_keys (NbTableKeys *keys,
     }
 }
 
-/* The first bytes of what nb_number_parse_with_unit() may read as a
- * number or a mark: digits (full-width ones start with EF), the marks',
- * and those of the blanks it trims. A token that starts with any other
- * byte is neither, which one look-up tells. */
+/* The first bytes of what is_value() may take for a cell: digits
+ * (full-width ones start with EF), signs (+ - and − ＋ －, which start
+ * with E2 and EF), the marks', and those of the blanks that
+ * nb_number_parse_with_unit() trims. A token that starts with any other
+ * byte is the word of a label, which one look-up tells. */
 static void
 index_value_bytes (NbTableKeys *keys)
 {
@@ -210,6 +210,9 @@ index_value_bytes (NbTableKeys *keys)
   for (guint b = '0'; b <= '9'; b++)
     keys->value_first[b] = 1;
   keys->value_first[0xEF] = 1;
+  keys->value_first[0xE2] = 1;
+  keys->value_first['+'] = 1;
+  keys->value_first['-'] = 1;
   for (guint i = 0; blanks[i] != '\0'; i++)
     keys->value_first[(guchar) blanks[i]] = 1;
   for (guint i = 0; marks != NULL && marks[i] != NULL; i++)
@@ -551,19 +554,18 @@ is_value (const Token        *token,
   NbCellState state;
   const guchar *p = (const guchar *) token->text;
 
+  /* the words of labels start with bytes no cell starts with */
+  if (!keys->value_first[p[0]])
+    return FALSE;
   /* digits alone are a cell whatever follows: a number, or one too long
    * to be valid; most cells are that and need no parse here */
   if (all_digits (token->text, token->length))
     return TRUE;
-  /* "75394432.52元" in a table whose columns are written in 元; the words
-   * of labels start with bytes no number or mark starts with */
-  if (token->length > 0 && keys->value_first[p[0]])
-    {
-      state = nb_number_parse_with_unit (token->text, token->length, NB_CELL_KIND_AMOUNT, marks,
-                                         (const char * const *) keys->units->pdata, &value, NULL);
-      if (state == NB_CELL_STATE_VALUE || state == NB_CELL_STATE_MARK)
-        return TRUE;
-    }
+  /* "75394432.52元" in a table whose columns are written in 元 */
+  state = nb_number_parse_with_unit (token->text, token->length, NB_CELL_KIND_AMOUNT, marks,
+                                     (const char * const *) keys->units->pdata, &value, NULL);
+  if (state == NB_CELL_STATE_VALUE || state == NB_CELL_STATE_MARK)
+    return TRUE;
   if (is_enumerator (token->text, token->length))
     return FALSE;
   /* a number too long to be valid is still a cell, reported as invalid,
