@@ -446,6 +446,41 @@ test_invalid_text_kept (Fixture       *fixture,
   g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.unknown-row"));
 }
 
+/* Each offset into a section's text gives the input line it was read
+ * from, past the end the last one. */
+static void
+test_section_lines (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(NbReport) report =
+    nb_test_import_string (fixture->importer,
+                           "某某局 2024 年政府信息公开工作年度报告\n"
+                           "一、总体情况\n第一段。\n\n第二段，\n第三段。\n"
+                           "五、存在的主要问题及改进情况\n" NB_TEST_PROBLEMS "\n"
+                           "六、其他需要报告的事项\n" NB_TEST_OTHER "\n");
+  const char *text = nb_report_get_section_text (report, "overview");
+  guint first = nb_report_get_section_line (report, 0, 0);
+  guint last = first;
+
+  g_assert_nonnull (text);
+  g_assert_cmpuint (first, >, 0);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guint line = nb_report_get_section_line (report, 0, p - text);
+
+      /* one line further after each line break, never back */
+      g_assert_cmpuint (line, >=, last);
+      if (p > text && p[-1] == '\n')
+        g_assert_cmpuint (line, >, last);
+      else
+        g_assert_cmpuint (line, ==, last);
+      last = line;
+    }
+  g_assert_cmpuint (last, >, first);
+  g_assert_cmpuint (nb_report_get_section_line (report, 0, strlen (text)), ==, last);
+  g_assert_cmpuint (nb_report_get_section_line (report, 0, G_MAXSIZE), ==, last);
+}
+
 /* Marks that start with the bytes of a label's words ("无" as in
  * "无法提供"), a dash, and full-width digits are cells, not label text. */
 static void
@@ -1056,6 +1091,7 @@ main (int    argc,
   ADD ("unknown-and-duplicate-rows", test_unknown_and_duplicate_rows);
   ADD ("invalid-text-kept", test_invalid_text_kept);
   ADD ("marks-and-wide-digits", test_marks_and_wide_digits);
+  ADD ("section-lines", test_section_lines);
   ADD ("wrapped-rows", test_wrapped_rows);
   ADD ("not-a-report", test_not_a_report);
   ADD ("too-large", test_too_large);

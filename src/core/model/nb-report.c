@@ -1184,6 +1184,7 @@ nb_report_get_section_line (NbReport *self,
 {
   GArray *lines;
   const char *text;
+  const char *end;
   guint line = 0;
 
   g_return_val_if_fail (NB_IS_REPORT (self), 0);
@@ -1193,9 +1194,11 @@ nb_report_get_section_line (NbReport *self,
   text = self->sections[section];
   if (lines == NULL || text == NULL)
     return 0;
-  for (gsize i = 0; i < offset && text[i] != '\0'; i++)
-    if (text[i] == '\n')
-      line++;
+  /* the line breaks before @offset (or the end of the text), found a
+   * memchr() at a time rather than a byte at a time */
+  end = text + strnlen (text, offset);
+  for (const char *p = text; (p = memchr (p, '\n', end - p)) != NULL; p++)
+    line++;
   return line < lines->len ? g_array_index (lines, guint, line) : 0;
 }
 
