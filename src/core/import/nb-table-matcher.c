@@ -53,6 +53,9 @@ struct _NbTableKeys
   GPtrArray       *units;   /* the units cells of the table may carry */
   int             *row_groups; /* by row: the index of its group, or -1 */
   GHashTable      *by_first; /* first character → GPtrArray of Key * */
+  GPtrArray      **rows_by_length; /* by folded length: the row keys of
+                                    * that length in order, or NULL */
+  gsize            max_row_length;
   guint8           starts[0x10000 / 8]; /* bit set: a key starts with
                                          * this character (below U+10000) */
   guint8           value_first[256]; /* bytes a cell may start with */
@@ -171,6 +174,25 @@ add_key (GArray     *keys,
     g_array_append_val (keys, key);
 }
 
+/* The row keys by their length, for a label to be compared only with
+ * those as long as it is. */
+static void
+index_row_lengths (NbTableKeys *keys)
+{
+  for (guint k = 0; k < keys->rows->len; k++)
+    keys->max_row_length = MAX (keys->max_row_length, g_array_index (keys->rows, Key, k).length);
+  keys->rows_by_length = g_new0 (GPtrArray *, keys->max_row_length + 1);
+  for (guint k = 0; k < keys->rows->len; k++)
+    {
+      Key *key = &g_array_index (keys->rows, Key, k);
+      GPtrArray **same = &keys->rows_by_length[key->length];
+
+      if (*same == NULL)
+        *same = g_ptr_array_new ();
+      g_ptr_array_add (*same, key);
+    }
+}
+
 /* The row and group keys by their first character, to find them in text
  * that runs on in one pass. */
 static void
@@ -272,6 +294,7 @@ nb_table_keys_new (NbTemplate *template,
   index_keys (keys, keys->rows);
   index_keys (keys, keys->groups);
   index_value_bytes (keys);
+  index_row_lengths (keys);
   return keys;
 }
 
@@ -362,6 +385,9 @@ nb_table_keys_free (NbTableKeys *keys)
   g_array_unref (keys->columns);
   g_ptr_array_unref (keys->units);
   g_free (keys->row_groups);
+  for (gsize n = 0; n <= keys->max_row_length; n++)
+    g_clear_pointer (&keys->rows_by_length[n], g_ptr_array_unref);
+  g_free (keys->rows_by_length);
   g_hash_table_unref (keys->by_first);
   g_free (keys);
 }
@@ -425,6 +451,7 @@ match_label (NbTableKeys *keys,
              int         *row)
 {
   gboolean stripped;
+  GPtrArray *same;
   int best = -1;
 
   do
@@ -449,12 +476,12 @@ match_label (NbTableKeys *keys,
   if (length == 0)
     return MATCH_GROUP;
 
-  for (guint k = 0; k < keys->rows->len; k++)
+  same = length <= keys->max_row_length ? keys->rows_by_length[length] : NULL;
+  for (guint k = 0; same != NULL && k < same->len; k++)
     {
-      const Key *key = &g_array_index (keys->rows, Key, k);
+      const Key *key = g_ptr_array_index (same, k);
 
-      if (key->length == length && memcmp (key->fold, text, length) == 0 &&
-          (best < 0 || key->group == *group))
+      if (memcmp (key->fold, text, length) == 0 && (best < 0 || key->group == *group))
         best = key->row;
     }
   if (best >= 0)
