@@ -144,7 +144,7 @@ set_string (char       **field,
 
 /* Takes @text, which nb_number_normalize() made; @length is its length,
  * or -1. */
-static void
+static inline void
 take_cell_text (NbReport *self,
                 guint     cell,
                 char     *text,
