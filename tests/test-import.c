@@ -447,6 +447,75 @@ test_invalid_text_kept (Fixture       *fixture,
   g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.unknown-row"));
 }
 
+/* Each offset into a section's text gives the input line it was read
+ * from, past the end the last one. */
+static void
+test_section_lines (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(NbReport) report =
+    nb_test_import_string (fixture->importer,
+                           "某某局 2024 年政府信息公开工作年度报告\n"
+                           "一、总体情况\n第一段。\n\n第二段，\n第三段。\n"
+                           "五、存在的主要问题及改进情况\n" NB_TEST_PROBLEMS "\n"
+                           "六、其他需要报告的事项\n" NB_TEST_OTHER "\n");
+  const char *text = nb_report_get_section_text (report, "overview");
+  guint first = nb_report_get_section_line (report, 0, 0);
+  guint last = first;
+
+  g_assert_nonnull (text);
+  g_assert_cmpuint (first, >, 0);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guint line = nb_report_get_section_line (report, 0, p - text);
+
+      /* one line further after each line break, never back */
+      g_assert_cmpuint (line, >=, last);
+      if (p > text && p[-1] == '\n')
+        g_assert_cmpuint (line, >, last);
+      else
+        g_assert_cmpuint (line, ==, last);
+      last = line;
+    }
+  g_assert_cmpuint (last, >, first);
+  g_assert_cmpuint (nb_report_get_section_line (report, 0, strlen (text)), ==, last);
+  g_assert_cmpuint (nb_report_get_section_line (report, 0, G_MAXSIZE), ==, last);
+}
+
+/* Marks that start with the bytes of a label's words ("无" as in
+ * "无法提供"), a dash, and full-width digits are cells, not label text. */
+static void
+test_marks_and_wide_digits (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) t3 = t3_rows ();
+  g_autofree char *t2 = nb_test_replace (T2, "行政许可\t0", "行政许可\t无");
+  g_autofree char *t2a = nb_test_replace (t2, "行政处罚\t0", "行政处罚\t——");
+  g_autofree char *t2b = nb_test_replace (t2a, "行政强制\t0", "行政强制 １２");
+  g_autofree char *t2c = nb_test_replace (t2b, "规章\t0\t0\t0", "规章\t3\t－\t2元");
+  g_autofree char *t2d = nb_test_replace (t2c, "行政事业性收费\t0", "行政事业性收费\t+5");
+  g_autoptr(NbReport) report = import_report (fixture, t2d, t3->str, T4);
+  g_autoptr(NbValidator) validator = nb_validator_new (report);
+  int licensing = nb_report_lookup_cell (report, "t2/licensing/decisions");
+  int punishment = nb_report_lookup_cell (report, "t2/punishment/decisions");
+  int coercion = nb_report_lookup_cell (report, "t2/coercion/decisions");
+  int issued = nb_report_lookup_cell (report, "t2/regulations/issued");
+
+  g_assert_cmpstr (nb_report_get_cell_text (report, licensing), ==, "无");
+  g_assert_cmpint (nb_report_get_cell_state (report, licensing), ==, NB_CELL_STATE_MARK);
+  g_assert_cmpstr (nb_report_get_cell_text (report, punishment), ==, "——");
+  g_assert_cmpint (nb_report_get_cell_state (report, punishment), ==, NB_CELL_STATE_MARK);
+  g_assert_cmpint (nb_report_get_cell_state (report, coercion), ==, NB_CELL_STATE_VALUE);
+  g_assert_cmpint (nb_report_get_cell_value (report, coercion), ==, 12);
+  g_assert_cmpint (nb_report_get_cell_value (report, issued), ==, 3);
+  g_assert_cmpint (nb_report_get_cell_state (report, issued + 1), ==, NB_CELL_STATE_MARK);
+  g_assert_cmpstr (nb_report_get_cell_text (report, issued + 2), ==, "2元");
+  /* a signed number is a cell, not a word of the label */
+  g_assert_nonnull (nb_report_get_cell_text (report, nb_report_lookup_cell (report, "t2/fees/amount")));
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.missing-values"));
+  g_assert_false (nb_test_has_rule (G_LIST_MODEL (validator), "parse.unknown-row"));
+}
+
 static void
 test_wrapped_rows (Fixture       *fixture,
                    gconstpointer  data)
@@ -1073,6 +1142,8 @@ main (int    argc,
   ADD ("missing-row-and-table", test_missing_row_and_table);
   ADD ("unknown-and-duplicate-rows", test_unknown_and_duplicate_rows);
   ADD ("invalid-text-kept", test_invalid_text_kept);
+  ADD ("marks-and-wide-digits", test_marks_and_wide_digits);
+  ADD ("section-lines", test_section_lines);
   ADD ("wrapped-rows", test_wrapped_rows);
   ADD ("not-a-report", test_not_a_report);
   ADD ("too-large", test_too_large);

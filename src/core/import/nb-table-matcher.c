@@ -51,9 +51,14 @@ struct _NbTableKeys
   GArray          *groups;  /* Key */
   GArray          *columns; /* Key; row is the table column */
   GPtrArray       *units;   /* the units cells of the table may carry */
+  int             *row_groups; /* by row: the index of its group, or -1 */
   GHashTable      *by_first; /* first character → GPtrArray of Key * */
+  GPtrArray      **rows_by_length; /* by folded length: the row keys of
+                                    * that length in order, or NULL */
+  gsize            max_row_length;
   guint8           starts[0x10000 / 8]; /* bit set: a key starts with
                                          * this character (below U+10000) */
+  guint8           value_first[256]; /* bytes a cell may start with */
 };
 
 typedef struct
@@ -169,6 +174,25 @@ add_key (GArray     *keys,
     g_array_append_val (keys, key);
 }
 
+/* The row keys by their length, for a label to be compared only with
+ * those as long as it is. */
+static void
+index_row_lengths (NbTableKeys *keys)
+{
+  for (guint k = 0; k < keys->rows->len; k++)
+    keys->max_row_length = MAX (keys->max_row_length, g_array_index (keys->rows, Key, k).length);
+  keys->rows_by_length = g_new0 (GPtrArray *, keys->max_row_length + 1);
+  for (guint k = 0; k < keys->rows->len; k++)
+    {
+      Key *key = &g_array_index (keys->rows, Key, k);
+      GPtrArray **same = &keys->rows_by_length[key->length];
+
+      if (*same == NULL)
+        *same = g_ptr_array_new ();
+      g_ptr_array_add (*same, key);
+    }
+}
+
 /* The row and group keys by their first character, to find them in text
  * that runs on in one pass. */
 static void
@@ -192,6 +216,29 @@ index_keys (NbTableKeys *keys,
         }
       g_ptr_array_add (same, key);
     }
+}
+
+/* The first bytes of what is_value() may take for a cell: digits
+ * (full-width ones start with EF), signs (+ - and − ＋ －, which start
+ * with E2 and EF), the marks', and those of the blanks that
+ * nb_number_parse_with_unit() trims. A token that starts with any other
+ * byte is the word of a label, which one look-up tells. */
+static void
+index_value_bytes (NbTableKeys *keys)
+{
+  static const char blanks[] = " \t\r\n\xA0\xC2\xE3";
+  const char * const *marks = nb_template_get_marks (keys->template);
+
+  for (guint b = '0'; b <= '9'; b++)
+    keys->value_first[b] = 1;
+  keys->value_first[0xEF] = 1;
+  keys->value_first[0xE2] = 1;
+  keys->value_first['+'] = 1;
+  keys->value_first['-'] = 1;
+  for (guint i = 0; blanks[i] != '\0'; i++)
+    keys->value_first[(guchar) blanks[i]] = 1;
+  for (guint i = 0; marks != NULL && marks[i] != NULL; i++)
+    keys->value_first[(guchar) marks[i][0]] = 1;
 }
 
 NbTableKeys *
@@ -232,11 +279,13 @@ nb_table_keys_new (NbTemplate *template,
         add_key (keys->groups, group->variants[v], -1, g);
     }
 
+  keys->row_groups = g_new (int, table->rows->len);
   for (guint r = 0; r < table->rows->len; r++)
     {
       NbTemplateRow *row = g_ptr_array_index (table->rows, r);
       int group = group_index (table, row->group);
 
+      keys->row_groups[r] = group;
       add_key (keys->rows, row->label, r, group);
       for (guint v = 0; row->variants[v] != NULL; v++)
         add_key (keys->rows, row->variants[v], r, group);
@@ -244,22 +293,30 @@ nb_table_keys_new (NbTemplate *template,
   keys->by_first = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   index_keys (keys, keys->rows);
   index_keys (keys, keys->groups);
+  index_value_bytes (keys);
+  index_row_lengths (keys);
   return keys;
 }
 
 /* The character at @p as g_utf8_get_char_validated() reads it, CJK
- * without a call. */
+ * without a call. *@width is 3 for a well-formed three-byte character,
+ * whose two other bytes then need no look, else 1. */
 static inline gunichar
 char_at (const char *p,
-         gsize       length)
+         gsize       length,
+         gsize      *width)
 {
   const guchar *u = (const guchar *) p;
 
+  *width = 1;
   if (u[0] < 0x80)
     return u[0];
   if ((u[0] & 0xF0) == 0xE0 && u[0] != 0xE0 && u[0] != 0xED && length >= 3 &&
       (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
-    return (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    {
+      *width = 3;
+      return (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+    }
   return g_utf8_get_char_validated (p, length);
 }
 
@@ -283,15 +340,18 @@ nb_table_keys_find (NbTableKeys *keys,
                     gsize       *start,
                     gsize       *end)
 {
-  for (gsize i = 0; i < length; i++)
+  gsize width;
+
+  for (gsize i = 0; i < length; i += width)
     {
       gunichar c;
       GPtrArray *same;
       gsize longest = 0;
 
+      width = 1;
       if (((guchar) fold[i] & 0xC0) == 0x80)
         continue;
-      c = char_at (fold + i, length - i);
+      c = char_at (fold + i, length - i, &width);
       /* most characters start no key: one bit tells */
       if (c < 0x10000 && !(keys->starts[c >> 3] & (1 << (c & 7))))
         continue;
@@ -324,6 +384,10 @@ nb_table_keys_free (NbTableKeys *keys)
   g_array_unref (keys->groups);
   g_array_unref (keys->columns);
   g_ptr_array_unref (keys->units);
+  g_free (keys->row_groups);
+  for (gsize n = 0; n <= keys->max_row_length; n++)
+    g_clear_pointer (&keys->rows_by_length[n], g_ptr_array_unref);
+  g_free (keys->rows_by_length);
   g_hash_table_unref (keys->by_first);
   g_free (keys);
 }
@@ -387,6 +451,7 @@ match_label (NbTableKeys *keys,
              int         *row)
 {
   gboolean stripped;
+  GPtrArray *same;
   int best = -1;
 
   do
@@ -411,12 +476,12 @@ match_label (NbTableKeys *keys,
   if (length == 0)
     return MATCH_GROUP;
 
-  for (guint k = 0; k < keys->rows->len; k++)
+  same = length <= keys->max_row_length ? keys->rows_by_length[length] : NULL;
+  for (guint k = 0; same != NULL && k < same->len; k++)
     {
-      const Key *key = &g_array_index (keys->rows, Key, k);
+      const Key *key = g_ptr_array_index (same, k);
 
-      if (key->length == length && memcmp (key->fold, text, length) == 0 &&
-          (best < 0 || key->group == *group))
+      if (memcmp (key->fold, text, length) == 0 && (best < 0 || key->group == *group))
         best = key->row;
     }
   if (best >= 0)
@@ -516,6 +581,13 @@ is_value (const Token        *token,
   NbCellState state;
   const guchar *p = (const guchar *) token->text;
 
+  /* the words of labels start with bytes no cell starts with */
+  if (!keys->value_first[p[0]])
+    return FALSE;
+  /* digits alone are a cell whatever follows: a number, or one too long
+   * to be valid; most cells are that and need no parse here */
+  if (all_digits (token->text, token->length))
+    return TRUE;
   /* "75394432.52元" in a table whose columns are written in 元 */
   state = nb_number_parse_with_unit (token->text, token->length, NB_CELL_KIND_AMOUNT, marks,
                                      (const char * const *) keys->units->pdata, &value, NULL);
@@ -535,20 +607,34 @@ is_value (const Token        *token,
          (token->length >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99);
 }
 
-/* Bytes above 0x20 other than the lead bytes of the wide blanks (C2 A0,
- * E3 80 80) never start a blank: the common case needs no call. */
+/* The first bytes of the blanks nb_text_blank_length() knows: ASCII
+ * blanks, C2 A0 and E3 80 80. Any other byte starts no blank, which one
+ * look-up tells. */
+static const guint8 blank_first_byte[256] = {
+  ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+  [0xC2] = 1, [0xE3] = 1,
+};
+
+static inline gsize
+blank_at (const char *p,
+          const char *end)
+{
+  if (G_LIKELY (!blank_first_byte[(guchar) *p]))
+    return 0;
+  return nb_text_blank_length (p, end);
+}
+
 static inline gboolean
 starts_blank (const char *p,
               const char *end)
 {
-  guchar b = *p;
-
-  /* one branch, rarely taken within a token */
-  if (G_LIKELY (!((b <= 0x20) | (b == 0xC2) | (b == 0xE3))))
-    return FALSE;
-  return nb_text_blank_length (p, end) > 0;
+  return blank_at (p, end) > 0;
 }
 
+/* Splits @line at blanks into @tokens, after those it holds unless
+ * @reset. The tokens are written in place, the array grown ahead of them
+ * and cut to their number at the end: a call per token cost more than
+ * the split. */
 static void
 split_tokens (GArray     *tokens,
               const char *line,
@@ -558,35 +644,34 @@ split_tokens (GArray     *tokens,
 {
   const char *p = line;
   const char *end = line + length;
-  /* appended a few at a time: one call per token cost more than the split */
-  Token batch[32];
-  guint n = 0;
+  guint n = reset ? 0 : tokens->len;
 
-  if (reset)
-    g_array_set_size (tokens, 0);
+  g_array_set_size (tokens, n + 16);
   while (p < end)
     {
+      gsize blank = blank_at (p, end);
       Token *token;
 
-      while (p < end && starts_blank (p, end))
-        p += nb_text_blank_length (p, end);
-      if (p >= end)
-        break;
-      if (n == G_N_ELEMENTS (batch))
+      if (blank > 0)
         {
-          g_array_append_vals (tokens, batch, n);
-          n = 0;
+          p += blank;
+          continue;
         }
-      token = &batch[n++];
+      if (n == tokens->len)
+        g_array_set_size (tokens, 2 * n);
+      token = &g_array_index (tokens, Token, n++);
       token->text = p;
-      while (p < end && !starts_blank (p, end))
+      do
         p++;
+      while (p < end && (blank = blank_at (p, end)) == 0);
       token->length = p - token->text;
       token->line = line_number;
       token->x0 = token->x1 = 0;
+      /* the blank that ended the token is passed without a second look */
+      if (p < end)
+        p += blank;
     }
-  if (n > 0)
-    g_array_append_vals (tokens, batch, n);
+  g_array_set_size (tokens, n);
 }
 
 /* Rows */
@@ -600,8 +685,13 @@ note_tokens (NbTableMatcher *reader,
              int             cell,
              guint           n_before)
 {
-  NbDiagnostic *problem = cell < 0 ? nb_import_last_problem (reader->report, n_before) : NULL;
+  NbDiagnostic *problem;
 
+  /* without a source there is nowhere to note them: a call per number
+   * saved */
+  if (reader->source == NULL)
+    return;
+  problem = cell < 0 ? nb_import_last_problem (reader->report, n_before) : NULL;
   for (guint i = 0; i < n; i++)
     nb_import_note_number (reader->report, reader->source, tokens[i].text, tokens[i].length,
                            tokens[i].line, tokens[i].x0, tokens[i].x1,
@@ -910,7 +1000,7 @@ start_row (NbTableMatcher *reader,
   reader->row_line = line;
   g_array_set_size (reader->values, 0);
   if (row >= 0)
-    reader->group = group_index (reader->keys->table, get_row (reader, row)->group);
+    reader->group = reader->keys->row_groups[row];
 }
 
 /* Reads a label fragment; returns FALSE when it matches nothing. */
@@ -922,7 +1012,7 @@ read_label (NbTableMatcher *reader,
 {
   gsize pending_length = reader->pending->len;
   gboolean waiting = reader->row != ROW_NONE && reader->values->len == 0;
-  g_autofree char *before = NULL;
+  gsize kept;
   int group = reader->group;
   int row = ROW_NONE;
   MatchKind kind;
@@ -934,16 +1024,19 @@ read_label (NbTableMatcher *reader,
       pending_length = 0;
     }
 
-  /* first as the continuation of what came before, then on its own */
-  if (pending_length > 0 && !waiting)
-    before = g_strndup (reader->pending->str, pending_length);
+  /* first as the continuation of what came before, then on its own;
+   * what came before stays at the start of the pending text until the
+   * label alone matches */
+  kept = waiting ? 0 : pending_length;
   nb_label_fold (reader->pending, label, length);
   kind = match_label (reader->keys, reader->pending->str, reader->pending->len, &group, &row);
   if (kind == MATCH_NONE && pending_length > 0)
     {
-      g_string_erase (reader->pending, 0, pending_length);
       group = reader->group;
-      kind = match_label (reader->keys, reader->pending->str, reader->pending->len, &group, &row);
+      kind = match_label (reader->keys, reader->pending->str + pending_length,
+                          reader->pending->len - pending_length, &group, &row);
+      if (kind != MATCH_NONE)
+        g_string_erase (reader->pending, 0, pending_length);
     }
   if (waiting && kind != MATCH_ROW && kind != MATCH_PREFIX)
     reset_row (reader);
@@ -971,7 +1064,7 @@ read_label (NbTableMatcher *reader,
     default:
       /* a stray piece (of a group label written down the side) inside a
        * label wrapped over lines: the label goes on after it */
-      g_string_assign (reader->pending, before != NULL ? before : "");
+      g_string_truncate (reader->pending, kept);
       return FALSE;
     }
 }
@@ -1511,7 +1604,7 @@ match_fuzzy_words (NbTableMatcher *reader,
                           "row it is close to"),
                         quoted, template_row->label);
   }
-  reader->group = group_index (reader->keys->table, get_row (reader, row)->group);
+  reader->group = reader->keys->row_groups[row];
   start_row (reader, row, line);
   return TRUE;
 }

@@ -49,6 +49,11 @@ trim (const guchar **start,
 {
   gsize n;
 
+  /* blanks start and end with bytes outside printable ASCII: most cells,
+   * digits at both ends, need no more than this test */
+  if (*start < *end && (*start)[0] > 0x20 && (*start)[0] < 0x80 &&
+      (*end)[-1] > 0x20 && (*end)[-1] < 0x80)
+    return;
   while (*start < *end && (n = blank_length (*start, *end)) > 0)
     *start += n;
   for (;;)
@@ -95,34 +100,46 @@ is_mark (const guchar       *start,
          gsize               length,
          const char * const *marks)
 {
+  /* the first byte first: most texts are no mark and differ there */
   for (guint i = 0; marks != NULL && marks[i] != NULL; i++)
-    if (strlen (marks[i]) == length && memcmp (marks[i], start, length) == 0)
+    if ((guchar) marks[i][0] == start[0] && strlen (marks[i]) == length &&
+        memcmp (marks[i], start, length) == 0)
       return TRUE;
   return FALSE;
 }
 
-/**
- * nb_number_parse:
- * @text: a cell's text
- * @length: its length, or -1 when nul-terminated
- * @kind: the cell's kind
- * @marks: (nullable): the texts that mean "nothing here"
- * @value: (out): the value: the number for a count, millionths for an amount
- *
- * Reads a cell as the rules see it: surrounding blanks are ignored and
- * full-width digits count as digits.
- *
- * Returns: the cell's state
- */
-NbCellState
-nb_number_parse (const char         *text,
-                 gssize              length,
-                 NbCellKind          kind,
-                 const char * const *marks,
-                 gint64             *value)
+/* Reads trimmed text of ASCII digits alone, as the general loop of
+ * nb_number_parse() would; FALSE for anything else, and for more digits
+ * than @kind allows, which that loop then reads. */
+static inline gboolean
+parse_plain_digits (const guchar *p,
+                    const guchar *end,
+                    NbCellKind    kind,
+                    gint64       *value)
 {
-  const guchar *p = (const guchar *) text;
-  const guchar *end;
+  gint64 whole = 0;
+
+  if (end - p > (kind == NB_CELL_KIND_AMOUNT ? NB_AMOUNT_MAX_WHOLE_DIGITS : NB_NUMBER_MAX_DIGITS))
+    return FALSE;
+  for (; p < end; p++)
+    {
+      if (*p < '0' || *p > '9')
+        return FALSE;
+      whole = whole * 10 + (*p - '0');
+    }
+  *value = kind == NB_CELL_KIND_AMOUNT ? whole * NB_AMOUNT_SCALE : whole;
+  return TRUE;
+}
+
+/* nb_number_parse() of trimmed text that is not plain digits. Kept out
+ * of line: the plain digits of most cells then need no registers saved. */
+static G_GNUC_NO_INLINE NbCellState
+parse_trimmed (const guchar       *p,
+               const guchar       *end,
+               NbCellKind          kind,
+               const char * const *marks,
+               gint64             *value)
+{
   gint64 whole = 0;
   gint64 fraction = 0;
   guint digits = 0;
@@ -131,13 +148,6 @@ nb_number_parse (const char         *text,
   gboolean negative = FALSE;
   gsize sign;
 
-  *value = 0;
-  if (text == NULL)
-    return NB_CELL_STATE_EMPTY;
-  end = p + (length < 0 ? strlen (text) : (gsize) length);
-  trim (&p, &end);
-  if (p == end)
-    return NB_CELL_STATE_EMPTY;
   /* a mark never starts with a digit: skip the look-up for numbers */
   if (!g_ascii_isdigit (*p) && is_mark (p, end - p, marks))
     return NB_CELL_STATE_MARK;
@@ -196,6 +206,42 @@ nb_number_parse (const char         *text,
       *value = whole * NB_AMOUNT_SCALE + fraction;
     }
   return NB_CELL_STATE_VALUE;
+}
+
+/**
+ * nb_number_parse:
+ * @text: a cell's text
+ * @length: its length, or -1 when nul-terminated
+ * @kind: the cell's kind
+ * @marks: (nullable): the texts that mean "nothing here"
+ * @value: (out): the value: the number for a count, millionths for an amount
+ *
+ * Reads a cell as the rules see it: surrounding blanks are ignored and
+ * full-width digits count as digits.
+ *
+ * Returns: the cell's state
+ */
+NbCellState
+nb_number_parse (const char         *text,
+                 gssize              length,
+                 NbCellKind          kind,
+                 const char * const *marks,
+                 gint64             *value)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end;
+
+  *value = 0;
+  if (text == NULL)
+    return NB_CELL_STATE_EMPTY;
+  end = p + (length < 0 ? strlen (text) : (gsize) length);
+  trim (&p, &end);
+  if (p == end)
+    return NB_CELL_STATE_EMPTY;
+  /* most cells are plain digits */
+  if (parse_plain_digits (p, end, kind, value))
+    return NB_CELL_STATE_VALUE;
+  return parse_trimmed (p, end, kind, marks, value);
 }
 
 /**
@@ -269,6 +315,39 @@ nb_number_append (GString    *out,
   nb_string_append_len (out, digits, n);
 }
 
+/* nb_number_parse_with_unit() where the cell has units. Kept out of line:
+ * most cells have none and then need no registers saved. */
+static G_GNUC_NO_INLINE NbCellState
+parse_with_units (const char         *text,
+                  gssize              length,
+                  NbCellKind          kind,
+                  const char * const *marks,
+                  const char * const *units,
+                  gint64             *value,
+                  const char        **unit)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + (length < 0 ? strlen (text) : (gsize) length);
+
+  trim (&p, &end);
+  for (guint i = 0; units[i] != NULL; i++)
+    {
+      gsize n = strlen (units[i]);
+      const guchar *stop = end - n;
+      NbCellState state;
+
+      /* the unit follows a digit at once: “2笔”, “984361元”, “５元” */
+      if (n == 0 || (gsize) (end - p) <= n || memcmp (stop, units[i], n) != 0 ||
+          !(g_ascii_isdigit (stop[-1]) || (stop - p >= 3 && is_fullwidth_digit (stop - 3, stop))))
+        continue;
+      state = nb_number_parse ((const char *) p, end - p - n, kind, marks, value);
+      if (state == NB_CELL_STATE_VALUE && unit != NULL)
+        *unit = units[i];
+      return state;
+    }
+  return nb_number_parse (text, length, kind, marks, value);
+}
+
 /**
  * nb_number_parse_with_unit:
  * @text: a cell's text
@@ -296,31 +375,11 @@ nb_number_parse_with_unit (const char         *text,
                            gint64             *value,
                            const char        **unit)
 {
-  const guchar *p = (const guchar *) text;
-  const guchar *end;
-
   if (unit != NULL)
     *unit = NULL;
   if (text == NULL || units == NULL || units[0] == NULL)
     return nb_number_parse (text, length, kind, marks, value);
-  end = p + (length < 0 ? strlen (text) : (gsize) length);
-  trim (&p, &end);
-  for (guint i = 0; units[i] != NULL; i++)
-    {
-      gsize n = strlen (units[i]);
-      const guchar *stop = end - n;
-      NbCellState state;
-
-      /* the unit follows a digit at once: “2笔”, “984361元”, “５元” */
-      if (n == 0 || (gsize) (end - p) <= n || memcmp (stop, units[i], n) != 0 ||
-          !(g_ascii_isdigit (stop[-1]) || (stop - p >= 3 && is_fullwidth_digit (stop - 3, stop))))
-        continue;
-      state = nb_number_parse ((const char *) p, end - p - n, kind, marks, value);
-      if (state == NB_CELL_STATE_VALUE && unit != NULL)
-        *unit = units[i];
-      return state;
-    }
-  return nb_number_parse (text, length, kind, marks, value);
+  return parse_with_units (text, length, kind, marks, units, value, unit);
 }
 
 char *

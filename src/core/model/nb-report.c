@@ -142,23 +142,25 @@ set_string (char       **field,
   return TRUE;
 }
 
-/* Takes @text, which nb_number_normalize() made. */
-static void
+/* Takes @text, which nb_number_normalize() made; @length is its length,
+ * or -1. */
+static inline void
 take_cell_text (NbReport *self,
                 guint     cell,
-                char     *text)
+                char     *text,
+                gssize    length)
 {
   NbCellData *data = &self->cells[cell];
+  const NbTemplateCell *template_cell = nb_template_get_cell (self->template, cell);
   gint64 value;
 
   if (!data->loaded)
     g_free (data->text);
   data->loaded = FALSE;
   data->text = text;
-  data->state = nb_number_parse_with_unit (data->text, -1,
-                                           nb_template_get_cell_kind (self->template, cell),
+  data->state = nb_number_parse_with_unit (data->text, length, template_cell->kind,
                                            nb_template_get_marks (self->template),
-                                           nb_template_get_cell_units (self->template, cell),
+                                           (const char * const *) template_cell->units,
                                            &value, NULL);
   data->value = value;
 }
@@ -182,7 +184,7 @@ store_cell (NbReport   *self,
         self->loaded_texts = g_string_chunk_new (1024);
       stored = g_string_chunk_insert_len (self->loaded_texts, start, n);
     }
-  take_cell_text (self, cell, stored);
+  take_cell_text (self, cell, stored, n);
   self->cells[cell].loaded = stored != NULL;
 }
 
@@ -195,7 +197,7 @@ apply_cell (NbReport *self,
             guint     cell,
             char     *text)
 {
-  take_cell_text (self, cell, text);
+  take_cell_text (self, cell, text, -1);
   if (self->cell_objects != NULL && self->cell_objects[cell] != NULL)
     nb_cell_notify_changed (self->cell_objects[cell]);
   g_signal_emit (self, signals[CELL_CHANGED], 0, cell);
@@ -1182,6 +1184,7 @@ nb_report_get_section_line (NbReport *self,
 {
   GArray *lines;
   const char *text;
+  const char *end;
   guint line = 0;
 
   g_return_val_if_fail (NB_IS_REPORT (self), 0);
@@ -1191,9 +1194,11 @@ nb_report_get_section_line (NbReport *self,
   text = self->sections[section];
   if (lines == NULL || text == NULL)
     return 0;
-  for (gsize i = 0; i < offset && text[i] != '\0'; i++)
-    if (text[i] == '\n')
-      line++;
+  /* the line breaks before @offset (or the end of the text), found a
+   * memchr() at a time rather than a byte at a time */
+  end = text + strnlen (text, offset);
+  for (const char *p = text; (p = memchr (p, '\n', end - p)) != NULL; p++)
+    line++;
   return line < lines->len ? g_array_index (lines, guint, line) : 0;
 }
 
