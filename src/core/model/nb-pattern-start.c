@@ -34,6 +34,7 @@ struct _NbPatternStart
   NbPatternProbe *probe;      /* the same, tried without a GMatchInfo */
   guint    repeat_min;        /* (X{min,max})\1: a run written twice */
   guint    repeat_max;
+  gboolean repeat_wide;       /* its characters all from U+0800: three bytes or four */
   gboolean text_start;        /* a match may also start at the text's start */
   gboolean needed;            /* the ranges are of a character every match */
   guint    needed_min;        /* holds this many characters from its start */
@@ -812,6 +813,40 @@ parse_repeat (const char *pattern,
   return !parser.failed && g_str_equal (parser.at, "\\1") && *min >= 1 && *max <= 16;
 }
 
+/* Whether every character the group "(X)" at the start of @pattern can
+ * match is from U+0800, written in three bytes or four: X holds only
+ * such characters, classes of them and \p{Han} (the Han script begins
+ * at U+2E80), in branches, with quantifiers. */
+static gboolean
+parse_repeat_wide (const char *pattern)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  Parser parser = { pattern + 1, FALSE };
+
+  while (!parser.failed && *parser.at != ')')
+    {
+      if (*parser.at == '|')
+        {
+          parser.at++;
+          continue;
+        }
+      if (g_str_has_prefix (parser.at, "\\p{Han}"))
+        parser.at += strlen ("\\p{Han}");
+      else if (*parser.at == '[')
+        parse_class (&parser, ranges);
+      else if ((guchar) *parser.at < 0x80)
+        return FALSE;   /* any other syntax, or an ASCII character */
+      else if (take_char (&parser) < 0x800)
+        return FALSE;
+      if (!parser.failed)
+        parse_quantifier (&parser);
+    }
+  for (guint i = 0; i < ranges->len; i++)
+    if (g_array_index (ranges, Range, i).first < 0x800)
+      return FALSE;
+  return !parser.failed;
+}
+
 NbPatternStart *
 nb_pattern_start_new (const char *pattern)
 {
@@ -828,6 +863,7 @@ nb_pattern_start_new (const char *pattern)
       self->probe = nb_pattern_probe_new (pattern);
       self->repeat_min = min;
       self->repeat_max = max;
+      self->repeat_wide = parse_repeat_wide (pattern);
       if (parser.failed || nullable || *parser.at != '\0')
         g_array_set_size (ranges, 0);
       self->ranges = g_steal_pointer (&ranges);
@@ -894,7 +930,7 @@ nb_pattern_iter_init (NbPatternIter        *iter,
                       const char           *text,
                       gsize                 length)
 {
-  *iter = (NbPatternIter) { regex, start, text, length, 0, NULL, NULL, FALSE, { 0 } };
+  *iter = (NbPatternIter) { regex, start, text, length, 0, NULL, NULL, FALSE, -1, { 0 } };
 }
 
 /* Whether the text at @at begins with a run of min to max characters
@@ -1059,6 +1095,73 @@ skip_to_repeat (const NbPatternStart *self,
   return skipped;
 }
 
+/* Whether a byte of @text starts a character of four bytes, 16 bytes
+ * at a time */
+static gboolean
+has_four_bytes (const guchar *text,
+                gsize         length)
+{
+  gsize at = 0;
+
+  for (; at + 16 <= length; at += 16)
+    if (any16 (load16 (text + at) >= 0xf0))
+      return TRUE;
+  for (; at < length; at++)
+    if (text[at] >= 0xf0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The first character at or after @at where a run of characters of
+ * three bytes, written twice, may start: where a character's three
+ * bytes come again 3k bytes on. The run cannot hold the ASCII or the
+ * characters of two bytes between, which the bytes compared at once
+ * may be, nor, in a text without them, characters of four bytes. */
+static gsize
+skip_to_wide_repeat (const NbPatternStart *self,
+                     const guchar         *text,
+                     gsize                 at,
+                     gsize                 length)
+{
+  for (; at + 3 * self->repeat_max + 18 <= length; at += 16)
+    {
+      Bytes16 first = load16 (text + at), second = load16 (text + at + 1), third = load16 (text + at + 2);
+      Bytes16 again = { 0 };
+      Bytes16 found;
+
+      for (guint k = self->repeat_min; k <= self->repeat_max; k++)
+        again |= (first == load16 (text + at + 3 * k)) & (second == load16 (text + at + 3 * k + 1)) &
+                 (third == load16 (text + at + 3 * k + 2));
+      /* where a character of three bytes starts */
+      found = again & ((first & 0xf0) == 0xe0);
+      if (!any16 (found))
+        continue;
+      for (guint i = 0; i < 16; i++)
+        if (found[i])
+          return at + i;
+    }
+  while (at < length && (text[at] & 0xc0) == 0x80)
+    at++;
+  return at;
+}
+
+/* The first character at or after @at where a run written twice may
+ * start, by the quicker test the text allows */
+static gsize
+next_repeat (NbPatternIter *iter,
+             gsize          at)
+{
+  const guchar *text = (const guchar *) iter->text;
+
+  if (!iter->start->repeat_wide)
+    return skip_to_repeat (iter->start, text, at, iter->length);
+  if (iter->four_bytes < 0)
+    iter->four_bytes = has_four_bytes (text, iter->length);
+  if (iter->four_bytes)
+    return skip_to_repeat (iter->start, text, at, iter->length);
+  return skip_to_wide_repeat (iter->start, text, at, iter->length);
+}
+
 /* Whether a run written twice can start at @at with @c: its first
  * character, when known, tested first as it is the cheaper test */
 static inline gboolean
@@ -1137,7 +1240,7 @@ next_from_start (NbPatternIter *iter)
       if (!anywhere && iter->start->searched && (at = next_literal (iter, at)) >= iter->length)
         break;
       if (!anywhere && iter->start->repeat_max > 0 &&
-          (at = skip_to_repeat (iter->start, text, at, iter->length)) >= iter->length)
+          (at = next_repeat (iter, at)) >= iter->length)
         break;
       c = decode (text + at, &n);
       if (!anywhere &&
