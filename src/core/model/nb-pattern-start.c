@@ -994,7 +994,10 @@ find_needle (const NbPatternIter *iter,
       if (last == NULL)
         break;
       start = last - iter->text - (n - 1);
-      if (memcmp (iter->text + start, needle, n - 1) == 0)
+      /* the byte before first, inline: the last bytes of Chinese
+       * characters are met every few dozen characters */
+      if (n == 1 || (iter->text[start + n - 2] == needle[n - 2] &&
+                     memcmp (iter->text + start, needle, n - 2) == 0))
         return start;
       from = last - iter->text + 1;
     }
