@@ -28,6 +28,21 @@ typedef struct
   gunichar last;
 } Range;
 
+/* Sixteen bytes, compared all at once where the processor can */
+typedef guchar Bytes16 __attribute__ ((vector_size (16)));
+
+/* A range whose characters are told by one byte: ASCII ("A-Z"), or of
+ * three bytes, the first two the same ("０-９": EF BC 90 to EF BC 99);
+ * each byte repeated 16 times, to compare with 16 of the text at once */
+typedef struct
+{
+  gboolean wide;
+  Bytes16  first;     /* the first two bytes, when wide */
+  Bytes16  second;
+  Bytes16  low;       /* the range of the one byte that differs */
+  Bytes16  span;
+} ByteRange;
+
 struct _NbPatternStart
 {
   GRegex  *anchored;
@@ -44,6 +59,8 @@ struct _NbPatternStart
   gboolean searched;          /* candidates found by memchr */
   guint    n_literals;        /* the ranges, when up to four single characters */
   char     literals[4][8];
+  guint    n_classes;         /* or the ranges, up to four, told by one byte */
+  ByteRange classes[4];
   guint    n_bytes;           /* or the first bytes of the ranges' characters */
   char     bytes[17];
 };
@@ -574,11 +591,13 @@ item_characters (const char *at,
     {
       const char *close;
 
-      /* a capturing group of a class: "([,;:?!])" */
+      /* a capturing group of a class: "([,;:?!])", "([A-Za-z]{2,})" */
       parser.at++;
       if (*parser.at != '[')
         return FALSE;
       parse_class (&parser, ranges);
+      if (!parser.failed && parse_quantifier (&parser))
+        return FALSE;
       close = parser.at;
       if (parser.failed || *close != ')')
         return FALSE;
@@ -677,14 +696,28 @@ set_bits (NbPatternStart *self)
 static void
 set_literals (NbPatternStart *self)
 {
-  if (self->ranges->len > G_N_ELEMENTS (self->literals))
-    return;
+  gunichar distinct[G_N_ELEMENTS (self->literals)];
+  guint n = 0;
+
   for (guint i = 0; i < self->ranges->len; i++)
-    if (g_array_index (self->ranges, Range, i).first != g_array_index (self->ranges, Range, i).last)
-      return;
-  self->n_literals = self->ranges->len;
-  for (guint i = 0; i < self->n_literals; i++)
-    self->literals[i][g_unichar_to_utf8 (g_array_index (self->ranges, Range, i).first, self->literals[i])] = '\0';
+    {
+      Range *range = &g_array_index (self->ranges, Range, i);
+      guint j = 0;
+
+      if (range->first != range->last)
+        return;
+      /* a character that begins two branches ("结转|结余") is looked for once */
+      while (j < n && distinct[j] != range->first)
+        j++;
+      if (j < n)
+        continue;
+      if (n == G_N_ELEMENTS (distinct))
+        return;
+      distinct[n++] = range->first;
+    }
+  self->n_literals = n;
+  for (guint i = 0; i < n; i++)
+    self->literals[i][g_unichar_to_utf8 (distinct[i], self->literals[i])] = '\0';
 }
 
 /* Characters whose first bytes are up to 16, none of them one that
@@ -722,13 +755,49 @@ set_bytes (NbPatternStart *self)
   self->n_bytes = n;
 }
 
+/* Up to four ranges each told by one byte ("[A-Za-z]", "[0-9０-９]"):
+ * looked for 16 bytes at a time, where memchr would look for each of
+ * their many first bytes, or could not (more than 16) */
+static void
+set_classes (NbPatternStart *self)
+{
+  if (self->ranges->len > G_N_ELEMENTS (self->classes))
+    return;
+  for (guint i = 0; i < self->ranges->len; i++)
+    {
+      Range *range = &g_array_index (self->ranges, Range, i);
+      ByteRange *class = &self->classes[i];
+      char first[8], last[8];
+
+      if (range->first == 0 || range->first == range->last)
+        return;
+      if (range->last < 0x80)
+        {
+          first[2] = range->first;
+          last[2] = range->last;
+        }
+      else if (range->first < 0x800 || range->last > 0xffff ||
+               g_unichar_to_utf8 (range->first, first) != 3 || g_unichar_to_utf8 (range->last, last) != 3 ||
+               first[0] != last[0] || first[1] != last[1])
+        return;
+      class->wide = range->last >= 0x80;
+      class->first = (Bytes16) { 0 } + (guchar) first[0];
+      class->second = (Bytes16) { 0 } + (guchar) first[1];
+      class->low = (Bytes16) { 0 } + (guchar) first[2];
+      class->span = (Bytes16) { 0 } + (guchar) ((guchar) last[2] - (guchar) first[2]);
+    }
+  self->n_classes = self->ranges->len;
+}
+
 static void
 set_searched (NbPatternStart *self)
 {
   set_literals (self);
   if (self->n_literals == 0)
+    set_classes (self);
+  if (self->n_literals == 0 && self->n_classes == 0)
     set_bytes (self);
-  self->searched = self->n_literals > 0 || self->bytes[0] != '\0';
+  self->searched = self->n_literals > 0 || self->n_classes > 0 || self->bytes[0] != '\0';
 }
 
 /* The pattern anchored, for GRegex and PCRE2 */
@@ -1004,9 +1073,12 @@ find_needle (const NbPatternIter *iter,
   return iter->length;
 }
 
-/* Where the first of the start's literals or first bytes at or after
- * @at is; the next place of each is kept, and looked for again once
- * passed */
+static gsize find_classes (const NbPatternIter *iter,
+                           gsize                at);
+
+/* Where the first of the start's literals, ranges or first bytes at or
+ * after @at is; the next place of each literal or byte is kept, and
+ * looked for again once passed */
 static gsize
 next_literal (NbPatternIter *iter,
               gsize          at)
@@ -1014,6 +1086,9 @@ next_literal (NbPatternIter *iter,
   const NbPatternStart *self = iter->start;
   guint n = self->n_literals > 0 ? self->n_literals : self->n_bytes;
   gsize first = iter->length;
+
+  if (self->n_classes > 0)
+    return find_classes (iter, at);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1026,8 +1101,6 @@ next_literal (NbPatternIter *iter,
   return first;
 }
 
-/* Sixteen bytes, compared all at once where the processor can */
-typedef guchar Bytes16 __attribute__ ((vector_size (16)));
 
 static inline Bytes16
 load16 (const guchar *at)
@@ -1045,6 +1118,59 @@ any16 (Bytes16 v)
 
   memcpy (half, &v, sizeof half);
   return (half[0] | half[1]) != 0;
+}
+
+/* Whether the character at @at, before @end, is in one of the start's
+ * ranges told by one byte */
+static gboolean
+in_classes (const NbPatternStart *self,
+            const guchar         *at,
+            const guchar         *end)
+{
+  for (guint i = 0; i < self->n_classes; i++)
+    {
+      const ByteRange *class = &self->classes[i];
+
+      if (!class->wide && (guchar) (at[0] - class->low[0]) <= class->span[0])
+        return TRUE;
+      if (class->wide && at + 2 < end && at[0] == class->first[0] && at[1] == class->second[0] &&
+          (guchar) (at[2] - class->low[0]) <= class->span[0])
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first character at or after @at in one of the start's ranges told
+ * by one byte; blocks of 16 bytes without one are passed over at once */
+static gsize
+find_classes (const NbPatternIter *iter,
+              gsize                at)
+{
+  const NbPatternStart *self = iter->start;
+  const guchar *text = (const guchar *) iter->text;
+
+  for (; at + 18 <= iter->length; at += 16)
+    {
+      Bytes16 first = load16 (text + at), second = load16 (text + at + 1), third = load16 (text + at + 2);
+      Bytes16 found = { 0 };
+
+      for (guint i = 0; i < self->n_classes; i++)
+        {
+          const ByteRange *class = &self->classes[i];
+
+          if (class->wide)
+            found |= (first == class->first) & (second == class->second) &
+                     ((Bytes16) (third - class->low) <= class->span);
+          else
+            found |= (Bytes16) (first - class->low) <= class->span;
+        }
+      if (any16 (found))
+        break;
+    }
+  for (; at < iter->length; at++)
+    if (in_classes (self, text + at, text + iter->length))
+      return at;
+  return iter->length;
 }
 
 /* Whether a byte of the 16 at @at is not of a three-byte character */
