@@ -840,21 +840,19 @@ nb_validator_constructed (GObject *object)
       set_slot (self, i, g_object_ref (g_ptr_array_index (imported, i)), FALSE);
   validate_all (self);
 
+  /* the validator holds the report and disconnects in dispose: the
+   * handlers need no watch on the validator, which costs a closure
+   * watched for every report of a batch */
   self->cell_changed_id =
-    g_signal_connect_object (self->report, "cell-changed",
-                             G_CALLBACK (report_cell_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_swapped (self->report, "cell-changed", G_CALLBACK (report_cell_changed_cb), self);
   self->section_changed_id =
-    g_signal_connect_object (self->report, "section-changed",
-                             G_CALLBACK (report_section_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_swapped (self->report, "section-changed", G_CALLBACK (report_section_changed_cb), self);
   self->year_changed_id =
-    g_signal_connect_object (self->report, "notify::year",
-                             G_CALLBACK (report_year_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_swapped (self->report, "notify::year", G_CALLBACK (report_year_changed_cb), self);
   self->checked_changed_id =
-    g_signal_connect_object (self->report, "checked-changed",
-                             G_CALLBACK (report_checked_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_swapped (self->report, "checked-changed", G_CALLBACK (report_checked_changed_cb), self);
   self->import_resolved_id =
-    g_signal_connect_object (self->report, "import-resolved",
-                             G_CALLBACK (report_import_resolved_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_swapped (self->report, "import-resolved", G_CALLBACK (report_import_resolved_cb), self);
 }
 
 static void
