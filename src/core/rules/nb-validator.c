@@ -163,6 +163,17 @@ set_slot (NbValidator  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
 }
 
+/* Empties @slot: most cells are neither invalid nor empty, and their
+ * slots are empty already */
+static inline void
+clear_slot (NbValidator *self,
+            guint        slot,
+            gboolean     notify)
+{
+  if (self->slots[slot].diagnostic != NULL)
+    set_slot (self, slot, NULL, notify);
+}
+
 static NbTemplateRule *
 get_rule (NbValidator *self,
           guint        rule)
@@ -201,7 +212,7 @@ check_invalid (NbValidator *self,
     return;
   if (data->state != NB_CELL_STATE_INVALID)
     {
-      set_slot (self, self->invalid_base + cell, NULL, notify);
+      clear_slot (self, self->invalid_base + cell, notify);
       return;
     }
 
@@ -252,7 +263,7 @@ check_empty (NbValidator *self,
   if ((data->state != NB_CELL_STATE_EMPTY && data->state != NB_CELL_STATE_MARK) ||
       (data->state == NB_CELL_STATE_EMPTY && is_not_given (self, cell)))
     {
-      set_slot (self, self->empty_base + cell, NULL, notify);
+      clear_slot (self, self->empty_base + cell, notify);
       return;
     }
   /* A mark stays a mark: nothing to refresh while it is unchanged. */
@@ -321,7 +332,7 @@ check_sum (NbValidator *self,
                   instance->n_cells - instance->n_lhs, &rhs_sum) ||
       lhs_sum == rhs_sum)
     {
-      set_slot (self, self->sum_base + instance_index, NULL, notify);
+      clear_slot (self, self->sum_base + instance_index, notify);
       return;
     }
   if (slot->diagnostic != NULL && slot->lhs == lhs_sum && slot->rhs == rhs_sum)
