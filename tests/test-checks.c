@@ -688,6 +688,18 @@ test_punctuation (Fixture       *fixture,
   assert_fires (right, "text.punctuation", 0, NULL);
 }
 
+/* Each pair is counted in its section, however its marks mix */
+static void
+test_punctuation_pairs (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(NbReport) slip =
+    report_with_problems (fixture, "见《条例》《办法》》与“公开”“【目录】】”，（一）（二）。");
+
+  assert_fires (slip, "text.punctuation", 2, "Section 五 opens “《” 2 times and closes “》” 3 times");
+  assert_fires (slip, "text.punctuation", 2, "Section 五 opens “【” 1 times and closes “】” 2 times");
+}
+
 static void
 test_latin (Fixture       *fixture,
             gconstpointer  data)
@@ -1043,6 +1055,7 @@ main (int   argc,
   ADD ("enumeration", test_enumeration);
   ADD ("repeated-word", test_repeated_word);
   ADD ("punctuation", test_punctuation);
+  ADD ("punctuation-pairs", test_punctuation_pairs);
   ADD ("latin", test_latin);
   ADD ("long-text", test_long_text);
   ADD ("real-reports", test_real_reports);
