@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include <nb-check.h>
 #include <nb-print-layout.h>
 #include <nb-report-private.h>
 
@@ -687,6 +688,18 @@ test_punctuation (Fixture       *fixture,
   assert_fires (right, "text.punctuation", 0, NULL);
 }
 
+/* Each pair is counted in its section, however its marks mix */
+static void
+test_punctuation_pairs (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(NbReport) slip =
+    report_with_problems (fixture, "见《条例》《办法》》与“公开”“【目录】】”，（一）（二）。");
+
+  assert_fires (slip, "text.punctuation", 2, "Section 五 opens “《” 2 times and closes “》” 3 times");
+  assert_fires (slip, "text.punctuation", 2, "Section 五 opens “【” 1 times and closes “】” 2 times");
+}
+
 static void
 test_latin (Fixture       *fixture,
             gconstpointer  data)
@@ -953,6 +966,57 @@ test_mark_refused (Fixture       *fixture,
   assert_refused (fixture, "7", "$.checked[0]");
 }
 
+/* A finding quotes the sentence around a place: from the mark that
+ * ends the one before to the mark that ends it, without its leading
+ * blanks, cut after 60 characters, and no further than 600 bytes either
+ * way when it has no end. */
+static void
+test_quote (void)
+{
+  g_autofree char *sixty = NULL;
+  g_autofree char *long_run = NULL;
+  g_autofree char *long_quote = NULL;
+  GString *run = g_string_new (NULL);
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append (run, i % 2 == 0 ? "公" : "开");
+  sixty = g_strdup (run->str);
+  g_string_prepend (run, "前句。");
+  g_string_append (run, "！后句");
+
+  struct { const char *text; const char *at; const char *quote; } cases[] = {
+    { "第一句。 \t第二句，有逗号；第三句", "逗", "第二句，有逗号" },
+    { "一行\n二行;三行？四行", "行;", "二行" },
+    { "一行\n二行;三行？四行", "四", "四行" },
+    { "只有一句", "一", "只有一句" },
+    { "结尾。", "。", "结尾" },
+    { "é和𠀀在一起！", "和", "é和𠀀在一起" },
+    { run->str, "公", sixty },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *quote = nb_check_quote (cases[i].text, strstr (cases[i].text, cases[i].at) - cases[i].text);
+
+      g_assert_cmpstr (quote, ==, cases[i].quote);
+    }
+  /* one character more, and it is cut */
+  g_string_insert (run, strlen ("前句。"), "多");
+  {
+    g_autofree char *quote = nb_check_quote (run->str, strlen ("前句。"));
+    g_autofree char *start = g_utf8_substring (sixty, 0, 59);
+    g_autofree char *expected = g_strconcat ("多", start, "…", NULL);
+
+    g_assert_cmpstr (quote, ==, expected);
+  }
+  g_string_free (run, TRUE);
+
+  /* no end in sight: 600 bytes back, the character that reaches past */
+  long_run = g_strnfill (1000, 'a');
+  long_quote = nb_check_quote (long_run, 700);
+  g_assert_cmpuint (strlen (long_quote), ==, strlen ("…") + 60);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -991,6 +1055,7 @@ main (int   argc,
   ADD ("enumeration", test_enumeration);
   ADD ("repeated-word", test_repeated_word);
   ADD ("punctuation", test_punctuation);
+  ADD ("punctuation-pairs", test_punctuation_pairs);
   ADD ("latin", test_latin);
   ADD ("long-text", test_long_text);
   ADD ("real-reports", test_real_reports);
@@ -999,6 +1064,7 @@ main (int   argc,
   ADD ("mark-saved", test_mark_saved);
   ADD ("mark-refused", test_mark_refused);
 #undef ADD
+  g_test_add_func ("/nianbao/checks/quote", test_quote);
 
   return g_test_run ();
 }

@@ -212,6 +212,7 @@ test_pattern_starts (void)
   g_autoptr(NbPatternStart) behind = nb_pattern_start_new ("(?<![唯统])(一)是(?!否)");
   g_autoptr(NbPatternStart) digits = nb_pattern_start_new ("[０-９]{1,3}\\s*件");
   g_autoptr(NbPatternStart) branches = nb_pattern_start_new ("x|问题");
+  g_autoptr(NbPatternStart) latin = nb_pattern_start_new ("(?<![0-9])([A-Za-z]{2,})");
 
   for (guint i = 0; i < G_N_ELEMENTS (anywhere); i++)
     g_assert_null (nb_pattern_start_new (anywhere[i]));
@@ -229,6 +230,26 @@ test_pattern_starts (void)
   g_assert_true (nb_pattern_start_allows (branches, 'x'));
   g_assert_true (nb_pattern_start_allows (branches, g_utf8_get_char ("问")));
   g_assert_false (nb_pattern_start_allows (branches, g_utf8_get_char ("题")));
+  /* a capturing group of a class, repeated */
+  g_assert_true (nb_pattern_start_allows (latin, 'Q'));
+  g_assert_false (nb_pattern_start_allows (latin, '7'));
+}
+
+/* A run of \p{Han} written twice is looked for where characters of
+ * three bytes or more come again: the Han script holds no character
+ * of one or two bytes. */
+static void
+test_pattern_han_wide (void)
+{
+  g_autoptr(GRegex) han = g_regex_new ("\\p{Han}", G_REGEX_OPTIMIZE, 0, NULL);
+
+  for (gunichar c = 1; c < 0x800; c++)
+    {
+      char bytes[8] = { 0 };
+
+      g_unichar_to_utf8 (c, bytes);
+      g_assert_false (g_regex_match (han, bytes, 0, NULL));
+    }
 }
 
 /* Trying a pattern only where a match can start finds the same matches,
@@ -287,6 +308,26 @@ test_pattern_start_matches (void)
                       "一二三四五六七八九十百千万亿甲乙丙丁戊己庚辛壬癸公开公开子丑寅卯辰巳午未申酉"
                       "——东南西北上下左右前后ab公告公告cd天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往"
                       "秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜金生丽水玉出昆冈剑号巨阙珠称夜光信息信息", 3);
+  /* runs of Chinese written twice between digits, Latin, characters
+   * of two bytes and spaces, which they cannot hold, looked for 16
+   * bytes at a time; with a character of four bytes in the text, as
+   * before */
+  check_same_matches ("(\\p{Han}{2,4})\\1",
+                      "2024 年公开公开 12 条，信息 2 信息 2，é公告公告é，ab 工作工作 cd，"
+                      "一二三四五六七八九十百千万亿甲乙丙丁 7 戊己庚辛戊己庚辛壬癸子丑寅卯辰巳午未申酉"
+                      "东南西北 上下上下 左右前后 天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往信息信息", 6);
+  check_same_matches ("(\\p{Han}{2,4})\\1",
+                      "公开公开，𠀀信息𠀀信息，一二三四五六七八九十百千万亿甲乙丙丁戊己庚辛壬癸"
+                      "子丑寅卯辰巳午未申酉东南西北上下左右前后天地玄黄𠀀𠀁𠀀𠀁", 3);
+  check_same_matches ("(é|的)\\1", "éé的的，一二三四五六七八九十百千万亿甲乙丙丁戊己庚辛壬癸的的éé", 4);
+  /* ranges told by one byte, ASCII or the last of three, looked for 16
+   * bytes at a time: Latin words, digits half and full width */
+  check_same_matches ("(?<![A-Za-z0-9./:@_\\-])([A-Za-z]{2,})(?![A-Za-z0-9./:@_\\-])",
+                      "一二三四五六七八九十百千万亿甲乙丙丁APP和PDF，www.gov.cn，abc1，x，"
+                      "戊己庚辛壬癸子丑寅卯辰巳午未申酉Word文档endif", 4);
+  check_same_matches ("([0-9０-９]+)\\s*(?:件|项)?\\s*(?:结转下年度|转入下年度)",
+                      "一二三四五六七八九十百千万亿甲乙丙丁3件结转下年度，共１２ 项转入下年度，"
+                      "戊己庚辛壬癸子丑寅卯辰巳午未申酉2024年，7结转下年度", 3);
   /* a group of words written twice, tried where one of them starts */
   check_same_matches ("(的|了|和)\\1", "好的的确，了了，和和气气的，的了和", 3);
   /* a start of a few single characters, found by strstr */
@@ -315,6 +356,7 @@ main (int    argc,
   g_test_add_func ("/nianbao/template/cross-rules", test_cross_rules);
   g_test_add_func ("/nianbao/template/pattern-starts", test_pattern_starts);
   g_test_add_func ("/nianbao/template/pattern-start-matches", test_pattern_start_matches);
+  g_test_add_func ("/nianbao/template/pattern-han-wide", test_pattern_han_wide);
 
   return g_test_run ();
 }

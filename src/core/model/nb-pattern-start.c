@@ -28,12 +28,28 @@ typedef struct
   gunichar last;
 } Range;
 
+/* Sixteen bytes, compared all at once where the processor can */
+typedef guchar Bytes16 __attribute__ ((vector_size (16)));
+
+/* A range whose characters are told by one byte: ASCII ("A-Z"), or of
+ * three bytes, the first two the same ("０-９": EF BC 90 to EF BC 99);
+ * each byte repeated 16 times, to compare with 16 of the text at once */
+typedef struct
+{
+  gboolean wide;
+  Bytes16  first;     /* the first two bytes, when wide */
+  Bytes16  second;
+  Bytes16  low;       /* the range of the one byte that differs */
+  Bytes16  span;
+} ByteRange;
+
 struct _NbPatternStart
 {
   GRegex  *anchored;
   NbPatternProbe *probe;      /* the same, tried without a GMatchInfo */
   guint    repeat_min;        /* (X{min,max})\1: a run written twice */
   guint    repeat_max;
+  gboolean repeat_wide;       /* its characters all from U+0800: three bytes or four */
   gboolean text_start;        /* a match may also start at the text's start */
   gboolean needed;            /* the ranges are of a character every match */
   guint    needed_min;        /* holds this many characters from its start */
@@ -43,6 +59,8 @@ struct _NbPatternStart
   gboolean searched;          /* candidates found by memchr */
   guint    n_literals;        /* the ranges, when up to four single characters */
   char     literals[4][8];
+  guint    n_classes;         /* or the ranges, up to four, told by one byte */
+  ByteRange classes[4];
   guint    n_bytes;           /* or the first bytes of the ranges' characters */
   char     bytes[17];
 };
@@ -573,11 +591,13 @@ item_characters (const char *at,
     {
       const char *close;
 
-      /* a capturing group of a class: "([,;:?!])" */
+      /* a capturing group of a class: "([,;:?!])", "([A-Za-z]{2,})" */
       parser.at++;
       if (*parser.at != '[')
         return FALSE;
       parse_class (&parser, ranges);
+      if (!parser.failed && parse_quantifier (&parser))
+        return FALSE;
       close = parser.at;
       if (parser.failed || *close != ')')
         return FALSE;
@@ -676,14 +696,28 @@ set_bits (NbPatternStart *self)
 static void
 set_literals (NbPatternStart *self)
 {
-  if (self->ranges->len > G_N_ELEMENTS (self->literals))
-    return;
+  gunichar distinct[G_N_ELEMENTS (self->literals)];
+  guint n = 0;
+
   for (guint i = 0; i < self->ranges->len; i++)
-    if (g_array_index (self->ranges, Range, i).first != g_array_index (self->ranges, Range, i).last)
-      return;
-  self->n_literals = self->ranges->len;
-  for (guint i = 0; i < self->n_literals; i++)
-    self->literals[i][g_unichar_to_utf8 (g_array_index (self->ranges, Range, i).first, self->literals[i])] = '\0';
+    {
+      Range *range = &g_array_index (self->ranges, Range, i);
+      guint j = 0;
+
+      if (range->first != range->last)
+        return;
+      /* a character that begins two branches ("结转|结余") is looked for once */
+      while (j < n && distinct[j] != range->first)
+        j++;
+      if (j < n)
+        continue;
+      if (n == G_N_ELEMENTS (distinct))
+        return;
+      distinct[n++] = range->first;
+    }
+  self->n_literals = n;
+  for (guint i = 0; i < n; i++)
+    self->literals[i][g_unichar_to_utf8 (distinct[i], self->literals[i])] = '\0';
 }
 
 /* Characters whose first bytes are up to 16, none of them one that
@@ -721,13 +755,49 @@ set_bytes (NbPatternStart *self)
   self->n_bytes = n;
 }
 
+/* Up to four ranges each told by one byte ("[A-Za-z]", "[0-9０-９]"):
+ * looked for 16 bytes at a time, where memchr would look for each of
+ * their many first bytes, or could not (more than 16) */
+static void
+set_classes (NbPatternStart *self)
+{
+  if (self->ranges->len > G_N_ELEMENTS (self->classes))
+    return;
+  for (guint i = 0; i < self->ranges->len; i++)
+    {
+      Range *range = &g_array_index (self->ranges, Range, i);
+      ByteRange *class = &self->classes[i];
+      char first[8], last[8];
+
+      if (range->first == 0 || range->first == range->last)
+        return;
+      if (range->last < 0x80)
+        {
+          first[2] = range->first;
+          last[2] = range->last;
+        }
+      else if (range->first < 0x800 || range->last > 0xffff ||
+               g_unichar_to_utf8 (range->first, first) != 3 || g_unichar_to_utf8 (range->last, last) != 3 ||
+               first[0] != last[0] || first[1] != last[1])
+        return;
+      class->wide = range->last >= 0x80;
+      class->first = (Bytes16) { 0 } + (guchar) first[0];
+      class->second = (Bytes16) { 0 } + (guchar) first[1];
+      class->low = (Bytes16) { 0 } + (guchar) first[2];
+      class->span = (Bytes16) { 0 } + (guchar) ((guchar) last[2] - (guchar) first[2]);
+    }
+  self->n_classes = self->ranges->len;
+}
+
 static void
 set_searched (NbPatternStart *self)
 {
   set_literals (self);
   if (self->n_literals == 0)
+    set_classes (self);
+  if (self->n_literals == 0 && self->n_classes == 0)
     set_bytes (self);
-  self->searched = self->n_literals > 0 || self->bytes[0] != '\0';
+  self->searched = self->n_literals > 0 || self->n_classes > 0 || self->bytes[0] != '\0';
 }
 
 /* The pattern anchored, for GRegex and PCRE2 */
@@ -812,6 +882,40 @@ parse_repeat (const char *pattern,
   return !parser.failed && g_str_equal (parser.at, "\\1") && *min >= 1 && *max <= 16;
 }
 
+/* Whether every character the group "(X)" at the start of @pattern can
+ * match is from U+0800, written in three bytes or four: X holds only
+ * such characters, classes of them and \p{Han} (the Han script begins
+ * at U+2E80), in branches, with quantifiers. */
+static gboolean
+parse_repeat_wide (const char *pattern)
+{
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  Parser parser = { pattern + 1, FALSE };
+
+  while (!parser.failed && *parser.at != ')')
+    {
+      if (*parser.at == '|')
+        {
+          parser.at++;
+          continue;
+        }
+      if (g_str_has_prefix (parser.at, "\\p{Han}"))
+        parser.at += strlen ("\\p{Han}");
+      else if (*parser.at == '[')
+        parse_class (&parser, ranges);
+      else if ((guchar) *parser.at < 0x80)
+        return FALSE;   /* any other syntax, or an ASCII character */
+      else if (take_char (&parser) < 0x800)
+        return FALSE;
+      if (!parser.failed)
+        parse_quantifier (&parser);
+    }
+  for (guint i = 0; i < ranges->len; i++)
+    if (g_array_index (ranges, Range, i).first < 0x800)
+      return FALSE;
+  return !parser.failed;
+}
+
 NbPatternStart *
 nb_pattern_start_new (const char *pattern)
 {
@@ -828,6 +932,7 @@ nb_pattern_start_new (const char *pattern)
       self->probe = nb_pattern_probe_new (pattern);
       self->repeat_min = min;
       self->repeat_max = max;
+      self->repeat_wide = parse_repeat_wide (pattern);
       if (parser.failed || nullable || *parser.at != '\0')
         g_array_set_size (ranges, 0);
       self->ranges = g_steal_pointer (&ranges);
@@ -894,7 +999,7 @@ nb_pattern_iter_init (NbPatternIter        *iter,
                       const char           *text,
                       gsize                 length)
 {
-  *iter = (NbPatternIter) { regex, start, text, length, 0, NULL, NULL, FALSE, { 0 } };
+  *iter = (NbPatternIter) { regex, start, text, length, 0, NULL, NULL, FALSE, -1, { 0 } };
 }
 
 /* Whether the text at @at begins with a run of min to max characters
@@ -958,16 +1063,22 @@ find_needle (const NbPatternIter *iter,
       if (last == NULL)
         break;
       start = last - iter->text - (n - 1);
-      if (memcmp (iter->text + start, needle, n - 1) == 0)
+      /* the byte before first, inline: the last bytes of Chinese
+       * characters are met every few dozen characters */
+      if (n == 1 || (iter->text[start + n - 2] == needle[n - 2] &&
+                     memcmp (iter->text + start, needle, n - 2) == 0))
         return start;
       from = last - iter->text + 1;
     }
   return iter->length;
 }
 
-/* Where the first of the start's literals or first bytes at or after
- * @at is; the next place of each is kept, and looked for again once
- * passed */
+static gsize find_classes (const NbPatternIter *iter,
+                           gsize                at);
+
+/* Where the first of the start's literals, ranges or first bytes at or
+ * after @at is; the next place of each literal or byte is kept, and
+ * looked for again once passed */
 static gsize
 next_literal (NbPatternIter *iter,
               gsize          at)
@@ -975,6 +1086,9 @@ next_literal (NbPatternIter *iter,
   const NbPatternStart *self = iter->start;
   guint n = self->n_literals > 0 ? self->n_literals : self->n_bytes;
   gsize first = iter->length;
+
+  if (self->n_classes > 0)
+    return find_classes (iter, at);
 
   for (guint i = 0; i < n; i++)
     {
@@ -987,8 +1101,6 @@ next_literal (NbPatternIter *iter,
   return first;
 }
 
-/* Sixteen bytes, compared all at once where the processor can */
-typedef guchar Bytes16 __attribute__ ((vector_size (16)));
 
 static inline Bytes16
 load16 (const guchar *at)
@@ -1006,6 +1118,59 @@ any16 (Bytes16 v)
 
   memcpy (half, &v, sizeof half);
   return (half[0] | half[1]) != 0;
+}
+
+/* Whether the character at @at, before @end, is in one of the start's
+ * ranges told by one byte */
+static gboolean
+in_classes (const NbPatternStart *self,
+            const guchar         *at,
+            const guchar         *end)
+{
+  for (guint i = 0; i < self->n_classes; i++)
+    {
+      const ByteRange *class = &self->classes[i];
+
+      if (!class->wide && (guchar) (at[0] - class->low[0]) <= class->span[0])
+        return TRUE;
+      if (class->wide && at + 2 < end && at[0] == class->first[0] && at[1] == class->second[0] &&
+          (guchar) (at[2] - class->low[0]) <= class->span[0])
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first character at or after @at in one of the start's ranges told
+ * by one byte; blocks of 16 bytes without one are passed over at once */
+static gsize
+find_classes (const NbPatternIter *iter,
+              gsize                at)
+{
+  const NbPatternStart *self = iter->start;
+  const guchar *text = (const guchar *) iter->text;
+
+  for (; at + 18 <= iter->length; at += 16)
+    {
+      Bytes16 first = load16 (text + at), second = load16 (text + at + 1), third = load16 (text + at + 2);
+      Bytes16 found = { 0 };
+
+      for (guint i = 0; i < self->n_classes; i++)
+        {
+          const ByteRange *class = &self->classes[i];
+
+          if (class->wide)
+            found |= (first == class->first) & (second == class->second) &
+                     ((Bytes16) (third - class->low) <= class->span);
+          else
+            found |= (Bytes16) (first - class->low) <= class->span;
+        }
+      if (any16 (found))
+        break;
+    }
+  for (; at < iter->length; at++)
+    if (in_classes (self, text + at, text + iter->length))
+      return at;
+  return iter->length;
 }
 
 /* Whether a byte of the 16 at @at is not of a three-byte character */
@@ -1057,6 +1222,73 @@ skip_to_repeat (const NbPatternStart *self,
   while (skipped < length && (text[skipped] & 0xc0) == 0x80)
     skipped++;
   return skipped;
+}
+
+/* Whether a byte of @text starts a character of four bytes, 16 bytes
+ * at a time */
+static gboolean
+has_four_bytes (const guchar *text,
+                gsize         length)
+{
+  gsize at = 0;
+
+  for (; at + 16 <= length; at += 16)
+    if (any16 (load16 (text + at) >= 0xf0))
+      return TRUE;
+  for (; at < length; at++)
+    if (text[at] >= 0xf0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The first character at or after @at where a run of characters of
+ * three bytes, written twice, may start: where a character's three
+ * bytes come again 3k bytes on. The run cannot hold the ASCII or the
+ * characters of two bytes between, which the bytes compared at once
+ * may be, nor, in a text without them, characters of four bytes. */
+static gsize
+skip_to_wide_repeat (const NbPatternStart *self,
+                     const guchar         *text,
+                     gsize                 at,
+                     gsize                 length)
+{
+  for (; at + 3 * self->repeat_max + 18 <= length; at += 16)
+    {
+      Bytes16 first = load16 (text + at), second = load16 (text + at + 1), third = load16 (text + at + 2);
+      Bytes16 again = { 0 };
+      Bytes16 found;
+
+      for (guint k = self->repeat_min; k <= self->repeat_max; k++)
+        again |= (first == load16 (text + at + 3 * k)) & (second == load16 (text + at + 3 * k + 1)) &
+                 (third == load16 (text + at + 3 * k + 2));
+      /* where a character of three bytes starts */
+      found = again & ((first & 0xf0) == 0xe0);
+      if (!any16 (found))
+        continue;
+      for (guint i = 0; i < 16; i++)
+        if (found[i])
+          return at + i;
+    }
+  while (at < length && (text[at] & 0xc0) == 0x80)
+    at++;
+  return at;
+}
+
+/* The first character at or after @at where a run written twice may
+ * start, by the quicker test the text allows */
+static gsize
+next_repeat (NbPatternIter *iter,
+             gsize          at)
+{
+  const guchar *text = (const guchar *) iter->text;
+
+  if (!iter->start->repeat_wide)
+    return skip_to_repeat (iter->start, text, at, iter->length);
+  if (iter->four_bytes < 0)
+    iter->four_bytes = has_four_bytes (text, iter->length);
+  if (iter->four_bytes)
+    return skip_to_repeat (iter->start, text, at, iter->length);
+  return skip_to_wide_repeat (iter->start, text, at, iter->length);
 }
 
 /* Whether a run written twice can start at @at with @c: its first
@@ -1137,7 +1369,7 @@ next_from_start (NbPatternIter *iter)
       if (!anywhere && iter->start->searched && (at = next_literal (iter, at)) >= iter->length)
         break;
       if (!anywhere && iter->start->repeat_max > 0 &&
-          (at = skip_to_repeat (iter->start, text, at, iter->length)) >= iter->length)
+          (at = next_repeat (iter, at)) >= iter->length)
         break;
       c = decode (text + at, &n);
       if (!anywhere &&

@@ -29,6 +29,8 @@ typedef struct
   GMatchInfo           *match;
   pcre2_match_data     *probe_data;
   gboolean              literals_found;
+  int                   four_bytes;      /* whether the text holds a character
+                                          * of four bytes; -1: not looked yet */
   gsize                 literal_at[16];  /* where each literal comes next */
 } NbPatternIter;
 

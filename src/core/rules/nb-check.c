@@ -136,16 +136,30 @@ nb_check_cell (NbCheck    *check,
   return nb_template_lookup_cell (check->template, address);
 }
 
+/* Whether the character at @at of valid UTF-8 ends a sentence (。；;！？
+ * or a line break), told by its bytes */
 static gboolean
-ends_sentence (gunichar c)
+ends_sentence_at (const char *at)
 {
-  return c == 0x3002 /* 。 */ || c == 0xFF1B /* ； */ || c == ';' || c == 0xFF01 ||
-         c == 0xFF1F || c == '\n';
+  const guchar *bytes = (const guchar *) at;
+
+  switch (bytes[0])
+    {
+    case '\n':
+    case ';':
+      return TRUE;
+    case 0xe3:
+      return bytes[1] == 0x80 && bytes[2] == 0x82;
+    case 0xef:
+      return bytes[1] == 0xbc && (bytes[2] == 0x9b || bytes[2] == 0x81 || bytes[2] == 0x9f);
+    default:
+      return FALSE;
+    }
 }
 
 /**
  * nb_check_quote:
- * @text: a section's text
+ * @text: a section's text, valid UTF-8
  * @offset: a byte offset in it
  *
  * Returns: (transfer full): the sentence around @offset, cut to a
@@ -157,30 +171,35 @@ nb_check_quote (const char *text,
 {
   const char *start = text + offset;
   const char *end = text + offset;
-  g_autofree char *sentence = NULL;
-  g_autofree char *cut = NULL;
-  glong length;
+  const char *cut;
+  char *quote;
+  guint n;
 
   while (start > text && (gsize) (text + offset - start) < MAX_SENTENCE_BYTES)
     {
-      const char *previous = g_utf8_find_prev_char (text, start);
+      const char *previous = start - 1;
 
-      if (previous == NULL || ends_sentence (g_utf8_get_char (previous)))
+      while (previous > text && (*previous & 0xc0) == 0x80)
+        previous--;
+      if (ends_sentence_at (previous))
         break;
       start = previous;
     }
-  while (*end != '\0' && !ends_sentence (g_utf8_get_char (end)) &&
+  while (*end != '\0' && !ends_sentence_at (end) &&
          (gsize) (end - (text + offset)) < MAX_SENTENCE_BYTES)
     end = g_utf8_next_char (end);
   while (*start == ' ' || *start == '\t')
     start++;
 
-  sentence = g_strndup (start, end - start);
-  length = g_utf8_strlen (sentence, -1);
-  if (length <= MAX_QUOTE_CHARS)
-    return g_steal_pointer (&sentence);
-  cut = g_utf8_substring (sentence, 0, MAX_QUOTE_CHARS);
-  return g_strconcat (cut, "…", NULL);
+  /* the first MAX_QUOTE_CHARS characters, and … when there are more */
+  for (cut = start, n = 0; n < MAX_QUOTE_CHARS && cut < end; n++)
+    cut = g_utf8_next_char (cut);
+  if (cut >= end)
+    return g_strndup (start, end - start);
+  quote = g_malloc (cut - start + strlen ("…") + 1);
+  memcpy (quote, start, cut - start);
+  strcpy (quote + (cut - start), "…");
+  return quote;
 }
 
 /* The number in @group of @match, ASCII or full-width digits. */

@@ -115,15 +115,36 @@ static const char *const pairs[][2] = {
   { "（", "）" }, { "《", "》" }, { "“", "”" }, { "【", "】" },
 };
 
-static guint
-count_of (const char *text,
-          const char *mark)
+/* Whether @at begins with @mark, a character of three bytes */
+static inline gboolean
+is_mark (const char *at,
+         const char *mark)
 {
-  guint n = 0;
+  return at[0] == mark[0] && at[1] == mark[1] && at[2] == mark[2];
+}
 
-  for (const char *p = strstr (text, mark); p != NULL; p = strstr (p + 1, mark))
-    n++;
-  return n;
+/* How often each pair opens and closes in @text. The marks begin with
+ * E2, E3 or EF, bytes that only begin characters: each is found by
+ * memchr, which passes over the Chinese characters (E4 to E9) between
+ * many bytes at a time, rather than searching the text for each mark */
+static void
+count_pairs (const char *text,
+             guint       opened[G_N_ELEMENTS (pairs)],
+             guint       closed[G_N_ELEMENTS (pairs)])
+{
+  static const char leads[] = { '\xe2', '\xe3', '\xef' };
+  const char *end = text + strlen (text);
+
+  memset (opened, 0, G_N_ELEMENTS (pairs) * sizeof (guint));
+  memset (closed, 0, G_N_ELEMENTS (pairs) * sizeof (guint));
+  for (guint l = 0; l < G_N_ELEMENTS (leads); l++)
+    for (const char *at = memchr (text, leads[l], end - text); at != NULL;
+         at = memchr (at + 1, leads[l], end - at - 1))
+      for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+        {
+          opened[i] += is_mark (at, pairs[i][0]);
+          closed[i] += is_mark (at, pairs[i][1]);
+        }
 }
 
 void
@@ -136,21 +157,23 @@ nb_check_text_punctuation (NbCheck *check)
     {
       const char *text;
 
+      guint opened[G_N_ELEMENTS (pairs)];
+      guint closed[G_N_ELEMENTS (pairs)];
+
       if (!nb_template_section_is_narrative (check->template, s) ||
           (text = nb_report_peek_section (check->report, s)) == NULL)
         continue;
+      count_pairs (text, opened, closed);
       for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
         {
-          guint opened = count_of (text, pairs[i][0]);
-          guint closed = count_of (text, pairs[i][1]);
           g_autofree char *message = NULL;
           g_autofree char *subject = NULL;
 
-          if (opened == closed)
+          if (opened[i] == closed[i])
             continue;
           message = g_strdup_printf (_("Section %s opens “%s” %u times and closes “%s” %u times"),
                                      ((NbTemplateSection *) g_ptr_array_index (nb_template_get_sections (check->template), s))->numeral,
-                                     pairs[i][0], opened, pairs[i][1], closed);
+                                     pairs[i][0], opened[i], pairs[i][1], closed[i]);
           subject = g_strconcat (pairs[i][0], pairs[i][1], NULL);
           add_quoted (check, s, text, 0, message, subject);
         }

@@ -163,6 +163,17 @@ set_slot (NbValidator  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
 }
 
+/* Empties @slot: most cells are neither invalid nor empty, and their
+ * slots are empty already */
+static inline void
+clear_slot (NbValidator *self,
+            guint        slot,
+            gboolean     notify)
+{
+  if (self->slots[slot].diagnostic != NULL)
+    set_slot (self, slot, NULL, notify);
+}
+
 static NbTemplateRule *
 get_rule (NbValidator *self,
           guint        rule)
@@ -201,7 +212,7 @@ check_invalid (NbValidator *self,
     return;
   if (data->state != NB_CELL_STATE_INVALID)
     {
-      set_slot (self, self->invalid_base + cell, NULL, notify);
+      clear_slot (self, self->invalid_base + cell, notify);
       return;
     }
 
@@ -252,7 +263,7 @@ check_empty (NbValidator *self,
   if ((data->state != NB_CELL_STATE_EMPTY && data->state != NB_CELL_STATE_MARK) ||
       (data->state == NB_CELL_STATE_EMPTY && is_not_given (self, cell)))
     {
-      set_slot (self, self->empty_base + cell, NULL, notify);
+      clear_slot (self, self->empty_base + cell, notify);
       return;
     }
   /* A mark stays a mark: nothing to refresh while it is unchanged. */
@@ -321,7 +332,7 @@ check_sum (NbValidator *self,
                   instance->n_cells - instance->n_lhs, &rhs_sum) ||
       lhs_sum == rhs_sum)
     {
-      set_slot (self, self->sum_base + instance_index, NULL, notify);
+      clear_slot (self, self->sum_base + instance_index, notify);
       return;
     }
   if (slot->diagnostic != NULL && slot->lhs == lhs_sum && slot->rhs == rhs_sum)
@@ -840,21 +851,19 @@ nb_validator_constructed (GObject *object)
       set_slot (self, i, g_object_ref (g_ptr_array_index (imported, i)), FALSE);
   validate_all (self);
 
+  /* the validator holds the report and disconnects in dispose: the
+   * handlers need no watch on the validator, which costs a closure
+   * watched for every report of a batch */
   self->cell_changed_id =
-    g_signal_connect_object (self->report, "cell-changed",
-                             G_CALLBACK (report_cell_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_swapped (self->report, "cell-changed", G_CALLBACK (report_cell_changed_cb), self);
   self->section_changed_id =
-    g_signal_connect_object (self->report, "section-changed",
-                             G_CALLBACK (report_section_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_swapped (self->report, "section-changed", G_CALLBACK (report_section_changed_cb), self);
   self->year_changed_id =
-    g_signal_connect_object (self->report, "notify::year",
-                             G_CALLBACK (report_year_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_swapped (self->report, "notify::year", G_CALLBACK (report_year_changed_cb), self);
   self->checked_changed_id =
-    g_signal_connect_object (self->report, "checked-changed",
-                             G_CALLBACK (report_checked_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_swapped (self->report, "checked-changed", G_CALLBACK (report_checked_changed_cb), self);
   self->import_resolved_id =
-    g_signal_connect_object (self->report, "import-resolved",
-                             G_CALLBACK (report_import_resolved_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_swapped (self->report, "import-resolved", G_CALLBACK (report_import_resolved_cb), self);
 }
 
 static void
