@@ -70,6 +70,15 @@ typedef struct
   double      x1;
 } Token;
 
+/* The tokens of one line, reused from line to line: a plain buffer that
+ * grows and is never shrunk, so that a line costs no call to size it. */
+typedef struct
+{
+  Token *data;
+  guint  len;
+  guint  allocated;
+} TokenBuffer;
+
 /* A header cell of positioned input, folded. */
 typedef struct
 {
@@ -116,7 +125,7 @@ struct _NbTableMatcher
   int          row;         /* the row collecting numbers */
   guint        row_line;
   GArray      *values;      /* Token */
-  GArray      *tokens;      /* Token, reused per line */
+  TokenBuffer  tokens;      /* reused per line */
   gboolean    *found;       /* by row */
   guint        n_found;
 
@@ -631,22 +640,39 @@ starts_blank (const char *p,
   return blank_at (p, end) > 0;
 }
 
-/* Splits @line at blanks into @tokens, after those it holds unless
- * @reset. The tokens are written in place, the array grown ahead of them
- * and cut to their number at the end: a call per token cost more than
- * the split. */
+/* A slot for one more token at the end of @tokens. */
+static inline Token *
+token_buffer_add (TokenBuffer *tokens)
+{
+  if (G_UNLIKELY (tokens->len == tokens->allocated))
+    {
+      tokens->allocated = MAX (16, 2 * tokens->allocated);
+      tokens->data = g_renew (Token, tokens->data, tokens->allocated);
+    }
+  return &tokens->data[tokens->len++];
+}
+
 static void
-split_tokens (GArray     *tokens,
-              const char *line,
-              gsize       length,
-              guint       line_number,
-              gboolean    reset)
+token_buffer_clear (TokenBuffer *tokens)
+{
+  g_clear_pointer (&tokens->data, g_free);
+  tokens->len = tokens->allocated = 0;
+}
+
+/* Splits @line at blanks into @tokens, after those it holds unless
+ * @reset. */
+static void
+split_tokens (TokenBuffer *tokens,
+              const char  *line,
+              gsize        length,
+              guint        line_number,
+              gboolean     reset)
 {
   const char *p = line;
   const char *end = line + length;
-  guint n = reset ? 0 : tokens->len;
 
-  g_array_set_size (tokens, n + 16);
+  if (reset)
+    tokens->len = 0;
   while (p < end)
     {
       gsize blank = blank_at (p, end);
@@ -657,9 +683,7 @@ split_tokens (GArray     *tokens,
           p += blank;
           continue;
         }
-      if (n == tokens->len)
-        g_array_set_size (tokens, 2 * n);
-      token = &g_array_index (tokens, Token, n++);
+      token = token_buffer_add (tokens);
       token->text = p;
       do
         p++;
@@ -671,7 +695,6 @@ split_tokens (GArray     *tokens,
       if (p < end)
         p += blank;
     }
-  g_array_set_size (tokens, n);
 }
 
 /* Rows */
@@ -1290,24 +1313,24 @@ add_header_cell (NbTableMatcher     *reader,
                  GArray            *line,
                  gboolean          *names)
 {
-  g_autoptr(GArray) words = NULL;
+  TokenBuffer words = { NULL, 0, 0 };
   HeaderCell whole;
   gboolean named;
 
   whole = header_cell (reader->keys, cell->text, cell->length, cell->x0, cell->x1, &named);
-  words = g_array_new (FALSE, FALSE, sizeof (Token));
   if (!named)
-    split_tokens (words, cell->text, cell->length, 0, TRUE);
-  if (named || words->len < 2)
+    split_tokens (&words, cell->text, cell->length, 0, TRUE);
+  if (named || words.len < 2)
     {
       *names |= named;
       g_array_append_val (line, whole);
+      token_buffer_clear (&words);
       return;
     }
   header_cell_clear (&whole);
-  for (guint w = 0; w < words->len; w++)
+  for (guint w = 0; w < words.len; w++)
     {
-      Token *word = &g_array_index (words, Token, w);
+      Token *word = &words.data[w];
       double width = cell->x1 - cell->x0;
       gsize start = word->text - cell->text;
       HeaderCell part = header_cell (reader->keys, word->text, word->length,
@@ -1318,6 +1341,7 @@ add_header_cell (NbTableMatcher     *reader,
       *names |= named;
       g_array_append_val (line, part);
     }
+  token_buffer_clear (&words);
 }
 
 /* A positioned line without numbers: when it names columns, it is a
@@ -1777,7 +1801,6 @@ nb_table_matcher_new (void)
 
   reader->pending = g_string_sized_new (256);
   reader->values = g_array_new (FALSE, FALSE, sizeof (Token));
-  reader->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   reader->label = g_string_new (NULL);
   reader->label_tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   reader->header = g_array_new (FALSE, FALSE, sizeof (HeaderCell));
@@ -1794,7 +1817,7 @@ nb_table_matcher_free (NbTableMatcher *reader)
 {
   g_string_free (reader->pending, TRUE);
   g_array_unref (reader->values);
-  g_array_unref (reader->tokens);
+  token_buffer_clear (&reader->tokens);
   g_string_free (reader->label, TRUE);
   g_array_unref (reader->label_tokens);
   g_array_unref (reader->header);
@@ -1871,18 +1894,18 @@ is_numeral (const Token *token)
  * @n_label when the line is not such a row. */
 static guint
 row_label_end (NbTableMatcher *reader,
-               GArray         *tokens,
+               const Token    *tokens,
                guint           n_label)
 {
-  const char *label = g_array_index (tokens, Token, 0).text;
+  const char *label = tokens[0].text;
   const Token *last;
   guint k = n_label;
 
-  while (k > 1 && is_numeral (&g_array_index (tokens, Token, k - 1)))
+  while (k > 1 && is_numeral (&tokens[k - 1]))
     k--;
   if (k == n_label)
     return n_label;
-  last = &g_array_index (tokens, Token, k - 1);
+  last = &tokens[k - 1];
   return peek_label (reader, label, last->text + last->length - label) == MATCH_ROW ? k : n_label;
 }
 
@@ -1900,7 +1923,7 @@ nb_table_matcher_line (NbTableMatcher *reader,
                       guint          line_number)
 {
   const char * const *marks = nb_template_get_marks (reader->keys->template);
-  GArray *tokens = reader->tokens;
+  TokenBuffer *tokens = &reader->tokens;
   guint first_value;
   const char *label = NULL;
   gsize label_length = 0;
@@ -1911,37 +1934,36 @@ nb_table_matcher_line (NbTableMatcher *reader,
     return;
 
   first_value = tokens->len;
-  while (first_value > 0 &&
-         is_value (&g_array_index (tokens, Token, first_value - 1), marks, reader->keys))
+  while (first_value > 0 && is_value (&tokens->data[first_value - 1], marks, reader->keys))
     first_value--;
 
   if (first_value > 0)
     {
-      Token *last = &g_array_index (tokens, Token, first_value - 1);
+      Token *last = &tokens->data[first_value - 1];
 
-      label = g_array_index (tokens, Token, 0).text;
+      label = tokens->data[0].text;
       label_length = last->text + last->length - label;
       matched = read_label (reader, label, label_length, line_number);
-      if (!matched && (first_value = row_label_end (reader, tokens, first_value)) < tokens->len)
+      if (!matched && (first_value = row_label_end (reader, tokens->data, first_value)) < tokens->len)
         {
-          last = &g_array_index (tokens, Token, first_value - 1);
+          last = &tokens->data[first_value - 1];
           label_length = last->text + last->length - label;
           matched = read_label (reader, label, label_length, line_number);
         }
     }
   if (first_value < tokens->len)
-    read_values (reader, &g_array_index (tokens, Token, first_value),
-                 tokens->len - first_value, label, label_length, matched, line_number, FALSE);
+    read_values (reader, &tokens->data[first_value], tokens->len - first_value, label,
+                 label_length, matched, line_number, FALSE);
 }
 
 /* Splits each cell at blanks; an empty cell is one empty token. Tokens of
  * one cell share its width in proportion to where they stand in it. */
 static void
-cells_to_tokens (GArray            *tokens,
+cells_to_tokens (TokenBuffer       *tokens,
                  const NbTableCell *cells,
                  guint              n_cells)
 {
-  g_array_set_size (tokens, 0);
+  tokens->len = 0;
   for (guint i = 0; i < n_cells; i++)
     {
       const NbTableCell *cell = &cells[i];
@@ -1951,14 +1973,12 @@ cells_to_tokens (GArray            *tokens,
       split_tokens (tokens, cell->text, cell->length, cell->line, FALSE);
       if (tokens->len == first)
         {
-          Token empty = { cell->text, 0, cell->line, cell->x0, cell->x1 };
-
-          g_array_append_val (tokens, empty);
+          *token_buffer_add (tokens) = (Token) { cell->text, 0, cell->line, cell->x0, cell->x1 };
           continue;
         }
       for (guint t = first; t < tokens->len; t++)
         {
-          Token *token = &g_array_index (tokens, Token, t);
+          Token *token = &tokens->data[t];
           gsize start = token->text - cell->text;
 
           token->x0 = cell->x0 + width * start / MAX (cell->length, 1);
@@ -2013,7 +2033,7 @@ nb_table_matcher_cells (NbTableMatcher     *reader,
                        guint              n_cells)
 {
   const char * const *marks = nb_template_get_marks (reader->keys->template);
-  GArray *tokens = reader->tokens;
+  TokenBuffer *tokens = &reader->tokens;
   guint first_value;
   guint label_line = 0;
   guint value_line = 0;
@@ -2023,7 +2043,7 @@ nb_table_matcher_cells (NbTableMatcher     *reader,
   first_value = tokens->len;
   while (first_value > 0)
     {
-      Token *token = &g_array_index (tokens, Token, first_value - 1);
+      Token *token = &tokens->data[first_value - 1];
 
       if (token->length > 0 && !is_value (token, marks, reader->keys))
         break;
@@ -2034,7 +2054,7 @@ nb_table_matcher_cells (NbTableMatcher     *reader,
   g_array_set_size (reader->label_tokens, 0);
   for (guint t = 0; t < first_value; t++)
     {
-      Token *token = &g_array_index (tokens, Token, t);
+      Token *token = &tokens->data[t];
 
       if (token->length == 0)
         continue;
@@ -2043,8 +2063,8 @@ nb_table_matcher_cells (NbTableMatcher     *reader,
       g_array_append_val (reader->label_tokens, *token);
     }
   for (guint t = first_value; t < tokens->len && value_line == 0; t++)
-    if (g_array_index (tokens, Token, t).length > 0)
-      value_line = g_array_index (tokens, Token, t).line;
+    if (tokens->data[t].length > 0)
+      value_line = tokens->data[t].line;
 
   g_string_truncate (reader->label, 0);
   if (reader->label_tokens->len > 0)
@@ -2057,7 +2077,7 @@ nb_table_matcher_cells (NbTableMatcher     *reader,
       return;
     }
   reader->in_header = FALSE;
-  read_values (reader, &g_array_index (tokens, Token, first_value), tokens->len - first_value,
+  read_values (reader, &tokens->data[first_value], tokens->len - first_value,
                reader->label->str, reader->label->len, matched, value_line, TRUE);
 }
 
