@@ -37,9 +37,10 @@
 
 typedef struct
 {
-  char  *fold;
-  gsize  length;
-  int    row;     /* row index, or -1 for a group key */
+  char    *fold;
+  gsize    length;
+  gunichar first;   /* the first character of @fold */
+  int      row;     /* row index, or -1 for a group key */
   int    group;   /* the group the key opens or the row belongs to */
 } Key;
 
@@ -52,7 +53,9 @@ struct _NbTableKeys
   GArray          *columns; /* Key; row is the table column */
   GPtrArray       *units;   /* the units cells of the table may carry */
   int             *row_groups; /* by row: the index of its group, or -1 */
-  GHashTable      *by_first; /* first character → GPtrArray of Key * */
+  GPtrArray       *by_first[256]; /* the row and group keys by the low
+                                   * byte of their first character, or
+                                   * NULL: a look-up without a hash */
   GPtrArray      **rows_by_length; /* by folded length: the row keys of
                                     * that length in order, or NULL */
   gsize            max_row_length;
@@ -175,6 +178,7 @@ add_key (GArray     *keys,
 
   key.fold = nb_label_fold_dup (label);
   key.length = strlen (key.fold);
+  key.first = g_utf8_get_char (key.fold);
   key.row = row;
   key.group = group;
   if (key.length == 0)
@@ -211,19 +215,14 @@ index_keys (NbTableKeys *keys,
   for (guint k = 0; k < array->len; k++)
     {
       Key *key = &g_array_index (array, Key, k);
-      gunichar c = g_utf8_get_char (key->fold);
-      gpointer first = GUINT_TO_POINTER (c);
-      GPtrArray *same = g_hash_table_lookup (keys->by_first, first);
+      gunichar c = key->first;
+      GPtrArray **same = &keys->by_first[c & 0xFF];
 
       if (c < 0x10000)
         keys->starts[c >> 3] |= 1 << (c & 7);
-
-      if (same == NULL)
-        {
-          same = g_ptr_array_new ();
-          g_hash_table_insert (keys->by_first, first, same);
-        }
-      g_ptr_array_add (same, key);
+      if (*same == NULL)
+        *same = g_ptr_array_new ();
+      g_ptr_array_add (*same, key);
     }
 }
 
@@ -299,7 +298,6 @@ nb_table_keys_new (NbTemplate *template,
       for (guint v = 0; row->variants[v] != NULL; v++)
         add_key (keys->rows, row->variants[v], r, group);
     }
-  keys->by_first = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   index_keys (keys, keys->rows);
   index_keys (keys, keys->groups);
   index_value_bytes (keys);
@@ -364,13 +362,14 @@ nb_table_keys_find (NbTableKeys *keys,
       /* most characters start no key: one bit tells */
       if (c < 0x10000 && !(keys->starts[c >> 3] & (1 << (c & 7))))
         continue;
-      if (c >= (gunichar) -2 || (same = g_hash_table_lookup (keys->by_first, GUINT_TO_POINTER (c))) == NULL)
+      if (c >= (gunichar) -2 || (same = keys->by_first[c & 0xFF]) == NULL)
         continue;
       for (guint k = 0; k < same->len; k++)
         {
           const Key *key = g_ptr_array_index (same, k);
 
-          if (key->length > longest && length - i >= key->length &&
+          /* the bucket may hold keys of other characters */
+          if (key->first == c && key->length > longest && length - i >= key->length &&
               memcmp (fold + i, key->fold, key->length) == 0)
             longest = key->length;
         }
@@ -397,7 +396,8 @@ nb_table_keys_free (NbTableKeys *keys)
   for (gsize n = 0; n <= keys->max_row_length; n++)
     g_clear_pointer (&keys->rows_by_length[n], g_ptr_array_unref);
   g_free (keys->rows_by_length);
-  g_hash_table_unref (keys->by_first);
+  for (guint b = 0; b < G_N_ELEMENTS (keys->by_first); b++)
+    g_clear_pointer (&keys->by_first[b], g_ptr_array_unref);
   g_free (keys);
 }
 
