@@ -58,6 +58,10 @@ struct _NbTableKeys
                                    * NULL: a look-up without a hash */
   GPtrArray      **rows_by_length; /* by folded length: the row keys of
                                     * that length in order, or NULL */
+  GPtrArray       *groups_by_byte[256]; /* by first byte: the group keys
+                                         * in order, or NULL */
+  GPtrArray       *keys_by_byte[256]; /* by first byte: the row and group
+                                       * keys, or NULL */
   gsize            max_row_length;
   guint8           starts[0x10000 / 8]; /* bit set: a key starts with
                                          * this character (below U+10000) */
@@ -206,6 +210,23 @@ index_row_lengths (NbTableKeys *keys)
     }
 }
 
+/* The keys of @array by their first byte, for a label to be compared
+ * only with those that start as it does. */
+static void
+index_first_bytes (GPtrArray **by_byte,
+                   GArray     *array)
+{
+  for (guint k = 0; k < array->len; k++)
+    {
+      Key *key = &g_array_index (array, Key, k);
+      GPtrArray **same = &by_byte[(guchar) key->fold[0]];
+
+      if (*same == NULL)
+        *same = g_ptr_array_new ();
+      g_ptr_array_add (*same, key);
+    }
+}
+
 /* The row and group keys by their first character, to find them in text
  * that runs on in one pass. */
 static void
@@ -300,6 +321,9 @@ nb_table_keys_new (NbTemplate *template,
     }
   index_keys (keys, keys->rows);
   index_keys (keys, keys->groups);
+  index_first_bytes (keys->groups_by_byte, keys->groups);
+  index_first_bytes (keys->keys_by_byte, keys->rows);
+  index_first_bytes (keys->keys_by_byte, keys->groups);
   index_value_bytes (keys);
   index_row_lengths (keys);
   return keys;
@@ -396,8 +420,12 @@ nb_table_keys_free (NbTableKeys *keys)
   for (gsize n = 0; n <= keys->max_row_length; n++)
     g_clear_pointer (&keys->rows_by_length[n], g_ptr_array_unref);
   g_free (keys->rows_by_length);
-  for (guint b = 0; b < G_N_ELEMENTS (keys->by_first); b++)
-    g_clear_pointer (&keys->by_first[b], g_ptr_array_unref);
+  for (guint b = 0; b < 256; b++)
+    {
+      g_clear_pointer (&keys->by_first[b], g_ptr_array_unref);
+      g_clear_pointer (&keys->groups_by_byte[b], g_ptr_array_unref);
+      g_clear_pointer (&keys->keys_by_byte[b], g_ptr_array_unref);
+    }
   g_free (keys);
 }
 
@@ -422,33 +450,46 @@ is_start_of (const char *text,
          memcmp (text, key->fold, length) == 0;
 }
 
-/* Skips the group labels that open folded @text. */
+/* Skips the group labels that open folded @text, *@length long. Only
+ * the keys that start with its first byte can. */
 static const char *
-strip_groups (NbTableKeys *keys,
-              const char  *text,
-              int         *group)
+strip_groups_len (NbTableKeys *keys,
+                  const char  *text,
+                  gsize       *length,
+                  int         *group)
 {
-  gsize length = strlen (text);
   gboolean stripped = TRUE;
 
-  while (stripped && length > 0)
+  while (stripped && *length > 0)
     {
-      stripped = FALSE;
-      for (guint g = 0; g < keys->groups->len; g++)
-        {
-          const Key *key = &g_array_index (keys->groups, Key, g);
+      GPtrArray *same = keys->groups_by_byte[(guchar) text[0]];
 
-          if (starts_with (text, length, key))
+      stripped = FALSE;
+      for (guint g = 0; same != NULL && g < same->len; g++)
+        {
+          const Key *key = g_ptr_array_index (same, g);
+
+          if (starts_with (text, *length, key))
             {
               *group = key->group;
               text += key->length;
-              length -= key->length;
+              *length -= key->length;
               stripped = TRUE;
               break;
             }
         }
     }
   return text;
+}
+
+static const char *
+strip_groups (NbTableKeys *keys,
+              const char  *text,
+              int         *group)
+{
+  gsize length = strlen (text);
+
+  return strip_groups_len (keys, text, &length, group);
 }
 
 /* Strips the group headers that open @text, then looks for a row. */
@@ -459,29 +500,10 @@ match_label (NbTableKeys *keys,
              int         *group,
              int         *row)
 {
-  gboolean stripped;
   GPtrArray *same;
   int best = -1;
 
-  do
-    {
-      stripped = FALSE;
-      for (guint g = 0; g < keys->groups->len && length > 0; g++)
-        {
-          const Key *key = &g_array_index (keys->groups, Key, g);
-
-          if (starts_with (text, length, key))
-            {
-              *group = key->group;
-              text += key->length;
-              length -= key->length;
-              stripped = TRUE;
-              break;
-            }
-        }
-    }
-  while (stripped && length > 0);
-
+  text = strip_groups_len (keys, text, &length, group);
   if (length == 0)
     return MATCH_GROUP;
 
@@ -499,11 +521,9 @@ match_label (NbTableKeys *keys,
       return MATCH_ROW;
     }
 
-  for (guint k = 0; k < keys->rows->len; k++)
-    if (is_start_of (text, length, &g_array_index (keys->rows, Key, k)))
-      return MATCH_PREFIX;
-  for (guint k = 0; k < keys->groups->len; k++)
-    if (is_start_of (text, length, &g_array_index (keys->groups, Key, k)))
+  same = keys->keys_by_byte[(guchar) text[0]];
+  for (guint k = 0; same != NULL && k < same->len; k++)
+    if (is_start_of (text, length, g_ptr_array_index (same, k)))
       return MATCH_PREFIX;
   return MATCH_NONE;
 }
