@@ -131,7 +131,7 @@ struct _NbTableMatcher
   int          group;
   int          row;         /* the row collecting numbers */
   guint        row_line;
-  GArray      *values;      /* Token */
+  TokenBuffer  values;
   TokenBuffer  tokens;      /* reused per line */
   gboolean    *found;       /* by row */
   guint        n_found;
@@ -673,6 +673,22 @@ token_buffer_add (TokenBuffer *tokens)
 }
 
 static void
+token_buffer_append (TokenBuffer *tokens,
+                     const Token *add,
+                     guint        n)
+{
+  if (n == 0)
+    return;
+  if (tokens->allocated - tokens->len < n)
+    {
+      tokens->allocated = MAX (16, MAX (2 * tokens->allocated, tokens->len + n));
+      tokens->data = g_renew (Token, tokens->data, tokens->allocated);
+    }
+  memcpy (tokens->data + tokens->len, add, n * sizeof (Token));
+  tokens->len += n;
+}
+
+static void
 token_buffer_clear (TokenBuffer *tokens)
 {
   g_clear_pointer (&tokens->data, g_free);
@@ -755,14 +771,14 @@ get_row (NbTableMatcher *reader,
 }
 
 static char *
-quote_values (GArray *values,
-              guint   from)
+quote_values (const TokenBuffer *values,
+              guint              from)
 {
   GString *out = g_string_new (NULL);
 
   for (guint i = from; i < values->len && i < from + 20; i++)
     {
-      Token *token = &g_array_index (values, Token, i);
+      const Token *token = &values->data[i];
 
       if (token->length == 0)
         continue;
@@ -780,7 +796,7 @@ reset_row (NbTableMatcher *reader)
 {
   reader->row = ROW_NONE;
   reader->column_mode = FALSE;
-  g_array_set_size (reader->values, 0);
+  reader->values.len = 0;
 }
 
 static void
@@ -839,7 +855,7 @@ diagnose_count (NbTableMatcher *reader,
                 guint          first,
                 guint          n_cells)
 {
-  guint n_values = reader->values->len;
+  guint n_values = reader->values.len;
   guint line = reader->row_line;
   g_autofree guint *cells = NULL;
 
@@ -852,16 +868,16 @@ diagnose_count (NbTableMatcher *reader,
 
   if (n_values > n_cells)
     {
-      g_autofree char *extra = quote_values (reader->values, n_cells);
+      g_autofree char *extra = quote_values (&reader->values, n_cells);
       guint n_before = n_found_problems (reader);
 
       nb_import_diagnose (reader->report, "parse.extra-values",
-                          g_array_index (reader->values, Token, n_cells).line,
+                          reader->values.data[n_cells].line,
                           cells, n_cells,
                           _("“%s” has %u numbers for %u columns: the first %u were kept, "
                             "these were left over: %s"),
                           label, n_values, n_cells, n_cells, extra);
-      note_tokens (reader, &g_array_index (reader->values, Token, n_cells), n_values - n_cells,
+      note_tokens (reader, &reader->values.data[n_cells], n_values - n_cells,
                    -1, n_before);
     }
   else if (n_values < n_cells)
@@ -872,12 +888,12 @@ diagnose_count (NbTableMatcher *reader,
 }
 
 static guint
-count_numbers (GArray *values)
+count_numbers (const TokenBuffer *values)
 {
   guint n = 0;
 
   for (guint i = 0; i < values->len; i++)
-    n += g_array_index (values, Token, i).length > 0;
+    n += values->data[i].length > 0;
   return n;
 }
 
@@ -891,7 +907,7 @@ finish_placed_row (NbTableMatcher *reader,
 {
   for (guint i = 0; i < n_cells; i++)
     {
-      Token *token = &g_array_index (reader->values, Token, i);
+      Token *token = &reader->values.data[i];
 
       if (token->text != NULL)
         {
@@ -899,22 +915,22 @@ finish_placed_row (NbTableMatcher *reader,
           note_tokens (reader, token, 1, first + i, 0);
         }
     }
-  if (reader->values->len > n_cells)
+  if (reader->values.len > n_cells)
     {
       g_autofree guint *cells = g_new (guint, n_cells);
-      g_autofree char *extra = quote_values (reader->values, n_cells);
+      g_autofree char *extra = quote_values (&reader->values, n_cells);
       guint n_before = n_found_problems (reader);
 
       for (guint i = 0; i < n_cells; i++)
         cells[i] = first + i;
       nb_import_diagnose (reader->report, "parse.extra-values",
-                          g_array_index (reader->values, Token, n_cells).line,
+                          reader->values.data[n_cells].line,
                           cells, n_cells,
                           _("“%s” has %u numbers for %u columns: these stand outside the "
                             "table’s columns and were not used: %s"),
-                          label, count_numbers (reader->values), n_cells, extra);
-      note_tokens (reader, &g_array_index (reader->values, Token, n_cells),
-                   reader->values->len - n_cells, -1, n_before);
+                          label, count_numbers (&reader->values), n_cells, extra);
+      note_tokens (reader, &reader->values.data[n_cells],
+                   reader->values.len - n_cells, -1, n_before);
     }
 }
 
@@ -928,12 +944,12 @@ defer_run_together (NbTableMatcher *reader,
   RunTogether run;
   GString *text;
 
-  if (reader->values->len >= n_cells)
+  if (reader->values.len >= n_cells)
     return FALSE;
   text = g_string_new (NULL);
-  for (guint i = 0; i < reader->values->len; i++)
+  for (guint i = 0; i < reader->values.len; i++)
     {
-      Token *token = &g_array_index (reader->values, Token, i);
+      Token *token = &reader->values.data[i];
 
       if (text->len > 0)
         g_string_append_c (text, ' ');
@@ -946,12 +962,12 @@ defer_run_together (NbTableMatcher *reader,
       return FALSE;
     }
   run.text = g_string_free (text, FALSE);
-  run.tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), reader->values->len);
-  g_array_append_vals (run.tokens, reader->values->data, reader->values->len);
+  run.tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), reader->values.len);
+  g_array_append_vals (run.tokens, reader->values.data, reader->values.len);
   run.row = reader->row;
   run.first = first;
   run.n_cells = n_cells;
-  run.line = g_array_index (reader->values, Token, 0).line;
+  run.line = reader->values.data[0].line;
   g_array_append_val (reader->runs, run);
   return TRUE;
 }
@@ -984,7 +1000,7 @@ finish_row (NbTableMatcher *reader)
 
   if (reader->row == ROW_NONE)
     return;
-  if (reader->values->len == 0 || (reader->column_mode && count_numbers (reader->values) == 0))
+  if (reader->values.len == 0 || (reader->column_mode && count_numbers (&reader->values) == 0))
     {
       /* a label on its own line whose numbers never came: a header */
       reset_row (reader);
@@ -994,14 +1010,14 @@ finish_row (NbTableMatcher *reader)
   row_cells (reader, reader->row, &first, &n_cells, &label);
   if (already_found (reader, reader->row))
     {
-      g_autofree char *values = quote_values (reader->values, 0);
+      g_autofree char *values = quote_values (&reader->values, 0);
       guint n_before = n_found_problems (reader);
 
       nb_import_diagnose (reader->report, "parse.duplicate-row", reader->row_line, NULL, 0,
                           _("“%s” appears again; the numbers of its first appearance were "
                             "kept, these were not used: %s"),
                           label, values);
-      note_tokens (reader, &g_array_index (reader->values, Token, 0), reader->values->len,
+      note_tokens (reader, &reader->values.data[0], reader->values.len,
                    -1, n_before);
       reset_row (reader);
       return;
@@ -1022,9 +1038,9 @@ finish_row (NbTableMatcher *reader)
       reset_row (reader);
       return;
     }
-  for (guint i = 0; i < MIN (n_cells, reader->values->len); i++)
+  for (guint i = 0; i < MIN (n_cells, reader->values.len); i++)
     {
-      Token *token = &g_array_index (reader->values, Token, i);
+      Token *token = &reader->values.data[i];
 
       nb_report_load_cell (reader->report, first + i, token->text, token->length, token->line);
       note_tokens (reader, token, 1, first + i, 0);
@@ -1041,7 +1057,7 @@ start_row (NbTableMatcher *reader,
 {
   reader->row = row;
   reader->row_line = line;
-  g_array_set_size (reader->values, 0);
+  reader->values.len = 0;
   if (row >= 0)
     reader->group = reader->keys->row_groups[row];
 }
@@ -1054,13 +1070,13 @@ read_label (NbTableMatcher *reader,
             guint          line)
 {
   gsize pending_length = reader->pending->len;
-  gboolean waiting = reader->row != ROW_NONE && reader->values->len == 0;
+  gboolean waiting = reader->row != ROW_NONE && reader->values.len == 0;
   gsize kept;
   int group = reader->group;
   int row = ROW_NONE;
   MatchKind kind;
 
-  if (reader->row != ROW_NONE && reader->values->len > 0)
+  if (reader->row != ROW_NONE && reader->values.len > 0)
     {
       finish_row (reader);
       g_string_truncate (reader->pending, 0);
@@ -1118,7 +1134,7 @@ peek_label (NbTableMatcher *reader,
             const char    *label,
             gsize          length)
 {
-  gboolean continues = !(reader->row != ROW_NONE && reader->values->len > 0) &&
+  gboolean continues = !(reader->row != ROW_NONE && reader->values.len > 0) &&
                        reader->pending->len > 0;
   g_autoptr(GString) fold = g_string_new (continues ? reader->pending->str : NULL);
   gsize pending_length = fold->len;
@@ -1464,8 +1480,9 @@ begin_column_mode (NbTableMatcher *reader)
     if (!slot_span (reader, i, &span))
       return;
   reader->column_mode = TRUE;
-  g_array_set_size (reader->values, n_cells);
-  memset (reader->values->data, 0, n_cells * sizeof (Token));
+  reader->values.len = 0;
+  for (guint i = 0; i < n_cells; i++)
+    *token_buffer_add (&reader->values) = (Token) { NULL, 0, 0, 0, 0 };
 }
 
 static void
@@ -1493,7 +1510,7 @@ place_values (NbTableMatcher *reader,
           if (distance < best_distance)
             {
               best_distance = distance;
-              slot = &g_array_index (reader->values, Token, i);
+              slot = &reader->values.data[i];
             }
         }
       if (values[v].length == 0)
@@ -1506,7 +1523,7 @@ place_values (NbTableMatcher *reader,
       if (slot->text == NULL || slot->length == 0)
         *slot = values[v];
       else
-        g_array_append_val (reader->values, values[v]);
+        *token_buffer_add (&reader->values) = values[v];
     }
 }
 
@@ -1781,10 +1798,10 @@ read_values (NbTableMatcher *reader,
   g_string_truncate (reader->pending, 0);
   if (!positioned)
     {
-      g_array_append_vals (reader->values, values, n_values);
+      token_buffer_append (&reader->values, values, n_values);
       return;
     }
-  if (reader->values->len == 0 && !reader->column_mode)
+  if (reader->values.len == 0 && !reader->column_mode)
     begin_column_mode (reader);
   if (reader->column_mode)
     {
@@ -1793,7 +1810,7 @@ read_values (NbTableMatcher *reader,
     }
   for (guint v = 0; v < n_values; v++)
     if (values[v].length > 0)
-      g_array_append_val (reader->values, values[v]);
+      *token_buffer_add (&reader->values) = values[v];
 }
 
 /* Public API */
@@ -1820,7 +1837,6 @@ nb_table_matcher_new (void)
   NbTableMatcher *reader = g_new0 (NbTableMatcher, 1);
 
   reader->pending = g_string_sized_new (256);
-  reader->values = g_array_new (FALSE, FALSE, sizeof (Token));
   reader->label = g_string_new (NULL);
   reader->label_tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   reader->header = g_array_new (FALSE, FALSE, sizeof (HeaderCell));
@@ -1836,7 +1852,7 @@ void
 nb_table_matcher_free (NbTableMatcher *reader)
 {
   g_string_free (reader->pending, TRUE);
-  g_array_unref (reader->values);
+  token_buffer_clear (&reader->values);
   token_buffer_clear (&reader->tokens);
   g_string_free (reader->label, TRUE);
   g_array_unref (reader->label_tokens);
@@ -2025,7 +2041,7 @@ read_blank_row (NbTableMatcher *reader,
       mark_found (reader, ROW_FLAT);
       return TRUE;
     }
-  if (reader->row >= 0 && reader->values->len == 0 && !reader->found[reader->row] &&
+  if (reader->row >= 0 && reader->values.len == 0 && !reader->found[reader->row] &&
       n_empty >= get_row (reader, reader->row)->n_columns)
     {
       mark_found (reader, reader->row);
