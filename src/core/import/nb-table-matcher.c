@@ -574,11 +574,19 @@ digits_length (const char *text,
     }
 }
 
-static gboolean
+/* Most tokens of a table are ASCII digits alone, which the loop here
+ * tells without a call. */
+static inline gboolean
 all_digits (const char *text,
             gsize       length)
 {
-  return length > 0 && digits_length (text, length) == length;
+  gsize i = 0;
+
+  while (i < length && g_ascii_isdigit (text[i]))
+    i++;
+  if (i == length)
+    return length > 0;
+  return digits_length (text + i, length - i) == length - i;
 }
 
 static gboolean
