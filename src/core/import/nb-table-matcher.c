@@ -831,10 +831,11 @@ row_cells (NbTableMatcher *reader,
            const char   **label)
 {
   NbTemplateTable *table = reader->keys->table;
-  GPtrArray *sections = nb_template_get_sections (reader->keys->template);
 
   if (row == ROW_FLAT)
     {
+      GPtrArray *sections = nb_template_get_sections (reader->keys->template);
+
       *first = table->first_cell;
       *n_cells = table->n_cells;
       *label = ((NbTemplateSection *) g_ptr_array_index (sections,
@@ -842,9 +843,11 @@ row_cells (NbTableMatcher *reader,
     }
   else
     {
-      *first = get_row (reader, row)->first_cell;
-      *n_cells = get_row (reader, row)->n_columns;
-      *label = get_row (reader, row)->label;
+      NbTemplateRow *template_row = get_row (reader, row);
+
+      *first = template_row->first_cell;
+      *n_cells = template_row->n_columns;
+      *label = template_row->label;
     }
 }
 
