@@ -1776,11 +1776,13 @@ read_values (NbTableMatcher *reader,
   else if (reader->row == ROW_NONE && reader->group >= 0 && reader->pending->len == 0 &&
            (label_length > 0 ? label_matched : reader->group_line == line))
     read_group_as_row (reader, line);
-  guint n_before = n_found_problems (reader);
 
+  /* the problems found so far are counted only where numbers are left
+   * unused, which is seldom */
   if (reader->row == ROW_NONE && label_length > 0 && !label_matched)
     {
       g_autofree char *quoted = nb_import_quote (label, label_length);
+      guint n_before = n_found_problems (reader);
 
       nb_import_diagnose (reader->report, "parse.unknown-row", line, NULL, 0,
                           _("“%s” is not a row of this table; its numbers were not used"),
@@ -1800,6 +1802,8 @@ read_values (NbTableMatcher *reader,
     start_row (reader, ROW_FLAT, line);
   if (reader->row == ROW_NONE)
     {
+      guint n_before = n_found_problems (reader);
+
       nb_import_diagnose (reader->report, "parse.unknown-row", line, NULL, 0,
                           _("Numbers without a row label; they were not used"));
       note_tokens (reader, values, n_values, -1, n_before);
