@@ -342,7 +342,7 @@ char_at (const char *p,
   *width = 1;
   if (u[0] < 0x80)
     return u[0];
-  if ((u[0] & 0xF0) == 0xE0 && u[0] != 0xE0 && u[0] != 0xED && length >= 3 &&
+  if (u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED && length >= 3 &&
       (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
     {
       *width = 3;
@@ -379,9 +379,7 @@ nb_table_keys_find (NbTableKeys *keys,
       GPtrArray *same;
       gsize longest = 0;
 
-      width = 1;
-      if (((guchar) fold[i] & 0xC0) == 0x80)
-        continue;
+      /* a byte inside a character reads as (gunichar) -1 or -2 */
       c = char_at (fold + i, length - i, &width);
       /* most characters start no key: one bit tells */
       if (c < 0x10000 && !(keys->starts[c >> 3] & (1 << (c & 7))))
