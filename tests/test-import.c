@@ -7,7 +7,9 @@
 
 #include "nb-test-util.h"
 
+#include <nb-label.h>
 #include <nb-report-private.h>
+#include <nb-table-matcher.h>
 #include <nb-text-line.h>
 
 #include <string.h>
@@ -1098,6 +1100,36 @@ test_char_step (void)
                       cases[i].step);
 }
 
+/* A table's row labels are found in folded text that runs on, past
+ * characters that share the low byte of a label's first character, stray
+ * bytes and characters of two bytes; none in text without one. */
+static void
+test_keys_find (void)
+{
+  g_autoptr(NbTemplate) template = nb_template_new_default (NULL);
+  NbTemplateTable *table = g_ptr_array_index (nb_template_get_tables (template), 0);
+  NbTemplateRow *row = g_ptr_array_index (table->rows, table->rows->len - 1);
+  g_autofree char *fold = nb_label_fold_dup (row->label);
+  gunichar first = g_utf8_get_char (fold);
+  char decoy[8] = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *text = NULL;
+  NbTableKeys *keys = nb_table_keys_new (template, 0);
+  gsize start, end;
+
+  /* another character of the same low byte, which starts no key */
+  g_unichar_to_utf8 (first ^ 0x100, decoy);
+  before = g_strconcat (decoy, decoy, "\xe7", "\x89", "\xc3\xa9", "x", NULL);
+  text = g_strconcat (before, fold, "x", NULL);
+  g_assert_true (nb_table_keys_find (keys, text, strlen (text), &start, &end));
+  g_assert_cmpuint (start, ==, strlen (before));
+  g_assert_cmpuint (end, ==, strlen (before) + strlen (fold));
+
+  g_assert_false (nb_table_keys_find (keys, before, strlen (before), &start, &end));
+  g_assert_cmpuint (start, ==, strlen (before));
+  nb_table_keys_free (keys);
+}
+
 /* Each marker of a site's footer is found wherever it stands in a line,
  * even after bytes that are not UTF-8; text near one is no footer. */
 static void
@@ -1160,6 +1192,7 @@ main (int    argc,
   ADD ("site-footer", test_site_footer);
 #undef ADD
   g_test_add_func ("/nianbao/import/char-step", test_char_step);
+  g_test_add_func ("/nianbao/import/keys-find", test_keys_find);
   g_test_add_func ("/nianbao/import/site-footer-markers", test_site_footer_markers);
 
   return g_test_run ();
