@@ -221,20 +221,17 @@ append_node (GString  *out,
 }
 
 static void
-append_cell (GString  *out,
-             NbReport *report,
-             guint     cell)
+append_cell_data (GString          *out,
+                  const NbCellData *data,
+                  NbCellKind        kind)
 {
-  const NbCellData *data = &nb_report_peek_cells (report)[cell];
-
   switch (data->state)
     {
     case NB_CELL_STATE_EMPTY:
       nb_string_append (out, "null");
       break;
     case NB_CELL_STATE_VALUE:
-      nb_number_append (out, data->value,
-                        nb_template_get_cell_kind (nb_report_get_template (report), cell));
+      nb_number_append (out, data->value, kind);
       break;
     case NB_CELL_STATE_MARK:
     case NB_CELL_STATE_INVALID:
@@ -263,25 +260,57 @@ nb_canonical_append_cell (GString  *out,
   g_return_if_fail (NB_IS_REPORT (report));
   g_return_if_fail (cell < nb_report_get_n_cells (report));
 
-  append_cell (out, report, cell);
+  append_cell_data (out, &nb_report_peek_cells (report)[cell],
+                    nb_template_get_cell_kind (nb_report_get_template (report), cell));
+}
+
+/* The keys of a table's columns as written, `"id":`, one after another:
+ * escaped once for the table rather than again for every row. */
+typedef struct
+{
+  GString *text;
+  GArray  *starts;   /* guint: where each column's key starts, and the end */
+} ColumnKeys;
+
+static void
+column_keys_fill (ColumnKeys      *keys,
+                  NbTemplateTable *table,
+                  gboolean         pretty)
+{
+  g_string_truncate (keys->text, 0);
+  g_array_set_size (keys->starts, 0);
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      NbTemplateColumn *column = g_ptr_array_index (table->columns, c);
+
+      g_array_append_val (keys->starts, keys->text->len);
+      append_key (keys->text, column->id, pretty);
+    }
+  g_array_append_val (keys->starts, keys->text->len);
 }
 
 static void
-append_row (GString         *out,
-            NbReport        *report,
-            NbTemplateTable *table,
-            NbTemplateRow   *row,
-            gboolean         pretty)
+append_row (GString          *out,
+            const NbCellData *cells,
+            NbTemplateTable  *table,
+            NbTemplateRow    *row,
+            const ColumnKeys *keys,
+            gboolean          pretty)
 {
+  const guint *starts = (const guint *) (gpointer) keys->starts->data;
+
   nb_string_append (out, pretty ? "{ " : "{");
   for (guint c = 0; c < row->n_columns; c++)
     {
-      NbTemplateColumn *column = g_ptr_array_index (table->columns, row->columns[c]);
+      guint index = row->columns[c];
+      NbTemplateColumn *column = g_ptr_array_index (table->columns, index);
 
       if (c > 0)
         nb_string_append (out, pretty ? ", " : ",");
-      append_key (out, column->id, pretty);
-      append_cell (out, report, row->first_cell + c);
+      nb_string_append_len (out, keys->text->str + starts[index],
+                            starts[index + 1] - starts[index]);
+      /* a cell's kind is its column's */
+      append_cell_data (out, &cells[row->first_cell + c], column->kind);
     }
   nb_string_append (out, pretty ? " }" : "}");
 }
@@ -292,12 +321,18 @@ append_tables (GString  *out,
                gboolean  pretty)
 {
   GPtrArray *tables = nb_template_get_tables (nb_report_get_template (report));
+  const NbCellData *cells = nb_report_peek_cells (report);
+  ColumnKeys keys = {
+    .text = g_string_sized_new (256),
+    .starts = g_array_new (FALSE, FALSE, sizeof (guint)),
+  };
 
   g_string_append_c (out, '{');
   for (guint t = 0; t < tables->len; t++)
     {
       NbTemplateTable *table = g_ptr_array_index (tables, t);
 
+      column_keys_fill (&keys, table, pretty);
       newline (out, pretty, 2);
       append_key (out, table->id, pretty);
       g_string_append_c (out, '{');
@@ -307,7 +342,7 @@ append_tables (GString  *out,
 
           newline (out, pretty, 3);
           append_key (out, row->id, pretty);
-          append_row (out, report, table, row, pretty);
+          append_row (out, cells, table, row, &keys, pretty);
           if (r + 1 < table->rows->len)
             g_string_append_c (out, ',');
         }
@@ -318,6 +353,8 @@ append_tables (GString  *out,
     }
   newline (out, pretty, 1);
   g_string_append_c (out, '}');
+  g_string_free (keys.text, TRUE);
+  g_array_unref (keys.starts);
 }
 
 static void
