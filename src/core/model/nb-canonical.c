@@ -231,7 +231,11 @@ append_cell_data (GString          *out,
       nb_string_append (out, "null");
       break;
     case NB_CELL_STATE_VALUE:
-      nb_number_append (out, data->value, kind);
+      /* most cells of most reports are 0, which every kind writes alike */
+      if (data->value == 0)
+        nb_string_append (out, "0");
+      else
+        nb_number_append (out, data->value, kind);
       break;
     case NB_CELL_STATE_MARK:
     case NB_CELL_STATE_INVALID:
