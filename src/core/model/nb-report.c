@@ -63,6 +63,7 @@ struct _NbReport
 
   NbTemplate  *template;
   const NbTemplateCell *template_cells;  /* the template's, by cell */
+  const char * const *marks;             /* the template's */
   char        *organ;
   char        *title;
   guint        year;
@@ -161,7 +162,7 @@ take_cell_text (NbReport *self,
   data->loaded = FALSE;
   data->text = text;
   data->state = nb_number_parse_with_unit (data->text, length, template_cell->kind,
-                                           nb_template_get_marks (self->template),
+                                           self->marks,
                                            (const char * const *) template_cell->units,
                                            &value, NULL);
   data->value = value;
@@ -537,6 +538,7 @@ nb_report_constructed (GObject *object)
   g_assert (self->template != NULL);
   self->n_cells = nb_template_get_n_cells (self->template);
   self->template_cells = nb_template_peek_cells (self->template);
+  self->marks = nb_template_get_marks (self->template);
   self->cells = g_new0 (NbCellData, self->n_cells);
   n_sections = nb_template_get_n_sections (self->template);
   self->sections = g_new0 (char *, n_sections + 1);
@@ -1689,8 +1691,10 @@ nb_report_add_heading (NbReport *self,
 {
   NbHeading heading = { section, numeral, line };
 
+  /* room for one heading a section, which a report has: no growing */
   if (self->headings == NULL)
-    self->headings = g_array_new (FALSE, FALSE, sizeof (NbHeading));
+    self->headings = g_array_sized_new (FALSE, FALSE, sizeof (NbHeading),
+                                        nb_template_get_n_sections (self->template));
   g_array_append_val (self->headings, heading);
 }
 
