@@ -91,6 +91,21 @@ nb_canonical_append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* @spaced in the file's layout, @compact on one line: a branch between
+ * two constants, each copied without a strlen(), rather than a strlen()
+ * of whichever was chosen. */
+static inline void
+append_layout (GString    *out,
+               gboolean    pretty,
+               const char *spaced,
+               const char *compact)
+{
+  if (pretty)
+    nb_string_append (out, spaced);
+  else
+    nb_string_append (out, compact);
+}
+
 static void
 newline (GString  *out,
          gboolean  pretty,
@@ -109,7 +124,7 @@ append_key (GString    *out,
             gboolean    pretty)
 {
   nb_canonical_append_string (out, key);
-  nb_string_append (out, pretty ? ": " : ":");
+  append_layout (out, pretty, ": ", ":");
 }
 
 /* The shortest decimal that reads back as the same double, with a point
@@ -314,20 +329,20 @@ append_row (GString          *out,
 {
   const guint *starts = (const guint *) (gpointer) keys->starts->data;
 
-  nb_string_append (out, pretty ? "{ " : "{");
+  append_layout (out, pretty, "{ ", "{");
   for (guint c = 0; c < row->n_columns; c++)
     {
       guint index = row->columns[c];
       NbTemplateColumn *column = g_ptr_array_index (table->columns, index);
 
       if (c > 0)
-        nb_string_append (out, pretty ? ", " : ",");
+        append_layout (out, pretty, ", ", ",");
       nb_string_append_len (out, keys->text->str + starts[index],
                             starts[index + 1] - starts[index]);
       /* a cell's kind is its column's */
       append_cell_data (out, &cells[row->first_cell + c], column->kind);
     }
-  nb_string_append (out, pretty ? " }" : "}");
+  append_layout (out, pretty, " }", "}");
 }
 
 static void
@@ -390,16 +405,16 @@ append_sections (GString  *out,
         g_string_append_c (out, ',');
       first = FALSE;
       newline (out, pretty, 2);
-      nb_string_append (out, pretty ? "{ " : "{");
+      append_layout (out, pretty, "{ ", "{");
       append_key (out, "id", pretty);
       nb_canonical_append_string (out, nb_template_get_section_id (template, s));
-      nb_string_append (out, pretty ? ", " : ",");
+      append_layout (out, pretty, ", ", ",");
       append_key (out, "heading", pretty);
       nb_canonical_append_string (out, nb_template_get_section_heading (template, s));
-      nb_string_append (out, pretty ? ", " : ",");
+      append_layout (out, pretty, ", ", ",");
       append_key (out, "text", pretty);
       nb_canonical_append_string (out, nb_report_peek_section (report, s));
-      nb_string_append (out, pretty ? " }" : "}");
+      append_layout (out, pretty, " }", "}");
     }
   newline (out, pretty, 1);
   g_string_append_c (out, ']');
@@ -423,10 +438,10 @@ append_mark (GString    *out,
   const char *subject = NULL;
   gboolean first = TRUE;
 
-  g_string_append (out, pretty ? "{ " : "{");
+  append_layout (out, pretty, "{ ", "{");
   append_key (out, "rule", pretty);
   nb_canonical_append_string (out, parts[0]);
-  g_string_append (out, pretty ? ", " : ",");
+  append_layout (out, pretty, ", ", ",");
   append_key (out, "cells", pretty);
   g_string_append_c (out, '[');
   for (guint i = 1; parts[i] != NULL; i++)
@@ -437,21 +452,21 @@ append_mark (GString    *out,
           continue;
         }
       if (!first)
-        g_string_append (out, pretty ? ", " : ",");
+        append_layout (out, pretty, ", ", ",");
       first = FALSE;
       nb_canonical_append_string (out, parts[i]);
     }
   g_string_append_c (out, ']');
   if (subject != NULL)
     {
-      g_string_append (out, pretty ? ", " : ",");
+      append_layout (out, pretty, ", ", ",");
       append_key (out, "subject", pretty);
       nb_canonical_append_string (out, subject);
     }
-  g_string_append (out, pretty ? ", " : ",");
+  append_layout (out, pretty, ", ", ",");
   append_key (out, "note", pretty);
   nb_canonical_append_string (out, note);
-  g_string_append (out, pretty ? " }" : "}");
+  append_layout (out, pretty, " }", "}");
 }
 
 /* The findings a reviewer marked checked, in key order. */
@@ -495,16 +510,16 @@ append_source (GString  *out,
   g_string_append_c (out, ',');
   newline (out, pretty, 1);
   append_key (out, "source", pretty);
-  g_string_append (out, pretty ? "{ " : "{");
+  append_layout (out, pretty, "{ ", "{");
   append_key (out, "name", pretty);
   nb_canonical_append_string (out, name);
-  g_string_append (out, pretty ? ", " : ",");
+  append_layout (out, pretty, ", ", ",");
   append_key (out, "size", pretty);
   g_string_append_printf (out, "%" G_GUINT64_FORMAT, size);
-  g_string_append (out, pretty ? ", " : ",");
+  append_layout (out, pretty, ", ", ",");
   append_key (out, "sha256", pretty);
   nb_canonical_append_string (out, sha256);
-  g_string_append (out, pretty ? " }" : "}");
+  append_layout (out, pretty, " }", "}");
 }
 
 /**
