@@ -307,16 +307,19 @@ column_keys_fill (ColumnKeys      *keys,
                   NbTemplateTable *table,
                   gboolean         pretty)
 {
+  guint start = 0;
+
   g_string_truncate (keys->text, 0);
   g_array_set_size (keys->starts, 0);
   for (guint c = 0; c < table->columns->len; c++)
     {
       NbTemplateColumn *column = g_ptr_array_index (table->columns, c);
 
-      g_array_append_val (keys->starts, keys->text->len);
+      g_array_append_val (keys->starts, start);
       append_key (keys->text, column->id, pretty);
+      start = keys->text->len;
     }
-  g_array_append_val (keys->starts, keys->text->len);
+  g_array_append_val (keys->starts, start);
 }
 
 static void
