@@ -83,6 +83,8 @@ test_format (void)
     { 0, NB_CELL_KIND_COUNT, "0" },
     { 42, NB_CELL_KIND_COUNT, "42" },
     { 0, NB_CELL_KIND_AMOUNT, "0" },
+    /* the canonical writer writes a zero of any kind as 0 without asking */
+    { 0, NB_CELL_KIND_CHANGE, "0" },
     { 12500000, NB_CELL_KIND_AMOUNT, "12.5" },
     { 1, NB_CELL_KIND_AMOUNT, "0.000001" },
     { G_GINT64_CONSTANT (24252311082), NB_CELL_KIND_AMOUNT, "24252.311082" },

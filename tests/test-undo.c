@@ -695,6 +695,37 @@ test_fill_empty (Fixture       *fixture,
   g_assert_true (nb_report_get_can_redo (report));
 }
 
+/* A loaded single digit is shared rather than copied: typing over it,
+ * undo and redo, and freeing the report treat it like any loaded text. */
+static void
+test_loaded_digits (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  NbReport *report = fixture->report;
+  guint a = cell (fixture, "t3/received/natural_person");
+  guint b = cell (fixture, "t3/received/commercial");
+
+  nb_report_load_cell (report, a, " 7 ", -1, 3);
+  nb_report_load_cell (report, b, "70", 2, 4);
+  nb_report_clear_history (report);
+  g_assert_cmpstr (text (fixture, "t3/received/natural_person"), ==, "7");
+  g_assert_cmpstr (text (fixture, "t3/received/commercial"), ==, "70");
+  g_assert_cmpint (nb_report_get_cell_state (report, a), ==, NB_CELL_STATE_VALUE);
+  g_assert_cmpint (nb_report_get_cell_value (report, a), ==, 7);
+  g_assert_cmpuint (nb_report_get_cell_line (report, a), ==, 3);
+
+  set (fixture, "t3/received/natural_person", "8");
+  g_assert_cmpstr (text (fixture, "t3/received/natural_person"), ==, "8");
+  g_assert_true (nb_report_undo (report));
+  g_assert_cmpstr (text (fixture, "t3/received/natural_person"), ==, "7");
+  g_assert_true (nb_report_redo (report));
+  g_assert_cmpstr (text (fixture, "t3/received/natural_person"), ==, "8");
+  /* the shared digit itself is untouched */
+  nb_report_load_cell (report, b, "7", -1, 0);
+  g_assert_cmpstr (text (fixture, "t3/received/commercial"), ==, "7");
+  g_assert_cmpstr (text (fixture, "t3/received/natural_person"), ==, "8");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -716,6 +747,7 @@ main (int    argc,
   ADD ("fix", test_fix);
   ADD ("no-fix", test_no_fix);
   ADD ("fill-empty", test_fill_empty);
+  ADD ("loaded-digits", test_loaded_digits);
 #undef ADD
 
   return g_test_run ();

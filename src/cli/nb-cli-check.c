@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <nb-batch.h>
+#include <nb-string.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -33,13 +34,13 @@ append_unreadable_json (GString    *out,
                         const char *path,
                         GError     *error)
 {
-  g_string_append (out, "{\"path\":");
+  nb_string_append (out, "{\"path\":");
   nb_canonical_append_string (out, path);
-  g_string_append (out, ",\"status\":\"unreadable\",\"report\":null,\"diagnostics\":["
-                        "{\"severity\":\"error\",\"rule\":\"file.unreadable\",\"cells\":[],"
-                        "\"message\":");
+  nb_string_append (out, ",\"status\":\"unreadable\",\"report\":null,\"diagnostics\":["
+                         "{\"severity\":\"error\",\"rule\":\"file.unreadable\",\"cells\":[],"
+                         "\"message\":");
   nb_canonical_append_string (out, error->message);
-  g_string_append (out, "}]}\n");
+  nb_string_append (out, "}]}\n");
 }
 
 static void
@@ -49,15 +50,15 @@ append_report_json (GString    *out,
                     NbReport   *report,
                     GPtrArray  *diagnostics)
 {
-  g_string_append (out, "{\"path\":");
+  nb_string_append (out, "{\"path\":");
   nb_canonical_append_string (out, path);
-  g_string_append (out, ",\"status\":\"");
-  g_string_append (out, status_names[status]);
-  g_string_append (out, "\",\"report\":");
+  nb_string_append (out, ",\"status\":\"");
+  nb_string_append (out, status_names[status]);
+  nb_string_append (out, "\",\"report\":");
   nb_canonical_append (out, report, FALSE);
-  g_string_append (out, ",\"diagnostics\":");
+  nb_string_append (out, ",\"diagnostics\":");
   nb_cli_append_diagnostics_json (out, diagnostics, FALSE);
-  g_string_append (out, "}\n");
+  nb_string_append (out, "}\n");
 }
 
 static Status

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <nb-number.h>
+#include <nb-string.h>
 #include <stdio.h>
 
 static const struct
@@ -90,11 +91,11 @@ append_diagnostic_json (GString      *out,
   const char * const *cells = nb_diagnostic_get_cells (diagnostic);
   const guint8 *sides = nb_diagnostic_get_sides (diagnostic);
 
-  g_string_append (out, "{\"severity\":");
+  nb_string_append (out, "{\"severity\":");
   nb_canonical_append_string (out, nb_severity_to_string (nb_diagnostic_get_severity (diagnostic)));
-  g_string_append (out, ",\"rule\":");
+  nb_string_append (out, ",\"rule\":");
   nb_canonical_append_string (out, nb_diagnostic_get_rule_id (diagnostic));
-  g_string_append (out, ",\"cells\":[");
+  nb_string_append (out, ",\"cells\":[");
   for (guint i = 0; cells[i] != NULL; i++)
     {
       g_autofree char *cell = NULL;
@@ -105,21 +106,21 @@ append_diagnostic_json (GString      *out,
         cell = g_strconcat (sides != NULL && sides[i] != 0 ? "newer:" : "older:", cells[i], NULL);
       nb_canonical_append_string (out, cell ? cell : cells[i]);
     }
-  g_string_append (out, "],\"message\":");
+  nb_string_append (out, "],\"message\":");
   nb_canonical_append_string (out, nb_diagnostic_get_message (diagnostic));
   if (nb_diagnostic_get_location (diagnostic) != NULL)
     {
-      g_string_append (out, ",\"location\":");
+      nb_string_append (out, ",\"location\":");
       nb_canonical_append_string (out, nb_diagnostic_get_location (diagnostic));
     }
   else if (nb_diagnostic_get_line (diagnostic) > 0)
     {
-      g_string_append (out, ",\"line\":");
+      nb_string_append (out, ",\"line\":");
       nb_number_append_integer (out, nb_diagnostic_get_line (diagnostic));
     }
   if (nb_diagnostic_get_checked (diagnostic) != NULL)
     {
-      g_string_append (out, ",\"checked\":{\"note\":");
+      nb_string_append (out, ",\"checked\":{\"note\":");
       nb_canonical_append_string (out, nb_diagnostic_get_checked (diagnostic));
       g_string_append_c (out, '}');
     }

@@ -23,7 +23,8 @@ typedef struct
   gint64  value;   /* valid when state is VALUE */
   guint   line;    /* 1-based source line, 0 when typed or unknown */
   guint8  state;   /* NbCellState */
-  guint8  loaded;  /* text lives in the report's chunk of loaded texts */
+  guint8  loaded;  /* text is not the cell's own: it lives in the report's
+                    * chunk of loaded texts, or is a shared digit */
   guint8  assigned; /* a left-over number given to the cell by hand */
 } NbCellData;
 

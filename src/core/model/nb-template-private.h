@@ -53,6 +53,7 @@ typedef struct
 } NbRuleInstance;
 
 GPtrArray              *nb_template_get_rules       (NbTemplate *self);
+const NbTemplateCell   *nb_template_peek_cells      (NbTemplate *self);
 const NbRuleInstance   *nb_template_get_instances   (NbTemplate *self,
                                                      guint      *n_instances);
 const guint            *nb_template_get_cell_instances (NbTemplate *self,

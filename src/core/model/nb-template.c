@@ -1438,6 +1438,14 @@ nb_template_get_cell (NbTemplate *self,
   return &g_array_index (self->cells, NbTemplateCell, cell);
 }
 
+/* Every cell at once, by index, for the loops over cells: no check and no
+ * call per cell. The array lives as long as @self. */
+const NbTemplateCell *
+nb_template_peek_cells (NbTemplate *self)
+{
+  return (const NbTemplateCell *) (gpointer) self->cells->data;
+}
+
 const NbRuleInstance *
 nb_template_get_instances (NbTemplate *self,
                            guint      *n_instances)
