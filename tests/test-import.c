@@ -484,6 +484,37 @@ test_section_lines (Fixture       *fixture,
   g_assert_cmpuint (nb_report_get_section_line (report, 0, G_MAXSIZE), ==, last);
 }
 
+/* "行政许可 十": a numeral after a row's label is the row's cell, kept as
+ * written; a word is not, whatever the low byte of its code (中 is
+ * U+4E2D, whose low byte is a '-'). */
+static void
+test_numeral_after_label (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) t3 = t3_rows ();
+  const char *words[] = { "十", "中", "是" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      g_autofree char *row = g_strconcat ("行政许可 ", words[i], NULL);
+      g_autofree char *t2 = nb_test_replace (T2, "行政许可\t0", row);
+      g_autoptr(NbReport) report = import_report (fixture, t2, t3->str, T4);
+      g_autoptr(NbValidator) validator = nb_validator_new (report);
+      int licensing = nb_report_lookup_cell (report, "t2/licensing/decisions");
+
+      if (i == 0)
+        {
+          g_assert_cmpstr (nb_report_get_cell_text (report, licensing), ==, "十");
+          g_assert_cmpint (nb_report_get_cell_state (report, licensing), ==, NB_CELL_STATE_INVALID);
+        }
+      else
+        {
+          g_assert_null (nb_report_get_cell_text (report, licensing));
+          g_assert_true (nb_test_has_rule (G_LIST_MODEL (validator), "parse.missing-row"));
+        }
+    }
+}
+
 /* Marks that start with the bytes of a label's words ("无" as in
  * "无法提供"), a dash, and full-width digits are cells, not label text. */
 static void
@@ -1174,6 +1205,7 @@ main (int    argc,
   ADD ("missing-row-and-table", test_missing_row_and_table);
   ADD ("unknown-and-duplicate-rows", test_unknown_and_duplicate_rows);
   ADD ("invalid-text-kept", test_invalid_text_kept);
+  ADD ("numeral-after-label", test_numeral_after_label);
   ADD ("marks-and-wide-digits", test_marks_and_wide_digits);
   ADD ("section-lines", test_section_lines);
   ADD ("wrapped-rows", test_wrapped_rows);

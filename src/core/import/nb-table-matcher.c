@@ -1929,7 +1929,9 @@ is_numeral (const Token *token)
       char utf8[8] = { 0 };
 
       g_unichar_to_utf8 (c, utf8);
-      if (!g_unichar_isdigit (c) && strchr ("+-.,eE", (int) c) == NULL &&
+      /* strchr() would compare a character's low byte alone: 中 is
+       * U+4E2D, its low byte a '-' */
+      if (!g_unichar_isdigit (c) && (c == 0 || c >= 0x80 || strchr ("+-.,eE", (int) c) == NULL) &&
           (c < 0x80 || strstr (numerals, utf8) == NULL))
         return FALSE;
     }
