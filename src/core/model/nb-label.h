@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 void      nb_label_fold        (GString    *out,
                                 const char *text,
                                 gssize      length);
+char     *nb_label_fold_to     (const char *text,
+                                gsize       length,
+                                char       *out);
 char     *nb_label_fold_dup    (const char *text);
 gsize     nb_text_blank_length (const char *p,
                                 const char *end);
