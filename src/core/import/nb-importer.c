@@ -663,13 +663,13 @@ static gsize
 first_folded (const NbFolded *folded,
               gsize           at)
 {
-  gsize low = 0, high = folded->raw->len;
+  gsize low = 0, high = folded->fold->len;
 
   while (low < high)
     {
       gsize middle = (low + high) / 2;
 
-      if (g_array_index (folded->raw, guint, middle) < at)
+      if (folded->raw[middle] < at)
         low = middle + 1;
       else
         high = middle;
@@ -1155,7 +1155,7 @@ text_import_clear (TextImport *import)
   g_free (import->published);
   g_string_free (import->plain, TRUE);
   g_string_free (import->folded.fold, TRUE);
-  g_array_unref (import->folded.raw);
+  g_free (import->folded.raw);
 }
 
 static int
@@ -1569,7 +1569,6 @@ nb_importer_import_source (NbImporter  *self,
   import.rewritten = g_string_chunk_new (4096);
   import.plain = g_string_new (NULL);
   import.folded.fold = g_string_new (NULL);
-  import.folded.raw = g_array_new (FALSE, FALSE, sizeof (guint));
   /* without the source the matcher notes no number */
   nb_table_matcher_set_source (import.matcher, self->keep_numbers ? source : NULL);
   for (guint s = 0; s < n_sections; s++)

@@ -160,25 +160,40 @@ nb_folded_window (NbFolded   *folded,
                   gsize       from,
                   gsize       to)
 {
-  const char *p = line + from;
-  const char *end = line + to;
-  guint *raw;
+  const guchar *u = (const guchar *) line + from;
+  const guchar *end = (const guchar *) line + to;
   char *out;
+  guint *raw;
   gsize n = 0;
 
   /* folding never lengthens: the window is written in place, a byte
-   * and its offset at a time, without a call per character */
-  g_string_set_size (folded->fold, to - from);
-  g_array_set_size (folded->raw, to - from);
-  out = folded->fold->str;
-  raw = &g_array_index (folded->raw, guint, 0);
-  while (p < end)
+   * and its offset at a time, without a call per character, into
+   * buffers that only grow (a window is a few kilobytes at most) */
+  if (to - from >= folded->fold->allocated_len)
+    g_string_set_size (folded->fold, to - from);
+  if (to - from > folded->raw_size)
     {
-      const guchar *u = (const guchar *) p;
-      guint offset = p - line;
-      const char *next;
+      folded->raw_size = to - from;
+      folded->raw = g_renew (guint, folded->raw, folded->raw_size);
+    }
+  out = folded->fold->str;
+  raw = folded->raw;
+  while (u < end)
+    {
+      guint offset = (const char *) u - line;
+      const guchar *next;
       gunichar c;
 
+      /* CJK ideographs (lead bytes E4 to E9), most of the text, are
+       * kept as they are */
+      if (*u >= 0xE4 && *u <= 0xE9 && end - u >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+        {
+          memcpy (out + n, u, 3);
+          raw[n] = raw[n + 1] = raw[n + 2] = offset;
+          n += 3;
+          u += 3;
+          continue;
+        }
       /* ASCII as nb_label_fold() folds it */
       if (*u < 0x80)
         {
@@ -187,33 +202,21 @@ nb_folded_window (NbFolded   *folded,
               out[n] = *u >= 'A' && *u <= 'Z' ? *u - 'A' + 'a' : *u;
               raw[n++] = offset;
             }
-          p++;
+          u++;
           continue;
         }
-      /* CJK ideographs (lead bytes E4 to E9) are kept as they are */
-      if (*u >= 0xE4 && *u <= 0xE9 && end - p >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
-        {
-          memcpy (out + n, p, 3);
-          raw[n] = raw[n + 1] = raw[n + 2] = offset;
-          n += 3;
-          p += 3;
-          continue;
-        }
-      next = g_utf8_find_next_char (p, end);
+      next = (const guchar *) g_utf8_find_next_char ((const char *) u, (const char *) end);
       if (next == NULL)
         next = end;
       /* a character of three bytes (CJK, full-width forms) folded here,
-       * any other through nb_label_fold() */
-      if (next - p != 3 || (*u & 0xF0) != 0xE0)
+       * any other by nb_label_fold_to() */
+      if (next - u != 3 || (*u & 0xF0) != 0xE0)
         {
-          g_string_truncate (folded->fold, n);
-          nb_label_fold (folded->fold, p, next - p);
-          for (gsize i = n; i < folded->fold->len; i++)
-            raw[i] = offset;
-          n = folded->fold->len;
-          g_string_set_size (folded->fold, to - from);
-          out = folded->fold->str;
-          p = next;
+          gsize folded_end = nb_label_fold_to ((const char *) u, next - u, out + n) - out;
+
+          while (n < folded_end)
+            raw[n++] = offset;
+          u = next;
           continue;
         }
       c = (*u & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
@@ -228,23 +231,14 @@ nb_folded_window (NbFolded   *folded,
         }
       else if (!nb_label_is_dropped (c))
         {
-          memcpy (out + n, p, 3);
+          memcpy (out + n, u, 3);
           raw[n] = raw[n + 1] = raw[n + 2] = offset;
           n += 3;
         }
-      p = next;
+      u = next;
     }
-  g_string_truncate (folded->fold, n);
-  g_array_set_size (folded->raw, n);
-}
-
-/* The raw offset where the folded byte @i starts, or @to past the end. */
-gsize
-nb_folded_raw_offset (const NbFolded *folded,
-                      gsize         i,
-                      gsize         to)
-{
-  return i < folded->raw->len ? g_array_index (folded->raw, guint, i) : to;
+  folded->fold->len = n;
+  out[n] = '\0';
 }
 
 gsize

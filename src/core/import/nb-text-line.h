@@ -16,8 +16,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   GString    *fold;
-  GArray     *raw;   /* guint: for each folded byte, its offset in the line */
-  const char *line;  /* the line folded, from … to */
+  guint      *raw;      /* for each folded byte, its offset in the line */
+  gsize       raw_size; /* how many offsets @raw has room for */
+  const char *line;     /* the line folded, from … to */
   gsize       from;
   gsize       to;
 } NbFolded;
@@ -45,9 +46,17 @@ void         nb_folded_window              (NbFolded    *folded,
                                             const char  *line,
                                             gsize        from,
                                             gsize        to);
-gsize        nb_folded_raw_offset          (const NbFolded *folded,
-                                            gsize        i,
-                                            gsize        to);
+
+/* The raw offset where the folded byte @i starts, or @to past the end.
+ * Inline: asked for every label found. */
+static inline gsize
+nb_folded_raw_offset (const NbFolded *folded,
+                      gsize           i,
+                      gsize           to)
+{
+  return i < folded->fold->len ? folded->raw[i] : to;
+}
+
 gsize        nb_text_line_char_end         (const char  *line,
                                             gsize        offset);
 gboolean     nb_text_line_is_heading_at    (const char  *line,
