@@ -1098,6 +1098,28 @@ test_char_step (void)
                       cases[i].step);
 }
 
+/* The step the byte tables of a scan tell is nb_text_char_step()'s, for
+ * any three bytes: ASCII, lead and continuation bytes in any order. */
+static void
+test_bytes_steps (void)
+{
+  static const guchar samples[] = { 0x00, 'a', 0x7F, 0x80, 0x89, 0xBF, 0xC0, 0xC3,
+                                    0xDF, 0xE0, 0xE4, 0xE7, 0xEF, 0xF0, 0xF8, 0xFF };
+  guint8 bytes[3][256] = { { 0 } };
+
+  nb_text_bytes_add_steps (bytes);
+  for (guint a = 0; a < 256; a++)
+    for (guint b = 0; b < G_N_ELEMENTS (samples); b++)
+      for (guint c = 0; c < G_N_ELEMENTS (samples); c++)
+        {
+          const guchar text[] = { a, samples[b], samples[c] };
+          guint8 bits = bytes[0][a] & bytes[1][samples[b]] & bytes[2][samples[c]];
+
+          g_assert_cmpuint (bits & NB_TEXT_BYTES_STEP ? 3 : 1, ==, nb_text_char_step (text, 3));
+          g_assert_false (bits & NB_TEXT_BYTES_MATCH);
+        }
+}
+
 /* Each marker of a site's footer is found wherever it stands in a line,
  * even after bytes that are not UTF-8; text near one is no footer. */
 static void
@@ -1160,6 +1182,7 @@ main (int    argc,
   ADD ("site-footer", test_site_footer);
 #undef ADD
   g_test_add_func ("/nianbao/import/char-step", test_char_step);
+  g_test_add_func ("/nianbao/import/bytes-steps", test_bytes_steps);
   g_test_add_func ("/nianbao/import/site-footer-markers", test_site_footer_markers);
 
   return g_test_run ();

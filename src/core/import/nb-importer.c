@@ -58,8 +58,13 @@ struct _NbImporter
   NbTemplateChoice *choice;     /* this template first, then the others' */
   GPtrArray    *inline_keys;    /* GStrv by section: numeral and heading,
                                  * folded, the heading's start last */
-  /* an inline key has this byte first, second or third */
+  /* an inline key has this byte first, second or third, and the steps
+   * over characters: NB_TEXT_BYTES_… */
   guint8        inline_bytes[3][256];
+  /* a numeral that may start a heading has this byte first, and the
+   * stop after it this byte fourth (has_heading_start()); the steps over
+   * characters in the first three */
+  guint8        heading_start_bytes[4][256];
   NbSiteFooter  footer;
   gboolean      keep_numbers;
 };
@@ -556,15 +561,20 @@ find_heading (TextImport     *import,
   const guint8 *seconds = import->importer->inline_bytes[1];
   const guint8 *thirds = import->importer->inline_bytes[2];
 
-  for (gsize i = first; i < fold_length; i += nb_text_char_step (u + i, fold_length - i))
+  for (gsize i = first, step; i < fold_length; i += step)
     {
       int found = -1;
+      guint8 bits;
 
-      /* tested without a branch; in the last two bytes, never past the
-       * fold's nul */
-      if (G_LIKELY (i + 3 <= fold_length) ? !(firsts[u[i]] & seconds[u[i + 1]] & thirds[u[i + 2]])
-                                           : !firsts[u[i]] || !seconds[u[i + 1]] ||
-                                             (u[i + 1] != '\0' && !thirds[u[i + 2]]))
+      /* tested without a branch, which tells the step too; in the last
+       * two bytes, a byte at a time and never past the fold's nul */
+      if (G_LIKELY (i + 3 <= fold_length))
+        bits = firsts[u[i]] & seconds[u[i + 1]] & thirds[u[i + 2]];
+      else
+        bits = firsts[u[i]] & seconds[u[i + 1]] & (u[i + 1] != '\0' ? thirds[u[i + 2]] : NB_TEXT_BYTES_MATCH) &
+               NB_TEXT_BYTES_MATCH;
+      step = bits & NB_TEXT_BYTES_STEP ? 3 : 1;
+      if (G_LIKELY (!(bits & NB_TEXT_BYTES_MATCH)))
         continue;
       for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
         {
@@ -632,20 +642,24 @@ has_non_ascii (const char *text,
 }
 
 /* A numeral that could start a heading: "二、". The line is stepped over
- * a character at a time; the stop after a numeral's first byte (E4, E5)
- * is looked for first, by its own first byte: it is rare. */
+ * a character at a time; a numeral's first byte (E4, E5) and the first
+ * byte of the stop after it are looked up at once, with the step, in
+ * the importer's tables: such a pair is rare. */
 static gboolean
-has_heading_start (const char *line,
+has_heading_start (TextImport *import,
+                   const char *line,
                    gsize       length)
 {
+  const guint8 (*bytes)[256] = import->importer->heading_start_bytes;
   const guchar *u = (const guchar *) line;
 
-  for (gsize i = 0; i + 3 < length; i += nb_text_char_step (u + i, length - i))
+  for (gsize i = 0, step; i + 3 < length; i += step)
     {
       gsize after = i + 3;
+      guint8 bits = bytes[0][u[i]] & bytes[1][u[i + 1]] & bytes[2][u[i + 2]] & bytes[3][u[after]];
 
-      if (G_LIKELY ((u[i] != 0xE4 && u[i] != 0xE5) ||
-                    (u[after] != '.' && u[after] != ' ' && u[after] != 0xE3 && u[after] != 0xEF)))
+      step = bits & NB_TEXT_BYTES_STEP ? 3 : 1;
+      if (G_LIKELY (!(bits & NB_TEXT_BYTES_MATCH)))
         continue;
       if (u[after] != '.' && u[after] != ' ' &&
           (length - after < 3 ||
@@ -793,7 +807,7 @@ next_cut (TextImport *import,
   /* every heading and label has CJK in it: numbers and Latin text hold
    * none; outside a table only a numbered heading cuts a line */
   if (!has_non_ascii (line + at, length - at) ||
-      (!in_table (import) && !has_heading_start (line + at, length - at)))
+      (!in_table (import) && !has_heading_start (import, line + at, length - at)))
     return length;
   if (in_table (import))
     section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
@@ -1289,6 +1303,27 @@ inline_keys (NbTemplateSection *section,
 
 /* The first three bytes of @key, to look for it only where they are; a
  * shorter key is followed by anything. */
+/* The tables of has_heading_start(): a numeral's first byte, any second
+ * and third, the first byte of a stop ("、", "．", ".", " ") fourth. */
+static void
+note_heading_start_bytes (NbImporter *self)
+{
+  guint8 (*bytes)[256] = self->heading_start_bytes;
+
+  memset (bytes, 0, sizeof self->heading_start_bytes);
+  for (guint b = 0; b < 256; b++)
+    {
+      bytes[1][b] = bytes[2][b] = NB_TEXT_BYTES_MATCH;
+      bytes[3][b] = NB_TEXT_BYTES_STEP;
+    }
+  bytes[0][0xE4] = bytes[0][0xE5] = NB_TEXT_BYTES_MATCH;
+  bytes[3]['.'] |= NB_TEXT_BYTES_MATCH;
+  bytes[3][' '] |= NB_TEXT_BYTES_MATCH;
+  bytes[3][(guchar) "、"[0]] |= NB_TEXT_BYTES_MATCH;
+  bytes[3][(guchar) "．"[0]] |= NB_TEXT_BYTES_MATCH;
+  nb_text_bytes_add_steps (bytes);
+}
+
 static void
 note_inline_bytes (NbImporter *self,
                    const char *key)
@@ -1299,7 +1334,8 @@ note_inline_bytes (NbImporter *self,
     {
       ended = ended || key[i] == '\0';
       for (guint b = 0; b < 256; b++)
-        self->inline_bytes[i][b] |= ended || (guchar) key[i] == b;
+        if (ended || (guchar) key[i] == b)
+          self->inline_bytes[i][b] |= NB_TEXT_BYTES_MATCH;
     }
 }
 
@@ -1337,6 +1373,8 @@ nb_importer_constructed (GObject *object)
       for (GStrv keys = g_ptr_array_index (self->inline_keys, s); *keys != NULL; keys++)
         note_inline_bytes (self, *keys);
     }
+  nb_text_bytes_add_steps (self->inline_bytes);
+  note_heading_start_bytes (self);
 }
 
 static void

@@ -154,6 +154,30 @@ nb_text_line_is_page_number (const char *line,
   return p == end;
 }
 
+/**
+ * nb_text_bytes_add_steps:
+ * @bytes: the tables of a position's first, second and third byte
+ *
+ * Marks in @bytes the bytes of a character of three bytes, a lead byte
+ * and two continuation bytes, as %NB_TEXT_BYTES_STEP: where the three
+ * bytes at a position have it, the scan steps over three bytes, else
+ * over one, as nb_text_char_step() while three bytes are left.
+ */
+void
+nb_text_bytes_add_steps (guint8 bytes[3][256])
+{
+  for (guint b = 0; b < 256; b++)
+    {
+      if ((b & 0xF0) == 0xE0)
+        bytes[0][b] |= NB_TEXT_BYTES_STEP;
+      if ((b & 0xC0) == 0x80)
+        {
+          bytes[1][b] |= NB_TEXT_BYTES_STEP;
+          bytes[2][b] |= NB_TEXT_BYTES_STEP;
+        }
+    }
+}
+
 void
 nb_folded_window (NbFolded   *folded,
                   const char *line,
@@ -527,7 +551,8 @@ nb_site_footer_init (NbSiteFooter *footer)
   memset (footer, 0, sizeof *footer);
   for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
     for (guint b = 0; b < 3; b++)
-      footer->bytes[b][(guchar) footer_markers[i][b]] = 1;
+      footer->bytes[b][(guchar) footer_markers[i][b]] |= NB_TEXT_BYTES_MATCH;
+  nb_text_bytes_add_steps (footer->bytes);
 }
 
 /**
@@ -547,12 +572,15 @@ nb_text_line_is_site_footer (const NbSiteFooter *footer,
 
   /* every line of the narrative is asked: one pass over it, a character
    * at a time, compares the markers only where its first three bytes
-   * are those of one (each marker has three at least), tested without a
-   * branch */
-  for (gsize at = 0; at + 3 <= length; at += nb_text_char_step (u + at, length - at))
+   * are those of one (each marker has three at least); the same look-up
+   * of the three bytes tells how far the next character is */
+  for (gsize at = 0, step; at + 3 <= length; at += step)
     {
-      if (G_LIKELY (!(footer->bytes[0][u[at]] & footer->bytes[1][u[at + 1]] &
-                      footer->bytes[2][u[at + 2]])))
+      guint8 bits = footer->bytes[0][u[at]] & footer->bytes[1][u[at + 1]] &
+                    footer->bytes[2][u[at + 2]];
+
+      step = bits & NB_TEXT_BYTES_STEP ? 3 : 1;
+      if (G_LIKELY (!(bits & NB_TEXT_BYTES_MATCH)))
         continue;
       for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
         {

@@ -23,8 +23,16 @@ typedef struct
   gsize       to;
 } NbFolded;
 
-/* Where the markers of a site's footer start: a marker's first, second
- * and third bytes. */
+/* What a table of the first, second or third byte at a position says,
+ * for a scan that looks each position up in three: the bytes may start
+ * what is looked for; they are one character of three bytes (CJK,
+ * full-width forms), to step over whole as nb_text_char_step() does. The
+ * bits of the three tables taken together tell both without a branch. */
+#define NB_TEXT_BYTES_MATCH 1
+#define NB_TEXT_BYTES_STEP  2
+
+/* Where the markers of a site's footer start (a marker's first, second
+ * and third bytes), and the steps over characters, NB_TEXT_BYTES_…. */
 typedef struct
 {
   guint8 bytes[3][256];
@@ -42,6 +50,7 @@ nb_text_char_step (const guchar *u,
   return left >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 ? 3 : 1;
 }
 
+void         nb_text_bytes_add_steps       (guint8       bytes[3][256]);
 void         nb_folded_window              (NbFolded    *folded,
                                             const char  *line,
                                             gsize        from,
