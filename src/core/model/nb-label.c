@@ -13,31 +13,6 @@
 
 
 /**
- * nb_text_blank_length:
- * @p: a position in UTF-8 text
- * @end: the end of the text
- *
- * Returns: the byte length of the blank at @p (ASCII blanks, no-break
- *   space, ideographic space), or 0
- */
-gsize
-nb_text_blank_length (const char *p,
-                      const char *end)
-{
-  const guchar *u = (const guchar *) p;
-
-  if (p >= end)
-    return 0;
-  if (*u == ' ' || *u == '\t' || *u == '\r' || *u == '\n' || *u == '\f' || *u == '\v')
-    return 1;
-  if (end - p >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
-    return 2;
-  if (end - p >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
-    return 3;
-  return 0;
-}
-
-/**
  * nb_label_fold_to:
  * @text: a label as found in a file, valid UTF-8 (decoded or from the
  *   template); invalid bytes are read, never past @length
