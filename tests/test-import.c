@@ -1073,6 +1073,36 @@ test_site_footer (Fixture       *fixture,
   g_assert_null (strstr (nb_report_get_section_text (report, "other"), "版权所有"));
 }
 
+/* A footer's marker is found wherever the search for a heading's start
+ * stopped on its way through the line: after a numeral and a stop that
+ * start no heading, right after a footer's first bytes that are none,
+ * at the line's very end, and in a line of Latin text only. */
+static void
+test_site_footer_after_heading_start (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  static const char *const footers[] = {
+    "说明一.主办单位：某县人民政府办公室",
+    "主办某事，二、承办单位：某局",
+    "公示公网安备 35",
+    "某县人民政府网站Copyright",
+    "Copyright 2024 example.gov.cn",
+  };
+  g_autoptr(GBytes) bytes = nb_test_load_seed ("000_773531145496868f");
+  g_autofree char *seed = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(NbReport) plain = nb_test_import_string (fixture->importer, seed);
+
+  for (guint i = 0; i < G_N_ELEMENTS (footers); i++)
+    {
+      g_autofree char *text = g_strconcat (seed, "\n", footers[i], "\n其后的文字\n", NULL);
+      g_autoptr(NbReport) report = nb_test_import_string (fixture->importer, text);
+
+      g_assert_nonnull (report);
+      g_assert_cmpstr (nb_report_get_section_text (report, "other"), ==,
+                       nb_report_get_section_text (plain, "other"));
+    }
+}
+
 /* A scan steps over a whole character of three bytes, and over anything
  * else a byte at a time: no byte that may start a character is skipped. */
 static void
@@ -1180,6 +1210,7 @@ main (int    argc,
   ADD ("navigation-organ", test_navigation_organ);
   ADD ("layout-table", test_layout_table);
   ADD ("site-footer", test_site_footer);
+  ADD ("site-footer-after-heading-start", test_site_footer_after_heading_start);
 #undef ADD
   g_test_add_func ("/nianbao/import/char-step", test_char_step);
   g_test_add_func ("/nianbao/import/bytes-steps", test_bytes_steps);

@@ -40,6 +40,11 @@
 /* a heading may carry a few words more than the template's, such as 统计 */
 #define MAX_HEADING_EXTRA 12
 
+/* In the tables of has_heading_start(), beside NB_TEXT_BYTES_MATCH (a
+ * heading may start) and NB_TEXT_BYTES_STEP: a site footer's marker may
+ * start. */
+#define FOOTER_START 4
+
 /* a canonical file Nianbao writes is one it reads */
 G_STATIC_ASSERT (NB_CANONICAL_MAX_FILE <= NB_READER_MAX_FILE);
 
@@ -62,8 +67,8 @@ struct _NbImporter
    * over characters: NB_TEXT_BYTES_… */
   guint8        inline_bytes[3][256];
   /* a numeral that may start a heading has this byte first, and the
-   * stop after it this byte fourth (has_heading_start()); the steps over
-   * characters in the first three */
+   * stop after it this byte fourth; a site footer's marker these first
+   * three; the steps over characters (has_heading_start()) */
   guint8        heading_start_bytes[4][256];
   NbSiteFooter  footer;
   gboolean      keep_numbers;
@@ -123,6 +128,10 @@ typedef struct
   GString       *plain;        /* reused per text line */
   NbFolded       folded;
   guint          window;       /* how many windows were folded */
+  /* a stretch of the line read where no site footer's marker starts, as
+   * has_heading_start() found on its way */
+  const char    *no_footer_from;
+  const char    *no_footer_to;
   WindowFind     heading_find;
   WindowFind     row_find;
 } TextImport;
@@ -385,6 +394,21 @@ needs_blank (const GString *text,
   return is_latin_alnum (before) || (before < 0x80 && strchr (",.;:!?)%", before) != NULL);
 }
 
+/* Whether @line is a site's footer; where has_heading_start() read the
+ * line before, only the rest is read again. */
+static gboolean
+is_site_footer (TextImport *import,
+                const char *line,
+                gsize       length)
+{
+  const char *from = line;
+
+  if (import->no_footer_from != NULL && import->no_footer_from <= line && line < import->no_footer_to)
+    from = import->no_footer_to;
+  return from < line + length &&
+         nb_text_line_is_site_footer (&import->importer->footer, from, line + length - from);
+}
+
 /* @continues: the line carries on the paragraph of the line before,
  * which the PDF only wrapped */
 static void
@@ -397,7 +421,7 @@ add_narrative_line (TextImport *import,
   GString *text = import->texts[import->section];
 
   /* the site's footer under the article: nothing after it is the report */
-  if (nb_text_line_is_site_footer (&import->importer->footer, line, length))
+  if (is_site_footer (import, line, length))
     {
       import->ended = TRUE;
       return;
@@ -644,7 +668,10 @@ has_non_ascii (const char *text,
 /* A numeral that could start a heading: "二、". The line is stepped over
  * a character at a time; a numeral's first byte (E4, E5) and the first
  * byte of the stop after it are looked up at once, with the step, in
- * the importer's tables: such a pair is rare. */
+ * the importer's tables: such a pair is rare. The same look-up tells
+ * where a site footer's marker may start: up to the first one, the line
+ * is noted as holding none, so that is_site_footer() reads only the
+ * rest. */
 static gboolean
 has_heading_start (TextImport *import,
                    const char *line,
@@ -652,14 +679,21 @@ has_heading_start (TextImport *import,
 {
   const guint8 (*bytes)[256] = import->importer->heading_start_bytes;
   const guchar *u = (const guchar *) line;
+  gsize no_footer = G_MAXSIZE;
+  gsize i, step;
 
-  for (gsize i = 0, step; i + 3 < length; i += step)
+  for (i = 0; i + 3 < length; i += step)
     {
       gsize after = i + 3;
       guint8 bits = bytes[0][u[i]] & bytes[1][u[i + 1]] & bytes[2][u[i + 2]] & bytes[3][u[after]];
 
       step = bits & NB_TEXT_BYTES_STEP ? 3 : 1;
-      if (G_LIKELY (!(bits & NB_TEXT_BYTES_MATCH)))
+      if (G_LIKELY (!(bits & (NB_TEXT_BYTES_MATCH | FOOTER_START))))
+        continue;
+      if ((bits & FOOTER_START) && no_footer == G_MAXSIZE &&
+          nb_text_line_has_footer_marker_at (line, length, i))
+        no_footer = i;
+      if (!(bits & NB_TEXT_BYTES_MATCH))
         continue;
       if (u[after] != '.' && u[after] != ' ' &&
           (length - after < 3 ||
@@ -667,9 +701,12 @@ has_heading_start (TextImport *import,
         continue;
       if (nb_text_line_numeral (line + i, line + length) > 0 &&
           nb_text_line_is_heading_at (line, length, i))
-        return TRUE;
+        break;
     }
-  return FALSE;
+  /* the positions from @i on were not looked at */
+  import->no_footer_from = line;
+  import->no_footer_to = line + MIN (no_footer, i);
+  return i + 3 < length;
 }
 
 /* The first folded byte that comes from @at or after it. */
@@ -1002,6 +1039,9 @@ read_lines (TextImport *import)
       const NbSourceLine *line = nb_source_get_line (source, l);
       const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece);
 
+      /* what was noted of a line's bytes holds for that line only: the
+       * buffers of the next may be the same */
+      import->no_footer_from = import->no_footer_to = NULL;
       if (line->positioned)
         read_positioned (import, line);
       else
@@ -1304,7 +1344,8 @@ inline_keys (NbTemplateSection *section,
 /* The first three bytes of @key, to look for it only where they are; a
  * shorter key is followed by anything. */
 /* The tables of has_heading_start(): a numeral's first byte, any second
- * and third, the first byte of a stop ("、", "．", ".", " ") fourth. */
+ * and third, the first byte of a stop ("、", "．", ".", " ") fourth; a
+ * footer's marker by its first three bytes, any fourth. */
 static void
 note_heading_start_bytes (NbImporter *self)
 {
@@ -1314,9 +1355,13 @@ note_heading_start_bytes (NbImporter *self)
   for (guint b = 0; b < 256; b++)
     {
       bytes[1][b] = bytes[2][b] = NB_TEXT_BYTES_MATCH;
-      bytes[3][b] = NB_TEXT_BYTES_STEP;
+      bytes[3][b] = NB_TEXT_BYTES_STEP | FOOTER_START;
+      for (guint k = 0; k < 3; k++)
+        if (self->footer.bytes[k][b] & NB_TEXT_BYTES_MATCH)
+          bytes[k][b] |= FOOTER_START;
     }
-  bytes[0][0xE4] = bytes[0][0xE5] = NB_TEXT_BYTES_MATCH;
+  bytes[0][0xE4] |= NB_TEXT_BYTES_MATCH;
+  bytes[0][0xE5] |= NB_TEXT_BYTES_MATCH;
   bytes[3]['.'] |= NB_TEXT_BYTES_MATCH;
   bytes[3][' '] |= NB_TEXT_BYTES_MATCH;
   bytes[3][(guchar) "、"[0]] |= NB_TEXT_BYTES_MATCH;

@@ -556,6 +556,33 @@ nb_site_footer_init (NbSiteFooter *footer)
 }
 
 /**
+ * nb_text_line_has_footer_marker_at:
+ * @line: a line
+ * @length: its length
+ * @at: where in it, three bytes at least before its end
+ *
+ * Returns: whether a marker of a site's footer starts at @at
+ */
+gboolean
+nb_text_line_has_footer_marker_at (const char *line,
+                                   gsize       length,
+                                   gsize       at)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
+    {
+      const char *marker = footer_markers[i];
+      gsize n;
+
+      if (marker[0] != line[at] || marker[1] != line[at + 1])
+        continue;
+      n = strlen (marker);
+      if (n <= length - at && memcmp (line + at, marker, n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * nb_text_line_is_site_footer:
  * @footer: the markers, from nb_site_footer_init()
  * @line: a line after the report's last section began
@@ -580,19 +607,8 @@ nb_text_line_is_site_footer (const NbSiteFooter *footer,
                     footer->bytes[2][u[at + 2]];
 
       step = bits & NB_TEXT_BYTES_STEP ? 3 : 1;
-      if (G_LIKELY (!(bits & NB_TEXT_BYTES_MATCH)))
-        continue;
-      for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
-        {
-          const char *marker = footer_markers[i];
-          gsize n;
-
-          if (marker[0] != line[at] || marker[1] != line[at + 1])
-            continue;
-          n = strlen (marker);
-          if (n <= length - at && memcmp (line + at, marker, n) == 0)
-            return TRUE;
-        }
+      if (G_UNLIKELY (bits & NB_TEXT_BYTES_MATCH) && nb_text_line_has_footer_marker_at (line, length, at))
+        return TRUE;
     }
   return FALSE;
 }

@@ -94,6 +94,9 @@ gboolean     nb_text_line_is_page_number   (const char  *line,
 guint        nb_text_line_numeral          (const char  *p,
                                             const char  *end);
 void         nb_site_footer_init           (NbSiteFooter *footer);
+gboolean     nb_text_line_has_footer_marker_at (const char *line,
+                                                gsize       length,
+                                                gsize       at);
 gboolean     nb_text_line_is_site_footer   (const NbSiteFooter *footer,
                                             const char  *line,
                                             gsize        length);
