@@ -154,6 +154,15 @@ nb_text_line_is_page_number (const char *line,
   return p == end;
 }
 
+/* Whether @u starts a CJK ideograph (lead bytes E4 to E9) that ends
+ * before @end. */
+static inline gboolean
+is_ideograph (const guchar *u,
+              const guchar *end)
+{
+  return end - u >= 3 && *u >= 0xE4 && *u <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80;
+}
+
 /**
  * nb_text_bytes_add_steps:
  * @bytes: the tables of a position's first, second and third byte
@@ -209,13 +218,20 @@ nb_folded_window (NbFolded   *folded,
       gunichar c;
 
       /* CJK ideographs (lead bytes E4 to E9), most of the text, are
-       * kept as they are */
-      if (*u >= 0xE4 && *u <= 0xE9 && end - u >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+       * kept as they are, a run of them in a loop of its own */
+      if (is_ideograph (u, end))
         {
-          memcpy (out + n, u, 3);
-          raw[n] = raw[n + 1] = raw[n + 2] = offset;
-          n += 3;
-          u += 3;
+          do
+            {
+              offset = (const char *) u - line;
+              memcpy (out + n, u, 3);
+              raw[n] = offset;
+              raw[n + 1] = offset;
+              raw[n + 2] = offset;
+              n += 3;
+              u += 3;
+            }
+          while (is_ideograph (u, end));
           continue;
         }
       /* ASCII as nb_label_fold() folds it */
