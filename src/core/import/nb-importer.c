@@ -109,6 +109,8 @@ typedef struct
   NbReport      *report;
   NbTableMatcher *matcher;
   int            section;      /* current template section, -1 before any */
+  int            table;        /* its table, -1 outside one: asked of
+                                * every line and cut */
   gboolean      *seen;         /* by section */
   guint          n_seen;
   GString      **texts;        /* by narrative section */
@@ -468,6 +470,7 @@ begin_section (TextImport *import,
   import->title_done = TRUE;
   section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
                                section_index);
+  import->table = section->table;
   if (section->table >= 0)
     nb_table_matcher_begin (import->matcher,
                            g_ptr_array_index (import->importer->table_keys, section->table),
@@ -633,26 +636,16 @@ find_heading (TextImport     *import,
 static gboolean
 in_table (TextImport *import)
 {
-  NbTemplateSection *section;
-
-  if (import->section < 0)
-    return FALSE;
-  section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
-                               import->section);
-  return section->table >= 0;
+  return import->table >= 0;
 }
 
 static gboolean
 in_flat_table (TextImport *import)
 {
-  NbTemplateSection *section;
-
   if (!in_table (import))
     return FALSE;
-  section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
-                               import->section);
   return ((NbTemplateTable *) g_ptr_array_index (nb_template_get_tables (import->importer->template),
-                                                 section->table))->flat;
+                                                 import->table))->flat;
 }
 
 static gboolean
@@ -836,7 +829,7 @@ next_cut (TextImport *import,
           gsize       at,
           int        *heading)
 {
-  NbTemplateSection *section = NULL;
+  NbTableKeys *keys = NULL;
   gsize from = at;
   gboolean reuse = folded->line == line && folded->from <= at && at < folded->to;
 
@@ -847,8 +840,7 @@ next_cut (TextImport *import,
       (!in_table (import) && !has_heading_start (import, line + at, length - at)))
     return length;
   if (in_table (import))
-    section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
-                                 import->section);
+    keys = g_ptr_array_index (import->importer->table_keys, import->table);
   while (from < length)
     {
       gsize to = reuse ? folded->to : MIN (length, from + INLINE_WINDOW);
@@ -867,9 +859,8 @@ next_cut (TextImport *import,
       reuse = FALSE;
       first = first_folded (folded, at);
       found = find_heading_once (import, folded, first, line, length, &start, &end, &partial);
-      if (section != NULL &&
-          find_row_label (import, g_ptr_array_index (import->importer->table_keys, section->table),
-                          folded, first, line, length, &key_start, &key_end) &&
+      if (keys != NULL &&
+          find_row_label (import, keys, folded, first, line, length, &key_start, &key_end) &&
           key_start < start)
         {
           start = key_start;
@@ -1642,6 +1633,7 @@ nb_importer_import_source (NbImporter  *self,
   import.report = nb_report_new (self->template);
   import.matcher = nb_table_matcher_new ();
   import.section = -1;
+  import.table = -1;
   import.seen = g_new0 (gboolean, n_sections);
   import.texts = g_new0 (GString *, n_sections);
   import.lines = g_new0 (GArray *, n_sections);
