@@ -506,7 +506,6 @@ read_line (TextImport         *import,
            guint               line_number,
            const NbSourceLine *cells)
 {
-  NbTemplateSection *section;
   gsize lead = nb_text_skip_blanks (line, line + length);
   gboolean continues = cells != NULL && cells->continues && import->in_paragraph;
   int heading;
@@ -542,11 +541,9 @@ read_line (TextImport         *import,
       add_title_line (import, line, length);
       return;
     }
-  section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
-                               import->section);
-  if (section->table >= 0 && cells != NULL)
+  if (import->table >= 0 && cells != NULL)
     read_cells (import, cells);
-  else if (section->table >= 0)
+  else if (import->table >= 0)
     nb_table_matcher_line (import->matcher, line, length, line_number);
   else
     add_narrative_line (import, line, length, line_number, continues);

@@ -30,7 +30,10 @@ guint
 nb_text_line_numeral (const char *p,
                       const char *end)
 {
-  for (guint i = 0; end - p >= 3 && i < G_N_ELEMENTS (numerals); i++)
+  /* every line is asked: the numerals all start with E4 or E5 */
+  if (end - p < 3 || ((guchar) *p != 0xE4 && (guchar) *p != 0xE5))
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (numerals); i++)
     if (memcmp (p, numerals[i], 3) == 0)
       return i + 1;
   return 0;
