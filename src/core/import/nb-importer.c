@@ -71,6 +71,7 @@ struct _NbImporter
    * three; the steps over characters (has_heading_start()) */
   guint8        heading_start_bytes[4][256];
   NbSiteFooter  footer;
+  GArray       *unit_cells;     /* guint: the cells a unit may be written in */
   gboolean      keep_numbers;
 };
 
@@ -1043,16 +1044,17 @@ static void
 note_units (TextImport *import)
 {
   NbTemplate *template = import->importer->template;
+  GArray *unit_cells = import->importer->unit_cells;
   const NbCellData *cells = nb_report_peek_cells (import->report);
 
-  for (guint c = 0; c < nb_template_get_n_cells (template); c++)
+  for (guint i = 0; i < unit_cells->len; i++)
     {
+      guint c = g_array_index (unit_cells, guint, i);
       const char *unit = NULL;
       g_autofree char *number = NULL;
       gint64 value;
 
-      if (cells[c].state != NB_CELL_STATE_VALUE ||
-          nb_template_get_cell_units (template, c)[0] == NULL)
+      if (cells[c].state != NB_CELL_STATE_VALUE)
         continue;
       nb_number_parse_with_unit (cells[c].text, -1, nb_template_get_cell_kind (template, c),
                                  NULL, nb_template_get_cell_units (template, c), &value, &unit);
@@ -1408,6 +1410,10 @@ nb_importer_constructed (GObject *object)
     }
   nb_text_bytes_add_steps (self->inline_bytes);
   note_heading_start_bytes (self);
+  /* a few cells have units: every report's cells are not asked */
+  for (guint c = 0; c < nb_template_get_n_cells (self->template); c++)
+    if (nb_template_get_cell_units (self->template, c)[0] != NULL)
+      g_array_append_val (self->unit_cells, c);
 }
 
 static void
@@ -1420,6 +1426,7 @@ nb_importer_finalize (GObject *object)
   g_ptr_array_unref (self->others);
   g_clear_pointer (&self->choice, nb_template_choice_free);
   g_ptr_array_unref (self->inline_keys);
+  g_array_unref (self->unit_cells);
   g_clear_object (&self->template);
 
   G_OBJECT_CLASS (nb_importer_parent_class)->finalize (object);
@@ -1518,6 +1525,7 @@ nb_importer_init (NbImporter *self)
   self->heading_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->others = g_ptr_array_new_with_free_func (g_object_unref);
   self->inline_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->unit_cells = g_array_new (FALSE, FALSE, sizeof (guint));
   nb_site_footer_init (&self->footer);
 }
 
