@@ -1128,6 +1128,32 @@ test_char_step (void)
                       cases[i].step);
 }
 
+/* A folded window folds as labels are folded and says where in the line
+ * each folded byte came from; an ideograph's lead byte without its two
+ * continuation bytes is none, and the bytes after it are read. */
+static void
+test_folded_window (void)
+{
+  static const char line[] = "x规章\xe4" "A\x80" "B部分Ａ，\xe4\xb8";
+  static const guint raw[] = { 0, 1, 1, 1, 4, 4, 4, 8, 9, 10, 11, 11, 11, 14, 14, 14, 17 };
+  NbFolded folded = { g_string_new (NULL), NULL, 0, NULL, 0, 0 };
+
+  nb_folded_window (&folded, line, 0, strlen (line));
+  g_assert_cmpstr (folded.fold->str, ==, "x规章a\x80" "b部分a");
+  g_assert_cmpuint (folded.fold->len, ==, G_N_ELEMENTS (raw));
+  for (guint i = 0; i < G_N_ELEMENTS (raw); i++)
+    g_assert_cmpuint (nb_folded_raw_offset (&folded, i, 99), ==, raw[i]);
+  g_assert_cmpuint (nb_folded_raw_offset (&folded, G_N_ELEMENTS (raw), 99), ==, 99);
+
+  /* a window from within the line */
+  nb_folded_window (&folded, line, 4, 11);
+  g_assert_cmpstr (folded.fold->str, ==, "章a\x80" "b");
+  g_assert_cmpuint (nb_folded_raw_offset (&folded, 3, 99), ==, 8);
+  g_assert_cmpuint (nb_folded_raw_offset (&folded, 5, 99), ==, 10);
+  g_string_free (folded.fold, TRUE);
+  g_free (folded.raw);
+}
+
 /* The step the byte tables of a scan tell is nb_text_char_step()'s, for
  * any three bytes: ASCII, lead and continuation bytes in any order. */
 static void
@@ -1214,6 +1240,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/nianbao/import/char-step", test_char_step);
   g_test_add_func ("/nianbao/import/bytes-steps", test_bytes_steps);
+  g_test_add_func ("/nianbao/import/folded-window", test_folded_window);
   g_test_add_func ("/nianbao/import/site-footer-markers", test_site_footer_markers);
 
   return g_test_run ();

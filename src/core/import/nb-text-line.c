@@ -158,12 +158,18 @@ nb_text_line_is_page_number (const char *line,
 }
 
 /* Whether @u starts a CJK ideograph (lead bytes E4 to E9) that ends
- * before @end. */
+ * before @end; its two continuation bytes are read as one number, in
+ * either byte order. */
 static inline gboolean
 is_ideograph (const guchar *u,
               const guchar *end)
 {
-  return end - u >= 3 && *u >= 0xE4 && *u <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80;
+  guint16 two;
+
+  if (end - u < 3 || *u < 0xE4 || *u > 0xE9)
+    return FALSE;
+  memcpy (&two, u + 1, sizeof two);
+  return (two & 0xC0C0) == 0x8080;
 }
 
 /**
