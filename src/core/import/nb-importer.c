@@ -603,9 +603,15 @@ find_heading (TextImport     *import,
         continue;
       for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
         {
+          const char *numeral = ((NbTemplateSection *) g_ptr_array_index (sections, s))->numeral;
           GStrv keys = g_ptr_array_index (import->importer->inline_keys, s);
 
-          for (guint k = 0; !import->seen[s] && keys[k] != NULL; k++)
+          /* every key of a section starts with its numeral, which
+           * turns most sections away at once */
+          if (import->seen[s] || (numeral[0] != '\0' && numeral[1] != '\0' &&
+                                  (numeral[0] != fold[i] || numeral[1] != fold[i + 1])))
+            continue;
+          for (guint k = 0; keys[k] != NULL; k++)
             {
               /* the last key is the heading's start only */
               gboolean is_prefix = keys[k + 1] == NULL;
