@@ -1106,6 +1106,36 @@ test_site_footer (Fixture       *fixture,
   g_assert_null (strstr (nb_report_get_section_text (report, "other"), "版权所有"));
 }
 
+/* A footer's marker is found wherever the search for a heading's start
+ * stopped on its way through the line: after a numeral and a stop that
+ * start no heading, right after a footer's first bytes that are none,
+ * at the line's very end, and in a line of Latin text only. */
+static void
+test_site_footer_after_heading_start (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  static const char *const footers[] = {
+    "说明一.主办单位：某县人民政府办公室",
+    "主办某事，二、承办单位：某局",
+    "公示公网安备 35",
+    "某县人民政府网站Copyright",
+    "Copyright 2024 example.gov.cn",
+  };
+  g_autoptr(GBytes) bytes = nb_test_load_seed ("000_773531145496868f");
+  g_autofree char *seed = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(NbReport) plain = nb_test_import_string (fixture->importer, seed);
+
+  for (guint i = 0; i < G_N_ELEMENTS (footers); i++)
+    {
+      g_autofree char *text = g_strconcat (seed, "\n", footers[i], "\n其后的文字\n", NULL);
+      g_autoptr(NbReport) report = nb_test_import_string (fixture->importer, text);
+
+      g_assert_nonnull (report);
+      g_assert_cmpstr (nb_report_get_section_text (report, "other"), ==,
+                       nb_report_get_section_text (plain, "other"));
+    }
+}
+
 /* A scan steps over a whole character of three bytes, and over anything
  * else a byte at a time: no byte that may start a character is skipped. */
 static void
@@ -1159,6 +1189,54 @@ test_keys_find (void)
   g_assert_false (nb_table_keys_find (keys, before, strlen (before), &start, &end));
   g_assert_cmpuint (start, ==, strlen (before));
   nb_table_keys_free (keys);
+}
+
+/* A folded window folds as labels are folded and says where in the line
+ * each folded byte came from; an ideograph's lead byte without its two
+ * continuation bytes is none, and the bytes after it are read. */
+static void
+test_folded_window (void)
+{
+  static const char line[] = "x规章\xe4" "A\x80" "B部分Ａ，\xe4\xb8";
+  static const guint raw[] = { 0, 1, 1, 1, 4, 4, 4, 8, 9, 10, 11, 11, 11, 14, 14, 14, 17 };
+  NbFolded folded = { g_string_new (NULL), NULL, 0, NULL, 0, 0 };
+
+  nb_folded_window (&folded, line, 0, strlen (line));
+  g_assert_cmpstr (folded.fold->str, ==, "x规章a\x80" "b部分a");
+  g_assert_cmpuint (folded.fold->len, ==, G_N_ELEMENTS (raw));
+  for (guint i = 0; i < G_N_ELEMENTS (raw); i++)
+    g_assert_cmpuint (nb_folded_raw_offset (&folded, i, 99), ==, raw[i]);
+  g_assert_cmpuint (nb_folded_raw_offset (&folded, G_N_ELEMENTS (raw), 99), ==, 99);
+
+  /* a window from within the line */
+  nb_folded_window (&folded, line, 4, 11);
+  g_assert_cmpstr (folded.fold->str, ==, "章a\x80" "b");
+  g_assert_cmpuint (nb_folded_raw_offset (&folded, 3, 99), ==, 8);
+  g_assert_cmpuint (nb_folded_raw_offset (&folded, 5, 99), ==, 10);
+  g_string_free (folded.fold, TRUE);
+  g_free (folded.raw);
+}
+
+/* The step the byte tables of a scan tell is nb_text_char_step()'s, for
+ * any three bytes: ASCII, lead and continuation bytes in any order. */
+static void
+test_bytes_steps (void)
+{
+  static const guchar samples[] = { 0x00, 'a', 0x7F, 0x80, 0x89, 0xBF, 0xC0, 0xC3,
+                                    0xDF, 0xE0, 0xE4, 0xE7, 0xEF, 0xF0, 0xF8, 0xFF };
+  guint8 bytes[3][256] = { { 0 } };
+
+  nb_text_bytes_add_steps (bytes);
+  for (guint a = 0; a < 256; a++)
+    for (guint b = 0; b < G_N_ELEMENTS (samples); b++)
+      for (guint c = 0; c < G_N_ELEMENTS (samples); c++)
+        {
+          const guchar text[] = { a, samples[b], samples[c] };
+          guint8 bits = bytes[0][a] & bytes[1][samples[b]] & bytes[2][samples[c]];
+
+          g_assert_cmpuint (bits & NB_TEXT_BYTES_STEP ? 3 : 1, ==, nb_text_char_step (text, 3));
+          g_assert_false (bits & NB_TEXT_BYTES_MATCH);
+        }
 }
 
 /* Each marker of a site's footer is found wherever it stands in a line,
@@ -1222,9 +1300,12 @@ main (int    argc,
   ADD ("navigation-organ", test_navigation_organ);
   ADD ("layout-table", test_layout_table);
   ADD ("site-footer", test_site_footer);
+  ADD ("site-footer-after-heading-start", test_site_footer_after_heading_start);
 #undef ADD
   g_test_add_func ("/nianbao/import/char-step", test_char_step);
   g_test_add_func ("/nianbao/import/keys-find", test_keys_find);
+  g_test_add_func ("/nianbao/import/bytes-steps", test_bytes_steps);
+  g_test_add_func ("/nianbao/import/folded-window", test_folded_window);
   g_test_add_func ("/nianbao/import/site-footer-markers", test_site_footer_markers);
 
   return g_test_run ();

@@ -40,6 +40,11 @@
 /* a heading may carry a few words more than the template's, such as 统计 */
 #define MAX_HEADING_EXTRA 12
 
+/* In the tables of has_heading_start(), beside NB_TEXT_BYTES_MATCH (a
+ * heading may start) and NB_TEXT_BYTES_STEP: a site footer's marker may
+ * start. */
+#define FOOTER_START 4
+
 /* a canonical file Nianbao writes is one it reads */
 G_STATIC_ASSERT (NB_CANONICAL_MAX_FILE <= NB_READER_MAX_FILE);
 
@@ -58,9 +63,15 @@ struct _NbImporter
   NbTemplateChoice *choice;     /* this template first, then the others' */
   GPtrArray    *inline_keys;    /* GStrv by section: numeral and heading,
                                  * folded, the heading's start last */
-  /* an inline key has this byte first, second or third */
+  /* an inline key has this byte first, second or third, and the steps
+   * over characters: NB_TEXT_BYTES_… */
   guint8        inline_bytes[3][256];
+  /* a numeral that may start a heading has this byte first, and the
+   * stop after it this byte fourth; a site footer's marker these first
+   * three; the steps over characters (has_heading_start()) */
+  guint8        heading_start_bytes[4][256];
   NbSiteFooter  footer;
+  GArray       *unit_cells;     /* guint: the cells a unit may be written in */
   gboolean      keep_numbers;
 };
 
@@ -99,6 +110,8 @@ typedef struct
   NbReport      *report;
   NbTableMatcher *matcher;
   int            section;      /* current template section, -1 before any */
+  int            table;        /* its table, -1 outside one: asked of
+                                * every line and cut */
   gboolean      *seen;         /* by section */
   guint          n_seen;
   GString      **texts;        /* by narrative section */
@@ -118,6 +131,10 @@ typedef struct
   GString       *plain;        /* reused per text line */
   NbFolded       folded;
   guint          window;       /* how many windows were folded */
+  /* a stretch of the line read where no site footer's marker starts, as
+   * has_heading_start() found on its way */
+  const char    *no_footer_from;
+  const char    *no_footer_to;
   WindowFind     heading_find;
   WindowFind     row_find;
 } TextImport;
@@ -380,6 +397,21 @@ needs_blank (const GString *text,
   return is_latin_alnum (before) || (before < 0x80 && strchr (",.;:!?)%", before) != NULL);
 }
 
+/* Whether @line is a site's footer; where has_heading_start() read the
+ * line before, only the rest is read again. */
+static gboolean
+is_site_footer (TextImport *import,
+                const char *line,
+                gsize       length)
+{
+  const char *from = line;
+
+  if (import->no_footer_from != NULL && import->no_footer_from <= line && line < import->no_footer_to)
+    from = import->no_footer_to;
+  return from < line + length &&
+         nb_text_line_is_site_footer (&import->importer->footer, from, line + length - from);
+}
+
 /* @continues: the line carries on the paragraph of the line before,
  * which the PDF only wrapped */
 static void
@@ -392,7 +424,7 @@ add_narrative_line (TextImport *import,
   GString *text = import->texts[import->section];
 
   /* the site's footer under the article: nothing after it is the report */
-  if (nb_text_line_is_site_footer (&import->importer->footer, line, length))
+  if (is_site_footer (import, line, length))
     {
       import->ended = TRUE;
       return;
@@ -439,6 +471,7 @@ begin_section (TextImport *import,
   import->title_done = TRUE;
   section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
                                section_index);
+  import->table = section->table;
   if (section->table >= 0)
     nb_table_matcher_begin (import->matcher,
                            g_ptr_array_index (import->importer->table_keys, section->table),
@@ -474,7 +507,6 @@ read_line (TextImport         *import,
            guint               line_number,
            const NbSourceLine *cells)
 {
-  NbTemplateSection *section;
   gsize lead = nb_text_skip_blanks (line, line + length);
   gboolean continues = cells != NULL && cells->continues && import->in_paragraph;
   int heading;
@@ -510,11 +542,9 @@ read_line (TextImport         *import,
       add_title_line (import, line, length);
       return;
     }
-  section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
-                               import->section);
-  if (section->table >= 0 && cells != NULL)
+  if (import->table >= 0 && cells != NULL)
     read_cells (import, cells);
-  else if (section->table >= 0)
+  else if (import->table >= 0)
     nb_table_matcher_line (import->matcher, line, length, line_number);
   else
     add_narrative_line (import, line, length, line_number, continues);
@@ -556,21 +586,32 @@ find_heading (TextImport     *import,
   const guint8 *seconds = import->importer->inline_bytes[1];
   const guint8 *thirds = import->importer->inline_bytes[2];
 
-  for (gsize i = first; i < fold_length; i += nb_text_char_step (u + i, fold_length - i))
+  for (gsize i = first, step; i < fold_length; i += step)
     {
       int found = -1;
+      guint8 bits;
 
-      /* tested without a branch; in the last two bytes, never past the
-       * fold's nul */
-      if (G_LIKELY (i + 3 <= fold_length) ? !(firsts[u[i]] & seconds[u[i + 1]] & thirds[u[i + 2]])
-                                           : !firsts[u[i]] || !seconds[u[i + 1]] ||
-                                             (u[i + 1] != '\0' && !thirds[u[i + 2]]))
+      /* tested without a branch, which tells the step too; in the last
+       * two bytes, a byte at a time and never past the fold's nul */
+      if (G_LIKELY (i + 3 <= fold_length))
+        bits = firsts[u[i]] & seconds[u[i + 1]] & thirds[u[i + 2]];
+      else
+        bits = firsts[u[i]] & seconds[u[i + 1]] & (u[i + 1] != '\0' ? thirds[u[i + 2]] : NB_TEXT_BYTES_MATCH) &
+               NB_TEXT_BYTES_MATCH;
+      step = bits & NB_TEXT_BYTES_STEP ? 3 : 1;
+      if (G_LIKELY (!(bits & NB_TEXT_BYTES_MATCH)))
         continue;
       for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
         {
+          const char *numeral = ((NbTemplateSection *) g_ptr_array_index (sections, s))->numeral;
           GStrv keys = g_ptr_array_index (import->importer->inline_keys, s);
 
-          for (guint k = 0; !import->seen[s] && keys[k] != NULL; k++)
+          /* every key of a section starts with its numeral, which
+           * turns most sections away at once */
+          if (import->seen[s] || (numeral[0] != '\0' && numeral[1] != '\0' &&
+                                  (numeral[0] != fold[i] || numeral[1] != fold[i + 1])))
+            continue;
+          for (guint k = 0; keys[k] != NULL; k++)
             {
               /* the last key is the heading's start only */
               gboolean is_prefix = keys[k + 1] == NULL;
@@ -599,26 +640,16 @@ find_heading (TextImport     *import,
 static gboolean
 in_table (TextImport *import)
 {
-  NbTemplateSection *section;
-
-  if (import->section < 0)
-    return FALSE;
-  section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
-                               import->section);
-  return section->table >= 0;
+  return import->table >= 0;
 }
 
 static gboolean
 in_flat_table (TextImport *import)
 {
-  NbTemplateSection *section;
-
   if (!in_table (import))
     return FALSE;
-  section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
-                               import->section);
   return ((NbTemplateTable *) g_ptr_array_index (nb_template_get_tables (import->importer->template),
-                                                 section->table))->flat;
+                                                 import->table))->flat;
 }
 
 static gboolean
@@ -632,20 +663,34 @@ has_non_ascii (const char *text,
 }
 
 /* A numeral that could start a heading: "二、". The line is stepped over
- * a character at a time; the stop after a numeral's first byte (E4, E5)
- * is looked for first, by its own first byte: it is rare. */
+ * a character at a time; a numeral's first byte (E4, E5) and the first
+ * byte of the stop after it are looked up at once, with the step, in
+ * the importer's tables: such a pair is rare. The same look-up tells
+ * where a site footer's marker may start: up to the first one, the line
+ * is noted as holding none, so that is_site_footer() reads only the
+ * rest. */
 static gboolean
-has_heading_start (const char *line,
+has_heading_start (TextImport *import,
+                   const char *line,
                    gsize       length)
 {
+  const guint8 (*bytes)[256] = import->importer->heading_start_bytes;
   const guchar *u = (const guchar *) line;
+  gsize no_footer = G_MAXSIZE;
+  gsize i, step;
 
-  for (gsize i = 0; i + 3 < length; i += nb_text_char_step (u + i, length - i))
+  for (i = 0; i + 3 < length; i += step)
     {
       gsize after = i + 3;
+      guint8 bits = bytes[0][u[i]] & bytes[1][u[i + 1]] & bytes[2][u[i + 2]] & bytes[3][u[after]];
 
-      if (G_LIKELY ((u[i] != 0xE4 && u[i] != 0xE5) ||
-                    (u[after] != '.' && u[after] != ' ' && u[after] != 0xE3 && u[after] != 0xEF)))
+      step = bits & NB_TEXT_BYTES_STEP ? 3 : 1;
+      if (G_LIKELY (!(bits & (NB_TEXT_BYTES_MATCH | FOOTER_START))))
+        continue;
+      if ((bits & FOOTER_START) && no_footer == G_MAXSIZE &&
+          nb_text_line_has_footer_marker_at (line, length, i))
+        no_footer = i;
+      if (!(bits & NB_TEXT_BYTES_MATCH))
         continue;
       if (u[after] != '.' && u[after] != ' ' &&
           (length - after < 3 ||
@@ -653,9 +698,12 @@ has_heading_start (const char *line,
         continue;
       if (nb_text_line_numeral (line + i, line + length) > 0 &&
           nb_text_line_is_heading_at (line, length, i))
-        return TRUE;
+        break;
     }
-  return FALSE;
+  /* the positions from @i on were not looked at */
+  import->no_footer_from = line;
+  import->no_footer_to = line + MIN (no_footer, i);
+  return i + 3 < length;
 }
 
 /* The first folded byte that comes from @at or after it. */
@@ -663,13 +711,13 @@ static gsize
 first_folded (const NbFolded *folded,
               gsize           at)
 {
-  gsize low = 0, high = folded->raw->len;
+  gsize low = 0, high = folded->fold->len;
 
   while (low < high)
     {
       gsize middle = (low + high) / 2;
 
-      if (g_array_index (folded->raw, guint, middle) < at)
+      if (folded->raw[middle] < at)
         low = middle + 1;
       else
         high = middle;
@@ -785,7 +833,7 @@ next_cut (TextImport *import,
           gsize       at,
           int        *heading)
 {
-  NbTemplateSection *section = NULL;
+  NbTableKeys *keys = NULL;
   gsize from = at;
   gboolean reuse = folded->line == line && folded->from <= at && at < folded->to;
 
@@ -793,11 +841,10 @@ next_cut (TextImport *import,
   /* every heading and label has CJK in it: numbers and Latin text hold
    * none; outside a table only a numbered heading cuts a line */
   if (!has_non_ascii (line + at, length - at) ||
-      (!in_table (import) && !has_heading_start (line + at, length - at)))
+      (!in_table (import) && !has_heading_start (import, line + at, length - at)))
     return length;
   if (in_table (import))
-    section = g_ptr_array_index (nb_template_get_sections (import->importer->template),
-                                 import->section);
+    keys = g_ptr_array_index (import->importer->table_keys, import->table);
   while (from < length)
     {
       gsize to = reuse ? folded->to : MIN (length, from + INLINE_WINDOW);
@@ -816,9 +863,8 @@ next_cut (TextImport *import,
       reuse = FALSE;
       first = first_folded (folded, at);
       found = find_heading_once (import, folded, first, line, length, &start, &end, &partial);
-      if (section != NULL &&
-          find_row_label (import, g_ptr_array_index (import->importer->table_keys, section->table),
-                          folded, first, line, length, &key_start, &key_end) &&
+      if (keys != NULL &&
+          find_row_label (import, keys, folded, first, line, length, &key_start, &key_end) &&
           key_start < start)
         {
           start = key_start;
@@ -988,6 +1034,9 @@ read_lines (TextImport *import)
       const NbSourceLine *line = nb_source_get_line (source, l);
       const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece);
 
+      /* what was noted of a line's bytes holds for that line only: the
+       * buffers of the next may be the same */
+      import->no_footer_from = import->no_footer_to = NULL;
       if (line->positioned)
         read_positioned (import, line);
       else
@@ -1001,16 +1050,17 @@ static void
 note_units (TextImport *import)
 {
   NbTemplate *template = import->importer->template;
+  GArray *unit_cells = import->importer->unit_cells;
   const NbCellData *cells = nb_report_peek_cells (import->report);
 
-  for (guint c = 0; c < nb_template_get_n_cells (template); c++)
+  for (guint i = 0; i < unit_cells->len; i++)
     {
+      guint c = g_array_index (unit_cells, guint, i);
       const char *unit = NULL;
       g_autofree char *number = NULL;
       gint64 value;
 
-      if (cells[c].state != NB_CELL_STATE_VALUE ||
-          nb_template_get_cell_units (template, c)[0] == NULL)
+      if (cells[c].state != NB_CELL_STATE_VALUE)
         continue;
       nb_number_parse_with_unit (cells[c].text, -1, nb_template_get_cell_kind (template, c),
                                  NULL, nb_template_get_cell_units (template, c), &value, &unit);
@@ -1155,7 +1205,7 @@ text_import_clear (TextImport *import)
   g_free (import->published);
   g_string_free (import->plain, TRUE);
   g_string_free (import->folded.fold, TRUE);
-  g_array_unref (import->folded.raw);
+  g_free (import->folded.raw);
 }
 
 static int
@@ -1289,6 +1339,32 @@ inline_keys (NbTemplateSection *section,
 
 /* The first three bytes of @key, to look for it only where they are; a
  * shorter key is followed by anything. */
+/* The tables of has_heading_start(): a numeral's first byte, any second
+ * and third, the first byte of a stop ("、", "．", ".", " ") fourth; a
+ * footer's marker by its first three bytes, any fourth. */
+static void
+note_heading_start_bytes (NbImporter *self)
+{
+  guint8 (*bytes)[256] = self->heading_start_bytes;
+
+  memset (bytes, 0, sizeof self->heading_start_bytes);
+  for (guint b = 0; b < 256; b++)
+    {
+      bytes[1][b] = bytes[2][b] = NB_TEXT_BYTES_MATCH;
+      bytes[3][b] = NB_TEXT_BYTES_STEP | FOOTER_START;
+      for (guint k = 0; k < 3; k++)
+        if (self->footer.bytes[k][b] & NB_TEXT_BYTES_MATCH)
+          bytes[k][b] |= FOOTER_START;
+    }
+  bytes[0][0xE4] |= NB_TEXT_BYTES_MATCH;
+  bytes[0][0xE5] |= NB_TEXT_BYTES_MATCH;
+  bytes[3]['.'] |= NB_TEXT_BYTES_MATCH;
+  bytes[3][' '] |= NB_TEXT_BYTES_MATCH;
+  bytes[3][(guchar) "、"[0]] |= NB_TEXT_BYTES_MATCH;
+  bytes[3][(guchar) "．"[0]] |= NB_TEXT_BYTES_MATCH;
+  nb_text_bytes_add_steps (bytes);
+}
+
 static void
 note_inline_bytes (NbImporter *self,
                    const char *key)
@@ -1299,7 +1375,8 @@ note_inline_bytes (NbImporter *self,
     {
       ended = ended || key[i] == '\0';
       for (guint b = 0; b < 256; b++)
-        self->inline_bytes[i][b] |= ended || (guchar) key[i] == b;
+        if (ended || (guchar) key[i] == b)
+          self->inline_bytes[i][b] |= NB_TEXT_BYTES_MATCH;
     }
 }
 
@@ -1337,6 +1414,12 @@ nb_importer_constructed (GObject *object)
       for (GStrv keys = g_ptr_array_index (self->inline_keys, s); *keys != NULL; keys++)
         note_inline_bytes (self, *keys);
     }
+  nb_text_bytes_add_steps (self->inline_bytes);
+  note_heading_start_bytes (self);
+  /* a few cells have units: every report's cells are not asked */
+  for (guint c = 0; c < nb_template_get_n_cells (self->template); c++)
+    if (nb_template_get_cell_units (self->template, c)[0] != NULL)
+      g_array_append_val (self->unit_cells, c);
 }
 
 static void
@@ -1349,6 +1432,7 @@ nb_importer_finalize (GObject *object)
   g_ptr_array_unref (self->others);
   g_clear_pointer (&self->choice, nb_template_choice_free);
   g_ptr_array_unref (self->inline_keys);
+  g_array_unref (self->unit_cells);
   g_clear_object (&self->template);
 
   G_OBJECT_CLASS (nb_importer_parent_class)->finalize (object);
@@ -1447,6 +1531,7 @@ nb_importer_init (NbImporter *self)
   self->heading_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->others = g_ptr_array_new_with_free_func (g_object_unref);
   self->inline_keys = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->unit_cells = g_array_new (FALSE, FALSE, sizeof (guint));
   nb_site_footer_init (&self->footer);
 }
 
@@ -1559,6 +1644,7 @@ nb_importer_import_source (NbImporter  *self,
   import.report = nb_report_new (self->template);
   import.matcher = nb_table_matcher_new ();
   import.section = -1;
+  import.table = -1;
   import.seen = g_new0 (gboolean, n_sections);
   import.texts = g_new0 (GString *, n_sections);
   import.lines = g_new0 (GArray *, n_sections);
@@ -1569,7 +1655,6 @@ nb_importer_import_source (NbImporter  *self,
   import.rewritten = g_string_chunk_new (4096);
   import.plain = g_string_new (NULL);
   import.folded.fold = g_string_new (NULL);
-  import.folded.raw = g_array_new (FALSE, FALSE, sizeof (guint));
   /* without the source the matcher notes no number */
   nb_table_matcher_set_source (import.matcher, self->keep_numbers ? source : NULL);
   for (guint s = 0; s < n_sections; s++)

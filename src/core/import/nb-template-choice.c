@@ -39,18 +39,6 @@
  * any position is read as one number, its bytes past the end nul. */
 #define KEY_PADDING 8
 
-/* What folding (nb_label_fold()) does with a character, by its first
- * byte: ASCII is kept, lowered or dropped; lead bytes E4 to E9 start a
- * CJK ideograph, kept whole; any other character is decoded. */
-enum
-{
-  FOLD_KEEP,
-  FOLD_DROP,
-  FOLD_LOWER,
-  FOLD_IDEOGRAPH,
-  FOLD_DECODE,
-};
-
 typedef struct
 {
   char *fold;
@@ -85,7 +73,6 @@ struct _NbTemplateChoice
   guint      key_bytes;   /* how many first bytes are hashed */
   guint64    key_mask;    /* the bits of those bytes in a key */
   guint64   *hashes;      /* bit set: a needle's first bytes hash so */
-  guint8     fold[256];   /* FOLD_…, by a character's first byte */
   guint8     step[256];   /* a character's bytes, by its first byte */
 };
 
@@ -403,22 +390,12 @@ index_needles (NbTemplateChoice *self)
   hash_needles (self);
 }
 
-/* The tables the text is folded and stepped over with, by byte. */
+/* The table the folded text is stepped over with, by byte. */
 static void
 classify_bytes (NbTemplateChoice *self)
 {
   for (guint b = 0; b < 256; b++)
-    {
-      if (b >= 0x80)
-        self->fold[b] = b >= 0xE4 && b <= 0xE9 ? FOLD_IDEOGRAPH : FOLD_DECODE;
-      else if (g_ascii_ispunct (b) || g_ascii_isspace (b))
-        self->fold[b] = FOLD_DROP;
-      else if (g_ascii_isupper (b))
-        self->fold[b] = FOLD_LOWER;
-      else
-        self->fold[b] = FOLD_KEEP;
-      self->step[b] = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    }
+    self->step[b] = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
 }
 
 /**
@@ -481,81 +458,13 @@ nb_template_choice_free (NbTemplateChoice *self)
   g_free (self);
 }
 
-/* The character at @p that is neither ASCII nor an ideograph, folded as
- * nb_label_fold() does onto @out. Returns: the next character, or %NULL
- * where the character runs past @end and folding stops. */
-static const guchar *
-fold_decoded (const guchar  *p,
-              const guchar  *end,
-              char         **out)
-{
-  const guchar *next = (const guchar *) g_utf8_next_char (p);
-  gunichar c;
-
-  if (next > end)
-    return NULL;
-  if (next - p == 3)
-    c = (p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-  else
-    c = g_utf8_get_char ((const char *) p);
-  if (c >= 0xFF01 && c <= 0xFF5E)
-    {
-      c -= 0xFEE0;        /* full-width ASCII */
-      if (!g_ascii_ispunct (c))
-        *(*out)++ = g_ascii_tolower (c);
-    }
-  else if (!nb_label_is_dropped (c))
-    {
-      memcpy (*out, p, next - p);
-      *out += next - p;
-    }
-  return next;
-}
-
-/* nb_label_fold() of @length bytes at @text onto @out, which has room
- * for them: a character at a time by the table of its first byte, as
- * most are ASCII or ideographs. The whole text of a report is folded
- * here, where a GString appended to line by line cost more than the
- * folding; test-template-2019 checks that it folds as labels are.
- * Returns: the end of what was written. */
+/* The text of all pieces folded into one buffer, as labels are
+ * (test-template-2019 checks it), followed by KEY_PADDING nul bytes.
+ * Folding never lengthens a text, so the buffer grows only to take a
+ * piece's bytes as they are. */
 static char *
-fold_into (NbTemplateChoice *self,
-           const char       *text,
-           gsize             length,
-           char             *out)
-{
-  const guchar *p = (const guchar *) text;
-  const guchar *end = p + length;
-
-  while (p < end)
-    {
-      guint8 fold = self->fold[*p];
-
-      if (fold == FOLD_IDEOGRAPH && end - p >= 3)
-        {
-          memcpy (out, p, 3);
-          out += 3;
-          p += 3;
-        }
-      else if (fold == FOLD_KEEP)
-        *out++ = *p++;
-      else if (fold == FOLD_DROP)
-        p++;
-      else if (fold == FOLD_LOWER)
-        *out++ = g_ascii_tolower (*p++);
-      else if ((p = fold_decoded (p, end, &out)) == NULL)
-        break;
-    }
-  return out;
-}
-
-/* The text of all pieces folded into one buffer, followed by
- * KEY_PADDING nul bytes. Folding never lengthens a text, so the buffer
- * grows only to take a piece's bytes as they are. */
-static char *
-fold_source (NbTemplateChoice *self,
-             NbSource         *source,
-             gsize            *length)
+fold_source (NbSource *source,
+             gsize    *length)
 {
   guint n_lines = nb_source_get_n_lines (source);
   gsize size = 4096;
@@ -575,8 +484,8 @@ fold_source (NbTemplateChoice *self,
               size = MAX (2 * size, used + piece->length + KEY_PADDING);
               folded = g_realloc (folded, size);
             }
-          used = fold_into (self, nb_source_get_text (source, piece), piece->length,
-                            folded + used) - folded;
+          used = nb_label_fold_to (nb_source_get_text (source, piece), piece->length,
+                                   folded + used) - folded;
         }
     }
   memset (folded + used, '\0', KEY_PADDING);
@@ -670,7 +579,7 @@ nb_template_choice_pick (NbTemplateChoice       *self,
                          NbTemplateChoiceResult *result)
 {
   gsize length;
-  g_autofree char *text = fold_source (self, source, &length);
+  g_autofree char *text = fold_source (source, &length);
   g_autofree gboolean *hit = find_needles (self, text, length);
   g_autofree guint *found = g_new0 (guint, self->n_templates);
   g_autofree const char **first = g_new0 (const char *, self->n_templates);

@@ -30,7 +30,10 @@ guint
 nb_text_line_numeral (const char *p,
                       const char *end)
 {
-  for (guint i = 0; end - p >= 3 && i < G_N_ELEMENTS (numerals); i++)
+  /* every line is asked: the numerals all start with E4 or E5 */
+  if (end - p < 3 || ((guchar) *p != 0xE4 && (guchar) *p != 0xE5))
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (numerals); i++)
     if (memcmp (p, numerals[i], 3) == 0)
       return i + 1;
   return 0;
@@ -154,31 +157,92 @@ nb_text_line_is_page_number (const char *line,
   return p == end;
 }
 
+/* Whether @u starts a CJK ideograph (lead bytes E4 to E9) that ends
+ * before @end; its two continuation bytes are read as one number, in
+ * either byte order. */
+static inline gboolean
+is_ideograph (const guchar *u,
+              const guchar *end)
+{
+  guint16 two;
+
+  if (end - u < 3 || *u < 0xE4 || *u > 0xE9)
+    return FALSE;
+  memcpy (&two, u + 1, sizeof two);
+  return (two & 0xC0C0) == 0x8080;
+}
+
+/**
+ * nb_text_bytes_add_steps:
+ * @bytes: the tables of a position's first, second and third byte
+ *
+ * Marks in @bytes the bytes of a character of three bytes, a lead byte
+ * and two continuation bytes, as %NB_TEXT_BYTES_STEP: where the three
+ * bytes at a position have it, the scan steps over three bytes, else
+ * over one, as nb_text_char_step() while three bytes are left.
+ */
+void
+nb_text_bytes_add_steps (guint8 bytes[3][256])
+{
+  for (guint b = 0; b < 256; b++)
+    {
+      if ((b & 0xF0) == 0xE0)
+        bytes[0][b] |= NB_TEXT_BYTES_STEP;
+      if ((b & 0xC0) == 0x80)
+        {
+          bytes[1][b] |= NB_TEXT_BYTES_STEP;
+          bytes[2][b] |= NB_TEXT_BYTES_STEP;
+        }
+    }
+}
+
 void
 nb_folded_window (NbFolded   *folded,
                   const char *line,
                   gsize       from,
                   gsize       to)
 {
-  const char *p = line + from;
-  const char *end = line + to;
-  guint *raw;
+  const guchar *u = (const guchar *) line + from;
+  const guchar *end = (const guchar *) line + to;
   char *out;
+  guint *raw;
   gsize n = 0;
 
   /* folding never lengthens: the window is written in place, a byte
-   * and its offset at a time, without a call per character */
-  g_string_set_size (folded->fold, to - from);
-  g_array_set_size (folded->raw, to - from);
-  out = folded->fold->str;
-  raw = &g_array_index (folded->raw, guint, 0);
-  while (p < end)
+   * and its offset at a time, without a call per character, into
+   * buffers that only grow (a window is a few kilobytes at most) */
+  if (to - from >= folded->fold->allocated_len)
+    g_string_set_size (folded->fold, to - from);
+  if (to - from > folded->raw_size)
     {
-      const guchar *u = (const guchar *) p;
-      guint offset = p - line;
-      const char *next;
+      folded->raw_size = to - from;
+      folded->raw = g_renew (guint, folded->raw, folded->raw_size);
+    }
+  out = folded->fold->str;
+  raw = folded->raw;
+  while (u < end)
+    {
+      guint offset = (const char *) u - line;
+      const guchar *next;
       gunichar c;
 
+      /* CJK ideographs (lead bytes E4 to E9), most of the text, are
+       * kept as they are, a run of them in a loop of its own */
+      if (is_ideograph (u, end))
+        {
+          do
+            {
+              offset = (const char *) u - line;
+              memcpy (out + n, u, 3);
+              raw[n] = offset;
+              raw[n + 1] = offset;
+              raw[n + 2] = offset;
+              n += 3;
+              u += 3;
+            }
+          while (is_ideograph (u, end));
+          continue;
+        }
       /* ASCII as nb_label_fold() folds it */
       if (*u < 0x80)
         {
@@ -187,33 +251,21 @@ nb_folded_window (NbFolded   *folded,
               out[n] = *u >= 'A' && *u <= 'Z' ? *u - 'A' + 'a' : *u;
               raw[n++] = offset;
             }
-          p++;
+          u++;
           continue;
         }
-      /* CJK ideographs (lead bytes E4 to E9) are kept as they are */
-      if (*u >= 0xE4 && *u <= 0xE9 && end - p >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
-        {
-          memcpy (out + n, p, 3);
-          raw[n] = raw[n + 1] = raw[n + 2] = offset;
-          n += 3;
-          p += 3;
-          continue;
-        }
-      next = g_utf8_find_next_char (p, end);
+      next = (const guchar *) g_utf8_find_next_char ((const char *) u, (const char *) end);
       if (next == NULL)
         next = end;
       /* a character of three bytes (CJK, full-width forms) folded here,
-       * any other through nb_label_fold() */
-      if (next - p != 3 || (*u & 0xF0) != 0xE0)
+       * any other by nb_label_fold_to() */
+      if (next - u != 3 || (*u & 0xF0) != 0xE0)
         {
-          g_string_truncate (folded->fold, n);
-          nb_label_fold (folded->fold, p, next - p);
-          for (gsize i = n; i < folded->fold->len; i++)
-            raw[i] = offset;
-          n = folded->fold->len;
-          g_string_set_size (folded->fold, to - from);
-          out = folded->fold->str;
-          p = next;
+          gsize folded_end = nb_label_fold_to ((const char *) u, next - u, out + n) - out;
+
+          while (n < folded_end)
+            raw[n++] = offset;
+          u = next;
           continue;
         }
       c = (*u & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
@@ -228,23 +280,14 @@ nb_folded_window (NbFolded   *folded,
         }
       else if (!nb_label_is_dropped (c))
         {
-          memcpy (out + n, p, 3);
+          memcpy (out + n, u, 3);
           raw[n] = raw[n + 1] = raw[n + 2] = offset;
           n += 3;
         }
-      p = next;
+      u = next;
     }
-  g_string_truncate (folded->fold, n);
-  g_array_set_size (folded->raw, n);
-}
-
-/* The raw offset where the folded byte @i starts, or @to past the end. */
-gsize
-nb_folded_raw_offset (const NbFolded *folded,
-                      gsize         i,
-                      gsize         to)
-{
-  return i < folded->raw->len ? g_array_index (folded->raw, guint, i) : to;
+  folded->fold->len = n;
+  out[n] = '\0';
 }
 
 gsize
@@ -533,7 +576,35 @@ nb_site_footer_init (NbSiteFooter *footer)
   memset (footer, 0, sizeof *footer);
   for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
     for (guint b = 0; b < 3; b++)
-      footer->bytes[b][(guchar) footer_markers[i][b]] = 1;
+      footer->bytes[b][(guchar) footer_markers[i][b]] |= NB_TEXT_BYTES_MATCH;
+  nb_text_bytes_add_steps (footer->bytes);
+}
+
+/**
+ * nb_text_line_has_footer_marker_at:
+ * @line: a line
+ * @length: its length
+ * @at: where in it, three bytes at least before its end
+ *
+ * Returns: whether a marker of a site's footer starts at @at
+ */
+gboolean
+nb_text_line_has_footer_marker_at (const char *line,
+                                   gsize       length,
+                                   gsize       at)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
+    {
+      const char *marker = footer_markers[i];
+      gsize n;
+
+      if (marker[0] != line[at] || marker[1] != line[at + 1])
+        continue;
+      n = strlen (marker);
+      if (n <= length - at && memcmp (line + at, marker, n) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**
@@ -553,24 +624,16 @@ nb_text_line_is_site_footer (const NbSiteFooter *footer,
 
   /* every line of the narrative is asked: one pass over it, a character
    * at a time, compares the markers only where its first three bytes
-   * are those of one (each marker has three at least), tested without a
-   * branch */
-  for (gsize at = 0; at + 3 <= length; at += nb_text_char_step (u + at, length - at))
+   * are those of one (each marker has three at least); the same look-up
+   * of the three bytes tells how far the next character is */
+  for (gsize at = 0, step; at + 3 <= length; at += step)
     {
-      if (G_LIKELY (!(footer->bytes[0][u[at]] & footer->bytes[1][u[at + 1]] &
-                      footer->bytes[2][u[at + 2]])))
-        continue;
-      for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
-        {
-          const char *marker = footer_markers[i];
-          gsize n;
+      guint8 bits = footer->bytes[0][u[at]] & footer->bytes[1][u[at + 1]] &
+                    footer->bytes[2][u[at + 2]];
 
-          if (marker[0] != line[at] || marker[1] != line[at + 1])
-            continue;
-          n = strlen (marker);
-          if (n <= length - at && memcmp (line + at, marker, n) == 0)
-            return TRUE;
-        }
+      step = bits & NB_TEXT_BYTES_STEP ? 3 : 1;
+      if (G_UNLIKELY (bits & NB_TEXT_BYTES_MATCH) && nb_text_line_has_footer_marker_at (line, length, at))
+        return TRUE;
     }
   return FALSE;
 }

@@ -16,14 +16,23 @@ G_BEGIN_DECLS
 typedef struct
 {
   GString    *fold;
-  GArray     *raw;   /* guint: for each folded byte, its offset in the line */
-  const char *line;  /* the line folded, from … to */
+  guint      *raw;      /* for each folded byte, its offset in the line */
+  gsize       raw_size; /* how many offsets @raw has room for */
+  const char *line;     /* the line folded, from … to */
   gsize       from;
   gsize       to;
 } NbFolded;
 
-/* Where the markers of a site's footer start: a marker's first, second
- * and third bytes. */
+/* What a table of the first, second or third byte at a position says,
+ * for a scan that looks each position up in three: the bytes may start
+ * what is looked for; they are one character of three bytes (CJK,
+ * full-width forms), to step over whole as nb_text_char_step() does. The
+ * bits of the three tables taken together tell both without a branch. */
+#define NB_TEXT_BYTES_MATCH 1
+#define NB_TEXT_BYTES_STEP  2
+
+/* Where the markers of a site's footer start (a marker's first, second
+ * and third bytes), and the steps over characters, NB_TEXT_BYTES_…. */
 typedef struct
 {
   guint8 bytes[3][256];
@@ -41,13 +50,22 @@ nb_text_char_step (const guchar *u,
   return left >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 ? 3 : 1;
 }
 
+void         nb_text_bytes_add_steps       (guint8       bytes[3][256]);
 void         nb_folded_window              (NbFolded    *folded,
                                             const char  *line,
                                             gsize        from,
                                             gsize        to);
-gsize        nb_folded_raw_offset          (const NbFolded *folded,
-                                            gsize        i,
-                                            gsize        to);
+
+/* The raw offset where the folded byte @i starts, or @to past the end.
+ * Inline: asked for every label found. */
+static inline gsize
+nb_folded_raw_offset (const NbFolded *folded,
+                      gsize           i,
+                      gsize           to)
+{
+  return i < folded->fold->len ? folded->raw[i] : to;
+}
+
 gsize        nb_text_line_char_end         (const char  *line,
                                             gsize        offset);
 gboolean     nb_text_line_is_heading_at    (const char  *line,
@@ -76,6 +94,9 @@ gboolean     nb_text_line_is_page_number   (const char  *line,
 guint        nb_text_line_numeral          (const char  *p,
                                             const char  *end);
 void         nb_site_footer_init           (NbSiteFooter *footer);
+gboolean     nb_text_line_has_footer_marker_at (const char *line,
+                                                gsize       length,
+                                                gsize       at);
 gboolean     nb_text_line_is_site_footer   (const NbSiteFooter *footer,
                                             const char  *line,
                                             gsize        length);

@@ -13,82 +13,52 @@
 
 
 /**
- * nb_text_blank_length:
- * @p: a position in UTF-8 text
- * @end: the end of the text
+ * nb_label_fold_to:
+ * @text: a label as found in a file, valid UTF-8 (decoded or from the
+ *   template); invalid bytes are read, never past @length
+ * @length: its length
+ * @out: where to write, with room for @length bytes
  *
- * Returns: the byte length of the blank at @p (ASCII blanks, no-break
- *   space, ideographic space), or 0
- */
-gsize
-nb_text_blank_length (const char *p,
-                      const char *end)
-{
-  const guchar *u = (const guchar *) p;
-
-  if (p >= end)
-    return 0;
-  if (*u == ' ' || *u == '\t' || *u == '\r' || *u == '\n' || *u == '\f' || *u == '\v')
-    return 1;
-  if (end - p >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
-    return 2;
-  if (end - p >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
-    return 3;
-  return 0;
-}
-
-/**
- * nb_label_fold:
- * @out: where to append
- * @text: a label as found in a file
- * @length: its length, or -1
+ * Writes the label's folded form (nb_label_fold()) to @out, without a
+ * nul. Folding never lengthens, so a caller folding a whole text writes
+ * it into one buffer, without a call per line or character.
  *
- * Appends the label's folded form: full-width forms as ASCII, no blanks,
- * no punctuation. "（二）部分公开 (区分处理的…)" and "(二)部分公开（区分处理的…）"
- * fold alike.
+ * Returns: the end of what was written
  */
-void
-nb_label_fold (GString    *out,
-               const char *text,
-               gssize      length)
+char *
+nb_label_fold_to (const char *text,
+                  gsize       length,
+                  char       *out)
 {
   const guchar *p = (const guchar *) text;
-  const guchar *end = p + (length < 0 ? strlen (text) : (gsize) length);
-  gsize before = out->len;
-  guchar *o;
+  const guchar *end = p + length;
+  guchar *o = (guchar *) out;
 
-  /* folding never lengthens: the label is written in place, without a
-   * call per run or character */
-  if (G_UNLIKELY (before + (end - p) >= out->allocated_len))
-    {
-      g_string_set_size (out, before + (end - p));
-      out->len = before;
-    }
-  o = (guchar *) out->str + before;
   while (p < end)
     {
       guchar b = *p;
       const guchar *next;
       gunichar c;
 
+      /* most of the text is CJK ideographs (U+4000 to U+9FFF, lead
+       * bytes E4 to E9), which folding keeps as they are: a run of them
+       * is copied at once */
+      if (b >= 0xE4 && b <= 0xE9 && end - p >= 3)
+        {
+          const guchar *run = p + 3;
+
+          while (end - run >= 3 && *run >= 0xE4 && *run <= 0xE9)
+            run += 3;
+          memcpy (o, p, run - p);
+          o += run - p;
+          p = run;
+          continue;
+        }
       if (b < 0x80)
         {
           if (!nb_label_is_dropped (b))
             *o++ = b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b;
           p++;
-          continue;
-        }
-
-      /* the text is valid UTF-8 (decoded or from the template); most of
-       * it is CJK ideographs (U+4000 to U+9FFF, lead bytes E4 to E9),
-       * which folding keeps as they are */
-      if (b >= 0xE4 && b <= 0xE9 && end - p >= 3)
-        {
-          o[0] = p[0];
-          o[1] = p[1];
-          o[2] = p[2];
-          o += 3;
-          p += 3;
           continue;
         }
       next = (const guchar *) g_utf8_next_char (p);
@@ -111,7 +81,34 @@ nb_label_fold (GString    *out,
         }
       p = next;
     }
-  out->len = o - (guchar *) out->str;
+  return (char *) o;
+}
+
+/**
+ * nb_label_fold:
+ * @out: where to append
+ * @text: a label as found in a file
+ * @length: its length, or -1
+ *
+ * Appends the label's folded form: full-width forms as ASCII, no blanks,
+ * no punctuation. "（二）部分公开 (区分处理的…)" and "(二)部分公开（区分处理的…）"
+ * fold alike.
+ */
+void
+nb_label_fold (GString    *out,
+               const char *text,
+               gssize      length)
+{
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+  gsize before = out->len;
+
+  /* folding never lengthens: the label is written in place */
+  if (G_UNLIKELY (before + n >= out->allocated_len))
+    {
+      g_string_set_size (out, before + n);
+      out->len = before;
+    }
+  out->len = nb_label_fold_to (text, n, out->str + before) - out->str;
   out->str[out->len] = '\0';
 }
 

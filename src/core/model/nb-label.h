@@ -12,9 +12,10 @@ G_BEGIN_DECLS
 void      nb_label_fold        (GString    *out,
                                 const char *text,
                                 gssize      length);
+char     *nb_label_fold_to     (const char *text,
+                                gsize       length,
+                                char       *out);
 char     *nb_label_fold_dup    (const char *text);
-gsize     nb_text_blank_length (const char *p,
-                                const char *end);
 gsize     nb_text_skip_blanks  (const char *p,
                                 const char *end);
 
@@ -29,6 +30,34 @@ nb_label_is_dropped (gunichar c)
   return (c >= 0x2010 && c <= 0x206F) ||   /* dashes, quotes, bullets */
          (c >= 0x3000 && c <= 0x303F) ||   /* CJK punctuation */
          c == 0x00A0 || c == 0x00B7 || c == 0xFF5E || c == 0x30FB;
+}
+
+/**
+ * nb_text_blank_length:
+ * @p: a position in UTF-8 text
+ * @end: the end of the text
+ *
+ * Inline: asked for nearly every line and token, mostly of a byte that
+ * is ASCII and no blank, or a character no blank starts with.
+ *
+ * Returns: the byte length of the blank at @p (ASCII blanks, no-break
+ *   space, ideographic space), or 0
+ */
+static inline gsize
+nb_text_blank_length (const char *p,
+                      const char *end)
+{
+  const guchar *u = (const guchar *) p;
+
+  if (p >= end)
+    return 0;
+  if (*u < 0x80)
+    return g_ascii_isspace (*u) ? 1 : 0;
+  if (*u == 0xC2)
+    return end - p >= 2 && u[1] == 0xA0 ? 2 : 0;
+  if (*u == 0xE3)
+    return end - p >= 3 && u[1] == 0x80 && u[2] == 0x80 ? 3 : 0;
+  return 0;
 }
 
 G_END_DECLS

@@ -291,10 +291,16 @@ static const guint8 utf8_start[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
+/* Whether the two bytes at @u are both continuation bytes: read as one
+ * number, in either byte order, as a CJK character's last two are
+ * checked for every character of a file. */
 static inline gboolean
-is_continuation (guchar b)
+are_continuations (const guchar *u)
 {
-  return (b & 0xC0) == 0x80;
+  guint16 two;
+
+  memcpy (&two, u, sizeof two);
+  return (two & 0xC0C0) == 0x8080;
 }
 
 /* Whether @data is valid UTF-8, as g_utf8_validate_len() says. Report
@@ -318,7 +324,7 @@ is_utf8 (const char *data,
         {
           guint8 start = utf8_start[u[i]];
 
-          if (start == 3 && is_continuation (u[i + 1]) && is_continuation (u[i + 2]))
+          if (start == 3 && are_continuations (u + i + 1))
             i += 3;
           else if (start == 1)
             i++;
