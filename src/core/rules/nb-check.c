@@ -188,7 +188,9 @@ nb_check_quote (const char *text,
   while (*end != '\0' && !ends_sentence_at (end) &&
          (gsize) (end - (text + offset)) < MAX_SENTENCE_BYTES)
     end = g_utf8_next_char (end);
-  while (*start == ' ' || *start == '\t')
+  /* the blanks may run past the 600 bytes looked ahead: then nothing
+   * is left to quote */
+  while (start < end && (*start == ' ' || *start == '\t'))
     start++;
 
   /* the first MAX_QUOTE_CHARS characters, and … when there are more */
