@@ -30,6 +30,13 @@ typedef struct
   gint64        rhs;          /* unchanged finding keeps its object */
 } Slot;
 
+/* A check rule known here, and its code, looked up once */
+typedef struct
+{
+  guint       rule;
+  NbCheckFunc func;
+} Check;
+
 typedef struct
 {
   gboolean found;
@@ -62,7 +69,7 @@ struct _NbValidator
   int         na_rule;       /* a mark ("/", "—", "无"): not applicable */
 
   Statement  *statements;    /* by rule index, for narrative rules */
-  GArray     *checks;        /* guint rule indices of the check rules known here */
+  GArray     *checks;        /* Check: the check rules known here */
   GPtrArray  *items;         /* the live diagnostics, in slot order */
   guint       n_errors;
   guint       n_warnings;
@@ -172,6 +179,20 @@ clear_slot (NbValidator *self,
 {
   if (self->slots[slot].diagnostic != NULL)
     set_slot (self, slot, NULL, notify);
+}
+
+/* @n empty slots. Only the diagnostics are set: a slot's numbers are
+ * read beside its diagnostic alone, and zeroing the whole array (some
+ * 600 slots of 24 bytes) for every report of a batch costs more than
+ * the rules over most cells. */
+static Slot *
+new_slots (guint n)
+{
+  Slot *slots = g_new (Slot, n);
+
+  for (guint i = 0; i < n; i++)
+    slots[i].diagnostic = NULL;
+  return slots;
 }
 
 static NbTemplateRule *
@@ -576,21 +597,22 @@ run_check (NbValidator *self,
            guint        i,
            gboolean     notify)
 {
-  guint rule_index = g_array_index (self->checks, guint, i);
-  NbTemplateRule *rule = get_rule (self, rule_index);
+  const Check *known = &g_array_index (self->checks, Check, i);
+  NbTemplateRule *rule = get_rule (self, known->rule);
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
   NbCheck check = { self->report, self->template, rule, findings };
 
-  nb_check_lookup (rule->id) (&check);
+  known->func (&check);
   for (guint j = 0; j < NB_CHECK_MAX_FINDINGS; j++)
     {
       guint slot = self->check_base + i * NB_CHECK_MAX_FINDINGS + j;
       NbDiagnostic *found = j < findings->len ? g_ptr_array_index (findings, j) : NULL;
       NbDiagnostic *old = self->slots[slot].diagnostic;
 
-      if (found != NULL && old != NULL && same_finding (found, old))
-        continue;
-      set_slot (self, slot, found != NULL ? g_object_ref (found) : NULL, notify);
+      if (found == NULL)
+        clear_slot (self, slot, notify);   /* most of the slots, and empty */
+      else if (old == NULL || !same_finding (found, old))
+        set_slot (self, slot, g_object_ref (found), notify);
     }
 }
 
@@ -624,7 +646,7 @@ run_checks_reading (NbValidator *self,
 {
   for (guint i = 0; i < self->checks->len; i++)
     {
-      NbTemplateRule *rule = get_rule (self, g_array_index (self->checks, guint, i));
+      NbTemplateRule *rule = get_rule (self, g_array_index (self->checks, Check, i).rule);
       GArray *cells = rule->cells;
 
       if (reads_table_of (self, rule, cell))
@@ -821,7 +843,7 @@ static void
 nb_validator_constructed (GObject *object)
 {
   NbValidator *self = (NbValidator *) object;
-  GPtrArray *imported;
+  GPtrArray *imported, *rules;
   guint n_instances, n_text;
 
   G_OBJECT_CLASS (nb_validator_parent_class)->constructed (object);
@@ -837,13 +859,20 @@ nb_validator_constructed (GObject *object)
   self->invalid_base = imported->len;
   self->sum_base = self->invalid_base + nb_template_get_n_cells (self->template);
   self->text_base = self->sum_base + n_instances;
-  for (guint r = 0; r < nb_template_get_rules (self->template)->len; r++)
-    if (get_rule (self, r)->type == NB_RULE_CHECK && nb_check_lookup (get_rule (self, r)->id) != NULL)
-      g_array_append_val (self->checks, r);
+  rules = nb_template_get_rules (self->template);
+  self->checks = g_array_sized_new (FALSE, FALSE, sizeof (Check), rules->len);
+  for (guint r = 0; r < rules->len; r++)
+    {
+      Check known = { r, NULL };
+
+      if (get_rule (self, r)->type == NB_RULE_CHECK &&
+          (known.func = nb_check_lookup (get_rule (self, r)->id)) != NULL)
+        g_array_append_val (self->checks, known);
+    }
   self->check_base = self->text_base + n_text;
   self->empty_base = self->check_base + self->checks->len * NB_CHECK_MAX_FINDINGS;
   self->n_slots = self->empty_base + nb_template_get_n_cells (self->template);
-  self->slots = g_new0 (Slot, self->n_slots);
+  self->slots = new_slots (self->n_slots);
   self->statements = g_new0 (Statement, nb_template_get_rules (self->template)->len);
 
   for (guint i = 0; i < imported->len; i++)
@@ -893,7 +922,7 @@ nb_validator_finalize (GObject *object)
     g_clear_object (&self->slots[i].diagnostic);
   g_free (self->slots);
   g_free (self->statements);
-  g_array_unref (self->checks);
+  g_clear_pointer (&self->checks, g_array_unref);
   g_ptr_array_unref (self->items);
   g_clear_object (&self->template);
 
@@ -970,7 +999,6 @@ static void
 nb_validator_init (NbValidator *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  self->checks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* Public API */
