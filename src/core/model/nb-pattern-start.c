@@ -1318,13 +1318,11 @@ decode (const guchar *at,
   return *n = 4, ((at[0] & 0x07) << 18) | ((at[1] & 0x3f) << 12) | ((at[2] & 0x3f) << 6) | (at[3] & 0x3f);
 }
 
-/* A search from iter->from: no match yet, room for PCRE2's. */
+/* A search from iter->from: no match yet. */
 static void
 begin_search (NbPatternIter *iter)
 {
   g_clear_pointer (&iter->match, g_match_info_free);
-  if (iter->probe_data == NULL)
-    iter->probe_data = pcre2_match_data_create (1, NULL);
 }
 
 /* Tries the pattern anchored at @at; on a match, iter->from moves to its
@@ -1336,6 +1334,10 @@ match_at (NbPatternIter *iter,
 {
   int start, end;
 
+  /* room for PCRE2's match, made at the first try: most texts give a
+   * pattern no place to try at all */
+  if (iter->probe_data == NULL)
+    iter->probe_data = pcre2_match_data_create (1, NULL);
   if (iter->start->probe != NULL &&
       nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at) == -1)
     return FALSE;
