@@ -263,10 +263,17 @@ check_same_matches (const char *pattern,
   g_autoptr(NbPatternStart) start = nb_pattern_start_new (pattern);
   g_auto(NbPatternIter) plain;
   g_auto(NbPatternIter) started;
+  g_auto(NbPatternIter) any;
   GMatchInfo *a, *b;
+  gboolean found;
   guint n = 0;
 
   g_assert_nonnull (start);
+  /* whether there is a match at all, told without making one */
+  nb_pattern_iter_init (&any, regex, start, text, strlen (text));
+  found = nb_pattern_iter_any (&any);
+  g_assert_true (found == g_regex_match (regex, text, 0, NULL));
+  g_assert_true (found == (expected > 0));
   nb_pattern_iter_init (&plain, regex, NULL, text, strlen (text));
   nb_pattern_iter_init (&started, regex, start, text, strlen (text));
   do
@@ -300,6 +307,9 @@ test_pattern_start_matches (void)
   check_same_matches ("(?:(?:^|[。；;：:，,\\s])([二三四五六七八九十])|(?<![唯统同单万第])(一))是(?!否|非|指)",
                       "二是公开；三是统一是，一是否，第一是，四是\n五是。唯一是；六是", 5);
   check_same_matches ("(.)问", "问问a问\n问", 2);
+  /* none at all: the words' first characters, never the words */
+  check_same_matches ("(问题|不足|有待)", "问答，不是，有了；问问不不有有", 0);
+  check_same_matches ("(处理费|收费|收取[^。；]{0,6}费|费用)", "未收取。费，收取一二三四五六七费", 0);
   check_same_matches ("(\\p{Han}{2,4})\\1",
                       "公开公开，的的确确，政府信息政府信息公开，信息公开信息公开工作，aa工作工作", 4);
   /* long runs of text without one, passed over 16 bytes at a time, and

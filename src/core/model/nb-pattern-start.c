@@ -1327,11 +1327,13 @@ begin_search (NbPatternIter *iter)
 
 /* Tries the pattern anchored at @at; on a match, iter->from moves to its
  * end. Most tries fail: PCRE2 tells, and GRegex makes the match of one
- * that does not. */
+ * that does not, when @want_match. */
 static gboolean
 match_at (NbPatternIter *iter,
-          gsize          at)
+          gsize          at,
+          gboolean       want_match)
 {
+  gssize probed = -2;
   int start, end;
 
   /* room for PCRE2's match, made at the first try: most texts give a
@@ -1339,8 +1341,13 @@ match_at (NbPatternIter *iter,
   if (iter->probe_data == NULL)
     iter->probe_data = pcre2_match_data_create (1, NULL);
   if (iter->start->probe != NULL &&
-      nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at) == -1)
+      (probed = nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at)) == -1)
     return FALSE;
+  if (!want_match && probed >= 0)
+    {
+      iter->from = probed;
+      return TRUE;
+    }
   g_regex_match_full (iter->start->anchored, iter->text, iter->length, at, 0, &iter->match, NULL);
   if (g_match_info_matches (iter->match) && g_match_info_fetch_pos (iter->match, 0, &start, &end))
     {
@@ -1353,8 +1360,9 @@ match_at (NbPatternIter *iter,
 
 /* The first match at or after iter->from, tried only where a character
  * allows it. A match is never empty, so the next begins at its end. */
-static GMatchInfo *
-next_from_start (NbPatternIter *iter)
+static gboolean
+next_from_start (NbPatternIter *iter,
+                 gboolean       want_match)
 {
   const guchar *text = (const guchar *) iter->text;
   const guint32 *bits = iter->start->bits;
@@ -1379,11 +1387,11 @@ next_from_start (NbPatternIter *iter)
                                        : !(bits[(c & 0xfff) / 32] & (1u << (c & 31))) ||
                                          !nb_pattern_start_allows (iter->start, c)))
         continue;
-      if (match_at (iter, at))
-        return iter->match;
+      if (match_at (iter, at, want_match))
+        return TRUE;
     }
   iter->from = iter->length;
-  return NULL;
+  return FALSE;
 }
 
 /* Tries the pattern at @at unless it was tried there already; whether
@@ -1391,12 +1399,13 @@ next_from_start (NbPatternIter *iter)
 static gboolean
 try_at (NbPatternIter *iter,
         gsize          at,
-        gsize         *tried)
+        gsize         *tried,
+        gboolean       want_match)
 {
   if (at < iter->from || (*tried != G_MAXSIZE && at <= *tried))
     return FALSE;
   *tried = at;
-  return match_at (iter, at);
+  return match_at (iter, at, want_match);
 }
 
 /* The start of the character @k characters before @at, or G_MAXSIZE
@@ -1424,8 +1433,9 @@ step_back (const guchar *text,
  * needed_max characters before a character every match holds, nearest
  * the text's start first: the windows of successive characters move
  * forward, so the first match found is the first in the text. */
-static GMatchInfo *
-next_from_needed (NbPatternIter *iter)
+static gboolean
+next_from_needed (NbPatternIter *iter,
+                  gboolean       want_match)
 {
   const NbPatternStart *self = iter->start;
   const guchar *text = (const guchar *) iter->text;
@@ -1446,12 +1456,12 @@ next_from_needed (NbPatternIter *iter)
         {
           gsize back = step_back (text, iter->from, at, k);
 
-          if (back != G_MAXSIZE && try_at (iter, back, &tried))
-            return iter->match;
+          if (back != G_MAXSIZE && try_at (iter, back, &tried, want_match))
+            return TRUE;
         }
     }
   iter->from = iter->length;
-  return NULL;
+  return FALSE;
 }
 
 /**
@@ -1464,14 +1474,31 @@ GMatchInfo *
 nb_pattern_iter_next (NbPatternIter *iter)
 {
   if (iter->start != NULL && iter->start->needed)
-    return next_from_needed (iter);
+    return next_from_needed (iter, TRUE) ? iter->match : NULL;
   if (iter->start != NULL)
-    return next_from_start (iter);
+    return next_from_start (iter, TRUE) ? iter->match : NULL;
   if (iter->match == NULL)
     g_regex_match_full (iter->regex, iter->text, iter->length, 0, 0, &iter->match, NULL);
   else
     g_match_info_next (iter->match, NULL);
   return g_match_info_matches (iter->match) ? iter->match : NULL;
+}
+
+/**
+ * nb_pattern_iter_any:
+ *
+ * Returns: whether a match is left, as nb_pattern_iter_next() would
+ *   find; where PCRE2 tells, no GMatchInfo is made for it, and the
+ *   iterator is then to be used no further
+ */
+gboolean
+nb_pattern_iter_any (NbPatternIter *iter)
+{
+  if (iter->start != NULL && iter->start->needed)
+    return next_from_needed (iter, FALSE);
+  if (iter->start != NULL)
+    return next_from_start (iter, FALSE);
+  return nb_pattern_iter_next (iter) != NULL;
 }
 
 void

@@ -53,6 +53,7 @@ void            nb_pattern_iter_init     (NbPatternIter        *iter,
                                           const char           *text,
                                           gsize                 length);
 GMatchInfo     *nb_pattern_iter_next     (NbPatternIter        *iter);
+gboolean        nb_pattern_iter_any      (NbPatternIter        *iter);
 void            nb_pattern_iter_clear    (NbPatternIter        *iter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbPatternProbe, nb_pattern_probe_free)

@@ -420,6 +420,25 @@ nb_check_each_match (NbCheck          *check,
 }
 
 /**
+ * nb_check_matches:
+ * @p: which of the rule's patterns
+ * @text: valid UTF-8
+ *
+ * Returns: whether the rule's pattern @p matches anywhere in @text; no
+ *   match is made where its start tells (see nb_pattern_iter_any())
+ */
+gboolean
+nb_check_matches (NbCheck    *check,
+                  guint       p,
+                  const char *text)
+{
+  g_auto(NbPatternIter) iter;
+
+  nb_check_iter_init (check, &iter, p, text, strlen (text));
+  return nb_pattern_iter_any (&iter);
+}
+
+/**
  * nb_check_iter_init:
  * @p: which of the rule's patterns
  *

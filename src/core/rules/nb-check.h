@@ -55,6 +55,9 @@ const char   *nb_check_section_text  (NbCheck     *check,
 gboolean      nb_check_is_full       (NbCheck     *check);
 void          nb_check_each_match    (NbCheck     *check,
                                       NbCheckMatchFunc func);
+gboolean      nb_check_matches       (NbCheck     *check,
+                                      guint        p,
+                                      const char  *text);
 void          nb_check_iter_init     (NbCheck       *check,
                                       NbPatternIter *iter,
                                       guint          p,
