@@ -79,6 +79,7 @@ typedef struct
 struct _NbPatternProbe
 {
   pcre2_code *code;
+  gboolean    jit;    /* compiled to machine code: tried by the fast path */
 };
 
 /* \s: what PCRE2 counts as white space with Unicode properties on, and
@@ -115,9 +116,9 @@ nb_pattern_probe_new (const char *pattern)
   pcre2_compile_context_free (context);
   if (code == NULL)
     return NULL;
-  pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
   self = g_new0 (NbPatternProbe, 1);
   self->code = code;
+  self->jit = pcre2_jit_compile (code, PCRE2_JIT_COMPLETE) == 0;
   return self;
 }
 
@@ -145,7 +146,10 @@ nb_pattern_probe_end (const NbPatternProbe *self,
                       gsize                 length,
                       gsize                 at)
 {
-  int status = pcre2_match (self->code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL);
+  /* most tries fail at once: pcre2_match's checks of its arguments,
+   * which pcre2_jit_match leaves out, would be a good part of each */
+  int status = self->jit ? pcre2_jit_match (self->code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL)
+                         : pcre2_match (self->code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL);
 
   if (status == PCRE2_ERROR_NOMATCH)
     return -1;
