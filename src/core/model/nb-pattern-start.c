@@ -63,6 +63,9 @@ struct _NbPatternStart
   ByteRange classes[4];
   guint    n_bytes;           /* or the first bytes of the ranges' characters */
   char     bytes[17];
+  guint    n_prefixes;        /* every match begins with one of these words */
+  guint8   prefix_lengths[24];
+  char     prefixes[24][16];
 };
 
 typedef struct
@@ -694,6 +697,145 @@ set_bits (NbPatternStart *self)
     }
 }
 
+/* Past a class at @at, "[…]" */
+static const char *
+skip_class (const char *at)
+{
+  at++;
+  if (*at == '^')
+    at++;
+  if (*at == ']')
+    at++;
+  while (*at != '\0' && *at != ']')
+    at += at[0] == '\\' && at[1] != '\0' ? 2 : 1;
+  return *at == ']' ? at + 1 : at;
+}
+
+/* The rest of a branch from @at: where the | or ) that ends it is, or
+ * the pattern's end */
+static const char *
+skip_branch (const char *at)
+{
+  int depth = 0;
+
+  while (*at != '\0' && (depth > 0 || (*at != '|' && *at != ')')))
+    {
+      if (*at == '[')
+        {
+          at = skip_class (at);
+          continue;
+        }
+      if (*at == '(')
+        depth++;
+      else if (*at == ')')
+        depth--;
+      at += at[0] == '\\' && at[1] != '\0' ? 2 : 1;
+    }
+  return at;
+}
+
+/* Past the lookbehinds a branch begins with, which match no character;
+ * NULL when one does not end */
+static const char *
+skip_lookbehinds (const char *at)
+{
+  while (g_str_has_prefix (at, "(?<!") || g_str_has_prefix (at, "(?<="))
+    {
+      at = skip_branch (at + 4);
+      while (*at == '|')
+        at = skip_branch (at + 1);
+      if (*at != ')')
+        return NULL;
+      at++;
+    }
+  return at;
+}
+
+/* How many bytes of literal characters @at begins with, each matched
+ * once (no quantifier after it), no more than @room - 1 */
+static gsize
+literal_run (const char *at,
+             gsize       room)
+{
+  gsize n = 0;
+
+  while (at[n] != '\0' && strchr ("\\^$.|?*+()[]{}", at[n]) == NULL)
+    {
+      gsize next = g_utf8_next_char (at + n) - at;
+
+      if ((at[next] != '\0' && strchr ("?*+{", at[next]) != NULL) || next >= room)
+        break;
+      n = next;
+    }
+  return n;
+}
+
+/* The words the branches from @at begin with, up to the | or ) that
+ * ends the last; returns that end, or NULL when a branch does not begin
+ * with a literal character */
+static const char *
+parse_prefixes (NbPatternStart *self,
+                const char     *at)
+{
+  for (;;)
+    {
+      guint i = self->n_prefixes;
+      gsize n;
+
+      if ((at = skip_lookbehinds (at)) == NULL || i == G_N_ELEMENTS (self->prefixes) ||
+          (n = literal_run (at, sizeof self->prefixes[i])) == 0)
+        return NULL;
+      memcpy (self->prefixes[i], at, n);
+      self->prefix_lengths[i] = n;
+      self->n_prefixes++;
+      at = skip_branch (at + n);
+      if (*at != '|')
+        return at;
+      at++;
+    }
+}
+
+/* A pattern whose branches each begin with a word ("问题|不足",
+ * "(?:上年度?|上一年度?)结转…", "(?<!不予)答复…") matches only where one
+ * of the words is: that is compared before the pattern is tried, as
+ * their first characters are common. Patterns of other forms get none. */
+static void
+set_prefixes (NbPatternStart *self,
+              const char     *pattern)
+{
+  const char *at = skip_lookbehinds (pattern);
+  gboolean grouped = at != NULL && at[0] == '(' && (at[1] != '?' || at[2] == ':');
+
+  if (at != NULL && grouped)
+    {
+      at = parse_prefixes (self, at + (at[1] == '?' ? 3 : 1));
+      /* the group once, and no branch after it */
+      if (at != NULL && *at == ')' && (at[1] == '\0' || strchr ("?*+{", at[1]) == NULL))
+        at = skip_branch (at + 1);
+      else
+        at = NULL;
+    }
+  else if (at != NULL)
+    at = parse_prefixes (self, at);
+  if (at == NULL || *at != '\0')
+    self->n_prefixes = 0;
+}
+
+/* Whether the text at @at, @left bytes, begins with one of the start's
+ * words (or the start has none) */
+static inline gboolean
+has_prefix_at (const NbPatternStart *self,
+               const char           *at,
+               gsize                 left)
+{
+  if (self->n_prefixes == 0)
+    return TRUE;
+  for (guint i = 0; i < self->n_prefixes; i++)
+    if (self->prefix_lengths[i] <= left && memcmp (at, self->prefixes[i], self->prefix_lengths[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A few single characters are found by memchr, which skips the text
  * many bytes at a time, rather than by reading every character; more
  * than four are met so often that reading every character is faster */
@@ -954,7 +1096,10 @@ nb_pattern_start_new (const char *pattern)
   for (guint i = 0; i < ranges->len; i++)
     if (g_array_index (ranges, Range, i).first < 0x80)
       return needed_new (pattern);
-  return start_new (pattern, ranges);
+  self = start_new (pattern, ranges);
+  if (self != NULL)
+    set_prefixes (self, pattern);
+  return self;
 }
 
 void
@@ -1389,7 +1534,8 @@ next_from_start (NbPatternIter *iter,
       if (!anywhere &&
           (iter->start->repeat_max > 0 ? !repeat_allows (iter->start, c, text + at, text + iter->length)
                                        : !(bits[(c & 0xfff) / 32] & (1u << (c & 31))) ||
-                                         !nb_pattern_start_allows (iter->start, c)))
+                                         !nb_pattern_start_allows (iter->start, c) ||
+                                         !has_prefix_at (iter->start, iter->text + at, iter->length - at)))
         continue;
       if (match_at (iter, at, want_match))
         return TRUE;
