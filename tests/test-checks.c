@@ -315,6 +315,14 @@ test_blank_form (Fixture       *fixture,
 
   nb_report_set_section_text (report, "other", "本年度未收取信息处理费。");
   g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.fee-statement"), ==, 0);
+
+  /* the words taken out again, the sections wait again: what the rules
+   * share is not kept past a change */
+  nb_report_set_section_text (report, "overview", "");
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.problems"), ==, 1);
+  nb_report_set_section_text (report, "other", "");
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.problems"), ==, 0);
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.fee-statement"), ==, 0);
 }
 
 /* A placeholder is passed over whole however long it runs ("ＸＸ…" over

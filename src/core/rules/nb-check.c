@@ -317,7 +317,7 @@ has_own_words (NbCheck    *check,
 }
 
 static gboolean
-narrative_has_own_words (NbCheck *check)
+read_own_words (NbCheck *check)
 {
   guint n_sections = nb_template_get_n_sections (check->template);
 
@@ -330,6 +330,17 @@ narrative_has_own_words (NbCheck *check)
         return TRUE;
     }
   return FALSE;
+}
+
+/* read_own_words(), once for all the rules that ask */
+static gboolean
+narrative_has_own_words (NbCheck *check)
+{
+  if (check->shared == NULL)
+    return read_own_words (check);
+  if (check->shared->own_words < 0)
+    check->shared->own_words = read_own_words (check);
+  return check->shared->own_words;
 }
 
 static gboolean

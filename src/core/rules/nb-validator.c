@@ -69,6 +69,7 @@ struct _NbValidator
   int         na_rule;       /* a mark ("/", "—", "无"): not applicable */
 
   Statement  *statements;    /* by rule index, for narrative rules */
+  NbCheckShared shared;      /* what the check rules share */
   GArray     *checks;        /* Check: the check rules known here */
   GPtrArray  *items;         /* the live diagnostics, in slot order */
   guint       n_errors;
@@ -600,7 +601,7 @@ run_check (NbValidator *self,
   const Check *known = &g_array_index (self->checks, Check, i);
   NbTemplateRule *rule = get_rule (self, known->rule);
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
-  NbCheck check = { self->report, self->template, rule, findings };
+  NbCheck check = { self->report, self->template, rule, findings, &self->shared };
 
   known->func (&check);
   for (guint j = 0; j < NB_CHECK_MAX_FINDINGS; j++)
@@ -616,10 +617,18 @@ run_check (NbValidator *self,
     }
 }
 
+/* The report changed, or may have since the rules last ran */
+static void
+forget_shared (NbValidator *self)
+{
+  self->shared = (NbCheckShared) NB_CHECK_SHARED_INIT;
+}
+
 static void
 run_checks (NbValidator *self,
             gboolean     notify)
 {
+  forget_shared (self);
   for (guint i = 0; i < self->checks->len; i++)
     run_check (self, i, notify);
 }
@@ -644,6 +653,7 @@ static void
 run_checks_reading (NbValidator *self,
                     guint        cell)
 {
+  forget_shared (self);
   for (guint i = 0; i < self->checks->len; i++)
     {
       NbTemplateRule *rule = get_rule (self, g_array_index (self->checks, Check, i).rule);
@@ -729,6 +739,8 @@ report_cell_changed_cb (NbValidator *self,
   const guint *instances = nb_template_get_cell_instances (self->template, cell, &n_instances);
   const guint *text_rules = nb_template_get_narrative_rules (self->template, &n_text);
 
+  /* a listener of a sweep under way may have changed the report */
+  forget_shared (self);
   check_invalid (self, cell, TRUE);
   check_empty (self, cell, TRUE);
   for (guint i = 0; i < n_instances; i++)
@@ -755,6 +767,7 @@ report_section_changed_cb (NbValidator *self,
   guint n_text;
   const guint *text_rules = nb_template_get_narrative_rules (self->template, &n_text);
 
+  forget_shared (self);
   for (guint i = 0; i < n_text; i++)
     {
       NbTemplateRule *rule = get_rule (self, text_rules[i]);
