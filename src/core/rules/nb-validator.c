@@ -592,15 +592,16 @@ same_finding (NbDiagnostic *a,
 }
 
 /* Runs one check rule and puts its findings into its slots; a finding
- * that is there already keeps its object. */
+ * that is there already keeps its object. @findings is the sweep's room
+ * for them, empty, and left empty. */
 static void
 run_check (NbValidator *self,
            guint        i,
+           GPtrArray   *findings,
            gboolean     notify)
 {
   const Check *known = &g_array_index (self->checks, Check, i);
   NbTemplateRule *rule = get_rule (self, known->rule);
-  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
   NbCheck check = { self->report, self->template, rule, findings, &self->shared };
 
   known->func (&check);
@@ -615,6 +616,16 @@ run_check (NbValidator *self,
       else if (old == NULL || !same_finding (found, old))
         set_slot (self, slot, g_object_ref (found), notify);
     }
+  g_ptr_array_set_size (findings, 0);
+}
+
+/* Room for the findings of one rule after the other: a sweep's own, as
+ * a listener told of a finding may change the report and start
+ * another */
+static GPtrArray *
+new_findings (void)
+{
+  return g_ptr_array_new_full (NB_CHECK_MAX_FINDINGS, g_object_unref);
 }
 
 /* The report changed, or may have since the rules last ran */
@@ -628,9 +639,11 @@ static void
 run_checks (NbValidator *self,
             gboolean     notify)
 {
+  g_autoptr(GPtrArray) findings = new_findings ();
+
   forget_shared (self);
   for (guint i = 0; i < self->checks->len; i++)
-    run_check (self, i, notify);
+    run_check (self, i, findings, notify);
 }
 
 /* Whether a check rule that names no cells reads the cell's whole table:
@@ -653,6 +666,8 @@ static void
 run_checks_reading (NbValidator *self,
                     guint        cell)
 {
+  g_autoptr(GPtrArray) findings = new_findings ();
+
   forget_shared (self);
   for (guint i = 0; i < self->checks->len; i++)
     {
@@ -661,13 +676,13 @@ run_checks_reading (NbValidator *self,
 
       if (reads_table_of (self, rule, cell))
         {
-          run_check (self, i, TRUE);
+          run_check (self, i, findings, TRUE);
           continue;
         }
       for (guint c = 0; c < cells->len; c++)
         if (g_array_index (cells, guint, c) == cell)
           {
-            run_check (self, i, TRUE);
+            run_check (self, i, findings, TRUE);
             break;
           }
     }
