@@ -59,6 +59,7 @@ struct _NbValidator
 
   Slot       *slots;
   guint       n_slots;
+  guint       filled_end;    /* no slot from here on was ever filled */
   guint       invalid_base;
   guint       sum_base;
   guint       text_base;
@@ -121,6 +122,9 @@ position_of_slot (NbValidator *self,
 {
   guint position = 0;
 
+  /* after every diagnostic: the first run fills the slots in order */
+  if (slot >= self->filled_end)
+    return self->items->len;
   for (guint i = 0; i < slot; i++)
     if (self->slots[i].diagnostic != NULL)
       position++;
@@ -158,6 +162,7 @@ set_slot (NbValidator  *self,
       nb_diagnostic_set_checked (diagnostic, nb_report_get_checked (self->report, diagnostic));
       count (self, diagnostic, 1);
       s->diagnostic = diagnostic;
+      self->filled_end = MAX (self->filled_end, slot + 1);
       g_ptr_array_insert (self->items, position, g_object_ref (diagnostic));
       added = 1;
     }
@@ -729,15 +734,12 @@ validate_all (NbValidator *self)
   const guint *text_rules = nb_template_get_narrative_rules (self->template, &n_text);
 
   nb_template_get_instances (self->template, &n_instances);
+  /* in the order of the slots, each finding put after the others; most
+   * cells hold a value, which neither cell rule says anything of, and
+   * their slots are empty yet */
   for (guint c = 0; c < n_cells; c++)
-    {
-      /* most cells hold a value: neither rule says anything of them,
-       * and their slots are empty yet */
-      if (cells[c].state == NB_CELL_STATE_VALUE)
-        continue;
+    if (cells[c].state != NB_CELL_STATE_VALUE)
       check_invalid (self, c, FALSE);
-      check_empty (self, c, FALSE);
-    }
   for (guint i = 0; i < n_instances; i++)
     check_sum (self, i, FALSE);
   for (guint i = 0; i < n_text; i++)
@@ -746,6 +748,9 @@ validate_all (NbValidator *self)
       check_text_rule (self, i, FALSE);
     }
   run_checks (self, FALSE);
+  for (guint c = 0; c < n_cells; c++)
+    if (cells[c].state != NB_CELL_STATE_VALUE)
+      check_empty (self, c, FALSE);
 }
 
 /* Callbacks */
