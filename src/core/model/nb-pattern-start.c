@@ -1194,32 +1194,42 @@ comes_again (const NbPatternStart *self,
   return FALSE;
 }
 
-/* The first place at or after @at where @needle is, found by memchr
- * on its last byte: of a Chinese character, one of 64 values. memchr
- * reads no further than what it finds, where strstr and strpbrk measure
- * the rest of the text at every call under AddressSanitizer. */
+/* The first place at or after @at where @needle (@n bytes) is in
+ * @text (@length bytes), or @length: found by memchr on its last byte,
+ * of a Chinese character one of 64 values. memchr reads no further than
+ * what it finds, where strstr and strpbrk measure the rest of the text
+ * at every call under AddressSanitizer. */
 static gsize
+find_word (const char *text,
+           gsize       length,
+           gsize       at,
+           const char *needle,
+           gsize       n)
+{
+  for (gsize from = at + n - 1; from < length;)
+    {
+      const char *last = memchr (text + from, needle[n - 1], length - from);
+      gsize start;
+
+      if (last == NULL)
+        break;
+      start = last - text - (n - 1);
+      /* the byte before first, inline: the last bytes of Chinese
+       * characters are met every few dozen characters */
+      if (n == 1 || (text[start + n - 2] == needle[n - 2] && memcmp (text + start, needle, n - 2) == 0))
+        return start;
+      from = last - text + 1;
+    }
+  return length;
+}
+
+static inline gsize
 find_needle (const NbPatternIter *iter,
              gsize                at,
              const char          *needle,
              gsize                n)
 {
-  for (gsize from = at + n - 1; from < iter->length;)
-    {
-      const char *last = memchr (iter->text + from, needle[n - 1], iter->length - from);
-      gsize start;
-
-      if (last == NULL)
-        break;
-      start = last - iter->text - (n - 1);
-      /* the byte before first, inline: the last bytes of Chinese
-       * characters are met every few dozen characters */
-      if (n == 1 || (iter->text[start + n - 2] == needle[n - 2] &&
-                     memcmp (iter->text + start, needle, n - 2) == 0))
-        return start;
-      from = last - iter->text + 1;
-    }
-  return iter->length;
+  return find_word (iter->text, iter->length, at, needle, n);
 }
 
 static gsize find_classes (const NbPatternIter *iter,
@@ -1649,6 +1659,28 @@ nb_pattern_iter_any (NbPatternIter *iter)
   if (iter->start != NULL)
     return next_from_start (iter, FALSE);
   return nb_pattern_iter_next (iter) != NULL;
+}
+
+/**
+ * nb_pattern_start_may_match:
+ * @self: (nullable): a start
+ * @text: valid UTF-8, @length bytes
+ *
+ * Returns: %FALSE when the pattern has no match in @text, told by the
+ *   words every match begins with (none of them is there); %TRUE when
+ *   it may have one
+ */
+gboolean
+nb_pattern_start_may_match (const NbPatternStart *self,
+                            const char           *text,
+                            gsize                 length)
+{
+  if (self == NULL || self->n_prefixes == 0)
+    return TRUE;
+  for (guint i = 0; i < self->n_prefixes; i++)
+    if (find_word (text, length, 0, self->prefixes[i], self->prefix_lengths[i]) < length)
+      return TRUE;
+  return FALSE;
 }
 
 void
