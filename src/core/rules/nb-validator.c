@@ -962,8 +962,10 @@ nb_validator_finalize (GObject *object)
 {
   NbValidator *self = (NbValidator *) object;
 
-  for (guint i = 0; i < self->n_slots; i++)
-    g_clear_object (&self->slots[i].diagnostic);
+  /* every slot's diagnostic is in the list, once: dropping the slots'
+   * references through it passes over the hundreds of empty slots */
+  for (guint i = 0; i < self->items->len; i++)
+    g_object_unref (g_ptr_array_index (self->items, i));
   g_free (self->slots);
   g_free (self->statements);
   g_clear_pointer (&self->checks, g_array_unref);
