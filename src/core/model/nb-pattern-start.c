@@ -59,6 +59,7 @@ struct _NbPatternStart
   gboolean searched;          /* candidates found by memchr */
   guint    n_literals;        /* the ranges, when up to four single characters */
   char     literals[4][8];
+  guint8   literal_lengths[4];
   guint    n_classes;         /* or the ranges, up to four, told by one byte */
   ByteRange classes[4];
   guint    n_bytes;           /* or the first bytes of the ranges' characters */
@@ -863,7 +864,10 @@ set_literals (NbPatternStart *self)
     }
   self->n_literals = n;
   for (guint i = 0; i < n; i++)
-    self->literals[i][g_unichar_to_utf8 (distinct[i], self->literals[i])] = '\0';
+    {
+      self->literal_lengths[i] = g_unichar_to_utf8 (distinct[i], self->literals[i]);
+      self->literals[i][self->literal_lengths[i]] = '\0';
+    }
 }
 
 /* Characters whose first bytes are up to 16, none of them one that
@@ -1252,7 +1256,7 @@ next_literal (NbPatternIter *iter,
   for (guint i = 0; i < n; i++)
     {
       if (!iter->literals_found || iter->literal_at[i] < at)
-        iter->literal_at[i] = self->n_literals > 0 ? find_needle (iter, at, self->literals[i], strlen (self->literals[i]))
+        iter->literal_at[i] = self->n_literals > 0 ? find_needle (iter, at, self->literals[i], self->literal_lengths[i])
                                                    : find_needle (iter, at, &self->bytes[i], 1);
       first = MIN (first, iter->literal_at[i]);
     }
