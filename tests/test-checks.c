@@ -315,6 +315,14 @@ test_blank_form (Fixture       *fixture,
 
   nb_report_set_section_text (report, "other", "本年度未收取信息处理费。");
   g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.fee-statement"), ==, 0);
+
+  /* the words taken out again, the sections wait again: what the rules
+   * share is not kept past a change */
+  nb_report_set_section_text (report, "overview", "");
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.problems"), ==, 1);
+  nb_report_set_section_text (report, "other", "");
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.problems"), ==, 0);
+  g_assert_cmpuint (count_rule (G_LIST_MODEL (validator), "narrative.fee-statement"), ==, 0);
 }
 
 /* A placeholder is passed over whole however long it runs ("ＸＸ…" over
@@ -1017,6 +1025,30 @@ test_quote (void)
   g_assert_cmpuint (strlen (long_quote), ==, strlen ("…") + 60);
 }
 
+/* A place that begins a run of blanks longer than the 600 bytes looked
+ * ahead has nothing to quote: the quote is empty, never a crash. */
+static void
+test_quote_blank_run (void)
+{
+  const char *blanks[] = { " ", "\t", " \t" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
+    {
+      g_autoptr(GString) text = g_string_new ("前句。");
+      g_autofree char *quote = NULL;
+      g_autofree char *inside = NULL;
+
+      for (guint n = 0; n < 700; n++)
+        g_string_append (text, blanks[i]);
+      g_string_append (text, "后句");
+      quote = nb_check_quote (text->str, strlen ("前句。"));
+      g_assert_cmpstr (quote, ==, "");
+      /* from inside the run, back to the full stop and 600 bytes ahead */
+      inside = nb_check_quote (text->str, strlen ("前句。") + 50);
+      g_assert_cmpstr (inside, ==, "");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1065,6 +1097,7 @@ main (int   argc,
   ADD ("mark-refused", test_mark_refused);
 #undef ADD
   g_test_add_func ("/nianbao/checks/quote", test_quote);
+  g_test_add_func ("/nianbao/checks/quote-blank-run", test_quote_blank_run);
 
   return g_test_run ();
 }

@@ -263,10 +263,19 @@ check_same_matches (const char *pattern,
   g_autoptr(NbPatternStart) start = nb_pattern_start_new (pattern);
   g_auto(NbPatternIter) plain;
   g_auto(NbPatternIter) started;
+  g_auto(NbPatternIter) any;
   GMatchInfo *a, *b;
+  gboolean found;
   guint n = 0;
 
   g_assert_nonnull (start);
+  /* whether there is a match at all, told without making one */
+  nb_pattern_iter_init (&any, regex, start, text, strlen (text));
+  found = nb_pattern_iter_any (&any);
+  g_assert_true (found == g_regex_match (regex, text, 0, NULL));
+  g_assert_true (found == (expected > 0));
+  /* a text that may not have one, told by words, has none */
+  g_assert_true (!found || nb_pattern_start_may_match (start, text, strlen (text)));
   nb_pattern_iter_init (&plain, regex, NULL, text, strlen (text));
   nb_pattern_iter_init (&started, regex, start, text, strlen (text));
   do
@@ -300,6 +309,26 @@ test_pattern_start_matches (void)
   check_same_matches ("(?:(?:^|[。；;：:，,\\s])([二三四五六七八九十])|(?<![唯统同单万第])(一))是(?!否|非|指)",
                       "二是公开；三是统一是，一是否，第一是，四是\n五是。唯一是；六是", 5);
   check_same_matches ("(.)问", "问问a问\n问", 2);
+  /* branches that each begin with a word, tried only where one is: in
+   * a group, after a lookbehind, with a quantifier after the word */
+  check_same_matches ("(?:上年度?|上一年度?)(?:结转|转入)([0-9]+)件",
+                      "上年结转3件，上一年度转入4件，上一结转5件，上年转入，上午结转6件，上年度结转7件", 3);
+  check_same_matches ("(?:办结|予以答复|(?<!公开|不予)答复)[^。]{0,4}?([0-9]+)件",
+                      "办结3件，予以答复4件，不予答复5件，公开答复6件。答复7件，办理8件，予以公开9件", 3);
+  check_same_matches ("(问题|不足|不到位|有待)", "不是问题，不足；不到位了有有待不到", 4);
+  check_same_matches ("(行政复议)(?:案件)?([0-9]+)", "行政诉讼1，行政复议案件2，行政复议3，执行4", 2);
+  {
+    g_autoptr(NbPatternStart) words = nb_pattern_start_new ("(?:上年度?|上一年度?)(?:结转|转入)");
+    const char *without = "上午结转，一年度转入，上上，年年";
+
+    g_assert_false (nb_pattern_start_may_match (words, without, strlen (without)));
+    g_assert_true (nb_pattern_start_may_match (words, "转入上一年", strlen ("转入上一年")));
+    /* a pattern of no words may match anywhere */
+    g_assert_true (nb_pattern_start_may_match (NULL, without, strlen (without)));
+  }
+  /* none at all: the words' first characters, never the words */
+  check_same_matches ("(问题|不足|有待)", "问答，不是，有了；问问不不有有", 0);
+  check_same_matches ("(处理费|收费|收取[^。；]{0,6}费|费用)", "未收取。费，收取一二三四五六七费", 0);
   check_same_matches ("(\\p{Han}{2,4})\\1",
                       "公开公开，的的确确，政府信息政府信息公开，信息公开信息公开工作，aa工作工作", 4);
   /* long runs of text without one, passed over 16 bytes at a time, and

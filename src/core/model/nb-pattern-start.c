@@ -59,10 +59,14 @@ struct _NbPatternStart
   gboolean searched;          /* candidates found by memchr */
   guint    n_literals;        /* the ranges, when up to four single characters */
   char     literals[4][8];
+  guint8   literal_lengths[4];
   guint    n_classes;         /* or the ranges, up to four, told by one byte */
   ByteRange classes[4];
   guint    n_bytes;           /* or the first bytes of the ranges' characters */
   char     bytes[17];
+  guint    n_prefixes;        /* every match begins with one of these words */
+  guint8   prefix_lengths[24];
+  char     prefixes[24][16];
 };
 
 typedef struct
@@ -79,6 +83,7 @@ typedef struct
 struct _NbPatternProbe
 {
   pcre2_code *code;
+  gboolean    jit;    /* compiled to machine code: tried by the fast path */
 };
 
 /* \s: what PCRE2 counts as white space with Unicode properties on, and
@@ -115,9 +120,9 @@ nb_pattern_probe_new (const char *pattern)
   pcre2_compile_context_free (context);
   if (code == NULL)
     return NULL;
-  pcre2_jit_compile (code, PCRE2_JIT_COMPLETE);
   self = g_new0 (NbPatternProbe, 1);
   self->code = code;
+  self->jit = pcre2_jit_compile (code, PCRE2_JIT_COMPLETE) == 0;
   return self;
 }
 
@@ -145,7 +150,10 @@ nb_pattern_probe_end (const NbPatternProbe *self,
                       gsize                 length,
                       gsize                 at)
 {
-  int status = pcre2_match (self->code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL);
+  /* most tries fail at once: pcre2_match's checks of its arguments,
+   * which pcre2_jit_match leaves out, would be a good part of each */
+  int status = self->jit ? pcre2_jit_match (self->code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL)
+                         : pcre2_match (self->code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL);
 
   if (status == PCRE2_ERROR_NOMATCH)
     return -1;
@@ -690,6 +698,145 @@ set_bits (NbPatternStart *self)
     }
 }
 
+/* Past a class at @at, "[…]" */
+static const char *
+skip_class (const char *at)
+{
+  at++;
+  if (*at == '^')
+    at++;
+  if (*at == ']')
+    at++;
+  while (*at != '\0' && *at != ']')
+    at += at[0] == '\\' && at[1] != '\0' ? 2 : 1;
+  return *at == ']' ? at + 1 : at;
+}
+
+/* The rest of a branch from @at: where the | or ) that ends it is, or
+ * the pattern's end */
+static const char *
+skip_branch (const char *at)
+{
+  int depth = 0;
+
+  while (*at != '\0' && (depth > 0 || (*at != '|' && *at != ')')))
+    {
+      if (*at == '[')
+        {
+          at = skip_class (at);
+          continue;
+        }
+      if (*at == '(')
+        depth++;
+      else if (*at == ')')
+        depth--;
+      at += at[0] == '\\' && at[1] != '\0' ? 2 : 1;
+    }
+  return at;
+}
+
+/* Past the lookbehinds a branch begins with, which match no character;
+ * NULL when one does not end */
+static const char *
+skip_lookbehinds (const char *at)
+{
+  while (g_str_has_prefix (at, "(?<!") || g_str_has_prefix (at, "(?<="))
+    {
+      at = skip_branch (at + 4);
+      while (*at == '|')
+        at = skip_branch (at + 1);
+      if (*at != ')')
+        return NULL;
+      at++;
+    }
+  return at;
+}
+
+/* How many bytes of literal characters @at begins with, each matched
+ * once (no quantifier after it), no more than @room - 1 */
+static gsize
+literal_run (const char *at,
+             gsize       room)
+{
+  gsize n = 0;
+
+  while (at[n] != '\0' && strchr ("\\^$.|?*+()[]{}", at[n]) == NULL)
+    {
+      gsize next = g_utf8_next_char (at + n) - at;
+
+      if ((at[next] != '\0' && strchr ("?*+{", at[next]) != NULL) || next >= room)
+        break;
+      n = next;
+    }
+  return n;
+}
+
+/* The words the branches from @at begin with, up to the | or ) that
+ * ends the last; returns that end, or NULL when a branch does not begin
+ * with a literal character */
+static const char *
+parse_prefixes (NbPatternStart *self,
+                const char     *at)
+{
+  for (;;)
+    {
+      guint i = self->n_prefixes;
+      gsize n;
+
+      if ((at = skip_lookbehinds (at)) == NULL || i == G_N_ELEMENTS (self->prefixes) ||
+          (n = literal_run (at, sizeof self->prefixes[i])) == 0)
+        return NULL;
+      memcpy (self->prefixes[i], at, n);
+      self->prefix_lengths[i] = n;
+      self->n_prefixes++;
+      at = skip_branch (at + n);
+      if (*at != '|')
+        return at;
+      at++;
+    }
+}
+
+/* A pattern whose branches each begin with a word ("问题|不足",
+ * "(?:上年度?|上一年度?)结转…", "(?<!不予)答复…") matches only where one
+ * of the words is: that is compared before the pattern is tried, as
+ * their first characters are common. Patterns of other forms get none. */
+static void
+set_prefixes (NbPatternStart *self,
+              const char     *pattern)
+{
+  const char *at = skip_lookbehinds (pattern);
+  gboolean grouped = at != NULL && at[0] == '(' && (at[1] != '?' || at[2] == ':');
+
+  if (at != NULL && grouped)
+    {
+      at = parse_prefixes (self, at + (at[1] == '?' ? 3 : 1));
+      /* the group once, and no branch after it */
+      if (at != NULL && *at == ')' && (at[1] == '\0' || strchr ("?*+{", at[1]) == NULL))
+        at = skip_branch (at + 1);
+      else
+        at = NULL;
+    }
+  else if (at != NULL)
+    at = parse_prefixes (self, at);
+  if (at == NULL || *at != '\0')
+    self->n_prefixes = 0;
+}
+
+/* Whether the text at @at, @left bytes, begins with one of the start's
+ * words (or the start has none) */
+static inline gboolean
+has_prefix_at (const NbPatternStart *self,
+               const char           *at,
+               gsize                 left)
+{
+  if (self->n_prefixes == 0)
+    return TRUE;
+  for (guint i = 0; i < self->n_prefixes; i++)
+    if (self->prefix_lengths[i] <= left && memcmp (at, self->prefixes[i], self->prefix_lengths[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A few single characters are found by memchr, which skips the text
  * many bytes at a time, rather than by reading every character; more
  * than four are met so often that reading every character is faster */
@@ -717,7 +864,10 @@ set_literals (NbPatternStart *self)
     }
   self->n_literals = n;
   for (guint i = 0; i < n; i++)
-    self->literals[i][g_unichar_to_utf8 (distinct[i], self->literals[i])] = '\0';
+    {
+      self->literal_lengths[i] = g_unichar_to_utf8 (distinct[i], self->literals[i]);
+      self->literals[i][self->literal_lengths[i]] = '\0';
+    }
 }
 
 /* Characters whose first bytes are up to 16, none of them one that
@@ -950,7 +1100,10 @@ nb_pattern_start_new (const char *pattern)
   for (guint i = 0; i < ranges->len; i++)
     if (g_array_index (ranges, Range, i).first < 0x80)
       return needed_new (pattern);
-  return start_new (pattern, ranges);
+  self = start_new (pattern, ranges);
+  if (self != NULL)
+    set_prefixes (self, pattern);
+  return self;
 }
 
 void
@@ -1045,32 +1198,42 @@ comes_again (const NbPatternStart *self,
   return FALSE;
 }
 
-/* The first place at or after @at where @needle is, found by memchr
- * on its last byte: of a Chinese character, one of 64 values. memchr
- * reads no further than what it finds, where strstr and strpbrk measure
- * the rest of the text at every call under AddressSanitizer. */
+/* The first place at or after @at where @needle (@n bytes) is in
+ * @text (@length bytes), or @length: found by memchr on its last byte,
+ * of a Chinese character one of 64 values. memchr reads no further than
+ * what it finds, where strstr and strpbrk measure the rest of the text
+ * at every call under AddressSanitizer. */
 static gsize
+find_word (const char *text,
+           gsize       length,
+           gsize       at,
+           const char *needle,
+           gsize       n)
+{
+  for (gsize from = at + n - 1; from < length;)
+    {
+      const char *last = memchr (text + from, needle[n - 1], length - from);
+      gsize start;
+
+      if (last == NULL)
+        break;
+      start = last - text - (n - 1);
+      /* the byte before first, inline: the last bytes of Chinese
+       * characters are met every few dozen characters */
+      if (n == 1 || (text[start + n - 2] == needle[n - 2] && memcmp (text + start, needle, n - 2) == 0))
+        return start;
+      from = last - text + 1;
+    }
+  return length;
+}
+
+static inline gsize
 find_needle (const NbPatternIter *iter,
              gsize                at,
              const char          *needle,
              gsize                n)
 {
-  for (gsize from = at + n - 1; from < iter->length;)
-    {
-      const char *last = memchr (iter->text + from, needle[n - 1], iter->length - from);
-      gsize start;
-
-      if (last == NULL)
-        break;
-      start = last - iter->text - (n - 1);
-      /* the byte before first, inline: the last bytes of Chinese
-       * characters are met every few dozen characters */
-      if (n == 1 || (iter->text[start + n - 2] == needle[n - 2] &&
-                     memcmp (iter->text + start, needle, n - 2) == 0))
-        return start;
-      from = last - iter->text + 1;
-    }
-  return iter->length;
+  return find_word (iter->text, iter->length, at, needle, n);
 }
 
 static gsize find_classes (const NbPatternIter *iter,
@@ -1093,7 +1256,7 @@ next_literal (NbPatternIter *iter,
   for (guint i = 0; i < n; i++)
     {
       if (!iter->literals_found || iter->literal_at[i] < at)
-        iter->literal_at[i] = self->n_literals > 0 ? find_needle (iter, at, self->literals[i], strlen (self->literals[i]))
+        iter->literal_at[i] = self->n_literals > 0 ? find_needle (iter, at, self->literals[i], self->literal_lengths[i])
                                                    : find_needle (iter, at, &self->bytes[i], 1);
       first = MIN (first, iter->literal_at[i]);
     }
@@ -1318,27 +1481,36 @@ decode (const guchar *at,
   return *n = 4, ((at[0] & 0x07) << 18) | ((at[1] & 0x3f) << 12) | ((at[2] & 0x3f) << 6) | (at[3] & 0x3f);
 }
 
-/* A search from iter->from: no match yet, room for PCRE2's. */
+/* A search from iter->from: no match yet. */
 static void
 begin_search (NbPatternIter *iter)
 {
   g_clear_pointer (&iter->match, g_match_info_free);
-  if (iter->probe_data == NULL)
-    iter->probe_data = pcre2_match_data_create (1, NULL);
 }
 
 /* Tries the pattern anchored at @at; on a match, iter->from moves to its
  * end. Most tries fail: PCRE2 tells, and GRegex makes the match of one
- * that does not. */
+ * that does not, when @want_match. */
 static gboolean
 match_at (NbPatternIter *iter,
-          gsize          at)
+          gsize          at,
+          gboolean       want_match)
 {
+  gssize probed = -2;
   int start, end;
 
+  /* room for PCRE2's match, made at the first try: most texts give a
+   * pattern no place to try at all */
+  if (iter->probe_data == NULL)
+    iter->probe_data = pcre2_match_data_create (1, NULL);
   if (iter->start->probe != NULL &&
-      nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at) == -1)
+      (probed = nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at)) == -1)
     return FALSE;
+  if (!want_match && probed >= 0)
+    {
+      iter->from = probed;
+      return TRUE;
+    }
   g_regex_match_full (iter->start->anchored, iter->text, iter->length, at, 0, &iter->match, NULL);
   if (g_match_info_matches (iter->match) && g_match_info_fetch_pos (iter->match, 0, &start, &end))
     {
@@ -1351,8 +1523,9 @@ match_at (NbPatternIter *iter,
 
 /* The first match at or after iter->from, tried only where a character
  * allows it. A match is never empty, so the next begins at its end. */
-static GMatchInfo *
-next_from_start (NbPatternIter *iter)
+static gboolean
+next_from_start (NbPatternIter *iter,
+                 gboolean       want_match)
 {
   const guchar *text = (const guchar *) iter->text;
   const guint32 *bits = iter->start->bits;
@@ -1375,13 +1548,14 @@ next_from_start (NbPatternIter *iter)
       if (!anywhere &&
           (iter->start->repeat_max > 0 ? !repeat_allows (iter->start, c, text + at, text + iter->length)
                                        : !(bits[(c & 0xfff) / 32] & (1u << (c & 31))) ||
-                                         !nb_pattern_start_allows (iter->start, c)))
+                                         !nb_pattern_start_allows (iter->start, c) ||
+                                         !has_prefix_at (iter->start, iter->text + at, iter->length - at)))
         continue;
-      if (match_at (iter, at))
-        return iter->match;
+      if (match_at (iter, at, want_match))
+        return TRUE;
     }
   iter->from = iter->length;
-  return NULL;
+  return FALSE;
 }
 
 /* Tries the pattern at @at unless it was tried there already; whether
@@ -1389,12 +1563,13 @@ next_from_start (NbPatternIter *iter)
 static gboolean
 try_at (NbPatternIter *iter,
         gsize          at,
-        gsize         *tried)
+        gsize         *tried,
+        gboolean       want_match)
 {
   if (at < iter->from || (*tried != G_MAXSIZE && at <= *tried))
     return FALSE;
   *tried = at;
-  return match_at (iter, at);
+  return match_at (iter, at, want_match);
 }
 
 /* The start of the character @k characters before @at, or G_MAXSIZE
@@ -1422,8 +1597,9 @@ step_back (const guchar *text,
  * needed_max characters before a character every match holds, nearest
  * the text's start first: the windows of successive characters move
  * forward, so the first match found is the first in the text. */
-static GMatchInfo *
-next_from_needed (NbPatternIter *iter)
+static gboolean
+next_from_needed (NbPatternIter *iter,
+                  gboolean       want_match)
 {
   const NbPatternStart *self = iter->start;
   const guchar *text = (const guchar *) iter->text;
@@ -1444,12 +1620,12 @@ next_from_needed (NbPatternIter *iter)
         {
           gsize back = step_back (text, iter->from, at, k);
 
-          if (back != G_MAXSIZE && try_at (iter, back, &tried))
-            return iter->match;
+          if (back != G_MAXSIZE && try_at (iter, back, &tried, want_match))
+            return TRUE;
         }
     }
   iter->from = iter->length;
-  return NULL;
+  return FALSE;
 }
 
 /**
@@ -1462,14 +1638,53 @@ GMatchInfo *
 nb_pattern_iter_next (NbPatternIter *iter)
 {
   if (iter->start != NULL && iter->start->needed)
-    return next_from_needed (iter);
+    return next_from_needed (iter, TRUE) ? iter->match : NULL;
   if (iter->start != NULL)
-    return next_from_start (iter);
+    return next_from_start (iter, TRUE) ? iter->match : NULL;
   if (iter->match == NULL)
     g_regex_match_full (iter->regex, iter->text, iter->length, 0, 0, &iter->match, NULL);
   else
     g_match_info_next (iter->match, NULL);
   return g_match_info_matches (iter->match) ? iter->match : NULL;
+}
+
+/**
+ * nb_pattern_iter_any:
+ *
+ * Returns: whether a match is left, as nb_pattern_iter_next() would
+ *   find; where PCRE2 tells, no GMatchInfo is made for it, and the
+ *   iterator is then to be used no further
+ */
+gboolean
+nb_pattern_iter_any (NbPatternIter *iter)
+{
+  if (iter->start != NULL && iter->start->needed)
+    return next_from_needed (iter, FALSE);
+  if (iter->start != NULL)
+    return next_from_start (iter, FALSE);
+  return nb_pattern_iter_next (iter) != NULL;
+}
+
+/**
+ * nb_pattern_start_may_match:
+ * @self: (nullable): a start
+ * @text: valid UTF-8, @length bytes
+ *
+ * Returns: %FALSE when the pattern has no match in @text, told by the
+ *   words every match begins with (none of them is there); %TRUE when
+ *   it may have one
+ */
+gboolean
+nb_pattern_start_may_match (const NbPatternStart *self,
+                            const char           *text,
+                            gsize                 length)
+{
+  if (self == NULL || self->n_prefixes == 0)
+    return TRUE;
+  for (guint i = 0; i < self->n_prefixes; i++)
+    if (find_word (text, length, 0, self->prefixes[i], self->prefix_lengths[i]) < length)
+      return TRUE;
+  return FALSE;
 }
 
 void

@@ -46,6 +46,9 @@ NbPatternStart *nb_pattern_start_new     (const char           *pattern);
 void            nb_pattern_start_free    (NbPatternStart       *self);
 gboolean        nb_pattern_start_allows  (const NbPatternStart *self,
                                           gunichar              c);
+gboolean        nb_pattern_start_may_match (const NbPatternStart *self,
+                                            const char           *text,
+                                            gsize                 length);
 
 void            nb_pattern_iter_init     (NbPatternIter        *iter,
                                           GRegex               *regex,
@@ -53,6 +56,7 @@ void            nb_pattern_iter_init     (NbPatternIter        *iter,
                                           const char           *text,
                                           gsize                 length);
 GMatchInfo     *nb_pattern_iter_next     (NbPatternIter        *iter);
+gboolean        nb_pattern_iter_any      (NbPatternIter        *iter);
 void            nb_pattern_iter_clear    (NbPatternIter        *iter);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbPatternProbe, nb_pattern_probe_free)

@@ -188,7 +188,9 @@ nb_check_quote (const char *text,
   while (*end != '\0' && !ends_sentence_at (end) &&
          (gsize) (end - (text + offset)) < MAX_SENTENCE_BYTES)
     end = g_utf8_next_char (end);
-  while (*start == ' ' || *start == '\t')
+  /* the blanks may run past the 600 bytes looked ahead: then nothing
+   * is left to quote */
+  while (start < end && (*start == ' ' || *start == '\t'))
     start++;
 
   /* the first MAX_QUOTE_CHARS characters, and … when there are more */
@@ -315,7 +317,7 @@ has_own_words (NbCheck    *check,
 }
 
 static gboolean
-narrative_has_own_words (NbCheck *check)
+read_own_words (NbCheck *check)
 {
   guint n_sections = nb_template_get_n_sections (check->template);
 
@@ -328,6 +330,17 @@ narrative_has_own_words (NbCheck *check)
         return TRUE;
     }
   return FALSE;
+}
+
+/* read_own_words(), once for all the rules that ask */
+static gboolean
+narrative_has_own_words (NbCheck *check)
+{
+  if (check->shared == NULL)
+    return read_own_words (check);
+  if (check->shared->own_words < 0)
+    check->shared->own_words = read_own_words (check);
+  return check->shared->own_words;
 }
 
 static gboolean
@@ -415,6 +428,25 @@ nb_check_each_match (NbCheck          *check,
             func (check, s, text, match);
         }
     }
+}
+
+/**
+ * nb_check_matches:
+ * @p: which of the rule's patterns
+ * @text: valid UTF-8
+ *
+ * Returns: whether the rule's pattern @p matches anywhere in @text; no
+ *   match is made where its start tells (see nb_pattern_iter_any())
+ */
+gboolean
+nb_check_matches (NbCheck    *check,
+                  guint       p,
+                  const char *text)
+{
+  g_auto(NbPatternIter) iter;
+
+  nb_check_iter_init (check, &iter, p, text, strlen (text));
+  return nb_pattern_iter_any (&iter);
 }
 
 /**

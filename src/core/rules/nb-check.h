@@ -13,6 +13,15 @@ G_BEGIN_DECLS
 /* A check rule reports at most this many findings on one report. */
 #define NB_CHECK_MAX_FINDINGS 8
 
+/* What the check rules over one report share, worked out by the first
+ * rule that asks: the validator forgets it whenever the report changes */
+typedef struct
+{
+  int own_words;   /* whether the narrative holds the writer's words; -1: not known */
+} NbCheckShared;
+
+#define NB_CHECK_SHARED_INIT { -1 }
+
 /* One run of one check rule over a report: the rule reads the report and
  * the template's data for it, and adds its findings. */
 typedef struct
@@ -21,6 +30,7 @@ typedef struct
   NbTemplate           *template;
   const NbTemplateRule *rule;
   GPtrArray            *findings;   /* NbDiagnostic */
+  NbCheckShared        *shared;     /* (nullable) */
 } NbCheck;
 
 typedef void (*NbCheckFunc) (NbCheck *check);
@@ -55,6 +65,9 @@ const char   *nb_check_section_text  (NbCheck     *check,
 gboolean      nb_check_is_full       (NbCheck     *check);
 void          nb_check_each_match    (NbCheck     *check,
                                       NbCheckMatchFunc func);
+gboolean      nb_check_matches       (NbCheck     *check,
+                                      guint        p,
+                                      const char  *text);
 void          nb_check_iter_init     (NbCheck       *check,
                                       NbPatternIter *iter,
                                       guint          p,

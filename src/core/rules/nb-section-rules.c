@@ -23,6 +23,17 @@ any_matches (GPtrArray  *patterns,
   return FALSE;
 }
 
+/* any_matches() of the rule's patterns, tried only where they can start */
+static gboolean
+any_pattern_matches (NbCheck    *check,
+                     const char *text)
+{
+  for (guint p = 0; p < check->rule->patterns->len; p++)
+    if (nb_check_matches (check, p, text))
+      return TRUE;
+  return FALSE;
+}
+
 /* "无", "暂无。" and blanks say nothing */
 static gboolean
 says_nothing (const char *text)
@@ -76,7 +87,7 @@ nb_check_narrative_problems (NbCheck *check)
       add_finding (check, _("Section 五 names no problem and no improvement: it is empty"), "empty");
       return;
     }
-  if (!any_matches (check->rule->patterns, text))
+  if (!any_pattern_matches (check, text))
     add_finding (check, _("Section 五 names no problem (such as 不足, 有待, 不够)"), "problem");
   if (!any_matches (check->rule->zero_patterns, text))
     add_finding (check, _("Section 五 names no improvement (such as 改进, 加强, 下一步)"),
@@ -129,7 +140,7 @@ nb_check_narrative_fee (NbCheck *check)
   const char *text = nb_check_section_text (check, "other", &section);
 
   if (section < 0 || nb_check_section_missing (check, section) || !nb_check_narrative_begun (check) ||
-      (text != NULL && any_matches (check->rule->patterns, text)))
+      (text != NULL && any_pattern_matches (check, text)))
     return;
   add_finding (check, _("Section 六 does not say whether 信息处理费 was charged"), "other");
 }

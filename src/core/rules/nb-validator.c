@@ -30,6 +30,13 @@ typedef struct
   gint64        rhs;          /* unchanged finding keeps its object */
 } Slot;
 
+/* A check rule known here, and its code, looked up once */
+typedef struct
+{
+  guint       rule;
+  NbCheckFunc func;
+} Check;
+
 typedef struct
 {
   gboolean found;
@@ -52,6 +59,7 @@ struct _NbValidator
 
   Slot       *slots;
   guint       n_slots;
+  guint       filled_end;    /* no slot from here on was ever filled */
   guint       invalid_base;
   guint       sum_base;
   guint       text_base;
@@ -62,7 +70,8 @@ struct _NbValidator
   int         na_rule;       /* a mark ("/", "—", "无"): not applicable */
 
   Statement  *statements;    /* by rule index, for narrative rules */
-  GArray     *checks;        /* guint rule indices of the check rules known here */
+  NbCheckShared shared;      /* what the check rules share */
+  GArray     *checks;        /* Check: the check rules known here */
   GPtrArray  *items;         /* the live diagnostics, in slot order */
   guint       n_errors;
   guint       n_warnings;
@@ -113,6 +122,9 @@ position_of_slot (NbValidator *self,
 {
   guint position = 0;
 
+  /* after every diagnostic: the first run fills the slots in order */
+  if (slot >= self->filled_end)
+    return self->items->len;
   for (guint i = 0; i < slot; i++)
     if (self->slots[i].diagnostic != NULL)
       position++;
@@ -150,6 +162,7 @@ set_slot (NbValidator  *self,
       nb_diagnostic_set_checked (diagnostic, nb_report_get_checked (self->report, diagnostic));
       count (self, diagnostic, 1);
       s->diagnostic = diagnostic;
+      self->filled_end = MAX (self->filled_end, slot + 1);
       g_ptr_array_insert (self->items, position, g_object_ref (diagnostic));
       added = 1;
     }
@@ -172,6 +185,20 @@ clear_slot (NbValidator *self,
 {
   if (self->slots[slot].diagnostic != NULL)
     set_slot (self, slot, NULL, notify);
+}
+
+/* @n empty slots. Only the diagnostics are set: a slot's numbers are
+ * read beside its diagnostic alone, and zeroing the whole array (some
+ * 600 slots of 24 bytes) for every report of a batch costs more than
+ * the rules over most cells. */
+static Slot *
+new_slots (guint n)
+{
+  Slot *slots = g_new (Slot, n);
+
+  for (guint i = 0; i < n; i++)
+    slots[i].diagnostic = NULL;
+  return slots;
 }
 
 static NbTemplateRule *
@@ -370,11 +397,13 @@ find_statement (NbTemplateRule *rule,
                 gint64         *value,
                 gsize          *offset)
 {
+  gsize length = strlen (text);
   gboolean found = FALSE;
 
   for (guint z = 0; z < 2; z++)
     {
       GPtrArray *patterns = z == 0 ? rule->patterns : rule->zero_patterns;
+      GPtrArray *starts = z == 0 ? rule->starts : rule->zero_starts;
 
       for (guint i = 0; i < patterns->len; i++)
         {
@@ -382,6 +411,10 @@ find_statement (NbTemplateRule *rule,
           int start, end, group_start, group_end;
           gint64 number = 0;
 
+          /* a text without any of the words a match begins with is
+           * not searched: about half the searches */
+          if (starts != NULL && !nb_pattern_start_may_match (g_ptr_array_index (starts, i), text, length))
+            continue;
           if (!g_regex_match (g_ptr_array_index (patterns, i), text, 0, &match))
             continue;
           g_match_info_fetch_pos (match, 0, &start, &end);
@@ -570,36 +603,58 @@ same_finding (NbDiagnostic *a,
 }
 
 /* Runs one check rule and puts its findings into its slots; a finding
- * that is there already keeps its object. */
+ * that is there already keeps its object. @findings is the sweep's room
+ * for them, empty, and left empty. */
 static void
 run_check (NbValidator *self,
            guint        i,
+           GPtrArray   *findings,
            gboolean     notify)
 {
-  guint rule_index = g_array_index (self->checks, guint, i);
-  NbTemplateRule *rule = get_rule (self, rule_index);
-  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
-  NbCheck check = { self->report, self->template, rule, findings };
+  const Check *known = &g_array_index (self->checks, Check, i);
+  NbTemplateRule *rule = get_rule (self, known->rule);
+  NbCheck check = { self->report, self->template, rule, findings, &self->shared };
 
-  nb_check_lookup (rule->id) (&check);
+  known->func (&check);
   for (guint j = 0; j < NB_CHECK_MAX_FINDINGS; j++)
     {
       guint slot = self->check_base + i * NB_CHECK_MAX_FINDINGS + j;
       NbDiagnostic *found = j < findings->len ? g_ptr_array_index (findings, j) : NULL;
       NbDiagnostic *old = self->slots[slot].diagnostic;
 
-      if (found != NULL && old != NULL && same_finding (found, old))
-        continue;
-      set_slot (self, slot, found != NULL ? g_object_ref (found) : NULL, notify);
+      if (found == NULL)
+        clear_slot (self, slot, notify);   /* most of the slots, and empty */
+      else if (old == NULL || !same_finding (found, old))
+        set_slot (self, slot, g_object_ref (found), notify);
     }
+  g_ptr_array_set_size (findings, 0);
+}
+
+/* Room for the findings of one rule after the other: a sweep's own, as
+ * a listener told of a finding may change the report and start
+ * another */
+static GPtrArray *
+new_findings (void)
+{
+  return g_ptr_array_new_full (NB_CHECK_MAX_FINDINGS, g_object_unref);
+}
+
+/* The report changed, or may have since the rules last ran */
+static void
+forget_shared (NbValidator *self)
+{
+  self->shared = (NbCheckShared) NB_CHECK_SHARED_INIT;
 }
 
 static void
 run_checks (NbValidator *self,
             gboolean     notify)
 {
+  g_autoptr(GPtrArray) findings = new_findings ();
+
+  forget_shared (self);
   for (guint i = 0; i < self->checks->len; i++)
-    run_check (self, i, notify);
+    run_check (self, i, findings, notify);
 }
 
 /* Whether a check rule that names no cells reads the cell's whole table:
@@ -622,20 +677,23 @@ static void
 run_checks_reading (NbValidator *self,
                     guint        cell)
 {
+  g_autoptr(GPtrArray) findings = new_findings ();
+
+  forget_shared (self);
   for (guint i = 0; i < self->checks->len; i++)
     {
-      NbTemplateRule *rule = get_rule (self, g_array_index (self->checks, guint, i));
+      NbTemplateRule *rule = get_rule (self, g_array_index (self->checks, Check, i).rule);
       GArray *cells = rule->cells;
 
       if (reads_table_of (self, rule, cell))
         {
-          run_check (self, i, TRUE);
+          run_check (self, i, findings, TRUE);
           continue;
         }
       for (guint c = 0; c < cells->len; c++)
         if (g_array_index (cells, guint, c) == cell)
           {
-            run_check (self, i, TRUE);
+            run_check (self, i, findings, TRUE);
             break;
           }
     }
@@ -677,15 +735,17 @@ static void
 validate_all (NbValidator *self)
 {
   guint n_cells = nb_template_get_n_cells (self->template);
+  const NbCellData *cells = nb_report_peek_cells (self->report);
   guint n_instances, n_text;
   const guint *text_rules = nb_template_get_narrative_rules (self->template, &n_text);
 
   nb_template_get_instances (self->template, &n_instances);
+  /* in the order of the slots, each finding put after the others; most
+   * cells hold a value, which neither cell rule says anything of, and
+   * their slots are empty yet */
   for (guint c = 0; c < n_cells; c++)
-    {
+    if (cells[c].state != NB_CELL_STATE_VALUE)
       check_invalid (self, c, FALSE);
-      check_empty (self, c, FALSE);
-    }
   for (guint i = 0; i < n_instances; i++)
     check_sum (self, i, FALSE);
   for (guint i = 0; i < n_text; i++)
@@ -694,6 +754,9 @@ validate_all (NbValidator *self)
       check_text_rule (self, i, FALSE);
     }
   run_checks (self, FALSE);
+  for (guint c = 0; c < n_cells; c++)
+    if (cells[c].state != NB_CELL_STATE_VALUE)
+      check_empty (self, c, FALSE);
 }
 
 /* Callbacks */
@@ -707,6 +770,8 @@ report_cell_changed_cb (NbValidator *self,
   const guint *instances = nb_template_get_cell_instances (self->template, cell, &n_instances);
   const guint *text_rules = nb_template_get_narrative_rules (self->template, &n_text);
 
+  /* a listener of a sweep under way may have changed the report */
+  forget_shared (self);
   check_invalid (self, cell, TRUE);
   check_empty (self, cell, TRUE);
   for (guint i = 0; i < n_instances; i++)
@@ -733,6 +798,7 @@ report_section_changed_cb (NbValidator *self,
   guint n_text;
   const guint *text_rules = nb_template_get_narrative_rules (self->template, &n_text);
 
+  forget_shared (self);
   for (guint i = 0; i < n_text; i++)
     {
       NbTemplateRule *rule = get_rule (self, text_rules[i]);
@@ -821,7 +887,7 @@ static void
 nb_validator_constructed (GObject *object)
 {
   NbValidator *self = (NbValidator *) object;
-  GPtrArray *imported;
+  GPtrArray *imported, *rules;
   guint n_instances, n_text;
 
   G_OBJECT_CLASS (nb_validator_parent_class)->constructed (object);
@@ -837,13 +903,20 @@ nb_validator_constructed (GObject *object)
   self->invalid_base = imported->len;
   self->sum_base = self->invalid_base + nb_template_get_n_cells (self->template);
   self->text_base = self->sum_base + n_instances;
-  for (guint r = 0; r < nb_template_get_rules (self->template)->len; r++)
-    if (get_rule (self, r)->type == NB_RULE_CHECK && nb_check_lookup (get_rule (self, r)->id) != NULL)
-      g_array_append_val (self->checks, r);
+  rules = nb_template_get_rules (self->template);
+  self->checks = g_array_sized_new (FALSE, FALSE, sizeof (Check), rules->len);
+  for (guint r = 0; r < rules->len; r++)
+    {
+      Check known = { r, NULL };
+
+      if (get_rule (self, r)->type == NB_RULE_CHECK &&
+          (known.func = nb_check_lookup (get_rule (self, r)->id)) != NULL)
+        g_array_append_val (self->checks, known);
+    }
   self->check_base = self->text_base + n_text;
   self->empty_base = self->check_base + self->checks->len * NB_CHECK_MAX_FINDINGS;
   self->n_slots = self->empty_base + nb_template_get_n_cells (self->template);
-  self->slots = g_new0 (Slot, self->n_slots);
+  self->slots = new_slots (self->n_slots);
   self->statements = g_new0 (Statement, nb_template_get_rules (self->template)->len);
 
   for (guint i = 0; i < imported->len; i++)
@@ -889,11 +962,13 @@ nb_validator_finalize (GObject *object)
 {
   NbValidator *self = (NbValidator *) object;
 
-  for (guint i = 0; i < self->n_slots; i++)
-    g_clear_object (&self->slots[i].diagnostic);
+  /* every slot's diagnostic is in the list, once: dropping the slots'
+   * references through it passes over the hundreds of empty slots */
+  for (guint i = 0; i < self->items->len; i++)
+    g_object_unref (g_ptr_array_index (self->items, i));
   g_free (self->slots);
   g_free (self->statements);
-  g_array_unref (self->checks);
+  g_clear_pointer (&self->checks, g_array_unref);
   g_ptr_array_unref (self->items);
   g_clear_object (&self->template);
 
@@ -970,7 +1045,6 @@ static void
 nb_validator_init (NbValidator *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
-  self->checks = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* Public API */
