@@ -7,6 +7,7 @@
 
 #include "nb-test-util.h"
 
+#include <nb-number.h>
 #include <nb-report-private.h>
 #include <string.h>
 
@@ -704,6 +705,7 @@ test_loaded_digits (Fixture       *fixture,
   NbReport *report = fixture->report;
   guint a = cell (fixture, "t3/received/natural_person");
   guint b = cell (fixture, "t3/received/commercial");
+  guint fees = cell (fixture, "t2/fees/amount");
 
   nb_report_load_cell (report, a, " 7 ", -1, 3);
   nb_report_load_cell (report, b, "70", 2, 4);
@@ -724,6 +726,21 @@ test_loaded_digits (Fixture       *fixture,
   nb_report_load_cell (report, b, "7", -1, 0);
   g_assert_cmpstr (text (fixture, "t3/received/commercial"), ==, "7");
   g_assert_cmpstr (text (fixture, "t3/received/natural_person"), ==, "8");
+
+  /* a digit over a typed text, and a digit in an amount: read as a parse
+   * of it would read it */
+  nb_report_load_cell (report, a, "3", 1, 5);
+  g_assert_cmpstr (text (fixture, "t3/received/natural_person"), ==, "3");
+  g_assert_cmpint (nb_report_get_cell_value (report, a), ==, 3);
+  g_assert_cmpuint (nb_report_get_cell_line (report, a), ==, 5);
+  nb_report_load_cell (report, fees, "5", 1, 6);
+  g_assert_cmpstr (text (fixture, "t2/fees/amount"), ==, "5");
+  g_assert_cmpint (nb_report_get_cell_state (report, fees), ==, NB_CELL_STATE_VALUE);
+  g_assert_cmpint (nb_report_get_cell_value (report, fees), ==, 5 * NB_AMOUNT_SCALE);
+  nb_report_load_cell (report, fees, "\xe3\x80\x80" "0 ", -1, 7);
+  g_assert_cmpstr (text (fixture, "t2/fees/amount"), ==, "0");
+  g_assert_cmpint (nb_report_get_cell_state (report, fees), ==, NB_CELL_STATE_VALUE);
+  g_assert_cmpint (nb_report_get_cell_value (report, fees), ==, 0);
 }
 
 int

@@ -168,25 +168,55 @@ take_cell_text (NbReport *self,
   data->value = value;
 }
 
+static const char shared_digits[10][2] = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
+
+/* A single digit, which most cells of most reports are ("0"), reads as
+ * itself in every kind, whatever the cell's units and marks (a unit
+ * follows a digit, a mark never starts with one): it needs no parse, and
+ * its text is a shared one, never written to. */
+static inline void
+store_digit (NbReport *self,
+             guint     cell,
+             char      digit)
+{
+  NbCellData *data = &self->cells[cell];
+  gint64 value = digit - '0';
+
+  if (!data->loaded && data->text != NULL)
+    g_free (data->text);
+  data->text = (char *) shared_digits[digit - '0'];
+  data->loaded = TRUE;
+  data->state = NB_CELL_STATE_VALUE;
+  data->value = self->template_cells[cell].kind == NB_CELL_KIND_AMOUNT ?
+                value * NB_AMOUNT_SCALE : value;
+}
+
 /* An imported cell's text is copied into one chunk for the whole report
  * rather than into a block of its own: two hundred allocations fewer per
- * import, and as many fewer frees. A single digit, which most cells of
- * most reports are ("0"), is not copied at all. */
+ * import, and as many fewer frees. */
 static void
 store_cell (NbReport   *self,
             guint       cell,
             const char *text,
             gssize      length)
 {
-  static const char digits[10][2] = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
   gsize n = text == NULL ? 0 : length < 0 ? strlen (text) : (gsize) length;
-  const char *start = text == NULL ? NULL : nb_number_trim (text, &n);
+  const char *start;
   char *stored = NULL;
 
-  /* cell texts are never written to, so a shared one is safe */
+  /* a table's tokens come without blanks: a lone digit needs no trim */
+  if (n == 1 && g_ascii_isdigit (*text))
+    {
+      store_digit (self, cell, *text);
+      return;
+    }
+  start = text == NULL ? NULL : nb_number_trim (text, &n);
   if (n == 1 && g_ascii_isdigit (*start))
-    stored = (char *) digits[*start - '0'];
-  else if (n > 0)
+    {
+      store_digit (self, cell, *start);
+      return;
+    }
+  if (n > 0)
     {
       if (self->loaded_texts == NULL)
         self->loaded_texts = g_string_chunk_new (1024);
