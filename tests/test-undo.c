@@ -743,6 +743,27 @@ test_loaded_digits (Fixture       *fixture,
   g_assert_cmpint (nb_report_get_cell_value (report, fees), ==, 0);
 }
 
+/* A loaded header is what a reader found, not an edit: nothing to undo,
+ * and an organ left out keeps the organ and year there are. */
+static void
+test_loaded_header (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  NbReport *report = fixture->report;
+
+  nb_report_load_header (report, "某县2023年报告", "某县", 2023);
+  g_assert_cmpstr (nb_report_get_title (report), ==, "某县2023年报告");
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "某县");
+  g_assert_cmpuint (nb_report_get_year (report), ==, 2023);
+  g_assert_false (nb_report_get_can_undo (report));
+
+  nb_report_load_header (report, NULL, NULL, 0);
+  g_assert_cmpstr (nb_report_get_title (report), ==, "");
+  g_assert_cmpstr (nb_report_get_organ (report), ==, "某县");
+  g_assert_cmpuint (nb_report_get_year (report), ==, 2023);
+  g_assert_false (nb_report_get_can_undo (report));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -765,6 +786,7 @@ main (int    argc,
   ADD ("no-fix", test_no_fix);
   ADD ("fill-empty", test_fill_empty);
   ADD ("loaded-digits", test_loaded_digits);
+  ADD ("loaded-header", test_loaded_header);
 #undef ADD
 
   return g_test_run ();

@@ -59,6 +59,10 @@ void              nb_report_load_cell           (NbReport    *self,
                                                  const char  *text,
                                                  gssize       length,
                                                  guint        line);
+void              nb_report_load_header         (NbReport    *self,
+                                                 const char  *title,
+                                                 const char  *organ,
+                                                 guint        year);
 void              nb_report_load_section        (NbReport    *self,
                                                  guint        section,
                                                  char        *text,

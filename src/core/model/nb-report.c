@@ -1492,6 +1492,28 @@ nb_report_load_cell (NbReport   *self,
   self->cells[cell].line = line;
 }
 
+/* What a reader found of the header: like the setters, but no undo
+ * step, which the import would only clear again. @organ %NULL leaves the
+ * organ and the year as they are. */
+void
+nb_report_load_header (NbReport   *self,
+                       const char *title,
+                       const char *organ,
+                       guint       year)
+{
+  g_return_if_fail (title == NULL || g_utf8_validate (title, -1, NULL));
+  g_return_if_fail (organ == NULL || g_utf8_validate (organ, -1, NULL));
+  g_return_if_fail (year <= 9999);
+
+  if (set_string (&self->title, title != NULL ? title : ""))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  if (organ == NULL)
+    return;
+  apply_year (self, year);
+  if (set_string (&self->organ, organ))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGAN]);
+}
+
 /* Takes @places: a reader's places by source line, for a file that is not
  * text. */
 void
