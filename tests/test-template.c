@@ -55,6 +55,7 @@ test_sections_and_rules (void)
     "parse.encoding",
   };
   g_autoptr(NbTemplate) template = nb_template_new_default (NULL);
+  GPtrArray *all;
 
   g_assert_cmpuint (nb_template_get_n_sections (template), ==, G_N_ELEMENTS (sections));
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
@@ -66,6 +67,19 @@ test_sections_and_rules (void)
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     g_assert_true (nb_template_has_rule (template, rules[i]));
   g_assert_false (nb_template_has_rule (template, "no.such-rule"));
+  g_assert_cmpint (nb_template_lookup_rule (template, "no.such-rule"), ==, -1);
+
+  /* the index a rule is looked up by is that of the first rule of its id */
+  all = nb_template_get_rules (template);
+  for (guint r = 0; r < all->len; r++)
+    {
+      const char *id = ((NbTemplateRule *) g_ptr_array_index (all, r))->id;
+      guint first = 0;
+
+      while (!g_str_equal (((NbTemplateRule *) g_ptr_array_index (all, first))->id, id))
+        first++;
+      g_assert_cmpint (nb_template_lookup_rule (template, id), ==, first);
+    }
 }
 
 static NbTemplateRule *

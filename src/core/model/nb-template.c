@@ -30,6 +30,7 @@ struct _NbTemplate
   GArray     *cells;           /* NbTemplateCell */
   GHashTable *cell_index;      /* address → index + 1 */
   GPtrArray  *rules;           /* NbTemplateRule */
+  GHashTable *rule_index;      /* id → index + 1, of the first rule with it */
   GArray     *instances;       /* NbRuleInstance */
   guint      *cell_inst_start; /* n_cells + 1 offsets into cell_inst */
   GArray     *cell_inst;       /* guint instance indices */
@@ -859,6 +860,10 @@ parse_rule (NbTemplate  *self,
       (severity = member_string (item, "severity", FALSE, where, error)) == NULL ||
       (type = member_string (item, "type", FALSE, where, error)) == NULL)
     return FALSE;
+  /* checks look their rules up by id for every report: a hash, not a
+   * scan of a few hundred ids */
+  if (!g_hash_table_contains (self->rule_index, rule->id))
+    g_hash_table_insert (self->rule_index, rule->id, GUINT_TO_POINTER (self->rules->len));
 
   if (g_str_equal (severity, "error"))
     rule->severity = NB_SEVERITY_ERROR;
@@ -1043,6 +1048,7 @@ nb_template_finalize (GObject *object)
   g_ptr_array_unref (self->tables);
   g_hash_table_unref (self->cell_index);
   g_array_unref (self->cells);
+  g_hash_table_unref (self->rule_index);
   g_ptr_array_unref (self->rules);
   g_array_unref (self->instances);
   g_free (self->cell_inst_start);
@@ -1071,6 +1077,7 @@ nb_template_init (NbTemplate *self)
   g_array_set_clear_func (self->cells, cell_clear);
   self->cell_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->rules = g_ptr_array_new_with_free_func (rule_free);
+  self->rule_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->instances = g_array_new (FALSE, FALSE, sizeof (NbRuleInstance));
   g_array_set_clear_func (self->instances, instance_clear);
   self->cell_inst = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1499,10 +1506,7 @@ int
 nb_template_lookup_rule (NbTemplate *self,
                          const char *id)
 {
-  for (guint i = 0; i < self->rules->len; i++)
-    if (g_str_equal (((NbTemplateRule *) g_ptr_array_index (self->rules, i))->id, id))
-      return i;
-  return -1;
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->rule_index, id)) - 1;
 }
 
 const guint *
