@@ -41,8 +41,7 @@
 #define MAX_HEADING_EXTRA 12
 
 /* In the tables of has_heading_start(), beside NB_TEXT_BYTES_MATCH (a
- * heading may start) and NB_TEXT_BYTES_STEP: a site footer's marker may
- * start. */
+ * heading may start): a site footer's marker may start. */
 #define FOOTER_START 4
 
 /* a canonical file Nianbao writes is one it reads */
@@ -63,12 +62,12 @@ struct _NbImporter
   NbTemplateChoice *choice;     /* this template first, then the others' */
   GPtrArray    *inline_keys;    /* GStrv by section: numeral and heading,
                                  * folded, the heading's start last */
-  /* an inline key has this byte first, second or third, and the steps
-   * over characters: NB_TEXT_BYTES_… */
+  /* an inline key has this byte first, second or third:
+   * NB_TEXT_BYTES_MATCH */
   guint8        inline_bytes[3][256];
   /* a numeral that may start a heading has this byte first, and the
    * stop after it this byte fourth; a site footer's marker these first
-   * three; the steps over characters (has_heading_start()) */
+   * three (has_heading_start()) */
   guint8        heading_start_bytes[4][256];
   NbSiteFooter  footer;
   GArray       *unit_cells;     /* guint: the cells a unit may be written in */
@@ -591,14 +590,14 @@ find_heading (TextImport     *import,
       int found = -1;
       guint8 bits;
 
-      /* tested without a branch, which tells the step too; in the last
-       * two bytes, a byte at a time and never past the fold's nul */
+      /* tested without a branch; in the last two bytes, a byte at a
+       * time and never past the fold's nul */
       if (G_LIKELY (i + 3 <= fold_length))
         bits = firsts[u[i]] & seconds[u[i + 1]] & thirds[u[i + 2]];
       else
         bits = firsts[u[i]] & seconds[u[i + 1]] & (u[i + 1] != '\0' ? thirds[u[i + 2]] : NB_TEXT_BYTES_MATCH) &
                NB_TEXT_BYTES_MATCH;
-      step = bits & NB_TEXT_BYTES_STEP ? 3 : 1;
+      step = nb_text_char_step (u + i, fold_length - i);
       if (G_LIKELY (!(bits & NB_TEXT_BYTES_MATCH)))
         continue;
       for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
@@ -663,9 +662,9 @@ has_non_ascii (const char *text,
 }
 
 /* A numeral that could start a heading: "二、". The line is stepped over
- * a character at a time; a numeral's first byte (E4, E5) and the first
- * byte of the stop after it are looked up at once, with the step, in
- * the importer's tables: such a pair is rare. The same look-up tells
+ * a character at a time, as find_heading() steps; a numeral's first byte
+ * (E4, E5) and the first byte of the stop after it are looked up at once
+ * in the importer's tables: such a pair is rare. The same look-up tells
  * where a site footer's marker may start: up to the first one, the line
  * is noted as holding none, so that is_site_footer() reads only the
  * rest. */
@@ -684,7 +683,7 @@ has_heading_start (TextImport *import,
       gsize after = i + 3;
       guint8 bits = bytes[0][u[i]] & bytes[1][u[i + 1]] & bytes[2][u[i + 2]] & bytes[3][u[after]];
 
-      step = bits & NB_TEXT_BYTES_STEP ? 3 : 1;
+      step = nb_text_char_step (u + i, length - i);
       if (G_LIKELY (!(bits & (NB_TEXT_BYTES_MATCH | FOOTER_START))))
         continue;
       if ((bits & FOOTER_START) && no_footer == G_MAXSIZE &&
@@ -1351,7 +1350,7 @@ note_heading_start_bytes (NbImporter *self)
   for (guint b = 0; b < 256; b++)
     {
       bytes[1][b] = bytes[2][b] = NB_TEXT_BYTES_MATCH;
-      bytes[3][b] = NB_TEXT_BYTES_STEP | FOOTER_START;
+      bytes[3][b] = FOOTER_START;
       for (guint k = 0; k < 3; k++)
         if (self->footer.bytes[k][b] & NB_TEXT_BYTES_MATCH)
           bytes[k][b] |= FOOTER_START;
@@ -1362,7 +1361,6 @@ note_heading_start_bytes (NbImporter *self)
   bytes[3][' '] |= NB_TEXT_BYTES_MATCH;
   bytes[3][(guchar) "、"[0]] |= NB_TEXT_BYTES_MATCH;
   bytes[3][(guchar) "．"[0]] |= NB_TEXT_BYTES_MATCH;
-  nb_text_bytes_add_steps (bytes);
 }
 
 static void
@@ -1414,7 +1412,6 @@ nb_importer_constructed (GObject *object)
       for (GStrv keys = g_ptr_array_index (self->inline_keys, s); *keys != NULL; keys++)
         note_inline_bytes (self, *keys);
     }
-  nb_text_bytes_add_steps (self->inline_bytes);
   note_heading_start_bytes (self);
   /* a few cells have units: every report's cells are not asked */
   for (guint c = 0; c < nb_template_get_n_cells (self->template); c++)

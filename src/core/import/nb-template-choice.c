@@ -506,10 +506,17 @@ find_needles (NbTemplateChoice *self,
   gboolean *hit = g_new0 (gboolean, self->needles->len);
   const guchar *u = (const guchar *) text;
 
-  for (gsize i = 0; i < length; i += self->step[u[i]])
+  for (gsize i = 0, step; i < length; i += step)
     {
       guint hash = hash_key (padded_key_at (self, u + i));
       GArray *bucket;
+
+      /* CJK first, told by the byte alone: most characters are, and
+       * the next position is then not waiting for a look-up */
+      if (G_LIKELY ((u[i] & 0xF0) == 0xE0))
+        step = 3;
+      else
+        step = self->step[u[i]];
 
       if (G_LIKELY (!(self->hashes[hash / 64] & ((guint64) 1 << (hash % 64)))) ||
           (bucket = self->buckets[hash % N_BUCKETS]) == NULL)

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -42,12 +43,20 @@ typedef struct
  * that may start a character: over a whole character of three bytes
  * (CJK, full-width forms), else one byte. Invalid UTF-8 is stepped over
  * a byte at a time: no byte that may start a character is skipped.
- * Inline: scans over a whole line step with it. */
+ * Inline: scans over a whole line step with it, told by the bytes alone
+ * (not by the tables they look the position up in), so that the next
+ * position's look-up need not wait for this one's; the two continuation
+ * bytes are read as one number, in either byte order. */
 static inline gsize
 nb_text_char_step (const guchar *u,
                    gsize         left)
 {
-  return left >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80 ? 3 : 1;
+  guint16 two;
+
+  if (left < 3 || (u[0] & 0xF0) != 0xE0)
+    return 1;
+  memcpy (&two, u + 1, sizeof two);
+  return (two & 0xC0C0) == 0x8080 ? 3 : 1;
 }
 
 void         nb_text_bytes_add_steps       (guint8       bytes[3][256]);
