@@ -384,6 +384,18 @@ test_pattern_start_matches (void)
   check_same_matches ("(?:^|\\n)\\s*((?:19|20)[0-9]{2})\\s*年[，,]",
                       "2023年，我局\n 2022 年,本\n去年2021年，\n2020年，", 3);
   check_same_matches ("(?:^|[，,])二是|(一)是", "二是，二是,一是x一是", 4);
+  /* words found by their last two bytes, 16 places at a time: at every
+   * offset from a block's start, and after characters whose last two
+   * bytes are a word's but whose first is not (藮 for 问, 袘 for 题,
+   * 鶳 for 足) */
+  for (guint pad = 0; pad < 40; pad++)
+    {
+      g_autofree char *text = g_strdup_printf ("%*s藮袘不鶳，问题%*s不足x", (int) pad, "", (int) (pad % 17), "");
+      g_autofree char *none = g_strdup_printf ("%*s藮袘，不鶳有", (int) pad, "");
+
+      check_same_matches ("(问题|不足|有待)", text, 2);
+      check_same_matches ("(问题|不足|有待)", none, 0);
+    }
 }
 
 int
