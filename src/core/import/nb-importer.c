@@ -285,12 +285,9 @@ read_title (NbReport   *report,
   g_autofree char *organ = NULL;
   guint year = 0;
 
-  nb_report_set_title (report, title);
+  /* a report being imported has no history to record */
   organ = title_organ (title, &year);
-  if (organ == NULL)
-    return;
-  nb_report_set_year (report, year);
-  nb_report_set_organ (report, organ);
+  nb_report_load_header (report, title, organ, year);
 }
 
 /* A line that is a whole title, organ and year: "平潭综合实验区2023年度…报告". */
