@@ -1333,8 +1333,6 @@ inline_keys (NbTemplateSection *section,
   return g_strv_builder_end (builder);
 }
 
-/* The first three bytes of @key, to look for it only where they are; a
- * shorter key is followed by anything. */
 /* The tables of has_heading_start(): a numeral's first byte, any second
  * and third, the first byte of a stop ("、", "．", ".", " ") fourth; a
  * footer's marker by its first three bytes, any fourth. */
@@ -1360,6 +1358,8 @@ note_heading_start_bytes (NbImporter *self)
   bytes[3][(guchar) "．"[0]] |= NB_TEXT_BYTES_MATCH;
 }
 
+/* The first three bytes of @key, to look for it only where they are; a
+ * shorter key is followed by anything. */
 static void
 note_inline_bytes (NbImporter *self,
                    const char *key)
