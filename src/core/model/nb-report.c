@@ -1501,6 +1501,7 @@ nb_report_load_header (NbReport   *self,
                        const char *organ,
                        guint       year)
 {
+  g_return_if_fail (NB_IS_REPORT (self));
   g_return_if_fail (title == NULL || g_utf8_validate (title, -1, NULL));
   g_return_if_fail (organ == NULL || g_utf8_validate (organ, -1, NULL));
   g_return_if_fail (year <= 9999);
