@@ -1259,13 +1259,21 @@ find_word (const char *text,
   for (from = at + n - 2; from + 17 <= length;)
     {
       Bytes16 found = (load16 (bytes + from) == before) & (load16 (bytes + from + 1) == last);
-      guint i = first16 (found);
+      guint i;
 
+      /* most blocks hold no pair: one test passes them, without looking
+       * for where the pair is */
+      if (!any16 (found))
+        {
+          from += 16;
+          continue;
+        }
       /* a pair found is nearly always the word; when not, the search
        * goes on from the next place */
-      if (i < 16 && memcmp (text + from + i - (n - 2), needle, n - 2) == 0)
+      i = first16 (found);
+      if (memcmp (text + from + i - (n - 2), needle, n - 2) == 0)
         return from + i - (n - 2);
-      from += MIN (i + 1, 16);
+      from += i + 1;
     }
   for (; from + 1 < length; from++)
     if (bytes[from] == before && bytes[from + 1] == last &&

@@ -54,6 +54,8 @@ typedef struct
 const NbCellData *nb_report_peek_cells          (NbReport    *self);
 const char       *nb_report_peek_section        (NbReport    *self,
                                                  guint        section);
+gsize             nb_report_peek_section_length (NbReport    *self,
+                                                 guint        section);
 void              nb_report_load_cell           (NbReport    *self,
                                                  guint        cell,
                                                  const char  *text,

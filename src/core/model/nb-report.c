@@ -90,6 +90,7 @@ struct _NbReport
   NbCell     **cell_objects;
 
   char       **sections;       /* by template section; NULL for tables */
+  gsize       *section_lengths; /* strlen() of each, kept for the rules */
   GArray     **section_lines;  /* source line of each text line, or NULL */
   GPtrArray   *import_diagnostics;
   JsonNode    *extensions;     /* kept and written back unchanged */
@@ -250,6 +251,7 @@ apply_section (NbReport *self,
 {
   g_free (self->sections[section]);
   self->sections[section] = text;
+  self->section_lengths[section] = strlen (text);
   g_clear_pointer (&self->section_lines[section], g_array_unref);
   self->section_lines[section] = lines;
   g_signal_emit (self, signals[SECTION_CHANGED], 0, section);
@@ -572,6 +574,7 @@ nb_report_constructed (GObject *object)
   self->cells = g_new0 (NbCellData, self->n_cells);
   n_sections = nb_template_get_n_sections (self->template);
   self->sections = g_new0 (char *, n_sections + 1);
+  self->section_lengths = g_new0 (gsize, n_sections);
   self->section_lines = g_new0 (GArray *, n_sections);
   for (guint i = 0; i < n_sections; i++)
     if (nb_template_section_is_narrative (self->template, i))
@@ -615,6 +618,7 @@ nb_report_finalize (GObject *object)
       g_clear_pointer (&self->section_lines[i], g_array_unref);
     }
   g_free (self->sections);
+  g_free (self->section_lengths);
   g_free (self->section_lines);
   g_free (self->organ);
   g_free (self->title);
@@ -1479,6 +1483,16 @@ nb_report_peek_section (NbReport *self,
   return self->sections[section];
 }
 
+/* strlen() of nb_report_peek_section(), kept as the text is set: the
+ * rules would otherwise measure the same text once per rule. 0 for a
+ * table's section. */
+gsize
+nb_report_peek_section_length (NbReport *self,
+                               guint     section)
+{
+  return self->section_lengths[section];
+}
+
 void
 nb_report_load_cell (NbReport   *self,
                      guint       cell,
@@ -1545,6 +1559,7 @@ nb_report_load_section (NbReport *self,
 
   g_free (self->sections[section]);
   self->sections[section] = text;
+  self->section_lengths[section] = strlen (text);
   g_clear_pointer (&self->section_lines[section], g_array_unref);
   self->section_lines[section] = lines;
 }

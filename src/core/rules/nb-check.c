@@ -288,11 +288,12 @@ skip_placeholder (const NbTemplateRule *rule,
 
 static gboolean
 has_own_words (NbCheck    *check,
+               guint       section,
                const char *text)
 {
   int id = nb_template_lookup_rule (check->template, "narrative.placeholder");
   const NbTemplateRule *rule = id >= 0 ? g_ptr_array_index (nb_template_get_rules (check->template), id) : NULL;
-  gsize length = strlen (text);
+  gsize length = nb_report_peek_section_length (check->report, section);
   gsize at = 0;
   pcre2_match_data *data = pcre2_match_data_create (1, NULL);
   gboolean own = FALSE;
@@ -326,7 +327,7 @@ read_own_words (NbCheck *check)
       const char *text = nb_report_peek_section (check->report, s);
 
       if (nb_template_section_is_narrative (check->template, s) && text != NULL &&
-          has_own_words (check, text))
+          has_own_words (check, s, text))
         return TRUE;
     }
   return FALSE;
@@ -417,7 +418,7 @@ nb_check_each_match (NbCheck          *check,
       if (!nb_template_section_is_narrative (check->template, s) ||
           (text = nb_report_peek_section (check->report, s)) == NULL)
         continue;
-      length = strlen (text);
+      length = nb_report_peek_section_length (check->report, s);
       for (guint p = 0; p < check->rule->patterns->len; p++)
         {
           g_auto(NbPatternIter) iter;
@@ -434,6 +435,7 @@ nb_check_each_match (NbCheck          *check,
  * nb_check_matches:
  * @p: which of the rule's patterns
  * @text: valid UTF-8
+ * @length: strlen() of @text
  *
  * Returns: whether the rule's pattern @p matches anywhere in @text; no
  *   match is made where its start tells (see nb_pattern_iter_any())
@@ -441,11 +443,12 @@ nb_check_each_match (NbCheck          *check,
 gboolean
 nb_check_matches (NbCheck    *check,
                   guint       p,
-                  const char *text)
+                  const char *text,
+                  gsize       length)
 {
   g_auto(NbPatternIter) iter;
 
-  nb_check_iter_init (check, &iter, p, text, strlen (text));
+  nb_check_iter_init (check, &iter, p, text, length);
   return nb_pattern_iter_any (&iter);
 }
 

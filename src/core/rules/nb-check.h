@@ -67,7 +67,8 @@ void          nb_check_each_match    (NbCheck     *check,
                                       NbCheckMatchFunc func);
 gboolean      nb_check_matches       (NbCheck     *check,
                                       guint        p,
-                                      const char  *text);
+                                      const char  *text,
+                                      gsize        length);
 void          nb_check_iter_init     (NbCheck       *check,
                                       NbPatternIter *iter,
                                       guint          p,

@@ -56,7 +56,7 @@ find_signature (NbCheck *check,
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       const char *text = nb_check_section_text (check, sections[i], section);
-      gsize length = text != NULL ? strlen (text) : 0;
+      gsize length = text != NULL ? nb_report_peek_section_length (check->report, *section) : 0;
       gsize from = length > SIGNATURE_TAIL_BYTES ? length - SIGNATURE_TAIL_BYTES : 0;
       gboolean found = FALSE;
 

@@ -134,7 +134,8 @@ count_in_section (NbCheck      *check,
       g_auto(NbPatternIter) iter;
       GMatchInfo *match;
 
-      nb_check_iter_init (check, &iter, p, text, strlen (text));
+      nb_check_iter_init (check, &iter, p, text,
+                          nb_report_peek_section_length (check->report, section));
       while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)
         {
           g_autofree char *quote = NULL;
@@ -271,7 +272,8 @@ nb_check_narrative_all_closed (NbCheck *check)
       g_auto(NbPatternIter) iter;
       GMatchInfo *match;
 
-      nb_check_iter_init (check, &iter, p, text, strlen (text));
+      nb_check_iter_init (check, &iter, p, text,
+                          nb_report_peek_section_length (check->report, section));
       while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)
         {
           g_autofree char *quote = NULL;

@@ -26,7 +26,8 @@ check_section (NbCheck    *check,
       g_auto(NbPatternIter) iter;
       GMatchInfo *match;
 
-      nb_check_iter_init (check, &iter, p, text, strlen (text));
+      nb_check_iter_init (check, &iter, p, text,
+                          nb_report_peek_section_length (check->report, section));
       while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)
         {
           g_autofree char *found = g_match_info_fetch (match, 0);

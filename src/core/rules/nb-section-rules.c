@@ -26,10 +26,13 @@ any_matches (GPtrArray  *patterns,
 /* any_matches() of the rule's patterns, tried only where they can start */
 static gboolean
 any_pattern_matches (NbCheck    *check,
+                     guint       section,
                      const char *text)
 {
+  gsize length = nb_report_peek_section_length (check->report, section);
+
   for (guint p = 0; p < check->rule->patterns->len; p++)
-    if (nb_check_matches (check, p, text))
+    if (nb_check_matches (check, p, text, length))
       return TRUE;
   return FALSE;
 }
@@ -87,7 +90,7 @@ nb_check_narrative_problems (NbCheck *check)
       add_finding (check, _("Section 五 names no problem and no improvement: it is empty"), "empty");
       return;
     }
-  if (!any_pattern_matches (check, text))
+  if (!any_pattern_matches (check, section, text))
     add_finding (check, _("Section 五 names no problem (such as 不足, 有待, 不够)"), "problem");
   if (!any_matches (check->rule->zero_patterns, text))
     add_finding (check, _("Section 五 names no improvement (such as 改进, 加强, 下一步)"),
@@ -111,7 +114,8 @@ nb_check_narrative_plan_year (NbCheck *check)
       g_auto(NbPatternIter) iter;
       GMatchInfo *match;
 
-      nb_check_iter_init (check, &iter, p, text, strlen (text));
+      nb_check_iter_init (check, &iter, p, text,
+                          nb_report_peek_section_length (check->report, section));
       while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)
         {
           g_autofree char *quote = NULL;
@@ -140,7 +144,7 @@ nb_check_narrative_fee (NbCheck *check)
   const char *text = nb_check_section_text (check, "other", &section);
 
   if (section < 0 || nb_check_section_missing (check, section) || !nb_check_narrative_begun (check) ||
-      (text != NULL && any_pattern_matches (check, text)))
+      (text != NULL && any_pattern_matches (check, section, text)))
     return;
   add_finding (check, _("Section 六 does not say whether 信息处理费 was charged"), "other");
 }
@@ -164,7 +168,8 @@ nb_check_narrative_stale_year (NbCheck *check)
           g_auto(NbPatternIter) iter;
           GMatchInfo *match;
 
-          nb_check_iter_init (check, &iter, p, text, strlen (text));
+          nb_check_iter_init (check, &iter, p, text,
+                              nb_report_peek_section_length (check->report, section));
           while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)
             {
               g_autofree char *quote = NULL;

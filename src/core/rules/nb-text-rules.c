@@ -129,11 +129,12 @@ is_mark (const char *at,
  * many bytes at a time, rather than searching the text for each mark */
 static void
 count_pairs (const char *text,
+             gsize       length,
              guint       opened[G_N_ELEMENTS (pairs)],
              guint       closed[G_N_ELEMENTS (pairs)])
 {
   static const char leads[] = { '\xe2', '\xe3', '\xef' };
-  const char *end = text + strlen (text);
+  const char *end = text + length;
 
   memset (opened, 0, G_N_ELEMENTS (pairs) * sizeof (guint));
   memset (closed, 0, G_N_ELEMENTS (pairs) * sizeof (guint));
@@ -163,7 +164,7 @@ nb_check_text_punctuation (NbCheck *check)
       if (!nb_template_section_is_narrative (check->template, s) ||
           (text = nb_report_peek_section (check->report, s)) == NULL)
         continue;
-      count_pairs (text, opened, closed);
+      count_pairs (text, nb_report_peek_section_length (check->report, s), opened, closed);
       for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
         {
           g_autofree char *message = NULL;
@@ -244,7 +245,8 @@ nb_check_text_enumeration (NbCheck *check)
           g_auto(NbPatternIter) iter;
           GMatchInfo *match;
 
-          nb_check_iter_init (check, &iter, p, text, strlen (text));
+          nb_check_iter_init (check, &iter, p, text,
+                              nb_report_peek_section_length (check->report, s));
           while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)
             {
               g_autofree char *numeral = g_match_info_fetch (match, 1);

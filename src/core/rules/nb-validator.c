@@ -394,10 +394,10 @@ check_sum (NbValidator *self,
 static gboolean
 find_statement (NbTemplateRule *rule,
                 const char     *text,
+                gsize           length,
                 gint64         *value,
                 gsize          *offset)
 {
-  gsize length = strlen (text);
   gboolean found = FALSE;
 
   for (guint z = 0; z < 2; z++)
@@ -452,7 +452,8 @@ read_statement (NbValidator *self,
         continue;
       if ((text = nb_report_peek_section (self->report, s)) == NULL)
         continue;
-      if (find_statement (rule, text, &statement->value, &statement->offset))
+      if (find_statement (rule, text, nb_report_peek_section_length (self->report, s),
+                          &statement->value, &statement->offset))
         {
           statement->found = TRUE;
           statement->section = s;
