@@ -658,43 +658,82 @@ has_non_ascii (const char *text,
   return FALSE;
 }
 
+/* is_heading_start_at() where its look-up found a pair: is it a heading,
+ * and is a site footer's marker there? */
+static gboolean
+is_heading_start_found (TextImport *import,
+                        const char *line,
+                        gsize       length,
+                        gsize       i,
+                        guint8      bits,
+                        gsize      *no_footer)
+{
+  const guchar *u = (const guchar *) line;
+  gsize after = i + 3;
+
+  if ((bits & FOOTER_START) && *no_footer == G_MAXSIZE &&
+      nb_text_line_has_footer_marker_at (line, length, i))
+    *no_footer = i;
+  if (!(bits & NB_TEXT_BYTES_MATCH))
+    return FALSE;
+  if (u[after] != '.' && u[after] != ' ' &&
+      (length - after < 3 ||
+       (memcmp (u + after, "、", 3) != 0 && memcmp (u + after, "．", 3) != 0)))
+    return FALSE;
+  return nb_text_line_numeral (line + i, line + length) > 0 &&
+         nb_text_line_is_heading_at (line, length, i);
+}
+
+/* Whether a heading starts at @i in @line, four bytes or more before its
+ * end: a numeral's first byte (E4, E5) and the first byte of the stop
+ * after it are looked up at once in the importer's tables, and such a
+ * pair is rare. The same look-up tells where a site footer's marker may
+ * start: the first one is noted in *@no_footer. Inline: asked of every
+ * character of a line. */
+static inline gboolean
+is_heading_start_at (TextImport *import,
+                     const char *line,
+                     gsize       length,
+                     gsize       i,
+                     gsize      *no_footer)
+{
+  const guint8 (*bytes)[256] = import->importer->heading_start_bytes;
+  const guchar *u = (const guchar *) line + i;
+  guint8 bits = bytes[0][u[0]] & bytes[1][u[1]] & bytes[2][u[2]] & bytes[3][u[3]];
+
+  if (G_LIKELY (!(bits & (NB_TEXT_BYTES_MATCH | FOOTER_START))))
+    return FALSE;
+  return is_heading_start_found (import, line, length, i, bits, no_footer);
+}
+
 /* A numeral that could start a heading: "二、". The line is stepped over
- * a character at a time, as find_heading() steps; a numeral's first byte
- * (E4, E5) and the first byte of the stop after it are looked up at once
- * in the importer's tables: such a pair is rare. The same look-up tells
- * where a site footer's marker may start: up to the first one, the line
- * is noted as holding none, so that is_site_footer() reads only the
+ * a character at a time, as find_heading() steps, and each position is
+ * asked is_heading_start_at(); up to the first site footer's marker, the
+ * line is noted as holding none, so that is_site_footer() reads only the
  * rest. */
 static gboolean
 has_heading_start (TextImport *import,
                    const char *line,
                    gsize       length)
 {
-  const guint8 (*bytes)[256] = import->importer->heading_start_bytes;
   const guchar *u = (const guchar *) line;
   gsize no_footer = G_MAXSIZE;
-  gsize i, step;
+  gboolean found = FALSE;
+  gsize i = 0;
 
-  for (i = 0; i + 3 < length; i += step)
+  while (i + 3 < length && !found)
     {
-      gsize after = i + 3;
-      guint8 bits = bytes[0][u[i]] & bytes[1][u[i + 1]] & bytes[2][u[i + 2]] & bytes[3][u[after]];
-
-      step = nb_text_char_step (u + i, length - i);
-      if (G_LIKELY (!(bits & (NB_TEXT_BYTES_MATCH | FOOTER_START))))
-        continue;
-      if ((bits & FOOTER_START) && no_footer == G_MAXSIZE &&
-          nb_text_line_has_footer_marker_at (line, length, i))
-        no_footer = i;
-      if (!(bits & NB_TEXT_BYTES_MATCH))
-        continue;
-      if (u[after] != '.' && u[after] != ' ' &&
-          (length - after < 3 ||
-           (memcmp (u + after, "、", 3) != 0 && memcmp (u + after, "．", 3) != 0)))
-        continue;
-      if (nb_text_line_numeral (line + i, line + length) > 0 &&
-          nb_text_line_is_heading_at (line, length, i))
-        break;
+      /* a run of characters of three bytes (CJK, most of the text) in a
+       * loop of its own: the step is a branch, not a sum computed from
+       * the bytes, so the next position's look-up need not wait for
+       * this one's bytes */
+      while (i + 3 < length && nb_text_char_step (u + i, length - i) == 3 &&
+             !(found = is_heading_start_at (import, line, length, i, &no_footer)))
+        i += 3;
+      /* any other byte, or the end */
+      if (i + 3 < length && !found &&
+          !(found = is_heading_start_at (import, line, length, i, &no_footer)))
+        i++;
     }
   /* the positions from @i on were not looked at */
   import->no_footer_from = line;
