@@ -558,12 +558,56 @@ read_line (TextImport         *import,
  * still starts as the template's does. */
 #define HEADING_PREFIX_CHARS 7
 
+/* The section whose heading or heading's start, still to come, is at
+ * @i in the fold, or -1; *@end and *@partial as find_heading() sets
+ * them. Where several match, a whole heading is taken before the start
+ * of one, else the first section's. */
+static int
+heading_key_at (TextImport *import,
+                const char *fold,
+                gsize       fold_length,
+                gsize       i,
+                gsize      *end,
+                gboolean   *partial)
+{
+  GPtrArray *sections = nb_template_get_sections (import->importer->template);
+  int found = -1;
+
+  for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
+    {
+      const char *numeral = ((NbTemplateSection *) g_ptr_array_index (sections, s))->numeral;
+      GStrv keys = g_ptr_array_index (import->importer->inline_keys, s);
+
+      /* every key of a section starts with its numeral, which turns
+       * most sections away at once */
+      if (import->seen[s] || (numeral[0] != '\0' && numeral[1] != '\0' &&
+                              (numeral[0] != fold[i] || numeral[1] != fold[i + 1])))
+        continue;
+      for (guint k = 0; keys[k] != NULL; k++)
+        {
+          /* the last key is the heading's start only */
+          gboolean is_prefix = keys[k + 1] == NULL;
+          gsize key_length;
+
+          if (keys[k][0] != fold[i] || (keys[k][1] != '\0' && keys[k][1] != fold[i + 1]) ||
+              (found >= 0 && (is_prefix || !*partial)))
+            continue;
+          key_length = strlen (keys[k]);
+          if (key_length > fold_length - i || memcmp (fold + i, keys[k], key_length) != 0)
+            continue;
+          *end = i + key_length;
+          *partial = is_prefix;
+          found = s;
+        }
+    }
+  return found;
+}
+
 /* The first heading of a section still to come, in the folded window;
  * *@partial: only its start was matched. Returns the section, or -1. The
  * window is read once, a character at a time: a position is compared with
- * the keys only where one of them starts with its bytes. Where several
- * start, a whole heading is taken before the start of one, else the
- * first section's. */
+ * the keys (heading_key_at()) only where one of them starts with its
+ * bytes. */
 static int
 find_heading (TextImport     *import,
               const NbFolded *folded,
@@ -574,61 +618,42 @@ find_heading (TextImport     *import,
               gsize          *end,
               gboolean       *partial)
 {
-  GPtrArray *sections = nb_template_get_sections (import->importer->template);
   const char *fold = folded->fold->str;
   const guchar *u = (const guchar *) fold;
   gsize fold_length = folded->fold->len;
   const guint8 *firsts = import->importer->inline_bytes[0];
   const guint8 *seconds = import->importer->inline_bytes[1];
   const guint8 *thirds = import->importer->inline_bytes[2];
+  gsize i = first;
 
-  for (gsize i = first, step; i < fold_length; i += step)
+  while (i < fold_length)
     {
-      int found = -1;
+      int found;
       guint8 bits;
 
-      /* tested without a branch; in the last two bytes, a byte at a
-       * time and never past the fold's nul */
-      if (G_LIKELY (i + 3 <= fold_length))
+      /* a run of characters of three bytes that no key starts with, in
+       * a loop of its own: the step is a branch, not a sum computed
+       * from the bytes, so the next position's look-up need not wait
+       * for this one's bytes */
+      while (i + 3 <= fold_length && nb_text_char_step (u + i, fold_length - i) == 3 &&
+             !(firsts[u[i]] & seconds[u[i + 1]] & thirds[u[i + 2]] & NB_TEXT_BYTES_MATCH))
+        i += 3;
+      if (i >= fold_length)
+        break;
+      /* in the last two bytes, a byte at a time and never past the
+       * fold's nul */
+      if (i + 3 <= fold_length)
         bits = firsts[u[i]] & seconds[u[i + 1]] & thirds[u[i + 2]];
       else
-        bits = firsts[u[i]] & seconds[u[i + 1]] & (u[i + 1] != '\0' ? thirds[u[i + 2]] : NB_TEXT_BYTES_MATCH) &
-               NB_TEXT_BYTES_MATCH;
-      step = nb_text_char_step (u + i, fold_length - i);
-      if (G_LIKELY (!(bits & NB_TEXT_BYTES_MATCH)))
-        continue;
-      for (guint s = MAX (import->section + 1, 0); s < sections->len; s++)
-        {
-          const char *numeral = ((NbTemplateSection *) g_ptr_array_index (sections, s))->numeral;
-          GStrv keys = g_ptr_array_index (import->importer->inline_keys, s);
-
-          /* every key of a section starts with its numeral, which
-           * turns most sections away at once */
-          if (import->seen[s] || (numeral[0] != '\0' && numeral[1] != '\0' &&
-                                  (numeral[0] != fold[i] || numeral[1] != fold[i + 1])))
-            continue;
-          for (guint k = 0; keys[k] != NULL; k++)
-            {
-              /* the last key is the heading's start only */
-              gboolean is_prefix = keys[k + 1] == NULL;
-              gsize key_length;
-
-              if (keys[k][0] != fold[i] || (keys[k][1] != '\0' && keys[k][1] != fold[i + 1]) ||
-                  (found >= 0 && (is_prefix || !*partial)))
-                continue;
-              key_length = strlen (keys[k]);
-              if (key_length > fold_length - i || memcmp (fold + i, keys[k], key_length) != 0)
-                continue;
-              *end = i + key_length;
-              *partial = is_prefix;
-              found = s;
-            }
-        }
-      if (found >= 0 && nb_text_line_is_heading_at (line, length, nb_folded_raw_offset (folded, i, length)))
+        bits = firsts[u[i]] & seconds[u[i + 1]] & (u[i + 1] != '\0' ? thirds[u[i + 2]] : NB_TEXT_BYTES_MATCH);
+      if ((bits & NB_TEXT_BYTES_MATCH) &&
+          (found = heading_key_at (import, fold, fold_length, i, end, partial)) >= 0 &&
+          nb_text_line_is_heading_at (line, length, nb_folded_raw_offset (folded, i, length)))
         {
           *start = i;
           return found;
         }
+      i += nb_text_char_step (u + i, fold_length - i);
     }
   return -1;
 }
@@ -658,43 +683,82 @@ has_non_ascii (const char *text,
   return FALSE;
 }
 
+/* is_heading_start_at() where its look-up found a pair: is it a heading,
+ * and is a site footer's marker there? */
+static gboolean
+is_heading_start_found (TextImport *import,
+                        const char *line,
+                        gsize       length,
+                        gsize       i,
+                        guint8      bits,
+                        gsize      *no_footer)
+{
+  const guchar *u = (const guchar *) line;
+  gsize after = i + 3;
+
+  if ((bits & FOOTER_START) && *no_footer == G_MAXSIZE &&
+      nb_text_line_has_footer_marker_at (line, length, i))
+    *no_footer = i;
+  if (!(bits & NB_TEXT_BYTES_MATCH))
+    return FALSE;
+  if (u[after] != '.' && u[after] != ' ' &&
+      (length - after < 3 ||
+       (memcmp (u + after, "、", 3) != 0 && memcmp (u + after, "．", 3) != 0)))
+    return FALSE;
+  return nb_text_line_numeral (line + i, line + length) > 0 &&
+         nb_text_line_is_heading_at (line, length, i);
+}
+
+/* Whether a heading starts at @i in @line, four bytes or more before its
+ * end: a numeral's first byte (E4, E5) and the first byte of the stop
+ * after it are looked up at once in the importer's tables, and such a
+ * pair is rare. The same look-up tells where a site footer's marker may
+ * start: the first one is noted in *@no_footer. Inline: asked of every
+ * character of a line. */
+static inline gboolean
+is_heading_start_at (TextImport *import,
+                     const char *line,
+                     gsize       length,
+                     gsize       i,
+                     gsize      *no_footer)
+{
+  const guint8 (*bytes)[256] = import->importer->heading_start_bytes;
+  const guchar *u = (const guchar *) line + i;
+  guint8 bits = bytes[0][u[0]] & bytes[1][u[1]] & bytes[2][u[2]] & bytes[3][u[3]];
+
+  if (G_LIKELY (!(bits & (NB_TEXT_BYTES_MATCH | FOOTER_START))))
+    return FALSE;
+  return is_heading_start_found (import, line, length, i, bits, no_footer);
+}
+
 /* A numeral that could start a heading: "二、". The line is stepped over
- * a character at a time, as find_heading() steps; a numeral's first byte
- * (E4, E5) and the first byte of the stop after it are looked up at once
- * in the importer's tables: such a pair is rare. The same look-up tells
- * where a site footer's marker may start: up to the first one, the line
- * is noted as holding none, so that is_site_footer() reads only the
+ * a character at a time, as find_heading() steps, and each position is
+ * asked is_heading_start_at(); up to the first site footer's marker, the
+ * line is noted as holding none, so that is_site_footer() reads only the
  * rest. */
 static gboolean
 has_heading_start (TextImport *import,
                    const char *line,
                    gsize       length)
 {
-  const guint8 (*bytes)[256] = import->importer->heading_start_bytes;
   const guchar *u = (const guchar *) line;
   gsize no_footer = G_MAXSIZE;
-  gsize i, step;
+  gboolean found = FALSE;
+  gsize i = 0;
 
-  for (i = 0; i + 3 < length; i += step)
+  while (i + 3 < length && !found)
     {
-      gsize after = i + 3;
-      guint8 bits = bytes[0][u[i]] & bytes[1][u[i + 1]] & bytes[2][u[i + 2]] & bytes[3][u[after]];
-
-      step = nb_text_char_step (u + i, length - i);
-      if (G_LIKELY (!(bits & (NB_TEXT_BYTES_MATCH | FOOTER_START))))
-        continue;
-      if ((bits & FOOTER_START) && no_footer == G_MAXSIZE &&
-          nb_text_line_has_footer_marker_at (line, length, i))
-        no_footer = i;
-      if (!(bits & NB_TEXT_BYTES_MATCH))
-        continue;
-      if (u[after] != '.' && u[after] != ' ' &&
-          (length - after < 3 ||
-           (memcmp (u + after, "、", 3) != 0 && memcmp (u + after, "．", 3) != 0)))
-        continue;
-      if (nb_text_line_numeral (line + i, line + length) > 0 &&
-          nb_text_line_is_heading_at (line, length, i))
-        break;
+      /* a run of characters of three bytes (CJK, most of the text) in a
+       * loop of its own: the step is a branch, not a sum computed from
+       * the bytes, so the next position's look-up need not wait for
+       * this one's bytes */
+      while (i + 3 < length && nb_text_char_step (u + i, length - i) == 3 &&
+             !(found = is_heading_start_at (import, line, length, i, &no_footer)))
+        i += 3;
+      /* any other byte, or the end */
+      if (i + 3 < length && !found &&
+          !(found = is_heading_start_at (import, line, length, i, &no_footer)))
+        i++;
     }
   /* the positions from @i on were not looked at */
   import->no_footer_from = line;

@@ -42,16 +42,17 @@ nb_label_fold_to (const char *text,
 
       /* most of the text is CJK ideographs (U+4000 to U+9FFF, lead
        * bytes E4 to E9), which folding keeps as they are: a run of them
-       * is copied at once */
+       * is copied in a loop of its own, three bytes at a time, without
+       * a call */
       if (b >= 0xE4 && b <= 0xE9 && end - p >= 3)
         {
-          const guchar *run = p + 3;
-
-          while (end - run >= 3 && *run >= 0xE4 && *run <= 0xE9)
-            run += 3;
-          memcpy (o, p, run - p);
-          o += run - p;
-          p = run;
+          do
+            {
+              memcpy (o, p, 3);
+              o += 3;
+              p += 3;
+            }
+          while (end - p >= 3 && *p >= 0xE4 && *p <= 0xE9);
           continue;
         }
       if (b < 0x80)
