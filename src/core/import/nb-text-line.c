@@ -158,18 +158,14 @@ nb_text_line_is_page_number (const char *line,
 }
 
 /* Whether @u starts a CJK ideograph (lead bytes E4 to E9) that ends
- * before @end; its two continuation bytes are read as one number, in
- * either byte order. */
+ * before @end */
 static inline gboolean
 is_ideograph (const guchar *u,
               const guchar *end)
 {
-  guint16 two;
-
   if (end - u < 3 || *u < 0xE4 || *u > 0xE9)
     return FALSE;
-  memcpy (&two, u + 1, sizeof two);
-  return (two & 0xC0C0) == 0x8080;
+  return nb_text_is_continuation_pair (u + 1);
 }
 
 /**

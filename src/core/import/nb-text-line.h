@@ -10,6 +10,8 @@
 #include <glib.h>
 #include <string.h>
 
+#include "nb-label.h"
+
 G_BEGIN_DECLS
 
 /* A window of a line, folded for matching, with where each folded byte
@@ -45,18 +47,14 @@ typedef struct
  * a byte at a time: no byte that may start a character is skipped.
  * Inline: scans over a whole line step with it, told by the bytes alone
  * (not by the tables they look the position up in), so that the next
- * position's look-up need not wait for this one's; the two continuation
- * bytes are read as one number, in either byte order. */
+ * position's look-up need not wait for this one's. */
 static inline gsize
 nb_text_char_step (const guchar *u,
                    gsize         left)
 {
-  guint16 two;
-
   if (left < 3 || (u[0] & 0xF0) != 0xE0)
     return 1;
-  memcpy (&two, u + 1, sizeof two);
-  return (two & 0xC0C0) == 0x8080 ? 3 : 1;
+  return nb_text_is_continuation_pair (u + 1) ? 3 : 1;
 }
 
 void         nb_text_bytes_add_steps       (guint8       bytes[3][256]);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,19 @@ nb_label_is_dropped (gunichar c)
   return (c >= 0x2010 && c <= 0x206F) ||   /* dashes, quotes, bullets */
          (c >= 0x3000 && c <= 0x303F) ||   /* CJK punctuation */
          c == 0x00A0 || c == 0x00B7 || c == 0xFF5E || c == 0x30FB;
+}
+
+/* Whether the two bytes at @u, which has two at least, are both UTF-8
+ * continuation bytes. Read as one number, in either byte order: it is
+ * asked of every character of three bytes (Chinese, full-width forms)
+ * the scans step over. */
+static inline gboolean
+nb_text_is_continuation_pair (const guchar *u)
+{
+  guint16 two;
+
+  memcpy (&two, u, sizeof two);
+  return (two & 0xC0C0) == 0x8080;
 }
 
 /**

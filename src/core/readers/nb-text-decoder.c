@@ -13,6 +13,7 @@
 #include <string.h>
 #include <uchardet.h>
 
+#include "nb-label.h"
 #include "nb-types.h"
 
 static guint
@@ -291,18 +292,6 @@ static const guint8 utf8_start[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* Whether the two bytes at @u are both continuation bytes: read as one
- * number, in either byte order, as a CJK character's last two are
- * checked for every character of a file. */
-static inline gboolean
-are_continuations (const guchar *u)
-{
-  guint16 two;
-
-  memcpy (&two, u, sizeof two);
-  return (two & 0xC0C0) == 0x8080;
-}
-
 /* Whether @data is valid UTF-8, as g_utf8_validate_len() says. Report
  * text is ASCII and characters of three bytes (CJK, full-width forms),
  * checked here by the table of their first byte while three bytes are
@@ -324,7 +313,7 @@ is_utf8 (const char *data,
         {
           guint8 start = utf8_start[u[i]];
 
-          if (start == 3 && are_continuations (u + i + 1))
+          if (start == 3 && nb_text_is_continuation_pair (u + i + 1))
             i += 3;
           else if (start == 1)
             i++;
