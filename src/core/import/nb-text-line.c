@@ -242,11 +242,8 @@ nb_folded_window (NbFolded   *folded,
       /* ASCII as nb_label_fold() folds it */
       if (*u < 0x80)
         {
-          if (!nb_label_is_dropped (*u))
-            {
-              out[n] = *u >= 'A' && *u <= 'Z' ? *u - 'A' + 'a' : *u;
-              raw[n++] = offset;
-            }
+          if ((out[n] = nb_label_fold_ascii (*u)) != 0)
+            raw[n++] = offset;
           u++;
           continue;
         }
@@ -267,12 +264,9 @@ nb_folded_window (NbFolded   *folded,
       c = (*u & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
       if (c >= 0xFF01 && c <= 0xFF5E)
         {
-          c -= 0xFEE0;        /* full-width ASCII */
-          if (!g_ascii_ispunct (c))
-            {
-              out[n] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-              raw[n++] = offset;
-            }
+          /* full-width ASCII */
+          if ((out[n] = nb_label_fold_ascii (c - 0xFEE0)) != 0)
+            raw[n++] = offset;
         }
       else if (!nb_label_is_dropped (c))
         {

@@ -57,8 +57,8 @@ nb_label_fold_to (const char *text,
         }
       if (b < 0x80)
         {
-          if (!nb_label_is_dropped (b))
-            *o++ = b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b;
+          if ((*o = nb_label_fold_ascii (b)) != 0)
+            o++;
           p++;
           continue;
         }
@@ -71,9 +71,9 @@ nb_label_fold_to (const char *text,
         c = g_utf8_get_char ((const char *) p);
       if (c >= 0xFF01 && c <= 0xFF5E)
         {
-          c -= 0xFEE0;        /* full-width ASCII */
-          if (!g_ascii_ispunct (c))
-            *o++ = g_ascii_isupper (c) ? c - 'A' + 'a' : c;
+          /* full-width ASCII */
+          if ((*o = nb_label_fold_ascii (c - 0xFEE0)) != 0)
+            o++;
         }
       else if (!nb_label_is_dropped (c))
         {

@@ -33,6 +33,17 @@ nb_label_is_dropped (gunichar c)
          c == 0x00A0 || c == 0x00B7 || c == 0xFF5E || c == 0x30FB;
 }
 
+/* What an ASCII character (or a full-width form's ASCII) folds to: its
+ * lower case, or 0 where folding drops it. Inline: asked for every such
+ * character folded, by nb_label_fold_to() and the line cutter's window. */
+static inline guchar
+nb_label_fold_ascii (guchar c)
+{
+  if (nb_label_is_dropped (c))
+    return 0;
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
 /* Whether the two bytes at @u, which has two at least, are both UTF-8
  * continuation bytes. Read as one number, in either byte order: it is
  * asked of every character of three bytes (Chinese, full-width forms)
