@@ -73,7 +73,6 @@ struct _NbTemplateChoice
   guint      key_bytes;   /* how many first bytes are hashed */
   guint64    key_mask;    /* the bits of those bytes in a key */
   guint64   *hashes;      /* bit set: a needle's first bytes hash so */
-  guint8     step[256];   /* a character's bytes, by its first byte */
 };
 
 static void
@@ -390,14 +389,6 @@ index_needles (NbTemplateChoice *self)
   hash_needles (self);
 }
 
-/* The table the folded text is stepped over with, by byte. */
-static void
-classify_bytes (NbTemplateChoice *self)
-{
-  for (guint b = 0; b < 256; b++)
-    self->step[b] = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-}
-
 /**
  * nb_template_choice_new:
  * @templates: (array length=n_templates): the forms to choose among; the
@@ -436,7 +427,6 @@ nb_template_choice_new (NbTemplate * const *templates,
   self->needles = g_ptr_array_new ();
   self->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
   index_needles (self);
-  classify_bytes (self);
   return self;
 }
 
@@ -516,7 +506,7 @@ find_needles (NbTemplateChoice *self,
       if (G_LIKELY ((u[i] & 0xF0) == 0xE0))
         step = 3;
       else
-        step = self->step[u[i]];
+        step = g_utf8_skip[u[i]];
 
       if (G_LIKELY (!(self->hashes[hash / 64] & ((guint64) 1 << (hash % 64)))) ||
           (bucket = self->buckets[hash % N_BUCKETS]) == NULL)
