@@ -642,28 +642,11 @@ is_value (const Token        *token,
          (token->length >= 3 && p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99);
 }
 
-/* The first bytes of the blanks nb_text_blank_length() knows: ASCII
- * blanks, C2 A0 and E3 80 80. Any other byte starts no blank, which one
- * look-up tells. */
-static const guint8 blank_first_byte[256] = {
-  ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
-  [0xC2] = 1, [0xE3] = 1,
-};
-
-static inline gsize
-blank_at (const char *p,
-          const char *end)
-{
-  if (G_LIKELY (!blank_first_byte[(guchar) *p]))
-    return 0;
-  return nb_text_blank_length (p, end);
-}
-
 static inline gboolean
 starts_blank (const char *p,
               const char *end)
 {
-  return blank_at (p, end) > 0;
+  return nb_text_blank_length (p, end) > 0;
 }
 
 /* A slot for one more token at the end of @tokens. */
@@ -717,7 +700,7 @@ split_tokens (TokenBuffer *tokens,
     tokens->len = 0;
   while (p < end)
     {
-      gsize blank = blank_at (p, end);
+      gsize blank = nb_text_blank_length (p, end);
       Token *token;
 
       if (blank > 0)
@@ -729,7 +712,7 @@ split_tokens (TokenBuffer *tokens,
       token->text = p;
       do
         p++;
-      while (p < end && (blank = blank_at (p, end)) == 0);
+      while (p < end && (blank = nb_text_blank_length (p, end)) == 0);
       token->length = p - token->text;
       token->line = line_number;
       token->x0 = token->x1 = 0;
