@@ -145,6 +145,15 @@ set_string (char       **field,
   return TRUE;
 }
 
+/* Frees the cell's text unless the report does not own it alone: text
+ * in the chunk of loaded texts, or a shared digit. */
+static inline void
+drop_cell_text (NbCellData *data)
+{
+  if (!data->loaded && data->text != NULL)
+    g_free (data->text);
+}
+
 /* Takes @text, which nb_number_normalize() made; @length is its length,
  * or -1. */
 static inline void
@@ -157,9 +166,7 @@ take_cell_text (NbReport *self,
   const NbTemplateCell *template_cell = &self->template_cells[cell];
   gint64 value;
 
-  /* an import fills empty cells: nothing to free, and no call for it */
-  if (!data->loaded && data->text != NULL)
-    g_free (data->text);
+  drop_cell_text (data);
   data->loaded = FALSE;
   data->text = text;
   data->state = nb_number_parse_with_unit (data->text, length, template_cell->kind,
@@ -183,8 +190,7 @@ store_digit (NbReport *self,
   NbCellData *data = &self->cells[cell];
   gint64 value = digit - '0';
 
-  if (!data->loaded && data->text != NULL)
-    g_free (data->text);
+  drop_cell_text (data);
   data->text = (char *) shared_digits[digit - '0'];
   data->loaded = TRUE;
   data->state = NB_CELL_STATE_VALUE;
@@ -205,12 +211,7 @@ store_cell (NbReport   *self,
   const char *start;
   char *stored = NULL;
 
-  /* a table's tokens come without blanks: a lone digit needs no trim */
-  if (n == 1 && g_ascii_isdigit (*text))
-    {
-      store_digit (self, cell, *text);
-      return;
-    }
+  /* the trim of a token without blanks, as most are, is one test */
   start = text == NULL ? NULL : nb_number_trim (text, &n);
   if (n == 1 && g_ascii_isdigit (*start))
     {
@@ -608,8 +609,7 @@ nb_report_finalize (GObject *object)
   guint n_sections = self->template ? nb_template_get_n_sections (self->template) : 0;
 
   for (guint i = 0; i < self->n_cells; i++)
-    if (!self->cells[i].loaded)
-      g_free (self->cells[i].text);
+    drop_cell_text (&self->cells[i]);
   g_free (self->cells);
   g_clear_pointer (&self->loaded_texts, g_string_chunk_free);
   for (guint i = 0; i < n_sections; i++)
