@@ -241,6 +241,23 @@ start_work_thread (gpointer data)
   return work;
 }
 
+/* The application has no resource base path, so that GTK does not add
+ * an icons folder of it (there is none) to the icon theme: libadwaita
+ * adds its own a moment later, and the second addition drops the
+ * themes' index that a thread had read meanwhile, for the window's
+ * first icon to read it again on the main thread (an eighth of the
+ * instructions before the first frame). The stylesheet, which
+ * libadwaita would load from that path, is loaded here. */
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/nianbao/Nianbao/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 nb_application_startup (GApplication *application)
 {
@@ -264,6 +281,7 @@ nb_application_startup (GApplication *application)
   /* libadwaita's start makes the icon theme, which reads its index in a
    * thread of its own while the window is built */
   G_APPLICATION_CLASS (nb_application_parent_class)->startup (application);
+  load_style ();
 
   g_thread_join (worker);
   self->importer = work.importer;
@@ -513,6 +531,20 @@ has_adwaita_colors (GtkWidget *widget)
   return found;
 }
 
+/* Whether the application's own stylesheet is in effect under @widget:
+ * a report's title field is as tall as it asks there */
+static gboolean
+has_own_style (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "nb-title-entry"))
+    return gtk_widget_get_height (widget) >= 48;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_own_style (child))
+      return TRUE;
+  return FALSE;
+}
+
 /* For the start-up benchmark (tests/nb-app-bench.c), with
  * NIANBAO_QUIT_AFTER_FIRST_FRAME set: print when a window first painted
  * the report it was given and when it painted the whole form (monotonic
@@ -532,9 +564,10 @@ quit_after_paint_cb (GtkWindow     *window,
       g_object_set_data (G_OBJECT (window), "nb-first-frame", GINT_TO_POINTER (TRUE));
       g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
       /* for the tests: the theme GTK was left with, and whether the
-       * window has libadwaita's colours */
-      g_print ("theme %s%s\n", g_getenv ("GTK_THEME") != NULL ? g_getenv ("GTK_THEME") : "-",
-               has_adwaita_colors (GTK_WIDGET (window)) ? " adwaita" : "");
+       * window has libadwaita's colours and its own stylesheet */
+      g_print ("theme %s%s%s\n", g_getenv ("GTK_THEME") != NULL ? g_getenv ("GTK_THEME") : "-",
+               has_adwaita_colors (GTK_WIDGET (window)) ? " adwaita" : "",
+               has_own_style (GTK_WIDGET (window)) ? " nianbao" : "");
     }
   if (view != NULL && !nb_report_view_get_complete (view) &&
       g_strcmp0 (g_getenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME"), "first") != 0)
@@ -617,7 +650,8 @@ nb_application_new (void)
   NbApplication *self = g_object_new (NB_TYPE_APPLICATION,
                                       "application-id", APP_ID,
                                       "flags", G_APPLICATION_HANDLES_OPEN,
-                                      "resource-base-path", "/io/github/nianbao/Nianbao",
+                                      /* none: see load_style() */
+                                      "resource-base-path", NULL,
                                       NULL);
 
   /* When GTK first reads its settings it parses its own default theme,
