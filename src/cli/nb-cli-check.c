@@ -88,7 +88,8 @@ check_file (NbImporter *importer,
       return STATUS_UNREADABLE;
     }
 
-  validator = nb_validator_new (report);
+  /* nothing edits the report after: no need to follow it */
+  validator = nb_validator_new_once (report);
   diagnostics = nb_validator_dup_sorted (validator);
   status = nb_validator_get_n_errors (validator) > 0 ? STATUS_ERRORS : STATUS_OK;
   if (json)
