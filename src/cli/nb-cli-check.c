@@ -112,7 +112,8 @@ checked_free (gpointer data)
 {
   Checked *checked = data;
 
-  g_string_free (checked->out, TRUE);
+  if (checked->out != NULL)
+    g_string_free (checked->out, TRUE);
   g_free (checked);
 }
 
@@ -124,6 +125,8 @@ typedef struct
   const char *password;   /* of encrypted PDFs */
   gboolean    json;
   GString    *pending;    /* output not yet written */
+  gboolean    in_turn;    /* one job: each file's output goes straight
+                           * to @pending */
   gsize       write_size; /* how much to gather before writing */
   guint       counts[3];
 } Check;
@@ -145,9 +148,13 @@ check_one (gpointer worker,
   Check *check = user_data;
   Checked *checked = g_new0 (Checked, 1);
 
-  checked->out = g_string_sized_new (check->json ? 16384 : 256);
+  /* one job hands each file's result over before it starts the next: a
+   * buffer of the file's own would only be copied to @pending */
+  if (!check->in_turn)
+    checked->out = g_string_sized_new (check->json ? 16384 : 256);
   checked->status = check_file (worker, check->files[index], check->cwd,
-                                check->password, check->json, checked->out);
+                                check->password, check->json,
+                                check->in_turn ? check->pending : checked->out);
   return checked;
 }
 
@@ -167,7 +174,8 @@ done_one (guint    index,
   Checked *checked = result;
 
   check->counts[checked->status]++;
-  g_string_append_len (check->pending, checked->out->str, checked->out->len);
+  if (checked->out != NULL)
+    g_string_append_len (check->pending, checked->out->str, checked->out->len);
   if (check->pending->len >= check->write_size)
     write_pending (check);
   checked_free (checked);
@@ -196,6 +204,7 @@ check_all (Check *check,
   /* a terminal shows each file's findings as they come; a file or a
    * pipe gets them in large writes */
   check->write_size = isatty (STDOUT_FILENO) ? 1 : WRITE_SIZE;
+  check->in_turn = MIN (nb_batch_get_n_jobs (batch), g_strv_length (check->files)) == 1;
 
   nb_batch_run (batch, g_strv_length (check->files), &check_funcs, check, NULL, NULL);
   write_pending (check);
