@@ -450,6 +450,48 @@ test_escapes (Fixture       *fixture,
     }
 }
 
+/* One frame serves every report of its form, in either layout, and a
+ * report of another form gets what nb_canonical_append() writes. */
+static void
+test_frame (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(NbTemplate) form_2019 = nb_template_new_for_id ("2019", NULL);
+  g_autoptr(NbReport) blank = nb_report_new (fixture->template);
+  g_autoptr(NbReport) filled = nb_report_new (fixture->template);
+  g_autoptr(NbReport) other = nb_report_new (form_2019);
+  NbReport *reports[] = { blank, filled, other, filled };
+
+  nb_test_set (filled, "t2/fees/amount", "12.50");
+  nb_test_set (filled, "t2/punishment/decisions", "—");
+  nb_test_set (filled, "t3/received/total", "\"quoted\"\n\\");
+  nb_report_set_section_text (filled, "overview",
+                              "第一行\n“第二行”\t\"引号\"");
+  nb_report_set_organ (filled, "某\"局\"");
+
+  for (guint pretty = 0; pretty <= 1; pretty++)
+    {
+      g_autoptr(NbCanonicalFrame) frame = nb_canonical_frame_new (fixture->template, pretty);
+
+      for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+        {
+          g_autoptr(GString) plain = g_string_new (NULL);
+          g_autoptr(GString) framed = g_string_new ("before ");
+          g_autoptr(NbReport) loaded = NULL;
+          g_autoptr(GError) error = NULL;
+
+          nb_canonical_append (plain, reports[i], pretty);
+          nb_canonical_append_framed (framed, reports[i], frame);
+          g_assert_true (g_str_has_prefix (framed->str, "before "));
+          g_assert_cmpstr (framed->str + strlen ("before "), ==, plain->str);
+
+          loaded = nb_canonical_read (nb_report_get_template (reports[i]), plain->str, plain->len, &error);
+          g_assert_no_error (error);
+          g_assert_cmpstr (nb_report_get_organ (loaded), ==, nb_report_get_organ (reports[i]));
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -463,6 +505,7 @@ main (int    argc,
   ADD ("cell-values", test_cell_values);
   ADD ("amounts", test_amounts);
   ADD ("escapes", test_escapes);
+  ADD ("frame", test_frame);
   ADD ("extensions", test_extensions);
   ADD ("refusals", test_refusals);
   ADD ("truncated", test_truncated);

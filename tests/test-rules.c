@@ -401,6 +401,56 @@ test_incremental (Fixture       *fixture,
 }
 
 static void
+count_changes_cb (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* A validator made once says what a live one says, and keeps saying it
+ * after the report changes. */
+static void
+test_once (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(NbValidator) once = NULL;
+  g_autoptr(GPtrArray) live_found = NULL;
+  g_autoptr(GPtrArray) once_found = NULL;
+  guint n_changes = 0;
+
+  set (fixture, "t3/received/natural_person", "3");
+  set (fixture, "t3/received/research", "x");
+  once = nb_validator_new_once (fixture->report);
+  g_assert_true (nb_validator_get_report (once) == fixture->report);
+  g_signal_connect (once, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
+
+  live_found = nb_validator_dup_sorted (fixture->validator);
+  once_found = nb_validator_dup_sorted (once);
+  g_assert_cmpuint (live_found->len, >, 0);
+  g_assert_cmpuint (once_found->len, ==, live_found->len);
+  for (guint i = 0; i < live_found->len; i++)
+    {
+      NbDiagnostic *a = g_ptr_array_index (live_found, i);
+      NbDiagnostic *b = g_ptr_array_index (once_found, i);
+
+      g_assert_cmpstr (nb_diagnostic_get_rule_id (a), ==, nb_diagnostic_get_rule_id (b));
+      g_assert_cmpstr (nb_diagnostic_get_message (a), ==, nb_diagnostic_get_message (b));
+    }
+  g_assert_cmpuint (nb_validator_get_n_errors (once), ==, nb_validator_get_n_errors (fixture->validator));
+  g_assert_cmpuint (nb_validator_get_n_warnings (once), ==, nb_validator_get_n_warnings (fixture->validator));
+
+  /* the live one follows the edit, the other stays as it was */
+  set (fixture, "t3/received/natural_person", "0");
+  set (fixture, "t3/received/research", "0");
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (once)), ==, once_found->len);
+  g_assert_cmpuint (g_list_model_get_n_items (model (fixture)), <, once_found->len);
+}
+
+static void
 test_for_cell (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -459,6 +509,7 @@ main (int    argc,
   ADD ("narrative-carried-forward", test_narrative_carried_forward);
   ADD ("meta-year", test_meta_year);
   ADD ("incremental", test_incremental);
+  ADD ("once", test_once);
   ADD ("for-cell", test_for_cell);
   ADD ("cell-object", test_cell_object);
 #undef ADD

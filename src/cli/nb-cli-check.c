@@ -44,31 +44,34 @@ append_unreadable_json (GString    *out,
 }
 
 static void
-append_report_json (GString    *out,
-                    const char *path,
-                    Status      status,
-                    NbReport   *report,
-                    GPtrArray  *diagnostics)
+append_report_json (GString                *out,
+                    const char             *path,
+                    Status                  status,
+                    NbReport               *report,
+                    GPtrArray              *diagnostics,
+                    const NbCanonicalFrame *frame)
 {
   nb_string_append (out, "{\"path\":");
   nb_canonical_append_string (out, path);
   nb_string_append (out, ",\"status\":\"");
   nb_string_append (out, status_names[status]);
   nb_string_append (out, "\",\"report\":");
-  nb_canonical_append (out, report, FALSE);
+  nb_canonical_append_framed (out, report, frame);
   nb_string_append (out, ",\"diagnostics\":");
   nb_cli_append_diagnostics_json (out, diagnostics, FALSE);
   nb_string_append (out, "}\n");
 }
 
+/* @frame is %NULL for text output. */
 static Status
-check_file (NbImporter *importer,
-            const char *path,
-            const char *cwd,
-            const char *password,
-            gboolean    json,
-            GString    *out)
+check_file (NbImporter             *importer,
+            const char             *path,
+            const char             *cwd,
+            const char             *password,
+            const NbCanonicalFrame *frame,
+            GString                *out)
 {
+  gboolean json = frame != NULL;
   g_autoptr(GFile) file = g_str_equal (path, "-") ? g_file_new_for_path ("/dev/stdin")
                                                   : g_file_new_for_commandline_arg_and_cwd (path, cwd);
   g_autoptr(GError) error = NULL;
@@ -88,11 +91,12 @@ check_file (NbImporter *importer,
       return STATUS_UNREADABLE;
     }
 
-  validator = nb_validator_new (report);
+  /* nothing edits the report after: no need to follow it */
+  validator = nb_validator_new_once (report);
   diagnostics = nb_validator_dup_sorted (validator);
   status = nb_validator_get_n_errors (validator) > 0 ? STATUS_ERRORS : STATUS_OK;
   if (json)
-    append_report_json (out, shown, status, report, diagnostics);
+    append_report_json (out, shown, status, report, diagnostics, frame);
   else
     for (guint i = 0; i < diagnostics->len; i++)
       nb_cli_print_diagnostic (out, shown, g_ptr_array_index (diagnostics, i));
@@ -111,7 +115,8 @@ checked_free (gpointer data)
 {
   Checked *checked = data;
 
-  g_string_free (checked->out, TRUE);
+  if (checked->out != NULL)
+    g_string_free (checked->out, TRUE);
   g_free (checked);
 }
 
@@ -122,7 +127,10 @@ typedef struct
   char       *cwd;        /* asked once, not for every relative path */
   const char *password;   /* of encrypted PDFs */
   gboolean    json;
+  NbCanonicalFrame *frame; /* json: the template's part of each report */
   GString    *pending;    /* output not yet written */
+  gboolean    in_turn;    /* one job: each file's output goes straight
+                           * to @pending */
   gsize       write_size; /* how much to gather before writing */
   guint       counts[3];
 } Check;
@@ -144,9 +152,13 @@ check_one (gpointer worker,
   Check *check = user_data;
   Checked *checked = g_new0 (Checked, 1);
 
-  checked->out = g_string_sized_new (check->json ? 16384 : 256);
+  /* one job hands each file's result over before it starts the next: a
+   * buffer of the file's own would only be copied to @pending */
+  if (!check->in_turn)
+    checked->out = g_string_sized_new (check->json ? 16384 : 256);
   checked->status = check_file (worker, check->files[index], check->cwd,
-                                check->password, check->json, checked->out);
+                                check->password, check->frame,
+                                check->in_turn ? check->pending : checked->out);
   return checked;
 }
 
@@ -166,7 +178,8 @@ done_one (guint    index,
   Checked *checked = result;
 
   check->counts[checked->status]++;
-  g_string_append_len (check->pending, checked->out->str, checked->out->len);
+  if (checked->out != NULL)
+    g_string_append_len (check->pending, checked->out->str, checked->out->len);
   if (check->pending->len >= check->write_size)
     write_pending (check);
   checked_free (checked);
@@ -195,6 +208,7 @@ check_all (Check *check,
   /* a terminal shows each file's findings as they come; a file or a
    * pipe gets them in large writes */
   check->write_size = isatty (STDOUT_FILENO) ? 1 : WRITE_SIZE;
+  check->in_turn = MIN (nb_batch_get_n_jobs (batch), g_strv_length (check->files)) == 1;
 
   nb_batch_run (batch, g_strv_length (check->files), &check_funcs, check, NULL, NULL);
   write_pending (check);
@@ -211,6 +225,7 @@ nb_cli_check (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(NbTemplate) template = NULL;
+  g_autoptr(NbCanonicalFrame) frame = NULL;
   g_autofree char *format = NULL;
   g_autofree char *password = NULL;
   g_auto(GStrv) files = NULL;
@@ -257,6 +272,8 @@ nb_cli_check (int    argc,
   check.template = template;
   check.files = files;
   check.json = format != NULL && g_str_equal (format, "json");
+  if (check.json)
+    check.frame = frame = nb_canonical_frame_new (template, FALSE);
   check.password = password;
   n_files = g_strv_length (files);
   if (!check_all (&check, jobs == -1 ? 0 : jobs))

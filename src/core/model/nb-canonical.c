@@ -294,108 +294,51 @@ nb_canonical_append_cell (GString  *out,
                     nb_template_get_cell_kind (nb_report_get_template (report), cell));
 }
 
-/* The keys of a table's columns as written, `"id":`, one after another:
- * escaped once for the table rather than again for every row. */
+/* The frame: what the template alone writes of the sections and the
+ * tables, cut into pieces around the holes a report fills, a section's
+ * text or a cell's value. Made once, it spares a batch the escaping of
+ * the same keys for every report. */
+
 typedef struct
 {
-  GString *text;
-  GArray  *starts;   /* guint: where each column's key starts, and the end */
-} ColumnKeys;
+  guint      start;    /* in the frame's text */
+  guint      length;
+  guint      hole;     /* the section or cell written after it */
+  NbCellKind kind;     /* a cell's kind */
+} Piece;
 
-static void
-column_keys_fill (ColumnKeys      *keys,
-                  NbTemplateTable *table,
-                  gboolean         pretty)
+struct _NbCanonicalFrame
 {
-  guint start = 0;
+  NbTemplate *template;
+  gboolean    pretty;
+  GString    *text;
+  GArray     *sections;  /* Piece: each ends before a section's text, the
+                          * last one closes the list */
+  GArray     *cells;     /* Piece: each ends before a cell's value, the
+                          * last one closes the tables */
+  guint       open;      /* where the piece being made starts */
+};
 
-  g_string_truncate (keys->text, 0);
-  g_array_set_size (keys->starts, 0);
-  for (guint c = 0; c < table->columns->len; c++)
-    {
-      NbTemplateColumn *column = g_ptr_array_index (table->columns, c);
+/* Ends the piece the frame's text holds from where the last one ended,
+ * before @hole. */
+static void
+cut_piece (NbCanonicalFrame *frame,
+           GArray           *pieces,
+           guint             hole,
+           NbCellKind        kind)
+{
+  Piece piece = { frame->open, frame->text->len - frame->open, hole, kind };
 
-      g_array_append_val (keys->starts, start);
-      append_key (keys->text, column->id, pretty);
-      start = keys->text->len;
-    }
-  g_array_append_val (keys->starts, start);
+  g_array_append_val (pieces, piece);
+  frame->open = frame->text->len;
 }
 
 static void
-append_row (GString          *out,
-            const NbCellData *cells,
-            NbTemplateTable  *table,
-            NbTemplateRow    *row,
-            const ColumnKeys *keys,
-            gboolean          pretty)
+frame_sections (NbCanonicalFrame *frame)
 {
-  const guint *starts = (const guint *) (gpointer) keys->starts->data;
-
-  append_layout (out, pretty, "{ ", "{");
-  for (guint c = 0; c < row->n_columns; c++)
-    {
-      guint index = row->columns[c];
-      NbTemplateColumn *column = g_ptr_array_index (table->columns, index);
-
-      if (c > 0)
-        append_layout (out, pretty, ", ", ",");
-      nb_string_append_len (out, keys->text->str + starts[index],
-                            starts[index + 1] - starts[index]);
-      /* a cell's kind is its column's */
-      append_cell_data (out, &cells[row->first_cell + c], column->kind);
-    }
-  append_layout (out, pretty, " }", "}");
-}
-
-static void
-append_tables (GString  *out,
-               NbReport *report,
-               gboolean  pretty)
-{
-  GPtrArray *tables = nb_template_get_tables (nb_report_get_template (report));
-  const NbCellData *cells = nb_report_peek_cells (report);
-  ColumnKeys keys = {
-    .text = g_string_sized_new (256),
-    .starts = g_array_new (FALSE, FALSE, sizeof (guint)),
-  };
-
-  g_string_append_c (out, '{');
-  for (guint t = 0; t < tables->len; t++)
-    {
-      NbTemplateTable *table = g_ptr_array_index (tables, t);
-
-      column_keys_fill (&keys, table, pretty);
-      newline (out, pretty, 2);
-      append_key (out, table->id, pretty);
-      g_string_append_c (out, '{');
-      for (guint r = 0; r < table->rows->len; r++)
-        {
-          NbTemplateRow *row = g_ptr_array_index (table->rows, r);
-
-          newline (out, pretty, 3);
-          append_key (out, row->id, pretty);
-          append_row (out, cells, table, row, &keys, pretty);
-          if (r + 1 < table->rows->len)
-            g_string_append_c (out, ',');
-        }
-      newline (out, pretty, 2);
-      g_string_append_c (out, '}');
-      if (t + 1 < tables->len)
-        g_string_append_c (out, ',');
-    }
-  newline (out, pretty, 1);
-  g_string_append_c (out, '}');
-  g_string_free (keys.text, TRUE);
-  g_array_unref (keys.starts);
-}
-
-static void
-append_sections (GString  *out,
-                 NbReport *report,
-                 gboolean  pretty)
-{
-  NbTemplate *template = nb_report_get_template (report);
+  NbTemplate *template = frame->template;
+  GString *out = frame->text;
+  gboolean pretty = frame->pretty;
   guint n = nb_template_get_n_sections (template);
   gboolean first = TRUE;
 
@@ -416,11 +359,110 @@ append_sections (GString  *out,
       nb_canonical_append_string (out, nb_template_get_section_heading (template, s));
       append_layout (out, pretty, ", ", ",");
       append_key (out, "text", pretty);
-      nb_canonical_append_string (out, nb_report_peek_section (report, s));
+      cut_piece (frame, frame->sections, s, 0);
       append_layout (out, pretty, " }", "}");
     }
   newline (out, pretty, 1);
   g_string_append_c (out, ']');
+  cut_piece (frame, frame->sections, 0, 0);
+}
+
+static void
+frame_row (NbCanonicalFrame *frame,
+           NbTemplateTable  *table,
+           NbTemplateRow    *row)
+{
+  GString *out = frame->text;
+  gboolean pretty = frame->pretty;
+
+  append_layout (out, pretty, "{ ", "{");
+  for (guint c = 0; c < row->n_columns; c++)
+    {
+      NbTemplateColumn *column = g_ptr_array_index (table->columns, row->columns[c]);
+
+      if (c > 0)
+        append_layout (out, pretty, ", ", ",");
+      append_key (out, column->id, pretty);
+      /* a cell's kind is its column's */
+      cut_piece (frame, frame->cells, row->first_cell + c, column->kind);
+    }
+  append_layout (out, pretty, " }", "}");
+}
+
+static void
+frame_tables (NbCanonicalFrame *frame)
+{
+  GPtrArray *tables = nb_template_get_tables (frame->template);
+  GString *out = frame->text;
+  gboolean pretty = frame->pretty;
+
+  g_string_append_c (out, '{');
+  for (guint t = 0; t < tables->len; t++)
+    {
+      NbTemplateTable *table = g_ptr_array_index (tables, t);
+
+      newline (out, pretty, 2);
+      append_key (out, table->id, pretty);
+      g_string_append_c (out, '{');
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          NbTemplateRow *row = g_ptr_array_index (table->rows, r);
+
+          newline (out, pretty, 3);
+          append_key (out, row->id, pretty);
+          frame_row (frame, table, row);
+          if (r + 1 < table->rows->len)
+            g_string_append_c (out, ',');
+        }
+      newline (out, pretty, 2);
+      g_string_append_c (out, '}');
+      if (t + 1 < tables->len)
+        g_string_append_c (out, ',');
+    }
+  newline (out, pretty, 1);
+  g_string_append_c (out, '}');
+  cut_piece (frame, frame->cells, 0, 0);
+}
+
+static inline void
+append_piece (GString                *out,
+              const NbCanonicalFrame *frame,
+              const Piece            *piece)
+{
+  nb_string_append_len (out, frame->text->str + piece->start, piece->length);
+}
+
+static void
+append_sections (GString                *out,
+                 NbReport               *report,
+                 const NbCanonicalFrame *frame)
+{
+  const Piece *pieces = (const Piece *) (gpointer) frame->sections->data;
+  guint n = frame->sections->len - 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      append_piece (out, frame, &pieces[i]);
+      nb_canonical_append_string (out, nb_report_peek_section (report, pieces[i].hole));
+    }
+  append_piece (out, frame, &pieces[n]);
+}
+
+static void
+append_tables (GString                *out,
+               NbReport               *report,
+               const NbCanonicalFrame *frame)
+{
+  const Piece *pieces = (const Piece *) (gpointer) frame->cells->data;
+  const NbCellData *cells = nb_report_peek_cells (report);
+  guint n = frame->cells->len - 1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      append_piece (out, frame, &pieces[i]);
+      append_cell_data (out, &cells[pieces[i].hole], pieces[i].kind);
+    }
+  append_piece (out, frame, &pieces[n]);
 }
 
 static int
@@ -538,12 +580,88 @@ nb_canonical_append (GString  *out,
                      NbReport *report,
                      gboolean  pretty)
 {
-  NbTemplate *template;
+  g_autoptr(NbCanonicalFrame) frame = NULL;
 
   g_return_if_fail (out != NULL);
   g_return_if_fail (NB_IS_REPORT (report));
 
+  frame = nb_canonical_frame_new (nb_report_get_template (report), pretty);
+  nb_canonical_append_framed (out, report, frame);
+}
+
+/**
+ * nb_canonical_frame_new:
+ * @template: the form of the reports to write
+ * @pretty: the file's layout, or %FALSE for one line
+ *
+ * What the template alone writes of a report, for writing many reports
+ * of the same form with nb_canonical_append_framed(). It is not changed
+ * after, and may be shared between threads.
+ *
+ * Returns: (transfer full): the frame
+ */
+NbCanonicalFrame *
+nb_canonical_frame_new (NbTemplate *template,
+                        gboolean    pretty)
+{
+  NbCanonicalFrame *frame;
+
+  g_return_val_if_fail (NB_IS_TEMPLATE (template), NULL);
+
+  frame = g_new0 (NbCanonicalFrame, 1);
+  frame->template = g_object_ref (template);
+  frame->pretty = pretty;
+  frame->text = g_string_new (NULL);
+  frame->sections = g_array_new (FALSE, FALSE, sizeof (Piece));
+  frame->cells = g_array_sized_new (FALSE, FALSE, sizeof (Piece),
+                                    nb_template_get_n_cells (template) + 1);
+  frame_sections (frame);
+  frame_tables (frame);
+  return frame;
+}
+
+/**
+ * nb_canonical_frame_free:
+ * @frame: a frame from nb_canonical_frame_new()
+ */
+void
+nb_canonical_frame_free (NbCanonicalFrame *frame)
+{
+  g_object_unref (frame->template);
+  g_string_free (frame->text, TRUE);
+  g_array_unref (frame->sections);
+  g_array_unref (frame->cells);
+  g_free (frame);
+}
+
+/**
+ * nb_canonical_append_framed:
+ * @out: where to append
+ * @report: a report
+ * @frame: a frame of the report's template, whose layout is written
+ *
+ * Appends the report as nb_canonical_append() does.
+ */
+void
+nb_canonical_append_framed (GString                *out,
+                            NbReport               *report,
+                            const NbCanonicalFrame *frame)
+{
+  NbTemplate *template;
+  gboolean pretty;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (NB_IS_REPORT (report));
+  g_return_if_fail (frame != NULL);
+
   template = nb_report_get_template (report);
+  /* a report of another form: a frame of its own */
+  if (template != frame->template)
+    {
+      nb_canonical_append (out, report, frame->pretty);
+      return;
+    }
+  pretty = frame->pretty;
   g_string_append_c (out, '{');
   newline (out, pretty, 1);
   append_key (out, "format", pretty);
@@ -576,11 +694,11 @@ nb_canonical_append (GString  *out,
   g_string_append_c (out, ',');
   newline (out, pretty, 1);
   append_key (out, "sections", pretty);
-  append_sections (out, report, pretty);
+  append_sections (out, report, frame);
   g_string_append_c (out, ',');
   newline (out, pretty, 1);
   append_key (out, "tables", pretty);
-  append_tables (out, report, pretty);
+  append_tables (out, report, frame);
   if (g_hash_table_size (nb_report_peek_checked (report)) > 0)
     {
       g_string_append_c (out, ',');

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 /* What the importer reads, and so the most a written file may hold. */
 #define NB_CANONICAL_MAX_FILE (8 * 1024 * 1024)
 
+typedef struct _NbCanonicalFrame NbCanonicalFrame;
+
 GBytes    *nb_canonical_write        (NbReport             *report);
 gboolean   nb_canonical_check_size   (GBytes               *bytes,
                                       GError              **error);
@@ -24,6 +26,12 @@ NbReport  *nb_canonical_copy         (NbReport             *report,
 void       nb_canonical_append       (GString              *out,
                                       NbReport             *report,
                                       gboolean              pretty);
+NbCanonicalFrame *nb_canonical_frame_new (NbTemplate             *template,
+                                          gboolean                pretty);
+void       nb_canonical_frame_free   (NbCanonicalFrame     *frame);
+void       nb_canonical_append_framed (GString               *out,
+                                       NbReport              *report,
+                                       const NbCanonicalFrame *frame);
 void       nb_canonical_append_string (GString             *out,
                                        const char          *text);
 void       nb_canonical_append_cell  (GString              *out,
@@ -36,4 +44,7 @@ NbReport  *nb_canonical_read         (NbTemplate           *template,
                                       const char           *data,
                                       gsize                 size,
                                       GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbCanonicalFrame, nb_canonical_frame_free)
+
 G_END_DECLS

@@ -51,6 +51,7 @@ struct _NbValidator
 
   NbReport   *report;
   NbTemplate *template;
+  gboolean    live;          /* follows the report's changes */
   gulong      cell_changed_id;
   gulong      section_changed_id;
   gulong      year_changed_id;
@@ -85,6 +86,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (NbValidator, nb_validator, G_TYPE_OBJECT,
 enum {
   PROP_0,
   PROP_REPORT,
+  PROP_LIVE,
   PROP_N_ERRORS,
   PROP_N_WARNINGS,
   N_PROPS
@@ -334,39 +336,26 @@ sum_cells (const NbCellData *cells,
   return TRUE;
 }
 
+/* Puts the finding that @instance does not add up into its slot. */
 static void
-check_sum (NbValidator *self,
-           guint        instance_index,
-           gboolean     notify)
+report_imbalance (NbValidator          *self,
+                  guint                 instance_index,
+                  const NbRuleInstance *instance,
+                  gint64                lhs_sum,
+                  gint64                rhs_sum,
+                  gboolean              notify)
 {
-  guint n_instances;
-  const NbRuleInstance *instance = &nb_template_get_instances (self->template, &n_instances)[instance_index];
   const NbCellData *cells = nb_report_peek_cells (self->report);
   Slot *slot = &self->slots[self->sum_base + instance_index];
-  NbTemplateRule *rule;
+  NbTemplateRule *rule = get_rule (self, instance->rule);
+  NbCellKind kind = nb_template_get_cell_kind (self->template, instance->cells[0]);
   NbDiagnostic *diagnostic;
-  NbCellKind kind;
   g_autofree char *lhs = NULL;
   g_autofree char *rhs = NULL;
   g_autofree char *message = NULL;
-  gint64 lhs_sum, rhs_sum, fix;
+  gint64 fix;
   guint line = 0;
 
-  /* An empty or invalid input is reported by its own rule, never as a
-   * false imbalance. */
-  if (!sum_cells (cells, instance->cells, instance->n_lhs, &lhs_sum) ||
-      !sum_cells (cells, instance->cells + instance->n_lhs,
-                  instance->n_cells - instance->n_lhs, &rhs_sum) ||
-      lhs_sum == rhs_sum)
-    {
-      clear_slot (self, self->sum_base + instance_index, notify);
-      return;
-    }
-  if (slot->diagnostic != NULL && slot->lhs == lhs_sum && slot->rhs == rhs_sum)
-    return;
-
-  rule = get_rule (self, instance->rule);
-  kind = nb_template_get_cell_kind (self->template, instance->cells[0]);
   lhs = nb_number_format (lhs_sum, kind);
   rhs = nb_number_format (rhs_sum, kind);
   /* Translators: "自然人: 一 + 二 = 9, but 三(七) + 四 = 8" */
@@ -388,6 +377,34 @@ check_sum (NbValidator *self,
   set_slot (self, self->sum_base + instance_index, diagnostic, notify);
   slot->lhs = lhs_sum;
   slot->rhs = rhs_sum;
+}
+
+/* Most sums of most reports add up: that test owns no strings to free,
+ * the finding's text is made apart. */
+static void
+check_sum (NbValidator *self,
+           guint        instance_index,
+           gboolean     notify)
+{
+  guint n_instances;
+  const NbRuleInstance *instance = &nb_template_get_instances (self->template, &n_instances)[instance_index];
+  const NbCellData *cells = nb_report_peek_cells (self->report);
+  Slot *slot = &self->slots[self->sum_base + instance_index];
+  gint64 lhs_sum, rhs_sum;
+
+  /* An empty or invalid input is reported by its own rule, never as a
+   * false imbalance. */
+  if (!sum_cells (cells, instance->cells, instance->n_lhs, &lhs_sum) ||
+      !sum_cells (cells, instance->cells + instance->n_lhs,
+                  instance->n_cells - instance->n_lhs, &rhs_sum) ||
+      lhs_sum == rhs_sum)
+    {
+      clear_slot (self, self->sum_base + instance_index, notify);
+      return;
+    }
+  if (slot->diagnostic != NULL && slot->lhs == lhs_sum && slot->rhs == rhs_sum)
+    return;
+  report_imbalance (self, instance_index, instance, lhs_sum, rhs_sum, notify);
 }
 
 /* Finds the earliest statement any of the rule's patterns makes. */
@@ -925,6 +942,12 @@ nb_validator_constructed (GObject *object)
       set_slot (self, i, g_object_ref (g_ptr_array_index (imported, i)), FALSE);
   validate_all (self);
 
+  /* a report checked once and let go (a batch) is never edited: five
+   * handlers connected and disconnected for every report of a batch
+   * cost more than the rules over its cells */
+  if (!self->live)
+    return;
+
   /* the validator holds the report and disconnects in dispose: the
    * handlers need no watch on the validator, which costs a closure
    * watched for every report of a batch */
@@ -989,6 +1012,9 @@ nb_validator_get_property (GObject    *object,
     case PROP_REPORT:
       g_value_set_object (value, self->report);
       break;
+    case PROP_LIVE:
+      g_value_set_boolean (value, self->live);
+      break;
     case PROP_N_ERRORS:
       g_value_set_uint (value, self->n_errors);
       break;
@@ -1013,6 +1039,9 @@ nb_validator_set_property (GObject      *object,
     case PROP_REPORT:
       self->report = g_value_dup_object (value);
       break;
+    case PROP_LIVE:
+      self->live = g_value_get_boolean (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1032,6 +1061,15 @@ nb_validator_class_init (NbValidatorClass *klass)
   properties[PROP_REPORT] =
     g_param_spec_object ("report", NULL, NULL, NB_TYPE_REPORT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * NbValidator:live:
+   *
+   * Whether the diagnostics follow the report's changes; when %FALSE,
+   * they are those of the report as it was when the validator was made.
+   */
+  properties[PROP_LIVE] =
+    g_param_spec_boolean ("live", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ERRORS] =
     g_param_spec_uint ("n-errors", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1046,6 +1084,7 @@ static void
 nb_validator_init (NbValidator *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->live = TRUE;
 }
 
 /* Public API */
@@ -1065,6 +1104,24 @@ nb_validator_new (NbReport *report)
   g_return_val_if_fail (NB_IS_REPORT (report), NULL);
 
   return g_object_new (NB_TYPE_VALIDATOR, "report", report, NULL);
+}
+
+/**
+ * nb_validator_new_once:
+ * @report: the report to check
+ *
+ * Runs every rule once, as nb_validator_new(), but does not follow the
+ * report: for a report that is checked and let go unchanged, as in a
+ * batch. The diagnostics stay those of the report as it was.
+ *
+ * Returns: (transfer full): a #GListModel of #NbDiagnostic
+ */
+NbValidator *
+nb_validator_new_once (NbReport *report)
+{
+  g_return_val_if_fail (NB_IS_REPORT (report), NULL);
+
+  return g_object_new (NB_TYPE_VALIDATOR, "report", report, "live", FALSE, NULL);
 }
 
 /**

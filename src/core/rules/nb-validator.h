@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NbValidator, nb_validator, NB, VALIDATOR, GObject)
 
 NbValidator  *nb_validator_new             (NbReport     *report);
+NbValidator  *nb_validator_new_once        (NbReport     *report);
 NbReport     *nb_validator_get_report      (NbValidator  *self);
 guint         nb_validator_get_n_errors    (NbValidator  *self);
 guint         nb_validator_get_n_warnings  (NbValidator  *self);

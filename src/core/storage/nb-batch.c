@@ -304,7 +304,8 @@ run_in_threads (guint               n_jobs,
  * @error: return location for a #GError
  *
  * Calls @funcs->work on every item, #NbBatch:n-jobs at a time, and hands
- * each result to @funcs->done in the items' order, in this thread. Returns
+ * each result to @funcs->done in the items' order, in this thread; with
+ * one job (or one item), each result before the next item's work. Returns
  * once every result was handed over, or after a cancel.
  *
  * Returns: %FALSE when cancelled

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * @worker_free: (nullable): frees what @worker_new made
  * @work: handles item @index in a worker thread and returns its result
  * @done: takes item @index's result, in the thread that called
- *   nb_batch_run() and in the items' order
+ *   nb_batch_run() and in the items' order; with one job, before the
+ *   next item is worked on
  * @result_free: (nullable): frees a result @done never took (cancelled)
  */
 typedef struct
