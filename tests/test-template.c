@@ -406,6 +406,42 @@ test_pattern_start_matches (void)
     }
 }
 
+/* Where PCRE2 cannot tell (a limit), GRegex tries the pattern, anchored
+ * when it is matched: at the start of every character that finds what
+ * PCRE2 finds with the pattern compiled anchored. */
+static void
+test_pattern_anchored_at (void)
+{
+  static const char *const patterns[] = {
+    "(?:(?:^|[。；;：:，,\\s])([二三四五六七八九十])|(?<![唯统同单万第])(一))是(?!否|非|指)",
+    "(\\p{Han}{2,4})\\1", "\\p{Han}\\s?([,;:?!])\\s?\\p{Han}", "(?:^|\\n)\\s*((?:19|20)[0-9]{2})\\s*年",
+    "[（(]\\s*(?:文字描述|文字说明)[^）)]{0,30}[）)]", "(?<!不予)答复[^。]{0,4}?([0-9]+)件",
+  };
+  const char *text = "二是公开；三是统一是，一是否，第一是，四是\n五是。唯一是；六是公开公开,信息 ; 信息\n"
+                     "2023 年（文字描述）x，答复3件，不予答复4件";
+  gsize length = strlen (text);
+
+  for (guint p = 0; p < G_N_ELEMENTS (patterns); p++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (patterns[p], G_REGEX_OPTIMIZE, 0, NULL);
+      g_autoptr(NbPatternProbe) probe = nb_pattern_probe_new (patterns[p]);
+      pcre2_match_data *data = pcre2_match_data_create (1, NULL);
+
+      g_assert_nonnull (probe);
+      for (const char *at = text; *at != '\0'; at = g_utf8_next_char (at))
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+          int start = -1, end = -1;
+
+          if (g_regex_match_full (regex, text, length, at - text, G_REGEX_MATCH_ANCHORED, &match, NULL))
+            g_match_info_fetch_pos (match, 0, &start, &end);
+          g_assert_true (start == -1 || start == at - text);
+          g_assert_cmpint (nb_pattern_probe_end (probe, data, text, length, at - text), ==, end);
+        }
+      pcre2_match_data_free (data);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -420,6 +456,7 @@ main (int    argc,
   g_test_add_func ("/nianbao/template/pattern-starts", test_pattern_starts);
   g_test_add_func ("/nianbao/template/pattern-start-matches", test_pattern_start_matches);
   g_test_add_func ("/nianbao/template/pattern-han-wide", test_pattern_han_wide);
+  g_test_add_func ("/nianbao/template/pattern-anchored-at", test_pattern_anchored_at);
 
   return g_test_run ();
 }

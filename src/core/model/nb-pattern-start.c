@@ -45,8 +45,7 @@ typedef struct
 
 struct _NbPatternStart
 {
-  GRegex  *anchored;
-  NbPatternProbe *probe;      /* the same, tried without a GMatchInfo */
+  NbPatternProbe *probe;      /* the pattern anchored, tried through PCRE2 */
   guint    repeat_min;        /* (X{min,max})\1: a run written twice */
   guint    repeat_max;
   gboolean repeat_wide;       /* its characters all from U+0800: three bytes or four */
@@ -951,19 +950,19 @@ set_searched (NbPatternStart *self)
   self->searched = self->n_literals > 0 || self->n_classes > 0 || self->bytes[0] != '\0';
 }
 
-/* The pattern anchored, for GRegex and PCRE2 */
+/* The pattern anchored, tried through PCRE2; NULL when PCRE2 does not
+ * compile it (nor would GRegex) */
 static NbPatternStart *
 start_new (const char *pattern,
            GArray     *ranges)
 {
-  NbPatternStart *self = g_new0 (NbPatternStart, 1);
+  NbPatternProbe *probe = nb_pattern_probe_new (pattern);
+  NbPatternStart *self;
 
-  if ((self->anchored = g_regex_new (pattern, G_REGEX_OPTIMIZE | G_REGEX_ANCHORED, 0, NULL)) == NULL)
-    {
-      g_free (self);
-      return NULL;
-    }
-  self->probe = nb_pattern_probe_new (pattern);
+  if (probe == NULL)
+    return NULL;
+  self = g_new0 (NbPatternStart, 1);
+  self->probe = probe;
   self->ranges = g_array_ref (ranges);
   set_bits (self);
   set_searched (self);
@@ -1078,9 +1077,12 @@ nb_pattern_start_new (const char *pattern)
 
   if (parse_repeat (pattern, &min, &max))
     {
+      NbPatternProbe *probe = nb_pattern_probe_new (pattern);
+
+      if (probe == NULL)
+        return NULL;
       self = g_new0 (NbPatternStart, 1);
-      self->anchored = g_regex_new (pattern, G_REGEX_OPTIMIZE | G_REGEX_ANCHORED, 0, NULL);
-      self->probe = nb_pattern_probe_new (pattern);
+      self->probe = probe;
       self->repeat_min = min;
       self->repeat_max = max;
       self->repeat_wide = parse_repeat_wide (pattern);
@@ -1112,7 +1114,6 @@ nb_pattern_start_free (NbPatternStart *self)
 {
   if (self == NULL)
     return;
-  g_regex_unref (self->anchored);
   nb_pattern_probe_free (self->probe);
   g_array_unref (self->ranges);
   g_free (self);
@@ -1543,21 +1544,21 @@ set_probed_match (NbPatternIter    *iter,
 
 /* Tries the pattern anchored at @at; on a match, iter->from moves to its
  * end. Most tries fail: PCRE2 tells, and finds the groups of one that
- * does not; GRegex tries where PCRE2 cannot tell. */
+ * does not; GRegex tries where PCRE2 cannot tell (a limit). */
 static gboolean
 match_at (NbPatternIter *iter,
           gsize          at,
           gboolean       want_match)
 {
-  gssize probed = -2;
+  gssize probed;
   int start, end;
 
   /* room for PCRE2's match and its groups, made at the first try: most
    * texts give a pattern no place to try at all */
-  if (iter->probe_data == NULL && iter->start->probe != NULL)
+  if (iter->probe_data == NULL)
     iter->probe_data = pcre2_match_data_create_from_pattern (iter->start->probe->code, NULL);
-  if (iter->start->probe != NULL &&
-      (probed = nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at)) == -1)
+  probed = nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at);
+  if (probed == -1)
     return FALSE;
   if (probed >= 0)
     {
@@ -1566,7 +1567,9 @@ match_at (NbPatternIter *iter,
         set_probed_match (iter, iter->probe_data);
       return TRUE;
     }
-  g_regex_match_full (iter->start->anchored, iter->text, iter->length, at, 0, &iter->info, NULL);
+  /* the pattern anchored when it is matched, as GRegex anchors it at a
+   * character's start where it is compiled so */
+  g_regex_match_full (iter->regex, iter->text, iter->length, at, G_REGEX_MATCH_ANCHORED, &iter->info, NULL);
   if (g_match_info_matches (iter->info) && g_match_info_fetch_pos (iter->info, 0, &start, &end))
     {
       iter->from = end;
