@@ -278,7 +278,7 @@ check_same_matches (const char *pattern,
   g_auto(NbPatternIter) plain;
   g_auto(NbPatternIter) started;
   g_auto(NbPatternIter) any;
-  GMatchInfo *a, *b;
+  const NbPatternMatch *a, *b;
   gboolean found;
   guint n = 0;
 
@@ -294,17 +294,25 @@ check_same_matches (const char *pattern,
   nb_pattern_iter_init (&started, regex, start, text, strlen (text));
   do
     {
-      int a_start = -1, a_end = -1, b_start = -1, b_end = -1;
-
       a = nb_pattern_iter_next (&plain);
       b = nb_pattern_iter_next (&started);
       g_assert_true ((a == NULL) == (b == NULL));
       if (a == NULL)
         break;
-      g_match_info_fetch_pos (a, 1, &a_start, &a_end);
-      g_match_info_fetch_pos (b, 1, &b_start, &b_end);
-      g_assert_cmpint (a_start, ==, b_start);
-      g_assert_cmpint (a_end, ==, b_end);
+      /* every group, and one past the pattern's, as GRegex tells them:
+       * the started match is PCRE2's own where it could tell */
+      for (int group = 0; group <= g_regex_get_capture_count (regex) + 1; group++)
+        {
+          int a_start = -2, a_end = -2, b_start = -2, b_end = -2;
+          g_autofree char *a_text = nb_pattern_match_fetch (a, group);
+          g_autofree char *b_text = nb_pattern_match_fetch (b, group);
+
+          g_assert_true (nb_pattern_match_fetch_pos (a, group, &a_start, &a_end) ==
+                         nb_pattern_match_fetch_pos (b, group, &b_start, &b_end));
+          g_assert_cmpint (a_start, ==, b_start);
+          g_assert_cmpint (a_end, ==, b_end);
+          g_assert_cmpstr (a_text, ==, b_text);
+        }
       n++;
     }
   while (TRUE);
@@ -398,6 +406,42 @@ test_pattern_start_matches (void)
     }
 }
 
+/* Where PCRE2 cannot tell (a limit), GRegex tries the pattern, anchored
+ * when it is matched: at the start of every character that finds what
+ * PCRE2 finds with the pattern compiled anchored. */
+static void
+test_pattern_anchored_at (void)
+{
+  static const char *const patterns[] = {
+    "(?:(?:^|[。；;：:，,\\s])([二三四五六七八九十])|(?<![唯统同单万第])(一))是(?!否|非|指)",
+    "(\\p{Han}{2,4})\\1", "\\p{Han}\\s?([,;:?!])\\s?\\p{Han}", "(?:^|\\n)\\s*((?:19|20)[0-9]{2})\\s*年",
+    "[（(]\\s*(?:文字描述|文字说明)[^）)]{0,30}[）)]", "(?<!不予)答复[^。]{0,4}?([0-9]+)件",
+  };
+  const char *text = "二是公开；三是统一是，一是否，第一是，四是\n五是。唯一是；六是公开公开,信息 ; 信息\n"
+                     "2023 年（文字描述）x，答复3件，不予答复4件";
+  gsize length = strlen (text);
+
+  for (guint p = 0; p < G_N_ELEMENTS (patterns); p++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (patterns[p], G_REGEX_OPTIMIZE, 0, NULL);
+      g_autoptr(NbPatternProbe) probe = nb_pattern_probe_new (patterns[p]);
+      pcre2_match_data *data = pcre2_match_data_create (1, NULL);
+
+      g_assert_nonnull (probe);
+      for (const char *at = text; *at != '\0'; at = g_utf8_next_char (at))
+        {
+          g_autoptr(GMatchInfo) match = NULL;
+          int start = -1, end = -1;
+
+          if (g_regex_match_full (regex, text, length, at - text, G_REGEX_MATCH_ANCHORED, &match, NULL))
+            g_match_info_fetch_pos (match, 0, &start, &end);
+          g_assert_true (start == -1 || start == at - text);
+          g_assert_cmpint (nb_pattern_probe_end (probe, data, text, length, at - text), ==, end);
+        }
+      pcre2_match_data_free (data);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -412,6 +456,7 @@ main (int    argc,
   g_test_add_func ("/nianbao/template/pattern-starts", test_pattern_starts);
   g_test_add_func ("/nianbao/template/pattern-start-matches", test_pattern_start_matches);
   g_test_add_func ("/nianbao/template/pattern-han-wide", test_pattern_han_wide);
+  g_test_add_func ("/nianbao/template/pattern-anchored-at", test_pattern_anchored_at);
 
   return g_test_run ();
 }

@@ -45,8 +45,7 @@ typedef struct
 
 struct _NbPatternStart
 {
-  GRegex  *anchored;
-  NbPatternProbe *probe;      /* the same, tried without a GMatchInfo */
+  NbPatternProbe *probe;      /* the pattern anchored, tried through PCRE2 */
   guint    repeat_min;        /* (X{min,max})\1: a run written twice */
   guint    repeat_max;
   gboolean repeat_wide;       /* its characters all from U+0800: three bytes or four */
@@ -137,7 +136,8 @@ nb_pattern_probe_free (NbPatternProbe *self)
 
 /**
  * nb_pattern_probe_end:
- * @data: room for one match, made by the caller (pcre2_match_data_create)
+ * @data: room for the match (pcre2_match_data_create()), and for its
+ *   groups when they are wanted (pcre2_match_data_create_from_pattern())
  * @text: valid UTF-8
  *
  * Returns: the end of the match that starts at @at, -1 when none does,
@@ -950,19 +950,19 @@ set_searched (NbPatternStart *self)
   self->searched = self->n_literals > 0 || self->n_classes > 0 || self->bytes[0] != '\0';
 }
 
-/* The pattern anchored, for GRegex and PCRE2 */
+/* The pattern anchored, tried through PCRE2; NULL when PCRE2 does not
+ * compile it (nor would GRegex) */
 static NbPatternStart *
 start_new (const char *pattern,
            GArray     *ranges)
 {
-  NbPatternStart *self = g_new0 (NbPatternStart, 1);
+  NbPatternProbe *probe = nb_pattern_probe_new (pattern);
+  NbPatternStart *self;
 
-  if ((self->anchored = g_regex_new (pattern, G_REGEX_OPTIMIZE | G_REGEX_ANCHORED, 0, NULL)) == NULL)
-    {
-      g_free (self);
-      return NULL;
-    }
-  self->probe = nb_pattern_probe_new (pattern);
+  if (probe == NULL)
+    return NULL;
+  self = g_new0 (NbPatternStart, 1);
+  self->probe = probe;
   self->ranges = g_array_ref (ranges);
   set_bits (self);
   set_searched (self);
@@ -1077,9 +1077,12 @@ nb_pattern_start_new (const char *pattern)
 
   if (parse_repeat (pattern, &min, &max))
     {
+      NbPatternProbe *probe = nb_pattern_probe_new (pattern);
+
+      if (probe == NULL)
+        return NULL;
       self = g_new0 (NbPatternStart, 1);
-      self->anchored = g_regex_new (pattern, G_REGEX_OPTIMIZE | G_REGEX_ANCHORED, 0, NULL);
-      self->probe = nb_pattern_probe_new (pattern);
+      self->probe = probe;
       self->repeat_min = min;
       self->repeat_max = max;
       self->repeat_wide = parse_repeat_wide (pattern);
@@ -1111,7 +1114,6 @@ nb_pattern_start_free (NbPatternStart *self)
 {
   if (self == NULL)
     return;
-  g_regex_unref (self->anchored);
   nb_pattern_probe_free (self->probe);
   g_array_unref (self->ranges);
   g_free (self);
@@ -1152,7 +1154,7 @@ nb_pattern_iter_init (NbPatternIter        *iter,
                       const char           *text,
                       gsize                 length)
 {
-  *iter = (NbPatternIter) { regex, start, text, length, 0, NULL, NULL, FALSE, -1, { 0 } };
+  *iter = (NbPatternIter) { .regex = regex, .start = start, .text = text, .length = length, .four_bytes = -1 };
 }
 
 /* Whether the text at @at begins with a run of min to max characters
@@ -1522,39 +1524,59 @@ decode (const guchar *at,
 static void
 begin_search (NbPatternIter *iter)
 {
-  g_clear_pointer (&iter->match, g_match_info_free);
+  g_clear_pointer (&iter->info, g_match_info_free);
+}
+
+/* The match PCRE2 found, its groups in @data */
+static void
+set_probed_match (NbPatternIter    *iter,
+                  pcre2_match_data *data)
+{
+  const PCRE2_SIZE *ovector = pcre2_get_ovector_pointer (data);
+  int n_set = pcre2_get_ovector_count (data);
+
+  /* as pcre2_match() counts them: up to the last group set */
+  while (n_set > 1 && ovector[2 * (n_set - 1)] == PCRE2_UNSET)
+    n_set--;
+  iter->match = (NbPatternMatch) { .text = iter->text, .ovector = ovector, .n_set = n_set,
+                                   .n_groups = pcre2_get_ovector_count (data) - 1 };
 }
 
 /* Tries the pattern anchored at @at; on a match, iter->from moves to its
- * end. Most tries fail: PCRE2 tells, and GRegex makes the match of one
- * that does not, when @want_match. */
+ * end. Most tries fail: PCRE2 tells, and finds the groups of one that
+ * does not; GRegex tries where PCRE2 cannot tell (a limit). */
 static gboolean
 match_at (NbPatternIter *iter,
           gsize          at,
           gboolean       want_match)
 {
-  gssize probed = -2;
+  gssize probed;
   int start, end;
 
-  /* room for PCRE2's match, made at the first try: most texts give a
-   * pattern no place to try at all */
+  /* room for PCRE2's match and its groups, made at the first try: most
+   * texts give a pattern no place to try at all */
   if (iter->probe_data == NULL)
-    iter->probe_data = pcre2_match_data_create (1, NULL);
-  if (iter->start->probe != NULL &&
-      (probed = nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at)) == -1)
+    iter->probe_data = pcre2_match_data_create_from_pattern (iter->start->probe->code, NULL);
+  probed = nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at);
+  if (probed == -1)
     return FALSE;
-  if (!want_match && probed >= 0)
+  if (probed >= 0)
     {
       iter->from = probed;
+      if (want_match)
+        set_probed_match (iter, iter->probe_data);
       return TRUE;
     }
-  g_regex_match_full (iter->start->anchored, iter->text, iter->length, at, 0, &iter->match, NULL);
-  if (g_match_info_matches (iter->match) && g_match_info_fetch_pos (iter->match, 0, &start, &end))
+  /* the pattern anchored when it is matched, as GRegex anchors it at a
+   * character's start where it is compiled so */
+  g_regex_match_full (iter->regex, iter->text, iter->length, at, G_REGEX_MATCH_ANCHORED, &iter->info, NULL);
+  if (g_match_info_matches (iter->info) && g_match_info_fetch_pos (iter->info, 0, &start, &end))
     {
       iter->from = end;
+      iter->match = (NbPatternMatch) { .text = iter->text, .info = iter->info };
       return TRUE;
     }
-  g_clear_pointer (&iter->match, g_match_info_free);
+  g_clear_pointer (&iter->info, g_match_info_free);
   return FALSE;
 }
 
@@ -1671,18 +1693,21 @@ next_from_needed (NbPatternIter *iter,
  * Returns: (transfer none) (nullable): the next match, or %NULL when
  *   there is none
  */
-GMatchInfo *
+const NbPatternMatch *
 nb_pattern_iter_next (NbPatternIter *iter)
 {
   if (iter->start != NULL && iter->start->needed)
-    return next_from_needed (iter, TRUE) ? iter->match : NULL;
+    return next_from_needed (iter, TRUE) ? &iter->match : NULL;
   if (iter->start != NULL)
-    return next_from_start (iter, TRUE) ? iter->match : NULL;
-  if (iter->match == NULL)
-    g_regex_match_full (iter->regex, iter->text, iter->length, 0, 0, &iter->match, NULL);
+    return next_from_start (iter, TRUE) ? &iter->match : NULL;
+  if (iter->info == NULL)
+    g_regex_match_full (iter->regex, iter->text, iter->length, 0, 0, &iter->info, NULL);
   else
-    g_match_info_next (iter->match, NULL);
-  return g_match_info_matches (iter->match) ? iter->match : NULL;
+    g_match_info_next (iter->info, NULL);
+  if (!g_match_info_matches (iter->info))
+    return NULL;
+  iter->match = (NbPatternMatch) { .text = iter->text, .info = iter->info };
+  return &iter->match;
 }
 
 /**
@@ -1727,6 +1752,57 @@ nb_pattern_start_may_match (const NbPatternStart *self,
 void
 nb_pattern_iter_clear (NbPatternIter *iter)
 {
-  g_clear_pointer (&iter->match, g_match_info_free);
+  g_clear_pointer (&iter->info, g_match_info_free);
   g_clear_pointer (&iter->probe_data, pcre2_match_data_free);
+}
+
+/**
+ * nb_pattern_match_fetch_pos:
+ * @match: a match of nb_pattern_iter_next()
+ * @group: 0 for the whole match, or a group of the pattern
+ * @start: (out): where it begins, -1 when the group took no part
+ * @end: (out): where it ends, -1 likewise
+ *
+ * As g_match_info_fetch_pos() tells of a match GRegex made.
+ *
+ * Returns: %FALSE when the pattern has no group @group
+ */
+gboolean
+nb_pattern_match_fetch_pos (const NbPatternMatch *match,
+                            int                   group,
+                            int                  *start,
+                            int                  *end)
+{
+  gboolean set;
+
+  if (match->info != NULL)
+    return g_match_info_fetch_pos (match->info, group, start, end);
+  if (group < 0 || (guint32) group > match->n_groups)
+    return FALSE;
+  set = group < match->n_set && match->ovector[2 * group] != PCRE2_UNSET;
+  if (start != NULL)
+    *start = set ? (int) match->ovector[2 * group] : -1;
+  if (end != NULL)
+    *end = set ? (int) match->ovector[2 * group + 1] : -1;
+  return TRUE;
+}
+
+/**
+ * nb_pattern_match_fetch:
+ *
+ * Returns: (transfer full) (nullable): the text of @group, "" when it
+ *   took no part, %NULL when the pattern has no such group; as
+ *   g_match_info_fetch() returns
+ */
+char *
+nb_pattern_match_fetch (const NbPatternMatch *match,
+                        int                   group)
+{
+  int start, end;
+
+  if (!nb_pattern_match_fetch_pos (match, group, &start, &end))
+    return NULL;
+  if (start == -1)
+    return g_strdup ("");
+  return g_strndup (match->text + start, end - start);
 }

@@ -17,6 +17,18 @@ G_BEGIN_DECLS
 typedef struct _NbPatternStart NbPatternStart;
 typedef struct _NbPatternProbe NbPatternProbe;
 
+/* One match of a pattern: where it and its groups are in the text, told
+ * as GRegex tells them (nb_pattern_match_fetch_pos()); it belongs to the
+ * iterator that found it, until that moves on */
+typedef struct
+{
+  const char       *text;
+  GMatchInfo       *info;       /* the match, when GRegex made it */
+  const PCRE2_SIZE *ovector;    /* or where PCRE2 found it and its groups */
+  int               n_set;      /* how many pairs of @ovector pcre2_match() set */
+  guint32           n_groups;   /* the pattern's groups */
+} NbPatternMatch;
+
 /* The matches of one pattern in one text, in the order GRegex finds
  * them; the current match belongs to the iterator. */
 typedef struct
@@ -26,7 +38,8 @@ typedef struct
   const char           *text;
   gsize                 length;
   gsize                 from;
-  GMatchInfo           *match;
+  GMatchInfo           *info;            /* GRegex's match, where it made one */
+  NbPatternMatch        match;
   pcre2_match_data     *probe_data;
   gboolean              literals_found;
   int                   four_bytes;      /* whether the text holds a character
@@ -55,9 +68,16 @@ void            nb_pattern_iter_init     (NbPatternIter        *iter,
                                           const NbPatternStart *start,
                                           const char           *text,
                                           gsize                 length);
-GMatchInfo     *nb_pattern_iter_next     (NbPatternIter        *iter);
+const NbPatternMatch *nb_pattern_iter_next (NbPatternIter *iter);
 gboolean        nb_pattern_iter_any      (NbPatternIter        *iter);
 void            nb_pattern_iter_clear    (NbPatternIter        *iter);
+
+gboolean        nb_pattern_match_fetch_pos (const NbPatternMatch *match,
+                                            int                   group,
+                                            int                  *start,
+                                            int                  *end);
+char           *nb_pattern_match_fetch   (const NbPatternMatch *match,
+                                          int                   group);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbPatternProbe, nb_pattern_probe_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbPatternStart, nb_pattern_start_free)

@@ -206,16 +206,15 @@ nb_check_quote (const char *text,
 
 /* The number in @group of @match, ASCII or full-width digits. */
 gboolean
-nb_check_group_number (GMatchInfo *match,
-                       const char *text,
-                       int         group,
-                       gint64     *value)
+nb_check_group_number (const NbPatternMatch *match,
+                       int                   group,
+                       gint64               *value)
 {
   int start, end;
 
-  if (!g_match_info_fetch_pos (match, group, &start, &end) || start < 0 || end <= start)
+  if (!nb_pattern_match_fetch_pos (match, group, &start, &end) || start < 0 || end <= start)
     return FALSE;
-  return nb_number_parse (text + start, end - start, NB_CELL_KIND_COUNT, NULL, value) ==
+  return nb_number_parse (match->text + start, end - start, NB_CELL_KIND_COUNT, NULL, value) ==
          NB_CELL_STATE_VALUE;
 }
 
@@ -422,7 +421,7 @@ nb_check_each_match (NbCheck          *check,
       for (guint p = 0; p < check->rule->patterns->len; p++)
         {
           g_auto(NbPatternIter) iter;
-          GMatchInfo *match;
+          const NbPatternMatch *match;
 
           nb_check_iter_init (check, &iter, p, text, length);
           while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)

@@ -34,10 +34,10 @@ typedef struct
 } NbCheck;
 
 typedef void (*NbCheckFunc) (NbCheck *check);
-typedef void (*NbCheckMatchFunc) (NbCheck    *check,
-                                  guint       section,
-                                  const char *text,
-                                  GMatchInfo *match);
+typedef void (*NbCheckMatchFunc) (NbCheck              *check,
+                                  guint                 section,
+                                  const char           *text,
+                                  const NbPatternMatch *match);
 
 NbCheckFunc   nb_check_lookup        (const char  *rule_id);
 NbDiagnostic *nb_check_add           (NbCheck     *check,
@@ -55,10 +55,9 @@ int           nb_check_cell          (NbCheck     *check,
                                       const char  *address);
 char         *nb_check_quote         (const char  *text,
                                       gsize        offset);
-gboolean      nb_check_group_number  (GMatchInfo  *match,
-                                      const char  *text,
-                                      int          group,
-                                      gint64      *value);
+gboolean      nb_check_group_number  (const NbPatternMatch *match,
+                                      int                   group,
+                                      gint64               *value);
 const char   *nb_check_section_text  (NbCheck     *check,
                                       const char  *section_id,
                                       int         *section);

@@ -71,15 +71,19 @@ find_signature (NbCheck *check,
           g_regex_match_full (g_ptr_array_index (check->rule->patterns, p), text, length, from, 0,
                               &match, NULL);
           for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
-            if (nb_check_group_number (match, text, 1, &values[0]) &&
-                nb_check_group_number (match, text, 2, &values[1]) &&
-                nb_check_group_number (match, text, 3, &values[2]))
-              {
-                g_match_info_fetch_pos (match, 0, &start, &end);
-                *year = values[0], *month = values[1], *day = values[2];
-                *offset = start;
-                found = TRUE;
-              }
+            {
+              NbPatternMatch date = { .text = text, .info = match };
+
+              if (nb_check_group_number (&date, 1, &values[0]) &&
+                  nb_check_group_number (&date, 2, &values[1]) &&
+                  nb_check_group_number (&date, 3, &values[2]))
+                {
+                  g_match_info_fetch_pos (match, 0, &start, &end);
+                  *year = values[0], *month = values[1], *day = values[2];
+                  *offset = start;
+                  found = TRUE;
+                }
+            }
         }
       return found;
     }

@@ -132,7 +132,7 @@ count_in_section (NbCheck      *check,
   for (guint p = 0; p < check->rule->patterns->len; p++)
     {
       g_auto(NbPatternIter) iter;
-      GMatchInfo *match;
+      const NbPatternMatch *match;
 
       nb_check_iter_init (check, &iter, p, text,
                           nb_report_peek_section_length (check->report, section));
@@ -145,8 +145,8 @@ count_in_section (NbCheck      *check,
           gint64 stated;
           int start, end;
 
-          g_match_info_fetch_pos (match, 0, &start, &end);
-          if (!nb_check_group_number (match, text, 1, &stated) ||
+          nb_pattern_match_fetch_pos (match, 0, &start, &end);
+          if (!nb_check_group_number (match, 1, &stated) ||
               is_accepted (stated, values, n_values) || followed_by_word (check, text, end) ||
               is_a_part (text, start))
             continue;
@@ -232,15 +232,15 @@ add_claim (NbCheck    *check,
 /* narrative.none-claims: "未发生行政复议、行政诉讼" while table 四 has
  * cases. A statement followed by 纠错 or 败诉 says something else. */
 static void
-none_claim_cb (NbCheck    *check,
-               guint       section,
-               const char *text,
-               GMatchInfo *match)
+none_claim_cb (NbCheck              *check,
+               guint                 section,
+               const char           *text,
+               const NbPatternMatch *match)
 {
-  g_autofree char *found = g_match_info_fetch (match, 0);
+  g_autofree char *found = nb_pattern_match_fetch (match, 0);
   int start, end, cell;
 
-  g_match_info_fetch_pos (match, 0, &start, &end);
+  nb_pattern_match_fetch_pos (match, 0, &start, &end);
   if (!followed_by_word (check, text, end) &&
       (cell = contradicted_cell (check, found)) >= 0)
     add_claim (check, section, text, start, cell);
@@ -270,7 +270,7 @@ nb_check_narrative_all_closed (NbCheck *check)
   for (guint p = 0; p < check->rule->patterns->len; p++)
     {
       g_auto(NbPatternIter) iter;
-      GMatchInfo *match;
+      const NbPatternMatch *match;
 
       nb_check_iter_init (check, &iter, p, text,
                           nb_report_peek_section_length (check->report, section));
@@ -281,7 +281,7 @@ nb_check_narrative_all_closed (NbCheck *check)
           g_autofree char *message = NULL;
           int start, end;
 
-          g_match_info_fetch_pos (match, 0, &start, &end);
+          nb_pattern_match_fetch_pos (match, 0, &start, &end);
           if (preceded_by_word (check, text, start))
             continue;
           quote = nb_check_quote (text, start);

@@ -24,19 +24,19 @@ check_section (NbCheck    *check,
   for (guint p = 0; p < check->rule->patterns->len; p++)
     {
       g_auto(NbPatternIter) iter;
-      GMatchInfo *match;
+      const NbPatternMatch *match;
 
       nb_check_iter_init (check, &iter, p, text,
                           nb_report_peek_section_length (check->report, section));
       while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)
         {
-          g_autofree char *found = g_match_info_fetch (match, 0);
+          g_autofree char *found = nb_pattern_match_fetch (match, 0);
           g_autofree char *quote = NULL;
           g_autofree char *message = NULL;
           NbDiagnostic *diagnostic;
           int start, end;
 
-          g_match_info_fetch_pos (match, 0, &start, &end);
+          nb_pattern_match_fetch_pos (match, 0, &start, &end);
           quote = nb_check_quote (text, start);
           message = g_strdup_printf (_("“%s” is the form's placeholder, left in: “%s”"),
                                      found, quote);

@@ -112,7 +112,7 @@ nb_check_narrative_plan_year (NbCheck *check)
   for (guint p = 0; p < check->rule->patterns->len; p++)
     {
       g_auto(NbPatternIter) iter;
-      GMatchInfo *match;
+      const NbPatternMatch *match;
 
       nb_check_iter_init (check, &iter, p, text,
                           nb_report_peek_section_length (check->report, section));
@@ -123,8 +123,8 @@ nb_check_narrative_plan_year (NbCheck *check)
           gint64 planned;
           int start, end;
 
-          g_match_info_fetch_pos (match, 0, &start, &end);
-          if (!nb_check_group_number (match, text, 1, &planned) || planned > year)
+          nb_pattern_match_fetch_pos (match, 0, &start, &end);
+          if (!nb_check_group_number (match, 1, &planned) || planned > year)
             continue;
           quote = nb_check_quote (text, start);
           message = g_strdup_printf (_("The plan in “%s” is for %u; a report for %u plans for %u"),
@@ -166,7 +166,7 @@ nb_check_narrative_stale_year (NbCheck *check)
       for (guint p = 0; text != NULL && p < check->rule->patterns->len; p++)
         {
           g_auto(NbPatternIter) iter;
-          GMatchInfo *match;
+          const NbPatternMatch *match;
 
           nb_check_iter_init (check, &iter, p, text,
                               nb_report_peek_section_length (check->report, section));
@@ -177,8 +177,8 @@ nb_check_narrative_stale_year (NbCheck *check)
               gint64 stated;
               int start, end;
 
-              g_match_info_fetch_pos (match, 1, &start, &end);
-              if (!nb_check_group_number (match, text, 1, &stated) || stated + 1 != year)
+              nb_pattern_match_fetch_pos (match, 1, &start, &end);
+              if (!nb_check_group_number (match, 1, &stated) || stated + 1 != year)
                 continue;
               quote = nb_check_quote (text, start);
               message = g_strdup_printf (_("“%s” speaks of %u as the year reported on; the report "

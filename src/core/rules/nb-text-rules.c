@@ -63,18 +63,18 @@ add_quoted (NbCheck    *check,
 
 /* text.repeated-word: group 1 written twice in a row ("公开公开", "的的") */
 static void
-repeated_word_cb (NbCheck    *check,
-                  guint       section,
-                  const char *text,
-                  GMatchInfo *match)
+repeated_word_cb (NbCheck              *check,
+                  guint                 section,
+                  const char           *text,
+                  const NbPatternMatch *match)
 {
-  g_autofree char *found = g_match_info_fetch (match, 0);
-  g_autofree char *word = g_match_info_fetch (match, 1);
+  g_autofree char *found = nb_pattern_match_fetch (match, 0);
+  g_autofree char *word = nb_pattern_match_fetch (match, 1);
   g_autofree char *quote = NULL;
   g_autofree char *message = NULL;
   int start, end;
 
-  g_match_info_fetch_pos (match, 0, &start, &end);
+  nb_pattern_match_fetch_pos (match, 0, &start, &end);
   if (is_accepted_at (check, text, start, found))
     return;
   quote = nb_check_quote (text, start);
@@ -91,17 +91,17 @@ nb_check_text_repeated_word (NbCheck *check)
 /* text.punctuation: a half-width mark between Chinese (group 1), or
  * brackets and quotes that do not pair up within a section */
 static void
-punctuation_cb (NbCheck    *check,
-                guint       section,
-                const char *text,
-                GMatchInfo *match)
+punctuation_cb (NbCheck              *check,
+                guint                 section,
+                const char           *text,
+                const NbPatternMatch *match)
 {
-  g_autofree char *mark = g_match_info_fetch (match, 1);
+  g_autofree char *mark = nb_pattern_match_fetch (match, 1);
   g_autofree char *quote = NULL;
   g_autofree char *message = NULL;
   int start, end;
 
-  g_match_info_fetch_pos (match, 1, &start, &end);
+  nb_pattern_match_fetch_pos (match, 1, &start, &end);
   quote = nb_check_quote (text, start);
   message = g_strdup_printf (_("A half-width “%s” in Chinese text: “%s”"), mark, quote);
   /* one note for a sentence, however many marks it has */
@@ -185,12 +185,12 @@ nb_check_text_punctuation (NbCheck *check)
  * the rule's words (APP, PDF, www…): left-over markup (“endif”), a
  * placeholder, a word in the wrong script */
 static void
-latin_cb (NbCheck    *check,
-          guint       section,
-          const char *text,
-          GMatchInfo *match)
+latin_cb (NbCheck              *check,
+          guint                 section,
+          const char           *text,
+          const NbPatternMatch *match)
 {
-  g_autofree char *word = g_match_info_fetch (match, 1);
+  g_autofree char *word = nb_pattern_match_fetch (match, 1);
   g_autofree char *quote = NULL;
   g_autofree char *message = NULL;
   int start, end;
@@ -201,7 +201,7 @@ latin_cb (NbCheck    *check,
   for (guint i = 0; i < check->findings->len; i++)
     if (g_strcmp0 (nb_diagnostic_get_subject (g_ptr_array_index (check->findings, i)), word) == 0)
       return;
-  g_match_info_fetch_pos (match, 1, &start, &end);
+  nb_pattern_match_fetch_pos (match, 1, &start, &end);
   quote = nb_check_quote (text, start);
   message = g_strdup_printf (_("“%s” is not Chinese: “%s”"), word, quote);
   add_quoted (check, section, text, start, message, word);
@@ -243,13 +243,13 @@ nb_check_text_enumeration (NbCheck *check)
       for (guint p = 0; p < check->rule->patterns->len; p++)
         {
           g_auto(NbPatternIter) iter;
-          GMatchInfo *match;
+          const NbPatternMatch *match;
 
           nb_check_iter_init (check, &iter, p, text,
                               nb_report_peek_section_length (check->report, s));
           while (!nb_check_is_full (check) && (match = nb_pattern_iter_next (&iter)) != NULL)
             {
-              g_autofree char *numeral = g_match_info_fetch (match, 1);
+              g_autofree char *numeral = nb_pattern_match_fetch (match, 1);
               int group = numeral != NULL && *numeral != '\0' ? 1 : 2;
               g_autofree char *quote = NULL;
               g_autofree char *message = NULL;
@@ -259,7 +259,7 @@ nb_check_text_enumeration (NbCheck *check)
               if (group == 2)
                 {
                   g_free (numeral);
-                  numeral = g_match_info_fetch (match, 2);
+                  numeral = nb_pattern_match_fetch (match, 2);
                 }
               value = numeral_value (numeral);
 
@@ -274,7 +274,7 @@ nb_check_text_enumeration (NbCheck *check)
                   last = value;
                   continue;
                 }
-              g_match_info_fetch_pos (match, group, &start, &end);
+              nb_pattern_match_fetch_pos (match, group, &start, &end);
               quote = nb_check_quote (text, start);
               message = g_strdup_printf (_("“%s是” follows “%.3s是”; the list would go on with “%.3s是”: “%s”"),
                                          numeral, numerals + 3 * (last - 1), numerals + 3 * last, quote);
