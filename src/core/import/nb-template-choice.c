@@ -37,7 +37,8 @@
 
 /* The folded text is followed by this many nul bytes, so that the key at
  * any position is read as one number, its bytes past the end nul. */
-#define KEY_PADDING 8
+#define KEY_PADDING NB_TEMPLATE_CHOICE_PADDING
+G_STATIC_ASSERT (KEY_MAX_BYTES <= KEY_PADDING);
 
 typedef struct
 {
@@ -577,7 +578,27 @@ nb_template_choice_pick (NbTemplateChoice       *self,
 {
   gsize length;
   g_autofree char *text = fold_source (source, &length);
-  g_autofree gboolean *hit = find_needles (self, text, length);
+
+  nb_template_choice_pick_folded (self, text, length, result);
+}
+
+/**
+ * nb_template_choice_pick_folded:
+ * @self: the markers
+ * @fold: the text of all pieces of a source folded into one, as labels
+ *   are, followed by %NB_TEMPLATE_CHOICE_PADDING nul bytes
+ * @length: its length, without them
+ * @result: (out caller-allocates): as nb_template_choice_pick() sets it
+ *
+ * nb_template_choice_pick() for a caller that folded the text already.
+ */
+void
+nb_template_choice_pick_folded (NbTemplateChoice       *self,
+                                const char             *fold,
+                                gsize                   length,
+                                NbTemplateChoiceResult *result)
+{
+  g_autofree gboolean *hit = find_needles (self, fold, length);
   g_autofree guint *found = g_new0 (guint, self->n_templates);
   g_autofree const char **first = g_new0 (const char *, self->n_templates);
 

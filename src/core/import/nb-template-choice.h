@@ -14,6 +14,10 @@ G_BEGIN_DECLS
  * them has. */
 typedef struct _NbTemplateChoice NbTemplateChoice;
 
+/* How many nul bytes follow a folded text nb_template_choice_pick_folded()
+ * reads. */
+#define NB_TEMPLATE_CHOICE_PADDING 8
+
 typedef struct
 {
   int         chosen;     /* index of the template, or -1: no evidence */
@@ -28,5 +32,9 @@ void              nb_template_choice_free (NbTemplateChoice       *self);
 void              nb_template_choice_pick (NbTemplateChoice       *self,
                                            NbSource               *source,
                                            NbTemplateChoiceResult *result);
+void              nb_template_choice_pick_folded (NbTemplateChoice       *self,
+                                                  const char             *fold,
+                                                  gsize                   length,
+                                                  NbTemplateChoiceResult *result);
 
 G_END_DECLS

@@ -192,92 +192,371 @@ nb_text_bytes_add_steps (guint8 bytes[3][256])
     }
 }
 
-void
-nb_folded_window (NbFolded   *folded,
-                  const char *line,
-                  gsize       from,
-                  gsize       to)
+/* Starts a run at the folded byte @n, from the byte at @u. */
+static inline void
+add_run (NbFoldedRun *runs,
+         gsize       *n_runs,
+         gsize        n,
+         gsize        u)
 {
-  const guchar *u = (const guchar *) line + from;
-  const guchar *end = (const guchar *) line + to;
-  char *out;
-  guint *raw;
-  gsize n = 0;
+  runs[*n_runs].fold = n;
+  runs[*n_runs].raw = u;
+  ++*n_runs;
+}
 
-  /* folding never lengthens: the window is written in place, a byte
-   * and its offset at a time, without a call per character, into
-   * buffers that only grow (a window is a few kilobytes at most) */
-  if (to - from >= folded->fold->allocated_len)
-    g_string_set_size (folded->fold, to - from);
-  if (to - from > folded->raw_size)
-    {
-      folded->raw_size = to - from;
-      folded->raw = g_renew (guint, folded->raw, folded->raw_size);
-    }
-  out = folded->fold->str;
-  raw = folded->raw;
+/**
+ * nb_folded_write:
+ * @line: a line
+ * @from: where in it to start
+ * @to: where to stop
+ * @out: where to write the folded bytes, with room for @to - @from
+ * @base: what the runs count @out's first byte as
+ * @runs: where to add the runs, with room for @to - @from more
+ * @n_runs: (inout): how many @runs has
+ *
+ * Folds the bytes from @from to @to as nb_label_fold() folds them (a
+ * character cut by @to is none), without a nul, and notes where each
+ * folded byte came from as runs of bytes kept one for one: most of a
+ * line is one run, which costs nothing per byte.
+ *
+ * Returns: how many folded bytes were written
+ */
+gsize
+nb_folded_write (const char  *line,
+                 gsize        from,
+                 gsize        to,
+                 char        *out,
+                 gsize        base,
+                 NbFoldedRun *runs,
+                 gsize       *n_runs)
+{
+  const guchar *start = (const guchar *) line;
+  const guchar *u = start + from;
+  const guchar *end = start + to;
+  gsize n = 0;
+  gsize count = *n_runs;
+  /* the next byte kept starts a run: the first, and any after a byte
+   * dropped or shortened */
+  gboolean broken = TRUE;
+
   while (u < end)
     {
-      guint offset = (const char *) u - line;
       const guchar *next;
+      gsize kept;
       gunichar c;
 
       /* CJK ideographs (lead bytes E4 to E9), most of the text, are
        * kept as they are, a run of them in a loop of its own */
       if (is_ideograph (u, end))
         {
+          if (broken)
+            add_run (runs, &count, base + n, u - start);
+          broken = FALSE;
           do
             {
-              offset = (const char *) u - line;
               memcpy (out + n, u, 3);
-              raw[n] = offset;
-              raw[n + 1] = offset;
-              raw[n + 2] = offset;
               n += 3;
               u += 3;
             }
           while (is_ideograph (u, end));
           continue;
         }
-      /* ASCII as nb_label_fold() folds it */
+      /* ASCII as nb_label_fold() folds it: lowered in place, or dropped */
       if (*u < 0x80)
         {
           if ((out[n] = nb_label_fold_ascii (*u)) != 0)
-            raw[n++] = offset;
+            {
+              if (broken)
+                add_run (runs, &count, base + n, u - start);
+              broken = FALSE;
+              n++;
+            }
+          else
+            broken = TRUE;
           u++;
           continue;
         }
+      /* a character of three bytes (CJK, full-width forms) folded here */
+      if (end - u >= 3 && (*u & 0xF0) == 0xE0 && nb_text_is_continuation_pair (u + 1))
+        {
+          c = (*u & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+          if (c >= 0xFF01 && c <= 0xFF5E)
+            {
+              /* full-width ASCII: one byte, a run of its own */
+              if ((out[n] = nb_label_fold_ascii (c - 0xFEE0)) != 0)
+                add_run (runs, &count, base + n++, u - start);
+              broken = TRUE;
+            }
+          else if (!nb_label_is_dropped (c))
+            {
+              if (broken)
+                add_run (runs, &count, base + n, u - start);
+              broken = FALSE;
+              memcpy (out + n, u, 3);
+              n += 3;
+            }
+          else
+            broken = TRUE;
+          u += 3;
+          continue;
+        }
+      /* any other character, or bytes that are none, up to the next
+       * byte that starts one, by nb_label_fold_to(): each byte kept is
+       * a run of its own, from where they start (they are rare) */
       next = (const guchar *) g_utf8_find_next_char ((const char *) u, (const char *) end);
       if (next == NULL)
         next = end;
-      /* a character of three bytes (CJK, full-width forms) folded here,
-       * any other by nb_label_fold_to() */
-      if (next - u != 3 || (*u & 0xF0) != 0xE0)
-        {
-          gsize folded_end = nb_label_fold_to ((const char *) u, next - u, out + n) - out;
-
-          while (n < folded_end)
-            raw[n++] = offset;
-          u = next;
-          continue;
-        }
-      c = (*u & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-      if (c >= 0xFF01 && c <= 0xFF5E)
-        {
-          /* full-width ASCII */
-          if ((out[n] = nb_label_fold_ascii (c - 0xFEE0)) != 0)
-            raw[n++] = offset;
-        }
-      else if (!nb_label_is_dropped (c))
-        {
-          memcpy (out + n, u, 3);
-          raw[n] = raw[n + 1] = raw[n + 2] = offset;
-          n += 3;
-        }
+      kept = nb_label_fold_to ((const char *) u, next - u, out + n) - (out + n);
+      for (gsize k = 0; k < kept; k++)
+        add_run (runs, &count, base + n + k, u - start);
+      broken = TRUE;
+      n += kept;
       u = next;
     }
-  folded->fold->len = n;
-  out[n] = '\0';
+  *n_runs = count;
+  return n;
+}
+
+/**
+ * nb_folded_window:
+ * @folded: where to fold, its buffers kept from window to window
+ * @line: a line
+ * @from: where the window starts
+ * @to: where it ends
+ *
+ * Folds the window into @folded's own buffers, which only grow (a
+ * window is a few kilobytes at most), followed by a nul.
+ */
+void
+nb_folded_window (NbFolded   *folded,
+                  const char *line,
+                  gsize       from,
+                  gsize       to)
+{
+  gsize n_runs = 0;
+
+  if (to - from + 1 > folded->size)
+    {
+      folded->size = to - from + 1;
+      folded->fold_buffer = g_realloc (folded->fold_buffer, folded->size);
+      folded->run_buffer = g_renew (NbFoldedRun, folded->run_buffer, folded->size);
+    }
+  folded->length = nb_folded_write (line, from, to, folded->fold_buffer, 0,
+                                    folded->run_buffer, &n_runs);
+  folded->fold_buffer[folded->length] = '\0';
+  folded->fold = folded->fold_buffer;
+  folded->runs = folded->run_buffer;
+  folded->n_runs = n_runs;
+  folded->base = 0;
+  folded->line = line;
+  folded->from = from;
+  folded->to = to;
+}
+
+void
+nb_folded_clear (NbFolded *folded)
+{
+  g_clear_pointer (&folded->fold_buffer, g_free);
+  g_clear_pointer (&folded->run_buffer, g_free);
+  memset (folded, 0, sizeof *folded);
+}
+
+/* Whether the folded byte @i is within a character of its run, after
+ * its first byte: one of the continuation bytes of a character kept. A
+ * run of its own (anything odd) starts at every other. */
+static inline gboolean
+is_within_char (const NbFolded *folded,
+                gsize           i,
+                const NbFoldedRun *run)
+{
+  return folded->base + i > run->fold && ((guchar) folded->fold[i] & 0xC0) == 0x80;
+}
+
+/* Where the run @r ends in the fold, as the runs count. */
+static gsize
+run_end (const NbFolded *folded,
+         gsize           r)
+{
+  return r + 1 < folded->n_runs ? folded->runs[r + 1].fold : folded->base + folded->length;
+}
+
+/**
+ * nb_folded_raw_offset:
+ * @folded: a window
+ * @i: a folded byte
+ * @to: what to return past the end
+ *
+ * Returns: the offset in the line where the character the folded byte
+ *   @i belongs to starts, or @to where @i is past the end
+ */
+gsize
+nb_folded_raw_offset (const NbFolded *folded,
+                      gsize           i,
+                      gsize           to)
+{
+  gsize low = 0, high = folded->n_runs;
+  gsize at = folded->base + i;
+
+  if (i >= folded->length)
+    return to;
+  /* the last run that starts at @i or before it */
+  while (high - low > 1)
+    {
+      gsize middle = (low + high) / 2;
+
+      if (folded->runs[middle].fold <= at)
+        low = middle;
+      else
+        high = middle;
+    }
+  /* a character of three bytes at most */
+  while (is_within_char (folded, i, &folded->runs[low]))
+    i--;
+  return folded->runs[low].raw + (folded->base + i - folded->runs[low].fold);
+}
+
+/**
+ * nb_folded_first_at:
+ * @folded: a window
+ * @at: an offset in the line
+ *
+ * Returns: the first folded byte whose character starts at @at or after
+ *   it in the line, or the fold's length
+ */
+gsize
+nb_folded_first_at (const NbFolded *folded,
+                    gsize           at)
+{
+  const NbFoldedRun *runs = folded->runs;
+  gsize low = 0, high = folded->n_runs;
+  gsize i, end;
+
+  /* the first run from @at or after it: the first byte is there, or in
+   * the run before, where that ends after @at */
+  while (low < high)
+    {
+      gsize middle = (low + high) / 2;
+
+      if (runs[middle].raw < at)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  if (low == 0)
+    return 0;
+  end = run_end (folded, low - 1) - folded->base;
+  i = runs[low - 1].fold - folded->base + (at - runs[low - 1].raw);
+  if (i >= end)
+    return end;
+  /* from within a character (a cut made within one), its end */
+  while (i < end && is_within_char (folded, i, &runs[low - 1]))
+    i++;
+  return i;
+}
+
+/**
+ * nb_folded_source_init:
+ * @folded: (out caller-allocates): where to fold
+ * @source: what a reader made of a file
+ *
+ * Folds every piece of @source into one text, the pieces one after the
+ * other: the form is chosen on it (nb_template_choice_pick_folded()),
+ * and a line of text is cut on its own part of it, which is not folded
+ * again. Clear it with nb_folded_source_clear().
+ */
+void
+nb_folded_source_init (NbFoldedSource *folded,
+                       NbSource       *source)
+{
+  guint n_lines = nb_source_get_n_lines (source);
+  gsize size = 0;
+  gsize run_size = 0;
+
+  for (guint l = 0; l < n_lines; l++)
+    {
+      const NbSourceLine *line = nb_source_get_line (source, l);
+
+      for (guint i = 0; i < line->n_pieces; i++)
+        size += nb_source_get_piece (source, line->first_piece + i)->length;
+    }
+  /* folding never lengthens: the fold has room for every byte */
+  folded->fold = g_malloc (size + NB_FOLDED_SOURCE_PADDING);
+  /* reports have a run in some ten bytes; room is kept for a run in
+   * every byte of the piece folded next, which a long line grows */
+  run_size = size / 8 + 64;
+  folded->runs = g_new (NbFoldedRun, run_size);
+  folded->lines = g_new (NbFoldedSpan, MAX (n_lines, 1));
+  folded->length = 0;
+  folded->n_runs = 0;
+  for (guint l = 0; l < n_lines; l++)
+    {
+      const NbSourceLine *line = nb_source_get_line (source, l);
+      NbFoldedSpan *span = &folded->lines[l];
+
+      span->fold = span->fold_end = folded->length;
+      span->run = span->run_end = folded->n_runs;
+      for (guint i = 0; i < line->n_pieces; i++)
+        {
+          const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece + i);
+
+          /* a run has a byte at least; most of a line is one run */
+          if (folded->n_runs + piece->length > run_size)
+            {
+              run_size = MAX (2 * run_size, folded->n_runs + piece->length);
+              folded->runs = g_renew (NbFoldedRun, folded->runs, run_size);
+            }
+          folded->length += nb_folded_write (nb_source_get_text (source, piece), 0, piece->length,
+                                             folded->fold + folded->length, folded->length,
+                                             folded->runs, &folded->n_runs);
+          if (i == 0)
+            {
+              span->fold_end = folded->length;
+              span->run_end = folded->n_runs;
+            }
+        }
+    }
+  memset (folded->fold + folded->length, '\0', NB_FOLDED_SOURCE_PADDING);
+}
+
+void
+nb_folded_source_clear (NbFoldedSource *folded)
+{
+  g_clear_pointer (&folded->fold, g_free);
+  g_clear_pointer (&folded->runs, g_free);
+  g_clear_pointer (&folded->lines, g_free);
+  folded->length = 0;
+  folded->n_runs = 0;
+}
+
+/**
+ * nb_folded_source_line:
+ * @source: a whole source folded
+ * @line: one of its lines
+ * @text: the text of the line's first piece
+ * @length: its length
+ * @folded: (out caller-allocates): the window to set
+ *
+ * Sets @folded to the whole of @text, the fold of its line's first piece
+ * as @source has it: as nb_folded_window() would fold it, with nothing
+ * folded again.
+ */
+void
+nb_folded_source_line (const NbFoldedSource *source,
+                       guint                 line,
+                       const char           *text,
+                       gsize                 length,
+                       NbFolded             *folded)
+{
+  const NbFoldedSpan *span = &source->lines[line];
+
+  folded->fold = source->fold + span->fold;
+  folded->length = span->fold_end - span->fold;
+  folded->runs = source->runs + span->run;
+  folded->n_runs = span->run_end - span->run;
+  folded->base = span->fold;
+  folded->line = text;
+  folded->from = 0;
+  folded->to = length;
 }
 
 gsize
