@@ -703,7 +703,7 @@ is_heading_start_found (TextImport *import,
   gsize after = i + 3;
 
   if ((bits & FOOTER_START) && *no_footer == G_MAXSIZE &&
-      nb_text_line_has_footer_marker_at (line, length, i))
+      nb_text_line_has_footer_marker_at (&import->importer->footer, line, length, i))
     *no_footer = i;
   if (!(bits & NB_TEXT_BYTES_MATCH))
     return FALSE;

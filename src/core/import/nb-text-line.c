@@ -831,6 +831,7 @@ static const char *const footer_markers[] = {
   "版权所有", "网站标识码", "ICP备", "公网安备", "建议您使用", "浏览器版本",
   "主办单位：", "主办单位:", "承办单位：", "承办单位:", "Copyright", "copyright",
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (footer_markers) == NB_SITE_FOOTER_MARKERS);
 
 /**
  * nb_site_footer_init:
@@ -844,13 +845,19 @@ nb_site_footer_init (NbSiteFooter *footer)
 {
   memset (footer, 0, sizeof *footer);
   for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
-    for (guint b = 0; b < 3; b++)
-      footer->bytes[b][(guchar) footer_markers[i][b]] |= NB_TEXT_BYTES_MATCH;
+    {
+      for (guint b = 0; b < 3; b++)
+        footer->bytes[b][(guchar) footer_markers[i][b]] |= NB_TEXT_BYTES_MATCH;
+      /* every marker is longer than four bytes */
+      g_assert (strlen (footer_markers[i]) > sizeof footer->heads[i]);
+      memcpy (&footer->heads[i], footer_markers[i], sizeof footer->heads[i]);
+    }
   nb_text_bytes_add_steps (footer->bytes);
 }
 
 /**
  * nb_text_line_has_footer_marker_at:
+ * @footer: the markers, from nb_site_footer_init()
  * @line: a line
  * @length: its length
  * @at: where in it, three bytes at least before its end
@@ -858,19 +865,27 @@ nb_site_footer_init (NbSiteFooter *footer)
  * Returns: whether a marker of a site's footer starts at @at
  */
 gboolean
-nb_text_line_has_footer_marker_at (const char *line,
-                                   gsize       length,
-                                   gsize       at)
+nb_text_line_has_footer_marker_at (const NbSiteFooter *footer,
+                                   const char         *line,
+                                   gsize               length,
+                                   gsize               at)
 {
+  guint32 head;
+
+  /* where a marker's first character starts (公, 主 in 公开, 主动), the
+   * next mostly differs: the markers' first four bytes are compared at
+   * once, and a marker is read whole only where they are alike */
+  if (length - at < sizeof head)
+    return FALSE;
+  memcpy (&head, line + at, sizeof head);
   for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
     {
-      const char *marker = footer_markers[i];
       gsize n;
 
-      if (marker[0] != line[at] || marker[1] != line[at + 1])
+      if (footer->heads[i] != head)
         continue;
-      n = strlen (marker);
-      if (n <= length - at && memcmp (line + at, marker, n) == 0)
+      n = strlen (footer_markers[i]);
+      if (n <= length - at && memcmp (line + at, footer_markers[i], n) == 0)
         return TRUE;
     }
   return FALSE;
@@ -901,7 +916,8 @@ nb_text_line_is_site_footer (const NbSiteFooter *footer,
                     footer->bytes[2][u[at + 2]];
 
       step = bits & NB_TEXT_BYTES_STEP ? 3 : 1;
-      if (G_UNLIKELY (bits & NB_TEXT_BYTES_MATCH) && nb_text_line_has_footer_marker_at (line, length, at))
+      if (G_UNLIKELY (bits & NB_TEXT_BYTES_MATCH) &&
+          nb_text_line_has_footer_marker_at (footer, line, length, at))
         return TRUE;
     }
   return FALSE;

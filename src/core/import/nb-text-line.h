@@ -76,11 +76,16 @@ typedef struct
 #define NB_TEXT_BYTES_MATCH 1
 #define NB_TEXT_BYTES_STEP  2
 
+/* How many markers a site's footer is known by. */
+#define NB_SITE_FOOTER_MARKERS 12
+
 /* Where the markers of a site's footer start (a marker's first, second
- * and third bytes), and the steps over characters, NB_TEXT_BYTES_…. */
+ * and third bytes), and the steps over characters, NB_TEXT_BYTES_…;
+ * each marker's first four bytes, read as one number. */
 typedef struct
 {
-  guint8 bytes[3][256];
+  guint8  bytes[3][256];
+  guint32 heads[NB_SITE_FOOTER_MARKERS];
 } NbSiteFooter;
 
 /* How far to step from @u, @left bytes before the end, to the next byte
@@ -154,7 +159,8 @@ gboolean     nb_text_line_is_page_number   (const char  *line,
 guint        nb_text_line_numeral          (const char  *p,
                                             const char  *end);
 void         nb_site_footer_init           (NbSiteFooter *footer);
-gboolean     nb_text_line_has_footer_marker_at (const char *line,
+gboolean     nb_text_line_has_footer_marker_at (const NbSiteFooter *footer,
+                                                const char *line,
                                                 gsize       length,
                                                 gsize       at);
 gboolean     nb_text_line_is_site_footer   (const NbSiteFooter *footer,
