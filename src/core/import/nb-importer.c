@@ -299,13 +299,17 @@ static gboolean
 is_whole_title (const char *line,
                 gsize       length)
 {
-  g_autofree char *text = g_strndup (line, length);
-  g_autofree char *collapsed = collapse_blanks (text);
+  g_autofree char *text = NULL;
+  g_autofree char *collapsed = NULL;
   g_autofree char *organ = NULL;
   guint year;
 
-  if (strstr (collapsed, "报告") == NULL)
+  /* collapsing blanks neither makes nor breaks a 报告: a line without
+   * one is not copied */
+  if (g_strstr_len (line, length, "报告") == NULL)
     return FALSE;
+  text = g_strndup (line, length);
+  collapsed = collapse_blanks (text);
   organ = title_organ (collapsed, &year);
   return organ != NULL && *organ != '\0';
 }
