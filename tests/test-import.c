@@ -1228,10 +1228,28 @@ first_at_plainly (const NbFolded *folded,
   return i;
 }
 
+/* Whether a numeral 一 to 十 and a stop after it, as a numbered heading
+ * starts ("二、"), are anywhere in @line, by trying every byte. */
+static gboolean
+is_numbered_plainly (const char *line,
+                     gsize       length)
+{
+  static const char *const stops[] = { "、", "．", ".", " " };
+
+  for (gsize i = 0; i + 3 < length; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (stops); k++)
+      if (nb_text_line_numeral (line + i, line + length) > 0 &&
+          length - i - 3 >= strlen (stops[k]) && memcmp (line + i + 3, stops[k], strlen (stops[k])) == 0)
+        return TRUE;
+  return FALSE;
+}
+
 /* The fold of @text as a source of lines: each line's part of it is the
  * line folded as a window of its own, says where its bytes came from as
- * reading every byte tells, and, for valid UTF-8, the whole, nul bytes
- * after it, is the text folded as a label, line ends dropped. */
+ * reading every byte tells, says no numbered heading starts in it only
+ * where none does (and, for valid UTF-8, says one may wherever one
+ * does), and, for valid UTF-8, the whole, nul bytes after it, is the
+ * text folded as a label, line ends dropped. */
 static void
 assert_folded_source (const char *text,
                       gsize       length)
@@ -1248,9 +1266,14 @@ assert_folded_source (const char *text,
       const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece);
       const char *piece_text = nb_source_get_text (source, piece);
       NbFolded part = { 0 };
+      gboolean numbered;
 
       nb_folded_window (&window, piece_text, 0, piece->length);
-      nb_folded_source_line (&whole, l, piece_text, piece->length, &part);
+      numbered = nb_folded_source_line (&whole, l, piece_text, piece->length, &part);
+      if (is_numbered_plainly (piece_text, piece->length))
+        g_assert_true (numbered);
+      else if (g_utf8_validate_len (piece_text, piece->length, NULL))
+        g_assert_false (numbered);
       g_assert_cmpmem (part.fold, part.length, window.fold, window.length);
       for (gsize i = 0; i <= part.length; i++)
         g_assert_cmpuint (nb_folded_raw_offset (&part, i, 999), ==,
@@ -1278,10 +1301,12 @@ static void
 test_folded_source (void)
 {
   static const char text[] = "（二）部分公开 (区分处理的)\n\n规章\t0\t１２\r\n"
-                             "ABC，Ｘｙ：一、总体情况 \xc2\xa0 \xe3\x80\x80é\n最后一行";
+                             "ABC，Ｘｙ：一、总体情况 \xc2\xa0 \xe3\x80\x80é\n最后一行\n"
+                             "联系。二、主动公开\n三．收到 四.五 六\n七\n第八，九十、\n"
+                             "x十、\n一二三四五六七八九十\n";
 
   static const char broken[] = "x\xe4" "A\x80" "B部分Ａ，\xe4\xb8\n\xc2\xa0\x80\x80é\xe3\x80\x81\x80"
-                               "\xf0\x9f\x98\x80\x80 Ｚ\xef\xbc\n\xe4";
+                               "\xf0\x9f\x98\x80\x80 Ｚ\xef\xbc\n\xe4二、\x80三 \xe4\xb8四．\n\xe4";
 
   assert_folded_source (text, sizeof text - 1);
   assert_folded_source (broken, sizeof broken - 1);

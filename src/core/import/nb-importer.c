@@ -133,6 +133,9 @@ typedef struct
   GString       *plain;        /* reused per text line */
   const NbFoldedSource *source_fold; /* the whole source, folded once */
   NbFolded       folded;
+  gboolean       numbered;     /* a numbered heading may start in the
+                                * text line read: where not, it is not
+                                * looked for */
   guint          window;       /* how many windows were folded */
   /* a stretch of the line read where no site footer's marker starts, as
    * has_heading_start() found on its way */
@@ -890,9 +893,11 @@ next_cut (TextImport *import,
 
   *heading = -1;
   /* every heading and label has CJK in it: numbers and Latin text hold
-   * none; outside a table only a numbered heading cuts a line */
+   * none; outside a table only a numbered heading cuts a line, which the
+   * fold of the line may have seen none of */
   if (!has_non_ascii (line + at, length - at) ||
-      (!in_table (import) && !has_heading_start (import, line + at, length - at)))
+      (!in_table (import) &&
+       (!import->numbered || !has_heading_start (import, line + at, length - at))))
     return length;
   if (in_table (import))
     keys = g_ptr_array_index (import->importer->table_keys, import->table);
@@ -1007,11 +1012,15 @@ fold_text_line (TextImport *import,
 {
   if (line == text && length == text_length && length <= INLINE_WINDOW)
     {
-      nb_folded_source_line (import->source_fold, source_line, line, length, &import->folded);
+      import->numbered = nb_folded_source_line (import->source_fold, source_line, line, length,
+                                                &import->folded);
       import->window++;
     }
   else
-    import->folded.line = NULL;
+    {
+      import->numbered = TRUE;
+      import->folded.line = NULL;
+    }
 }
 
 /* @source_line: the source's line whose first piece @line is */

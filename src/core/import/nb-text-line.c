@@ -192,6 +192,17 @@ nb_text_bytes_add_steps (guint8 bytes[3][256])
     }
 }
 
+/* Whether the bytes at @u are a stop a heading's numeral may have after
+ * it, as has_heading_start() in the importer takes it: "、", "．", ".", " ". */
+static inline gboolean
+is_heading_stop (const guchar *u,
+                 const guchar *end)
+{
+  if (*u == '.' || *u == ' ')
+    return TRUE;
+  return end - u >= 3 && (memcmp (u, "、", 3) == 0 || memcmp (u, "．", 3) == 0);
+}
+
 /* Starts a run at the folded byte @n, from the byte at @u. */
 static inline void
 add_run (NbFoldedRun *runs,
@@ -213,11 +224,18 @@ add_run (NbFoldedRun *runs,
  * @base: what the runs count @out's first byte as
  * @runs: where to add the runs, with room for @to - @from more
  * @n_runs: (inout): how many @runs has
+ * @numbered: (out) (optional): set where a numbered heading may start
+ *   in the bytes, left alone where none does
  *
  * Folds the bytes from @from to @to as nb_label_fold() folds them (a
  * character cut by @to is none), without a nul, and notes where each
  * folded byte came from as runs of bytes kept one for one: most of a
  * line is one run, which costs nothing per byte.
+ *
+ * A numbered heading starts with a numeral 一 to 十, an ideograph whose
+ * first byte is E4 or E5, and a stop after it (".", " ", "、", "．"),
+ * none an ideograph: it can only be where a run of ideographs ends, and
+ * is looked for only there.
  *
  * Returns: how many folded bytes were written
  */
@@ -228,7 +246,8 @@ nb_folded_write (const char  *line,
                  char        *out,
                  gsize        base,
                  NbFoldedRun *runs,
-                 gsize       *n_runs)
+                 gsize       *n_runs,
+                 gboolean    *numbered)
 {
   const guchar *start = (const guchar *) line;
   const guchar *u = start + from;
@@ -259,6 +278,9 @@ nb_folded_write (const char  *line,
               u += 3;
             }
           while (is_ideograph (u, end));
+          if (numbered != NULL && u < end && is_heading_stop (u, end) &&
+              nb_text_line_numeral ((const char *) u - 3, (const char *) end) > 0)
+            *numbered = TRUE;
           continue;
         }
       /* ASCII as nb_label_fold() folds it: lowered in place, or dropped */
@@ -342,7 +364,7 @@ nb_folded_window (NbFolded   *folded,
       folded->run_buffer = g_renew (NbFoldedRun, folded->run_buffer, folded->size);
     }
   folded->length = nb_folded_write (line, from, to, folded->fold_buffer, 0,
-                                    folded->run_buffer, &n_runs);
+                                    folded->run_buffer, &n_runs, NULL);
   folded->fold_buffer[folded->length] = '\0';
   folded->fold = folded->fold_buffer;
   folded->runs = folded->run_buffer;
@@ -495,6 +517,7 @@ nb_folded_source_init (NbFoldedSource *folded,
 
       span->fold = span->fold_end = folded->length;
       span->run = span->run_end = folded->n_runs;
+      span->numbered = FALSE;
       for (guint i = 0; i < line->n_pieces; i++)
         {
           const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece + i);
@@ -507,7 +530,8 @@ nb_folded_source_init (NbFoldedSource *folded,
             }
           folded->length += nb_folded_write (nb_source_get_text (source, piece), 0, piece->length,
                                              folded->fold + folded->length, folded->length,
-                                             folded->runs, &folded->n_runs);
+                                             folded->runs, &folded->n_runs,
+                                             i == 0 ? &span->numbered : NULL);
           if (i == 0)
             {
               span->fold_end = folded->length;
@@ -539,8 +563,11 @@ nb_folded_source_clear (NbFoldedSource *folded)
  * Sets @folded to the whole of @text, the fold of its line's first piece
  * as @source has it: as nb_folded_window() would fold it, with nothing
  * folded again.
+ *
+ * Returns: whether a numbered heading may start in @text ("二、"); where
+ *   it says no, none does
  */
-void
+gboolean
 nb_folded_source_line (const NbFoldedSource *source,
                        guint                 line,
                        const char           *text,
@@ -557,6 +584,7 @@ nb_folded_source_line (const NbFoldedSource *source,
   folded->line = text;
   folded->from = 0;
   folded->to = length;
+  return span->numbered;
 }
 
 gsize

@@ -51,10 +51,11 @@ typedef struct
  * its bytes and its runs start and end. */
 typedef struct
 {
-  guint fold;
-  guint fold_end;
-  guint run;
-  guint run_end;
+  guint    fold;
+  guint    fold_end;
+  guint    run;
+  guint    run_end;
+  gboolean numbered;  /* a numbered heading may start in it */
 } NbFoldedSpan;
 
 /* Every piece of a source folded into one text, as nb_label_fold() folds
@@ -111,7 +112,8 @@ gsize        nb_folded_write               (const char  *line,
                                             char        *out,
                                             gsize        base,
                                             NbFoldedRun *runs,
-                                            gsize       *n_runs);
+                                            gsize       *n_runs,
+                                            gboolean    *numbered);
 void         nb_folded_window              (NbFolded    *folded,
                                             const char  *line,
                                             gsize        from,
@@ -120,7 +122,7 @@ void         nb_folded_clear               (NbFolded    *folded);
 void         nb_folded_source_init         (NbFoldedSource *folded,
                                             NbSource    *source);
 void         nb_folded_source_clear        (NbFoldedSource *folded);
-void         nb_folded_source_line         (const NbFoldedSource *source,
+gboolean     nb_folded_source_line         (const NbFoldedSource *source,
                                             guint        line,
                                             const char  *text,
                                             gsize        length,
