@@ -130,6 +130,7 @@ typedef struct
                                 * them: the matcher keeps pointers into them */
   char          *published;    /* the page's publication date */
   gboolean       ended;        /* a site's footer came after the report */
+  gboolean       footerless;   /* the text holds no site footer's marker */
   GString       *plain;        /* reused per text line */
   const NbFoldedSource *source_fold; /* the whole source, folded once */
   NbFolded       folded;
@@ -431,7 +432,7 @@ add_narrative_line (TextImport *import,
   GString *text = import->texts[import->section];
 
   /* the site's footer under the article: nothing after it is the report */
-  if (is_site_footer (import, line, length))
+  if (!import->footerless && is_site_footer (import, line, length))
     {
       import->ended = TRUE;
       return;
@@ -1301,6 +1302,7 @@ static void
 add_other_forms (NbImporter *self)
 {
   g_auto(GStrv) ids = nb_template_list_ids ();
+  g_auto(GStrv) footer = nb_site_footer_fold_markers ();
   g_autoptr(GPtrArray) templates = g_ptr_array_new ();
 
   g_ptr_array_add (templates, self->template);
@@ -1316,8 +1318,11 @@ add_other_forms (NbImporter *self)
                                      "keep-numbers", self->keep_numbers, NULL));
       g_ptr_array_add (templates, template);
     }
+  /* the form's markers are looked for in the same pass as a site
+   * footer's: a text without any of these has no footer to look for */
   if (templates->len > 1)
-    self->choice = nb_template_choice_new ((NbTemplate * const *) templates->pdata, templates->len);
+    self->choice = nb_template_choice_new_full ((NbTemplate * const *) templates->pdata,
+                                                templates->len, (const char * const *) footer);
 }
 
 static NbTemplate *
@@ -1360,7 +1365,8 @@ import_on_other_form (NbImporter                   *self,
                       GError                      **error)
 {
   NbImporter *other = g_ptr_array_index (self->others, choice->chosen - 1);
-  NbTemplateChoiceResult none = { -1, -1, NULL, TRUE };
+  /* the same text: what was found of a footer holds */
+  NbTemplateChoiceResult none = { -1, -1, NULL, TRUE, choice->has_words };
   NbReport *report = import_folded (other, source, folded, &none, error);
 
   if (report != NULL && choice->other >= 0)
@@ -1713,7 +1719,7 @@ nb_importer_import_source (NbImporter  *self,
                            GError     **error)
 {
   NbFoldedSource folded = { 0 };
-  NbTemplateChoiceResult choice = { -1, -1, NULL, TRUE };
+  NbTemplateChoiceResult choice = { -1, -1, NULL, TRUE, TRUE };
   NbReport *report;
 
   /* the whole text is folded once: the form is chosen on it before any
@@ -1748,6 +1754,7 @@ import_folded (NbImporter                   *self,
   n_sections = nb_template_get_n_sections (self->template);
   import.importer = self;
   import.source_fold = folded;
+  import.footerless = !choice->has_words;
   import.report = nb_report_new (self->template);
   import.matcher = nb_table_matcher_new ();
   import.section = -1;

@@ -68,6 +68,8 @@ struct _NbTemplateChoice
   GArray    *markers;     /* Marker */
   GArray    *single_rows; /* SingleRow */
   GPtrArray *headers;     /* folded column labels of every template */
+  GPtrArray *words;       /* folded words looked for besides */
+  guint      first_word;  /* the needle of the first word */
   GPtrArray *needles;     /* every text searched for, borrowed */
   GArray    *lengths;     /* gsize, by needle */
   GArray    *buckets[N_BUCKETS]; /* guint needle indices, by hash */
@@ -374,6 +376,9 @@ index_needles (NbTemplateChoice *self)
 
       marker->needle = add_needle (self, marker->fold);
     }
+  self->first_word = self->needles->len;
+  for (guint i = 0; i < self->words->len; i++)
+    add_needle (self, g_ptr_array_index (self->words, i));
   for (guint i = 0; i < self->single_rows->len; i++)
     {
       SingleRow *row = &g_array_index (self->single_rows, SingleRow, i);
@@ -402,12 +407,34 @@ NbTemplateChoice *
 nb_template_choice_new (NbTemplate * const *templates,
                         guint               n_templates)
 {
+  return nb_template_choice_new_full (templates, n_templates, NULL);
+}
+
+/**
+ * nb_template_choice_new_full:
+ * @templates: (array length=n_templates): as for nb_template_choice_new()
+ * @n_templates: how many
+ * @words: (array zero-terminated=1) (nullable): folded words to look for
+ *   in the same pass, such as those that tell something of a text a
+ *   caller would otherwise look for line by line
+ *   (NbTemplateChoiceResult.has_words)
+ *
+ * Returns: (transfer full): the markers of each form
+ */
+NbTemplateChoice *
+nb_template_choice_new_full (NbTemplate * const *templates,
+                             guint               n_templates,
+                             const char * const *words)
+{
   NbTemplateChoice *self = g_new0 (NbTemplateChoice, 1);
 
   self->n_templates = n_templates;
   self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->originals = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->headers = g_ptr_array_new_with_free_func (g_free);
+  self->words = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    g_ptr_array_add (self->words, g_strdup (words[i]));
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   self->single_rows = g_array_new (FALSE, FALSE, sizeof (SingleRow));
   g_array_set_clear_func (self->markers, marker_clear);
@@ -439,6 +466,7 @@ nb_template_choice_free (NbTemplateChoice *self)
   g_ptr_array_unref (self->labels);
   g_ptr_array_unref (self->originals);
   g_ptr_array_unref (self->headers);
+  g_ptr_array_unref (self->words);
   g_array_unref (self->markers);
   g_array_unref (self->single_rows);
   g_ptr_array_unref (self->needles);
@@ -621,4 +649,7 @@ nb_template_choice_pick_folded (NbTemplateChoice       *self,
   /* the headers are the first needles */
   for (guint i = 0; i < self->headers->len && !result->has_tables; i++)
     result->has_tables = hit[i];
+  result->has_words = self->words->len == 0;
+  for (guint i = 0; i < self->words->len && !result->has_words; i++)
+    result->has_words = hit[self->first_word + i];
 }

@@ -24,10 +24,15 @@ typedef struct
   int         other;      /* a template whose labels were found too, or -1 */
   const char *other_label; /* one of its labels that was found */
   gboolean    has_tables; /* any table header of any template was found */
+  gboolean    has_words;  /* any of the words nb_template_choice_new_full()
+                           * was given was found; TRUE without words */
 } NbTemplateChoiceResult;
 
 NbTemplateChoice *nb_template_choice_new  (NbTemplate * const     *templates,
                                            guint                   n_templates);
+NbTemplateChoice *nb_template_choice_new_full (NbTemplate * const *templates,
+                                               guint               n_templates,
+                                               const char * const *words);
 void              nb_template_choice_free (NbTemplateChoice       *self);
 void              nb_template_choice_pick (NbTemplateChoice       *self,
                                            NbSource               *source,

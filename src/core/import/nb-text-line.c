@@ -884,6 +884,29 @@ nb_site_footer_init (NbSiteFooter *footer)
 }
 
 /**
+ * nb_site_footer_fold_markers:
+ *
+ * The markers folded as labels are: the fold of a text that holds a
+ * marker holds the marker's fold, so a text whose fold holds none has no
+ * site footer.
+ *
+ * Returns: (transfer full): the folded markers
+ */
+GStrv
+nb_site_footer_fold_markers (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
+    {
+      g_autofree char *fold = nb_label_fold_dup (footer_markers[i]);
+
+      g_strv_builder_add (builder, fold);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
  * nb_text_line_has_footer_marker_at:
  * @footer: the markers, from nb_site_footer_init()
  * @line: a line

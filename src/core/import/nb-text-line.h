@@ -161,6 +161,7 @@ gboolean     nb_text_line_is_page_number   (const char  *line,
 guint        nb_text_line_numeral          (const char  *p,
                                             const char  *end);
 void         nb_site_footer_init           (NbSiteFooter *footer);
+GStrv        nb_site_footer_fold_markers   (void);
 gboolean     nb_text_line_has_footer_marker_at (const NbSiteFooter *footer,
                                                 const char *line,
                                                 gsize       length,
