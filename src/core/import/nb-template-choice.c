@@ -70,6 +70,8 @@ struct _NbTemplateChoice
   GPtrArray *headers;     /* folded column labels of every template */
   GPtrArray *words;       /* folded words looked for besides */
   guint      first_word;  /* the needle of the first word */
+  GPtrArray *short_words; /* the words shorter than every needle of the
+                           * forms, borrowed: not needles */
   GPtrArray *needles;     /* every text searched for, borrowed */
   GArray    *lengths;     /* gsize, by needle */
   GArray    *buckets[N_BUCKETS]; /* guint needle indices, by hash */
@@ -365,6 +367,29 @@ hash_needles (NbTemplateChoice *self)
     }
 }
 
+/* The words are the last needles; a word shorter than every needle of
+ * the forms is looked for on its own (nb_template_choice_pick_folded()),
+ * so that the keys all needles are hashed by stay as long. */
+static void
+index_words (NbTemplateChoice *self)
+{
+  gsize shortest = KEY_MAX_BYTES;
+
+  for (guint i = 0; i < self->needles->len; i++)
+    if (g_array_index (self->lengths, gsize, i) > 0)
+      shortest = MIN (shortest, g_array_index (self->lengths, gsize, i));
+  self->first_word = self->needles->len;
+  for (guint i = 0; i < self->words->len; i++)
+    {
+      const char *word = g_ptr_array_index (self->words, i);
+
+      if (strlen (word) >= shortest)
+        add_needle (self, word);
+      else
+        g_ptr_array_add (self->short_words, (gpointer) word);
+    }
+}
+
 static void
 index_needles (NbTemplateChoice *self)
 {
@@ -376,9 +401,6 @@ index_needles (NbTemplateChoice *self)
 
       marker->needle = add_needle (self, marker->fold);
     }
-  self->first_word = self->needles->len;
-  for (guint i = 0; i < self->words->len; i++)
-    add_needle (self, g_ptr_array_index (self->words, i));
   for (guint i = 0; i < self->single_rows->len; i++)
     {
       SingleRow *row = &g_array_index (self->single_rows, SingleRow, i);
@@ -392,6 +414,7 @@ index_needles (NbTemplateChoice *self)
           g_array_append_val (row->sub_needles, needle);
         }
     }
+  index_words (self);
   hash_needles (self);
 }
 
@@ -433,6 +456,7 @@ nb_template_choice_new_full (NbTemplate * const *templates,
   self->originals = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->headers = g_ptr_array_new_with_free_func (g_free);
   self->words = g_ptr_array_new_with_free_func (g_free);
+  self->short_words = g_ptr_array_new ();
   for (guint i = 0; words != NULL && words[i] != NULL; i++)
     g_ptr_array_add (self->words, g_strdup (words[i]));
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
@@ -467,6 +491,7 @@ nb_template_choice_free (NbTemplateChoice *self)
   g_ptr_array_unref (self->originals);
   g_ptr_array_unref (self->headers);
   g_ptr_array_unref (self->words);
+  g_ptr_array_unref (self->short_words);
   g_array_unref (self->markers);
   g_array_unref (self->single_rows);
   g_ptr_array_unref (self->needles);
@@ -614,7 +639,8 @@ nb_template_choice_pick (NbTemplateChoice       *self,
  * nb_template_choice_pick_folded:
  * @self: the markers
  * @fold: the text of all pieces of a source folded into one, as labels
- *   are, followed by %NB_TEMPLATE_CHOICE_PADDING nul bytes
+ *   are (which drops any nul), followed by %NB_TEMPLATE_CHOICE_PADDING
+ *   nul bytes
  * @length: its length, without them
  * @result: (out caller-allocates): as nb_template_choice_pick() sets it
  *
@@ -650,6 +676,9 @@ nb_template_choice_pick_folded (NbTemplateChoice       *self,
   for (guint i = 0; i < self->headers->len && !result->has_tables; i++)
     result->has_tables = hit[i];
   result->has_words = self->words->len == 0;
-  for (guint i = 0; i < self->words->len && !result->has_words; i++)
-    result->has_words = hit[self->first_word + i];
+  for (guint i = self->first_word; i < self->needles->len && !result->has_words; i++)
+    result->has_words = hit[i];
+  /* the fold has no nul in it, and one after it */
+  for (guint i = 0; i < self->short_words->len && !result->has_words; i++)
+    result->has_words = strstr (fold, g_ptr_array_index (self->short_words, i)) != NULL;
 }
