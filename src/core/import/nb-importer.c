@@ -75,6 +75,10 @@ struct _NbImporter
   NbSiteFooter  footer;
   GArray       *unit_cells;     /* guint: the cells a unit may be written in */
   gboolean      keep_numbers;
+  /* every section's numeral is one of 一 to 十: a heading found inline,
+   * its numeral and a stop after it, is only where the fold of a line
+   * saw one (TextImport.numbered) */
+  gboolean      plain_numerals;
 };
 
 G_DEFINE_FINAL_TYPE (NbImporter, nb_importer, G_TYPE_OBJECT)
@@ -916,7 +920,8 @@ next_cut (TextImport *import,
         }
       reuse = FALSE;
       first = nb_folded_first_at (folded, at);
-      found = find_heading_once (import, folded, first, line, length, &start, &end, &partial);
+      found = import->numbered || !import->importer->plain_numerals ?
+        find_heading_once (import, folded, first, line, length, &start, &end, &partial) : -1;
       if (keys != NULL &&
           find_row_label (import, keys, folded, first, line, length, &key_start, &key_end) &&
           key_start < start)
@@ -1485,6 +1490,13 @@ nb_importer_constructed (GObject *object)
   G_OBJECT_CLASS (nb_importer_parent_class)->constructed (object);
 
   sections = nb_template_get_sections (self->template);
+  self->plain_numerals = TRUE;
+  for (guint s = 0; s < sections->len; s++)
+    {
+      const char *numeral = ((NbTemplateSection *) g_ptr_array_index (sections, s))->numeral;
+
+      self->plain_numerals &= strlen (numeral) == 3 && nb_text_line_numeral (numeral, numeral + 3) > 0;
+    }
   for (guint t = 0; t < nb_template_get_tables (self->template)->len; t++)
     g_ptr_array_add (self->table_keys, nb_table_keys_new (self->template, t));
   if (self->choose)
