@@ -1199,22 +1199,124 @@ test_folded_window (void)
 {
   static const char line[] = "x规章\xe4" "A\x80" "B部分Ａ，\xe4\xb8";
   static const guint raw[] = { 0, 1, 1, 1, 4, 4, 4, 8, 9, 10, 11, 11, 11, 14, 14, 14, 17 };
-  NbFolded folded = { g_string_new (NULL), NULL, 0, NULL, 0, 0 };
+  NbFolded folded = { 0 };
 
   nb_folded_window (&folded, line, 0, strlen (line));
-  g_assert_cmpstr (folded.fold->str, ==, "x规章a\x80" "b部分a");
-  g_assert_cmpuint (folded.fold->len, ==, G_N_ELEMENTS (raw));
+  g_assert_cmpstr (folded.fold, ==, "x规章a\x80" "b部分a");
+  g_assert_cmpuint (folded.length, ==, G_N_ELEMENTS (raw));
   for (guint i = 0; i < G_N_ELEMENTS (raw); i++)
     g_assert_cmpuint (nb_folded_raw_offset (&folded, i, 99), ==, raw[i]);
   g_assert_cmpuint (nb_folded_raw_offset (&folded, G_N_ELEMENTS (raw), 99), ==, 99);
 
   /* a window from within the line */
   nb_folded_window (&folded, line, 4, 11);
-  g_assert_cmpstr (folded.fold->str, ==, "章a\x80" "b");
+  g_assert_cmpstr (folded.fold, ==, "章a\x80" "b");
   g_assert_cmpuint (nb_folded_raw_offset (&folded, 3, 99), ==, 8);
   g_assert_cmpuint (nb_folded_raw_offset (&folded, 5, 99), ==, 10);
-  g_string_free (folded.fold, TRUE);
-  g_free (folded.raw);
+  nb_folded_clear (&folded);
+}
+
+/* The first folded byte from @at or after it, by reading every one. */
+static gsize
+first_at_plainly (const NbFolded *folded,
+                  gsize           at)
+{
+  gsize i = 0;
+
+  while (i < folded->length && nb_folded_raw_offset (folded, i, 0) < at)
+    i++;
+  return i;
+}
+
+/* Whether a numeral 一 to 十 and a stop after it, as a numbered heading
+ * starts ("二、"), are anywhere in @line, by trying every byte. */
+static gboolean
+is_numbered_plainly (const char *line,
+                     gsize       length)
+{
+  static const char *const stops[] = { "、", "．", ".", " " };
+
+  for (gsize i = 0; i + 3 < length; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (stops); k++)
+      if (nb_text_line_numeral (line + i, line + length) > 0 &&
+          length - i - 3 >= strlen (stops[k]) && memcmp (line + i + 3, stops[k], strlen (stops[k])) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* The fold of @text as a source of lines: each line's part of it is the
+ * line folded as a window of its own, says where its bytes came from as
+ * reading every byte tells, says no numbered heading starts in it only
+ * where none does (and, for valid UTF-8, says one may wherever one
+ * does), and, for valid UTF-8, the whole, nul bytes after it, is the
+ * text folded as a label, line ends dropped. */
+static void
+assert_folded_source (const char *text,
+                      gsize       length)
+{
+  g_autoptr(NbSource) source = nb_source_new_for_text (g_memdup2 (text, length + 1), length);
+  g_autoptr(GString) label = g_string_new (NULL);
+  NbFoldedSource whole = { 0 };
+  NbFolded window = { 0 };
+
+  nb_folded_source_init (&whole, source);
+  for (guint l = 0; l < nb_source_get_n_lines (source); l++)
+    {
+      const NbSourceLine *line = nb_source_get_line (source, l);
+      const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece);
+      const char *piece_text = nb_source_get_text (source, piece);
+      NbFolded part = { 0 };
+      gboolean numbered;
+
+      nb_folded_window (&window, piece_text, 0, piece->length);
+      numbered = nb_folded_source_line (&whole, l, piece_text, piece->length, &part);
+      if (is_numbered_plainly (piece_text, piece->length))
+        g_assert_true (numbered);
+      else if (g_utf8_validate_len (piece_text, piece->length, NULL))
+        g_assert_false (numbered);
+      g_assert_cmpmem (part.fold, part.length, window.fold, window.length);
+      for (gsize i = 0; i <= part.length; i++)
+        g_assert_cmpuint (nb_folded_raw_offset (&part, i, 999), ==,
+                          nb_folded_raw_offset (&window, i, 999));
+      for (gsize at = 0; at <= piece->length + 1; at++)
+        {
+          g_assert_cmpuint (nb_folded_first_at (&part, at), ==, first_at_plainly (&part, at));
+          g_assert_cmpuint (nb_folded_first_at (&window, at), ==, first_at_plainly (&part, at));
+        }
+      g_assert_cmpuint (part.to, ==, piece->length);
+      nb_label_fold (label, piece_text, piece->length);
+    }
+  if (g_utf8_validate_len (text, length, NULL))
+    g_assert_cmpmem (whole.fold, whole.length, label->str, label->len);
+  for (guint i = 0; i < NB_FOLDED_SOURCE_PADDING; i++)
+    g_assert_cmpint (whole.fold[whole.length + i], ==, '\0');
+  nb_folded_source_clear (&whole);
+  nb_folded_clear (&window);
+}
+
+/* A source folded once is what folding each line and each label on its
+ * own makes of it: for text as reports have it, for bytes that are not
+ * UTF-8 and for every seed. */
+static void
+test_folded_source (void)
+{
+  static const char text[] = "（二）部分公开 (区分处理的)\n\n规章\t0\t１２\r\n"
+                             "ABC，Ｘｙ：一、总体情况 \xc2\xa0 \xe3\x80\x80é\n最后一行\n"
+                             "联系。二、主动公开\n三．收到 四.五 六\n七\n第八，九十、\n"
+                             "x十、\n一二三四五六七八九十\n";
+
+  static const char broken[] = "x\xe4" "A\x80" "B部分Ａ，\xe4\xb8\n\xc2\xa0\x80\x80é\xe3\x80\x81\x80"
+                               "\xf0\x9f\x98\x80\x80 Ｚ\xef\xbc\n\xe4二、\x80三 \xe4\xb8四．\n\xe4";
+
+  assert_folded_source (text, sizeof text - 1);
+  assert_folded_source (broken, sizeof broken - 1);
+  assert_folded_source ("", 0);
+  for (guint i = 0; nb_test_seeds[i] != NULL; i++)
+    {
+      g_autoptr(GBytes) bytes = nb_test_load_seed (nb_test_seeds[i]);
+
+      assert_folded_source (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    }
 }
 
 /* The step the byte tables of a scan tell is nb_text_char_step()'s, for
@@ -1306,6 +1408,7 @@ main (int    argc,
   g_test_add_func ("/nianbao/import/keys-find", test_keys_find);
   g_test_add_func ("/nianbao/import/bytes-steps", test_bytes_steps);
   g_test_add_func ("/nianbao/import/folded-window", test_folded_window);
+  g_test_add_func ("/nianbao/import/folded-source", test_folded_source);
   g_test_add_func ("/nianbao/import/site-footer-markers", test_site_footer_markers);
 
   return g_test_run ();

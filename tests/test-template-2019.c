@@ -271,6 +271,42 @@ test_choice_folds_text (Fixture       *fixture,
   g_assert_cmpint (choice_of_text (fixture, "采购\xe9\x87\n总金额"), ==, 1);
 }
 
+/* Whether the text @text holds any of @words, as the choice among the
+ * 2021 and 2019 forms finds them in its pass. */
+static gboolean
+has_words (Fixture            *fixture,
+           const char * const *words,
+           const char         *text)
+{
+  g_autoptr(NbTemplate) form_2019 = nb_template_new_for_id ("2019", NULL);
+  NbTemplate *templates[] = { fixture->template, form_2019 };
+  NbTemplateChoice *choice = nb_template_choice_new_full (templates, G_N_ELEMENTS (templates), words);
+  g_autoptr(NbSource) source = nb_source_new_for_text (g_strdup (text), strlen (text));
+  NbTemplateChoiceResult result;
+
+  nb_template_choice_pick (choice, source, &result);
+  nb_template_choice_free (choice);
+  return result.has_words;
+}
+
+/* Words besides the forms' markers are found in the same pass, in the
+ * text folded (blanks and punctuation out, letters lowered), shorter
+ * than the markers as they may be; the form is chosen as without them. */
+static void
+test_choice_words (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char *const words[] = { "版权所有", "icp备", NULL };
+
+  g_assert_true (has_words (fixture, words, "本年新制作数量\n闽ICP备12345678号"));
+  g_assert_true (has_words (fixture, words, "版权 所有：某县"));
+  g_assert_false (has_words (fixture, words, "本年新制作数量\n版权\n"));
+  g_assert_true (has_words (fixture, words, "ICP 备"));
+  g_assert_false (has_words (fixture, words, "ICPX备"));
+  g_assert_true (has_words (fixture, NULL, "本年新制作数量"));
+  g_assert_cmpint (choice_of_text (fixture, "本年新制作数量 ICP备"), ==, 1);
+}
+
 /* The 2021 reports stay on the 2021 form, with nothing said about it. */
 static void
 test_2021_stays (Fixture       *fixture,
@@ -811,6 +847,7 @@ main (int   argc,
   ADD ("choice-of-page-text", test_choice_of_page_text);
   ADD ("choice-of-broken-text", test_choice_of_broken_text);
   ADD ("choice-folds-text", test_choice_folds_text);
+  ADD ("choice-words", test_choice_words);
   ADD ("2021-stays", test_2021_stays);
   ADD ("mixed-forms", test_mixed_forms);
   ADD ("pre-2019-refused", test_pre_2019_refused);

@@ -44,6 +44,9 @@
  * heading may start): a site footer's marker may start. */
 #define FOOTER_START 4
 
+/* the form is chosen on the fold the lines are cut on */
+G_STATIC_ASSERT (NB_FOLDED_SOURCE_PADDING >= NB_TEMPLATE_CHOICE_PADDING);
+
 /* a canonical file Nianbao writes is one it reads */
 G_STATIC_ASSERT (NB_CANONICAL_MAX_FILE <= NB_READER_MAX_FILE);
 
@@ -72,6 +75,10 @@ struct _NbImporter
   NbSiteFooter  footer;
   GArray       *unit_cells;     /* guint: the cells a unit may be written in */
   gboolean      keep_numbers;
+  /* every section's numeral is one of 一 to 十: a heading found inline,
+   * its numeral and a stop after it, is only where the fold of a line
+   * saw one (TextImport.numbered) */
+  gboolean      plain_numerals;
 };
 
 G_DEFINE_FINAL_TYPE (NbImporter, nb_importer, G_TYPE_OBJECT)
@@ -127,8 +134,13 @@ typedef struct
                                 * them: the matcher keeps pointers into them */
   char          *published;    /* the page's publication date */
   gboolean       ended;        /* a site's footer came after the report */
+  gboolean       footerless;   /* the text holds no site footer's marker */
   GString       *plain;        /* reused per text line */
+  const NbFoldedSource *source_fold; /* the whole source, folded once */
   NbFolded       folded;
+  gboolean       numbered;     /* a numbered heading may start in the
+                                * text line read: where not, it is not
+                                * looked for */
   guint          window;       /* how many windows were folded */
   /* a stretch of the line read where no site footer's marker starts, as
    * has_heading_start() found on its way */
@@ -295,13 +307,17 @@ static gboolean
 is_whole_title (const char *line,
                 gsize       length)
 {
-  g_autofree char *text = g_strndup (line, length);
-  g_autofree char *collapsed = collapse_blanks (text);
+  g_autofree char *text = NULL;
+  g_autofree char *collapsed = NULL;
   g_autofree char *organ = NULL;
   guint year;
 
-  if (strstr (collapsed, "报告") == NULL)
+  /* collapsing blanks neither makes nor breaks a 报告: a line without
+   * one is not copied */
+  if (g_strstr_len (line, length, "报告") == NULL)
     return FALSE;
+  text = g_strndup (line, length);
+  collapsed = collapse_blanks (text);
   organ = title_organ (collapsed, &year);
   return organ != NULL && *organ != '\0';
 }
@@ -420,7 +436,7 @@ add_narrative_line (TextImport *import,
   GString *text = import->texts[import->section];
 
   /* the site's footer under the article: nothing after it is the report */
-  if (is_site_footer (import, line, length))
+  if (!import->footerless && is_site_footer (import, line, length))
     {
       import->ended = TRUE;
       return;
@@ -581,7 +597,8 @@ heading_key_at (TextImport *import,
       /* every key of a section starts with its numeral, which turns
        * most sections away at once */
       if (import->seen[s] || (numeral[0] != '\0' && numeral[1] != '\0' &&
-                              (numeral[0] != fold[i] || numeral[1] != fold[i + 1])))
+                              (numeral[0] != fold[i] || i + 1 >= fold_length ||
+                               numeral[1] != fold[i + 1])))
         continue;
       for (guint k = 0; keys[k] != NULL; k++)
         {
@@ -589,7 +606,8 @@ heading_key_at (TextImport *import,
           gboolean is_prefix = keys[k + 1] == NULL;
           gsize key_length;
 
-          if (keys[k][0] != fold[i] || (keys[k][1] != '\0' && keys[k][1] != fold[i + 1]) ||
+          if (keys[k][0] != fold[i] ||
+              (keys[k][1] != '\0' && (i + 1 >= fold_length || keys[k][1] != fold[i + 1])) ||
               (found >= 0 && (is_prefix || !*partial)))
             continue;
           key_length = strlen (keys[k]);
@@ -618,9 +636,9 @@ find_heading (TextImport     *import,
               gsize          *end,
               gboolean       *partial)
 {
-  const char *fold = folded->fold->str;
+  const char *fold = folded->fold;
   const guchar *u = (const guchar *) fold;
-  gsize fold_length = folded->fold->len;
+  gsize fold_length = folded->length;
   const guint8 *firsts = import->importer->inline_bytes[0];
   const guint8 *seconds = import->importer->inline_bytes[1];
   const guint8 *thirds = import->importer->inline_bytes[2];
@@ -641,11 +659,11 @@ find_heading (TextImport     *import,
       if (i >= fold_length)
         break;
       /* in the last two bytes, a byte at a time and never past the
-       * fold's nul */
+       * fold's end (no nul need follow it): heading_key_at() tells */
       if (i + 3 <= fold_length)
         bits = firsts[u[i]] & seconds[u[i + 1]] & thirds[u[i + 2]];
       else
-        bits = firsts[u[i]] & seconds[u[i + 1]] & (u[i + 1] != '\0' ? thirds[u[i + 2]] : NB_TEXT_BYTES_MATCH);
+        bits = firsts[u[i]];
       if ((bits & NB_TEXT_BYTES_MATCH) &&
           (found = heading_key_at (import, fold, fold_length, i, end, partial)) >= 0 &&
           nb_text_line_is_heading_at (line, length, nb_folded_raw_offset (folded, i, length)))
@@ -697,7 +715,7 @@ is_heading_start_found (TextImport *import,
   gsize after = i + 3;
 
   if ((bits & FOOTER_START) && *no_footer == G_MAXSIZE &&
-      nb_text_line_has_footer_marker_at (line, length, i))
+      nb_text_line_has_footer_marker_at (&import->importer->footer, line, length, i))
     *no_footer = i;
   if (!(bits & NB_TEXT_BYTES_MATCH))
     return FALSE;
@@ -766,25 +784,6 @@ has_heading_start (TextImport *import,
   return i + 3 < length;
 }
 
-/* The first folded byte that comes from @at or after it. */
-static gsize
-first_folded (const NbFolded *folded,
-              gsize           at)
-{
-  gsize low = 0, high = folded->fold->len;
-
-  while (low < high)
-    {
-      gsize middle = (low + high) / 2;
-
-      if (folded->raw[middle] < at)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-  return low;
-}
-
 /* Whether @find answers a search of the current window from @first. */
 static gboolean
 window_find_holds (const TextImport *import,
@@ -817,7 +816,7 @@ find_heading_once (TextImport     *import,
       find->found = find_heading (import, folded, first, line, length,
                                   &find->start, &find->end, &find->partial);
       /* none is found from anywhere after @first either */
-      find->until = find->found >= 0 ? find->start : folded->fold->len;
+      find->until = find->found >= 0 ? find->start : folded->length;
     }
   if (find->found >= 0)
     {
@@ -845,8 +844,8 @@ find_row_label (TextImport     *import,
                 gsize          *end)
 {
   WindowFind *find = &import->row_find;
-  const char *fold = folded->fold->str;
-  gsize fold_length = folded->fold->len;
+  const char *fold = folded->fold;
+  gsize fold_length = folded->length;
 
   if (window_find_holds (import, find, first))
     {
@@ -899,9 +898,11 @@ next_cut (TextImport *import,
 
   *heading = -1;
   /* every heading and label has CJK in it: numbers and Latin text hold
-   * none; outside a table only a numbered heading cuts a line */
+   * none; outside a table only a numbered heading cuts a line, which the
+   * fold of the line may have seen none of */
   if (!has_non_ascii (line + at, length - at) ||
-      (!in_table (import) && !has_heading_start (import, line + at, length - at)))
+      (!in_table (import) &&
+       (!import->numbered || !has_heading_start (import, line + at, length - at))))
     return length;
   if (in_table (import))
     keys = g_ptr_array_index (import->importer->table_keys, import->table);
@@ -916,13 +917,11 @@ next_cut (TextImport *import,
         {
           nb_folded_window (folded, line, from, to);
           import->window++;
-          folded->line = line;
-          folded->from = from;
-          folded->to = to;
         }
       reuse = FALSE;
-      first = first_folded (folded, at);
-      found = find_heading_once (import, folded, first, line, length, &start, &end, &partial);
+      first = nb_folded_first_at (folded, at);
+      found = import->numbered || !import->importer->plain_numerals ?
+        find_heading_once (import, folded, first, line, length, &start, &end, &partial) : -1;
       if (keys != NULL &&
           find_row_label (import, keys, folded, first, line, length, &key_start, &key_end) &&
           key_start < start)
@@ -1006,22 +1005,50 @@ note_inline_heading (TextImport *import,
   nb_report_add_heading (import->report, heading, numeral, line_number);
 }
 
+/* The line's own part of the source's fold, where the line is read as
+ * the source has it and is one window: a line read otherwise, or a longer
+ * one, is folded window by window as next_cut() needs. */
+static void
+fold_text_line (TextImport *import,
+                guint       source_line,
+                const char *text,
+                gsize       text_length,
+                const char *line,
+                gsize       length)
+{
+  if (line == text && length == text_length && length <= INLINE_WINDOW)
+    {
+      import->numbered = nb_folded_source_line (import->source_fold, source_line, line, length,
+                                                &import->folded);
+      import->window++;
+    }
+  else
+    {
+      import->numbered = TRUE;
+      import->folded.line = NULL;
+    }
+}
+
+/* @source_line: the source's line whose first piece @line is */
 static void
 read_text_line (TextImport *import,
-                const char *line,
-                gsize       length,
+                guint       source_line,
+                const char *text,
+                gsize       text_length,
                 guint       line_number)
 {
   GString *plain = import->plain;
+  const char *line;
+  gsize length = text_length;
   gsize at = 0;
 
-  line = nb_text_line_unmark (line, &length, plain);
+  line = nb_text_line_unmark (text, &length, plain);
   if (line == NULL)
     return;
   if (line == plain->str)
     line = g_string_chunk_insert_len (import->rewritten, plain->str, plain->len);
 
-  import->folded.line = NULL;
+  fold_text_line (import, source_line, text, text_length, line, length);
   while (at < length)
     {
       gsize lead = in_table (import) ? nb_text_line_leading_number (line + at, length - at) : 0;
@@ -1100,7 +1127,7 @@ read_lines (TextImport *import)
       if (line->positioned)
         read_positioned (import, line);
       else
-        read_text_line (import, nb_source_get_text (source, piece), piece->length, piece->id);
+        read_text_line (import, l, nb_source_get_text (source, piece), piece->length, piece->id);
     }
 }
 
@@ -1264,8 +1291,7 @@ text_import_clear (TextImport *import)
   g_string_chunk_free (import->rewritten);
   g_free (import->published);
   g_string_free (import->plain, TRUE);
-  g_string_free (import->folded.fold, TRUE);
-  g_free (import->folded.raw);
+  nb_folded_clear (&import->folded);
 }
 
 static int
@@ -1281,6 +1307,7 @@ static void
 add_other_forms (NbImporter *self)
 {
   g_auto(GStrv) ids = nb_template_list_ids ();
+  g_auto(GStrv) footer = nb_site_footer_fold_markers ();
   g_autoptr(GPtrArray) templates = g_ptr_array_new ();
 
   g_ptr_array_add (templates, self->template);
@@ -1296,8 +1323,11 @@ add_other_forms (NbImporter *self)
                                      "keep-numbers", self->keep_numbers, NULL));
       g_ptr_array_add (templates, template);
     }
+  /* the form's markers are looked for in the same pass as a site
+   * footer's: a text without any of these has no footer to look for */
   if (templates->len > 1)
-    self->choice = nb_template_choice_new ((NbTemplate * const *) templates->pdata, templates->len);
+    self->choice = nb_template_choice_new_full ((NbTemplate * const *) templates->pdata,
+                                                templates->len, (const char * const *) footer);
 }
 
 static NbTemplate *
@@ -1324,15 +1354,25 @@ diagnose_mixed_forms (NbReport                     *report,
                       nb_template_get_id (other));
 }
 
-/* Read on the form the headers chose; its own importer chooses no more. */
+static NbReport *import_folded (NbImporter                   *self,
+                                NbSource                     *source,
+                                const NbFoldedSource         *folded,
+                                const NbTemplateChoiceResult *choice,
+                                GError                      **error);
+
+/* Read on the form the headers chose; its own importer chooses no more,
+ * and reads the fold already made. */
 static NbReport *
 import_on_other_form (NbImporter                   *self,
                       NbSource                     *source,
+                      const NbFoldedSource         *folded,
                       const NbTemplateChoiceResult *choice,
                       GError                      **error)
 {
   NbImporter *other = g_ptr_array_index (self->others, choice->chosen - 1);
-  NbReport *report = nb_importer_import_source (other, source, error);
+  /* the same text: what was found of a footer holds */
+  NbTemplateChoiceResult none = { -1, -1, NULL, TRUE, choice->has_words };
+  NbReport *report = import_folded (other, source, folded, &none, error);
 
   if (report != NULL && choice->other >= 0)
     {
@@ -1450,6 +1490,13 @@ nb_importer_constructed (GObject *object)
   G_OBJECT_CLASS (nb_importer_parent_class)->constructed (object);
 
   sections = nb_template_get_sections (self->template);
+  self->plain_numerals = TRUE;
+  for (guint s = 0; s < sections->len; s++)
+    {
+      const char *numeral = ((NbTemplateSection *) g_ptr_array_index (sections, s))->numeral;
+
+      self->plain_numerals &= strlen (numeral) == 3 && nb_text_line_numeral (numeral, numeral + 3) > 0;
+    }
   for (guint t = 0; t < nb_template_get_tables (self->template)->len; t++)
     g_ptr_array_add (self->table_keys, nb_table_keys_new (self->template, t));
   if (self->choose)
@@ -1683,22 +1730,43 @@ nb_importer_import_source (NbImporter  *self,
                            NbSource    *source,
                            GError     **error)
 {
+  NbFoldedSource folded = { 0 };
+  NbTemplateChoiceResult choice = { -1, -1, NULL, TRUE, TRUE };
+  NbReport *report;
+
+  /* the whole text is folded once: the form is chosen on it before any
+   * line is matched, and the lines are cut on it */
+  nb_folded_source_init (&folded, source);
+  if (self->choice != NULL)
+    nb_template_choice_pick_folded (self->choice, folded.fold, folded.length, &choice);
+  if (choice.chosen > 0)
+    report = import_on_other_form (self, source, &folded, &choice, error);
+  else
+    report = import_folded (self, source, &folded, &choice, error);
+  nb_folded_source_clear (&folded);
+  return report;
+}
+
+/* nb_importer_import_source() on this form, @choice made: @folded is
+ * the source folded. */
+static NbReport *
+import_folded (NbImporter                   *self,
+               NbSource                     *source,
+               const NbFoldedSource         *folded,
+               const NbTemplateChoiceResult *choice,
+               GError                      **error)
+{
   TextImport import = { 0 };
-  NbTemplateChoiceResult choice = { -1, -1, NULL, TRUE };
   guint n_sections;
   guint repaired_line = 0;
   const char *encoding;
   GArray *places;
   NbReport *report;
 
-  /* the form is chosen before any line is matched */
-  if (self->choice != NULL)
-    nb_template_choice_pick (self->choice, source, &choice);
-  if (choice.chosen > 0)
-    return import_on_other_form (self, source, &choice, error);
-
   n_sections = nb_template_get_n_sections (self->template);
   import.importer = self;
+  import.source_fold = folded;
+  import.footerless = !choice->has_words;
   import.report = nb_report_new (self->template);
   import.matcher = nb_table_matcher_new ();
   import.section = -1;
@@ -1712,7 +1780,6 @@ nb_importer_import_source (NbImporter  *self,
   import.joined = g_string_new (NULL);
   import.rewritten = g_string_chunk_new (4096);
   import.plain = g_string_new (NULL);
-  import.folded.fold = g_string_new (NULL);
   /* without the source the matcher notes no number */
   nb_table_matcher_set_source (import.matcher, self->keep_numbers ? source : NULL);
   for (guint s = 0; s < n_sections; s++)
@@ -1739,7 +1806,7 @@ nb_importer_import_source (NbImporter  *self,
                         _("Bytes that are not valid UTF-8 were replaced by “\xef\xbf\xbd”"));
 
   read_lines (&import);
-  if (!choice.has_tables && is_without_tables (&import))
+  if (!choice->has_tables && is_without_tables (&import))
     {
       refuse_without_tables (error);
       text_import_clear (&import);
@@ -1756,8 +1823,8 @@ nb_importer_import_source (NbImporter  *self,
     }
 
   finish_import (&import);
-  if (choice.other >= 0)
-    diagnose_mixed_forms (import.report, self, &choice);
+  if (choice->other >= 0)
+    diagnose_mixed_forms (import.report, self, choice);
   g_ptr_array_sort (nb_report_get_import_diagnostics (import.report), compare_by_line);
   nb_report_clear_history (import.report);
   report = g_steal_pointer (&import.report);

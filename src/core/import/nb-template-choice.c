@@ -37,7 +37,8 @@
 
 /* The folded text is followed by this many nul bytes, so that the key at
  * any position is read as one number, its bytes past the end nul. */
-#define KEY_PADDING 8
+#define KEY_PADDING NB_TEMPLATE_CHOICE_PADDING
+G_STATIC_ASSERT (KEY_MAX_BYTES <= KEY_PADDING);
 
 typedef struct
 {
@@ -67,6 +68,10 @@ struct _NbTemplateChoice
   GArray    *markers;     /* Marker */
   GArray    *single_rows; /* SingleRow */
   GPtrArray *headers;     /* folded column labels of every template */
+  GPtrArray *words;       /* folded words looked for besides */
+  guint      first_word;  /* the needle of the first word */
+  GPtrArray *short_words; /* the words shorter than every needle of the
+                           * forms, borrowed: not needles */
   GPtrArray *needles;     /* every text searched for, borrowed */
   GArray    *lengths;     /* gsize, by needle */
   GArray    *buckets[N_BUCKETS]; /* guint needle indices, by hash */
@@ -362,6 +367,29 @@ hash_needles (NbTemplateChoice *self)
     }
 }
 
+/* The words are the last needles; a word shorter than every needle of
+ * the forms is looked for on its own (nb_template_choice_pick_folded()),
+ * so that the keys all needles are hashed by stay as long. */
+static void
+index_words (NbTemplateChoice *self)
+{
+  gsize shortest = KEY_MAX_BYTES;
+
+  for (guint i = 0; i < self->needles->len; i++)
+    if (g_array_index (self->lengths, gsize, i) > 0)
+      shortest = MIN (shortest, g_array_index (self->lengths, gsize, i));
+  self->first_word = self->needles->len;
+  for (guint i = 0; i < self->words->len; i++)
+    {
+      const char *word = g_ptr_array_index (self->words, i);
+
+      if (strlen (word) >= shortest)
+        add_needle (self, word);
+      else
+        g_ptr_array_add (self->short_words, (gpointer) word);
+    }
+}
+
 static void
 index_needles (NbTemplateChoice *self)
 {
@@ -386,6 +414,7 @@ index_needles (NbTemplateChoice *self)
           g_array_append_val (row->sub_needles, needle);
         }
     }
+  index_words (self);
   hash_needles (self);
 }
 
@@ -401,12 +430,35 @@ NbTemplateChoice *
 nb_template_choice_new (NbTemplate * const *templates,
                         guint               n_templates)
 {
+  return nb_template_choice_new_full (templates, n_templates, NULL);
+}
+
+/**
+ * nb_template_choice_new_full:
+ * @templates: (array length=n_templates): as for nb_template_choice_new()
+ * @n_templates: how many
+ * @words: (array zero-terminated=1) (nullable): folded words to look for
+ *   in the same pass, such as those that tell something of a text a
+ *   caller would otherwise look for line by line
+ *   (NbTemplateChoiceResult.has_words)
+ *
+ * Returns: (transfer full): the markers of each form
+ */
+NbTemplateChoice *
+nb_template_choice_new_full (NbTemplate * const *templates,
+                             guint               n_templates,
+                             const char * const *words)
+{
   NbTemplateChoice *self = g_new0 (NbTemplateChoice, 1);
 
   self->n_templates = n_templates;
   self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->originals = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->headers = g_ptr_array_new_with_free_func (g_free);
+  self->words = g_ptr_array_new_with_free_func (g_free);
+  self->short_words = g_ptr_array_new ();
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    g_ptr_array_add (self->words, g_strdup (words[i]));
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   self->single_rows = g_array_new (FALSE, FALSE, sizeof (SingleRow));
   g_array_set_clear_func (self->markers, marker_clear);
@@ -438,6 +490,8 @@ nb_template_choice_free (NbTemplateChoice *self)
   g_ptr_array_unref (self->labels);
   g_ptr_array_unref (self->originals);
   g_ptr_array_unref (self->headers);
+  g_ptr_array_unref (self->words);
+  g_ptr_array_unref (self->short_words);
   g_array_unref (self->markers);
   g_array_unref (self->single_rows);
   g_ptr_array_unref (self->needles);
@@ -577,7 +631,28 @@ nb_template_choice_pick (NbTemplateChoice       *self,
 {
   gsize length;
   g_autofree char *text = fold_source (source, &length);
-  g_autofree gboolean *hit = find_needles (self, text, length);
+
+  nb_template_choice_pick_folded (self, text, length, result);
+}
+
+/**
+ * nb_template_choice_pick_folded:
+ * @self: the markers
+ * @fold: the text of all pieces of a source folded into one, as labels
+ *   are (which drops any nul), followed by %NB_TEMPLATE_CHOICE_PADDING
+ *   nul bytes
+ * @length: its length, without them
+ * @result: (out caller-allocates): as nb_template_choice_pick() sets it
+ *
+ * nb_template_choice_pick() for a caller that folded the text already.
+ */
+void
+nb_template_choice_pick_folded (NbTemplateChoice       *self,
+                                const char             *fold,
+                                gsize                   length,
+                                NbTemplateChoiceResult *result)
+{
+  g_autofree gboolean *hit = find_needles (self, fold, length);
   g_autofree guint *found = g_new0 (guint, self->n_templates);
   g_autofree const char **first = g_new0 (const char *, self->n_templates);
 
@@ -600,4 +675,10 @@ nb_template_choice_pick (NbTemplateChoice       *self,
   /* the headers are the first needles */
   for (guint i = 0; i < self->headers->len && !result->has_tables; i++)
     result->has_tables = hit[i];
+  result->has_words = self->words->len == 0;
+  for (guint i = self->first_word; i < self->needles->len && !result->has_words; i++)
+    result->has_words = hit[i];
+  /* the fold has no nul in it, and one after it */
+  for (guint i = 0; i < self->short_words->len && !result->has_words; i++)
+    result->has_words = strstr (fold, g_ptr_array_index (self->short_words, i)) != NULL;
 }

@@ -192,92 +192,399 @@ nb_text_bytes_add_steps (guint8 bytes[3][256])
     }
 }
 
-void
-nb_folded_window (NbFolded   *folded,
-                  const char *line,
-                  gsize       from,
-                  gsize       to)
+/* Whether the bytes at @u are a stop a heading's numeral may have after
+ * it, as has_heading_start() in the importer takes it: "、", "．", ".", " ". */
+static inline gboolean
+is_heading_stop (const guchar *u,
+                 const guchar *end)
 {
-  const guchar *u = (const guchar *) line + from;
-  const guchar *end = (const guchar *) line + to;
-  char *out;
-  guint *raw;
-  gsize n = 0;
+  if (*u == '.' || *u == ' ')
+    return TRUE;
+  return end - u >= 3 && (memcmp (u, "、", 3) == 0 || memcmp (u, "．", 3) == 0);
+}
 
-  /* folding never lengthens: the window is written in place, a byte
-   * and its offset at a time, without a call per character, into
-   * buffers that only grow (a window is a few kilobytes at most) */
-  if (to - from >= folded->fold->allocated_len)
-    g_string_set_size (folded->fold, to - from);
-  if (to - from > folded->raw_size)
-    {
-      folded->raw_size = to - from;
-      folded->raw = g_renew (guint, folded->raw, folded->raw_size);
-    }
-  out = folded->fold->str;
-  raw = folded->raw;
+/* Starts a run at the folded byte @n, from the byte at @u. */
+static inline void
+add_run (NbFoldedRun *runs,
+         gsize       *n_runs,
+         gsize        n,
+         gsize        u)
+{
+  runs[*n_runs].fold = n;
+  runs[*n_runs].raw = u;
+  ++*n_runs;
+}
+
+/**
+ * nb_folded_write:
+ * @line: a line
+ * @from: where in it to start
+ * @to: where to stop
+ * @out: where to write the folded bytes, with room for @to - @from
+ * @base: what the runs count @out's first byte as
+ * @runs: where to add the runs, with room for @to - @from more
+ * @n_runs: (inout): how many @runs has
+ * @numbered: (out) (optional): set where a numbered heading may start
+ *   in the bytes, left alone where none does
+ *
+ * Folds the bytes from @from to @to as nb_label_fold() folds them (a
+ * character cut by @to is none), without a nul, and notes where each
+ * folded byte came from as runs of bytes kept one for one: most of a
+ * line is one run, which costs nothing per byte.
+ *
+ * A numbered heading starts with a numeral 一 to 十, an ideograph whose
+ * first byte is E4 or E5, and a stop after it (".", " ", "、", "．"),
+ * none an ideograph: it can only be where a run of ideographs ends, and
+ * is looked for only there.
+ *
+ * Returns: how many folded bytes were written
+ */
+gsize
+nb_folded_write (const char  *line,
+                 gsize        from,
+                 gsize        to,
+                 char        *out,
+                 gsize        base,
+                 NbFoldedRun *runs,
+                 gsize       *n_runs,
+                 gboolean    *numbered)
+{
+  const guchar *start = (const guchar *) line;
+  const guchar *u = start + from;
+  const guchar *end = start + to;
+  gsize n = 0;
+  gsize count = *n_runs;
+  /* the next byte kept starts a run: the first, and any after a byte
+   * dropped or shortened */
+  gboolean broken = TRUE;
+
   while (u < end)
     {
-      guint offset = (const char *) u - line;
       const guchar *next;
+      gsize kept;
       gunichar c;
 
       /* CJK ideographs (lead bytes E4 to E9), most of the text, are
        * kept as they are, a run of them in a loop of its own */
       if (is_ideograph (u, end))
         {
+          if (broken)
+            add_run (runs, &count, base + n, u - start);
+          broken = FALSE;
           do
             {
-              offset = (const char *) u - line;
               memcpy (out + n, u, 3);
-              raw[n] = offset;
-              raw[n + 1] = offset;
-              raw[n + 2] = offset;
               n += 3;
               u += 3;
             }
           while (is_ideograph (u, end));
+          if (numbered != NULL && u < end && is_heading_stop (u, end) &&
+              nb_text_line_numeral ((const char *) u - 3, (const char *) end) > 0)
+            *numbered = TRUE;
           continue;
         }
-      /* ASCII as nb_label_fold() folds it */
+      /* ASCII as nb_label_fold() folds it: lowered in place, or dropped */
       if (*u < 0x80)
         {
           if ((out[n] = nb_label_fold_ascii (*u)) != 0)
-            raw[n++] = offset;
+            {
+              if (broken)
+                add_run (runs, &count, base + n, u - start);
+              broken = FALSE;
+              n++;
+            }
+          else
+            broken = TRUE;
           u++;
           continue;
         }
+      /* a character of three bytes (CJK, full-width forms) folded here */
+      if (end - u >= 3 && (*u & 0xF0) == 0xE0 && nb_text_is_continuation_pair (u + 1))
+        {
+          c = (*u & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+          if (c >= 0xFF01 && c <= 0xFF5E)
+            {
+              /* full-width ASCII: one byte, a run of its own */
+              if ((out[n] = nb_label_fold_ascii (c - 0xFEE0)) != 0)
+                add_run (runs, &count, base + n++, u - start);
+              broken = TRUE;
+            }
+          else if (!nb_label_is_dropped (c))
+            {
+              if (broken)
+                add_run (runs, &count, base + n, u - start);
+              broken = FALSE;
+              memcpy (out + n, u, 3);
+              n += 3;
+            }
+          else
+            broken = TRUE;
+          u += 3;
+          continue;
+        }
+      /* any other character, or bytes that are none, up to the next
+       * byte that starts one, by nb_label_fold_to(): each byte kept is
+       * a run of its own, from where they start (they are rare) */
       next = (const guchar *) g_utf8_find_next_char ((const char *) u, (const char *) end);
       if (next == NULL)
         next = end;
-      /* a character of three bytes (CJK, full-width forms) folded here,
-       * any other by nb_label_fold_to() */
-      if (next - u != 3 || (*u & 0xF0) != 0xE0)
-        {
-          gsize folded_end = nb_label_fold_to ((const char *) u, next - u, out + n) - out;
-
-          while (n < folded_end)
-            raw[n++] = offset;
-          u = next;
-          continue;
-        }
-      c = (*u & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-      if (c >= 0xFF01 && c <= 0xFF5E)
-        {
-          /* full-width ASCII */
-          if ((out[n] = nb_label_fold_ascii (c - 0xFEE0)) != 0)
-            raw[n++] = offset;
-        }
-      else if (!nb_label_is_dropped (c))
-        {
-          memcpy (out + n, u, 3);
-          raw[n] = raw[n + 1] = raw[n + 2] = offset;
-          n += 3;
-        }
+      kept = nb_label_fold_to ((const char *) u, next - u, out + n) - (out + n);
+      for (gsize k = 0; k < kept; k++)
+        add_run (runs, &count, base + n + k, u - start);
+      broken = TRUE;
+      n += kept;
       u = next;
     }
-  folded->fold->len = n;
-  out[n] = '\0';
+  *n_runs = count;
+  return n;
+}
+
+/**
+ * nb_folded_window:
+ * @folded: where to fold, its buffers kept from window to window
+ * @line: a line
+ * @from: where the window starts
+ * @to: where it ends
+ *
+ * Folds the window into @folded's own buffers, which only grow (a
+ * window is a few kilobytes at most), followed by a nul.
+ */
+void
+nb_folded_window (NbFolded   *folded,
+                  const char *line,
+                  gsize       from,
+                  gsize       to)
+{
+  gsize n_runs = 0;
+
+  if (to - from + 1 > folded->size)
+    {
+      folded->size = to - from + 1;
+      folded->fold_buffer = g_realloc (folded->fold_buffer, folded->size);
+      folded->run_buffer = g_renew (NbFoldedRun, folded->run_buffer, folded->size);
+    }
+  folded->length = nb_folded_write (line, from, to, folded->fold_buffer, 0,
+                                    folded->run_buffer, &n_runs, NULL);
+  folded->fold_buffer[folded->length] = '\0';
+  folded->fold = folded->fold_buffer;
+  folded->runs = folded->run_buffer;
+  folded->n_runs = n_runs;
+  folded->base = 0;
+  folded->line = line;
+  folded->from = from;
+  folded->to = to;
+}
+
+void
+nb_folded_clear (NbFolded *folded)
+{
+  g_clear_pointer (&folded->fold_buffer, g_free);
+  g_clear_pointer (&folded->run_buffer, g_free);
+  memset (folded, 0, sizeof *folded);
+}
+
+/* Whether the folded byte @i is within a character of its run, after
+ * its first byte: one of the continuation bytes of a character kept. A
+ * run of its own (anything odd) starts at every other. */
+static inline gboolean
+is_within_char (const NbFolded *folded,
+                gsize           i,
+                const NbFoldedRun *run)
+{
+  return folded->base + i > run->fold && ((guchar) folded->fold[i] & 0xC0) == 0x80;
+}
+
+/* Where the run @r ends in the fold, as the runs count. */
+static gsize
+run_end (const NbFolded *folded,
+         gsize           r)
+{
+  return r + 1 < folded->n_runs ? folded->runs[r + 1].fold : folded->base + folded->length;
+}
+
+/**
+ * nb_folded_raw_offset:
+ * @folded: a window
+ * @i: a folded byte
+ * @to: what to return past the end
+ *
+ * Returns: the offset in the line where the character the folded byte
+ *   @i belongs to starts, or @to where @i is past the end
+ */
+gsize
+nb_folded_raw_offset (const NbFolded *folded,
+                      gsize           i,
+                      gsize           to)
+{
+  gsize low = 0, high = folded->n_runs;
+  gsize at = folded->base + i;
+
+  if (i >= folded->length)
+    return to;
+  /* the last run that starts at @i or before it */
+  while (high - low > 1)
+    {
+      gsize middle = (low + high) / 2;
+
+      if (folded->runs[middle].fold <= at)
+        low = middle;
+      else
+        high = middle;
+    }
+  /* a character of three bytes at most */
+  while (is_within_char (folded, i, &folded->runs[low]))
+    i--;
+  return folded->runs[low].raw + (folded->base + i - folded->runs[low].fold);
+}
+
+/**
+ * nb_folded_first_at:
+ * @folded: a window
+ * @at: an offset in the line
+ *
+ * Returns: the first folded byte whose character starts at @at or after
+ *   it in the line, or the fold's length
+ */
+gsize
+nb_folded_first_at (const NbFolded *folded,
+                    gsize           at)
+{
+  const NbFoldedRun *runs = folded->runs;
+  gsize low = 0, high = folded->n_runs;
+  gsize i, end;
+
+  /* the first run from @at or after it: the first byte is there, or in
+   * the run before, where that ends after @at */
+  while (low < high)
+    {
+      gsize middle = (low + high) / 2;
+
+      if (runs[middle].raw < at)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  if (low == 0)
+    return 0;
+  end = run_end (folded, low - 1) - folded->base;
+  i = runs[low - 1].fold - folded->base + (at - runs[low - 1].raw);
+  if (i >= end)
+    return end;
+  /* from within a character (a cut made within one), its end */
+  while (i < end && is_within_char (folded, i, &runs[low - 1]))
+    i++;
+  return i;
+}
+
+/**
+ * nb_folded_source_init:
+ * @folded: (out caller-allocates): where to fold
+ * @source: what a reader made of a file
+ *
+ * Folds every piece of @source into one text, the pieces one after the
+ * other: the form is chosen on it (nb_template_choice_pick_folded()),
+ * and a line of text is cut on its own part of it, which is not folded
+ * again. Clear it with nb_folded_source_clear().
+ */
+void
+nb_folded_source_init (NbFoldedSource *folded,
+                       NbSource       *source)
+{
+  guint n_lines = nb_source_get_n_lines (source);
+  gsize size = 0;
+  gsize run_size = 0;
+
+  for (guint l = 0; l < n_lines; l++)
+    {
+      const NbSourceLine *line = nb_source_get_line (source, l);
+
+      for (guint i = 0; i < line->n_pieces; i++)
+        size += nb_source_get_piece (source, line->first_piece + i)->length;
+    }
+  /* folding never lengthens: the fold has room for every byte */
+  folded->fold = g_malloc (size + NB_FOLDED_SOURCE_PADDING);
+  /* reports have a run in some ten bytes; room is kept for a run in
+   * every byte of the piece folded next, which a long line grows */
+  run_size = size / 8 + 64;
+  folded->runs = g_new (NbFoldedRun, run_size);
+  folded->lines = g_new (NbFoldedSpan, MAX (n_lines, 1));
+  folded->length = 0;
+  folded->n_runs = 0;
+  for (guint l = 0; l < n_lines; l++)
+    {
+      const NbSourceLine *line = nb_source_get_line (source, l);
+      NbFoldedSpan *span = &folded->lines[l];
+
+      span->fold = span->fold_end = folded->length;
+      span->run = span->run_end = folded->n_runs;
+      span->numbered = FALSE;
+      for (guint i = 0; i < line->n_pieces; i++)
+        {
+          const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece + i);
+
+          /* a run has a byte at least; most of a line is one run */
+          if (folded->n_runs + piece->length > run_size)
+            {
+              run_size = MAX (2 * run_size, folded->n_runs + piece->length);
+              folded->runs = g_renew (NbFoldedRun, folded->runs, run_size);
+            }
+          folded->length += nb_folded_write (nb_source_get_text (source, piece), 0, piece->length,
+                                             folded->fold + folded->length, folded->length,
+                                             folded->runs, &folded->n_runs,
+                                             i == 0 ? &span->numbered : NULL);
+          if (i == 0)
+            {
+              span->fold_end = folded->length;
+              span->run_end = folded->n_runs;
+            }
+        }
+    }
+  memset (folded->fold + folded->length, '\0', NB_FOLDED_SOURCE_PADDING);
+}
+
+void
+nb_folded_source_clear (NbFoldedSource *folded)
+{
+  g_clear_pointer (&folded->fold, g_free);
+  g_clear_pointer (&folded->runs, g_free);
+  g_clear_pointer (&folded->lines, g_free);
+  folded->length = 0;
+  folded->n_runs = 0;
+}
+
+/**
+ * nb_folded_source_line:
+ * @source: a whole source folded
+ * @line: one of its lines
+ * @text: the text of the line's first piece
+ * @length: its length
+ * @folded: (out caller-allocates): the window to set
+ *
+ * Sets @folded to the whole of @text, the fold of its line's first piece
+ * as @source has it: as nb_folded_window() would fold it, with nothing
+ * folded again.
+ *
+ * Returns: whether a numbered heading may start in @text ("二、"); where
+ *   it says no, none does
+ */
+gboolean
+nb_folded_source_line (const NbFoldedSource *source,
+                       guint                 line,
+                       const char           *text,
+                       gsize                 length,
+                       NbFolded             *folded)
+{
+  const NbFoldedSpan *span = &source->lines[line];
+
+  folded->fold = source->fold + span->fold;
+  folded->length = span->fold_end - span->fold;
+  folded->runs = source->runs + span->run;
+  folded->n_runs = span->run_end - span->run;
+  folded->base = span->fold;
+  folded->line = text;
+  folded->from = 0;
+  folded->to = length;
+  return span->numbered;
 }
 
 gsize
@@ -552,6 +859,7 @@ static const char *const footer_markers[] = {
   "版权所有", "网站标识码", "ICP备", "公网安备", "建议您使用", "浏览器版本",
   "主办单位：", "主办单位:", "承办单位：", "承办单位:", "Copyright", "copyright",
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (footer_markers) == NB_SITE_FOOTER_MARKERS);
 
 /**
  * nb_site_footer_init:
@@ -565,13 +873,42 @@ nb_site_footer_init (NbSiteFooter *footer)
 {
   memset (footer, 0, sizeof *footer);
   for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
-    for (guint b = 0; b < 3; b++)
-      footer->bytes[b][(guchar) footer_markers[i][b]] |= NB_TEXT_BYTES_MATCH;
+    {
+      for (guint b = 0; b < 3; b++)
+        footer->bytes[b][(guchar) footer_markers[i][b]] |= NB_TEXT_BYTES_MATCH;
+      /* every marker is longer than four bytes */
+      g_assert (strlen (footer_markers[i]) > sizeof footer->heads[i]);
+      memcpy (&footer->heads[i], footer_markers[i], sizeof footer->heads[i]);
+    }
   nb_text_bytes_add_steps (footer->bytes);
 }
 
 /**
+ * nb_site_footer_fold_markers:
+ *
+ * The markers folded as labels are: the fold of a text that holds a
+ * marker holds the marker's fold, so a text whose fold holds none has no
+ * site footer.
+ *
+ * Returns: (transfer full): the folded markers
+ */
+GStrv
+nb_site_footer_fold_markers (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
+    {
+      g_autofree char *fold = nb_label_fold_dup (footer_markers[i]);
+
+      g_strv_builder_add (builder, fold);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/**
  * nb_text_line_has_footer_marker_at:
+ * @footer: the markers, from nb_site_footer_init()
  * @line: a line
  * @length: its length
  * @at: where in it, three bytes at least before its end
@@ -579,19 +916,27 @@ nb_site_footer_init (NbSiteFooter *footer)
  * Returns: whether a marker of a site's footer starts at @at
  */
 gboolean
-nb_text_line_has_footer_marker_at (const char *line,
-                                   gsize       length,
-                                   gsize       at)
+nb_text_line_has_footer_marker_at (const NbSiteFooter *footer,
+                                   const char         *line,
+                                   gsize               length,
+                                   gsize               at)
 {
+  guint32 head;
+
+  /* where a marker's first character starts (公, 主 in 公开, 主动), the
+   * next mostly differs: the markers' first four bytes are compared at
+   * once, and a marker is read whole only where they are alike */
+  if (length - at < sizeof head)
+    return FALSE;
+  memcpy (&head, line + at, sizeof head);
   for (guint i = 0; i < G_N_ELEMENTS (footer_markers); i++)
     {
-      const char *marker = footer_markers[i];
       gsize n;
 
-      if (marker[0] != line[at] || marker[1] != line[at + 1])
+      if (footer->heads[i] != head)
         continue;
-      n = strlen (marker);
-      if (n <= length - at && memcmp (line + at, marker, n) == 0)
+      n = strlen (footer_markers[i]);
+      if (n <= length - at && memcmp (line + at, footer_markers[i], n) == 0)
         return TRUE;
     }
   return FALSE;
@@ -622,7 +967,8 @@ nb_text_line_is_site_footer (const NbSiteFooter *footer,
                     footer->bytes[2][u[at + 2]];
 
       step = bits & NB_TEXT_BYTES_STEP ? 3 : 1;
-      if (G_UNLIKELY (bits & NB_TEXT_BYTES_MATCH) && nb_text_line_has_footer_marker_at (line, length, at))
+      if (G_UNLIKELY (bits & NB_TEXT_BYTES_MATCH) &&
+          nb_text_line_has_footer_marker_at (footer, line, length, at))
         return TRUE;
     }
   return FALSE;
