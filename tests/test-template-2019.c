@@ -237,19 +237,29 @@ test_choice_of_broken_text (Fixture       *fixture,
 
 /* Which template the text @text is chosen for, among the 2021 and 2019
  * forms. */
-static int
-choice_of_text (Fixture    *fixture,
-                const char *text)
+/* The choice among the 2021 and 2019 forms made of @text, with @words
+ * (or none) looked for in the same pass */
+static NbTemplateChoiceResult
+pick_text (Fixture            *fixture,
+           const char * const *words,
+           const char         *text)
 {
   g_autoptr(NbTemplate) form_2019 = nb_template_new_for_id ("2019", NULL);
   NbTemplate *templates[] = { fixture->template, form_2019 };
-  NbTemplateChoice *choice = nb_template_choice_new (templates, G_N_ELEMENTS (templates));
+  NbTemplateChoice *choice = nb_template_choice_new_full (templates, G_N_ELEMENTS (templates), words);
   g_autoptr(NbSource) source = nb_source_new_for_text (g_strdup (text), strlen (text));
   NbTemplateChoiceResult result;
 
   nb_template_choice_pick (choice, source, &result);
   nb_template_choice_free (choice);
-  return result.chosen;
+  return result;
+}
+
+static int
+choice_of_text (Fixture    *fixture,
+                const char *text)
+{
+  return pick_text (fixture, NULL, text).chosen;
 }
 
 /* The text is folded as a label is: blanks, ASCII and CJK punctuation and
@@ -278,15 +288,7 @@ has_words (Fixture            *fixture,
            const char * const *words,
            const char         *text)
 {
-  g_autoptr(NbTemplate) form_2019 = nb_template_new_for_id ("2019", NULL);
-  NbTemplate *templates[] = { fixture->template, form_2019 };
-  NbTemplateChoice *choice = nb_template_choice_new_full (templates, G_N_ELEMENTS (templates), words);
-  g_autoptr(NbSource) source = nb_source_new_for_text (g_strdup (text), strlen (text));
-  NbTemplateChoiceResult result;
-
-  nb_template_choice_pick (choice, source, &result);
-  nb_template_choice_free (choice);
-  return result.has_words;
+  return pick_text (fixture, words, text).has_words;
 }
 
 /* Words besides the forms' markers are found in the same pass, in the
