@@ -19,6 +19,7 @@
 #include "nb-label.h"
 #include "nb-number.h"
 #include "nb-report-private.h"
+#include "nb-text-line.h"
 
 /* Real files wrap labels and numbers over lines (PDF text), leave out or
  * add empty columns (web copies), and put group headers such as
@@ -710,8 +711,10 @@ split_tokens (TokenBuffer *tokens,
         }
       token = token_buffer_add (tokens);
       token->text = p;
+      /* a character of three bytes is stepped over whole: no blank
+       * starts with a continuation byte */
       do
-        p++;
+        p += nb_text_char_step ((const guchar *) p, end - p);
       while (p < end && (blank = nb_text_blank_length (p, end)) == 0);
       token->length = p - token->text;
       token->line = line_number;
