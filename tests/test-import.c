@@ -1191,6 +1191,131 @@ test_keys_find (void)
   nb_table_keys_free (keys);
 }
 
+/* The folds of a table's row and group labels and their variants: the
+ * keys nb_table_keys_find() looks for. */
+static GPtrArray *
+table_key_folds (NbTemplateTable *table)
+{
+  GPtrArray *folds = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      NbTemplateRow *row = g_ptr_array_index (table->rows, r);
+
+      g_ptr_array_add (folds, nb_label_fold_dup (row->label));
+      for (guint v = 0; row->variants[v] != NULL; v++)
+        g_ptr_array_add (folds, nb_label_fold_dup (row->variants[v]));
+    }
+  for (guint g = 0; g < table->groups->len; g++)
+    {
+      NbTemplateGroup *group = g_ptr_array_index (table->groups, g);
+
+      g_ptr_array_add (folds, nb_label_fold_dup (group->label));
+      for (guint v = 0; group->variants[v] != NULL; v++)
+        g_ptr_array_add (folds, nb_label_fold_dup (group->variants[v]));
+    }
+  return folds;
+}
+
+/* nb_table_keys_find() by trying every key at every byte. */
+static gboolean
+keys_find_plainly (GPtrArray  *folds,
+                   const char *text,
+                   gsize       length,
+                   gsize      *start,
+                   gsize      *end)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      gsize longest = 0;
+
+      for (guint k = 0; k < folds->len; k++)
+        {
+          const char *fold = g_ptr_array_index (folds, k);
+          gsize n = strlen (fold);
+
+          if (n > longest && length - i >= n && memcmp (text + i, fold, n) == 0)
+            longest = n;
+        }
+      if (longest > 0)
+        {
+          *start = i;
+          *end = i + longest;
+          return TRUE;
+        }
+    }
+  *start = length;
+  *end = 0;
+  return FALSE;
+}
+
+/* Returns: where the label found ends, or 0 */
+static gsize
+assert_keys_find (NbTableKeys *keys,
+                  GPtrArray   *folds,
+                  const char  *text,
+                  gsize        length)
+{
+  gsize start, end, plain_start, plain_end;
+  gboolean found = nb_table_keys_find (keys, text, length, &start, &end);
+
+  g_assert_cmpint (found, ==, keys_find_plainly (folds, text, length, &plain_start, &plain_end));
+  g_assert_cmpuint (start, ==, plain_start);
+  g_assert_cmpuint (end, ==, plain_end);
+  return end;
+}
+
+/* The labels of every table are found in folded text where trying every
+ * label at every byte finds them: in each seed folded, one after the
+ * other, and in text of labels, characters that share their first
+ * character's bytes, stray bytes and characters cut short. */
+static void
+test_keys_find_plainly (void)
+{
+  static const char *const pieces[] = {
+    "\xe7", "\x89", "\xe7\x89", "\xc3\xa9", "x", "1", "其他", "部分", "二",
+    "\xe4\xb8", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xf0\x9f\x98\x80", "　",
+  };
+  g_autoptr(NbTemplate) template = nb_template_new_default (NULL);
+  GPtrArray *tables = nb_template_get_tables (template);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      NbTableKeys *keys = nb_table_keys_new (template, t);
+      g_autoptr(GPtrArray) folds = table_key_folds (g_ptr_array_index (tables, t));
+
+      for (guint i = 0; nb_test_seeds[i] != NULL; i++)
+        {
+          g_autoptr(GBytes) bytes = nb_test_load_seed (nb_test_seeds[i]);
+          g_autoptr(GString) fold = g_string_new (NULL);
+
+          nb_label_fold (fold, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+          for (gsize at = 0, end = 1; end > 0; at += end)
+            end = assert_keys_find (keys, folds, fold->str + at, fold->len - at);
+        }
+      for (guint n = 0; n < 2000; n++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          guint n_pieces = g_rand_int_range (rand, 1, 8);
+
+          for (guint k = 0; k < n_pieces; k++)
+            {
+              const char *fold = g_ptr_array_index (folds, g_rand_int_range (rand, 0, folds->len));
+              const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+
+              /* a key, or a key cut short, or any other piece */
+              if (g_rand_int_range (rand, 0, 3) == 0)
+                g_string_append_len (text, fold, g_rand_int_range (rand, 1, strlen (fold) + 1));
+              else
+                g_string_append (text, piece);
+            }
+          assert_keys_find (keys, folds, text->str, text->len);
+        }
+      nb_table_keys_free (keys);
+    }
+}
+
 /* A folded window folds as labels are folded and says where in the line
  * each folded byte came from; an ideograph's lead byte without its two
  * continuation bytes is none, and the bytes after it are read. */
@@ -1409,6 +1534,7 @@ main (int    argc,
   g_test_add_func ("/nianbao/import/bytes-steps", test_bytes_steps);
   g_test_add_func ("/nianbao/import/folded-window", test_folded_window);
   g_test_add_func ("/nianbao/import/folded-source", test_folded_source);
+  g_test_add_func ("/nianbao/import/keys-find-plainly", test_keys_find_plainly);
   g_test_add_func ("/nianbao/import/site-footer-markers", test_site_footer_markers);
 
   return g_test_run ();

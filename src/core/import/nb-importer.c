@@ -1114,12 +1114,16 @@ read_positioned (TextImport         *import,
 static void
 read_lines (TextImport *import)
 {
-  NbSource *source = import->source;
+  guint n_lines, n_pieces;
+  /* as arrays: the readers are done with the source */
+  const NbSourceLine *lines = nb_source_get_lines (import->source, &n_lines);
+  const NbSourcePiece *pieces = nb_source_get_pieces (import->source, &n_pieces);
+  const char *text = nb_source_get_all_text (import->source);
 
-  for (guint l = 0; l < nb_source_get_n_lines (source); l++)
+  for (guint l = 0; l < n_lines; l++)
     {
-      const NbSourceLine *line = nb_source_get_line (source, l);
-      const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece);
+      const NbSourceLine *line = &lines[l];
+      const NbSourcePiece *piece = &pieces[line->first_piece];
 
       /* what was noted of a line's bytes holds for that line only: the
        * buffers of the next may be the same */
@@ -1127,7 +1131,7 @@ read_lines (TextImport *import)
       if (line->positioned)
         read_positioned (import, line);
       else
-        read_text_line (import, l, nb_source_get_text (source, piece), piece->length, piece->id);
+        read_text_line (import, l, text + piece->offset, piece->length, piece->id);
     }
 }
 

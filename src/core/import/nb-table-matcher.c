@@ -19,6 +19,7 @@
 #include "nb-label.h"
 #include "nb-number.h"
 #include "nb-report-private.h"
+#include "nb-text-line.h"
 
 /* Real files wrap labels and numbers over lines (PDF text), leave out or
  * add empty columns (web copies), and put group headers such as
@@ -66,6 +67,9 @@ struct _NbTableKeys
   guint8           starts[0x10000 / 8]; /* bit set: a key starts with
                                          * this character (below U+10000) */
   guint8           value_first[256]; /* bytes a cell may start with */
+  guint8           start_bytes[3][256]; /* NB_TEXT_BYTES_MATCH: the first,
+                                         * second and third byte of a key's
+                                         * first character of three bytes */
 };
 
 typedef struct
@@ -241,6 +245,14 @@ index_keys (NbTableKeys *keys,
 
       if (c < 0x10000)
         keys->starts[c >> 3] |= 1 << (c & 7);
+      if (c >= 0x800 && c < 0x10000)
+        {
+          char bytes[6];
+
+          g_unichar_to_utf8 (c, bytes);
+          for (guint b = 0; b < 3; b++)
+            keys->start_bytes[b][(guchar) bytes[b]] |= NB_TEXT_BYTES_MATCH;
+        }
       if (*same == NULL)
         *same = g_ptr_array_new ();
       g_ptr_array_add (*same, key);
@@ -371,6 +383,7 @@ nb_table_keys_find (NbTableKeys *keys,
                     gsize       *start,
                     gsize       *end)
 {
+  const guchar *u = (const guchar *) fold;
   gsize width;
 
   for (gsize i = 0; i < length; i += width)
@@ -379,6 +392,15 @@ nb_table_keys_find (NbTableKeys *keys,
       GPtrArray *same;
       gsize longest = 0;
 
+      /* a run of characters of three bytes whose bytes start no key, in
+       * a loop of its own, three table look-ups each and no decoding;
+       * where the bytes may, the character is read as below */
+      while (i + 3 <= length && nb_text_char_step (u + i, length - i) == 3 &&
+             !(keys->start_bytes[0][u[i]] & keys->start_bytes[1][u[i + 1]] &
+               keys->start_bytes[2][u[i + 2]] & NB_TEXT_BYTES_MATCH))
+        i += 3;
+      if (i >= length)
+        break;
       /* a byte inside a character reads as (gunichar) -1 or -2 */
       c = char_at (fold + i, length - i, &width);
       /* most characters start no key: one bit tells */
@@ -710,8 +732,10 @@ split_tokens (TokenBuffer *tokens,
         }
       token = token_buffer_add (tokens);
       token->text = p;
+      /* a character of three bytes is stepped over whole: no blank
+       * starts with a continuation byte */
       do
-        p++;
+        p += nb_text_char_step ((const guchar *) p, end - p);
       while (p < end && (blank = nb_text_blank_length (p, end)) == 0);
       token->length = p - token->text;
       token->line = line_number;

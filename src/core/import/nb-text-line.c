@@ -490,17 +490,18 @@ void
 nb_folded_source_init (NbFoldedSource *folded,
                        NbSource       *source)
 {
-  guint n_lines = nb_source_get_n_lines (source);
+  guint n_lines, n_pieces;
+  /* read as arrays: a call per line and piece is much of the cost of
+   * its short lines */
+  const NbSourceLine *lines = nb_source_get_lines (source, &n_lines);
+  const NbSourcePiece *pieces = nb_source_get_pieces (source, &n_pieces);
+  const char *text = nb_source_get_all_text (source);
   gsize size = 0;
   gsize run_size = 0;
 
   for (guint l = 0; l < n_lines; l++)
-    {
-      const NbSourceLine *line = nb_source_get_line (source, l);
-
-      for (guint i = 0; i < line->n_pieces; i++)
-        size += nb_source_get_piece (source, line->first_piece + i)->length;
-    }
+    for (guint i = 0; i < lines[l].n_pieces; i++)
+      size += pieces[lines[l].first_piece + i].length;
   /* folding never lengthens: the fold has room for every byte */
   folded->fold = g_malloc (size + NB_FOLDED_SOURCE_PADDING);
   /* reports have a run in some ten bytes; room is kept for a run in
@@ -512,7 +513,7 @@ nb_folded_source_init (NbFoldedSource *folded,
   folded->n_runs = 0;
   for (guint l = 0; l < n_lines; l++)
     {
-      const NbSourceLine *line = nb_source_get_line (source, l);
+      const NbSourceLine *line = &lines[l];
       NbFoldedSpan *span = &folded->lines[l];
 
       span->fold = span->fold_end = folded->length;
@@ -520,7 +521,7 @@ nb_folded_source_init (NbFoldedSource *folded,
       span->numbered = FALSE;
       for (guint i = 0; i < line->n_pieces; i++)
         {
-          const NbSourcePiece *piece = nb_source_get_piece (source, line->first_piece + i);
+          const NbSourcePiece *piece = &pieces[line->first_piece + i];
 
           /* a run has a byte at least; most of a line is one run */
           if (folded->n_runs + piece->length > run_size)
@@ -528,7 +529,7 @@ nb_folded_source_init (NbFoldedSource *folded,
               run_size = MAX (2 * run_size, folded->n_runs + piece->length);
               folded->runs = g_renew (NbFoldedRun, folded->runs, run_size);
             }
-          folded->length += nb_folded_write (nb_source_get_text (source, piece), 0, piece->length,
+          folded->length += nb_folded_write (text + piece->offset, 0, piece->length,
                                              folded->fold + folded->length, folded->length,
                                              folded->runs, &folded->n_runs,
                                              i == 0 ? &span->numbered : NULL);

@@ -326,6 +326,50 @@ nb_source_get_piece (NbSource *self,
   return &g_array_index (self->pieces, NbSourcePiece, piece);
 }
 
+/**
+ * nb_source_get_lines:
+ * @self: a source
+ * @n_lines: (out): how many lines it has
+ *
+ * For a reader of every line: the lines as one array, valid until more
+ * are added.
+ *
+ * Returns: (array length=n_lines): the lines
+ */
+const NbSourceLine *
+nb_source_get_lines (NbSource *self,
+                     guint    *n_lines)
+{
+  *n_lines = self->lines->len;
+  return (const NbSourceLine *) self->lines->data;
+}
+
+/**
+ * nb_source_get_pieces:
+ * @self: a source
+ * @n_pieces: (out): how many pieces it has
+ *
+ * For a reader of every piece: the pieces as one array, valid until more
+ * are added; each piece's text is at its offset in
+ * nb_source_get_all_text().
+ *
+ * Returns: (array length=n_pieces): the pieces
+ */
+const NbSourcePiece *
+nb_source_get_pieces (NbSource *self,
+                      guint    *n_pieces)
+{
+  *n_pieces = self->pieces->len;
+  return (const NbSourcePiece *) self->pieces->data;
+}
+
+/* Returns: the text the pieces' offsets count from */
+const char *
+nb_source_get_all_text (NbSource *self)
+{
+  return self->file_text != NULL ? self->file_text : self->text->str;
+}
+
 /* Returns: the piece's text; nul-terminated except in a text source */
 const char *
 nb_source_get_text (NbSource            *self,

@@ -102,6 +102,11 @@ const NbSourcePiece *nb_source_get_piece        (NbSource        *self,
                                                  guint            piece);
 const char          *nb_source_get_text         (NbSource        *self,
                                                  const NbSourcePiece *piece);
+const NbSourceLine  *nb_source_get_lines        (NbSource        *self,
+                                                 guint           *n_lines);
+const NbSourcePiece *nb_source_get_pieces       (NbSource        *self,
+                                                 guint           *n_pieces);
+const char          *nb_source_get_all_text     (NbSource        *self);
 const NbSourcePiece *nb_source_find_piece       (NbSource        *self,
                                                  guint            id);
 guint                nb_source_get_n_blocks     (NbSource        *self);
