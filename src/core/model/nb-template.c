@@ -123,9 +123,6 @@ rule_free (gpointer data)
   g_clear_pointer (&rule->cells, g_array_unref);
   g_clear_pointer (&rule->patterns, g_ptr_array_unref);
   g_clear_pointer (&rule->zero_patterns, g_ptr_array_unref);
-  g_clear_pointer (&rule->starts, g_ptr_array_unref);
-  g_clear_pointer (&rule->probes, g_ptr_array_unref);
-  g_clear_pointer (&rule->zero_starts, g_ptr_array_unref);
   g_strfreev (rule->words);
   g_free (rule);
 }
@@ -681,18 +678,15 @@ parse_sum_rule (NbTemplate      *self,
   return fail (error, where, "each must be \"row\" or \"column\"");
 }
 
-/* Compiles the patterns, and notes where their matches can start in
- * @starts; @probes (optional): the patterns anchored, to try at one
- * place without GRegex */
+/* The patterns, each checked here and compiled where it is first used
+ * (nb_pattern_get_regex()) */
 static GPtrArray *
 compile_patterns (JsonObject  *item,
                   const char  *name,
-                  GPtrArray  **starts,
-                  GPtrArray  **probes,
                   const char  *where,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) regexes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+  g_autoptr(GPtrArray) compiled = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_pattern_free);
   g_auto(GStrv) patterns = member_strv (item, name, where, error);
 
   if (patterns == NULL)
@@ -700,25 +694,16 @@ compile_patterns (JsonObject  *item,
 
   for (guint i = 0; patterns[i] != NULL; i++)
     {
-      GRegex *regex = g_regex_new (patterns[i], G_REGEX_OPTIMIZE, 0, error);
+      NbPattern *pattern = nb_pattern_new (patterns[i], error);
 
-      if (regex == NULL)
+      if (pattern == NULL)
         {
           g_prefix_error (error, "template %s.%s[%u]: ", where, name, i);
           return NULL;
         }
-      g_ptr_array_add (regexes, regex);
+      g_ptr_array_add (compiled, pattern);
     }
-  *starts = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_pattern_start_free);
-  for (guint i = 0; patterns[i] != NULL; i++)
-    g_ptr_array_add (*starts, nb_pattern_start_new (patterns[i]));
-  if (probes != NULL)
-    {
-      *probes = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_pattern_probe_free);
-      for (guint i = 0; patterns[i] != NULL; i++)
-        g_ptr_array_add (*probes, nb_pattern_probe_new (patterns[i]));
-    }
-  return g_steal_pointer (&regexes);
+  return g_steal_pointer (&compiled);
 }
 
 static gboolean
@@ -731,8 +716,8 @@ parse_text_rule (NbTemplate      *self,
   g_auto(GStrv) cells = NULL;
 
   rule->cells = g_array_new (FALSE, FALSE, sizeof (guint));
-  if ((rule->patterns = compile_patterns (item, "patterns", &rule->starts, NULL, where, error)) == NULL ||
-      (rule->zero_patterns = compile_patterns (item, "zero_patterns", &rule->zero_starts, NULL, where, error)) == NULL ||
+  if ((rule->patterns = compile_patterns (item, "patterns", where, error)) == NULL ||
+      (rule->zero_patterns = compile_patterns (item, "zero_patterns", where, error)) == NULL ||
       (cells = member_strv (item, "cells", where, error)) == NULL)
     return FALSE;
 
@@ -776,8 +761,8 @@ parse_check_rule (NbTemplate      *self,
       (rule->rhs_text = member_string (item, "rhs_text", FALSE, where, error)) == NULL)
     return FALSE;
   rule->cells = g_array_new (FALSE, FALSE, sizeof (guint));
-  if ((rule->patterns = compile_patterns (item, "patterns", &rule->starts, &rule->probes, where, error)) == NULL ||
-      (rule->zero_patterns = compile_patterns (item, "zero_patterns", &rule->zero_starts, NULL, where, error)) == NULL)
+  if ((rule->patterns = compile_patterns (item, "patterns", where, error)) == NULL ||
+      (rule->zero_patterns = compile_patterns (item, "zero_patterns", where, error)) == NULL)
     return FALSE;
   if (json_object_has_member (item, "cells"))
     {
