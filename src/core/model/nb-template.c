@@ -500,8 +500,9 @@ index_cells (NbTemplate *self)
               NbTemplateColumn *column = g_ptr_array_index (table->columns, row->columns[c]);
               NbTemplateCell cell;
 
-              cell.address = g_strdup_printf ("%s/%s/%s", table->id, row->id, column->id);
-              cell.label = g_strdup_printf ("%s %s", column->label, row->label);
+              /* hundreds of cells at every start: joined, not printed */
+              cell.address = g_strjoin ("/", table->id, row->id, column->id, NULL);
+              cell.label = g_strjoin (" ", column->label, row->label, NULL);
               cell.kind = column->kind;
               cell.units = column->units;
               cell.table = t;
