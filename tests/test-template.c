@@ -543,6 +543,42 @@ test_pattern_lazy (void)
   g_assert_error (error, G_REGEX_ERROR, G_REGEX_ERROR_UNMATCHED_PARENTHESIS);
 }
 
+/* The patterns of the forms this program carries are not checked where
+ * they are loaded, but here: each compiles. */
+static void
+test_own_patterns_compile (void)
+{
+  g_auto(GStrv) ids = nb_template_list_ids ();
+
+  for (guint t = 0; ids[t] != NULL; t++)
+    {
+      g_autoptr(NbTemplate) template = nb_template_new_for_id (ids[t], NULL);
+      GPtrArray *rules = nb_template_get_rules (template);
+      guint n = 0;
+
+      for (guint r = 0; r < rules->len; r++)
+        {
+          NbTemplateRule *rule = g_ptr_array_index (rules, r);
+
+          for (guint z = 0; z < 2; z++)
+            {
+              GPtrArray *patterns = z == 0 ? rule->patterns : rule->zero_patterns;
+
+              for (guint i = 0; patterns != NULL && i < patterns->len; i++, n++)
+                {
+                  g_autoptr(GError) error = NULL;
+                  g_autoptr(GRegex) regex = g_regex_new (nb_pattern_get_source (g_ptr_array_index (patterns, i)),
+                                                         G_REGEX_OPTIMIZE, 0, &error);
+
+                  g_assert_no_error (error);
+                  g_assert_nonnull (nb_pattern_get_regex (g_ptr_array_index (patterns, i)));
+                }
+            }
+        }
+      g_assert_cmpuint (n, >, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -559,6 +595,7 @@ main (int    argc,
   g_test_add_func ("/nianbao/template/pattern-han-wide", test_pattern_han_wide);
   g_test_add_func ("/nianbao/template/pattern-anchored-at", test_pattern_anchored_at);
   g_test_add_func ("/nianbao/template/pattern-lazy", test_pattern_lazy);
+  g_test_add_func ("/nianbao/template/own-patterns-compile", test_own_patterns_compile);
 
   return g_test_run ();
 }

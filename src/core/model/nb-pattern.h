@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 NbPattern      *nb_pattern_new           (const char *source,
                                           GError    **error);
+NbPattern      *nb_pattern_new_unchecked (const char *source);
 void            nb_pattern_free          (NbPattern  *self);
 const char     *nb_pattern_get_source    (NbPattern  *self);
 GRegex         *nb_pattern_get_regex     (NbPattern  *self);
