@@ -85,9 +85,11 @@ typedef struct
 struct _NbPatternProbe
 {
   char       *pattern;
-  gsize       compiled;   /* g_once: code and jit are set */
-  pcre2_code *code;       /* NULL when PCRE2 does not compile it */
-  gboolean    jit;        /* compiled to machine code: tried by the fast path */
+  gsize       compiled;   /* g_once: code is set */
+  pcre2_code *code;       /* NULL when PCRE2 does not compile it (or not
+                           * yet): read with g_atomic_pointer_get() */
+  gboolean    jit;        /* compiled to machine code: tried by the fast path;
+                           * set before code */
 };
 
 /* \s: what PCRE2 counts as white space with Unicode properties on, and
@@ -126,10 +128,15 @@ nb_pattern_probe_free (NbPatternProbe *self)
 }
 
 /* The probe's code, compiled at the first call; NULL when PCRE2 does
- * not compile the pattern as GRegex does */
-static pcre2_code *
+ * not compile the pattern as GRegex does. Once it is compiled, a call
+ * is one atomic read, which also orders the read of jit after it. */
+static const pcre2_code *
 probe_code (NbPatternProbe *self)
 {
+  pcre2_code *code = g_atomic_pointer_get (&self->code);
+
+  if (code != NULL)
+    return code;
   if (g_once_init_enter (&self->compiled))
     {
       pcre2_compile_context *context = pcre2_compile_context_create (NULL);
@@ -138,20 +145,22 @@ probe_code (NbPatternProbe *self)
 
       pcre2_set_newline (context, PCRE2_NEWLINE_ANY);
       pcre2_set_bsr (context, PCRE2_BSR_UNICODE);
-      self->code = pcre2_compile ((PCRE2_SPTR) self->pattern, PCRE2_ZERO_TERMINATED,
-                                  PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED,
-                                  &status, &offset, context);
+      code = pcre2_compile ((PCRE2_SPTR) self->pattern, PCRE2_ZERO_TERMINATED,
+                            PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED,
+                            &status, &offset, context);
       pcre2_compile_context_free (context);
-      self->jit = self->code != NULL && pcre2_jit_compile (self->code, PCRE2_JIT_COMPLETE) == 0;
+      self->jit = code != NULL && pcre2_jit_compile (code, PCRE2_JIT_COMPLETE) == 0;
+      g_atomic_pointer_set (&self->code, code);
       g_once_init_leave (&self->compiled, 1);
     }
-  return self->code;
+  return g_atomic_pointer_get (&self->code);
 }
 
-/* The end of the match at @at, as nb_pattern_probe_end() tells; the
- * probe is compiled */
+/* The end of the match of @code, the probe's, at @at, as
+ * nb_pattern_probe_end() tells */
 static inline gssize
 probe_end (const NbPatternProbe *self,
+           const pcre2_code     *code,
            pcre2_match_data     *data,
            const char           *text,
            gsize                 length,
@@ -159,8 +168,8 @@ probe_end (const NbPatternProbe *self,
 {
   /* most tries fail at once: pcre2_match's checks of its arguments,
    * which pcre2_jit_match leaves out, would be a good part of each */
-  int status = self->jit ? pcre2_jit_match (self->code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL)
-                         : pcre2_match (self->code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL);
+  int status = self->jit ? pcre2_jit_match (code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL)
+                         : pcre2_match (code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL);
 
   if (status == PCRE2_ERROR_NOMATCH)
     return -1;
@@ -186,9 +195,11 @@ nb_pattern_probe_end (NbPatternProbe   *self,
                       gsize             length,
                       gsize             at)
 {
-  if (probe_code (self) == NULL)
+  const pcre2_code *code = probe_code (self);
+
+  if (code == NULL)
     return -2;
-  return probe_end (self, data, text, length, at);
+  return probe_end (self, code, data, text, length, at);
 }
 
 static void
@@ -1606,15 +1617,16 @@ match_at (NbPatternIter *iter,
           gsize          at,
           gboolean       want_match)
 {
+  const pcre2_code *code = probe_code (iter->start->probe);
   gssize probed;
   int start, end;
 
   /* room for PCRE2's match and its groups, made at the first try: most
    * texts give a pattern no place to try at all */
-  if (iter->probe_data == NULL && probe_code (iter->start->probe) != NULL)
-    iter->probe_data = pcre2_match_data_create_from_pattern (iter->start->probe->code, NULL);
-  probed = iter->probe_data == NULL ? -2
-           : probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at);
+  if (iter->probe_data == NULL && code != NULL)
+    iter->probe_data = pcre2_match_data_create_from_pattern (code, NULL);
+  probed = code == NULL ? -2
+           : probe_end (iter->start->probe, code, iter->probe_data, iter->text, iter->length, at);
   if (probed == -1)
     return FALSE;
   if (probed >= 0)

@@ -14,15 +14,17 @@
  * none. Compiling all of a form's patterns to machine code (GRegex's
  * and the anchored probes) costs many times what checking one report
  * does, so each part is compiled where it is first asked for. A template is shared read-only by the
- * threads of a batch: each part is made once (g_once_init_enter()), and
- * once made, asking for it is one atomic read. */
+ * threads of a batch: each part is made once (g_once_init_enter()) and
+ * published with an atomic write, and once made, asking for it is one
+ * atomic read. */
 struct _NbPattern
 {
   char           *source;
   gsize           regex_made;   /* g_once: regex is set */
   GRegex         *regex;
   gsize           start_made;   /* g_once: start is set */
-  NbPatternStart *start;        /* NULL: a match may begin anywhere */
+  NbPatternStart *start;        /* NULL: a match may begin anywhere (or not
+                                 * read yet) */
   gsize           probe_made;   /* g_once: probe is set */
   NbPatternProbe *probe;        /* the pattern's own, when it has no start */
 };
@@ -92,16 +94,21 @@ nb_pattern_get_source (NbPattern *self)
 GRegex *
 nb_pattern_get_regex (NbPattern *self)
 {
+  GRegex *regex = g_atomic_pointer_get (&self->regex);
+
+  if (regex != NULL)
+    return regex;
   if (g_once_init_enter (&self->regex_made))
     {
       g_autoptr(GError) error = NULL;
 
       /* nb_pattern_new() compiled it once already, or the tests did */
-      if ((self->regex = g_regex_new (self->source, G_REGEX_OPTIMIZE, 0, &error)) == NULL)
+      if ((regex = g_regex_new (self->source, G_REGEX_OPTIMIZE, 0, &error)) == NULL)
         g_error ("pattern “%s” does not compile: %s", self->source, error->message);
+      g_atomic_pointer_set (&self->regex, regex);
       g_once_init_leave (&self->regex_made, 1);
     }
-  return self->regex;
+  return g_atomic_pointer_get (&self->regex);
 }
 
 /**
@@ -113,12 +120,16 @@ nb_pattern_get_regex (NbPattern *self)
 NbPatternStart *
 nb_pattern_get_start (NbPattern *self)
 {
+  NbPatternStart *start = g_atomic_pointer_get (&self->start);
+
+  if (start != NULL)
+    return start;
   if (g_once_init_enter (&self->start_made))
     {
-      self->start = nb_pattern_start_new (self->source);
+      g_atomic_pointer_set (&self->start, nb_pattern_start_new (self->source));
       g_once_init_leave (&self->start_made, 1);
     }
-  return self->start;
+  return g_atomic_pointer_get (&self->start);
 }
 
 /**
@@ -136,8 +147,8 @@ nb_pattern_get_probe (NbPattern *self)
     return nb_pattern_start_get_probe (start);
   if (g_once_init_enter (&self->probe_made))
     {
-      self->probe = nb_pattern_probe_new (self->source);
+      g_atomic_pointer_set (&self->probe, nb_pattern_probe_new (self->source));
       g_once_init_leave (&self->probe_made, 1);
     }
-  return self->probe;
+  return g_atomic_pointer_get (&self->probe);
 }
