@@ -442,6 +442,143 @@ test_pattern_anchored_at (void)
     }
 }
 
+/* The patterns of the default form, each compiled where it is first
+ * used, by two threads at once, find what they find compiled at once. */
+typedef struct
+{
+  GPtrArray  *patterns;   /* NbPattern, shared */
+  const char *text;
+} LazyRun;
+
+/* The matches of @pattern, lazily compiled, compared with GRegex's */
+static void
+check_lazy_matches (NbPattern  *pattern,
+                    const char *text)
+{
+  g_autoptr(GRegex) regex = g_regex_new (nb_pattern_get_source (pattern), G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+  g_auto(NbPatternIter) iter;
+  gsize length = strlen (text);
+  pcre2_match_data *data = pcre2_match_data_create (1, NULL);
+  const NbPatternMatch *match;
+
+  nb_pattern_iter_init_pattern (&iter, pattern, text, length);
+  g_regex_match (regex, text, 0, &info);
+  while ((match = nb_pattern_iter_next (&iter)) != NULL)
+    {
+      int start, end, expected_start, expected_end;
+
+      g_assert_true (g_match_info_matches (info));
+      nb_pattern_match_fetch_pos (match, 0, &start, &end);
+      g_match_info_fetch_pos (info, 0, &expected_start, &expected_end);
+      g_assert_cmpint (start, ==, expected_start);
+      g_assert_cmpint (end, ==, expected_end);
+      g_match_info_next (info, NULL);
+    }
+  g_assert_false (g_match_info_matches (info));
+  /* and anchored, at every character */
+  for (const char *at = text; *at != '\0'; at = g_utf8_next_char (at))
+    {
+      g_autoptr(GMatchInfo) anchored = NULL;
+      int end = -1;
+
+      if (g_regex_match_full (regex, text, length, at - text, G_REGEX_MATCH_ANCHORED, &anchored, NULL))
+        g_match_info_fetch_pos (anchored, 0, NULL, &end);
+      g_assert_cmpint (nb_pattern_probe_end (nb_pattern_get_probe (pattern), data, text, length, at - text), ==, end);
+    }
+  g_assert_true (g_regex_match (nb_pattern_get_regex (pattern), text, 0, NULL) ==
+                 g_regex_match (regex, text, 0, NULL));
+  pcre2_match_data_free (data);
+}
+
+static gpointer
+lazy_run (gpointer data)
+{
+  LazyRun *run = data;
+
+  for (guint i = 0; i < run->patterns->len; i++)
+    check_lazy_matches (g_ptr_array_index (run->patterns, i), run->text);
+  return NULL;
+}
+
+static void
+test_pattern_lazy (void)
+{
+  g_autoptr(NbTemplate) template = nb_template_new_default (NULL);
+  GPtrArray *rules = nb_template_get_rules (template);
+  g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_pattern_free);
+  LazyRun run = {
+    patterns,
+    "一、总体情况\n2023年，本机关主动公开政府信息120条。二是公开；三是统一是，一是否，第一是。"
+    "收到政府信息公开申请3件，上年结转2件。答复3件，不予答复4件。（文字描述）XX月X日。"
+    "存在的问题：工作不足，有待加强。下一步，我们将改进。2024年将继续公开公开,信息 ; 信息\n",
+  };
+  GThread *threads[2];
+  g_autoptr(GError) error = NULL;
+
+  for (guint r = 0; r < rules->len; r++)
+    {
+      NbTemplateRule *rule = g_ptr_array_index (rules, r);
+
+      for (guint z = 0; z < 2; z++)
+        {
+          GPtrArray *from = z == 0 ? rule->patterns : rule->zero_patterns;
+
+          for (guint i = 0; from != NULL && i < from->len; i++)
+            g_ptr_array_add (patterns, nb_pattern_new (nb_pattern_get_source (g_ptr_array_index (from, i)),
+                                                       &error));
+        }
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (patterns->len, >, 10);
+  /* fresh patterns: the two threads compile them as they meet them */
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    threads[t] = g_thread_new ("lazy", lazy_run, &run);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    g_thread_join (threads[t]);
+  /* compiled now, they find the same again */
+  lazy_run (&run);
+  /* a pattern that does not compile is told at once */
+  g_assert_null (nb_pattern_new ("(", &error));
+  g_assert_error (error, G_REGEX_ERROR, G_REGEX_ERROR_UNMATCHED_PARENTHESIS);
+}
+
+/* The patterns of the forms this program carries are not checked where
+ * they are loaded, but here: each compiles. */
+static void
+test_own_patterns_compile (void)
+{
+  g_auto(GStrv) ids = nb_template_list_ids ();
+
+  for (guint t = 0; ids[t] != NULL; t++)
+    {
+      g_autoptr(NbTemplate) template = nb_template_new_for_id (ids[t], NULL);
+      GPtrArray *rules = nb_template_get_rules (template);
+      guint n = 0;
+
+      for (guint r = 0; r < rules->len; r++)
+        {
+          NbTemplateRule *rule = g_ptr_array_index (rules, r);
+
+          for (guint z = 0; z < 2; z++)
+            {
+              GPtrArray *patterns = z == 0 ? rule->patterns : rule->zero_patterns;
+
+              for (guint i = 0; patterns != NULL && i < patterns->len; i++, n++)
+                {
+                  g_autoptr(GError) error = NULL;
+                  g_autoptr(GRegex) regex = g_regex_new (nb_pattern_get_source (g_ptr_array_index (patterns, i)),
+                                                         G_REGEX_OPTIMIZE, 0, &error);
+
+                  g_assert_no_error (error);
+                  g_assert_nonnull (nb_pattern_get_regex (g_ptr_array_index (patterns, i)));
+                }
+            }
+        }
+      g_assert_cmpuint (n, >, 0);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -457,6 +594,8 @@ main (int    argc,
   g_test_add_func ("/nianbao/template/pattern-start-matches", test_pattern_start_matches);
   g_test_add_func ("/nianbao/template/pattern-han-wide", test_pattern_han_wide);
   g_test_add_func ("/nianbao/template/pattern-anchored-at", test_pattern_anchored_at);
+  g_test_add_func ("/nianbao/template/pattern-lazy", test_pattern_lazy);
+  g_test_add_func ("/nianbao/template/own-patterns-compile", test_own_patterns_compile);
 
   return g_test_run ();
 }

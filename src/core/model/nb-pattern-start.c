@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "nb-pattern-start.h"
+#include "nb-pattern.h"
 
 /* PCRE2 finds where to try a pattern by the first byte of a match, and
  * in UTF-8 every Chinese character starts with one of six bytes: a
@@ -78,11 +79,17 @@ typedef struct
 /* A pattern compiled as GRegex compiles it anchored (UTF, UCP, any
  * newline), tried through PCRE2 itself: GRegex allocates a match at
  * every try and has PCRE2 check the UTF-8 of the whole text each time,
- * where the text was checked once when it was read. */
+ * where the text was checked once when it was read. It is compiled at
+ * its first try, once (g_once), as most patterns of a template are
+ * never tried in a run; the threads of a batch share it. */
 struct _NbPatternProbe
 {
-  pcre2_code *code;
-  gboolean    jit;    /* compiled to machine code: tried by the fast path */
+  char       *pattern;
+  gsize       compiled;   /* g_once: code is set */
+  pcre2_code *code;       /* NULL when PCRE2 does not compile it (or not
+                           * yet): read with g_atomic_pointer_get() */
+  gboolean    jit;        /* compiled to machine code: tried by the fast path;
+                           * set before code */
 };
 
 /* \s: what PCRE2 counts as white space with Unicode properties on, and
@@ -99,29 +106,14 @@ static gboolean parse_alternation (Parser *parser, GArray *into);
  * nb_pattern_probe_new:
  * @pattern: a template pattern
  *
- * Returns: (transfer full) (nullable): @pattern anchored, or %NULL when
- *   PCRE2 does not compile it as GRegex does
+ * Returns: (transfer full): @pattern anchored, compiled at its first try
  */
 NbPatternProbe *
 nb_pattern_probe_new (const char *pattern)
 {
-  pcre2_compile_context *context = pcre2_compile_context_create (NULL);
-  NbPatternProbe *self;
-  pcre2_code *code;
-  PCRE2_SIZE offset;
-  int status;
+  NbPatternProbe *self = g_new0 (NbPatternProbe, 1);
 
-  pcre2_set_newline (context, PCRE2_NEWLINE_ANY);
-  pcre2_set_bsr (context, PCRE2_BSR_UNICODE);
-  code = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
-                        PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED,
-                        &status, &offset, context);
-  pcre2_compile_context_free (context);
-  if (code == NULL)
-    return NULL;
-  self = g_new0 (NbPatternProbe, 1);
-  self->code = code;
-  self->jit = pcre2_jit_compile (code, PCRE2_JIT_COMPLETE) == 0;
+  self->pattern = g_strdup (pattern);
   return self;
 }
 
@@ -130,8 +122,60 @@ nb_pattern_probe_free (NbPatternProbe *self)
 {
   if (self == NULL)
     return;
-  pcre2_code_free (self->code);
+  g_free (self->pattern);
+  g_clear_pointer (&self->code, pcre2_code_free);
   g_free (self);
+}
+
+/* The probe's code, compiled at the first call; NULL when PCRE2 does
+ * not compile the pattern as GRegex does. Once it is compiled, a call
+ * is one atomic read, which also orders the read of jit after it. */
+static const pcre2_code *
+probe_code (NbPatternProbe *self)
+{
+  pcre2_code *code = g_atomic_pointer_get (&self->code);
+
+  if (code != NULL)
+    return code;
+  if (g_once_init_enter (&self->compiled))
+    {
+      pcre2_compile_context *context = pcre2_compile_context_create (NULL);
+      PCRE2_SIZE offset;
+      int status;
+
+      pcre2_set_newline (context, PCRE2_NEWLINE_ANY);
+      pcre2_set_bsr (context, PCRE2_BSR_UNICODE);
+      code = pcre2_compile ((PCRE2_SPTR) self->pattern, PCRE2_ZERO_TERMINATED,
+                            PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK | PCRE2_ANCHORED,
+                            &status, &offset, context);
+      pcre2_compile_context_free (context);
+      self->jit = code != NULL && pcre2_jit_compile (code, PCRE2_JIT_COMPLETE) == 0;
+      g_atomic_pointer_set (&self->code, code);
+      g_once_init_leave (&self->compiled, 1);
+    }
+  return g_atomic_pointer_get (&self->code);
+}
+
+/* The end of the match of @code, the probe's, at @at, as
+ * nb_pattern_probe_end() tells */
+static inline gssize
+probe_end (const NbPatternProbe *self,
+           const pcre2_code     *code,
+           pcre2_match_data     *data,
+           const char           *text,
+           gsize                 length,
+           gsize                 at)
+{
+  /* most tries fail at once: pcre2_match's checks of its arguments,
+   * which pcre2_jit_match leaves out, would be a good part of each */
+  int status = self->jit ? pcre2_jit_match (code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL)
+                         : pcre2_match (code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL);
+
+  if (status == PCRE2_ERROR_NOMATCH)
+    return -1;
+  if (status < 0)
+    return -2;
+  return pcre2_get_ovector_pointer (data)[1];
 }
 
 /**
@@ -141,25 +185,21 @@ nb_pattern_probe_free (NbPatternProbe *self)
  * @text: valid UTF-8
  *
  * Returns: the end of the match that starts at @at, -1 when none does,
- *   -2 when PCRE2 could not tell (a limit): ask GRegex
+ *   -2 when PCRE2 could not tell (a limit, or a pattern it does not
+ *   compile): ask GRegex
  */
 gssize
-nb_pattern_probe_end (const NbPatternProbe *self,
-                      pcre2_match_data     *data,
-                      const char           *text,
-                      gsize                 length,
-                      gsize                 at)
+nb_pattern_probe_end (NbPatternProbe   *self,
+                      pcre2_match_data *data,
+                      const char       *text,
+                      gsize             length,
+                      gsize             at)
 {
-  /* most tries fail at once: pcre2_match's checks of its arguments,
-   * which pcre2_jit_match leaves out, would be a good part of each */
-  int status = self->jit ? pcre2_jit_match (self->code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL)
-                         : pcre2_match (self->code, (PCRE2_SPTR) text, length, at, PCRE2_NO_UTF_CHECK, data, NULL);
+  const pcre2_code *code = probe_code (self);
 
-  if (status == PCRE2_ERROR_NOMATCH)
-    return -1;
-  if (status < 0)
+  if (code == NULL)
     return -2;
-  return pcre2_get_ovector_pointer (data)[1];
+  return probe_end (self, code, data, text, length, at);
 }
 
 static void
@@ -950,19 +990,14 @@ set_searched (NbPatternStart *self)
   self->searched = self->n_literals > 0 || self->n_classes > 0 || self->bytes[0] != '\0';
 }
 
-/* The pattern anchored, tried through PCRE2; NULL when PCRE2 does not
- * compile it (nor would GRegex) */
+/* A start whose tries are of the pattern anchored, through PCRE2 */
 static NbPatternStart *
 start_new (const char *pattern,
            GArray     *ranges)
 {
-  NbPatternProbe *probe = nb_pattern_probe_new (pattern);
-  NbPatternStart *self;
+  NbPatternStart *self = g_new0 (NbPatternStart, 1);
 
-  if (probe == NULL)
-    return NULL;
-  self = g_new0 (NbPatternStart, 1);
-  self->probe = probe;
+  self->probe = nb_pattern_probe_new (pattern);
   self->ranges = g_array_ref (ranges);
   set_bits (self);
   set_searched (self);
@@ -980,8 +1015,7 @@ needed_new (const char *pattern)
 
   if (!parse_needed (pattern, ranges, &min, &max))
     return NULL;
-  if ((self = start_new (pattern, ranges)) == NULL)
-    return NULL;
+  self = start_new (pattern, ranges);
   self->needed = TRUE;
   self->needed_min = min;
   self->needed_max = max;
@@ -998,7 +1032,7 @@ line_start_new (const char *pattern,
 {
   NbPatternStart *self = start_new (pattern, ranges);
 
-  if (self == NULL || !self->searched)
+  if (!self->searched)
     {
       nb_pattern_start_free (self);
       return needed_new (pattern);
@@ -1077,12 +1111,8 @@ nb_pattern_start_new (const char *pattern)
 
   if (parse_repeat (pattern, &min, &max))
     {
-      NbPatternProbe *probe = nb_pattern_probe_new (pattern);
-
-      if (probe == NULL)
-        return NULL;
       self = g_new0 (NbPatternStart, 1);
-      self->probe = probe;
+      self->probe = nb_pattern_probe_new (pattern);
       self->repeat_min = min;
       self->repeat_max = max;
       self->repeat_wide = parse_repeat_wide (pattern);
@@ -1104,8 +1134,7 @@ nb_pattern_start_new (const char *pattern)
     if (g_array_index (ranges, Range, i).first < 0x80)
       return needed_new (pattern);
   self = start_new (pattern, ranges);
-  if (self != NULL)
-    set_prefixes (self, pattern);
+  set_prefixes (self, pattern);
   return self;
 }
 
@@ -1117,6 +1146,18 @@ nb_pattern_start_free (NbPatternStart *self)
   nb_pattern_probe_free (self->probe);
   g_array_unref (self->ranges);
   g_free (self);
+}
+
+/**
+ * nb_pattern_start_get_probe:
+ *
+ * Returns: (transfer none): the pattern anchored, which the start's
+ *   tries are of
+ */
+NbPatternProbe *
+nb_pattern_start_get_probe (const NbPatternStart *self)
+{
+  return self->probe;
 }
 
 /**
@@ -1155,6 +1196,32 @@ nb_pattern_iter_init (NbPatternIter        *iter,
                       gsize                 length)
 {
   *iter = (NbPatternIter) { .regex = regex, .start = start, .text = text, .length = length, .four_bytes = -1 };
+}
+
+/**
+ * nb_pattern_iter_init_pattern:
+ * @text: valid UTF-8, nul-terminated at @length
+ *
+ * Sets @iter to walk the matches of @pattern in @text, by its start;
+ * its GRegex is compiled only where the start does not tell.
+ */
+void
+nb_pattern_iter_init_pattern (NbPatternIter *iter,
+                              NbPattern     *pattern,
+                              const char    *text,
+                              gsize          length)
+{
+  *iter = (NbPatternIter) { .pattern = pattern, .start = nb_pattern_get_start (pattern),
+                            .text = text, .length = length, .four_bytes = -1 };
+}
+
+/* The iterator's GRegex, compiled where it is first needed */
+static GRegex *
+iter_regex (NbPatternIter *iter)
+{
+  if (iter->regex == NULL)
+    iter->regex = nb_pattern_get_regex (iter->pattern);
+  return iter->regex;
 }
 
 /* Whether the text at @at begins with a run of min to max characters
@@ -1550,14 +1617,16 @@ match_at (NbPatternIter *iter,
           gsize          at,
           gboolean       want_match)
 {
+  const pcre2_code *code = probe_code (iter->start->probe);
   gssize probed;
   int start, end;
 
   /* room for PCRE2's match and its groups, made at the first try: most
    * texts give a pattern no place to try at all */
-  if (iter->probe_data == NULL)
-    iter->probe_data = pcre2_match_data_create_from_pattern (iter->start->probe->code, NULL);
-  probed = nb_pattern_probe_end (iter->start->probe, iter->probe_data, iter->text, iter->length, at);
+  if (iter->probe_data == NULL && code != NULL)
+    iter->probe_data = pcre2_match_data_create_from_pattern (code, NULL);
+  probed = code == NULL ? -2
+           : probe_end (iter->start->probe, code, iter->probe_data, iter->text, iter->length, at);
   if (probed == -1)
     return FALSE;
   if (probed >= 0)
@@ -1569,7 +1638,7 @@ match_at (NbPatternIter *iter,
     }
   /* the pattern anchored when it is matched, as GRegex anchors it at a
    * character's start where it is compiled so */
-  g_regex_match_full (iter->regex, iter->text, iter->length, at, G_REGEX_MATCH_ANCHORED, &iter->info, NULL);
+  g_regex_match_full (iter_regex (iter), iter->text, iter->length, at, G_REGEX_MATCH_ANCHORED, &iter->info, NULL);
   if (g_match_info_matches (iter->info) && g_match_info_fetch_pos (iter->info, 0, &start, &end))
     {
       iter->from = end;
@@ -1701,7 +1770,7 @@ nb_pattern_iter_next (NbPatternIter *iter)
   if (iter->start != NULL)
     return next_from_start (iter, TRUE) ? &iter->match : NULL;
   if (iter->info == NULL)
-    g_regex_match_full (iter->regex, iter->text, iter->length, 0, 0, &iter->info, NULL);
+    g_regex_match_full (iter_regex (iter), iter->text, iter->length, 0, 0, &iter->info, NULL);
   else
     g_match_info_next (iter->info, NULL);
   if (!g_match_info_matches (iter->info))

@@ -14,6 +14,7 @@
 
 G_BEGIN_DECLS
 
+typedef struct _NbPattern NbPattern;
 typedef struct _NbPatternStart NbPatternStart;
 typedef struct _NbPatternProbe NbPatternProbe;
 
@@ -33,7 +34,8 @@ typedef struct
  * them; the current match belongs to the iterator. */
 typedef struct
 {
-  GRegex               *regex;
+  GRegex               *regex;           /* or, until needed, NULL and */
+  NbPattern            *pattern;         /* the pattern it is compiled from */
   const NbPatternStart *start;
   const char           *text;
   gsize                 length;
@@ -49,7 +51,7 @@ typedef struct
 
 NbPatternProbe *nb_pattern_probe_new     (const char           *pattern);
 void            nb_pattern_probe_free    (NbPatternProbe       *self);
-gssize          nb_pattern_probe_end     (const NbPatternProbe *self,
+gssize          nb_pattern_probe_end     (NbPatternProbe       *self,
                                           pcre2_match_data     *data,
                                           const char           *text,
                                           gsize                 length,
@@ -57,6 +59,7 @@ gssize          nb_pattern_probe_end     (const NbPatternProbe *self,
 
 NbPatternStart *nb_pattern_start_new     (const char           *pattern);
 void            nb_pattern_start_free    (NbPatternStart       *self);
+NbPatternProbe *nb_pattern_start_get_probe (const NbPatternStart *self);
 gboolean        nb_pattern_start_allows  (const NbPatternStart *self,
                                           gunichar              c);
 gboolean        nb_pattern_start_may_match (const NbPatternStart *self,
@@ -68,6 +71,10 @@ void            nb_pattern_iter_init     (NbPatternIter        *iter,
                                           const NbPatternStart *start,
                                           const char           *text,
                                           gsize                 length);
+void            nb_pattern_iter_init_pattern (NbPatternIter    *iter,
+                                              NbPattern        *pattern,
+                                              const char       *text,
+                                              gsize             length);
 const NbPatternMatch *nb_pattern_iter_next (NbPatternIter *iter);
 gboolean        nb_pattern_iter_any      (NbPatternIter        *iter);
 void            nb_pattern_iter_clear    (NbPatternIter        *iter);

@@ -7,7 +7,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "nb-pattern-start.h"
+#include "nb-pattern.h"
 #include "nb-template.h"
 
 G_BEGIN_DECLS
@@ -32,12 +32,8 @@ typedef struct
   char       *rhs_text;
   int         section;   /* narrative rules: the section read */
   GArray     *cells;     /* narrative rules: guint cell indices */
-  GPtrArray  *patterns;  /* GRegex, first group is the number */
-  GPtrArray  *zero_patterns;
-  GPtrArray  *starts;    /* NbPatternStart or NULL, one for each pattern */
-  GPtrArray  *probes;    /* check rules: NbPatternProbe or NULL, each pattern
-                          * anchored */
-  GPtrArray  *zero_starts;
+  GPtrArray  *patterns;  /* NbPattern, first group is the number */
+  GPtrArray  *zero_patterns;   /* NbPattern */
   gboolean    fixable;   /* sums: the one lhs cell may be set to the rhs */
   GStrv       words;     /* check rules: words they look for or accept */
 } NbTemplateRule;

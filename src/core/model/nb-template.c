@@ -38,6 +38,9 @@ struct _NbTemplate
   JsonArray    *cross_rules;   /* between two years, read by NbComparison */
   JsonArray    *headlines;
   GStrv       marks;
+  gboolean    own;             /* one of the forms this program carries: the
+                                * tests check its patterns compile, not every
+                                * start */
 };
 
 G_DEFINE_FINAL_TYPE (NbTemplate, nb_template, G_TYPE_OBJECT)
@@ -123,9 +126,6 @@ rule_free (gpointer data)
   g_clear_pointer (&rule->cells, g_array_unref);
   g_clear_pointer (&rule->patterns, g_ptr_array_unref);
   g_clear_pointer (&rule->zero_patterns, g_ptr_array_unref);
-  g_clear_pointer (&rule->starts, g_ptr_array_unref);
-  g_clear_pointer (&rule->probes, g_ptr_array_unref);
-  g_clear_pointer (&rule->zero_starts, g_ptr_array_unref);
   g_strfreev (rule->words);
   g_free (rule);
 }
@@ -503,8 +503,9 @@ index_cells (NbTemplate *self)
               NbTemplateColumn *column = g_ptr_array_index (table->columns, row->columns[c]);
               NbTemplateCell cell;
 
-              cell.address = g_strdup_printf ("%s/%s/%s", table->id, row->id, column->id);
-              cell.label = g_strdup_printf ("%s %s", column->label, row->label);
+              /* hundreds of cells at every start: joined, not printed */
+              cell.address = g_strjoin ("/", table->id, row->id, column->id, NULL);
+              cell.label = g_strjoin (" ", column->label, row->label, NULL);
               cell.kind = column->kind;
               cell.units = column->units;
               cell.table = t;
@@ -681,18 +682,16 @@ parse_sum_rule (NbTemplate      *self,
   return fail (error, where, "each must be \"row\" or \"column\"");
 }
 
-/* Compiles the patterns, and notes where their matches can start in
- * @starts; @probes (optional): the patterns anchored, to try at one
- * place without GRegex */
+/* The patterns, each checked here unless the form is the program's own,
+ * and compiled where it is first used (nb_pattern_get_regex()) */
 static GPtrArray *
-compile_patterns (JsonObject  *item,
+compile_patterns (NbTemplate  *self,
+                  JsonObject  *item,
                   const char  *name,
-                  GPtrArray  **starts,
-                  GPtrArray  **probes,
                   const char  *where,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) regexes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+  g_autoptr(GPtrArray) compiled = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_pattern_free);
   g_auto(GStrv) patterns = member_strv (item, name, where, error);
 
   if (patterns == NULL)
@@ -700,25 +699,17 @@ compile_patterns (JsonObject  *item,
 
   for (guint i = 0; patterns[i] != NULL; i++)
     {
-      GRegex *regex = g_regex_new (patterns[i], G_REGEX_OPTIMIZE, 0, error);
+      NbPattern *pattern = self->own ? nb_pattern_new_unchecked (patterns[i])
+                                     : nb_pattern_new (patterns[i], error);
 
-      if (regex == NULL)
+      if (pattern == NULL)
         {
           g_prefix_error (error, "template %s.%s[%u]: ", where, name, i);
           return NULL;
         }
-      g_ptr_array_add (regexes, regex);
+      g_ptr_array_add (compiled, pattern);
     }
-  *starts = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_pattern_start_free);
-  for (guint i = 0; patterns[i] != NULL; i++)
-    g_ptr_array_add (*starts, nb_pattern_start_new (patterns[i]));
-  if (probes != NULL)
-    {
-      *probes = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_pattern_probe_free);
-      for (guint i = 0; patterns[i] != NULL; i++)
-        g_ptr_array_add (*probes, nb_pattern_probe_new (patterns[i]));
-    }
-  return g_steal_pointer (&regexes);
+  return g_steal_pointer (&compiled);
 }
 
 static gboolean
@@ -731,8 +722,8 @@ parse_text_rule (NbTemplate      *self,
   g_auto(GStrv) cells = NULL;
 
   rule->cells = g_array_new (FALSE, FALSE, sizeof (guint));
-  if ((rule->patterns = compile_patterns (item, "patterns", &rule->starts, NULL, where, error)) == NULL ||
-      (rule->zero_patterns = compile_patterns (item, "zero_patterns", &rule->zero_starts, NULL, where, error)) == NULL ||
+  if ((rule->patterns = compile_patterns (self, item, "patterns", where, error)) == NULL ||
+      (rule->zero_patterns = compile_patterns (self, item, "zero_patterns", where, error)) == NULL ||
       (cells = member_strv (item, "cells", where, error)) == NULL)
     return FALSE;
 
@@ -776,8 +767,8 @@ parse_check_rule (NbTemplate      *self,
       (rule->rhs_text = member_string (item, "rhs_text", FALSE, where, error)) == NULL)
     return FALSE;
   rule->cells = g_array_new (FALSE, FALSE, sizeof (guint));
-  if ((rule->patterns = compile_patterns (item, "patterns", &rule->starts, &rule->probes, where, error)) == NULL ||
-      (rule->zero_patterns = compile_patterns (item, "zero_patterns", &rule->zero_starts, NULL, where, error)) == NULL)
+  if ((rule->patterns = compile_patterns (self, item, "patterns", where, error)) == NULL ||
+      (rule->zero_patterns = compile_patterns (self, item, "zero_patterns", where, error)) == NULL)
     return FALSE;
   if (json_object_has_member (item, "cells"))
     {
@@ -1084,6 +1075,20 @@ nb_template_init (NbTemplate *self)
   self->narrative_rules = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
+/* @own: one of the forms this program carries */
+static NbTemplate *
+template_new (GBytes    *bytes,
+              gboolean   own,
+              GError   **error)
+{
+  g_autoptr(NbTemplate) self = g_object_new (NB_TYPE_TEMPLATE, NULL);
+
+  self->own = own;
+  if (!nb_template_load (self, bytes, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
 /* Public API */
 
 /**
@@ -1097,14 +1102,9 @@ NbTemplate *
 nb_template_new_from_bytes (GBytes  *bytes,
                             GError **error)
 {
-  g_autoptr(NbTemplate) self = NULL;
-
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  self = g_object_new (NB_TYPE_TEMPLATE, NULL);
-  if (!nb_template_load (self, bytes, error))
-    return NULL;
-  return g_steal_pointer (&self);
+  return template_new (bytes, FALSE, error);
 }
 
 /**
@@ -1124,11 +1124,12 @@ nb_template_new_from_resource (const char  *path,
 
   /* our own bundle first: it is linked in because this names it */
   bytes = g_resource_lookup_data (nb_core_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  if (bytes == NULL)
-    bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes != NULL)
+    return template_new (bytes, TRUE, error);
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
-  return nb_template_new_from_bytes (bytes, error);
+  return template_new (bytes, FALSE, error);
 }
 
 /**
@@ -1187,7 +1188,7 @@ nb_template_new_for_id (const char  *id,
       g_set_error (error, NB_ERROR, NB_ERROR_TEMPLATE, "no template “%s”", id);
       return NULL;
     }
-  return nb_template_new_from_bytes (bytes, error);
+  return template_new (bytes, TRUE, error);
 }
 
 static int

@@ -274,10 +274,10 @@ skip_placeholder (const NbTemplateRule *rule,
                   gsize                 length,
                   gsize                 at)
 {
-  for (guint p = 0; rule != NULL && rule->probes != NULL && p < rule->probes->len; p++)
+  for (guint p = 0; rule != NULL && p < rule->patterns->len; p++)
     {
-      const NbPatternProbe *probe = g_ptr_array_index (rule->probes, p);
-      gssize end = probe != NULL ? nb_pattern_probe_end (probe, data, text, length, at) : -1;
+      NbPatternProbe *probe = nb_pattern_get_probe (g_ptr_array_index (rule->patterns, p));
+      gssize end = nb_pattern_probe_end (probe, data, text, length, at);
 
       if (end > 0 && (gsize) end > at)
         return end;
@@ -464,8 +464,5 @@ nb_check_iter_init (NbCheck       *check,
                     const char    *text,
                     gsize          length)
 {
-  const GPtrArray *starts = check->rule->starts;
-
-  nb_pattern_iter_init (iter, g_ptr_array_index (check->rule->patterns, p),
-                        starts != NULL ? g_ptr_array_index (starts, p) : NULL, text, length);
+  nb_pattern_iter_init_pattern (iter, g_ptr_array_index (check->rule->patterns, p), text, length);
 }

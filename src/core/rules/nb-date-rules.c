@@ -68,8 +68,8 @@ find_signature (NbCheck *check,
           gint64 values[3];
           int start, end;
 
-          g_regex_match_full (g_ptr_array_index (check->rule->patterns, p), text, length, from, 0,
-                              &match, NULL);
+          g_regex_match_full (nb_pattern_get_regex (g_ptr_array_index (check->rule->patterns, p)),
+                              text, length, from, 0, &match, NULL);
           for (; g_match_info_matches (match) && !nb_check_is_full (check); g_match_info_next (match, NULL))
             {
               NbPatternMatch date = { .text = text, .info = match };

@@ -18,7 +18,7 @@ any_matches (GPtrArray  *patterns,
              const char *text)
 {
   for (guint p = 0; p < patterns->len; p++)
-    if (g_regex_match (g_ptr_array_index (patterns, p), text, 0, NULL))
+    if (g_regex_match (nb_pattern_get_regex (g_ptr_array_index (patterns, p)), text, 0, NULL))
       return TRUE;
   return FALSE;
 }

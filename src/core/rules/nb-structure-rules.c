@@ -159,7 +159,7 @@ nb_check_struct_overview_topics (NbCheck *check)
       g_strv_length (check->rule->words) != check->rule->patterns->len)
     return;
   for (guint p = 0; p < check->rule->patterns->len; p++)
-    if (!g_regex_match (g_ptr_array_index (check->rule->patterns, p), text, 0, NULL))
+    if (!g_regex_match (nb_pattern_get_regex (g_ptr_array_index (check->rule->patterns, p)), text, 0, NULL))
       g_string_append_printf (missing, "%s%s", missing->len > 0 ? "、" : "", check->rule->words[p]);
   if (missing->len == 0)
     return;

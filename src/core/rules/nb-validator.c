@@ -420,19 +420,19 @@ find_statement (NbTemplateRule *rule,
   for (guint z = 0; z < 2; z++)
     {
       GPtrArray *patterns = z == 0 ? rule->patterns : rule->zero_patterns;
-      GPtrArray *starts = z == 0 ? rule->starts : rule->zero_starts;
 
       for (guint i = 0; i < patterns->len; i++)
         {
+          NbPattern *pattern = g_ptr_array_index (patterns, i);
           g_autoptr(GMatchInfo) match = NULL;
           int start, end, group_start, group_end;
           gint64 number = 0;
 
           /* a text without any of the words a match begins with is
            * not searched: about half the searches */
-          if (starts != NULL && !nb_pattern_start_may_match (g_ptr_array_index (starts, i), text, length))
+          if (!nb_pattern_start_may_match (nb_pattern_get_start (pattern), text, length))
             continue;
-          if (!g_regex_match (g_ptr_array_index (patterns, i), text, 0, &match))
+          if (!g_regex_match (nb_pattern_get_regex (pattern), text, 0, &match))
             continue;
           g_match_info_fetch_pos (match, 0, &start, &end);
           if (found && (gsize) start >= *offset)
