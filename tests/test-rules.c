@@ -491,6 +491,64 @@ test_cell_object (Fixture       *fixture,
   g_assert_cmpstr (nb_cell_get_text (cell), ==, "八");
 }
 
+/* The findings of @stem's report, imported and validated with @template,
+ * as one string: each finding's rule and message */
+static char *
+findings_of_seed (NbTemplate *template,
+                  const char *stem)
+{
+  g_autoptr(NbImporter) importer = nb_importer_new (template);
+  g_autoptr(NbReport) report = nb_test_import_seed (importer, stem);
+  g_autoptr(NbValidator) validator = nb_validator_new_once (report);
+  g_autoptr(GPtrArray) found = nb_validator_dup_sorted (validator);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    g_string_append_printf (out, "%s %s\n", nb_diagnostic_get_rule_id (g_ptr_array_index (found, i)),
+                            nb_diagnostic_get_message (g_ptr_array_index (found, i)));
+  return g_string_free (out, FALSE);
+}
+
+static gpointer
+compile_patterns_thread (gpointer data)
+{
+  nb_template_compile_patterns (data);
+  return NULL;
+}
+
+/* A template's patterns compiled all at once, as the application does
+ * while GTK starts, find what they find compiled one by one at their
+ * first use; and compiling them while another thread validates with
+ * them changes nothing for it. */
+static void
+test_compiled_at_once (void)
+{
+  gsize compared = 0;
+
+  for (guint s = 0; nb_test_seeds[s] != NULL; s++)
+    {
+      g_autoptr(NbTemplate) lazy = nb_template_new_default (NULL);
+      g_autoptr(NbTemplate) eager = nb_template_new_default (NULL);
+      g_autoptr(NbTemplate) racing = nb_template_new_default (NULL);
+      g_autofree char *expected = findings_of_seed (lazy, nb_test_seeds[s]);
+      g_autofree char *found = NULL;
+      g_autofree char *raced = NULL;
+      GThread *thread;
+
+      nb_template_compile_patterns (eager);
+      found = findings_of_seed (eager, nb_test_seeds[s]);
+      thread = g_thread_new ("compile", compile_patterns_thread, racing);
+      raced = findings_of_seed (racing, nb_test_seeds[s]);
+      g_thread_join (thread);
+
+      g_assert_cmpstr (found, ==, expected);
+      g_assert_cmpstr (raced, ==, expected);
+      compared += strlen (expected);
+    }
+  /* some of the seeds break rules */
+  g_assert_cmpuint (compared, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -513,6 +571,7 @@ main (int    argc,
   ADD ("for-cell", test_for_cell);
   ADD ("cell-object", test_cell_object);
 #undef ADD
+  g_test_add_func ("/nianbao/rules/compiled-at-once", test_compiled_at_once);
 
   return g_test_run ();
 }

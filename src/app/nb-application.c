@@ -228,6 +228,10 @@ start_work_thread (gpointer data)
 
   if (template == NULL)
     g_error ("The built-in template is broken: %s", error->message);
+  /* here, beside GTK's start, rather than in the first window's
+   * validation on the main thread, where each would be compiled at its
+   * first use */
+  nb_template_compile_patterns (template);
   work->importer = nb_importer_new (template);
   for (guint i = 0; work->files != NULL && i < work->files->len; i++)
     {

@@ -156,6 +156,18 @@ probe_code (NbPatternProbe *self)
   return g_atomic_pointer_get (&self->code);
 }
 
+/**
+ * nb_pattern_probe_compile:
+ * @self: a probe
+ *
+ * Compiles the probe now rather than at its first try.
+ */
+void
+nb_pattern_probe_compile (NbPatternProbe *self)
+{
+  probe_code (self);
+}
+
 /* The end of the match of @code, the probe's, at @at, as
  * nb_pattern_probe_end() tells */
 static inline gssize

@@ -51,6 +51,7 @@ typedef struct
 
 NbPatternProbe *nb_pattern_probe_new     (const char           *pattern);
 void            nb_pattern_probe_free    (NbPatternProbe       *self);
+void            nb_pattern_probe_compile (NbPatternProbe       *self);
 gssize          nb_pattern_probe_end     (NbPatternProbe       *self,
                                           pcre2_match_data     *data,
                                           const char           *text,

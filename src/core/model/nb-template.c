@@ -1429,6 +1429,41 @@ nb_template_get_rules (NbTemplate *self)
   return self->rules;
 }
 
+static void
+compile_each (GPtrArray *patterns)
+{
+  for (guint p = 0; patterns != NULL && p < patterns->len; p++)
+    {
+      NbPattern *pattern = g_ptr_array_index (patterns, p);
+
+      nb_pattern_get_regex (pattern);
+      nb_pattern_probe_compile (nb_pattern_get_probe (pattern));
+    }
+}
+
+/**
+ * nb_template_compile_patterns:
+ * @self: a #NbTemplate
+ *
+ * Compiles every pattern of the template's rules now, rather than where
+ * each is first used: for a thread with time to spare before another
+ * needs them (the application's start, while GTK starts). Safe while
+ * other threads use the template.
+ */
+void
+nb_template_compile_patterns (NbTemplate *self)
+{
+  g_return_if_fail (NB_IS_TEMPLATE (self));
+
+  for (guint r = 0; r < self->rules->len; r++)
+    {
+      NbTemplateRule *rule = g_ptr_array_index (self->rules, r);
+
+      compile_each (rule->patterns);
+      compile_each (rule->zero_patterns);
+    }
+}
+
 /**
  * nb_template_get_cell:
  * @self: a #NbTemplate

@@ -92,6 +92,7 @@ NbTemplate  *nb_template_new_default       (GError     **error);
 NbTemplate  *nb_template_new_for_id        (const char  *id,
                                             GError     **error);
 GStrv        nb_template_list_ids          (void);
+void         nb_template_compile_patterns  (NbTemplate  *self);
 const char  *nb_template_get_id            (NbTemplate  *self);
 guint        nb_template_get_n_cells       (NbTemplate  *self);
 int          nb_template_lookup_cell       (NbTemplate  *self,
