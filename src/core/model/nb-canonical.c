@@ -567,6 +567,29 @@ append_source (GString  *out,
   append_layout (out, pretty, " }", "}");
 }
 
+/* The frame of @template's reports in the layout @pretty asks, made at
+ * the first report written and kept on the template for the ones after:
+ * making it costs more than writing a report with it. Two threads that
+ * make it at once keep the first one made. */
+static const NbCanonicalFrame *
+template_frame (NbTemplate *template,
+                gboolean    pretty)
+{
+  const char *key = pretty ? "nb-canonical-frame-pretty" : "nb-canonical-frame";
+  NbCanonicalFrame *frame = g_object_get_data (G_OBJECT (template), key);
+
+  if (frame != NULL)
+    return frame;
+  frame = nb_canonical_frame_new (template, pretty);
+  if (!g_object_replace_data (G_OBJECT (template), key, NULL, frame,
+                              (GDestroyNotify) nb_canonical_frame_free, NULL))
+    {
+      nb_canonical_frame_free (frame);
+      frame = g_object_get_data (G_OBJECT (template), key);
+    }
+  return frame;
+}
+
 /**
  * nb_canonical_append:
  * @out: where to append
@@ -580,13 +603,10 @@ nb_canonical_append (GString  *out,
                      NbReport *report,
                      gboolean  pretty)
 {
-  g_autoptr(NbCanonicalFrame) frame = NULL;
-
   g_return_if_fail (out != NULL);
   g_return_if_fail (NB_IS_REPORT (report));
 
-  frame = nb_canonical_frame_new (nb_report_get_template (report), pretty);
-  nb_canonical_append_framed (out, report, frame);
+  nb_canonical_append_framed (out, report, template_frame (nb_report_get_template (report), pretty));
 }
 
 /**
@@ -596,7 +616,8 @@ nb_canonical_append (GString  *out,
  *
  * What the template alone writes of a report, for writing many reports
  * of the same form with nb_canonical_append_framed(). It is not changed
- * after, and may be shared between threads.
+ * after, and may be shared between threads; @template must outlive it
+ * (the frame holds no reference, so that a template can keep one).
  *
  * Returns: (transfer full): the frame
  */
@@ -609,7 +630,7 @@ nb_canonical_frame_new (NbTemplate *template,
   g_return_val_if_fail (NB_IS_TEMPLATE (template), NULL);
 
   frame = g_new0 (NbCanonicalFrame, 1);
-  frame->template = g_object_ref (template);
+  frame->template = template;
   frame->pretty = pretty;
   frame->text = g_string_new (NULL);
   frame->sections = g_array_new (FALSE, FALSE, sizeof (Piece));
@@ -627,7 +648,6 @@ nb_canonical_frame_new (NbTemplate *template,
 void
 nb_canonical_frame_free (NbCanonicalFrame *frame)
 {
-  g_object_unref (frame->template);
   g_string_free (frame->text, TRUE);
   g_array_unref (frame->sections);
   g_array_unref (frame->cells);
