@@ -13,10 +13,10 @@
  * a check of one report reaches some rules, the importer's second form
  * none. Compiling all of a form's patterns to machine code (GRegex's
  * and the anchored probes) costs many times what checking one report
- * does, so each part is compiled where it is first asked for. A template is shared read-only by the
- * threads of a batch: each part is made once (g_once_init_enter()) and
- * published with an atomic write, and once made, asking for it is one
- * atomic read. */
+ * does, so each part is compiled where it is first asked for. A
+ * template is shared read-only by the threads of a batch: each part is
+ * made once (g_once_init_enter()) and published with an atomic write,
+ * and once made, asking for it is one atomic read. */
 struct _NbPattern
 {
   char           *source;
