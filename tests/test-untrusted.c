@@ -615,6 +615,43 @@ test_canonical_size (void)
   g_rmdir (dir);
 }
 
+/* A text of line ends and little else is refused: each line costs a
+ * source some hundred bytes. A seed padded with empty lines up to the
+ * limit still reads. */
+static void
+test_text_many_lines (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbTemplate) template = nb_template_new_default (&error);
+  g_autoptr(NbImporter) importer = nb_importer_new (template);
+  g_autofree char *seed = nb_test_seed_path (nb_test_seeds[3]);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) padded = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(NbReport) refused = NULL;
+  g_autoptr(NbReport) read = NULL;
+  guint seed_lines = 0;
+
+  g_assert_true (g_file_get_contents (seed, &text, NULL, NULL));
+  for (const char *p = text; *p != '\0'; p++)
+    seed_lines += *p == '\n';
+  padded = g_string_new (text);
+  while (seed_lines < NB_SOURCE_MAX_PIECES - 1)
+    {
+      g_string_append_c (padded, '\n');
+      seed_lines++;
+    }
+  read = nb_importer_import_data_full (importer, padded->str, padded->len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_report_get_organ (read), !=, "");
+
+  for (guint i = 0; i <= NB_SOURCE_MAX_PIECES; i++)
+    g_string_append (lines, i % 2 == 0 ? "\n" : "\r\n");
+  refused = nb_importer_import_data_full (importer, lines->str, lines->len, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, NB_ERROR, NB_ERROR_TOO_LARGE);
+}
+
 /* 10. A row whose numbers do not read is reported on its own line */
 
 static void
@@ -1092,6 +1129,7 @@ main (int   argc,
   g_test_add_func ("/untrusted/canonical/strict", test_canonical_strict);
   g_test_add_func ("/untrusted/canonical/size", test_canonical_size);
   g_test_add_func ("/untrusted/text/numerals", test_text_numerals);
+  g_test_add_func ("/untrusted/text/many-lines", test_text_many_lines);
   g_test_add_func ("/untrusted/html/elements", test_html_elements);
   g_test_add_func ("/untrusted/pdf-export/runs", test_pdf_export_runs);
   g_test_add_func ("/untrusted/pdf-export/too-long", test_pdf_export_too_long);

@@ -1713,6 +1713,16 @@ nb_importer_import_text (NbImporter  *self,
     return NULL;
 
   source = nb_source_new_for_text (g_steal_pointer (&decoded.text), decoded.length);
+  /* a report has some hundreds of lines; a text of hundreds of
+   * thousands (line ends and little else) would take a hundred bytes
+   * of memory for every byte */
+  if (nb_source_is_full (source))
+    {
+      g_set_error (error, NB_ERROR, NB_ERROR_TOO_LARGE,
+                   _("The text has more than %u lines; a report has a few thousand at most"),
+                   (guint) NB_SOURCE_MAX_PIECES);
+      return NULL;
+    }
   nb_source_set_encoding (source, decoded.encoding, decoded.repaired_line);
   return nb_importer_import_source (self, source, error);
 }

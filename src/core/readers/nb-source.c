@@ -82,6 +82,10 @@ find_byte (const char *p,
  *
  * One piece per line, each piece's id its line number; lines end at LF,
  * CRLF or a lone CR. The source keeps @text: a text file is not copied.
+ * Like any source, it takes at most %NB_SOURCE_MAX_PIECES lines: the
+ * rest is left out and the source is full (nb_source_is_full()), so
+ * that a text of nothing but line ends takes no more memory than a
+ * report's.
  *
  * Returns: (transfer full): the source
  */
@@ -103,6 +107,12 @@ nb_source_new_for_text (char  *text,
   for (const char *p = text; p < end; n++)
     {
       const char *eol;
+
+      if (n == NB_SOURCE_MAX_PIECES)
+        {
+          self->full = TRUE;
+          break;
+        }
 
       /* the next LF and CR, each looked for again only once passed: most
        * text has no CR at all */
@@ -310,6 +320,19 @@ guint
 nb_source_get_n_lines (NbSource *self)
 {
   return self->lines->len;
+}
+
+/**
+ * nb_source_is_full:
+ * @self: a source
+ *
+ * Returns: whether the source reached its limits (%NB_SOURCE_MAX_PIECES,
+ *   %NB_SOURCE_MAX_TEXT) and left out what came after
+ */
+gboolean
+nb_source_is_full (NbSource *self)
+{
+  return self->full;
 }
 
 const NbSourceLine *

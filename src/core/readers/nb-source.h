@@ -96,6 +96,7 @@ gboolean             nb_source_add_paragraph    (NbSource        *self,
                                                  gssize           length,
                                                  const NbPlace   *place);
 guint                nb_source_get_n_lines      (NbSource        *self);
+gboolean             nb_source_is_full          (NbSource        *self);
 const NbSourceLine  *nb_source_get_line         (NbSource        *self,
                                                  guint            line);
 const NbSourcePiece *nb_source_get_piece        (NbSource        *self,
