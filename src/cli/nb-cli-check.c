@@ -44,34 +44,31 @@ append_unreadable_json (GString    *out,
 }
 
 static void
-append_report_json (GString                *out,
-                    const char             *path,
-                    Status                  status,
-                    NbReport               *report,
-                    GPtrArray              *diagnostics,
-                    const NbCanonicalFrame *frame)
+append_report_json (GString    *out,
+                    const char *path,
+                    Status      status,
+                    NbReport   *report,
+                    GPtrArray  *diagnostics)
 {
   nb_string_append (out, "{\"path\":");
   nb_canonical_append_string (out, path);
   nb_string_append (out, ",\"status\":\"");
   nb_string_append (out, status_names[status]);
   nb_string_append (out, "\",\"report\":");
-  nb_canonical_append_framed (out, report, frame);
+  nb_canonical_append (out, report, FALSE);
   nb_string_append (out, ",\"diagnostics\":");
   nb_cli_append_diagnostics_json (out, diagnostics, FALSE);
   nb_string_append (out, "}\n");
 }
 
-/* @frame is %NULL for text output. */
 static Status
-check_file (NbImporter             *importer,
-            const char             *path,
-            const char             *cwd,
-            const char             *password,
-            const NbCanonicalFrame *frame,
-            GString                *out)
+check_file (NbImporter *importer,
+            const char *path,
+            const char *cwd,
+            const char *password,
+            gboolean    json,
+            GString    *out)
 {
-  gboolean json = frame != NULL;
   g_autoptr(GFile) file = g_str_equal (path, "-") ? g_file_new_for_path ("/dev/stdin")
                                                   : g_file_new_for_commandline_arg_and_cwd (path, cwd);
   g_autoptr(GError) error = NULL;
@@ -96,7 +93,7 @@ check_file (NbImporter             *importer,
   diagnostics = nb_validator_dup_sorted (validator);
   status = nb_validator_get_n_errors (validator) > 0 ? STATUS_ERRORS : STATUS_OK;
   if (json)
-    append_report_json (out, shown, status, report, diagnostics, frame);
+    append_report_json (out, shown, status, report, diagnostics);
   else
     for (guint i = 0; i < diagnostics->len; i++)
       nb_cli_print_diagnostic (out, shown, g_ptr_array_index (diagnostics, i));
@@ -127,7 +124,6 @@ typedef struct
   char       *cwd;        /* asked once, not for every relative path */
   const char *password;   /* of encrypted PDFs */
   gboolean    json;
-  NbCanonicalFrame *frame; /* json: the template's part of each report */
   GString    *pending;    /* output not yet written */
   gboolean    in_turn;    /* one job: each file's output goes straight
                            * to @pending */
@@ -157,7 +153,7 @@ check_one (gpointer worker,
   if (!check->in_turn)
     checked->out = g_string_sized_new (check->json ? 16384 : 256);
   checked->status = check_file (worker, check->files[index], check->cwd,
-                                check->password, check->frame,
+                                check->password, check->json,
                                 check->in_turn ? check->pending : checked->out);
   return checked;
 }
@@ -225,7 +221,6 @@ nb_cli_check (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(NbTemplate) template = NULL;
-  g_autoptr(NbCanonicalFrame) frame = NULL;
   g_autofree char *format = NULL;
   g_autofree char *password = NULL;
   g_auto(GStrv) files = NULL;
@@ -272,8 +267,6 @@ nb_cli_check (int    argc,
   check.template = template;
   check.files = files;
   check.json = format != NULL && g_str_equal (format, "json");
-  if (check.json)
-    check.frame = frame = nb_canonical_frame_new (template, FALSE);
   check.password = password;
   n_files = g_strv_length (files);
   if (!check_all (&check, jobs == -1 ? 0 : jobs))
