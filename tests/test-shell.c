@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "nb-application.h"
+#include "nb-display-fonts.h"
 #include "nb-test-ui.h"
 #include "nb-test-util.h"
 #include "nb-window.h"
@@ -255,13 +256,15 @@ run_with_file (const char *name)
 }
 
 /* The first frame of `nianbao FILE` run as a program, GTK_THEME set to
- * @theme or unset: what it printed of the theme it was left with */
+ * @theme or unset: the line it printed that starts with @word */
 static char *
-theme_of_process (const char *theme)
+line_of_process (const char *theme,
+                 const char *word)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "seeds", "003_babb1a0d8021a832.txt", NULL);
   const char *argv[] = { g_getenv ("NIANBAO_APP"), path, NULL };
   g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "NIANBAO_QUIT_AFTER_FIRST_FRAME", "first", TRUE);
+  g_autofree char *start = g_strdup_printf ("\n%s ", word);
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   const char *line;
@@ -272,7 +275,7 @@ theme_of_process (const char *theme)
   g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  line = strstr (out, "\ntheme ");
+  line = strstr (out, start);
   g_assert_nonnull (line);
   return g_strndup (line + 1, strcspn (line + 1, "\n"));
 }
@@ -286,11 +289,27 @@ theme_of_process (const char *theme)
 static void
 test_theme_lent (void)
 {
-  g_autofree char *lent = theme_of_process (NULL);
-  g_autofree char *chosen = theme_of_process ("HighContrast");
+  g_autofree char *lent = line_of_process (NULL, "theme");
+  g_autofree char *chosen = line_of_process ("HighContrast", "theme");
 
   g_assert_cmpstr (lent, ==, "theme - adwaita nianbao");
   g_assert_true (g_str_has_prefix (chosen, "theme HighContrast"));
+}
+
+/* The window draws bold Chinese with the regular face, emboldened, so
+ * that a second CJK face of some 20 MB is not mapped; bold Latin keeps
+ * the face it has here, in this process, whose fonts are the system's. */
+static void
+test_bold_chinese_one_face (void)
+{
+  g_autoptr(GtkWidget) label = g_object_ref_sink (gtk_label_new (NULL));
+  gboolean latin_shared = nb_display_fonts_bold_shares_face (label, "Report");
+  g_autofree char *expected = g_strdup_printf ("bold-faces han shared latin %s", latin_shared ? "shared" : "own");
+  g_autofree char *line = line_of_process (NULL, "bold-faces");
+
+  if (nb_display_fonts_bold_shares_face (label, "政府信息"))
+    g_test_message ("this system has no bold face for Chinese: nothing to leave out");
+  g_assert_cmpstr (line, ==, expected);
 }
 
 static void
@@ -332,6 +351,7 @@ main (int    argc,
   g_test_add_func ("/nianbao/shell/open-text-from-command-line", test_open_text_from_command_line);
   g_test_add_func ("/nianbao/shell/open-pdf-from-command-line", test_open_pdf_from_command_line);
   g_test_add_func ("/nianbao/shell/theme-lent", test_theme_lent);
+  g_test_add_func ("/nianbao/shell/bold-chinese-one-face", test_bold_chinese_one_face);
 
   return g_test_run ();
 }

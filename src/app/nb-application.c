@@ -13,6 +13,7 @@
 
 #include "nb-settings.h"
 #include "nb-compare-window.h"
+#include "nb-display-fonts.h"
 #include "nb-recovery-window.h"
 #include "nb-review-window.h"
 
@@ -30,6 +31,7 @@ struct _NbApplication
   GPtrArray      *named;          /* GFile: named on this process's command line */
   GHashTable     *read_ahead;     /* URI → NbReport, read while GTK started */
   gboolean        lent_theme;     /* GTK_THEME set until GTK read it */
+  GThread        *fonts_loader;   /* the windows' fonts, until startup */
 };
 
 G_DEFINE_FINAL_TYPE (NbApplication, nb_application, ADW_TYPE_APPLICATION)
@@ -262,6 +264,23 @@ load_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* The windows' fonts are read in a thread of their own from the moment
+ * the application is made, while it registers on the session bus and
+ * GTK starts; see nb-display-fonts.c. */
+static gpointer
+load_fonts_thread (gpointer data)
+{
+  return nb_display_fonts_load ();
+}
+
+static FcConfig *
+join_fonts_loader (NbApplication *self)
+{
+  GThread *loader = g_steal_pointer (&self->fonts_loader);
+
+  return loader != NULL ? g_thread_join (loader) : NULL;
+}
+
 static void
 nb_application_startup (GApplication *application)
 {
@@ -271,6 +290,7 @@ nb_application_startup (GApplication *application)
   StartWork work = { self->named, NULL,
                      g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref) };
   GThread *worker;
+  FcConfig *fonts = NULL;
 
   if (self->lent_theme)
     {
@@ -278,6 +298,8 @@ nb_application_startup (GApplication *application)
        * which looks at GTK_THEME next, then loads its stylesheet */
       gtk_init ();
       gtk_settings_get_for_display (gdk_display_get_default ());
+      /* fontconfig reads the environment in that thread */
+      fonts = join_fonts_loader (self);
       g_unsetenv ("GTK_THEME");
       self->lent_theme = FALSE;
     }
@@ -286,6 +308,8 @@ nb_application_startup (GApplication *application)
    * thread of its own while the window is built */
   G_APPLICATION_CLASS (nb_application_parent_class)->startup (application);
   load_style ();
+  /* before any window lays out text */
+  nb_display_fonts_apply (fonts != NULL ? fonts : join_fonts_loader (self));
 
   g_thread_join (worker);
   self->importer = work.importer;
@@ -514,7 +538,11 @@ static void
 nb_application_dispose (GObject *object)
 {
   NbApplication *self = (NbApplication *) object;
+  /* a second instance, which passed its files to the first */
+  FcConfig *unused = join_fonts_loader (self);
 
+  if (unused != NULL)
+    FcConfigDestroy (unused);
   g_clear_object (&self->importer);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->named, g_ptr_array_unref);
@@ -572,6 +600,11 @@ quit_after_paint_cb (GtkWindow     *window,
       g_print ("theme %s%s%s\n", g_getenv ("GTK_THEME") != NULL ? g_getenv ("GTK_THEME") : "-",
                has_adwaita_colors (GTK_WIDGET (window)) ? " adwaita" : "",
                has_own_style (GTK_WIDGET (window)) ? " nianbao" : "");
+      /* and whether bold Chinese is drawn with the regular face while
+       * Latin keeps its bold one */
+      g_print ("bold-faces han %s latin %s\n",
+               nb_display_fonts_bold_shares_face (GTK_WIDGET (window), "政府信息") ? "shared" : "own",
+               nb_display_fonts_bold_shares_face (GTK_WIDGET (window), "Report") ? "shared" : "own");
     }
   if (view != NULL && !nb_report_view_get_complete (view) &&
       g_strcmp0 (g_getenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME"), "first") != 0)
@@ -666,6 +699,9 @@ nb_application_new (void)
    * set here, before the application starts any thread. */
   if (g_getenv ("GTK_THEME") == NULL && gdk_display_get_default () == NULL)
     self->lent_theme = g_setenv ("GTK_THEME", "Adwaita-empty", FALSE);
+  /* only when this process starts GTK: a font map in use is left as it is */
+  if (gdk_display_get_default () == NULL)
+    self->fonts_loader = g_thread_new ("nb-fonts", load_fonts_thread, NULL);
   return self;
 }
 

@@ -1,0 +1,152 @@
+/* nb-display-fonts.c — the fonts the windows draw with
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "nb-display-fonts"
+
+#include "config.h"
+
+#include "nb-display-fonts.h"
+
+#include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
+#include <pango/pangofc-fontmap.h>
+
+/* Chinese in bold is drawn with the regular face, emboldened, rather
+ * than with a bold face of its own. A CJK face is a file of some 20 MB
+ * whose glyphs lie far apart: the few hundred a form's title, headings
+ * and column headers need map about 6 MiB of a second file, a quarter of
+ * what the window adds to a bare one, and read it from disk on a cold
+ * start. Faces heavier than regular that cover Chinese are left out of
+ * the windows' fonts (not of exports, which lay out with fonts of their
+ * own); fontconfig's own rule then emboldens the regular face where bold
+ * is asked for. Latin text keeps its bold faces. */
+static const char rule[] =
+  "<fontconfig>"
+  "  <selectfont>"
+  "    <rejectfont>"
+  "      <pattern>"
+  "        <patelt name=\"lang\"><string>zh-cn</string></patelt>"
+  "        <patelt name=\"weight\"><range><int>81</int><int>1000</int></range></patelt>"
+  "      </pattern>"
+  "    </rejectfont>"
+  "  </selectfont>"
+  "</fontconfig>";
+
+/* Whether @config still has a face for Chinese: on a system whose only
+ * Chinese face is a bold one the rule would leave none. */
+static gboolean
+covers_chinese (FcConfig *config)
+{
+  FcPattern *pattern = FcPatternCreate ();
+  FcPattern *match;
+  FcCharSet *charset = NULL;
+  FcResult result;
+  gboolean covers;
+
+  FcPatternAddString (pattern, FC_LANG, (const FcChar8 *) "zh-cn");
+  FcConfigSubstitute (config, pattern, FcMatchPattern);
+  FcDefaultSubstitute (pattern);
+  match = FcFontMatch (config, pattern, &result);
+  /* 政, as in every report's title */
+  covers = match != NULL && FcPatternGetCharSet (match, FC_CHARSET, 0, &charset) == FcResultMatch &&
+           FcCharSetHasChar (charset, 0x653F);
+  if (match != NULL)
+    FcPatternDestroy (match);
+  FcPatternDestroy (pattern);
+  return covers;
+}
+
+/**
+ * nb_display_fonts_load:
+ *
+ * Reads the system's font configuration with the rule above, as
+ * fontconfig reads it for any program. It takes a few milliseconds, and
+ * may be called in any thread.
+ *
+ * Returns: (transfer full) (nullable): the configuration, or %NULL when
+ * fontconfig failed or the rule would leave no face for Chinese
+ */
+FcConfig *
+nb_display_fonts_load (void)
+{
+  FcConfig *config = FcInitLoadConfig ();
+
+  if (config == NULL)
+    return NULL;
+  if (!FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) rule, FcFalse) ||
+      !FcConfigBuildFonts (config) || !covers_chinese (config))
+    {
+      FcConfigDestroy (config);
+      return NULL;
+    }
+  return config;
+}
+
+/**
+ * nb_display_fonts_apply:
+ * @config: (transfer full) (nullable): from nb_display_fonts_load()
+ *
+ * Makes @config the configuration of the font map GTK draws with in
+ * this thread, the main one, before any text is laid out. %NULL leaves
+ * the font map as it is.
+ */
+void
+nb_display_fonts_apply (FcConfig *config)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+
+  if (config == NULL)
+    return;
+  if (PANGO_IS_FC_FONT_MAP (font_map))
+    pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (font_map), config);
+  FcConfigDestroy (config);
+}
+
+/* The face file and index of the font @widget draws @text with */
+static char *
+face_of (GtkWidget  *widget,
+         const char *text,
+         PangoWeight weight)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  PangoFontDescription *description = pango_font_description_new ();
+  PangoLayoutLine *line;
+  PangoFont *font;
+  FcChar8 *file = NULL;
+  int index = 0;
+
+  pango_font_description_set_weight (description, weight);
+  pango_layout_set_font_description (layout, description);
+  pango_font_description_free (description);
+  line = pango_layout_get_line_readonly (layout, 0);
+  if (line == NULL || line->runs == NULL)
+    return NULL;
+  font = ((PangoLayoutRun *) line->runs->data)->item->analysis.font;
+  if (!PANGO_IS_FC_FONT (font) ||
+      FcPatternGetString (pango_fc_font_get_pattern (PANGO_FC_FONT (font)), FC_FILE, 0, &file) != FcResultMatch)
+    return NULL;
+  FcPatternGetInteger (pango_fc_font_get_pattern (PANGO_FC_FONT (font)), FC_INDEX, 0, &index);
+  return g_strdup_printf ("%s:%d", (const char *) file, index);
+}
+
+/**
+ * nb_display_fonts_bold_shares_face:
+ * @widget: a widget
+ * @text: text of one script
+ *
+ * For the tests: whether @widget draws @text in bold with the same face
+ * as in regular weight.
+ *
+ * Returns: %TRUE if it does
+ */
+gboolean
+nb_display_fonts_bold_shares_face (GtkWidget  *widget,
+                                   const char *text)
+{
+  g_autofree char *regular = face_of (widget, text, PANGO_WEIGHT_NORMAL);
+  g_autofree char *bold = face_of (widget, text, PANGO_WEIGHT_BOLD);
+
+  return regular != NULL && g_strcmp0 (regular, bold) == 0;
+}
