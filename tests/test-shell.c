@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -312,6 +313,43 @@ test_bold_chinese_one_face (void)
   g_assert_cmpstr (line, ==, expected);
 }
 
+/* The family this system's fontconfig gives Chinese text */
+static char *
+chinese_family (void)
+{
+  FcPattern *pattern = FcPatternCreate ();
+  FcPattern *match;
+  FcChar8 *family = NULL;
+  FcResult result;
+  char *found;
+
+  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) "sans-serif");
+  FcPatternAddString (pattern, FC_LANG, (const FcChar8 *) "zh-cn");
+  FcConfigSubstitute (NULL, pattern, FcMatchPattern);
+  FcDefaultSubstitute (pattern);
+  match = FcFontMatch (NULL, pattern, &result);
+  g_assert_nonnull (match);
+  g_assert_cmpint (FcPatternGetString (match, FC_FAMILY, 0, &family), ==, FcResultMatch);
+  found = g_strdup ((const char *) family);
+  FcPatternDestroy (match);
+  FcPatternDestroy (pattern);
+  return found;
+}
+
+/* In a locale of another language (the tests' is C) the report's
+ * Chinese is drawn with the family fontconfig gives Chinese, in its
+ * Chinese forms, not with the first CJK face it sorts (Noto Sans CJK JP,
+ * whose 直, 骨 and 角 are the Japanese forms). */
+static void
+test_chinese_forms (void)
+{
+  g_autofree char *family = chinese_family ();
+  g_autofree char *expected = g_strdup_printf ("han-family %s", family);
+  g_autofree char *line = line_of_process (NULL, "han-family");
+
+  g_assert_cmpstr (line, ==, expected);
+}
+
 static void
 test_open_text_from_command_line (void)
 {
@@ -352,6 +390,7 @@ main (int    argc,
   g_test_add_func ("/nianbao/shell/open-pdf-from-command-line", test_open_pdf_from_command_line);
   g_test_add_func ("/nianbao/shell/theme-lent", test_theme_lent);
   g_test_add_func ("/nianbao/shell/bold-chinese-one-face", test_bold_chinese_one_face);
+  g_test_add_func ("/nianbao/shell/chinese-forms", test_chinese_forms);
 
   return g_test_run ();
 }

@@ -590,6 +590,7 @@ quit_after_paint_cb (GtkWindow     *window,
 {
   GtkApplication *application = gtk_window_get_application (window);
   NbReportView *view = nb_window_get_report_view (NB_WINDOW (window));
+  g_autofree char *han_family = NULL;
 
   if (g_object_get_data (G_OBJECT (window), "nb-first-frame") == NULL)
     {
@@ -600,11 +601,14 @@ quit_after_paint_cb (GtkWindow     *window,
       g_print ("theme %s%s%s\n", g_getenv ("GTK_THEME") != NULL ? g_getenv ("GTK_THEME") : "-",
                has_adwaita_colors (GTK_WIDGET (window)) ? " adwaita" : "",
                has_own_style (GTK_WIDGET (window)) ? " nianbao" : "");
-      /* and whether bold Chinese is drawn with the regular face while
-       * Latin keeps its bold one */
+      /* whether bold Chinese is drawn with the regular face while Latin
+       * keeps its bold one */
       g_print ("bold-faces han %s latin %s\n",
                nb_display_fonts_bold_shares_face (GTK_WIDGET (window), "政府信息") ? "shared" : "own",
                nb_display_fonts_bold_shares_face (GTK_WIDGET (window), "Report") ? "shared" : "own");
+      /* and the family of the report's Chinese */
+      han_family = nb_display_fonts_get_family (GTK_WIDGET (window), "直骨角");
+      g_print ("han-family %s\n", han_family);
     }
   if (view != NULL && !nb_report_view_get_complete (view) &&
       g_strcmp0 (g_getenv ("NIANBAO_QUIT_AFTER_FIRST_FRAME"), "first") != 0)

@@ -22,7 +22,7 @@
  * the windows' fonts (not of exports, which lay out with fonts of their
  * own); fontconfig's own rule then emboldens the regular face where bold
  * is asked for. Latin text keeps its bold faces. */
-static const char rule[] =
+static const char no_bold_chinese[] =
   "<fontconfig>"
   "  <selectfont>"
   "    <rejectfont>"
@@ -34,34 +34,56 @@ static const char rule[] =
   "  </selectfont>"
   "</fontconfig>";
 
-/* Whether @config still has a face for Chinese: on a system whose only
- * Chinese face is a bold one the rule would leave none. */
-static gboolean
-covers_chinese (FcConfig *config)
+/* The family @config draws Chinese text with, or %NULL when it has no
+ * face for it: on a system whose only Chinese face is a bold one the
+ * rule would leave none. */
+static char *
+chinese_family (FcConfig *config)
 {
   FcPattern *pattern = FcPatternCreate ();
   FcPattern *match;
   FcCharSet *charset = NULL;
+  FcChar8 *family = NULL;
   FcResult result;
-  gboolean covers;
+  char *found = NULL;
 
+  FcPatternAddString (pattern, FC_FAMILY, (const FcChar8 *) "sans-serif");
   FcPatternAddString (pattern, FC_LANG, (const FcChar8 *) "zh-cn");
   FcConfigSubstitute (config, pattern, FcMatchPattern);
   FcDefaultSubstitute (pattern);
   match = FcFontMatch (config, pattern, &result);
   /* 政, as in every report's title */
-  covers = match != NULL && FcPatternGetCharSet (match, FC_CHARSET, 0, &charset) == FcResultMatch &&
-           FcCharSetHasChar (charset, 0x653F);
+  if (match != NULL && FcPatternGetCharSet (match, FC_CHARSET, 0, &charset) == FcResultMatch &&
+      FcCharSetHasChar (charset, 0x653F) && FcPatternGetString (match, FC_FAMILY, 0, &family) == FcResultMatch)
+    found = g_strdup ((const char *) family);
   if (match != NULL)
     FcPatternDestroy (match);
   FcPatternDestroy (pattern);
-  return covers;
+  return found;
+}
+
+/* In a locale of another language, no pattern asks for Chinese, and
+ * fontconfig sorts the CJK faces as they come: Noto Sans CJK JP before
+ * SC, so that 直, 骨 and 角 took their Japanese forms in a report. The
+ * family it gives Chinese is added to every pattern, after the families
+ * there, which keep the Latin text. */
+static gboolean
+prefer_for_han (FcConfig   *config,
+                const char *family)
+{
+  g_autofree char *rule = g_markup_printf_escaped ("<fontconfig>"
+                                                   "  <match target=\"pattern\">"
+                                                   "    <edit name=\"family\" mode=\"append\"><string>%s</string></edit>"
+                                                   "  </match>"
+                                                   "</fontconfig>", family);
+
+  return FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) rule, FcFalse);
 }
 
 /**
  * nb_display_fonts_load:
  *
- * Reads the system's font configuration with the rule above, as
+ * Reads the system's font configuration with the rules here, as
  * fontconfig reads it for any program. It takes a few milliseconds, and
  * may be called in any thread.
  *
@@ -72,11 +94,13 @@ FcConfig *
 nb_display_fonts_load (void)
 {
   FcConfig *config = FcInitLoadConfig ();
+  g_autofree char *family = NULL;
 
   if (config == NULL)
     return NULL;
-  if (!FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) rule, FcFalse) ||
-      !FcConfigBuildFonts (config) || !covers_chinese (config))
+  if (!FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) no_bold_chinese, FcFalse) ||
+      !FcConfigBuildFonts (config) || (family = chinese_family (config)) == NULL ||
+      !prefer_for_han (config, family))
     {
       FcConfigDestroy (config);
       return NULL;
@@ -104,17 +128,20 @@ nb_display_fonts_apply (FcConfig *config)
   FcConfigDestroy (config);
 }
 
-/* The face file and index of the font @widget draws @text with */
+/* Of the font @widget draws @text with in @weight: its family, or its
+ * face's file and index */
 static char *
-face_of (GtkWidget  *widget,
-         const char *text,
-         PangoWeight weight)
+font_of (GtkWidget   *widget,
+         const char  *text,
+         PangoWeight  weight,
+         gboolean     family)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
   PangoFontDescription *description = pango_font_description_new ();
   PangoLayoutLine *line;
   PangoFont *font;
-  FcChar8 *file = NULL;
+  FcPattern *pattern;
+  FcChar8 *value = NULL;
   int index = 0;
 
   pango_font_description_set_weight (description, weight);
@@ -124,11 +151,15 @@ face_of (GtkWidget  *widget,
   if (line == NULL || line->runs == NULL)
     return NULL;
   font = ((PangoLayoutRun *) line->runs->data)->item->analysis.font;
-  if (!PANGO_IS_FC_FONT (font) ||
-      FcPatternGetString (pango_fc_font_get_pattern (PANGO_FC_FONT (font)), FC_FILE, 0, &file) != FcResultMatch)
+  if (!PANGO_IS_FC_FONT (font))
     return NULL;
-  FcPatternGetInteger (pango_fc_font_get_pattern (PANGO_FC_FONT (font)), FC_INDEX, 0, &index);
-  return g_strdup_printf ("%s:%d", (const char *) file, index);
+  pattern = pango_fc_font_get_pattern (PANGO_FC_FONT (font));
+  if (FcPatternGetString (pattern, family ? FC_FAMILY : FC_FILE, 0, &value) != FcResultMatch)
+    return NULL;
+  if (family)
+    return g_strdup ((const char *) value);
+  FcPatternGetInteger (pattern, FC_INDEX, 0, &index);
+  return g_strdup_printf ("%s:%d", (const char *) value, index);
 }
 
 /**
@@ -145,8 +176,24 @@ gboolean
 nb_display_fonts_bold_shares_face (GtkWidget  *widget,
                                    const char *text)
 {
-  g_autofree char *regular = face_of (widget, text, PANGO_WEIGHT_NORMAL);
-  g_autofree char *bold = face_of (widget, text, PANGO_WEIGHT_BOLD);
+  g_autofree char *regular = font_of (widget, text, PANGO_WEIGHT_NORMAL, FALSE);
+  g_autofree char *bold = font_of (widget, text, PANGO_WEIGHT_BOLD, FALSE);
 
   return regular != NULL && g_strcmp0 (regular, bold) == 0;
+}
+
+/**
+ * nb_display_fonts_get_family:
+ * @widget: a widget
+ * @text: text of one script
+ *
+ * For the tests: the family of the font @widget draws @text with.
+ *
+ * Returns: (transfer full) (nullable): the family
+ */
+char *
+nb_display_fonts_get_family (GtkWidget  *widget,
+                             const char *text)
+{
+  return font_of (widget, text, PANGO_WEIGHT_NORMAL, TRUE);
 }
