@@ -34,11 +34,16 @@ static const char no_bold_chinese[] =
   "  </selectfont>"
   "</fontconfig>";
 
-/* The family @config draws Chinese text with, or %NULL when it has no
- * face for it: on a system whose only Chinese face is a bold one the
- * rule would leave none. */
-static char *
-chinese_family (FcConfig *config)
+/**
+ * nb_display_fonts_family_for_chinese:
+ * @config: (nullable): a configuration, or %NULL for the process's
+ *
+ * Returns: (transfer full) (nullable): the family @config draws Chinese
+ * text with, or %NULL when it has no face for it (on a system whose only
+ * Chinese face is a bold one, the rule above would leave none)
+ */
+char *
+nb_display_fonts_family_for_chinese (FcConfig *config)
 {
   FcPattern *pattern = FcPatternCreate ();
   FcPattern *match;
@@ -99,7 +104,7 @@ nb_display_fonts_load (void)
   if (config == NULL)
     return NULL;
   if (!FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) no_bold_chinese, FcFalse) ||
-      !FcConfigBuildFonts (config) || (family = chinese_family (config)) == NULL ||
+      !FcConfigBuildFonts (config) || (family = nb_display_fonts_family_for_chinese (config)) == NULL ||
       !prefer_for_han (config, family))
     {
       FcConfigDestroy (config);
