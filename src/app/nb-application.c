@@ -590,10 +590,11 @@ quit_after_paint_cb (GtkWindow     *window,
 {
   GtkApplication *application = gtk_window_get_application (window);
   NbReportView *view = nb_window_get_report_view (NB_WINDOW (window));
-  g_autofree char *han_family = NULL;
 
   if (g_object_get_data (G_OBJECT (window), "nb-first-frame") == NULL)
     {
+      g_autofree char *han_family = NULL;
+
       g_object_set_data (G_OBJECT (window), "nb-first-frame", GINT_TO_POINTER (TRUE));
       g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
       /* for the tests: the theme GTK was left with, and whether the

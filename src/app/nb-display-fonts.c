@@ -124,10 +124,11 @@ nb_display_fonts_load (void)
 void
 nb_display_fonts_apply (FcConfig *config)
 {
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  PangoFontMap *font_map;
 
   if (config == NULL)
     return;
+  font_map = pango_cairo_font_map_get_default ();
   if (PANGO_IS_FC_FONT_MAP (font_map))
     pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (font_map), config);
   FcConfigDestroy (config);
