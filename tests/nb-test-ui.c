@@ -239,3 +239,75 @@ nb_test_window_focused_cell (NbTestWindow *fixture)
 
   return entry ? (int) nb_cell_get_index (nb_cell_entry_get_cell (NB_CELL_ENTRY (entry))) : -1;
 }
+
+/* How many buttons in @widget have a mnemonic; each must be named by
+ * the label it shows, with no accessible label of its own: GTK 4.8 gave
+ * it the label's text, and a screen reader "_Save Save" */
+guint
+nb_test_ui_check_mnemonic_names (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    {
+      g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += nb_test_ui_check_mnemonic_names (child);
+  return n;
+}
+
+/* Whether a screen reader has a name for @widget other than its type:
+ * an accessible label, or a label it is labelled by */
+static gboolean
+has_name (GtkWidget *widget)
+{
+  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+         gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/* Whether @button shows no text of its own (an icon) */
+static gboolean
+shows_no_text (GtkWidget *button)
+{
+  GtkWidget *child = gtk_widget_get_first_child (button);
+
+  return !GTK_IS_LABEL (child) && (GTK_IS_MENU_BUTTON (button) ? gtk_menu_button_get_label (GTK_MENU_BUTTON (button)) == NULL
+                                                                : gtk_button_get_label (GTK_BUTTON (button)) == NULL);
+}
+
+/**
+ * nb_test_ui_check_names:
+ * @widget: a window or part of one
+ *
+ * Checks that every button that shows an icon rather than text, every
+ * menu button (GTK 4.8 names one by its type) and every text field in
+ * @widget has a name for a screen reader.
+ *
+ * Returns: how many were checked
+ */
+guint
+nb_test_ui_check_names (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  guint n = 0;
+
+  /* a menu button's own toggle is the menu button's part */
+  if (parent == NULL || !GTK_IS_MENU_BUTTON (parent))
+    {
+      gboolean checked = GTK_IS_MENU_BUTTON (widget) || GTK_IS_SEARCH_ENTRY (widget) ||
+                         (GTK_IS_BUTTON (widget) && shows_no_text (widget));
+
+      if (checked && !has_name (widget))
+        g_error ("a %s with no name for a screen reader (tooltip: %s)", G_OBJECT_TYPE_NAME (widget),
+                 gtk_widget_get_tooltip_text (widget));
+      n += checked;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += nb_test_ui_check_names (child);
+  return n;
+}

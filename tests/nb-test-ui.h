@@ -38,6 +38,8 @@ void  nb_test_ui_wait_idle  (void);
 void  nb_test_ui_wait_until (gboolean   (*done) (gpointer),
                              gpointer     data);
 void  nb_test_ui_wait_frame (GtkWidget   *widget);
+guint nb_test_ui_check_mnemonic_names (GtkWidget *widget);
+guint nb_test_ui_check_names          (GtkWidget *widget);
 void  nb_test_ui_save_png   (GtkWidget   *widget,
                              const char  *name);
 

@@ -118,6 +118,8 @@ test_order (Fixture       *fixture,
 
   g_assert_cmpuint (nb_report_get_year (older), ==, 2023);
   g_assert_cmpuint (nb_report_get_year (newer), ==, 2024);
+  /* the toolbar's icons and menus have names for a screen reader */
+  g_assert_cmpuint (nb_test_ui_check_names (GTK_WIDGET (fixture->window)), >=, 3);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry (fixture, 1, "t3/received/natural_person"))), ==, "8");
 }
 

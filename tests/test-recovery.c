@@ -113,6 +113,8 @@ test_restore_after_kill (void)
   gtk_window_present (GTK_WINDOW (recovery));
   nb_test_ui_wait_idle ();
   g_assert_cmpuint (nb_recovery_window_get_n_drafts (recovery), ==, 1);
+  /* _Restore and _Discard */
+  g_assert_cmpuint (nb_test_ui_check_mnemonic_names (GTK_WIDGET (recovery)), ==, 2);
   nb_recovery_window_restore (recovery, 0);
   nb_test_ui_wait_idle ();
 

@@ -211,6 +211,10 @@ test_filter (Fixture       *fixture,
   GtkWidget *errors_only = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_CHECK_BUTTON);
   g_autofree char *organ = NULL;
 
+  /* a screen reader is told the check button's words, not its mnemonic */
+  gtk_test_accessible_assert_property (errors_only, GTK_ACCESSIBLE_PROPERTY_LABEL, "Only With Errors");
+  /* the search field, the main menu */
+  g_assert_cmpuint (nb_test_ui_check_names (GTK_WIDGET (fixture->window)), >=, 2);
   load_batch (fixture);
   /* by organ or by file: the townships' folder */
   gtk_editable_set_text (GTK_EDITABLE (search), "乡镇/");

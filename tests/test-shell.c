@@ -121,6 +121,8 @@ test_menu_on_demand (Fixture       *fixture,
   show_seed (fixture);
   button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (fixture->window), is_main_menu_button));
   g_assert_nonnull (button);
+  /* an icon: a screen reader is given its name, not its type */
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
   g_assert_null (gtk_menu_button_get_popover (button));
   /* still a button to press, by pointer or by F10 */
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));

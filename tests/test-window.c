@@ -475,6 +475,11 @@ test_close_asks (Fixture       *fixture,
   /* the window stays until the user answers */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Save Changes?");
+  /* _Cancel, _Discard, _Save (libadwaita makes each twice, for a wide
+   * and a narrow dialog); and the window's _Reload, _Keep Editing */
+  g_assert_cmpuint (nb_test_ui_check_mnemonic_names (GTK_WIDGET (dialog)), ==, 6);
+  g_assert_cmpuint (nb_test_ui_check_mnemonic_names (GTK_WIDGET (fixture->window)), ==, 2);
+  g_assert_cmpuint (nb_test_ui_check_names (GTK_WIDGET (fixture->window)), >=, 5);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   nb_test_ui_wait_idle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
@@ -624,6 +629,8 @@ test_reading_fixes (Fixture       *fixture,
   button = find_widget (GTK_WIDGET (panel_row (fixture, "parse.ambiguous-digits")), GTK_TYPE_MENU_BUTTON, NULL);
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==, "Quick Fixes");
+  /* named by its label, not by its type */
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Quick Fixes");
   g_assert_true (gtk_widget_get_focusable (button) || gtk_widget_get_focusable (gtk_widget_get_first_child (button)));
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
   g_assert_cmpint (g_menu_model_get_n_items (menu), >=, 2);

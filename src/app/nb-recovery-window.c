@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-mnemonic-names.h"
+
 /* One row per draft: what it is (organ, year, when, which file) and two
  * buttons. Nothing is restored or deleted unless the user says so; the
  * window closes when every draft has been dealt with, and a draft left
@@ -106,6 +108,7 @@ new_row (NbRecoveryWindow *self,
   gtk_widget_add_css_class (discard, "destructive-action");
   g_signal_connect (restore, "clicked", G_CALLBACK (restore_clicked_cb), self);
   g_signal_connect (discard, "clicked", G_CALLBACK (discard_clicked_cb), self);
+  nb_mnemonic_names_fix (row);
   return row;
 }
 

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-mnemonic-names.h"
+
 /* Helpers */
 
 static const char *const report_patterns[] = {
@@ -158,6 +160,7 @@ ask_overwrite (NbWindow *self,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "nb-file", g_object_ref (file), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), self, G_CONNECT_SWAPPED);
+  nb_mnemonic_names_fix (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

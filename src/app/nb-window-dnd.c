@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-mnemonic-names.h"
+
 static void
 drop_response_cb (NbWindow         *self,
                   const char       *response,
@@ -44,6 +46,7 @@ ask_open_or_compare (NbWindow *self,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "nb-file", g_object_ref (file), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (drop_response_cb), self, G_CONNECT_SWAPPED);
+  nb_mnemonic_names_fix (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -13,6 +13,7 @@
 #include <nb-canonical.h>
 #include <nb-export.h>
 
+#include "nb-mnemonic-names.h"
 #include "nb-print-operation.h"
 
 typedef struct
@@ -197,6 +198,7 @@ ask_about_errors (NbWindow       *self,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data (G_OBJECT (dialog), "nb-format", GUINT_TO_POINTER (format));
   g_signal_connect_object (dialog, "response", G_CALLBACK (errors_response_cb), self, 0);
+  nb_mnemonic_names_fix (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -13,6 +13,7 @@
 
 #include "nb-application.h"
 #include "nb-compare-window.h"
+#include "nb-mnemonic-names.h"
 #include "nb-tooltip.h"
 
 #include <nb-draft.h>
@@ -262,6 +263,7 @@ ask_password (NbWindow   *self,
   g_object_set_data_full (G_OBJECT (dialog), "nb-file", g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (dialog), "nb-entry", entry);
   g_signal_connect_object (dialog, "response", G_CALLBACK (password_response_cb), self, 0);
+  nb_mnemonic_names_fix (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
 }
@@ -411,6 +413,7 @@ ask_before_closing (NbWindow *self)
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_dialog_response_cb),
                            self, G_CONNECT_SWAPPED);
+  nb_mnemonic_names_fix (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -644,6 +647,7 @@ nb_window_init (NbWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   nb_tooltip_attach_all (GTK_WIDGET (self));
+  nb_mnemonic_names_fix (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   g_signal_connect_swapped (self->empty_page, "map", G_CALLBACK (empty_page_map_cb), self);
   bound_empty_page_description (self);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <nb-comparison.h>
 
+#include "nb-mnemonic-names.h"
 #include "nb-narrative-view.h"
 #include "nb-source-pane.h"
 #include "nb-table-grid.h"
@@ -323,6 +324,7 @@ nb_compare_window_close_request (GtkWindow *window)
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, G_CONNECT_SWAPPED);
+  nb_mnemonic_names_fix (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }

@@ -304,6 +304,8 @@ fix_button (NbDiagnostic *diagnostic)
       button = gtk_menu_button_new ();
       /* Translators: a button that opens the list of a problem's quick fixes */
       gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Quick Fixes"));
+      /* GTK 4.8 names a menu button by its type, not by its label */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Quick Fixes"), -1);
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
     }
   gtk_widget_add_css_class (button, "nb-fix");
@@ -400,6 +402,7 @@ check_button (NbDiagnosticsPanel *self,
 
   button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Mark as Checked…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark as Checked…"), -1);
   g_object_set_data_full (G_OBJECT (button), "nb-diagnostic", g_object_ref (diagnostic), g_object_unref);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_check_popover, self, NULL);
   gtk_widget_add_css_class (button, "flat");

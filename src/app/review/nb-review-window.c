@@ -13,6 +13,7 @@
 #include <nb-review-reader.h>
 #include <string.h>
 
+#include "nb-mnemonic-names.h"
 #include "nb-review-columns.h"
 
 /* The folder is listed and read on the worker pool, one worker per core,
@@ -692,6 +693,7 @@ nb_review_window_init (NbReviewWindow *self)
   GtkSingleSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  nb_mnemonic_names_fix (GTK_WIDGET (self));
 
   self->items = g_list_store_new (NB_TYPE_REVIEW_ITEM);
   self->findings = g_ptr_array_new_with_free_func (g_object_unref);
