@@ -284,8 +284,8 @@ shows_no_text (GtkWidget *button)
  * @widget: a window or part of one
  *
  * Checks that every button that shows an icon rather than text, every
- * menu button (GTK 4.8 names one by its type) and every text field in
- * @widget has a name for a screen reader.
+ * menu button (GTK 4.8 names one by its type), every search field and
+ * every list in @widget has a name for a screen reader.
  *
  * Returns: how many were checked
  */
@@ -298,7 +298,7 @@ nb_test_ui_check_names (GtkWidget *widget)
   /* a menu button's own toggle is the menu button's part */
   if (parent == NULL || !GTK_IS_MENU_BUTTON (parent))
     {
-      gboolean checked = GTK_IS_MENU_BUTTON (widget) || GTK_IS_SEARCH_ENTRY (widget) ||
+      gboolean checked = GTK_IS_MENU_BUTTON (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_LIST_BOX (widget) ||
                          (GTK_IS_BUTTON (widget) && shows_no_text (widget));
 
       if (checked && !has_name (widget))

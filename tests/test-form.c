@@ -268,10 +268,11 @@ test_places_in_words (Fixture       *fixture,
   nb_test_window_show_seed (fixture, "003_babb1a0d8021a832");
   g_assert_cmpstr (row_place (gtk_list_box_get_row_at_index (list, 0)), ==, "Table 四 · 行政复议 · 结果维持 · line 88");
   g_assert_cmpstr (row_place (gtk_list_box_get_row_at_index (list, 1)), ==, "Table 四 · 复议后起诉 · 总计 · line 88");
-  /* the tooltip is made when shown, from what a screen reader reads */
+  /* the tooltip, made when shown, gives the rule; a screen reader is
+   * told the row's kind too, which its icon shows */
   g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1))));
   gtk_test_accessible_assert_property (gtk_list_box_get_row_at_index (list, 1),
-                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Rule t4.total");
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Error · Rule t4.total");
 }
 
 static GtkWidget *

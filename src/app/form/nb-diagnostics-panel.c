@@ -109,6 +109,24 @@ group_heading (int group)
     }
 }
 
+/* What a row is, as its icon shows it: for a screen reader */
+static const char *
+group_name (int group)
+{
+  if (group == GROUP_CHECKED)
+    return _("Checked");
+  switch (group)
+    {
+    case NB_SEVERITY_ERROR:
+      return _("Error");
+    case NB_SEVERITY_WARNING:
+      return _("Warning");
+    case NB_SEVERITY_INFO:
+    default:
+      return C_("severity", "Note");
+    }
+}
+
 /* A cell in the words of the form: "表四 · 复议后起诉 · 总计" */
 static char *
 describe_cell (NbTemplate *template,
@@ -480,6 +498,10 @@ create_row_cb (gpointer item,
   g_autofree char *where = describe_place (self, diagnostic);
   /* Translators: a problem's rule, for those who script the checks */
   g_autofree char *rule = g_strdup_printf (_("Rule %s"), nb_diagnostic_get_rule_id (diagnostic));
+  const char *kind = group_name (diagnostic_group (diagnostic));
+  /* Translators: what a screen reader says of a problem after its
+   * message: its kind and its rule, "Error · Rule t4.total" */
+  g_autofree char *description = g_strdup_printf (_("%s · %s"), kind, rule);
   GtkWidget *place = row_text (where);
   /* a finding marked checked keeps its numbers but offers no fix */
   GtkWidget *button = nb_diagnostic_get_checked (diagnostic) == NULL ? fix_button (diagnostic) : NULL;
@@ -488,6 +510,7 @@ create_row_cb (gpointer item,
   int line = 0;
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, kind, -1);
   gtk_widget_add_css_class (icon, nb_diagnostic_get_checked (diagnostic) != NULL ? "dim-label"
                                   : severity == NB_SEVERITY_ERROR ? "error"
                                   : severity == NB_SEVERITY_WARNING ? "warning" : "dim-label");
@@ -514,7 +537,7 @@ create_row_cb (gpointer item,
   g_object_set_data_full (G_OBJECT (row), "nb-diagnostic", g_object_ref (diagnostic), g_object_unref);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, nb_diagnostic_get_message (diagnostic),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, rule,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
   g_object_set_data_full (G_OBJECT (row), "nb-rule", g_steal_pointer (&rule), g_free);
   return row;
