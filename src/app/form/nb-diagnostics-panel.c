@@ -113,18 +113,7 @@ group_heading (int group)
 static const char *
 group_name (int group)
 {
-  if (group == GROUP_CHECKED)
-    return _("Checked");
-  switch (group)
-    {
-    case NB_SEVERITY_ERROR:
-      return _("Error");
-    case NB_SEVERITY_WARNING:
-      return _("Warning");
-    case NB_SEVERITY_INFO:
-    default:
-      return C_("severity", "Note");
-    }
+  return group == GROUP_CHECKED ? _("Checked") : nb_severity_get_name (group);
 }
 
 /* A cell in the words of the form: "表四 · 复议后起诉 · 总计" */

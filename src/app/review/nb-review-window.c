@@ -314,6 +314,7 @@ static GtkWidget *
 finding_row (NbSetFinding *finding)
 {
   g_autofree char *text = NULL;
+  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *label;
 
   /* Translators: a finding across units: "演示县水利局 — set.missing: No report…" */
@@ -331,7 +332,14 @@ finding_row (NbSetFinding *finding)
     gtk_widget_add_css_class (label, "error");
   else if (nb_set_finding_get_severity (finding) == NB_SEVERITY_WARNING)
     gtk_widget_add_css_class (label, "warning");
-  return label;
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  /* what its colour shows, said */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  nb_severity_get_name (nb_set_finding_get_severity (finding)),
+                                  -1);
+  return row;
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "nb-enums.h"
 #include "nb-number.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 struct _NbDiagnostic
@@ -191,6 +192,28 @@ nb_diagnostic_get_severity (NbDiagnostic *self)
   g_return_val_if_fail (NB_IS_DIAGNOSTIC (self), NB_SEVERITY_ERROR);
 
   return self->severity;
+}
+
+/**
+ * nb_severity_get_name:
+ * @severity: a severity
+ *
+ * Returns: (transfer none): @severity in words, translated: "Error",
+ *   "Warning" or "Note"
+ */
+const char *
+nb_severity_get_name (NbSeverity severity)
+{
+  switch (severity)
+    {
+    case NB_SEVERITY_ERROR:
+      return _("Error");
+    case NB_SEVERITY_WARNING:
+      return _("Warning");
+    case NB_SEVERITY_INFO:
+    default:
+      return C_("severity", "Note");
+    }
 }
 
 const char *

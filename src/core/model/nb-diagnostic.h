@@ -50,6 +50,7 @@ NbDiagnostic        *nb_diagnostic_new_across       (NbTemplate    *template,
                                                      guint          n_cells);
 const guint8        *nb_diagnostic_get_sides        (NbDiagnostic  *self);
 NbSeverity           nb_diagnostic_get_severity     (NbDiagnostic  *self);
+const char          *nb_severity_get_name           (NbSeverity     severity);
 const char          *nb_diagnostic_get_rule_id      (NbDiagnostic  *self);
 const char          *nb_diagnostic_get_message      (NbDiagnostic  *self);
 guint                nb_diagnostic_get_line         (NbDiagnostic  *self);
