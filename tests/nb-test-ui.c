@@ -311,3 +311,28 @@ nb_test_ui_check_names (GtkWidget *widget)
     n += nb_test_ui_check_names (child);
   return n;
 }
+
+/**
+ * nb_test_ui_find:
+ * @widget: where to look
+ * @type: a widget type
+ *
+ * Returns: (transfer none) (nullable): the first widget of @type in
+ *   @widget, itself included, depth first
+ */
+GtkWidget *
+nb_test_ui_find (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = nb_test_ui_find (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -40,6 +40,8 @@ void  nb_test_ui_wait_until (gboolean   (*done) (gpointer),
 void  nb_test_ui_wait_frame (GtkWidget   *widget);
 guint nb_test_ui_check_mnemonic_names (GtkWidget *widget);
 guint nb_test_ui_check_names          (GtkWidget *widget);
+GtkWidget *nb_test_ui_find           (GtkWidget *widget,
+                                      GType      type);
 void  nb_test_ui_save_png   (GtkWidget   *widget,
                              const char  *name);
 

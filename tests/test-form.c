@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "nb-head-list-model.h"
+#include "nb-narrative-view.h"
 #include "nb-test-ui.h"
 #include "nb-tooltip.h"
 #include "nb-table-grid.h"
@@ -359,22 +360,6 @@ document_shown (gpointer window)
   return nb_window_get_document (window) != NULL;
 }
 
-static AdwActionRow *
-first_action_row (GtkWidget *widget)
-{
-  if (ADW_IS_ACTION_ROW (widget))
-    return ADW_ACTION_ROW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwActionRow *found = first_action_row (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* recorded since @data (a GDateTime), under a name no translation
  * changes: the list may hold the report from an earlier run */
 static gboolean
@@ -412,10 +397,10 @@ test_recent_names (Fixture       *fixture,
    * once its window has painted */
   nb_test_ui_wait_until (recorded_recent, opened);
   other = g_object_ref_sink (nb_window_new (NULL, fixture->importer, NULL));
-  g_assert_null (first_action_row (GTK_WIDGET (other)));
+  g_assert_null (nb_test_ui_find (GTK_WIDGET (other), ADW_TYPE_ACTION_ROW));
   gtk_window_present (GTK_WINDOW (other));
   nb_test_ui_wait_until (nb_test_ui_is_mapped, other);
-  row = first_action_row (GTK_WIDGET (other));
+  row = ADW_ACTION_ROW (nb_test_ui_find (GTK_WIDGET (other), ADW_TYPE_ACTION_ROW));
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "003_babb1a0d8021a832.txt — "));
@@ -493,6 +478,7 @@ typedef struct
   gboolean      filled;     /* the form reached the bottom of the view */
   guint         shown;      /* cells with an entry at the first frame */
   GHashTable   *styles;     /* cell → its entry's severity at the first frame */
+  int           overview;   /* the overview's height at the first frame */
 } FirstFrame;
 
 /* Counts the cell entries below @widget, noting each one's severity in
@@ -530,6 +516,7 @@ first_paint_cb (GdkFrameClock *clock,
   frame->complete = nb_report_view_get_complete (frame->view);
   frame->filled = gtk_widget_get_height (form) >= gtk_adjustment_get_page_size (adjustment);
   frame->shown = count_entries (GTK_WIDGET (frame->view), frame->styles);
+  frame->overview = gtk_widget_get_height (nb_test_ui_find (GTK_WIDGET (frame->view), NB_TYPE_NARRATIVE_VIEW));
 }
 
 static gboolean
@@ -592,6 +579,12 @@ test_first_frame (Fixture       *fixture,
       /* the overview and table 二 */
       g_assert_false (frame.complete);
       g_assert_cmpuint (frame.shown, ==, first_table->n_cells);
+      /* the overview whole, at the height it keeps: nothing under it
+       * moves once the window is on screen */
+      nb_test_ui_wait_idle ();
+      nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
+      g_assert_cmpint (frame.overview, >, 96);
+      g_assert_cmpint (frame.overview, ==, gtk_widget_get_height (nb_test_ui_find (GTK_WIDGET (view), NB_TYPE_NARRATIVE_VIEW)));
     }
   else
     g_assert_cmpuint (frame.shown, >, first_table->n_cells);

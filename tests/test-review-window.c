@@ -115,23 +115,6 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_rows (Fixture       *fixture,
            gconstpointer  data)
@@ -158,7 +141,7 @@ test_rows (Fixture       *fixture,
   g_assert_true (shows_label (view, "03-公安局.txt"));
   heading = GTK_WIDGET (fixture->window);
   g_assert_true (shows_label (heading, "Across Units: 5 Findings"));
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (find_widget (heading, GTK_TYPE_REVEALER))));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (nb_test_ui_find (heading, GTK_TYPE_REVEALER))));
 }
 
 static void
@@ -207,8 +190,8 @@ static void
 test_filter (Fixture       *fixture,
              gconstpointer  data)
 {
-  GtkWidget *search = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY);
-  GtkWidget *errors_only = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_CHECK_BUTTON);
+  GtkWidget *search = nb_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *errors_only = nb_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_CHECK_BUTTON);
   g_autofree char *organ = NULL;
 
   /* a screen reader is told the check button's words, not its mnemonic */
@@ -228,7 +211,7 @@ test_filter (Fixture       *fixture,
   /* a finding across units says to a screen reader what its colour
    * shows; activated, it shows its organ's reports */
   {
-    GtkWidget *row = gtk_widget_get_first_child (find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX));
+    GtkWidget *row = gtk_widget_get_first_child (nb_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX));
     g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                                                  "Error");
     g_autofree char *warning = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -289,7 +272,7 @@ rows_listed_cb (GListModel *items,
                 char      **text)
 {
   NbReviewWindow *window = g_object_get_data (G_OBJECT (items), "nb-window");
-  GtkWidget *bar = find_widget (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR);
+  GtkWidget *bar = nb_test_ui_find (GTK_WIDGET (window), GTK_TYPE_PROGRESS_BAR);
 
   if (added > 0 && *text == NULL)
     *text = g_strdup (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (bar)));
@@ -302,8 +285,8 @@ test_progress_and_cancel (Fixture       *fixture,
   g_autofree char *dir = g_dir_make_tmp ("nb-review-XXXXXX", NULL);
   g_autofree char *seed = nb_test_seed_path ("000_773531145496868f");
   g_autofree char *contents = NULL;
-  GtkWidget *revealer = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_REVEALER);
-  GtkWidget *bar = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_PROGRESS_BAR);
+  GtkWidget *revealer = nb_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_REVEALER);
+  GtkWidget *bar = nb_test_ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_PROGRESS_BAR);
   GListModel *items = nb_review_window_get_items (fixture->window);
   g_autofree char *listed_text = NULL;
   gsize length;

@@ -22,6 +22,9 @@ struct _NbNarrativeView
   guint        section;
   gboolean     syncing;
   guint        n_marked;
+  gboolean     allocated;      /* GtkTextView has laid its text out once */
+  int          height_width;   /* the width text_height is for, 0: none */
+  int          text_height;
 };
 
 G_DEFINE_FINAL_TYPE (NbNarrativeView, nb_narrative_view, GTK_TYPE_TEXT_VIEW)
@@ -69,6 +72,8 @@ buffer_changed_cb (NbNarrativeView *self,
 {
   g_autofree char *text = NULL;
 
+  /* the height found for the text before is not this text's */
+  self->height_width = 0;
   if (self->syncing)
     return;
   text = buffer_text (buffer);
@@ -79,6 +84,97 @@ static void
 focus_leave_cb (NbNarrativeView *self)
 {
   nb_report_seal_undo (self->report);
+}
+
+/* GtkTextView lays out the lines it shows when it is allocated and the
+ * rest in an idle after the frame; until then it asks for the height of
+ * what it has laid out, here the 96 pixels it is given at least. A
+ * section longer than that was drawn cut short in the window's first
+ * frame, and then it and every field under it moved down: a second
+ * layout of the form, and a redraw of the whole window whose image was a
+ * second 3.5 MiB at the peak of memory. Until it is first allocated, the
+ * view asks for the height its text takes at the width it is offered,
+ * found the way GtkTextView lays a paragraph out, so that it gets all of
+ * it and lays it out whole at once.
+ *
+ * The height GtkTextView gives the text at @width once it has laid all
+ * of it out: each paragraph wrapped at the width between the margins,
+ * the space above and below it, and the margins above and below the
+ * text. */
+static int
+text_height (NbNarrativeView *self,
+             int              width)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  int wrap_width = width - gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view);
+  int height = gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
+  int spacing = gtk_text_view_get_pixels_above_lines (view) + gtk_text_view_get_pixels_below_lines (view);
+  g_autofree char *text = buffer_text (buffer);
+  const char *line = text;
+
+  if (wrap_width <= 0)
+    return 0;
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, wrap_width * PANGO_SCALE);
+  pango_layout_set_spacing (layout, gtk_text_view_get_pixels_inside_wrap (view) * PANGO_SCALE);
+  for (;;)
+    {
+      const char *end = strchr (line, '\n');
+      gsize length = end != NULL ? (gsize) (end - line) : strlen (line);
+      PangoRectangle logical;
+
+      pango_layout_set_text (layout, line, length);
+      pango_layout_get_extents (layout, NULL, &logical);
+      height += PANGO_PIXELS (logical.height) + spacing;
+      if (end == NULL)
+        break;
+      line = end + 1;
+    }
+  return height;
+}
+
+static void
+nb_narrative_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  NbNarrativeView *self = NB_NARRATIVE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (nb_narrative_view_parent_class)->measure (widget, orientation, for_size, minimum, natural,
+                                                               minimum_baseline, natural_baseline);
+  if (orientation != GTK_ORIENTATION_VERTICAL || for_size < 0 || self->allocated)
+    return;
+  if (self->height_width != for_size)
+    {
+      self->height_width = for_size;
+      self->text_height = text_height (self, for_size);
+    }
+  *minimum = MAX (*minimum, self->text_height);
+  *natural = MAX (*natural, self->text_height);
+}
+
+static GtkSizeRequestMode
+nb_narrative_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+nb_narrative_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  NbNarrativeView *self = NB_NARRATIVE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (nb_narrative_view_parent_class)->size_allocate (widget, width, height, baseline);
+  self->allocated = TRUE;
 }
 
 static void
@@ -95,8 +191,12 @@ static void
 nb_narrative_view_class_init (NbNarrativeViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = nb_narrative_view_dispose;
+  widget_class->get_request_mode = nb_narrative_view_get_request_mode;
+  widget_class->measure = nb_narrative_view_measure;
+  widget_class->size_allocate = nb_narrative_view_size_allocate;
 }
 
 static void
