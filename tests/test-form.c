@@ -796,6 +796,52 @@ test_first_frame_problems (Fixture       *fixture,
   }
 }
 
+static void
+overview_height_cb (GdkFrameClock *clock,
+                    int           *height)
+{
+  NbWindow *window = g_object_get_data (G_OBJECT (clock), "nb-test-window");
+  GtkWidget *view = nb_test_ui_find (GTK_WIDGET (nb_window_get_report_view (window)), NB_TYPE_NARRATIVE_VIEW);
+
+  if (*height < 0 && view != NULL && gtk_widget_get_mapped (view))
+    *height = gtk_widget_get_height (view);
+}
+
+static gboolean
+measured (gpointer height)
+{
+  return *(int *) height >= 0;
+}
+
+/* A section as long as a whole submitted file is laid out by its text
+ * view in steps after the first frame, as GtkTextView does, not all of
+ * it before the window appears */
+static void
+test_long_narrative (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(NbReport) blank = nb_report_new (fixture->template);
+  g_autoptr(NbDocument) document = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GdkFrameClock *clock;
+  int height = -1;
+
+  while (g_utf8_strlen (text->str, -1) <= 20000)
+    g_string_append (text, "本机关政府信息公开工作稳步推进，公开内容不断丰富。\n");
+  nb_report_set_section_text (blank, "overview", text->str);
+  document = nb_document_new (blank, NULL);
+  nb_window_set_document (fixture->window, document);
+  gtk_widget_realize (GTK_WIDGET (fixture->window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  g_object_set_data (G_OBJECT (clock), "nb-test-window", fixture->window);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (overview_height_cb), &height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  nb_test_ui_wait_until (measured, &height);
+  g_signal_handlers_disconnect_by_data (clock, &height);
+  /* its least height, the lines laid out before the frame */
+  g_assert_cmpint (height, ==, 96);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -820,6 +866,8 @@ main (int    argc,
               nb_test_window_set_up, test_first_frame, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/first-frame-blank", Fixture, NULL,
               nb_test_window_set_up, test_first_frame, nb_test_window_tear_down);
+  g_test_add ("/nianbao/form/long-narrative", Fixture, NULL,
+              nb_test_window_set_up, test_long_narrative, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/first-frame-problems", Fixture, GINT_TO_POINTER (FALSE),
               nb_test_window_set_up, test_first_frame_problems, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/first-frame-problems-hidden", Fixture, GINT_TO_POINTER (TRUE),

@@ -86,6 +86,11 @@ focus_leave_cb (NbNarrativeView *self)
   nb_report_seal_undo (self->report);
 }
 
+/* Longer texts are left to GtkTextView, which lays them out in steps
+ * after the frame rather than all of it before: a section of a submitted
+ * file can be as long as the file */
+#define MAX_MEASURED_CHARS 20000
+
 /* GtkTextView lays out the lines it shows when it is allocated and the
  * rest in an idle after the frame; until then it asks for the height of
  * what it has laid out, here the 96 pixels it is given at least. A
@@ -107,15 +112,17 @@ text_height (NbNarrativeView *self,
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   int wrap_width = width - gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view);
   int height = gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view);
   int spacing = gtk_text_view_get_pixels_above_lines (view) + gtk_text_view_get_pixels_below_lines (view);
-  g_autofree char *text = buffer_text (buffer);
-  const char *line = text;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  const char *line;
 
-  if (wrap_width <= 0)
+  if (wrap_width <= 0 || gtk_text_buffer_get_char_count (buffer) > MAX_MEASURED_CHARS)
     return 0;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  line = text = buffer_text (buffer);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, wrap_width * PANGO_SCALE);
   pango_layout_set_spacing (layout, gtk_text_view_get_pixels_inside_wrap (view) * PANGO_SCALE);
