@@ -126,18 +126,19 @@ text_height (NbNarrativeView *self,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_width (layout, wrap_width * PANGO_SCALE);
   pango_layout_set_spacing (layout, gtk_text_view_get_pixels_inside_wrap (view) * PANGO_SCALE);
+  /* paragraphs end as GtkTextBuffer ends its lines: \n, \r\n, \r, U+2029 */
   for (;;)
     {
-      const char *end = strchr (line, '\n');
-      gsize length = end != NULL ? (gsize) (end - line) : strlen (line);
+      int delimiter, next;
       PangoRectangle logical;
 
-      pango_layout_set_text (layout, line, length);
+      pango_find_paragraph_boundary (line, -1, &delimiter, &next);
+      pango_layout_set_text (layout, line, delimiter);
       pango_layout_get_extents (layout, NULL, &logical);
       height += PANGO_PIXELS (logical.height) + spacing;
-      if (end == NULL)
+      if (next == delimiter)
         break;
-      line = end + 1;
+      line += next;
     }
   return height;
 }
