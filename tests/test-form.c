@@ -813,22 +813,18 @@ measured (gpointer height)
   return *(int *) height >= 0;
 }
 
-/* A section as long as a whole submitted file is laid out by its text
- * view in steps after the first frame, as GtkTextView does, not all of
- * it before the window appears */
-static void
-test_long_narrative (Fixture       *fixture,
-                     gconstpointer  data)
+/* The overview's height at the first frame of a window showing a blank
+ * report whose overview is @text */
+static int
+overview_at_first_frame (Fixture    *fixture,
+                         const char *text)
 {
   g_autoptr(NbReport) blank = nb_report_new (fixture->template);
   g_autoptr(NbDocument) document = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
   GdkFrameClock *clock;
   int height = -1;
 
-  while (g_utf8_strlen (text->str, -1) <= 20000)
-    g_string_append (text, "本机关政府信息公开工作稳步推进，公开内容不断丰富。\n");
-  nb_report_set_section_text (blank, "overview", text->str);
+  nb_report_set_section_text (blank, "overview", text);
   document = nb_document_new (blank, NULL);
   nb_window_set_document (fixture->window, document);
   gtk_widget_realize (GTK_WIDGET (fixture->window));
@@ -838,8 +834,43 @@ test_long_narrative (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   nb_test_ui_wait_until (measured, &height);
   g_signal_handlers_disconnect_by_data (clock, &height);
+  return height;
+}
+
+/* A section as long as a whole submitted file is laid out by its text
+ * view in steps after the first frame, as GtkTextView does, not all of
+ * it before the window appears */
+static void
+test_long_narrative (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  while (g_utf8_strlen (text->str, -1) <= 20000)
+    g_string_append (text, "本机关政府信息公开工作稳步推进，公开内容不断丰富。\n");
   /* its least height, the lines laid out before the frame */
-  g_assert_cmpint (height, ==, 96);
+  g_assert_cmpint (overview_at_first_frame (fixture, text->str), ==, 96);
+}
+
+/* Paragraphs end where the text buffer ends its lines, at a carriage
+ * return or a paragraph separator too: the height found for the first
+ * frame is the one the section keeps */
+static void
+test_narrative_line_ends (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  int first;
+
+  for (guint i = 0; i < 6; i++)
+    g_string_append_printf (text, "第%u段：本机关政府信息公开工作稳步推进。%s", i + 1,
+                            (const char *[]) { "\r\n", "\r", "\xe2\x80\xa9" }[i % 3]);
+  first = overview_at_first_frame (fixture, text->str);
+  nb_test_ui_wait_idle ();
+  nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
+  g_assert_cmpint (first, >, 96);
+  g_assert_cmpint (first, ==, gtk_widget_get_height (nb_test_ui_find (GTK_WIDGET (nb_window_get_report_view (fixture->window)),
+                                                                      NB_TYPE_NARRATIVE_VIEW)));
 }
 
 int
@@ -868,6 +899,8 @@ main (int    argc,
               nb_test_window_set_up, test_first_frame, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/long-narrative", Fixture, NULL,
               nb_test_window_set_up, test_long_narrative, nb_test_window_tear_down);
+  g_test_add ("/nianbao/form/narrative-line-ends", Fixture, NULL,
+              nb_test_window_set_up, test_narrative_line_ends, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/first-frame-problems", Fixture, GINT_TO_POINTER (FALSE),
               nb_test_window_set_up, test_first_frame_problems, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/first-frame-problems-hidden", Fixture, GINT_TO_POINTER (TRUE),
