@@ -315,7 +315,8 @@ static char *
 dup_item_text (Item  *item,
                guint  number)
 {
-  const char *severity = item->severity == NB_SEVERITY_ERROR ? _("Error") : _("Warning");
+  /* letters list errors and warnings only */
+  const char *severity = nb_severity_get_name (item->severity);
 
   if (item->place != NULL)
     /* Translators: "1. 第 3 页 — 错误：…" */

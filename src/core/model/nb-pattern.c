@@ -15,8 +15,7 @@
  * and the anchored probes) costs many times what checking one report
  * does, so each part is compiled where it is first asked for. A
  * template is shared read-only by the threads of a batch: each part is
- * made once (g_once_init_enter()) and published with an atomic write,
- * and once made, asking for it is one atomic read. */
+ * made once (get_part()). */
 struct _NbPattern
 {
   char           *source;
@@ -85,6 +84,53 @@ nb_pattern_get_source (NbPattern *self)
   return self->source;
 }
 
+/* A part of the pattern, made from its source by @make at the first
+ * call: that caller makes it while any other waits (g_once) and
+ * publishes it with an atomic write; a call after is one atomic read.
+ * A part may be NULL (a pattern whose matches may begin anywhere has no
+ * start). */
+static gpointer
+get_part (NbPattern  *self,
+          gpointer   *part,
+          gsize      *made,
+          gpointer  (*make) (const char *source))
+{
+  gpointer found = g_atomic_pointer_get (part);
+
+  if (found != NULL)
+    return found;
+  if (g_once_init_enter (made))
+    {
+      g_atomic_pointer_set (part, make (self->source));
+      g_once_init_leave (made, 1);
+    }
+  return g_atomic_pointer_get (part);
+}
+
+static gpointer
+make_regex (const char *source)
+{
+  g_autoptr(GError) error = NULL;
+  GRegex *regex = g_regex_new (source, G_REGEX_OPTIMIZE, 0, &error);
+
+  /* nb_pattern_new() compiled it once already, or the tests did */
+  if (regex == NULL)
+    g_error ("pattern “%s” does not compile: %s", source, error->message);
+  return regex;
+}
+
+static gpointer
+make_start (const char *source)
+{
+  return nb_pattern_start_new (source);
+}
+
+static gpointer
+make_probe (const char *source)
+{
+  return nb_pattern_probe_new (source);
+}
+
 /**
  * nb_pattern_get_regex:
  *
@@ -94,21 +140,7 @@ nb_pattern_get_source (NbPattern *self)
 GRegex *
 nb_pattern_get_regex (NbPattern *self)
 {
-  GRegex *regex = g_atomic_pointer_get (&self->regex);
-
-  if (regex != NULL)
-    return regex;
-  if (g_once_init_enter (&self->regex_made))
-    {
-      g_autoptr(GError) error = NULL;
-
-      /* nb_pattern_new() compiled it once already, or the tests did */
-      if ((regex = g_regex_new (self->source, G_REGEX_OPTIMIZE, 0, &error)) == NULL)
-        g_error ("pattern “%s” does not compile: %s", self->source, error->message);
-      g_atomic_pointer_set (&self->regex, regex);
-      g_once_init_leave (&self->regex_made, 1);
-    }
-  return g_atomic_pointer_get (&self->regex);
+  return get_part (self, (gpointer *) &self->regex, &self->regex_made, make_regex);
 }
 
 /**
@@ -120,16 +152,7 @@ nb_pattern_get_regex (NbPattern *self)
 NbPatternStart *
 nb_pattern_get_start (NbPattern *self)
 {
-  NbPatternStart *start = g_atomic_pointer_get (&self->start);
-
-  if (start != NULL)
-    return start;
-  if (g_once_init_enter (&self->start_made))
-    {
-      g_atomic_pointer_set (&self->start, nb_pattern_start_new (self->source));
-      g_once_init_leave (&self->start_made, 1);
-    }
-  return g_atomic_pointer_get (&self->start);
+  return get_part (self, (gpointer *) &self->start, &self->start_made, make_start);
 }
 
 /**
@@ -145,10 +168,5 @@ nb_pattern_get_probe (NbPattern *self)
 
   if (start != NULL)
     return nb_pattern_start_get_probe (start);
-  if (g_once_init_enter (&self->probe_made))
-    {
-      g_atomic_pointer_set (&self->probe, nb_pattern_probe_new (self->source));
-      g_once_init_leave (&self->probe_made, 1);
-    }
-  return g_atomic_pointer_get (&self->probe);
+  return get_part (self, (gpointer *) &self->probe, &self->probe_made, make_probe);
 }

@@ -398,7 +398,7 @@ const char *
 nb_source_get_text (NbSource            *self,
                     const NbSourcePiece *piece)
 {
-  return (self->file_text != NULL ? self->file_text : self->text->str) + piece->offset;
+  return nb_source_get_all_text (self) + piece->offset;
 }
 
 /**
