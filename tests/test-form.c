@@ -873,6 +873,74 @@ test_narrative_line_ends (Fixture       *fixture,
                                                                       NB_TYPE_NARRATIVE_VIEW)));
 }
 
+
+/* The height left blank under the overview's last line */
+static int
+blank_under_text (GtkTextView *view)
+{
+  GtkTextIter end;
+  GdkRectangle line;
+  int x, bottom;
+
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+  gtk_text_view_get_iter_location (view, &end, &line);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, line.x, line.y + line.height, &x, &bottom);
+  return gtk_widget_get_height (GTK_WIDGET (view)) - bottom;
+}
+
+static void
+resize_window (Fixture *fixture,
+               int      width)
+{
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, 800);
+  for (guint i = 0; i < 3; i++)
+    {
+      nb_test_ui_wait_frame (GTK_WIDGET (fixture->window));
+      nb_test_ui_wait_idle ();
+    }
+}
+
+/* A window whose width changes after its first frame (as when it is
+ * presented at one size and given another, or maximized), made wider
+ * and narrower again: the overview takes the height of its text at each
+ * width, with no blank under it; before, it kept the height of the
+ * narrowest width it had been laid out at */
+static void
+test_narrative_widen (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkTextView *view;
+  int blank, height;
+
+  g_autofree char *path = nb_test_seed_path ("003_babb1a0d8021a832");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbDocument) document = nb_document_load (fixture->importer, file, NULL, &error);
+
+  g_assert_no_error (error);
+  nb_window_set_document (fixture->window, document);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
+  resize_window (fixture, 800);
+  view = GTK_TEXT_VIEW (nb_test_ui_find (GTK_WIDGET (nb_window_get_report_view (fixture->window)),
+                                         NB_TYPE_NARRATIVE_VIEW));
+  blank = blank_under_text (view);
+  height = gtk_widget_get_height (GTK_WIDGET (view));
+  g_assert_cmpint (blank, <, 40);
+
+  resize_window (fixture, 1100);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), <, height);
+  g_assert_cmpint (blank_under_text (view), ==, blank);
+
+  resize_window (fixture, 800);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), ==, height);
+  g_assert_cmpint (blank_under_text (view), ==, blank);
+  /* wide enough again for the problems panel, which folding hid: the
+   * setting it is bound to is shown again for the tests after this */
+  resize_window (fixture, 1280);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -901,6 +969,8 @@ main (int    argc,
               nb_test_window_set_up, test_long_narrative, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/narrative-line-ends", Fixture, NULL,
               nb_test_window_set_up, test_narrative_line_ends, nb_test_window_tear_down);
+  g_test_add ("/nianbao/form/narrative-widen", Fixture, NULL,
+              nb_test_window_set_up, test_narrative_widen, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/first-frame-problems", Fixture, GINT_TO_POINTER (FALSE),
               nb_test_window_set_up, test_first_frame_problems, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/first-frame-problems-hidden", Fixture, GINT_TO_POINTER (TRUE),

@@ -25,6 +25,8 @@ struct _NbNarrativeView
   gboolean     allocated;      /* GtkTextView has laid its text out once */
   int          height_width;   /* the width text_height is for, 0: none */
   int          text_height;
+  int          allocated_width;
+  guint        remeasure_id;   /* after a change of width */
 };
 
 G_DEFINE_FINAL_TYPE (NbNarrativeView, nb_narrative_view, GTK_TYPE_TEXT_VIEW)
@@ -174,6 +176,15 @@ nb_narrative_view_get_request_mode (GtkWidget *widget)
 }
 
 static void
+remeasure_cb (gpointer data)
+{
+  NbNarrativeView *self = data;
+
+  self->remeasure_id = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
 nb_narrative_view_size_allocate (GtkWidget *widget,
                                  int        width,
                                  int        height,
@@ -182,6 +193,13 @@ nb_narrative_view_size_allocate (GtkWidget *widget,
   NbNarrativeView *self = NB_NARRATIVE_VIEW (widget);
 
   GTK_WIDGET_CLASS (nb_narrative_view_parent_class)->size_allocate (widget, width, height, baseline);
+  /* At a new width GtkTextView lays its lines out again, but asks to
+   * be measured again only when its text grows taller: a view made
+   * wider kept its old height, blank under the text. Measured once
+   * more after the frame, it takes the height its text now has. */
+  if (self->allocated && width != self->allocated_width && self->remeasure_id == 0)
+    self->remeasure_id = g_idle_add_once (remeasure_cb, self);
+  self->allocated_width = width;
   self->allocated = TRUE;
 }
 
@@ -191,6 +209,7 @@ nb_narrative_view_dispose (GObject *object)
   NbNarrativeView *self = (NbNarrativeView *) object;
 
   g_clear_object (&self->report);
+  g_clear_handle_id (&self->remeasure_id, g_source_remove);
 
   G_OBJECT_CLASS (nb_narrative_view_parent_class)->dispose (object);
 }
