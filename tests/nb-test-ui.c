@@ -196,19 +196,28 @@ nb_test_window_view (NbTestWindow *fixture)
   return nb_window_get_report_view (fixture->window);
 }
 
-/* Shows a seed with the problems panel beside the form. */
+/* Puts a seed in the window, not yet shown. */
 void
-nb_test_window_show_seed (NbTestWindow *fixture,
+nb_test_window_load_seed (NbTestWindow *fixture,
                           const char   *stem)
 {
   g_autofree char *path = nb_test_seed_path (stem);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(NbDocument) document = nb_document_load (fixture->importer, file, NULL, &error);
-  GtkWidget *panel = GTK_WIDGET (nb_window_get_panel (fixture->window));
 
   g_assert_no_error (error);
   nb_window_set_document (fixture->window, document);
+}
+
+/* Shows a seed with the problems panel beside the form. */
+void
+nb_test_window_show_seed (NbTestWindow *fixture,
+                          const char   *stem)
+{
+  GtkWidget *panel = GTK_WIDGET (nb_window_get_panel (fixture->window));
+
+  nb_test_window_load_seed (fixture, stem);
   gtk_window_present (GTK_WINDOW (fixture->window));
   nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
   nb_test_ui_wait_idle ();

@@ -25,6 +25,8 @@ void  nb_test_window_tear_down (NbTestWindow  *fixture,
                                 gconstpointer  data);
 NbReport     *nb_test_window_report       (NbTestWindow *fixture);
 NbReportView *nb_test_window_view         (NbTestWindow *fixture);
+void          nb_test_window_load_seed    (NbTestWindow *fixture,
+                                           const char   *stem);
 void          nb_test_window_show_seed    (NbTestWindow *fixture,
                                            const char   *stem);
 NbCellEntry  *nb_test_window_entry_for    (NbTestWindow *fixture,

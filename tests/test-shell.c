@@ -35,13 +35,7 @@ fixture_set_up (Fixture       *fixture,
 static void
 show_seed (Fixture *fixture)
 {
-  g_autofree char *path = nb_test_seed_path ("003_babb1a0d8021a832");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(NbDocument) document = nb_document_load (fixture->importer, file, NULL, &error);
-
-  g_assert_no_error (error);
-  nb_window_set_document (fixture->window, document);
+  nb_test_window_load_seed (fixture, "003_babb1a0d8021a832");
   gtk_window_present (GTK_WINDOW (fixture->window));
   nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
   nb_test_ui_wait_idle ();
