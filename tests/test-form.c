@@ -13,6 +13,7 @@
 
 #include "nb-head-list-model.h"
 #include "nb-narrative-view.h"
+#include "nb-settings.h"
 #include "nb-test-ui.h"
 #include "nb-tooltip.h"
 #include "nb-table-grid.h"
@@ -930,9 +931,42 @@ test_narrative_widen (Fixture       *fixture,
   resize_window (fixture, 800);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), ==, height);
   g_assert_cmpint (blank_under_text (view), ==, blank);
-  /* wide enough again for the problems panel, which folding hid: the
-   * setting it is bound to is shown again for the tests after this */
+}
+
+static gboolean
+shows_problems (void)
+{
+  g_autoptr(NbSettings) settings = nb_settings_new ();
+
+  return nb_settings_get_show_problems (settings);
+}
+
+/* The problems panel folded away in a narrow window is not stored as
+ * hidden (the next window, wide enough, would open without it); the
+ * clerk hiding it is */
+static void
+test_folded_panel_kept (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *panel = GTK_WIDGET (nb_window_get_panel (fixture->window));
+  AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (panel, ADW_TYPE_FLAP));
+
+  g_assert_true (shows_problems ());
+  nb_test_window_load_seed (fixture, "003_babb1a0d8021a832");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 800);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  nb_test_ui_wait_until (nb_test_ui_is_mapped, fixture->window);
+  resize_window (fixture, 800);
+  g_assert_true (adw_flap_get_folded (flap));
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_true (shows_problems ());
+
   resize_window (fixture, 1280);
+  nb_test_ui_wait_until (nb_test_ui_panel_shown, panel);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-problems", NULL);
+  g_assert_false (shows_problems ());
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-problems", NULL);
+  g_assert_true (shows_problems ());
 }
 
 int
@@ -965,6 +999,8 @@ main (int    argc,
               nb_test_window_set_up, test_narrative_line_ends, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/narrative-widen", Fixture, NULL,
               nb_test_window_set_up, test_narrative_widen, nb_test_window_tear_down);
+  g_test_add ("/nianbao/form/folded-panel-kept", Fixture, NULL,
+              nb_test_window_set_up, test_folded_panel_kept, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/first-frame-problems", Fixture, GINT_TO_POINTER (FALSE),
               nb_test_window_set_up, test_first_frame_problems, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/first-frame-problems-hidden", Fixture, GINT_TO_POINTER (TRUE),

@@ -438,6 +438,7 @@ toggle_problems_action (GtkWidget  *widget,
 
   gtk_toggle_button_set_active (self->diagnostics_button,
                                 !gtk_toggle_button_get_active (self->diagnostics_button));
+  _nb_window_save_problems_shown (self);
 }
 
 /* Private API */

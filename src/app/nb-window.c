@@ -437,6 +437,19 @@ nb_window_close_request (GtkWindow *window)
 }
 
 static void
+problems_clicked_cb (NbWindow *self)
+{
+  _nb_window_save_problems_shown (self);
+}
+
+/* Stores whether the problems panel is shown, as the clerk chose it. */
+void
+_nb_window_save_problems_shown (NbWindow *self)
+{
+  nb_settings_set_show_problems (self->settings, gtk_toggle_button_get_active (self->diagnostics_button));
+}
+
+static void
 nb_window_constructed (GObject *object)
 {
   NbWindow *self = (NbWindow *) object;
@@ -451,9 +464,13 @@ nb_window_constructed (GObject *object)
                                nb_settings_get_window_height (self->settings));
   if (nb_settings_get_window_maximized (self->settings))
     gtk_window_maximize (GTK_WINDOW (self));
+  /* The panel follows the setting; the setting follows only the
+   * clerk's choice (the button, the shortcut), not the panel folded
+   * away in a narrow window, which would open the next one without it */
   g_object_bind_property (self->settings, "show-problems",
-                          self->diagnostics_button, "active",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+                          self->diagnostics_button, "active", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->diagnostics_button, "clicked", G_CALLBACK (problems_clicked_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   _nb_window_init_source (self);
   /* a check item in the main menu, stored with the other settings */
   action = g_property_action_new ("make-backup", self->settings, "make-backup");
