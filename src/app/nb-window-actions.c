@@ -436,9 +436,8 @@ toggle_problems_action (GtkWidget  *widget,
 {
   NbWindow *self = NB_WINDOW (widget);
 
-  gtk_toggle_button_set_active (self->diagnostics_button,
-                                !gtk_toggle_button_get_active (self->diagnostics_button));
-  _nb_window_save_problems_shown (self);
+  /* as a click on its button: it toggles the panel and stores the choice */
+  g_signal_emit_by_name (self->diagnostics_button, "clicked");
 }
 
 /* Private API */

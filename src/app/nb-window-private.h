@@ -71,7 +71,6 @@ void  _nb_window_class_add_export_actions (GtkWidgetClass *widget_class);
 
 void  _nb_window_class_add_source    (GtkWidgetClass *widget_class);
 void  _nb_window_init_source         (NbWindow       *self);
-void  _nb_window_save_problems_shown (NbWindow       *self);
 void  _nb_window_show_source_of      (NbWindow       *self,
                                      NbDiagnostic   *diagnostic);
 void  _nb_window_update_export_actions    (NbWindow       *self);

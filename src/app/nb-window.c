@@ -436,15 +436,9 @@ nb_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (nb_window_parent_class)->close_request (window);
 }
 
+/* Stores whether the problems panel is shown, as the clerk chose it. */
 static void
 problems_clicked_cb (NbWindow *self)
-{
-  _nb_window_save_problems_shown (self);
-}
-
-/* Stores whether the problems panel is shown, as the clerk chose it. */
-void
-_nb_window_save_problems_shown (NbWindow *self)
 {
   nb_settings_set_show_problems (self->settings, gtk_toggle_button_get_active (self->diagnostics_button));
 }
