@@ -322,6 +322,40 @@ nb_test_ui_check_names (GtkWidget *widget)
 }
 
 /**
+ * nb_test_ui_find_match:
+ * @widget: where to look
+ * @match: whether a widget is the one looked for
+ * @data: passed to @match
+ *
+ * Returns: (transfer none) (nullable): the first widget in @widget,
+ *   itself included, depth first, that @match accepts
+ */
+GtkWidget *
+nb_test_ui_find_match (GtkWidget  *widget,
+                       gboolean  (*match) (GtkWidget *, gpointer),
+                       gpointer    data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = nb_test_ui_find_match (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget,
+            gpointer   type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+/**
  * nb_test_ui_find:
  * @widget: where to look
  * @type: a widget type
@@ -333,15 +367,5 @@ GtkWidget *
 nb_test_ui_find (GtkWidget *widget,
                  GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = nb_test_ui_find (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return nb_test_ui_find_match (widget, is_of_type, GSIZE_TO_POINTER (type));
 }

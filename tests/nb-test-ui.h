@@ -42,6 +42,9 @@ void  nb_test_ui_wait_until (gboolean   (*done) (gpointer),
 void  nb_test_ui_wait_frame (GtkWidget   *widget);
 guint nb_test_ui_check_mnemonic_names (GtkWidget *widget);
 guint nb_test_ui_check_names          (GtkWidget *widget);
+GtkWidget *nb_test_ui_find_match     (GtkWidget  *widget,
+                                     gboolean  (*match) (GtkWidget *, gpointer),
+                                     gpointer    data);
 GtkWidget *nb_test_ui_find           (GtkWidget *widget,
                                       GType      type);
 void  nb_test_ui_save_png   (GtkWidget   *widget,

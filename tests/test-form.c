@@ -277,21 +277,12 @@ test_places_in_words (Fixture       *fixture,
                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Error · Rule t4.total");
 }
 
+/* The first widget of @type in the window's header bar */
 static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
+find_in_header_bar (Fixture *fixture,
+                    GType    type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return nb_test_ui_find (nb_test_ui_find (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR), type);
 }
 
 static gboolean
@@ -335,8 +326,8 @@ static void
 test_empty_window (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWidget *menu_button = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
-  GtkWidget *toggle = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_TOGGLE_BUTTON);
+  GtkWidget *menu_button = find_in_header_bar (fixture, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *toggle = find_in_header_bar (fixture, GTK_TYPE_TOGGLE_BUTTON);
   GMenuModel *menu;
 
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -988,19 +979,15 @@ main (int    argc,
   ADD ("recent-names", test_recent_names);
   ADD ("screenshot", test_screenshot);
   ADD ("panel-rows-kept", test_panel_rows_kept);
+  ADD ("narrative-widen", test_narrative_widen);
+  ADD ("folded-panel-kept", test_folded_panel_kept);
+  ADD ("long-narrative", test_long_narrative);
+  ADD ("narrative-line-ends", test_narrative_line_ends);
 #undef ADD
   g_test_add ("/nianbao/form/first-frame", Fixture, "003_babb1a0d8021a832",
               nb_test_window_set_up, test_first_frame, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/first-frame-blank", Fixture, NULL,
               nb_test_window_set_up, test_first_frame, nb_test_window_tear_down);
-  g_test_add ("/nianbao/form/long-narrative", Fixture, NULL,
-              nb_test_window_set_up, test_long_narrative, nb_test_window_tear_down);
-  g_test_add ("/nianbao/form/narrative-line-ends", Fixture, NULL,
-              nb_test_window_set_up, test_narrative_line_ends, nb_test_window_tear_down);
-  g_test_add ("/nianbao/form/narrative-widen", Fixture, NULL,
-              nb_test_window_set_up, test_narrative_widen, nb_test_window_tear_down);
-  g_test_add ("/nianbao/form/folded-panel-kept", Fixture, NULL,
-              nb_test_window_set_up, test_folded_panel_kept, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/first-frame-problems", Fixture, GINT_TO_POINTER (FALSE),
               nb_test_window_set_up, test_first_frame_problems, nb_test_window_tear_down);
   g_test_add ("/nianbao/form/first-frame-problems-hidden", Fixture, GINT_TO_POINTER (TRUE),

@@ -41,32 +41,16 @@ show_seed (Fixture *fixture)
   nb_test_ui_wait_idle ();
 }
 
-/* The first widget under @widget, depth first, that @match accepts. */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             gboolean (*match) (GtkWidget *))
-{
-  if (match (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
-is_main_menu_button (GtkWidget *widget)
+is_main_menu_button (GtkWidget *widget,
+                     gpointer   data)
 {
   return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
 }
 
 static gboolean
-is_empty_page (GtkWidget *widget)
+is_empty_page (GtkWidget *widget,
+               gpointer   data)
 {
   return ADW_IS_STATUS_PAGE (widget) &&
          g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), "Open a Report") == 0;
@@ -113,7 +97,7 @@ test_menu_on_demand (Fixture       *fixture,
   GMenuModel *model;
 
   show_seed (fixture);
-  button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (fixture->window), is_main_menu_button));
+  button = GTK_MENU_BUTTON (nb_test_ui_find_match (GTK_WIDGET (fixture->window), is_main_menu_button, NULL));
   g_assert_nonnull (button);
   /* an icon: a screen reader is given its name, not its type */
   gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Main Menu");
@@ -176,13 +160,13 @@ test_empty_page_icon (Fixture       *fixture,
   AdwStatusPage *page;
 
   show_seed (fixture);
-  page = ADW_STATUS_PAGE (find_widget (GTK_WIDGET (fixture->window), is_empty_page));
+  page = ADW_STATUS_PAGE (nb_test_ui_find_match (GTK_WIDGET (fixture->window), is_empty_page, NULL));
   g_assert_nonnull (page);
   g_assert_null (adw_status_page_get_icon_name (page));
 
   gtk_window_present (GTK_WINDOW (empty));
   nb_test_ui_wait_until (nb_test_ui_is_mapped, empty);
-  page = ADW_STATUS_PAGE (find_widget (GTK_WIDGET (empty), is_empty_page));
+  page = ADW_STATUS_PAGE (nb_test_ui_find_match (GTK_WIDGET (empty), is_empty_page, NULL));
   g_assert_nonnull (page);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_cmpstr (adw_status_page_get_icon_name (page), ==, "x-office-spreadsheet-symbolic");
